@@ -1,0 +1,212 @@
+// Package locale formats numbers, money, percentages and dates the way a
+// reader of the site's language expects: "1.234,56 €" and "0,85 %" in
+// German, "€1,234.56" and "0.85%" in English.
+//
+// Formatting is exact decimal rounding of the float64 value (half away from
+// zero on the decimal string), so a cost figure reads the same in the table,
+// the chart and the feed.
+package locale
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Locale is a language's formatting rules.
+type Locale struct {
+	Lang     string // BCP 47 primary language, "de" or "en"
+	decimal  byte
+	grouping byte
+}
+
+// For returns the locale for a site language ("de", "de-DE", "en", "en-GB");
+// unknown languages format like English.
+func For(lang string) Locale {
+	primary := strings.ToLower(lang)
+	if i := strings.IndexAny(primary, "-_"); i >= 0 {
+		primary = primary[:i]
+	}
+	switch primary {
+	case "de":
+		return Locale{Lang: "de", decimal: ',', grouping: '.'}
+	default:
+		if primary == "" {
+			primary = "en"
+		}
+		return Locale{Lang: primary, decimal: '.', grouping: ','}
+	}
+}
+
+// Round rounds v to the given number of decimals, half away from zero,
+// correcting for binary representation (1.005 rounds to 1.01).
+func Round(v float64, decimals int) float64 {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	r, err := strconv.ParseFloat(roundDecimalString(s, decimals), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// roundDecimalString rounds the shortest decimal representation of a float
+// (as FormatFloat(v,'f',-1,64) writes it) to n decimals.
+func roundDecimalString(s string, n int) string {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	for len(frac) < n+1 {
+		frac += "0"
+	}
+	digits := []byte(intPart + frac[:n])
+	if frac[n] >= '5' {
+		i := len(digits) - 1
+		for ; i >= 0; i-- {
+			if digits[i] == '9' {
+				digits[i] = '0'
+				continue
+			}
+			digits[i]++
+			break
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		}
+	}
+	ip := string(digits[:len(digits)-n])
+	fp := string(digits[len(digits)-n:])
+	out := ip
+	if n > 0 {
+		out += "." + fp
+	}
+	if neg && strings.Trim(out, "0.") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// Number formats v with the given decimals and thousands grouping.
+func (l Locale) Number(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := roundDecimalString(strconv.FormatFloat(v, 'f', -1, 64), decimals)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteString("−") // U+2212 MINUS SIGN, as typography and screen readers expect
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(l.grouping)
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte(l.decimal)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Percent formats a percentage given in percent (1.2 means 1.2 %):
+// "1,20 %" (de, with a no-break space) or "1.20%" (en).
+func (l Locale) Percent(pct float64, decimals int) string {
+	n := l.Number(pct, decimals)
+	if l.Lang == "de" {
+		return n + "\u00a0%"
+	}
+	return n + "%"
+}
+
+// Money formats an amount in a currency: "1.234,56 €" (de) or "€1,234.56"
+// (en). Currencies without a symbol here are written with their ISO code.
+func (l Locale) Money(amount float64, currency string) string {
+	sym := currencySymbol(currency)
+	n := l.Number(amount, 2)
+	if l.Lang == "de" {
+		return n + "\u00a0" + sym
+	}
+	if isISOCode(sym) { // no symbol known: "SEK 10.00"
+		return sym + "\u00a0" + n
+	}
+	if strings.HasPrefix(n, "−") {
+		return "−" + sym + strings.TrimPrefix(n, "−")
+	}
+	return sym + n
+}
+
+func currencySymbol(code string) string {
+	switch strings.ToUpper(code) {
+	case "EUR":
+		return "€"
+	case "USD":
+		return "$"
+	case "GBP":
+		return "£"
+	case "JPY":
+		return "¥"
+	case "CHF":
+		return "CHF"
+	}
+	return strings.ToUpper(code)
+}
+
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"}
+
+// Date formats a date for reading: "3. März 2026" (de) or "3 March 2026" (en).
+func (l Locale) Date(t time.Time) string {
+	if l.Lang == "de" {
+		return strconv.Itoa(t.Day()) + ". " + germanMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+// Month formats a year and month: "März 2026" (de) or "March 2026" (en).
+func (l Locale) Month(t time.Time) string {
+	if l.Lang == "de" {
+		return germanMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return t.Format("January 2006")
+}
+
+// Years formats a holding period: "5 Jahre", "1 Jahr", "2,5 Jahre" (de) or
+// "5 years", "1 year" (en).
+func (l Locale) Years(y float64) string {
+	dec := 0
+	if y != math.Trunc(y) {
+		dec = 1
+	}
+	n := l.Number(y, dec)
+	one := y == 1
+	if l.Lang == "de" {
+		if one {
+			return n + " Jahr"
+		}
+		return n + " Jahre"
+	}
+	if one {
+		return n + " year"
+	}
+	return n + " years"
+}
+
+func isISOCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

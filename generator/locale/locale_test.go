@@ -1,0 +1,55 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+func TestNumberPercentMoney(t *testing.T) {
+	de, en := For("de-DE"), For("en")
+	for _, tc := range []struct {
+		got, want string
+	}{
+		{de.Money(1234.56, "EUR"), "1.234,56\u00a0€"},
+		{en.Money(1234.56, "EUR"), "€1,234.56"},
+		{de.Percent(0.85, 2), "0,85\u00a0%"},
+		{en.Percent(0.85, 2), "0.85%"},
+		{de.Number(1234567.891, 2), "1.234.567,89"},
+		{en.Number(-1234.5, 1), "−1,234.5"},
+		{de.Number(1.005, 2), "1,01"},
+		{de.Number(-0.004, 2), "0,00"},
+		{de.Number(999.995, 2), "1.000,00"},
+		{de.Money(426.1, "EUR"), "426,10\u00a0€"},
+		{en.Money(-5, "USD"), "−$5.00"},
+		{en.Money(10, "SEK"), "SEK\u00a010.00"},
+		{de.Years(1), "1 Jahr"},
+		{de.Years(2.5), "2,5 Jahre"},
+		{en.Years(10), "10 years"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestRound(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		d    int
+		want float64
+	}{{1.005, 2, 1.01}, {4.2605, 2, 4.26}, {-2.5, 0, -3}, {0.125, 2, 0.13}} {
+		if got := Round(tc.v, tc.d); got != tc.want {
+			t.Errorf("Round(%v,%d) = %v, want %v", tc.v, tc.d, got, tc.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
+	if got := For("de").Date(d); got != "3. März 2026" {
+		t.Errorf("de date %q", got)
+	}
+	if got := For("en").Date(d); got != "3 March 2026" {
+		t.Errorf("en date %q", got)
+	}
+}
