@@ -1,0 +1,99 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/diag"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts build.Options
+	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: <source>/public)")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
+	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
+	stats := fs.Bool("stats", false, "print the time per phase and per template")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: klartext build [flags]\n\nBuilds the site into the destination folder. The previous output stays\nuntouched unless the whole build succeeds.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	res, err := build.Build(opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "klartext build:", err)
+		return 1
+	}
+	printDiagnostics(stderr, res.Diagnostics)
+	printSkipped(stdout, res.Skipped)
+	if *stats {
+		printStats(stdout, res)
+	}
+	printSummary(stdout, res)
+	if res.Diagnostics.HasErrors() {
+		fmt.Fprintln(stderr, "klartext build: the build failed; the previous output was left as it was.")
+		return 1
+	}
+	return 0
+}
+
+func printDiagnostics(w io.Writer, l *diag.List) {
+	for _, d := range l.All() {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func printSkipped(w io.Writer, skipped []build.Skipped) {
+	for _, s := range skipped {
+		switch s.Reason {
+		case "future":
+			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", s.Source, s.Date.Format("2006-01-02"))
+		case "draft":
+			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", s.Source)
+		}
+	}
+}
+
+func printSummary(w io.Writer, res *build.Result) {
+	var kinds []string
+	for k, n := range res.ByKind {
+		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(w, "klartext: %d pages (%s), %d files, %d charts, %d errors, %d warnings, %d skipped in %s\n",
+		res.Pages, strings.Join(kinds, ", "), res.Files, res.Charts, len(res.Diagnostics.Errors()),
+		len(res.Diagnostics.Warnings()), len(res.Skipped), res.Duration.Round(time.Millisecond))
+}
+
+func printStats(w io.Writer, res *build.Result) {
+	fmt.Fprintln(w, "phase      time")
+	for _, p := range res.Phases {
+		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
+	}
+	fmt.Fprintln(w, "\ntemplate                          calls      total    average")
+	for _, t := range res.Templates {
+		avg := time.Duration(0)
+		if t.Calls > 0 {
+			avg = t.Total / time.Duration(t.Calls)
+		}
+		fmt.Fprintf(w, "%-32s %6d %10s %10s\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond))
+	}
+	fmt.Fprintln(w)
+}

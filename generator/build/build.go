@@ -1,0 +1,128 @@
+// Package build ties the pipeline together: load (settings, content, data),
+// resolve (the site model and its references), render (Markdown and
+// templates, in parallel) and write (into a staging folder, swapped in only
+// when the whole build succeeded). The stages are plain functions over plain
+// data; this package only orders them.
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/data"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/theme"
+)
+
+// Options are the build's inputs beyond the site itself.
+type Options struct {
+	Source     string    // site root (holds content/)
+	Dest       string    // output folder; default <Source>/public
+	Drafts     bool      // include draft: true pages
+	Future     bool      // include pages dated after Now
+	AllowStale bool      // a page past valid_until warns instead of failing
+	Now        time.Time // the build's "today"; default time.Now()
+	DryRun     bool      // validate everything, write nothing (klartext check)
+}
+
+// Phase is the time one stage took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is what a build did.
+type Result struct {
+	Pages       int // HTML pages written
+	Files       int // all files written (pages, feeds, assets, static files)
+	ByKind      map[content.Kind]int
+	Charts      int
+	Diagnostics *diag.List
+	Skipped     []Skipped
+	Phases      []Phase
+	Templates   []theme.TemplateStat
+	Duration    time.Duration
+	Site        *Site // the resolved model (for klartext check's reports)
+}
+
+// Build runs the whole pipeline. It returns an error only when it could not
+// run at all; problems in the content are in Result.Diagnostics, and any
+// error among them means nothing was written.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}}
+	ds := res.Diagnostics
+	phase := func(name string, t0 time.Time) {
+		res.Phases = append(res.Phases, Phase{name, time.Since(t0)})
+	}
+
+	t0 := time.Now()
+	cfg, cds := config.Load(opts.Source)
+	ds.Add(cds...)
+	tree, tds := content.Load(opts.Source)
+	ds.Add(tds...)
+	dataTree, dds := data.Load(opts.Source, tree.Data)
+	ds.Add(dds...)
+	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	if err != nil {
+		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
+	}
+	phase("load", t0)
+
+	t0 = time.Now()
+	site := assemble(cfg, tree, opts, ds)
+	site.Data = dataTree
+	res.Site = site
+	res.Skipped = site.Skipped
+	phase("resolve", t0)
+
+	if th == nil {
+		res.Duration = time.Since(start)
+		return res, nil
+	}
+
+	var stage *output.Staging
+	if !opts.DryRun {
+		stage, err = output.Begin(opts.Dest)
+		if err != nil {
+			return nil, err
+		}
+	}
+	t0 = time.Now()
+	r := newRenderer(site, th, stage, ds)
+	r.renderAll()
+	r.checkAnchors()
+	phase("render", t0)
+
+	t0 = time.Now()
+	r.writeSiteFiles(tree)
+	phase("write", t0)
+	res.Pages, res.Files, res.ByKind, res.Charts = r.pages, r.files, r.byKind, r.charts
+	res.Templates = th.Stats()
+
+	if stage != nil {
+		if ds.HasErrors() {
+			if err := stage.Abort(); err != nil {
+				return nil, fmt.Errorf("cannot remove the staging folder: %w", err)
+			}
+		} else if err := stage.Commit(); err != nil {
+			_ = stage.Abort()
+			return nil, err
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}

@@ -1,0 +1,344 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/theme"
+)
+
+// SiteView is what templates see of the site.
+type SiteView struct {
+	Title       string
+	Description string
+	Lang        string
+	BaseURL     string
+	Copyright   string
+	Year        int
+	Locale      string // Open Graph locale, "de_DE"
+	CSP         string // Content-Security-Policy for the meta tag
+	Menu        []Link
+	FooterLinks []Link
+	Data        map[string]any
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// PageView is what a layout renders.
+type PageView struct {
+	Site        *SiteView
+	Kind        string
+	Section     string
+	Title       string
+	Description string
+	URL         string // site path with the base path ("/products/x/")
+	Permalink   string // absolute
+	Content     template.HTML
+	TOC         []markdown.Heading
+	Date        time.Time
+	Lastmod     time.Time
+	Topics      []Link
+	Pages       []*Node // the list page's entries on this page of the list
+	Pager       *Pager
+	Breadcrumbs []Link
+	Scripts     []string // theme scripts this page needs, deferred
+	JSONLD      []template.JS
+	NoIndex     bool
+
+	// Feedback is the feedback widget's data; nil where feedback is off.
+	Feedback        any
+	FeedbackSummary any
+}
+
+// Pager is a list page's position in its pagination.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string
+}
+
+type renderer struct {
+	site  *Site
+	theme *theme.Theme
+	stage *output.Staging
+	ds    *diag.List
+	md    *markdown.Renderer
+	view  *SiteView
+
+	mu       sync.Mutex
+	headings map[string][]markdown.Heading
+	anchors  map[string][]markdown.AnchorLink
+	pages    int
+	files    int
+	charts   int
+	byKind   map[content.Kind]int
+}
+
+func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.List) *renderer {
+	cfg := site.Config
+	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
+		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data}
+	for _, sec := range []string{"products", "advisors", "stories"} {
+		if n := site.Sections[sec]; n != nil {
+			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
+		}
+	}
+	if n := site.ByURL["/topics/"]; n != nil {
+		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
+	}
+	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v,
+		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
+		byKind: map[content.Kind]int{}}
+}
+
+func relURL(basePath, p string) string {
+	return strings.TrimSuffix(basePath, "/") + p
+}
+
+type job struct {
+	node *Node
+	page int // 1-based page of a paginated list
+}
+
+// renderAll renders every page in parallel: Markdown, then the layout, then
+// the file write, so no page's HTML is held longer than it takes to write it.
+func (r *renderer) renderAll() {
+	var jobs []job
+	for _, n := range r.site.Nodes {
+		for p := 1; p <= r.pageCount(n); p++ {
+			jobs = append(jobs, job{n, p})
+		}
+	}
+	next := make(chan job, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for j := range next {
+				buf.Reset()
+				r.renderPage(&buf, j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (r *renderer) pageCount(n *Node) int {
+	if !paginated(n) || len(n.Children) == 0 {
+		return 1
+	}
+	size := r.site.Config.Pagination
+	return (len(n.Children) + size - 1) / size
+}
+
+func paginated(n *Node) bool {
+	switch n.Kind {
+	case content.KindSection, content.KindTopic:
+		return n.Section != "products"
+	}
+	return false
+}
+
+func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
+	n := j.node
+	cfg := r.site.Config
+	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: n.Title,
+		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
+	path := n.URL
+	if j.page > 1 {
+		path = n.URL + "page/" + strconv.Itoa(j.page) + "/"
+		v.NoIndex = true
+	}
+	v.URL = relURL(cfg.BasePath(), path)
+	v.Permalink = cfg.AbsURL(path)
+	if v.Description == "" {
+		v.Description = cfg.Description
+	}
+	for _, t := range n.Topics {
+		if tn := r.site.Topics[t]; tn != nil {
+			v.Topics = append(v.Topics, Link{Title: tn.Title, URL: relURL(cfg.BasePath(), tn.URL)})
+		}
+	}
+	if n.Kind == content.KindTopics {
+		v.Title = r.theme.Translate("topics")
+	}
+	if n.Kind == content.KindTopic {
+		v.Title = r.theme.Translate("topic_title", n.Title)
+	}
+	if j.page == 1 && n.Page.Source != "" && len(n.Body) > 0 {
+		res := r.md.Render(r.markdownPage(n), n.Body)
+		r.ds.Add(res.Diagnostics...)
+		v.Content = template.HTML(res.HTML)
+		v.TOC = res.Headings
+		r.mu.Lock()
+		r.headings[n.Source] = res.Headings
+		if len(res.AnchorLinks) > 0 {
+			r.anchors[n.Source] = res.AnchorLinks
+		}
+		r.mu.Unlock()
+	}
+	r.list(v, n, j.page)
+	if n.Section != "" && n.Kind != content.KindSection {
+		if sec := r.site.Sections[n.Section]; sec != nil {
+			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: relURL(cfg.BasePath(), sec.URL)})
+		}
+	}
+	layout := r.layoutFor(n)
+	if layout == "" {
+		r.ds.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
+		return
+	}
+	if err := r.theme.Execute(buf, layout, v); err != nil {
+		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
+		return
+	}
+	r.write(path+"index.html", buf.Bytes())
+	r.mu.Lock()
+	r.pages++
+	if j.page == 1 {
+		r.byKind[n.Kind]++
+	}
+	r.mu.Unlock()
+}
+
+func (r *renderer) list(v *PageView, n *Node, page int) {
+	if len(n.Children) == 0 {
+		return
+	}
+	if !paginated(n) {
+		v.Pages = n.Children
+		return
+	}
+	size := r.site.Config.Pagination
+	total := (len(n.Children) + size - 1) / size
+	lo, hi := (page-1)*size, min(page*size, len(n.Children))
+	v.Pages = n.Children[lo:hi]
+	v.Pager = &Pager{Number: page, Total: total}
+	base := relURL(r.site.Config.BasePath(), n.URL)
+	if page > 1 {
+		v.Pager.Prev = base
+		if page > 2 {
+			v.Pager.Prev = base + "page/" + strconv.Itoa(page-1) + "/"
+		}
+	}
+	if page < total {
+		v.Pager.Next = base + "page/" + strconv.Itoa(page+1) + "/"
+	}
+}
+
+// layoutFor looks the layout up by section and kind: products/single.html,
+// then _default/single.html; the home page is index.html.
+func (r *renderer) layoutFor(n *Node) string {
+	var cands []string
+	switch n.Kind {
+	case content.KindHome:
+		cands = []string{"index.html", "_default/list.html"}
+	case content.KindSection:
+		cands = []string{n.Section + "/list.html", "_default/list.html"}
+	case content.KindTopics:
+		cands = []string{"topics/list.html", "_default/list.html"}
+	case content.KindTopic:
+		cands = []string{"topics/single.html", "_default/list.html"}
+	default:
+		if n.Section != "" {
+			cands = append(cands, n.Section+"/single.html")
+		}
+		cands = append(cands, "_default/single.html")
+	}
+	l, _ := r.theme.Lookup(cands...)
+	return l
+}
+
+func (r *renderer) markdownPage(n *Node) markdown.Page {
+	base := r.site.Config.BasePath()
+	return markdown.Page{
+		Source:   n.Source,
+		BodyLine: n.BodyLine,
+		ResolvePage: func(src string) (string, bool) {
+			if t := r.site.BySource[src]; t != nil {
+				return relURL(base, t.URL), true
+			}
+			return "", false
+		},
+		ResolveFile: func(src string) (string, bool) {
+			if u, ok := r.site.Assets[src]; ok {
+				return relURL(base, u), true
+			}
+			return "", false
+		},
+		Fences: r.fences(n),
+	}
+}
+
+// fences returns the fenced-block renderers for a page.
+func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc { return nil }
+
+// checkAnchors verifies links into other pages' headings, now that every
+// page's headings are known.
+func (r *renderer) checkAnchors() {
+	for src, links := range r.anchors {
+		for _, a := range links {
+			hs, rendered := r.headings[a.Target]
+			if !rendered {
+				if t := r.site.BySource[a.Target]; t == nil {
+					continue // a missing target page was reported already
+				}
+			}
+			found := false
+			for _, h := range hs {
+				if h.ID == a.Anchor {
+					found = true
+					break
+				}
+			}
+			if !found {
+				r.ds.Add(markdown.MissingAnchor(src, a, hs))
+			}
+		}
+	}
+}
+
+func (r *renderer) write(sitePath string, data []byte) {
+	r.mu.Lock()
+	r.files++
+	r.mu.Unlock()
+	if r.stage == nil {
+		return
+	}
+	if err := r.stage.WriteFile(sitePath, data); err != nil {
+		r.ds.Add(diag.Errorf("", 0, "cannot write %s: %v", sitePath, err))
+	}
+}
+
+func (r *renderer) copyFile(sitePath, from string) {
+	r.mu.Lock()
+	r.files++
+	r.mu.Unlock()
+	if r.stage == nil {
+		return
+	}
+	if err := r.stage.CopyFile(sitePath, from); err != nil {
+		r.ds.Add(diag.Errorf("", 0, "cannot copy %s: %v", sitePath, err))
+	}
+}
+
+var _ = fmt.Sprintf

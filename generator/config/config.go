@@ -1,0 +1,183 @@
+// Package config reads the site settings, content/site.yaml.
+//
+// Unknown keys are errors (a typo in a setting must not silently fall back
+// to a default), each naming the line and the closest known key.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// File is where the settings live, relative to the site root.
+const File = "content/site.yaml"
+
+// Site is the validated site settings.
+type Site struct {
+	Title       string
+	BaseURL     string // absolute, ends with "/"
+	Language    string // BCP 47, e.g. "de"
+	Theme       string // default "klartext"
+	Description string
+	Currency    string // default currency of product data, ISO 4217
+	Pagination  int    // list page size, default 10
+	Copyright   string
+
+	// Feedback is the raw `feedback:` block, validated by the feedback
+	// package which owns its keys; nil when absent.
+	Feedback *yaml.Node
+}
+
+// BasePath is the path part of BaseURL ("/" or "/bank/"), which every
+// site-internal link starts with.
+func (s Site) BasePath() string {
+	u, err := url.Parse(s.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// AbsURL joins the base URL and a site path ("/products/x/").
+func (s Site) AbsURL(path string) string {
+	return strings.TrimSuffix(s.BaseURL, "/") + path
+}
+
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback"}
+
+// Load reads content/site.yaml below root.
+func Load(root string) (Site, []diag.Diagnostic) {
+	data, err := os.ReadFile(filepath.Join(root, File))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the site settings file is missing").
+			WithHint("create %s with at least title, baseURL and language", File)}
+	}
+	if err != nil {
+		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
+	}
+	return Parse(data)
+}
+
+// Parse validates the settings text.
+func Parse(data []byte) (Site, []diag.Diagnostic) {
+	s := Site{Theme: "klartext", Currency: "EUR", Pagination: 10, Language: "en"}
+	var ds []diag.Diagnostic
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return s, []diag.Diagnostic{diag.Errorf(File, yamlErrLine(err), "malformed YAML: %v", err)}
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return s, []diag.Diagnostic{diag.Errorf(File, 1, "the settings must be keys and values (title: ...)")}
+	}
+	root := doc.Content[0]
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		seen[k.Value] = true
+		str := func(dst *string) {
+			if v.Kind != yaml.ScalarNode {
+				ds = append(ds, diag.Errorf(File, v.Line, "%s must be text", k.Value).WithKey(k.Value))
+				return
+			}
+			*dst = strings.TrimSpace(v.Value)
+		}
+		switch k.Value {
+		case "title":
+			str(&s.Title)
+		case "baseURL":
+			str(&s.BaseURL)
+		case "language":
+			str(&s.Language)
+		case "theme":
+			str(&s.Theme)
+		case "description":
+			str(&s.Description)
+		case "currency":
+			str(&s.Currency)
+		case "copyright":
+			str(&s.Copyright)
+		case "pagination":
+			if err := v.Decode(&s.Pagination); err != nil || s.Pagination < 1 {
+				ds = append(ds, diag.Errorf(File, v.Line, "pagination must be a whole number of at least 1, got %q", v.Value).WithKey("pagination"))
+				s.Pagination = 10
+			}
+		case "feedback":
+			s.Feedback = v
+		default:
+			d := diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value)
+			if h := suggest.Hint(k.Value, keys); h != "" {
+				d = d.WithHint("%s", h)
+			} else {
+				d = d.WithHint("known settings are %s", strings.Join(keys, ", "))
+			}
+			ds = append(ds, d)
+		}
+	}
+	line := func(key string) int {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return root.Content[i+1].Line
+			}
+		}
+		return 1
+	}
+	for _, req := range []string{"title", "baseURL", "language"} {
+		if !seen[req] {
+			ds = append(ds, diag.Errorf(File, 1, "the setting %q is missing", req).WithKey(req))
+		}
+	}
+	if seen["baseURL"] {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			ds = append(ds, diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/, got %q", s.BaseURL).WithKey("baseURL"))
+		} else if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	if !validLanguage(s.Language) {
+		ds = append(ds, diag.Errorf(File, line("language"), "language must be a language code like de or en-GB, got %q", s.Language).WithKey("language"))
+	}
+	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
+		ds = append(ds, diag.Errorf(File, line("currency"), "currency must be an ISO 4217 code like EUR, got %q", s.Currency).WithKey("currency"))
+	}
+	if s.Theme == "" || strings.ContainsAny(s.Theme, `/\.`) {
+		ds = append(ds, diag.Errorf(File, line("theme"), "theme must be a plain folder name under themes/, got %q", s.Theme).WithKey("theme"))
+		s.Theme = "klartext"
+	}
+	return s, ds
+}
+
+func validLanguage(l string) bool {
+	if l == "" {
+		return false
+	}
+	for i, part := range strings.Split(l, "-") {
+		if len(part) < 2 || len(part) > 8 || (i == 0 && len(part) > 3) {
+			return false
+		}
+		for _, c := range part {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func yamlErrLine(err error) int {
+	var n int
+	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &n); e == nil {
+		return n
+	}
+	return 1
+}

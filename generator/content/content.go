@@ -1,0 +1,330 @@
+// Package content loads the content tree: it walks content/, splits and
+// decodes every Markdown file's front matter, gives each page its kind and
+// clean URL, and lists the data files and assets. It does not render.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/frontmatter"
+)
+
+// Dir is the content folder below the site root.
+const Dir = "content"
+
+// MaxMarkdownBytes is the largest Markdown file the build accepts. Bank
+// pages are a few kilobytes; a file beyond this is almost certainly an
+// accident (an export pasted in), and refusing it keeps memory bounded.
+const MaxMarkdownBytes = 8 << 20
+
+// Kind is what a page is; templates and cross-links depend on it.
+type Kind string
+
+const (
+	KindHome    Kind = "home"
+	KindSection Kind = "section"
+	KindPage    Kind = "page"
+	KindProduct Kind = "product" // a product explainer, or a product page built from data alone
+	KindAdvisor Kind = "advisor"
+	KindStory   Kind = "story"
+	KindTopic   Kind = "topic"  // generated: one topic
+	KindTopics  Kind = "topics" // generated: the index of topics
+	Kind404     Kind = "404"
+)
+
+// Sections whose regular pages have a kind of their own.
+var sectionKinds = map[string]Kind{"products": KindProduct, "advisors": KindAdvisor, "stories": KindStory}
+
+// Page is one Markdown source file, loaded.
+type Page struct {
+	Source   string // path from the site root, slash-separated: "content/products/x.md"
+	Section  string // first folder below content/ ("products"); "" for top-level pages
+	Kind     Kind
+	Slug     string // the URL's last segment ("etf-welt"); "" for the home page
+	URL      string // site path: "/products/etf-welt/"
+	Meta     Meta
+	Body     []byte // Markdown, without front matter
+	BodyLine int    // file line of Body's first line
+}
+
+// Asset is a file copied as it is.
+type Asset struct {
+	Source string // from the site root: "content/advisors/anna.jpg"
+	URL    string // "/advisors/anna.jpg"
+}
+
+// Tree is the loaded content.
+type Tree struct {
+	Pages  []*Page  // sorted by Source
+	Assets []Asset  // sorted by Source
+	Data   []string // data files, from the site root, sorted
+}
+
+// Load walks root/content. It returns everything it could load and a
+// diagnostic for each file it could not.
+func Load(root string) (*Tree, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	var mdFiles []string
+	t := &Tree{}
+	contentRoot := filepath.Join(root, Dir)
+	realRoot, err := filepath.EvalSymlinks(contentRoot)
+	if err != nil {
+		return t, []diag.Diagnostic{diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err).
+			WithHint("run klartext in the site's root folder or pass --source")}
+	}
+	err = filepath.WalkDir(contentRoot, func(p string, d fs.DirEntry, err error) error {
+		rel := relPath(root, p)
+		if err != nil {
+			ds = append(ds, diag.Errorf(rel, 0, "cannot read: %v", err))
+			return nil
+		}
+		name := d.Name()
+		if p != contentRoot && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // hidden files and editor backups are not content
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if dd := checkSymlink(p, rel, realRoot); dd != nil {
+				ds = append(ds, *dd)
+				return nil
+			}
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				ds = append(ds, diag.Errorf(rel, 0, "a symbolic link to a folder is not followed").
+					WithHint("move the folder into content/ instead of linking it"))
+				return nil
+			}
+		} else if d.IsDir() {
+			return nil
+		}
+		slash := filepath.ToSlash(rel)
+		inner := strings.TrimPrefix(slash, Dir+"/")
+		switch {
+		case inner == "site.yaml":
+		case strings.HasPrefix(inner, "data/"):
+			t.Data = append(t.Data, slash)
+		case strings.HasSuffix(name, ".md"):
+			mdFiles = append(mdFiles, slash)
+		default:
+			t.Assets = append(t.Assets, Asset{Source: slash, URL: "/" + inner})
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.Errorf(Dir, 0, "cannot walk the content folder: %v", err))
+	}
+	sort.Strings(mdFiles)
+
+	pages := make([]*Page, len(mdFiles))
+	pageDiags := make([][]diag.Diagnostic, len(mdFiles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i], pageDiags[i] = loadPage(root, mdFiles[i])
+			}
+		}()
+	}
+	for i := range mdFiles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range pages {
+		ds = append(ds, pageDiags[i]...)
+		if p != nil {
+			t.Pages = append(t.Pages, p)
+		}
+	}
+	ds = append(ds, checkURLClashes(t)...)
+	return t, ds
+}
+
+func relPath(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// checkSymlink refuses links that leave the content folder or loop, so
+// nothing outside the site is ever read into it.
+func checkSymlink(p, rel, realRoot string) *diag.Diagnostic {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		d := diag.Errorf(rel, 0, "broken or looping symbolic link: %v", err).
+			WithHint("replace the link by the file itself")
+		return &d
+	}
+	if target != realRoot && !strings.HasPrefix(target, realRoot+string(filepath.Separator)) {
+		d := diag.Errorf(rel, 0, "symbolic link points outside the content folder (to %s)", target).
+			WithHint("copy the file into content/; links out of the site are refused so that nothing private is published")
+		return &d
+	}
+	return nil
+}
+
+func loadPage(root, source string) (*Page, []diag.Diagnostic) {
+	data, err := readLimited(filepath.Join(root, filepath.FromSlash(source)))
+	if err != nil {
+		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "%v", err)}
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
+		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "the file is empty").
+			WithHint("add front matter with at least a title, or delete the file")}
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
+		return nil, []diag.Diagnostic{diag.Errorf(source, line, "the file is not valid UTF-8 text").
+			WithHint("save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252)")}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	doc, err := frontmatter.Split(data)
+	if err != nil {
+		return nil, []diag.Diagnostic{fmError(source, err)}
+	}
+	node, err := doc.Decode()
+	if err != nil {
+		return nil, []diag.Diagnostic{fmError(source, err)}
+	}
+	p := classify(source)
+	meta, ds := decodeMeta(source, p.Kind, node)
+	p.Meta = meta
+	p.Body = doc.Body
+	p.BodyLine = doc.BodyLine
+	return p, ds
+}
+
+func fmError(source string, err error) diag.Diagnostic {
+	if fe, ok := err.(*frontmatter.Error); ok {
+		d := diag.Errorf(source, fe.Line, "%s", fe.Msg)
+		if fe.Hint != "" {
+			d = d.WithHint("%s", fe.Hint)
+		}
+		return d
+	}
+	return diag.Errorf(source, 1, "%v", err)
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func readLimited(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxMarkdownBytes {
+		return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
+			fi.Size()>>20, MaxMarkdownBytes>>20)
+	}
+	var buf bytes.Buffer
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
+}
+
+// classify derives kind, section, slug and URL from the source path alone,
+// so links can be resolved before any page is rendered.
+func classify(source string) *Page {
+	inner := strings.TrimSuffix(strings.TrimPrefix(source, Dir+"/"), ".md")
+	dir, file := path.Split(inner)
+	dir = strings.TrimSuffix(dir, "/")
+	p := &Page{Source: source}
+	if dir != "" {
+		p.Section = strings.SplitN(dir, "/", 2)[0]
+	}
+	segs := []string{}
+	for _, s := range strings.Split(dir, "/") {
+		if s != "" {
+			segs = append(segs, Slugify(s))
+		}
+	}
+	switch {
+	case file == "_index" && dir == "":
+		p.Kind = KindHome
+	case file == "_index":
+		p.Kind = KindSection
+		p.Slug = segs[len(segs)-1]
+	default:
+		p.Kind = KindPage
+		if k, ok := sectionKinds[dir]; ok {
+			p.Kind = k
+		}
+		p.Slug = Slugify(file)
+		segs = append(segs, p.Slug)
+	}
+	p.URL = "/"
+	if len(segs) > 0 {
+		p.URL = "/" + strings.Join(segs, "/") + "/"
+	}
+	return p
+}
+
+// Slugify turns a file or folder name into a URL segment: lower case,
+// spaces and underscores as hyphens, letters (Umlauts included) and digits
+// kept, everything else dropped. "Über uns" becomes "über-uns".
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '_' || r == '.':
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+func checkURLClashes(t *Tree) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	seen := map[string]string{}
+	for _, p := range t.Pages {
+		if other, ok := seen[p.URL]; ok {
+			ds = append(ds, diag.Errorf(p.Source, 0, "this page and %s both map to the URL %s", other, p.URL).
+				WithHint("rename one of the files"))
+			continue
+		}
+		seen[p.URL] = p.Source
+	}
+	for _, a := range t.Assets {
+		if other, ok := seen[a.URL]; ok {
+			ds = append(ds, diag.Errorf(a.Source, 0, "this file and %s both map to %s", other, a.URL))
+		}
+		seen[a.URL] = a.Source
+	}
+	return ds
+}

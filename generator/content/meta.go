@@ -1,0 +1,238 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// Meta is a page's front matter, decoded and type-checked. Which keys a page
+// may use depends on its kind (see allowedKeys).
+type Meta struct {
+	Title       string
+	Description string
+	Date        time.Time
+	Lastmod     time.Time
+	Draft       bool
+	Topics      []string
+	Weight      int
+	Feedback    *bool // nil: inherit from the section (cascade), else explicit
+
+	// Product explainer.
+	Product    string
+	Advisors   []string
+	Reviewed   time.Time
+	ReviewedBy string
+	ValidUntil time.Time
+
+	// Advisor.
+	Name        string
+	Role        string
+	Branch      string
+	Languages   []string
+	Specialties []string
+	Email       string
+	Phone       string
+	BookingURL  string
+	Photo       string
+	PhotoAlt    string
+	AdviceModel string
+	Published   *bool
+
+	// Story.
+	Advisor  string
+	Products []string
+
+	// Lines maps each key to the file line of its value; list items are
+	// "key.0", "key.1", ...
+	Lines map[string]int
+}
+
+// Line returns the file line of a key, or fallback when the key is absent.
+func (m *Meta) Line(key string, fallback int) int {
+	if l, ok := m.Lines[key]; ok {
+		return l
+	}
+	return fallback
+}
+
+var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback"}
+
+// allowedKeys is the content model's table of keys per page kind.
+var allowedKeys = map[Kind][]string{
+	KindProduct: {"product", "advisors", "reviewed", "reviewed_by", "valid_until"},
+	KindAdvisor: {"name", "role", "branch", "languages", "specialties", "email", "phone", "booking_url",
+		"photo", "photo_alt", "advice_model", "published"},
+	KindStory: {"advisor", "products"},
+}
+
+func keysFor(k Kind) []string {
+	return append(append([]string(nil), commonKeys...), allowedKeys[k]...)
+}
+
+// decodeMeta checks every key of the mapping against the page kind and
+// decodes its value, collecting all problems rather than the first.
+func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnostic) {
+	m := Meta{Lines: map[string]int{}}
+	var ds []diag.Diagnostic
+	allowed := keysFor(kind)
+	isAllowed := map[string]bool{}
+	for _, k := range allowed {
+		isAllowed[k] = true
+	}
+	errf := func(line int, key, format string, a ...any) {
+		ds = append(ds, diag.Errorf(file, line, format, a...).WithKey(key))
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		kn, v := node.Content[i], node.Content[i+1]
+		key := kn.Value
+		if first, dup := seen[key]; dup {
+			errf(kn.Line, key, "the key %q is given twice (first on line %d)", key, first)
+			continue
+		}
+		seen[key] = kn.Line
+		m.Lines[key] = v.Line
+		if !isAllowed[key] {
+			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for a %s page", key, kind).WithKey(key)
+			if h := suggest.Hint(key, allowed); h != "" {
+				d = d.WithHint("%s", h)
+			} else {
+				sorted := append([]string(nil), allowed...)
+				sort.Strings(sorted)
+				d = d.WithHint("allowed keys here: %s", strings.Join(sorted, ", "))
+			}
+			ds = append(ds, d)
+			continue
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			continue // "key:" with no value means not given
+		}
+		str := func(dst *string) {
+			if v.Kind != yaml.ScalarNode {
+				errf(v.Line, key, "%s must be text, not a list or a group of keys", key)
+				return
+			}
+			*dst = strings.TrimSpace(v.Value)
+		}
+		list := func(dst *[]string) {
+			switch v.Kind {
+			case yaml.SequenceNode:
+				for j, item := range v.Content {
+					if item.Kind != yaml.ScalarNode {
+						errf(item.Line, key, "every entry of %s must be text", key)
+						continue
+					}
+					*dst = append(*dst, strings.TrimSpace(item.Value))
+					m.Lines[key+"."+strconv.Itoa(j)] = item.Line
+				}
+			case yaml.ScalarNode:
+				// A single value where a list is expected is taken as a list of one.
+				*dst = []string{strings.TrimSpace(v.Value)}
+				m.Lines[key+".0"] = v.Line
+			default:
+				errf(v.Line, key, "%s must be a list like [a, b]", key)
+			}
+		}
+		date := func(dst *time.Time) {
+			t, err := ParseDate(v.Value)
+			if v.Kind != yaml.ScalarNode || err != nil {
+				errf(v.Line, key, "%s must be a date like 2026-03-01, got %q", key, v.Value)
+				return
+			}
+			*dst = t
+		}
+		boolean := func() (bool, bool) {
+			var b bool
+			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+				errf(v.Line, key, "%s must be true or false, got %q", key, v.Value)
+				return false, false
+			}
+			return b, true
+		}
+		switch key {
+		case "title":
+			str(&m.Title)
+		case "description":
+			str(&m.Description)
+		case "date":
+			date(&m.Date)
+		case "lastmod":
+			date(&m.Lastmod)
+		case "draft":
+			m.Draft, _ = boolean()
+		case "topics":
+			list(&m.Topics)
+		case "weight":
+			if v.Kind != yaml.ScalarNode || v.Decode(&m.Weight) != nil {
+				errf(v.Line, key, "weight must be a whole number, got %q", v.Value)
+			}
+		case "feedback":
+			if b, ok := boolean(); ok {
+				m.Feedback = &b
+			}
+		case "product":
+			str(&m.Product)
+		case "advisors":
+			list(&m.Advisors)
+		case "reviewed":
+			date(&m.Reviewed)
+		case "reviewed_by":
+			str(&m.ReviewedBy)
+		case "valid_until":
+			date(&m.ValidUntil)
+		case "name":
+			str(&m.Name)
+		case "role":
+			str(&m.Role)
+		case "branch":
+			str(&m.Branch)
+		case "languages":
+			list(&m.Languages)
+		case "specialties":
+			list(&m.Specialties)
+		case "email":
+			str(&m.Email)
+		case "phone":
+			str(&m.Phone)
+		case "booking_url":
+			str(&m.BookingURL)
+		case "photo":
+			str(&m.Photo)
+		case "photo_alt":
+			str(&m.PhotoAlt)
+		case "advice_model":
+			str(&m.AdviceModel)
+		case "published":
+			if b, ok := boolean(); ok {
+				m.Published = &b
+			}
+		case "advisor":
+			str(&m.Advisor)
+		case "products":
+			list(&m.Products)
+		default:
+			panic(fmt.Sprintf("content: key %q is allowed but not decoded", key))
+		}
+	}
+	return m, ds
+}
+
+// ParseDate accepts the date forms editors write: 2026-03-01, and date-times
+// in RFC 3339 or "2026-03-01 14:30".
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date: %q", s)
+}

@@ -1,0 +1,173 @@
+// Package data loads the data files under content/data/ (CSV, YAML, JSON)
+// for templates, with errors naming the file and line (CSV: the row's line).
+//
+// Files that a domain package owns and validates itself (the product facts
+// and the feedback export) are not loaded here; see Owned.
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// MaxFileBytes bounds one data file; product exports of 40,000 rows are a
+// few megabytes.
+const MaxFileBytes = 64 << 20
+
+// Owned reports whether a data file (from the site root) is read by a
+// domain package rather than loaded generically.
+func Owned(source string) bool {
+	return source == "content/data/products.csv" || source == "content/data/feedback.csv" ||
+		strings.HasPrefix(source, "content/data/products/")
+}
+
+// Load reads the given data files (paths from the site root) into a tree
+// keyed by path below content/data without extension: data/rates.yaml is
+// .Data.rates, data/branches/berlin.json is .Data.branches.berlin.
+func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
+	tree := map[string]any{}
+	var ds []diag.Diagnostic
+	for _, src := range sources {
+		if Owned(src) {
+			continue
+		}
+		ext := strings.ToLower(path.Ext(src))
+		if ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json" {
+			continue // other files in data/ (a README) are neither data nor published
+		}
+		raw, err := readLimited(filepath.Join(root, filepath.FromSlash(src)))
+		if err != nil {
+			ds = append(ds, diag.Errorf(src, 0, "%v", err))
+			continue
+		}
+		var v any
+		var fileDiags []diag.Diagnostic
+		if ext == ".csv" {
+			v, fileDiags = ParseCSV(src, raw)
+		} else {
+			v, fileDiags = ParseYAML(src, raw)
+		}
+		ds = append(ds, fileDiags...)
+		if len(fileDiags) > 0 {
+			continue
+		}
+		key := strings.TrimSuffix(strings.TrimPrefix(src, "content/data/"), path.Ext(src))
+		insert(tree, strings.Split(key, "/"), v)
+	}
+	return tree, ds
+}
+
+func insert(tree map[string]any, keys []string, v any) {
+	for _, k := range keys[:len(keys)-1] {
+		sub, ok := tree[k].(map[string]any)
+		if !ok {
+			sub = map[string]any{}
+			tree[k] = sub
+		}
+		tree = sub
+	}
+	tree[keys[len(keys)-1]] = v
+}
+
+func readLimited(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	if fi.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("the file has %d MB; the limit for a data file is %d MB", fi.Size()>>20, MaxFileBytes>>20)
+	}
+	return os.ReadFile(p)
+}
+
+// CSVReader returns a csv.Reader for an export as spreadsheet programs
+// write it: a UTF-8 byte order mark is skipped, and a header line with
+// semicolons and no commas means ";" is the separator (German Excel).
+// semicolon reports the latter, so callers can accept decimal commas.
+func CSVReader(raw []byte) (r *csv.Reader, semicolon bool) {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	header := raw
+	if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+		header = raw[:i]
+	}
+	r = csv.NewReader(bytes.NewReader(raw))
+	if bytes.Count(header, []byte(";")) > 0 && bytes.Count(header, []byte(",")) == 0 {
+		r.Comma = ';'
+		semicolon = true
+	}
+	r.FieldsPerRecord = -1 // checked here, to name the row
+	r.ReuseRecord = false
+	return r, semicolon
+}
+
+// ParseCSV reads a CSV file with a header row into a list of rows keyed by
+// column name.
+func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) {
+	r, _ := CSVReader(raw)
+	var ds []diag.Diagnostic
+	header, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the CSV file is empty").WithHint("the first line must name the columns")}
+	}
+	if err != nil {
+		return nil, []diag.Diagnostic{csvError(file, err)}
+	}
+	var rows []map[string]string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			ds = append(ds, csvError(file, err))
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != len(header) {
+			ds = append(ds, diag.Errorf(file, line, "this row has %d values, but the header names %d columns", len(rec), len(header)).
+				WithHint("check for a missing or extra separator, or a value with a comma that needs quotes"))
+			continue
+		}
+		row := make(map[string]string, len(header))
+		for i, h := range header {
+			row[strings.TrimSpace(h)] = rec[i]
+		}
+		rows = append(rows, row)
+	}
+	return rows, ds
+}
+
+func csvError(file string, err error) diag.Diagnostic {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return diag.Errorf(file, pe.Line, "malformed CSV: %v", pe.Err).
+			WithHint("a value containing quotes must be quoted and its quotes doubled")
+	}
+	return diag.Errorf(file, 0, "cannot read CSV: %v", err)
+}
+
+// ParseYAML reads a YAML or JSON file; duplicate keys are errors (yaml.v3
+// reports them with the line).
+func ParseYAML(file string, raw []byte) (any, []diag.Diagnostic) {
+	var v any
+	if err := yaml.Unmarshal(raw, &v); err != nil {
+		line := 0
+		var n int
+		if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &n); e == nil {
+			line = n
+		}
+		return nil, []diag.Diagnostic{diag.Errorf(file, line, "malformed data: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+	}
+	return v, nil
+}

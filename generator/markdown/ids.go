@@ -1,0 +1,48 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs generates heading IDs that keep non-ASCII letters, so
+// "## Über uns" gets the id "über-uns" (goldmark's default drops the Ü).
+// The rule is GitHub's: lower case, spaces to hyphens, letters, digits,
+// hyphens and underscores kept, all other characters dropped; a repeated ID
+// gets "-1", "-2".
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// HeadingID is the ID a heading with this text gets (before de-duplication).
+func HeadingID(text string) string {
+	out := make([]rune, 0, len(text))
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			out = append(out, unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			out = append(out, '-')
+		}
+	}
+	if len(out) == 0 {
+		return "heading"
+	}
+	return string(out)
+}
+
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := HeadingID(string(value))
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }

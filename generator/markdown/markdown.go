@@ -1,0 +1,304 @@
+// Package markdown renders page bodies with goldmark: GitHub tables,
+// footnotes, typographic quotes in the site's language, heading IDs that keep
+// Umlauts, raw HTML omitted. Links to other Markdown files become page URLs;
+// fenced blocks of registered kinds (chart, video) are handed to the caller.
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	gutil "github.com/yuin/goldmark/util"
+
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// Renderer renders Markdown for one site language. It is safe for
+// concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
+func New(lang string) *Renderer {
+	var typo []extension.TypographerOption
+	if strings.HasPrefix(strings.ToLower(lang), "de") {
+		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+			extension.LeftDoubleQuote:  []byte("&bdquo;"),
+			extension.RightDoubleQuote: []byte("&ldquo;"),
+			extension.LeftSingleQuote:  []byte("&sbquo;"),
+			extension.RightSingleQuote: []byte("&lsquo;"),
+			extension.Apostrophe:       []byte("&rsquo;"),
+		}))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewTypographer(typo...)),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100))),
+	)
+	return &Renderer{md: md}
+}
+
+// FenceFunc renders a fenced block of a registered kind. line is the file
+// line of the block's first body line. It returns the HTML to put in its
+// place, or diagnostics.
+type FenceFunc func(body []byte, line int) ([]byte, []diag.Diagnostic)
+
+// Page is what the renderer needs to know about the page being rendered.
+type Page struct {
+	Source   string // "content/products/x.md"
+	BodyLine int    // file line of the body's first line
+	// ResolvePage maps a Markdown file (from the site root,
+	// "content/advisors/anna.md") to its page URL.
+	ResolvePage func(source string) (url string, ok bool)
+	// ResolveFile maps any other file (from the site root) to its URL.
+	ResolveFile func(source string) (url string, ok bool)
+	// Fences renders fenced blocks by info word ("chart", "video").
+	Fences map[string]FenceFunc
+}
+
+// Heading is a heading of the rendered page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// AnchorLink is a link into another page that names a heading; it can only
+// be checked once that page is rendered too.
+type AnchorLink struct {
+	Target string // source path of the target page
+	Anchor string
+	Line   int
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML        []byte
+	Headings    []Heading
+	AnchorLinks []AnchorLink
+	Diagnostics []diag.Diagnostic
+}
+
+// Render renders one page body.
+func (r *Renderer) Render(p Page, src []byte) Result {
+	ids := newHeadingIDs()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	lines := newLineIndex(src, p.BodyLine)
+	var res Result
+	var selfAnchors []AnchorLink
+	var replace []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
+		case *ast.Link:
+			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, false)
+		case *ast.Image:
+			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, true)
+		case *ast.FencedCodeBlock:
+			if n.Info == nil {
+				break
+			}
+			info := strings.Fields(string(n.Info.Segment.Value(src)))
+			if len(info) == 0 || p.Fences[info[0]] == nil {
+				break
+			}
+			replace = append(replace, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range replace {
+		fb := n.(*ast.FencedCodeBlock)
+		info := strings.Fields(string(fb.Info.Segment.Value(src)))[0]
+		var body bytes.Buffer
+		segs := fb.Lines()
+		for i := 0; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			body.Write(seg.Value(src))
+		}
+		line := lines.line(fb.Info.Segment.Start) + 1
+		html, ds := p.Fences[info](body.Bytes(), line)
+		res.Diagnostics = append(res.Diagnostics, ds...)
+		n.Parent().ReplaceChild(n.Parent(), n, &rawBlock{html: html})
+	}
+	known := map[string]bool{}
+	for _, h := range res.Headings {
+		known[h.ID] = true
+	}
+	for _, a := range selfAnchors {
+		if !known[a.Anchor] {
+			res.Diagnostics = append(res.Diagnostics, MissingAnchor(p.Source, a, res.Headings))
+		}
+	}
+	var out bytes.Buffer
+	out.Grow(len(src) + len(src)/4)
+	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
+	}
+	res.HTML = out.Bytes()
+	return res
+}
+
+// MissingAnchor is the diagnostic for a link to a heading that does not
+// exist, listing the headings that do.
+func MissingAnchor(from string, a AnchorLink, headings []Heading) diag.Diagnostic {
+	ids := make([]string, 0, len(headings))
+	for _, h := range headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	sort.Strings(ids)
+	target := "this page"
+	if a.Target != "" && a.Target != from {
+		target = a.Target
+	}
+	d := diag.Errorf(from, a.Line, "the link points to #%s, but %s has no heading with that id", a.Anchor, target)
+	if len(ids) > 0 {
+		return d.WithHint("headings there: %s", strings.Join(ids, ", "))
+	}
+	return d.WithHint("%s has no headings", target)
+}
+
+// resolve rewrites a relative link destination to the target's URL, and
+// records what must be checked.
+func (res *Result) resolve(p Page, dest *[]byte, offset int, lines *lineIndex, selfAnchors *[]AnchorLink, image bool) {
+	raw := string(*dest)
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, lines.line(offset), "malformed link %q: %v", raw, err))
+		return
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "/") {
+		return // external, mailto:, tel:, or a site path written out
+	}
+	if u.Path == "" { // "#anchor" on this page
+		if u.Fragment != "" {
+			*selfAnchors = append(*selfAnchors, AnchorLink{Anchor: u.Fragment, Line: lines.line(offset)})
+		}
+		return
+	}
+	target := path.Join(path.Dir(p.Source), u.Path)
+	if !strings.HasPrefix(target, "content/") {
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, lines.line(offset),
+			"the link %q leads outside the content folder", raw).WithHint("link to a file inside content/"))
+		return
+	}
+	var resolved string
+	var ok bool
+	isPage := strings.HasSuffix(u.Path, ".md")
+	if isPage {
+		resolved, ok = p.ResolvePage(target)
+	} else {
+		resolved, ok = p.ResolveFile(target)
+	}
+	if !ok {
+		what := "file"
+		if isPage {
+			what = "page"
+		}
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, lines.line(offset),
+			"the link %q points to a %s that does not exist (%s)", raw, what, target).
+			WithHint("check the file name and the ../ steps; links are relative to this file's folder"))
+		return
+	}
+	if u.Fragment != "" {
+		if isPage {
+			res.AnchorLinks = append(res.AnchorLinks, AnchorLink{Target: target, Anchor: u.Fragment, Line: lines.line(offset)})
+		}
+		resolved += "#" + url.PathEscape(u.Fragment)
+	}
+	*dest = []byte(resolved)
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				if tt, ok := cc.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// nodeOffset finds a byte offset in src inside an inline node (its first
+// text), falling back to the enclosing block's first line.
+func nodeOffset(n ast.Node, src []byte) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// lineIndex maps byte offsets of the body to file lines; built lazily,
+// since most pages never need it.
+type lineIndex struct {
+	src    []byte
+	first  int
+	starts []int
+}
+
+func newLineIndex(src []byte, firstLine int) *lineIndex {
+	return &lineIndex{src: src, first: firstLine}
+}
+
+func (l *lineIndex) line(offset int) int {
+	if l.starts == nil {
+		l.starts = []int{0}
+		for i, c := range l.src {
+			if c == '\n' {
+				l.starts = append(l.starts, i+1)
+			}
+		}
+	}
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	return l.first + i - 1
+}

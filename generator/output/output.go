@@ -1,0 +1,165 @@
+// Package output writes a build into a staging folder beside the destination
+// and swaps it in only when the whole build succeeded, so a failed or killed
+// build never leaves a half-written site: readers and the web server see the
+// complete old site or the complete new one.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Marker is the file that identifies a folder as klartext's output. A
+// destination that exists, is not empty and lacks it is refused: swapping
+// it away would delete files klartext did not make (a mistyped --dest).
+const Marker = ".klartext-output"
+
+const stagingPrefix = ".klartext-staging-"
+
+// Staging is an output folder being written.
+type Staging struct {
+	Dest string // the destination, absolute
+	Dir  string // the staging folder beside it
+
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// Begin checks the destination and creates a staging folder beside it,
+// removing staging folders that a killed build left behind.
+func Begin(dest string) (*Staging, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDest(abs); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	removeLeftovers(parent, filepath.Base(abs))
+	dir, err := os.MkdirTemp(parent, stagingPrefix+filepath.Base(abs)+"-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a staging folder beside %s: %w", abs, err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, err
+	}
+	s := &Staging{Dest: abs, Dir: dir, dirs: map[string]bool{dir: true}}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("This folder is written by klartext build and replaced on every build.\n"), 0o644); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func checkDest(abs string) error {
+	if abs == "/" || abs == filepath.Dir(abs) {
+		return fmt.Errorf("refusing to use %s as the destination", abs)
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == abs {
+		return fmt.Errorf("refusing to use the home folder %s as the destination", abs)
+	}
+	fi, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("the destination %s exists and is not a folder", abs)
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(abs, Marker)); err != nil {
+		return fmt.Errorf("the destination %s is not empty and was not written by klartext (no %s in it); "+
+			"choose another --dest or empty it — klartext replaces its destination as a whole", abs, Marker)
+	}
+	return nil
+}
+
+func removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, stagingPrefix+base+"-") || strings.HasPrefix(n, ".klartext-old-"+base+"-") {
+			_ = os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+// Path returns the file path in the staging folder for a site path such as
+// "/products/x/index.html". The site path must be clean and relative to the
+// site; anything that would leave the staging folder is refused.
+func (s *Staging) Path(sitePath string) (string, error) {
+	for _, seg := range strings.Split(filepath.ToSlash(sitePath), "/") {
+		if seg == ".." {
+			return "", fmt.Errorf("refusing to write %q: it leaves the output folder", sitePath)
+		}
+	}
+	return filepath.Join(s.Dir, filepath.Clean("/"+filepath.FromSlash(sitePath))), nil
+}
+
+// WriteFile writes one file of the site. Safe for concurrent use.
+func (s *Staging) WriteFile(sitePath string, data []byte) error {
+	p, err := s.Path(sitePath)
+	if err != nil {
+		return err
+	}
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// CopyFile copies a file into the site.
+func (s *Staging) CopyFile(sitePath, from string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return s.WriteFile(sitePath, data)
+}
+
+func (s *Staging) mkdir(dir string) error {
+	s.mu.Lock()
+	done := s.dirs[dir]
+	s.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.dirs[dir] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// Commit swaps the staging folder in as the destination. On Linux the swap
+// is one atomic renameat2(RENAME_EXCHANGE); elsewhere two renames.
+func (s *Staging) Commit() error {
+	if _, err := os.Lstat(s.Dest); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(s.Dir, s.Dest)
+	}
+	if err := exchange(s.Dir, s.Dest); err != nil {
+		return fmt.Errorf("cannot swap the new site into %s: %w", s.Dest, err)
+	}
+	// s.Dir now holds the old site.
+	return os.RemoveAll(s.Dir)
+}
+
+// Abort removes the staging folder; the destination is left as it was.
+func (s *Staging) Abort() error { return os.RemoveAll(s.Dir) }

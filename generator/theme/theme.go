@@ -1,0 +1,232 @@
+// Package theme loads a theme's layouts, partials, translations and static
+// files, and executes layouts looked up by page kind and section.
+//
+// A site overrides any file of the default theme by putting a file of the
+// same name in its own themes/<name>/ folder; the rest comes from the default
+// theme built into the binary.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/themes"
+)
+
+// Theme is a loaded theme. Execute is safe for concurrent use.
+type Theme struct {
+	fsys    fs.FS // overlay: the site's theme folder over the default theme
+	sources map[string]string
+	funcs   template.FuncMap
+	base    *template.Template // baseof + partials, cloned per layout
+	i18n    map[string]string
+
+	mu       sync.Mutex
+	compiled map[string]*compiled
+}
+
+type compiled struct {
+	once  sync.Once
+	tmpl  *template.Template
+	err   error
+	name  string
+	nanos atomic.Int64
+	calls atomic.Int64
+}
+
+// Load reads the theme name for lang. siteRoot may hold themes/<name>/ with
+// overrides; a name other than the default must exist there.
+func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
+	def, err := fs.Sub(themes.Default, themes.DefaultName)
+	if err != nil {
+		return nil, err
+	}
+	var layers []fs.FS
+	siteDir := filepath.Join(siteRoot, "themes", name)
+	if fi, err := os.Stat(siteDir); err == nil && fi.IsDir() {
+		layers = append(layers, os.DirFS(siteDir))
+	} else if name != themes.DefaultName {
+		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
+	}
+	layers = append(layers, def)
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}}
+	if err := t.loadI18n(lang); err != nil {
+		return nil, err
+	}
+	t.funcs["t"] = t.Translate
+	if err := t.parseBase(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// FS is the merged theme file system (for static files).
+func (t *Theme) FS() fs.FS { return t.fsys }
+
+func (t *Theme) loadI18n(lang string) error {
+	t.i18n = map[string]string{}
+	primary := strings.SplitN(strings.ToLower(lang), "-", 2)[0]
+	for _, l := range []string{"en", primary} { // English fills gaps
+		data, err := fs.ReadFile(t.fsys, "i18n/"+l+".yaml")
+		if err != nil {
+			continue
+		}
+		var m map[string]string
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			return fmt.Errorf("theme i18n/%s.yaml: %v", l, err)
+		}
+		for k, v := range m {
+			t.i18n[k] = v
+		}
+	}
+	return nil
+}
+
+// Translate returns the theme's text for key in the site language. A
+// missing key shows as the key itself, so it is noticed and not silent.
+func (t *Theme) Translate(key string, args ...any) string {
+	s, ok := t.i18n[key]
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+func (t *Theme) parseBase() error {
+	base := template.New("").Funcs(t.funcs)
+	files := []string{"layouts/_default/baseof.html"}
+	partials, _ := fs.Glob(t.fsys, "layouts/partials/*.html")
+	files = append(files, partials...)
+	for _, f := range files {
+		src, err := fs.ReadFile(t.fsys, f)
+		if err != nil {
+			return fmt.Errorf("theme: %s: %v", f, err)
+		}
+		name := strings.TrimPrefix(f, "layouts/")
+		if _, err := base.New(name).Parse(string(src)); err != nil {
+			return fmt.Errorf("theme: %v", err)
+		}
+	}
+	t.base = base
+	return nil
+}
+
+// Lookup returns the first of the candidate layouts (paths below layouts/,
+// such as "products/single.html") that exists.
+func (t *Theme) Lookup(candidates ...string) (string, bool) {
+	for _, c := range candidates {
+		if _, err := fs.Stat(t.fsys, "layouts/"+c); err == nil {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Execute runs a layout with data. A layout that defines "main" is wrapped
+// in _default/baseof.html; one that does not is a complete document.
+func (t *Theme) Execute(w io.Writer, layout string, data any) error {
+	c := t.get(layout)
+	c.once.Do(func() { c.tmpl, c.err = t.compile(layout) })
+	if c.err != nil {
+		return c.err
+	}
+	start := time.Now()
+	err := c.tmpl.Execute(w, data)
+	c.nanos.Add(int64(time.Since(start)))
+	c.calls.Add(1)
+	return err
+}
+
+func (t *Theme) get(layout string) *compiled {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := t.compiled[layout]
+	if c == nil {
+		c = &compiled{name: layout}
+		t.compiled[layout] = c
+	}
+	return c
+}
+
+func (t *Theme) compile(layout string) (*template.Template, error) {
+	src, err := fs.ReadFile(t.fsys, "layouts/"+layout)
+	if err != nil {
+		return nil, fmt.Errorf("theme: layout %s: %v", layout, err)
+	}
+	set, err := t.base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := set.New(layout).Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("theme: %v", err)
+	}
+	if tmpl.Lookup("main") != nil && bytes.Contains(src, []byte(`define "main"`)) {
+		return set.Lookup("_default/baseof.html"), nil
+	}
+	return tmpl, nil
+}
+
+// TemplateStat is the time spent in one layout over a build.
+type TemplateStat struct {
+	Layout string
+	Calls  int64
+	Total  time.Duration
+}
+
+// Stats returns the time per layout, slowest first.
+func (t *Theme) Stats() []TemplateStat {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []TemplateStat
+	for _, c := range t.compiled {
+		out = append(out, TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load())})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Total != out[j].Total {
+			return out[i].Total > out[j].Total
+		}
+		return out[i].Layout < out[j].Layout
+	})
+	return out
+}
+
+// StaticFiles lists the theme's static files (paths below static/), sorted.
+func (t *Theme) StaticFiles() ([]string, error) {
+	var out []string
+	err := fs.WalkDir(t.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() {
+			out = append(out, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// ReadStatic reads a static file (path below static/).
+func (t *Theme) ReadStatic(name string) ([]byte, error) {
+	return fs.ReadFile(t.fsys, path.Join("static", name))
+}
