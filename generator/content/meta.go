@@ -101,7 +101,7 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 		seen[key] = kn.Line
 		m.Lines[key] = v.Line
 		if !isAllowed[key] {
-			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for a %s page", key, kind).WithKey(key)
+			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for %s", key, kindPhrase(kind)).WithKey(key)
 			if h := suggest.Hint(key, allowed); h != "" {
 				d = d.WithHint("%s", h)
 			} else {
@@ -235,4 +235,21 @@ func ParseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
+}
+
+// kindPhrase names a page kind in an error message.
+func kindPhrase(k Kind) string {
+	switch k {
+	case KindProduct:
+		return "a product explainer"
+	case KindAdvisor:
+		return "an advisor profile"
+	case KindStory:
+		return "a story"
+	case KindHome:
+		return "the home page"
+	case KindSection:
+		return "a section page"
+	}
+	return "a page"
 }

@@ -8,7 +8,7 @@ func TestDistance(t *testing.T) {
 		want int
 	}{
 		{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3},
-		{"anna-schmid", "anna-schmidt", 1}, {"über", "uber", 1},
+		{"anna-schmid", "anna-schmidt", 1}, {"über", "uber", 1}, {"titel", "title", 1},
 	} {
 		if got := Distance(tc.a, tc.b); got != tc.want {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
