@@ -171,14 +171,15 @@ var yamlParserProblems = []string{
 // YAMLError turns an error of yaml.Unmarshal(raw, ...) into an Error whose
 // Line is the 1-based line in raw.
 //
-// yaml.v3's error lines cannot be taken as they are: a parser error names
-// the 0-based line of the construct it was parsing (a flow list opened with
-// "[") unless that is line 0, in which case it names the 0-based line where
-// the problem showed, or no line at all. Parsing again with one blank line
-// in front makes every such line at least 1, so the reported number is
-// always the construct's 1-based line in raw; scanner errors are reported
-// 1-based and only need the added line taken off. Duplicate keys ("mapping
-// key ... already defined at line N") come 1-based and are reworded.
+// yaml.v3's error lines cannot be taken as they are. A scanner error names
+// a 1-based line. A parser error names the 0-based line of the construct it
+// was parsing (a block mapping, a flow list opened with "[") unless that is
+// line 0, and then the 0-based line where the problem showed, or no line.
+// For a block construct on the first line the problem's line is the useful
+// one; for an unclosed flow list it is the end of the text, so that case is
+// parsed again with a blank line in front, which makes yaml.v3 name the
+// line of the opening bracket. Duplicate keys ("mapping key ... already
+// defined at line N") come 1-based and are reworded.
 func YAMLError(raw []byte, err error) *Error {
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -188,30 +189,45 @@ func YAMLError(raw []byte, err error) *Error {
 		}
 		line, _ := strconv.Atoi(m[1])
 		if d := yamlDuplicate.FindStringSubmatch(m[2]); d != nil {
-			return &Error{Line: line, Msg: fmt.Sprintf("the key %s is given twice (first on line %s)", d[1], d[2]),
+			return &Error{Line: max(line, 1), Msg: fmt.Sprintf("the key %s is given twice (first on line %s)", d[1], d[2]),
 				Hint: "remove or rename one of them"}
 		}
-		return &Error{Line: line, Msg: m[2]}
+		return &Error{Line: max(line, 1), Msg: m[2]}
 	}
-	var v any
-	if again := yaml.Unmarshal(append([]byte("\n"), raw...), &v); again != nil {
-		err = again
-	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	m := yamlLine.FindStringSubmatch(err.Error())
 	if m == nil {
-		return &Error{Line: 1, Msg: msg}
+		return &Error{Line: 1, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	line, _ := strconv.Atoi(m[1])
-	msg = m[2]
+	msg := m[2]
 	parser := false
 	for _, p := range yamlParserProblems {
 		if strings.HasPrefix(msg, p) {
 			parser = true
 		}
 	}
-	if !parser {
-		line-- // the blank line added in front
+	switch {
+	case strings.HasPrefix(msg, "did not find expected ',' or "):
+		var v any
+		if again := yaml.Unmarshal(append([]byte("\n"), raw...), &v); again != nil {
+			if m := yamlLine.FindStringSubmatch(again.Error()); m != nil && m[2] == msg {
+				line, _ = strconv.Atoi(m[1])
+			} else {
+				line++
+			}
+		}
+	case msg == "found unexpected end of stream":
+		// A quoted value never closed: name the line it opened on, which
+		// the scanner names (1-based) once it is not line 0.
+		var v any
+		if again := yaml.Unmarshal(append([]byte("\n"), raw...), &v); again != nil {
+			if m := yamlLine.FindStringSubmatch(again.Error()); m != nil && m[2] == msg {
+				line, _ = strconv.Atoi(m[1])
+				line--
+			}
+		}
+	case parser:
+		line++
 	}
 	return &Error{Line: max(line, 1), Msg: msg}
 }
