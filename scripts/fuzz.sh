@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every Fuzz target in the module for a bounded time each.
+#
+#   scripts/fuzz.sh [TIME]     TIME per target, default 10s (go test -fuzztime:
+#                              "30s", "2m", or "5000x" for a count of execs)
+#
+# A failure leaves the input in <package>/testdata/fuzz/<Target>/; commit it
+# with the fix, it is then a regression test run by plain `go test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzztime="${1:-10s}"
+case "$fuzztime" in
+  *[0-9]) fuzztime="${fuzztime}s" ;; # a bare number means seconds
+esac
+
+found=0
+for pkg in $(go list ./...); do
+  targets=$(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true)
+  for target in $targets; do
+    found=$((found + 1))
+    echo "== $pkg $target ($fuzztime)"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$pkg"
+  done
+done
+if [ "$found" -eq 0 ]; then
+  echo "fuzz.sh: no Fuzz targets found" >&2
+  exit 1
+fi
+echo "fuzz.sh: $found targets passed"
