@@ -222,7 +222,11 @@ func loadPage(root, source string) (*Page, []diag.Diagnostic) {
 			WithHint("save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252)")}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// Windows line ends, and the lone CR of old Mac files, which YAML
+		// counts as a line break: one kind of line break keeps line numbers
+		// the same in front matter and body.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	doc, err := frontmatter.Split(data)
 	if err != nil {

@@ -229,7 +229,26 @@ func YAMLError(raw []byte, err error) *Error {
 	case parser:
 		line++
 	}
-	return &Error{Line: max(line, 1), Msg: msg}
+	// A problem at the end of the text is named one line past it.
+	return &Error{Line: min(max(line, 1), LineCount(raw)), Msg: msg}
+}
+
+// LineCount is the number of lines in raw as YAML counts them: "\r\n", "\r"
+// and "\n" each end a line; text after the last break is one more line.
+func LineCount(raw []byte) int {
+	n := 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\r':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			n++
+		case '\n':
+			n++
+		}
+	}
+	return n
 }
 
 var yamlDuplicate = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
