@@ -331,17 +331,23 @@ func (s Settings) Origins() (script, frame, connect []string) {
 		o := origin(s.Host)
 		return []string{o}, []string{o}, []string{o}
 	case Cusdis:
+		// cusdis.es.js writes an srcdoc iframe, which inherits this page's
+		// CSP: the iframe's script and its API calls need the host too.
 		o := origin(s.Host)
-		return []string{o}, []string{o}, nil
+		return []string{o}, []string{o}, []string{o}
 	}
 	return nil, nil, nil
 }
 
 // StyleOrigins returns the origins the provider's script loads stylesheets
-// from: giscus' client.js adds <link rel=stylesheet href=https://giscus.app/default.css>.
+// from: giscus' client.js adds <link rel=stylesheet href=https://giscus.app/default.css>,
+// Cusdis' srcdoc iframe links <host>/js/style.css.
 func (s Settings) StyleOrigins() []string {
-	if s.Provider == Giscus {
+	switch s.Provider {
+	case Giscus:
 		return []string{giscusOrigin}
+	case Cusdis:
+		return []string{origin(s.Host)}
 	}
 	return nil
 }

@@ -206,9 +206,9 @@ func firstSegment(path string) string {
 // SummaryView is what partials/feedback-summary.html renders: every number
 // already formatted for the page's language.
 type SummaryView struct {
-	Heading string // "Rückmeldungen zu dieser Seite"
-	Counts  string // "3 × Lob, 1 × Kritik, 2 × Fragen"
-	Caption string // "Durchschnitt je Faktor"; the table is left out when Rows is empty
+	Heading                           string // "Rückmeldungen zu dieser Seite"
+	Counts                            string // "3 × Lob, 1 × Kritik, 2 × Fragen"
+	Caption                           string // "Durchschnitt je Faktor"; the table is left out when Rows is empty
 	ColFactor, ColAverage, ColRatings string
 	Rows                              []SummaryRow
 	Scale                             string // "1 = schlecht, 5 = sehr gut"
