@@ -70,6 +70,16 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		}
 		return nil, []diag.Diagnostic{csvDiag(file, err)}
 	}
+	known := 0
+	for _, h := range header {
+		if slices.Contains(exportColumns, strings.ToLower(strings.TrimSpace(h))) {
+			known++
+		}
+	}
+	if known == 0 {
+		return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export has no header row").
+			WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ","))}
+	}
 	idx := map[string]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
