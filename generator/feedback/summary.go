@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -139,13 +140,14 @@ func Balance(entries []Entry, sectionOf func(path string) string) SiteBalance {
 		sectionOf = firstSegment
 	}
 	var b SiteBalance
-	months := map[string]*Counts{}
+	months := map[int]*Counts{} // year*12 + month-1: no string per entry
 	sections := map[string]*PageSummary{}
 	pages := map[string]*PageSummary{}
 	secOf := map[string]string{} // cache: sectionOf is called once per page
 	for _, e := range entries {
 		b.Total.add(e.Kind)
-		mk := e.Date.Format("2006-01")
+		y, m, _ := e.Date.Date()
+		mk := y*12 + int(m) - 1
 		mc := months[mk]
 		if mc == nil {
 			mc = &Counts{}
@@ -171,7 +173,7 @@ func Balance(entries []Entry, sectionOf func(path string) string) SiteBalance {
 		ss.add(e)
 	}
 	for k, c := range months {
-		b.Months = append(b.Months, MonthCounts{Month: k, Counts: *c})
+		b.Months = append(b.Months, MonthCounts{Month: fmt.Sprintf("%04d-%02d", k/12, k%12+1), Counts: *c})
 	}
 	slices.SortFunc(b.Months, func(x, y MonthCounts) int { return strings.Compare(x.Month, y.Month) })
 	for k, s := range sections {
