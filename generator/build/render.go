@@ -12,6 +12,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
@@ -90,7 +91,8 @@ type renderer struct {
 func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.List) *renderer {
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data}
+		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
+		CSP: feedback.CSP(site.feedback.settings)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
 		if n := site.Sections[sec]; n != nil {
 			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
@@ -102,6 +104,21 @@ func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.Li
 	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v,
 		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
 		byKind: map[content.Kind]int{}}
+}
+
+// ogLocale turns "de" into Open Graph's "de_DE".
+func ogLocale(lang string) string {
+	l := strings.ReplaceAll(lang, "-", "_")
+	switch l {
+	case "de":
+		return "de_DE"
+	case "en":
+		return "en_GB"
+	}
+	if !strings.Contains(l, "_") {
+		return l + "_" + strings.ToUpper(l)
+	}
+	return l
 }
 
 func relURL(basePath, p string) string {
@@ -197,6 +214,13 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		r.mu.Unlock()
 	}
 	r.list(v, n, j.page)
+	v.Feedback = r.site.feedback.widget(n, r.site)
+	if v.Feedback != nil {
+		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
+		if js := r.site.feedback.script(); js != "" {
+			v.Scripts = append(v.Scripts, js)
+		}
+	}
 	if n.Section != "" && n.Kind != content.KindSection {
 		if sec := r.site.Sections[n.Section]; sec != nil {
 			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: relURL(cfg.BasePath(), sec.URL)})

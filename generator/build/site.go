@@ -38,6 +38,8 @@ type Site struct {
 	Assets   map[string]string
 	Data     map[string]any
 	Skipped  []Skipped
+
+	feedback *feedbackState
 }
 
 // Skipped is a page left out of this build, with the reason; the summary

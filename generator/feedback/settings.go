@@ -362,8 +362,12 @@ func (s Settings) FormAction() []string {
 
 // CSP builds the theme's Content-Security-Policy for the settings: 'self'
 // plus exactly the provider's origins, no 'unsafe-inline'.
-func CSP(s Settings) string {
+//
+// extraFrames are origins the site itself embeds on the reader's click (the
+// video hosts of ```video blocks).
+func CSP(s Settings, extraFrames ...string) string {
 	script, frame, connect := s.Origins()
+	frame = append(append([]string(nil), frame...), extraFrames...)
 	join := func(base string, extra []string) string {
 		parts := []string{}
 		if base != "" {
