@@ -24,6 +24,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into the destination folder", runBuild},
+		{"new", "create a product explainer, advisor profile or story to fill in", runNew},
 		{"version", "print the version", runVersion},
 	}
 }
