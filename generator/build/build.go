@@ -87,6 +87,7 @@ func Build(opts Options) (*Result, error) {
 	site := assemble(cfg, tree, opts, ds)
 	site.Data = dataTree
 	site.feedback = fb
+	resolvePeople(site, ds)
 	fb.checkPages(site, ds)
 	res.Site = site
 	res.Skipped = site.Skipped
