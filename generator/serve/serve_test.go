@@ -258,12 +258,22 @@ func TestIndexRedirectAnd404(t *testing.T) {
 	}
 	// "//host" must not become a protocol-relative redirect.
 	writeFile(t, filepath.Join(dir, "evil.example", "index.html"), "<body>e</body>")
-	code, _ := rawGet(t, s, "//evil.example")
-	if code == http.StatusFound {
-		resp, _ := get(t, "GET", s.URL()+"/evil.example")
-		if loc := resp.Header.Get("Location"); strings.HasPrefix(loc, "//") {
-			t.Errorf("open redirect to %q", loc)
+	for _, target := range []string{"//evil.example", "///evil.example", "/.//evil.example"} {
+		u, _ := url.Parse(s.URL())
+		c, err := net.Dial("tcp", u.Host)
+		if err != nil {
+			t.Fatal(err)
 		}
+		c.SetDeadline(time.Now().Add(failAfter))
+		fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, u.Host)
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusFound || loc != "/evil.example/" {
+			t.Errorf("%s: %d Location %q, want a redirect to /evil.example/", target, resp.StatusCode, loc)
+		}
+		c.Close()
 	}
 
 	// Without a 404.html there is still a page with live.js, status 404.
@@ -660,7 +670,7 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
-func TestLiveJSSyntax(t *testing.T) {
+func TestLiveJS(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed; the browser tests cover live.js")
@@ -668,5 +678,10 @@ func TestLiveJSSyntax(t *testing.T) {
 	out, err := exec.Command(node, "--check", "live.js").CombinedOutput()
 	if err != nil {
 		t.Fatalf("live.js: %v\n%s", err, out)
+	}
+	// Its decisions, against a fake DOM and EventSource.
+	out, err = exec.Command(node, "testdata/live_harness.js", "live.js").CombinedOutput()
+	if err != nil {
+		t.Fatalf("live.js behaviour: %v\n%s", err, out)
 	}
 }
