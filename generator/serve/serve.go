@@ -14,8 +14,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	stdlog "log"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -132,6 +134,7 @@ func New(opts Options) (*Server, error) {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second, // lifted for the event stream
 		IdleTimeout:       120 * time.Second,
+		ErrorLog:          stdlog.New(log, "http: ", 0),
 	}
 	return s, nil
 }
@@ -245,7 +248,7 @@ func (s *Server) shutdown() {
 // build runs one build, publishes and logs it.
 func (s *Server) build(ctx context.Context, changed []string, verb string) {
 	start := time.Now()
-	res, err := s.opts.Builder.Build(ctx, changed)
+	res, err := s.callBuilder(ctx, changed)
 	took := time.Since(start)
 	if ctx.Err() != nil {
 		return // stopping; the result does not matter
@@ -277,6 +280,18 @@ func (s *Server) build(ctx context.Context, changed []string, verb string) {
 	for _, d := range res.Diagnostics {
 		fmt.Fprintf(s.log, "  %s\n", d.Error())
 	}
+}
+
+// callBuilder turns a panicking build into a failed one: the server keeps
+// serving and the browser shows the message; the stack goes to the log.
+func (s *Server) callBuilder(ctx context.Context, changed []string) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(s.log, "build panicked: %v\n%s", v, debug.Stack())
+			res, err = Result{}, fmt.Errorf("the build panicked: %v", v)
+		}
+	}()
+	return s.opts.Builder.Build(ctx, changed)
 }
 
 func plural(n int, word string) string {

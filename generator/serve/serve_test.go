@@ -646,6 +646,20 @@ func TestBuilderError(t *testing.T) {
 	}
 }
 
+func TestBuilderPanic(t *testing.T) {
+	log := newLines()
+	s := start(t, Options{Dir: tempDir(t), Builder: panicBuilder{}, Log: log}, nil)
+	log.waitFor(t, "build failed in ")
+	c := connect(t, s, "")
+	if e := c.next(t, "error"); !strings.Contains(e.data, "the build panicked: boom") {
+		t.Errorf("error event %s", e.data)
+	}
+}
+
+type panicBuilder struct{}
+
+func (panicBuilder) Build(context.Context, []string) (Result, error) { panic("boom") }
+
 type errBuilder struct{}
 
 func (errBuilder) Build(context.Context, []string) (Result, error) {
