@@ -268,8 +268,11 @@ func (s *Server) build(ctx context.Context, changed []string, verb string) {
 		}
 	}
 	if failed(res) {
-		fmt.Fprintf(s.log, "build failed in %s (%s, %s); still serving the last good output\n",
-			ms(took), plural(nerr, "error"), plural(nwarn, "warning"))
+		counts := plural(nerr, "error")
+		if nwarn > 0 {
+			counts += ", " + plural(nwarn, "warning")
+		}
+		fmt.Fprintf(s.log, "build failed in %s (%s); still serving the last good output\n", ms(took), counts)
 	} else {
 		line := fmt.Sprintf("%s %s in %s", verb, plural(res.Pages, "page"), ms(took))
 		if nwarn > 0 {
