@@ -75,7 +75,7 @@ func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
 		return 0, false
 	}
 	if n != math.Trunc(n) || n < float64(lo) || n > float64(hi) {
-		c.errorf(k, "", "%s must be a whole number from %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.vals[k].text)
+		c.errorf(k, "write a whole number", "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.vals[k].text)
 		return 0, false
 	}
 	return int(n), true
