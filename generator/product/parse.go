@@ -29,7 +29,10 @@ const (
 type rawValue struct {
 	text  string
 	given bool // false: the column or key is absent, or the cell is empty
-	pos   Position
+	// unusable: given, but in a form already reported (a YAML list where a
+	// single value belongs); it is neither checked again nor "missing".
+	unusable bool
+	pos      Position
 	// decimalComma: the value comes from a semicolon-separated CSV, where a
 	// German spreadsheet writes 1,20 for 1.20.
 	decimalComma bool
@@ -373,6 +376,7 @@ func parseYAMLRecord(file string, data []byte) (rec *rawRecord, diags []diag.Dia
 		if vn.Kind != yaml.ScalarNode {
 			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: kn.Line, Column: kn.Column, Key: name,
 				Message: fmt.Sprintf("%s must be a single value, not a list or a group of keys", name)})
+			rec.vals[k] = rawValue{given: true, unusable: true, pos: at}
 			continue
 		}
 		text := strings.TrimSpace(vn.Value)
@@ -384,6 +388,8 @@ func parseYAMLRecord(file string, data []byte) (rec *rawRecord, diags []diag.Dia
 
 	idv := &rec.vals[keyID]
 	switch {
+	case idv.unusable:
+		return nil, diags
 	case !idv.given:
 		idv.text, idv.given, idv.pos = defaultID, true, Position{File: file}
 	case idv.text != defaultID:

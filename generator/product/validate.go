@@ -53,7 +53,7 @@ func (c *checker) warnf(k key, hint, format string, a ...any) {
 // number (the latter is reported).
 func (c *checker) number(k key) (float64, bool) {
 	v := c.rec.vals[k]
-	if !v.given {
+	if !v.given || v.unusable {
 		return 0, false
 	}
 	n, ok := parseNumber(v.text, v.decimalComma)
@@ -106,15 +106,16 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 	p.Name = rec.vals[keyName].text
 	p.Type = rec.vals[keyType].text
 
-	if isin := rec.vals[keyISIN]; isin.given {
+	if isin := rec.vals[keyISIN]; isin.given && !isin.unusable {
 		p.ISIN = isin.text
 		if msg, hint := checkISIN(isin.text); msg != "" {
 			c.errorf(keyISIN, hint, "isin %s", msg)
 		}
 	}
 
-	p.Currency = rec.vals[keyCurrency].text
-	if p.Currency == "" {
+	switch cur := rec.vals[keyCurrency]; {
+	case cur.unusable: // reported where it was read
+	case !cur.given:
 		// The default is checked once, in checkDefaultCurrency, rather than for
 		// every product.
 		p.Currency = defaultCurrency
@@ -122,16 +123,17 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 			c.errorf(keyCurrency, "add a currency (such as EUR) to the product, or a default currency to site.yaml",
 				"currency is not given and the site has no default currency")
 		}
-	} else if !isCurrency(p.Currency) {
-		hint := ""
-		if up := strings.ToUpper(p.Currency); isCurrency(up) {
+	case isCurrency(cur.text):
+		p.Currency = cur.text
+	default:
+		p.Currency = cur.text
+		hint := "use a three-letter ISO 4217 code such as EUR, USD or CHF"
+		if up := strings.ToUpper(cur.text); isCurrency(up) {
 			hint = "write it in capitals: " + up
 		} else if h := suggest.Hint(up, currencyCodes); h != "" {
 			hint = h
-		} else {
-			hint = "use a three-letter ISO 4217 code such as EUR, USD or CHF"
 		}
-		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", p.Currency)
+		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", cur.text)
 	}
 
 	if sri, ok := c.whole(keySRI, 1, 7, "the PRIIPs summary risk indicator"); ok {
