@@ -56,7 +56,7 @@ type Product struct {
 
 // Source is where the product is defined first: its CSV row, or its YAML
 // file when it is only there.
-func (p *Product) Source() Position {
+func (p Product) Source() Position {
 	if len(p.Sources) == 0 {
 		return Position{}
 	}
@@ -66,7 +66,7 @@ func (p *Product) Source() Position {
 // KeyPosition is where the value of key was written (the CSV row and column,
 // or the YAML key's line), so later stages can point at it. For a key that
 // was not written it is the product's Source.
-func (p *Product) KeyPosition(key string) Position {
+func (p Product) KeyPosition(key string) Position {
 	if k, ok := keyByName[key]; ok && p.keyPos[k].File != "" {
 		return p.keyPos[k]
 	}
