@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/klartext/klartext/generator/locale"
@@ -434,4 +435,55 @@ func equal2(a, b [][]string) bool {
 		}
 	}
 	return true
+}
+
+func BenchmarkCostsOverTime(b *testing.B) {
+	loc, in := locale.For("de"), sampleCostsOverTime()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := CostsOverTime("chart_p_costs_over_time_1", loc, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRisk(b *testing.B) {
+	loc := locale.For("de")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Risk("chart_p_risk_1", loc, RiskInput{SRI: 4, RHPYears: 5, ProductName: "ETF Welt"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkComparison(b *testing.B) {
+	loc, in := locale.For("de"), sampleComparison(5000)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		f, err := Comparison("chart_products_comparison_1", loc, in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(f.Options)
+	}
+	b.ReportMetric(float64(size), "options-bytes")
+}
+
+// Builders may run on many goroutines at once (one chart object each).
+func TestConcurrentBuilds(t *testing.T) {
+	want := sampleFigures(t, locale.For("de"))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got := sampleFigures(t, locale.For("de"))
+			for i := range got {
+				if got[i].Options != want[i].Options {
+					t.Errorf("%s differs when built concurrently", got[i].Kind)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

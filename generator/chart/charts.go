@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/klartext/klartext/generator/locale"
 )
@@ -208,15 +209,13 @@ func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure,
 	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}))
 	bar.SetXAxis(cats).AddSeries(t.cotCosts, costs, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighlight}),
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "40%"}))
-	line := charts.NewLine()
-	line.SetXAxis(cats).
-		AddSeries(t.cotWith, with, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTotal}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Color: colorTotal}),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8})).
-		AddSeries(t.cotWithout, without, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2e7d32"}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 3, Type: "dashed", Color: "#2e7d32"}),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 9}))
-	bar.Overlap(line)
+	// The lines go straight into the bar chart's series: a second chart
+	// and Overlap would cost a reflection pass over all defaults (~30 %).
+	bar.MultiSeries = append(bar.MultiSeries,
+		charts.SingleSeries{Name: t.cotWith, Type: types.ChartLine, Data: with, Symbol: "circle", SymbolSize: 8,
+			ItemStyle: &opts.ItemStyle{Color: colorTotal}, LineStyle: &opts.LineStyle{Width: 3, Color: colorTotal}},
+		charts.SingleSeries{Name: t.cotWithout, Type: types.ChartLine, Data: without, Symbol: "diamond", SymbolSize: 9,
+			ItemStyle: &opts.ItemStyle{Color: "#2e7d32"}, LineStyle: &opts.LineStyle{Width: 3, Type: "dashed", Color: "#2e7d32"}})
 	var err error
 	f.Options, err = finish(bar, func(m map[string]any) {
 		m["xAxis"] = []any{axis("category", cats, nil)}
