@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"math"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -486,4 +487,22 @@ func TestConcurrentBuilds(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// The markup in the package documentation is the template Figure.HTML runs.
+func TestDocShowsTemplate(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(l, "//\t"); ok {
+			lines = append(lines, rest)
+		}
+	}
+	doc := strings.Join(lines, "\n")
+	if !strings.Contains(doc, figureHTML) {
+		t.Errorf("doc.go does not show figureHTML; doc has:\n%s\nwant:\n%s", doc, figureHTML)
+	}
 }
