@@ -29,6 +29,7 @@ type Node struct {
 	Advisor  *AdvisorInfo // advisor pages
 	Story    *StoryInfo   // story pages
 	Advisors []*Node      // advisors who explain this product (explainers)
+	Product  *ProductInfo // product pages
 }
 
 // Site is the resolved model every page renders from. Built once per build;
@@ -46,6 +47,10 @@ type Site struct {
 	Skipped  []Skipped
 	// Withdrawn are advisors with published: false.
 	Withdrawn []*content.Page
+
+	// Products maps product ids to their pages; ProductIDs is sorted.
+	Products   map[string]*Node
+	ProductIDs []string
 
 	feedback       *feedbackState
 	advisorFilters []FilterGroup
@@ -297,6 +302,12 @@ func titleCase(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// startOfDay is midnight of t's day, in t's location.
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
