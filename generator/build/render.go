@@ -62,11 +62,12 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
-	Node    *Node         // the page in the site model (for cross-links)
-	Product *ProductInfo  // product pages
-	Charts  template.HTML // the page's charts (product charts, the comparison, the feedback balance)
-	Balance *BalanceView  // the feedback page
-	Advisor *AdvisorInfo  // advisor pages and advisor filter pages
+	Node    *Node                    // the page in the site model (for cross-links)
+	Product *ProductInfo             // product pages
+	Charts  template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
+	Figures map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
+	Balance *BalanceView             // the feedback page
+	Advisor *AdvisorInfo             // advisor pages and advisor filter pages
 	Story   *StoryInfo
 	Filters []FilterGroup // the advisors section's filters
 
@@ -246,6 +247,12 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 			r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
 		}
 		v.Charts = h
+		v.Figures = map[string]template.HTML{}
+		for _, f := range figs {
+			if fh, err := f.HTML(); err == nil {
+				v.Figures[f.Kind] += fh
+			}
+		}
 		r.mu.Lock()
 		r.charts += len(figs)
 		r.mu.Unlock()
