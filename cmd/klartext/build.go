@@ -2,11 +2,11 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
