@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"strconv"
 	"strings"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
@@ -59,6 +62,15 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
+	Node    *Node                    // the page in the site model (for cross-links)
+	Product *ProductInfo             // product pages
+	Charts  template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
+	Figures map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
+	Balance *BalanceView             // the feedback page
+	Advisor *AdvisorInfo             // advisor pages and advisor filter pages
+	Story   *StoryInfo
+	Filters []FilterGroup // the advisors section's filters
+
 	// Feedback is the feedback widget's data; nil where feedback is off.
 	Feedback        any
 	FeedbackSummary any
@@ -76,6 +88,7 @@ type renderer struct {
 	stage *output.Staging
 	ds    *diag.List
 	md    *markdown.Renderer
+	loc   locale.Locale
 	view  *SiteView
 
 	mu       sync.Mutex
@@ -90,7 +103,8 @@ type renderer struct {
 func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.List) *renderer {
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data}
+		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
+		CSP: feedback.CSP(site.feedback.settings, videoOrigins(site)...)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
 		if n := site.Sections[sec]; n != nil {
 			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
@@ -99,9 +113,24 @@ func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.Li
 	if n := site.ByURL["/topics/"]; n != nil {
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
-	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v,
+	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
 		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
 		byKind: map[content.Kind]int{}}
+}
+
+// ogLocale turns "de" into Open Graph's "de_DE".
+func ogLocale(lang string) string {
+	l := strings.ReplaceAll(lang, "-", "_")
+	switch l {
+	case "de":
+		return "de_DE"
+	case "en":
+		return "en_GB"
+	}
+	if !strings.Contains(l, "_") {
+		return l + "_" + strings.ToUpper(l)
+	}
+	return l
 }
 
 func relURL(basePath, p string) string {
@@ -153,7 +182,7 @@ func (r *renderer) pageCount(n *Node) int {
 func paginated(n *Node) bool {
 	switch n.Kind {
 	case content.KindSection, content.KindTopic:
-		return n.Section != "products"
+		return n.Section != "products" && n.Section != "advisors"
 	}
 	return false
 }
@@ -197,6 +226,60 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		r.mu.Unlock()
 	}
 	r.list(v, n, j.page)
+	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
+	var figs []Figure
+	switch {
+	case n.Product != nil:
+		figs = r.productCharts(n)
+	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
+		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
+			figs = append(figs, f)
+		} else {
+			r.ds.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+		}
+	case n.Kind == KindFeedback:
+		figs = r.feedbackFigures("feedback", 1)
+		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
+	}
+	if len(figs) > 0 {
+		h, err := figuresHTML(figs)
+		if err != nil {
+			r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+		}
+		v.Charts = h
+		v.Figures = map[string]template.HTML{}
+		for _, f := range figs {
+			if fh, err := f.HTML(); err == nil {
+				v.Figures[f.Kind] += fh
+			}
+		}
+		r.mu.Lock()
+		r.charts += len(figs)
+		r.mu.Unlock()
+	}
+	if len(figs) > 0 || bytes.Contains([]byte(v.Content), []byte(`data-chart=`)) {
+		v.Scripts = append(v.Scripts, chartScripts...)
+	}
+	if j.page == 1 && bytes.Contains(n.Body, []byte("```video")) {
+		v.Scripts = append(v.Scripts, "/js/video.js")
+	}
+	if n.Advisor != nil && n.Kind == content.KindAdvisor {
+		v.JSONLD = append(v.JSONLD, advisorJSONLD(r.site, n))
+		if j.page == 1 {
+			r.write(n.Advisor.VCardURL, advisorVCard(r.site, n))
+		}
+	}
+	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == kindAdvisorFilter) {
+		v.Filters = r.site.advisorFilters
+		v.Scripts = append(v.Scripts, "/js/advisors.js")
+	}
+	v.Feedback = r.site.feedback.widget(n, r.site)
+	if v.Feedback != nil {
+		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
+		if js := r.site.feedback.script(); js != "" {
+			v.Scripts = append(v.Scripts, js)
+		}
+	}
 	if n.Section != "" && n.Kind != content.KindSection {
 		if sec := r.site.Sections[n.Section]; sec != nil {
 			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: relURL(cfg.BasePath(), sec.URL)})
@@ -252,12 +335,14 @@ func (r *renderer) layoutFor(n *Node) string {
 	switch n.Kind {
 	case content.KindHome:
 		cands = []string{"index.html", "_default/list.html"}
-	case content.KindSection:
+	case content.KindSection, kindAdvisorFilter:
 		cands = []string{n.Section + "/list.html", "_default/list.html"}
 	case content.KindTopics:
 		cands = []string{"topics/list.html", "_default/list.html"}
 	case content.KindTopic:
 		cands = []string{"topics/single.html", "_default/list.html"}
+	case KindFeedback:
+		cands = []string{"feedback/list.html", "_default/list.html"}
 	default:
 		if n.Section != "" {
 			cands = append(cands, n.Section+"/single.html")
@@ -289,8 +374,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 	}
 }
 
-// fences returns the fenced-block renderers for a page.
-func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc { return nil }
+func cleanPath(p string) string { return path.Clean(p) }
 
 // checkAnchors verifies links into other pages' headings, now that every
 // page's headings are known.

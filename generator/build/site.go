@@ -1,6 +1,7 @@
 package build
 
 import (
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,12 @@ type Node struct {
 	// Children are the pages a list page lists (sections, topics, home).
 	Children []*Node
 	Feedback bool // whether the page carries the feedback widget
+
+	// Domain data, set while resolving.
+	Advisor  *AdvisorInfo // advisor pages
+	Story    *StoryInfo   // story pages
+	Advisors []*Node      // advisors who explain this product (explainers)
+	Product  *ProductInfo // product pages
 }
 
 // Site is the resolved model every page renders from. Built once per build;
@@ -38,6 +45,15 @@ type Site struct {
 	Assets   map[string]string
 	Data     map[string]any
 	Skipped  []Skipped
+	// Withdrawn are advisors with published: false.
+	Withdrawn []*content.Page
+
+	// Products maps product ids to their pages; ProductIDs is sorted.
+	Products   map[string]*Node
+	ProductIDs []string
+
+	feedback       *feedbackState
+	advisorFilters []FilterGroup
 }
 
 // Skipped is a page left out of this build, with the reason; the summary
@@ -70,6 +86,15 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 		}
 		if d := p.Meta.Date; !d.IsZero() && d.After(opts.Now) && !opts.Future {
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: d})
+			continue
+		}
+		if p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published {
+			// Consent withdrawn: no page, no vCard, no photo; references
+			// to the advisor are reported by resolvePeople.
+			s.Withdrawn = append(s.Withdrawn, p)
+			if p.Meta.Photo != "" {
+				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
+			}
 			continue
 		}
 		n := &Node{Page: p, Title: p.Meta.Title, Date: p.Meta.Date, Feedback: true}
@@ -277,6 +302,12 @@ func titleCase(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// startOfDay is midnight of t's day, in t's location.
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

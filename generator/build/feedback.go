@@ -1,0 +1,153 @@
+package build
+
+import (
+	"bytes"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/locale"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
+)
+
+// feedbackExport is where the feedback service's export lives.
+const feedbackExport = "content/data/feedback.csv"
+
+// feedbackState is the site's feedback configuration and what readers said.
+type feedbackState struct {
+	settings  feedback.Settings
+	entries   []feedback.Entry
+	summaries map[string]feedback.PageSummary
+	balance   *feedback.SiteBalance // site-wide; nil without an export
+}
+
+// computeBalance computes the site-wide balance once the pages are known
+// (a page's section comes from the site model).
+func (st *feedbackState) computeBalance(site *Site) {
+	if st.entries == nil {
+		return
+	}
+	b := feedback.Balance(st.entries, func(p string) string {
+		if n := site.ByURL[p]; n != nil {
+			return n.Section
+		}
+		return firstSegment(p)
+	})
+	st.balance = &b
+}
+
+func firstSegment(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return p
+}
+
+func loadFeedback(root string, cfg config.Site, ds *diag.List) *feedbackState {
+	st := &feedbackState{}
+	if cfg.Feedback != nil {
+		s, fds := feedback.ParseSettings(cfg.Feedback, config.File)
+		ds.Add(fds...)
+		st.settings = s
+	}
+	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(feedbackExport)))
+	if err != nil {
+		if !os.IsNotExist(err) {
+			ds.Add(diag.Errorf(feedbackExport, 0, "cannot read: %v", err))
+		}
+		return st
+	}
+	entries, eds := feedback.ParseExport(feedbackExport, bytes.NewReader(raw))
+	ds.Add(eds...)
+	st.entries = entries
+	st.summaries = feedback.Summarize(entries)
+	return st
+}
+
+// checkPages warns about feedback rows for pages the site does not have
+// (renamed or removed pages); they still count in the site-wide balance.
+func (st *feedbackState) checkPages(site *Site, ds *diag.List) {
+	ds.Add(feedback.CheckPages(st.entries, func(p string) bool { return site.ByURL[p] != nil }, feedbackExport)...)
+}
+
+// widget returns the feedback widget for a page, or nil where it is off.
+func (st *feedbackState) widget(n *Node, site *Site) any {
+	if !n.Feedback || !st.settings.Enabled() {
+		return nil
+	}
+	cfg := site.Config
+	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title}, cfg.Language)
+}
+
+// summary returns the page's own feedback balance, or nil when it has none.
+func (st *feedbackState) summary(n *Node, lang string) any {
+	s, ok := st.summaries[n.URL]
+	if !ok {
+		return nil
+	}
+	if v := s.View(lang); v != nil {
+		return v
+	}
+	return nil
+}
+
+// script is the theme script the widget needs, if any: the plain form works
+// without JavaScript.
+func (st *feedbackState) script() string {
+	if !st.settings.Enabled() || st.settings.Provider == feedback.Form {
+		return ""
+	}
+	return "/js/feedback.js"
+}
+
+// KindFeedback is the generated page /feedback/ with the site-wide balance.
+const KindFeedback content.Kind = "feedback"
+
+// addFeedbackPage adds /feedback/ when there is an export, unless the site
+// has a page there of its own.
+func (st *feedbackState) addFeedbackPage(site *Site, title string) {
+	if st.entries == nil || site.ByURL["/feedback/"] != nil {
+		return
+	}
+	site.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
+		Title: title, Feedback: true})
+	site.sortNodes()
+}
+
+// BalanceView is the feedback page's figures beyond its charts.
+type BalanceView struct {
+	Total          feedback.Counts
+	MostCriticised []CriticisedView
+}
+
+// CriticisedView is one of the most criticised pages.
+type CriticisedView struct {
+	Title, URL string
+	Criticism  int
+	Average    string // "2,4" or "–"
+}
+
+func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView {
+	if st.balance == nil {
+		return nil
+	}
+	v := &BalanceView{Total: st.balance.Total}
+	for _, c := range st.balance.MostCriticised {
+		cv := CriticisedView{Title: c.Path, URL: c.Path, Criticism: c.Criticism, Average: "–"}
+		if n := site.ByURL[c.Path]; n != nil {
+			cv.Title = n.Title
+			cv.URL = relURL(site.Config.BasePath(), n.URL)
+		} else {
+			cv.URL = ""
+		}
+		if c.Average.Count > 0 {
+			cv.Average = loc.Number(c.Average.Mean(), 1)
+		}
+		v.MostCriticised = append(v.MostCriticised, cv)
+	}
+	return v
+}
