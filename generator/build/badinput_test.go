@@ -321,10 +321,10 @@ func TestBadInputLinkLeavesContent(t *testing.T) {
 func TestBadInputDestIsSiteRoot(t *testing.T) {
 	root := writeSite(t, minimalSite())
 	before := tree(t, root)
-	for _, dest := range []string{root, root + "/.", filepath.Join(root, "content", "..")} {
+	for _, dest := range []string{root, root + "/.", filepath.Join(root, "content", ".."), filepath.Dir(root)} {
 		_, err := Build(Options{Source: root, Dest: dest})
-		want := "the destination " + root + " is not empty and was not written by klartext (no .klartext-output in it); " +
-			"choose another --dest or empty it — klartext replaces its destination as a whole"
+		want := "refusing to use " + filepath.Clean(dest) + " as the destination: it holds the site's own sources, " +
+			"which replacing it would delete; choose a --dest outside the site, or the default <source>/public"
 		if err == nil || err.Error() != want {
 			t.Errorf("--dest %s: want %q, got %v", dest, want, err)
 		}
@@ -334,10 +334,27 @@ func TestBadInputDestIsSiteRoot(t *testing.T) {
 	}
 }
 
+func TestBadInputDestInsideContent(t *testing.T) {
+	root := writeSite(t, minimalSite())
+	before := tree(t, root)
+	dest := filepath.Join(root, "content", "public")
+	_, err := Build(Options{Source: root, Dest: dest})
+	want := "refusing to use " + dest + " as the destination: it is inside the content folder, so the next build " +
+		"would publish the output as content; choose a --dest outside content/"
+	if err == nil || err.Error() != want {
+		t.Errorf("want %q, got %v", want, err)
+	}
+	if after := tree(t, root); after != before {
+		t.Error("the site was changed")
+	}
+}
+
 func TestBadInputDestIsFilesystemRoot(t *testing.T) {
 	root := writeSite(t, minimalSite())
 	_, err := Build(Options{Source: root, Dest: "/"})
-	if err == nil || err.Error() != "refusing to use / as the destination" {
+	want := "refusing to use / as the destination: it holds the site's own sources, which replacing it would delete; " +
+		"choose a --dest outside the site, or the default <source>/public"
+	if err == nil || err.Error() != want {
 		t.Errorf("want a refusal, got %v", err)
 	}
 }
