@@ -378,3 +378,24 @@ func TestBadInputDestNotMadeByKlartext(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestBadInputYAMLAliasBomb: a few hundred bytes of aliases that expand to
+// billions of values ("billion laughs") must be refused, not expanded.
+func TestBadInputYAMLAliasBomb(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bomb += n + ": &" + n + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n"
+		prev = n
+	}
+	refused(t, put(t, "content/data/lachen.yaml", bomb),
+		"content/data/lachen.yaml:1: malformed data: document contains excessive aliasing")
+}
+
+// TestBadInputDeepNesting: nesting deep enough to exhaust a recursive
+// parser is refused with a message.
+func TestBadInputDeepNesting(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n"
+	refused(t, put(t, "content/data/tief.json", deep),
+		"content/data/tief.json:1: malformed JSON: invalid character '[' exceeded max depth — check the commas between entries and the quotes around keys and text")
+}
