@@ -118,7 +118,11 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 	}
 	s.sortNodes()
 	s.Products = byID
-	s.ProductIDs = ids
+	for _, id := range ids {
+		if byID[id] != nil { // a product whose page clashed has none
+			s.ProductIDs = append(s.ProductIDs, id)
+		}
+	}
 
 	for _, n := range s.Nodes {
 		if n.Kind != content.KindStory {

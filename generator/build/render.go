@@ -216,6 +216,10 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if j.page == 1 && n.Page.Source != "" && len(n.Body) > 0 {
 		res := r.md.Render(r.markdownPage(n), n.Body)
 		r.ds.Add(res.Diagnostics...)
+		for _, u := range res.UnlinkedRefs {
+			r.ds.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
+				WithHint("remove the link, or ask the advisor again"))
+		}
 		v.Content = template.HTML(res.HTML)
 		v.TOC = res.Headings
 		r.mu.Lock()
@@ -364,6 +368,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 			}
 			return "", false
 		},
+		Unlinked: func(src string) bool { return r.site.withdrawnSources[src] },
 		ResolveFile: func(src string) (string, bool) {
 			if u, ok := r.site.Assets[src]; ok {
 				return relURL(base, u), true

@@ -46,7 +46,8 @@ type Site struct {
 	Data     map[string]any
 	Skipped  []Skipped
 	// Withdrawn are advisors with published: false.
-	Withdrawn []*content.Page
+	Withdrawn        []*content.Page
+	withdrawnSources map[string]bool
 
 	// Products maps product ids to their pages; ProductIDs is sorted.
 	Products   map[string]*Node
@@ -92,6 +93,10 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
 			s.Withdrawn = append(s.Withdrawn, p)
+			if s.withdrawnSources == nil {
+				s.withdrawnSources = map[string]bool{}
+			}
+			s.withdrawnSources[p.Source] = true
 			if p.Meta.Photo != "" {
 				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
 			}
