@@ -20,16 +20,24 @@ esac
 minimize="${FUZZMINIMIZETIME:-5s}"
 
 found=0
+failed=()
 for pkg in $(go list ./...); do
   targets=$(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true)
   for target in $targets; do
     found=$((found + 1))
     echo "== $pkg $target ($fuzztime)"
-    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" -fuzzminimizetime="$minimize" "$pkg"
+    if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" -fuzzminimizetime="$minimize" "$pkg"; then
+      failed+=("$pkg $target")
+    fi
   done
 done
 if [ "$found" -eq 0 ]; then
   echo "fuzz.sh: no Fuzz targets found" >&2
+  exit 1
+fi
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "fuzz.sh: ${#failed[@]} of $found targets failed:" >&2
+  printf '  %s\n' "${failed[@]}" >&2
   exit 1
 fi
 echo "fuzz.sh: $found targets passed"
