@@ -296,7 +296,7 @@ func TestBadInputTwoDataFilesOneName(t *testing.T) {
 
 func TestBadInputCSVRowLength(t *testing.T) {
 	refused(t, put(t, "content/data/tabelle.csv", "a,b\n1,2\n3\n4,5\n"),
-		"content/data/tabelle.csv:3: this row has 1 values, but the header names 2 columns — "+
+		"content/data/tabelle.csv:3: this row has 1 value, but the header names 2 columns — "+
 			"check for a missing or extra separator, or a value with a comma that needs quotes")
 }
 

@@ -158,7 +158,7 @@ func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) 
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(header) {
-			ds = append(ds, diag.Errorf(file, line, "this row has %d values, but the header names %d columns", len(rec), len(header)).
+			ds = append(ds, diag.Errorf(file, line, "this row has %s, but the header names %d columns", plural(len(rec), "value", "values"), len(header)).
 				WithHint("check for a missing or extra separator, or a value with a comma that needs quotes"))
 			continue
 		}
@@ -201,4 +201,11 @@ func ParseYAML(file string, raw []byte) (any, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{d}
 	}
 	return v, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
