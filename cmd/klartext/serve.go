@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 
@@ -54,7 +55,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = serve.Run(ctx, serve.Options{Bind: *bind, Port: *port, Dir: opts.Dest,
-		Builder: &siteBuilder{opts: opts}, WatchRoots: roots, Debounce: watch.DefaultDebounce, Log: stdout})
+		Builder: newSiteBuilder(opts), WatchRoots: roots, Debounce: watch.DefaultDebounce, Log: stdout})
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext serve:", err)
 		return 1
@@ -62,17 +63,22 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// siteBuilder rebuilds the whole site on every change and reports the URLs
-// whose output changed, so only affected tabs reload. (A rebuild of only
-// the affected pages is not implemented yet; the staging swap keeps the
-// served folder complete at every moment.)
+// siteBuilder adapts a build session to the dev server: a change to the
+// body of a page re-renders that page only; everything else rebuilds the
+// site (see build.Session). It reports the URLs whose output changed, so
+// only the affected tabs reload.
 type siteBuilder struct {
-	opts   build.Options
-	hashes map[string][32]byte
+	session *build.Session
+	dest    string
+	hashes  map[string][32]byte
+}
+
+func newSiteBuilder(opts build.Options) *siteBuilder {
+	return &siteBuilder{session: build.NewSession(opts), dest: opts.Dest}
 }
 
 func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result, error) {
-	res, err := build.Build(b.opts)
+	res, inc, err := b.session.Build(changed)
 	if err != nil {
 		return serve.Result{Failed: true}, err
 	}
@@ -80,8 +86,19 @@ func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result
 	if out.Failed {
 		return out, nil
 	}
+	if !inc.Full {
+		out.ChangedURLs = inc.Written
+		// Keep the hashes current, so the next full build compares with
+		// what the browser shows.
+		for _, u := range inc.Written {
+			if data, err := os.ReadFile(filepath.Join(b.dest, filepath.FromSlash(u), "index.html")); err == nil && b.hashes != nil {
+				b.hashes[u] = sha256.Sum256(data)
+			}
+		}
+		return out, nil
+	}
 	hashes := map[string][32]byte{}
-	_ = filepath.WalkDir(b.opts.Dest, func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(b.dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
@@ -89,9 +106,8 @@ func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result
 		if err != nil {
 			return nil
 		}
-		rel, _ := filepath.Rel(b.opts.Dest, p)
-		u := "/" + filepath.ToSlash(rel)
-		u = strings.TrimSuffix(u, "index.html")
+		rel, _ := filepath.Rel(b.dest, p)
+		u := strings.TrimSuffix("/"+filepath.ToSlash(rel), "index.html")
 		hashes[u] = sha256.Sum256(data)
 		return nil
 	})
@@ -105,6 +121,7 @@ func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result
 			out.ChangedURLs = append(out.ChangedURLs, u)
 		}
 	}
+	sort.Strings(out.ChangedURLs)
 	b.hashes = hashes
 	return out, nil
 }

@@ -54,6 +54,19 @@ type Result struct {
 // run at all; problems in the content are in Result.Diagnostics, and any
 // error among them means nothing was written.
 func Build(opts Options) (*Result, error) {
+	res, _, err := full(opts)
+	return res, err
+}
+
+// state is what a full build leaves for incremental ones.
+type state struct {
+	site      *Site
+	renderer  *renderer
+	baseDiags []diag.Diagnostic // of loading, resolving and the site-wide files
+}
+
+// full runs the whole pipeline and returns its state.
+func full(opts Options) (*Result, *state, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -103,21 +116,25 @@ func Build(opts Options) (*Result, error) {
 
 	if th == nil {
 		res.Duration = time.Since(start)
-		return res, nil
+		return res, nil, nil
 	}
 
 	var stage *output.Staging
 	if !opts.DryRun {
 		if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		stage, err = output.Begin(opts.Dest)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	t0 = time.Now()
-	r := newRenderer(site, th, stage, ds)
+	var out sink
+	if stage != nil {
+		out = stage
+	}
+	r := newRenderer(site, th, out, ds)
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)
@@ -125,19 +142,21 @@ func Build(opts Options) (*Result, error) {
 	t0 = time.Now()
 	r.writeSiteFiles(tree)
 	phase("write", t0)
+	st := &state{site: site, renderer: r, baseDiags: ds.All()}
+	ds.Add(r.diagnostics()...)
 	res.Pages, res.Files, res.ByKind, res.Charts = r.pages, r.files, r.byKind, r.charts
 	res.Templates = th.Stats()
 
 	if stage != nil {
 		if ds.HasErrors() {
 			if err := stage.Abort(); err != nil {
-				return nil, fmt.Errorf("cannot remove the staging folder: %w", err)
+				return nil, nil, fmt.Errorf("cannot remove the staging folder: %w", err)
 			}
 		} else if err := stage.Commit(); err != nil {
 			_ = stage.Abort()
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	res.Duration = time.Since(start)
-	return res, nil
+	return res, st, nil
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
-	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -86,22 +85,31 @@ type Pager struct {
 type renderer struct {
 	site  *Site
 	theme *theme.Theme
-	stage *output.Staging
+	out   sink // nil: validate only (klartext check)
 	ds    *diag.List
 	md    *markdown.Renderer
 	loc   locale.Locale
 	view  *SiteView
 
-	mu       sync.Mutex
-	headings map[string][]markdown.Heading
-	anchors  map[string][]markdown.AnchorLink
-	pages    int
-	files    int
-	charts   int
-	byKind   map[content.Kind]int
+	mu          sync.Mutex
+	headings    map[string][]markdown.Heading
+	anchors     map[string][]markdown.AnchorLink
+	pageDiags   map[string][]diag.Diagnostic // by output path
+	anchorDiags []diag.Diagnostic
+	pages       int
+	files       int
+	charts      int
+	byKind      map[content.Kind]int
 }
 
-func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.List) *renderer {
+// sink is where rendered files go: the staging folder of a full build, or
+// the live folder of an incremental one.
+type sink interface {
+	WriteFile(sitePath string, data []byte) error
+	CopyFile(sitePath, from string) error
+}
+
+func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer {
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
 		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
@@ -114,8 +122,8 @@ func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.Li
 	if n := site.ByURL["/topics/"]; n != nil {
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
-	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
-		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
+	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
+		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
 		byKind: map[content.Kind]int{}}
 }
 
@@ -141,6 +149,37 @@ func relURL(basePath, p string) string {
 type job struct {
 	node *Node
 	page int // 1-based page of a paginated list
+}
+
+// path is the site path of the job's output page.
+func (j job) path() string {
+	if j.page > 1 {
+		return j.node.URL + "page/" + strconv.Itoa(j.page) + "/"
+	}
+	return j.node.URL
+}
+
+func (r *renderer) setPageDiags(path string, pd *diag.List) {
+	all := pd.All()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(all) == 0 {
+		delete(r.pageDiags, path)
+		return
+	}
+	r.pageDiags[path] = all
+}
+
+// diagnostics are all diagnostics of the rendered pages and of the anchor
+// checks.
+func (r *renderer) diagnostics() []diag.Diagnostic {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []diag.Diagnostic
+	for _, ds := range r.pageDiags {
+		out = append(out, ds...)
+	}
+	return append(out, r.anchorDiags...)
 }
 
 // renderAll renders every page in parallel: Markdown, then the layout, then
@@ -188,16 +227,18 @@ func paginated(n *Node) bool {
 	return false
 }
 
+// renderPage renders one page of the output. Its diagnostics are kept per
+// output path, so an incremental rebuild replaces exactly those of the
+// pages it renders again.
 func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	n := j.node
 	cfg := r.site.Config
+	pd := &diag.List{}
 	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: n.Title,
 		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
-	path := n.URL
-	if j.page > 1 {
-		path = n.URL + "page/" + strconv.Itoa(j.page) + "/"
-		v.NoIndex = true
-	}
+	path := j.path()
+	defer r.setPageDiags(path, pd)
+	v.NoIndex = j.page > 1
 	v.URL = relURL(cfg.BasePath(), path)
 	v.Permalink = cfg.AbsURL(path)
 	if v.Description == "" {
@@ -216,9 +257,9 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	}
 	if j.page == 1 && n.Page.Source != "" && len(n.Body) > 0 {
 		res := r.md.Render(r.markdownPage(n), n.Body)
-		r.ds.Add(res.Diagnostics...)
+		pd.Add(res.Diagnostics...)
 		for _, u := range res.UnlinkedRefs {
-			r.ds.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
+			pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
 				WithHint("remove the link, or ask the advisor again"))
 		}
 		v.Content = template.HTML(res.HTML)
@@ -227,6 +268,8 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		r.headings[n.Source] = res.Headings
 		if len(res.AnchorLinks) > 0 {
 			r.anchors[n.Source] = res.AnchorLinks
+		} else {
+			delete(r.anchors, n.Source)
 		}
 		r.mu.Unlock()
 	}
@@ -240,7 +283,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
 			figs = append(figs, f)
 		} else {
-			r.ds.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+			pd.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
 		}
 	case n.Kind == KindFeedback:
 		figs = r.feedbackFigures("feedback", 1)
@@ -252,7 +295,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		for _, f := range figs {
 			h, err := f.HTML()
 			if err != nil {
-				r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+				pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
 				continue
 			}
 			v.Figures[f.Kind] += h
@@ -281,7 +324,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	}
 	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme)
 	if err != nil {
-		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
+		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
 	v.Feedback = fh
 	if fh != "" {
@@ -297,11 +340,11 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	}
 	layout := r.layoutFor(n)
 	if layout == "" {
-		r.ds.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
+		pd.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
 		return
 	}
 	if err := r.theme.Execute(buf, layout, v); err != nil {
-		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
+		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
 		return
 	}
 	r.write(path+"index.html", buf.Bytes())
@@ -390,6 +433,7 @@ func cleanPath(p string) string { return path.Clean(p) }
 // checkAnchors verifies links into other pages' headings, now that every
 // page's headings are known.
 func (r *renderer) checkAnchors() {
+	r.anchorDiags = nil
 	for src, links := range r.anchors {
 		for _, a := range links {
 			hs, rendered := r.headings[a.Target]
@@ -406,7 +450,7 @@ func (r *renderer) checkAnchors() {
 				}
 			}
 			if !found {
-				r.ds.Add(markdown.MissingAnchor(src, a, hs))
+				r.anchorDiags = append(r.anchorDiags, markdown.MissingAnchor(src, a, hs))
 			}
 		}
 	}
@@ -416,10 +460,10 @@ func (r *renderer) write(sitePath string, data []byte) {
 	r.mu.Lock()
 	r.files++
 	r.mu.Unlock()
-	if r.stage == nil {
+	if r.out == nil {
 		return
 	}
-	if err := r.stage.WriteFile(sitePath, data); err != nil {
+	if err := r.out.WriteFile(sitePath, data); err != nil {
 		r.ds.Add(diag.Errorf("", 0, "cannot write %s: %v", sitePath, err))
 	}
 }
@@ -428,10 +472,10 @@ func (r *renderer) copyFile(sitePath, from string) {
 	r.mu.Lock()
 	r.files++
 	r.mu.Unlock()
-	if r.stage == nil {
+	if r.out == nil {
 		return
 	}
-	if err := r.stage.CopyFile(sitePath, from); err != nil {
+	if err := r.out.CopyFile(sitePath, from); err != nil {
 		r.ds.Add(diag.Errorf("", 0, "cannot copy %s: %v", sitePath, err))
 	}
 }

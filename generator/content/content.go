@@ -148,7 +148,7 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages[i], pageDiags[i] = loadPage(root, mdFiles[i])
+				pages[i], pageDiags[i] = LoadPage(root, mdFiles[i])
 			}
 		}()
 	}
@@ -207,7 +207,9 @@ func checkSymlink(p, rel, realRoot string) *diag.Diagnostic {
 	return nil
 }
 
-func loadPage(root, source string) (*Page, []diag.Diagnostic) {
+// LoadPage reads and decodes one Markdown file (source is from the site root,
+// "content/x.md").
+func LoadPage(root, source string) (*Page, []diag.Diagnostic) {
 	data, err := readLimited(filepath.Join(root, filepath.FromSlash(source)))
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "%v", err)}

@@ -1,0 +1,174 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// Session rebuilds a site again and again (klartext serve). After a good
+// full build it keeps the site model in memory; a change that only edits
+// the body of Markdown pages re-renders just those pages and re-checks the
+// links into them. Anything else, or anything unclear, is a full build:
+// correctness first, a stale page is never served.
+type Session struct {
+	opts Options
+	last *state // the last good full build; nil forces a full build
+}
+
+// NewSession starts a session; the first Build is a full one.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Incremental reports what a Build did beyond the Result: the output paths
+// it wrote, and whether it was a full build.
+type Incremental struct {
+	Full    bool
+	Written []string // site paths of the pages rendered again (incremental builds)
+}
+
+// Build rebuilds after changes to the given files (absolute or relative to
+// the working directory); nil means everything may have changed.
+func (s *Session) Build(changed []string) (*Result, Incremental, error) {
+	if pages := s.bodyOnly(changed); pages != nil {
+		res, written := s.rerender(pages)
+		return res, Incremental{Written: written}, nil
+	}
+	opts := s.opts
+	if opts.Now.IsZero() {
+		opts.Now = time.Now() // a long session moves with the calendar
+	}
+	res, st, err := full(opts)
+	s.last = nil
+	if err == nil && st != nil && !res.Diagnostics.HasErrors() {
+		s.last = st
+	}
+	return res, Incremental{Full: true}, err
+}
+
+// changedPage is a re-read page whose front matter is unchanged.
+type changedPage struct {
+	node *Node
+	page *content.Page
+}
+
+// bodyOnly re-reads the changed files and returns them when every one is a
+// published Markdown page whose front matter, and so its place in every
+// list, link and index, is unchanged; nil otherwise.
+func (s *Session) bodyOnly(changed []string) []changedPage {
+	if s.last == nil || len(changed) == 0 {
+		return nil
+	}
+	root, err := filepath.Abs(s.opts.Source)
+	if err != nil {
+		return nil
+	}
+	var out []changedPage
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil || !strings.HasSuffix(abs, ".md") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		src := filepath.ToSlash(rel)
+		n := s.last.site.BySource[src]
+		if n == nil {
+			return nil // new, deleted, draft, future or withdrawn: a full build decides
+		}
+		p, ds := content.LoadPage(s.opts.Source, src)
+		if p == nil || len(ds) > 0 {
+			return nil // the full build reports it
+		}
+		if p.BodyLine != n.BodyLine || !reflect.DeepEqual(p.Meta, n.Meta) {
+			return nil
+		}
+		// The list teaser comes from the first paragraph when there is no
+		// description; a video block changes the page's CSP.
+		if (n.Meta.Description == "" && summarize(p.Body, 200) != n.Summary) || bytes.Contains(p.Body, []byte("```video")) {
+			return nil
+		}
+		out = append(out, changedPage{node: n, page: p})
+	}
+	return out
+}
+
+// rerender renders the changed pages into the live output folder and
+// re-checks every anchor link.
+func (s *Session) rerender(pages []changedPage) (*Result, []string) {
+	start := time.Now()
+	st := s.last
+	r := st.renderer
+	r.out = liveFolder(s.dest())
+	r.ds = &diag.List{}
+	var written []string
+	var buf bytes.Buffer
+	for _, cp := range pages {
+		cp.node.Body = cp.page.Body
+		buf.Reset()
+		r.renderPage(&buf, job{node: cp.node, page: 1})
+		written = append(written, cp.node.URL)
+	}
+	r.checkAnchors()
+	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(pages)}
+	res.Diagnostics.Add(st.baseDiags...)
+	res.Diagnostics.Add(r.diagnostics()...)
+	res.Diagnostics.Merge(r.ds) // write errors
+	if res.Diagnostics.HasErrors() {
+		// The page is written already; the next change builds everything,
+		// so nothing stays half-known.
+		s.last = nil
+	}
+	res.Duration = time.Since(start)
+	return res, written
+}
+
+func (s *Session) dest() string {
+	if s.opts.Dest != "" {
+		return s.opts.Dest
+	}
+	return filepath.Join(s.opts.Source, "public")
+}
+
+// liveFolder writes into the served folder, each file through a temporary
+// file and a rename, so a reader never sees half a page.
+type liveFolder string
+
+func (d liveFolder) WriteFile(sitePath string, data []byte) error {
+	p := filepath.Join(string(d), filepath.FromSlash(filepath.Clean("/"+sitePath)))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".klartext-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+func (d liveFolder) CopyFile(sitePath, from string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return d.WriteFile(sitePath, data)
+}
