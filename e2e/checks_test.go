@@ -209,7 +209,7 @@ func setCookies(h network.Headers) []string {
 
 const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
   .then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' '))})))`
+    nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.html || '').slice(0, 160))})))`
 
 // runAxe injects axe-core's source into the page (no URL is loaded for it)
 // and runs it for WCAG 2.1 A and AA.
