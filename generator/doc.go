@@ -1,3 +1,58 @@
 // Package generator is klartext's library. This file is the map; the code
 // lives in the packages below, one concern each.
+//
+// # The pipeline
+//
+// A build is four stages over plain data, ordered by package build:
+//
+//  1. load: config reads content/site.yaml; content walks content/, splits
+//     front matter (frontmatter) and decodes it per page kind; data reads
+//     the generic data files; product reads the product facts; feedback
+//     reads the provider settings and the feedback export; theme loads the
+//     layouts.
+//  2. resolve: build assembles the site model (Site, Node): drafts and
+//     future pages filtered, sections, topics, product pages from data,
+//     advisors and stories cross-linked, every reference checked. Every
+//     index is built once, so no page scans all others.
+//  3. render: pages render in parallel: markdown (goldmark, links and
+//     anchors resolved, ```chart and ```video fences handed back to build),
+//     then the layout (theme), then the write.
+//  4. write: output writes into a staging folder beside the destination and
+//     swaps it in atomically only when no error was reported.
+//
+// Every stage reports problems into a diag.List (file, line, message, hint)
+// instead of stopping; one build shows every error.
+//
+// # Packages
+//
+//   - diag: diagnostics with file and line; suggest: did-you-mean hints.
+//   - config: site settings. content: pages, kinds, URLs, front matter keys.
+//   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
+//   - markdown: goldmark set-up, heading IDs, link resolution, fences.
+//   - data: generic data files (CSV, YAML, JSON) for templates.
+//   - locale: numbers, money, dates and language names per site language.
+//   - product: product facts, PRIIPs validation, cost and scenario figures
+//     (pure functions, no HTML).
+//   - chart: go-echarts options and the accessible tables of every chart.
+//   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
+//   - video: the ```video block and its privacy-friendly placeholder.
+//   - feedback: provider settings, widgets, CSP origins, the export and its
+//     balance.
+//   - theme: layouts and lookup, translations, static files.
+//   - output: staging folder and atomic swap.
+//   - build: the orchestration and the site model; views for templates.
+//   - scaffold: klartext new.
+//   - serve, watch: the development server, file watching and live reload.
+//
+// # Where to add things
+//
+//   - A chart type: a builder in chart (input struct in, Figure out, with
+//     its table), its name in chart's list of kinds (the ```chart fence
+//     validates against it), and its adapter from product figures in
+//     build/products.go.
+//   - A feedback provider: feedback/settings.go (its keys, required keys and
+//     origins for the CSP), feedback/widget.go (its embed attributes), and
+//     its loader in themes/klartext/static/js/feedback.js.
+//   - A page kind: content.Kind and its front matter keys in content/meta.go,
+//     its layout in themes/klartext/layouts/<section>/single.html.
 package generator

@@ -24,6 +24,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into the destination folder", runBuild},
+		{"check", "validate the site and report what editors and compliance must look at", runCheck},
+		{"serve", "build, serve on 127.0.0.1 and reload the browser on every change", runServe},
+		{"new", "create a product explainer, advisor profile or story to fill in", runNew},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -76,6 +76,7 @@ func Build(opts Options) (*Result, error) {
 	ds.Add(tds...)
 	dataTree, dds := data.Load(opts.Source, tree.Data)
 	ds.Add(dds...)
+	fb := loadFeedback(opts.Source, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
@@ -85,6 +86,9 @@ func Build(opts Options) (*Result, error) {
 	t0 = time.Now()
 	site := assemble(cfg, tree, opts, ds)
 	site.Data = dataTree
+	site.feedback = fb
+	resolvePeople(site, ds)
+	fb.checkPages(site, ds)
 	res.Site = site
 	res.Skipped = site.Skipped
 	phase("resolve", t0)

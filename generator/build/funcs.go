@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
 )
 
@@ -28,6 +29,7 @@ func funcs(cfg config.Site) template.FuncMap {
 		"years":     func(v float64) string { return loc.Years(v) },
 		"add":       func(a, b int) int { return a + b },
 		"hasPrefix": strings.HasPrefix,
+		"slugify":   content.Slugify,
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

@@ -31,6 +31,10 @@ func (r *renderer) writeSiteFiles(tree *content.Tree) {
 			r.byKind[content.Kind404]++
 		}
 	}
+	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
+	// repeats the policy of the meta tag and adds what a meta tag cannot.
+	r.write("/_headers", []byte("/*\n  Content-Security-Policy: "+r.view.CSP+"; frame-ancestors 'self'\n"+
+		"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"))
 	r.write("/sitemap.xml", r.sitemap())
 	r.write("/robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+cfg.AbsURL("/sitemap.xml")+"\n"))
 	r.write("/feed.xml", r.feed(r.site.Sections[""], r.site.Nodes))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
@@ -59,6 +61,11 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
+	Node    *Node        // the page in the site model (for cross-links)
+	Advisor *AdvisorInfo // advisor pages and advisor filter pages
+	Story   *StoryInfo
+	Filters []FilterGroup // the advisors section's filters
+
 	// Feedback is the feedback widget's data; nil where feedback is off.
 	Feedback        any
 	FeedbackSummary any
@@ -90,7 +97,8 @@ type renderer struct {
 func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.List) *renderer {
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data}
+		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
+		CSP: feedback.CSP(site.feedback.settings, videoOrigins(site)...)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
 		if n := site.Sections[sec]; n != nil {
 			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
@@ -102,6 +110,21 @@ func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.Li
 	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v,
 		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
 		byKind: map[content.Kind]int{}}
+}
+
+// ogLocale turns "de" into Open Graph's "de_DE".
+func ogLocale(lang string) string {
+	l := strings.ReplaceAll(lang, "-", "_")
+	switch l {
+	case "de":
+		return "de_DE"
+	case "en":
+		return "en_GB"
+	}
+	if !strings.Contains(l, "_") {
+		return l + "_" + strings.ToUpper(l)
+	}
+	return l
 }
 
 func relURL(basePath, p string) string {
@@ -153,7 +176,7 @@ func (r *renderer) pageCount(n *Node) int {
 func paginated(n *Node) bool {
 	switch n.Kind {
 	case content.KindSection, content.KindTopic:
-		return n.Section != "products"
+		return n.Section != "products" && n.Section != "advisors"
 	}
 	return false
 }
@@ -197,6 +220,27 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		r.mu.Unlock()
 	}
 	r.list(v, n, j.page)
+	v.Node, v.Advisor, v.Story = n, n.Advisor, n.Story
+	if j.page == 1 && bytes.Contains(n.Body, []byte("```video")) {
+		v.Scripts = append(v.Scripts, "/js/video.js")
+	}
+	if n.Advisor != nil && n.Kind == content.KindAdvisor {
+		v.JSONLD = append(v.JSONLD, advisorJSONLD(r.site, n))
+		if j.page == 1 {
+			r.write(n.Advisor.VCardURL, advisorVCard(r.site, n))
+		}
+	}
+	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == kindAdvisorFilter) {
+		v.Filters = r.site.advisorFilters
+		v.Scripts = append(v.Scripts, "/js/advisors.js")
+	}
+	v.Feedback = r.site.feedback.widget(n, r.site)
+	if v.Feedback != nil {
+		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
+		if js := r.site.feedback.script(); js != "" {
+			v.Scripts = append(v.Scripts, js)
+		}
+	}
 	if n.Section != "" && n.Kind != content.KindSection {
 		if sec := r.site.Sections[n.Section]; sec != nil {
 			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: relURL(cfg.BasePath(), sec.URL)})
@@ -252,7 +296,7 @@ func (r *renderer) layoutFor(n *Node) string {
 	switch n.Kind {
 	case content.KindHome:
 		cands = []string{"index.html", "_default/list.html"}
-	case content.KindSection:
+	case content.KindSection, kindAdvisorFilter:
 		cands = []string{n.Section + "/list.html", "_default/list.html"}
 	case content.KindTopics:
 		cands = []string{"topics/list.html", "_default/list.html"}
@@ -289,8 +333,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 	}
 }
 
-// fences returns the fenced-block renderers for a page.
-func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc { return nil }
+func cleanPath(p string) string { return path.Clean(p) }
 
 // checkAnchors verifies links into other pages' headings, now that every
 // page's headings are known.

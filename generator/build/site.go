@@ -1,6 +1,7 @@
 package build
 
 import (
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,11 @@ type Node struct {
 	// Children are the pages a list page lists (sections, topics, home).
 	Children []*Node
 	Feedback bool // whether the page carries the feedback widget
+
+	// Domain data, set while resolving.
+	Advisor  *AdvisorInfo // advisor pages
+	Story    *StoryInfo   // story pages
+	Advisors []*Node      // advisors who explain this product (explainers)
 }
 
 // Site is the resolved model every page renders from. Built once per build;
@@ -38,6 +44,11 @@ type Site struct {
 	Assets   map[string]string
 	Data     map[string]any
 	Skipped  []Skipped
+	// Withdrawn are advisors with published: false.
+	Withdrawn []*content.Page
+
+	feedback       *feedbackState
+	advisorFilters []FilterGroup
 }
 
 // Skipped is a page left out of this build, with the reason; the summary
@@ -70,6 +81,15 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 		}
 		if d := p.Meta.Date; !d.IsZero() && d.After(opts.Now) && !opts.Future {
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: d})
+			continue
+		}
+		if p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published {
+			// Consent withdrawn: no page, no vCard, no photo; references
+			// to the advisor are reported by resolvePeople.
+			s.Withdrawn = append(s.Withdrawn, p)
+			if p.Meta.Photo != "" {
+				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
+			}
 			continue
 		}
 		n := &Node{Page: p, Title: p.Meta.Title, Date: p.Meta.Date, Feedback: true}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/serve"
+	"github.com/klartext/klartext/generator/watch"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts build.Options
+	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	bind := fs.String("bind", serve.DefaultBind, "the `address` to listen on; keep 127.0.0.1 unless you know why")
+	port := fs.Int("port", serve.DefaultPort, "the `port` to listen on")
+	fs.BoolVar(&opts.Drafts, "drafts", true, "include pages with draft: true")
+	fs.BoolVar(&opts.Future, "future", true, "include pages dated in the future")
+	fs.BoolVar(&opts.AllowStale, "allow-stale", true, "show pages past valid_until (with a warning)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: klartext serve [flags]\n\nBuilds the site into a temporary folder, serves it, and rebuilds and reloads\nthe browser when a file under content/ or themes/ changes. A failed build\nkeeps the last good site and shows the error in the browser.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	tmp, err := os.MkdirTemp("", "klartext-serve-")
+	if err != nil {
+		fmt.Fprintln(stderr, "klartext serve:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	opts.Dest = filepath.Join(tmp, "public")
+	var roots []string
+	for _, d := range []string{"content", "themes"} {
+		if fi, err := os.Stat(filepath.Join(opts.Source, d)); err == nil && fi.IsDir() {
+			roots = append(roots, filepath.Join(opts.Source, d))
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = serve.Run(ctx, serve.Options{Bind: *bind, Port: *port, Dir: opts.Dest,
+		Builder: &siteBuilder{opts: opts}, WatchRoots: roots, Debounce: watch.DefaultDebounce, Log: stdout})
+	if err != nil {
+		fmt.Fprintln(stderr, "klartext serve:", err)
+		return 1
+	}
+	return 0
+}
+
+// siteBuilder rebuilds the whole site on every change and reports the URLs
+// whose output changed, so only affected tabs reload. (A rebuild of only
+// the affected pages is not implemented yet; the staging swap keeps the
+// served folder complete at every moment.)
+type siteBuilder struct {
+	opts   build.Options
+	hashes map[string][32]byte
+}
+
+func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result, error) {
+	res, err := build.Build(b.opts)
+	if err != nil {
+		return serve.Result{Failed: true}, err
+	}
+	out := serve.Result{Diagnostics: res.Diagnostics.All(), Failed: res.Diagnostics.HasErrors(), Pages: res.Pages}
+	if out.Failed {
+		return out, nil
+	}
+	hashes := map[string][32]byte{}
+	_ = filepath.WalkDir(b.opts.Dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(b.opts.Dest, p)
+		u := "/" + filepath.ToSlash(rel)
+		u = strings.TrimSuffix(u, "index.html")
+		hashes[u] = sha256.Sum256(data)
+		return nil
+	})
+	for u, h := range hashes {
+		if old, ok := b.hashes[u]; !ok || old != h {
+			out.ChangedURLs = append(out.ChangedURLs, u)
+		}
+	}
+	for u := range b.hashes {
+		if _, ok := hashes[u]; !ok {
+			out.ChangedURLs = append(out.ChangedURLs, u)
+		}
+	}
+	b.hashes = hashes
+	return out, nil
+}

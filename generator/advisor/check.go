@@ -1,0 +1,64 @@
+package advisor
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strings"
+
+	"github.com/klartext/klartext/generator/locale"
+)
+
+// Problem is one thing wrong with a card, naming the front matter key so
+// the build can point at its line.
+type Problem struct {
+	Key     string
+	Message string
+	Warning bool // true: reported, the build still succeeds
+}
+
+// Check reports what is wrong with a card as the build filled it from front
+// matter, before Phone is normalised: a missing name or advice model, an
+// e-mail address or phone number that does not parse (defaultCountryCode as
+// for PhoneE164), a booking URL that is not https, an unknown language code
+// and a photo without alt text (the last two are warnings). A card that is
+// not published is not checked.
+func Check(c Card, defaultCountryCode string) []Problem {
+	if !c.Published {
+		return nil
+	}
+	var ps []Problem
+	add := func(key string, warn bool, format string, a ...any) {
+		ps = append(ps, Problem{Key: key, Message: fmt.Sprintf(format, a...), Warning: warn})
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		add("name", false, "the advisor's name is missing")
+	}
+	if _, err := ParseAdviceModel(string(c.AdviceModel)); err != nil {
+		add("advice_model", false, "%v", err)
+	}
+	if e := strings.TrimSpace(c.Email); e != "" {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || a.Name != "" {
+			add("email", false, "email %q is not a plain e-mail address (write it as name@bank.example)", c.Email)
+		}
+	}
+	if c.Phone != "" {
+		if _, err := PhoneE164(c.Phone, defaultCountryCode); err != nil {
+			add("phone", false, "%v", err)
+		}
+	}
+	if c.BookingURL != "" {
+		if u, err := url.Parse(c.BookingURL); err != nil || u.Scheme != "https" || u.Host == "" {
+			add("booking_url", false, "booking_url %q must be an https:// address", c.BookingURL)
+		}
+	}
+	for _, l := range c.Languages {
+		if !locale.KnownLanguage(l) {
+			add("languages", true, "language %q is not a known language code (use a code such as de, tr, gsg)", l)
+		}
+	}
+	if c.Photo != "" && strings.TrimSpace(c.PhotoAlt) == "" {
+		add("photo_alt", true, "the photo has no alt text: describe it in photo_alt for readers who cannot see it")
+	}
+	return ps
+}

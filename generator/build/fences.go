@@ -1,0 +1,90 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/video"
+)
+
+// fences returns the fenced-block renderers for a page: ```video here,
+// ```chart in charts.go.
+func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc {
+	m := map[string]markdown.FenceFunc{
+		"video": func(body []byte, line int) ([]byte, []diag.Diagnostic) { return r.videoFence(n, body, line) },
+	}
+	if f := r.chartFence(n); f != nil {
+		m["chart"] = f
+	}
+	return m
+}
+
+func (r *renderer) videoFence(n *Node, body []byte, line int) ([]byte, []diag.Diagnostic) {
+	spec, err := video.ParseSpec(body)
+	if err != nil {
+		return nil, fenceDiagnostics(n.Source, line, err)
+	}
+	d := video.Embed(spec)
+	if strings.HasSuffix(strings.SplitN(d.Transcript, "#", 2)[0], ".md") {
+		page := r.markdownPage(n)
+		target := resolveRelative(n.Source, d.Transcript)
+		u, ok := page.ResolvePage(strings.SplitN(target, "#", 2)[0])
+		if !ok {
+			return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "the transcript %q does not exist", d.Transcript)}
+		}
+		d.Transcript = u
+	}
+	var buf bytes.Buffer
+	if err := video.RenderHTML(&buf, d, r.site.Config.Language); err != nil {
+		return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "cannot render the video: %v", err)}
+	}
+	return buf.Bytes(), nil
+}
+
+// fenceDiagnostics turns a fence parser's errors (lines counted inside the
+// fence) into diagnostics with the file's lines.
+func fenceDiagnostics(source string, line int, err error) []diag.Diagnostic {
+	var ves video.Errors
+	if errors.As(err, &ves) {
+		var out []diag.Diagnostic
+		for _, e := range ves {
+			d := diag.Errorf(source, line+max(e.Line, 1)-1, "%s", e.Message).WithKey(e.Key)
+			if e.Hint != "" {
+				d = d.WithHint("%s", e.Hint)
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	return []diag.Diagnostic{diag.Errorf(source, line, "%v", err)}
+}
+
+// videoOrigins finds the video hosts the site embeds, for the CSP's
+// frame-src; only pages with a ```video block are parsed for it.
+func videoOrigins(s *Site) []string {
+	var embeds []video.EmbedData
+	marker := []byte("```video")
+	for _, n := range s.Nodes {
+		if n.Page == nil || !bytes.Contains(n.Body, marker) {
+			continue
+		}
+		for _, block := range bytes.Split(n.Body, marker)[1:] {
+			end := bytes.Index(block, []byte("```"))
+			if end < 0 {
+				continue
+			}
+			if spec, err := video.ParseSpec(bytes.TrimLeft(block[:end], " \t\r\n")); err == nil {
+				embeds = append(embeds, video.Embed(spec))
+			}
+		}
+	}
+	return video.FrameOrigins(embeds)
+}
+
+func resolveRelative(from, link string) string {
+	dir := from[:strings.LastIndex(from, "/")+1]
+	return cleanPath(dir + link)
+}

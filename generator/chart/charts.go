@@ -1,0 +1,501 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/klartext/klartext/generator/locale"
+)
+
+// RiskInput is a product's summary risk indicator.
+type RiskInput struct {
+	SRI         int     // 1 to 7
+	RHPYears    float64 // recommended holding period; 0 leaves it out
+	ProductName string  // may be empty
+}
+
+// Risk draws the 1–7 scale with the product's class marked.
+func Risk(id string, loc locale.Locale, in RiskInput) (Figure, error) {
+	if in.SRI < 1 || in.SRI > 7 {
+		return Figure{}, fmt.Errorf("chart: risk class %d is not between 1 and 7", in.SRI)
+	}
+	t := textsFor(loc)
+	holding := ""
+	if in.RHPYears > 0 {
+		holding = loc.Years(in.RHPYears)
+	}
+	f := Figure{ID: id, Kind: KindRisk}
+	if in.ProductName != "" {
+		f.Caption = fmt.Sprintf(t.riskCaption, in.ProductName)
+		f.AriaLabel = fmt.Sprintf(t.riskAria, in.SRI, in.ProductName, holding)
+	} else {
+		f.Caption = t.riskCaptionNoName
+		f.AriaLabel = fmt.Sprintf(t.riskAriaNoName, in.SRI, holding)
+	}
+	if holding == "" {
+		f.AriaLabel = f.AriaLabel[:strings.LastIndex(f.AriaLabel, ";")] + "."
+	}
+
+	cats := make([]string, 7)
+	data := make([]opts.BarData, 7)
+	f.Table = Table{Caption: t.riskTableCaption, Header: []string{t.riskClass, t.riskThisHeader}}
+	for i := range 7 {
+		class := i + 1
+		cats[i] = strconv.Itoa(class)
+		d := opts.BarData{Value: class, ItemStyle: &opts.ItemStyle{Color: colorBar}}
+		mark := ""
+		if class == in.SRI {
+			d.ItemStyle = &opts.ItemStyle{Color: colorHighlight, BorderColor: colorText, BorderWidth: 2}
+			d.Label = label(t.riskThis, "top")
+			mark = t.riskThis
+		}
+		data[i] = d
+		f.Table.Rows = append(f.Table.Rows, []Cell{
+			{Text: cats[i], Numeric: true, Highlight: class == in.SRI, Sort: cats[i]},
+			{Text: mark, Highlight: class == in.SRI},
+		})
+	}
+	if holding != "" {
+		f.Table.Caption += ". " + fmt.Sprintf(t.riskHolding, holding)
+	}
+
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, f.AriaLabel)...)
+	c.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}))
+	c.SetXAxis(cats).AddSeries(t.riskClass, data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "15%"}))
+	var err error
+	f.Options, err = finish(c, func(m map[string]any) {
+		x := axis("category", cats, nil)
+		x["name"] = t.riskClass
+		x["nameLocation"] = "middle"
+		x["nameGap"] = 28
+		y := axis("value", nil, nil)
+		y["show"] = false
+		y["max"] = 8
+		m["xAxis"] = []any{x}
+		m["yAxis"] = []any{y}
+		m["grid"] = grid(72)
+		titles := []any{
+			map[string]any{"text": t.riskLower, "left": 8, "bottom": 28, "textStyle": smallText()},
+			map[string]any{"text": t.riskHigher, "right": 24, "bottom": 28, "textStyle": smallText()},
+		}
+		if holding != "" {
+			titles = append(titles, map[string]any{"text": fmt.Sprintf(t.riskHolding, holding), "left": "center", "bottom": 0,
+				"textStyle": map[string]any{"color": colorText, "fontSize": 14, "fontWeight": "bold"}})
+		}
+		m["title"] = titles
+	})
+	return f, err
+}
+
+func smallText() map[string]any {
+	return map[string]any{"color": colorText, "fontSize": 12, "fontWeight": "normal"}
+}
+
+// CostLine is one kind of cost and its impact on the return per year.
+type CostLine struct {
+	Label           string
+	AnnualImpactPct float64 // in percent: 0.85 means 0.85 %
+}
+
+// CostsInput is the composition of a product's costs.
+type CostsInput struct {
+	Lines    []CostLine
+	TotalPct float64 // annual cost impact of all costs, in percent
+}
+
+// Costs draws the composition of costs as horizontal bars, the total in
+// the title.
+func Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
+	if len(in.Lines) == 0 {
+		return Figure{}, errors.New("chart: costs without cost lines")
+	}
+	t := textsFor(loc)
+	total := loc.Percent(in.TotalPct, 2)
+	f := Figure{ID: id, Kind: KindCosts, Caption: t.costsCaption}
+	f.Table = Table{Header: []string{t.costsKind, t.costsImpact}}
+	cats := make([]string, len(in.Lines))
+	data := make([]opts.BarData, len(in.Lines))
+	parts := make([]string, len(in.Lines))
+	for i, l := range in.Lines {
+		p := loc.Percent(l.AnnualImpactPct, 2)
+		cats[i] = l.Label
+		data[i] = opts.BarData{Value: jsonNumber(l.AnnualImpactPct, 4), Label: label(p, "right")}
+		parts[i] = l.Label + " " + p
+		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: l.Label}, num(p, l.AnnualImpactPct)})
+	}
+	f.Table.Rows = append(f.Table.Rows, []Cell{{Text: t.costsTotal, Highlight: true}, {Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.TotalPct)}})
+	f.AriaLabel = fmt.Sprintf(t.costsAria, total, strings.Join(parts, ", "))
+
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, f.AriaLabel)...)
+	c.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}))
+	c.SetXAxis(cats).AddSeries(t.costsImpact, data,
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTotal}),
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
+	var err error
+	f.Options, err = finish(c, func(m map[string]any) {
+		x := axis("value", nil, fmtPercent(loc, 2))
+		y := axis("category", cats, nil)
+		y["inverse"] = true
+		m["xAxis"] = []any{x}
+		m["yAxis"] = []any{y}
+		g := grid(8)
+		g["top"] = 40
+		g["right"] = 72 // room for the value labels
+		m["grid"] = g
+		m["title"] = map[string]any{"text": fmt.Sprintf(t.costsTotalTitle, total), "left": 8, "top": 0,
+			"textStyle": map[string]any{"color": colorText, "fontSize": 14, "fontWeight": "bold"}}
+	})
+	return f, err
+}
+
+// CostsOverTimeInput is the costs and values of an investment over the
+// years (see the content model: computed, never typed in).
+type CostsOverTimeInput struct {
+	Currency          string // ISO 4217
+	Years             []int
+	CumulativeCosts   []float64
+	ValueWithCosts    []float64
+	ValueWithoutCosts []float64
+}
+
+// CostsOverTime draws bars of cumulative costs and lines of the value with
+// and without costs.
+func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
+	n := len(in.Years)
+	if n == 0 {
+		return Figure{}, errors.New("chart: costs over time without years")
+	}
+	if len(in.CumulativeCosts) != n || len(in.ValueWithCosts) != n || len(in.ValueWithoutCosts) != n {
+		return Figure{}, fmt.Errorf("chart: costs over time: %d years but %d costs, %d values with and %d without costs",
+			n, len(in.CumulativeCosts), len(in.ValueWithCosts), len(in.ValueWithoutCosts))
+	}
+	t := textsFor(loc)
+	money := func(v float64) string { return loc.Money(v, in.Currency) }
+	f := Figure{ID: id, Kind: KindCostsOverTime, Caption: t.cotCaption}
+	f.Table = Table{Header: []string{t.cotPeriod, t.cotCosts, t.cotWith, t.cotWithout}}
+	cats := make([]string, n)
+	costs := make([]opts.BarData, n)
+	with := make([]opts.LineData, n)
+	without := make([]opts.LineData, n)
+	for i, y := range in.Years {
+		cats[i] = loc.Years(float64(y))
+		costs[i] = opts.BarData{Value: jsonNumber(in.CumulativeCosts[i], 2)}
+		with[i] = opts.LineData{Value: jsonNumber(in.ValueWithCosts[i], 2)}
+		without[i] = opts.LineData{Value: jsonNumber(in.ValueWithoutCosts[i], 2)}
+		f.Table.Rows = append(f.Table.Rows, []Cell{
+			{Text: cats[i], Sort: strconv.Itoa(y)},
+			num(money(in.CumulativeCosts[i]), in.CumulativeCosts[i]),
+			num(money(in.ValueWithCosts[i]), in.ValueWithCosts[i]),
+			num(money(in.ValueWithoutCosts[i]), in.ValueWithoutCosts[i]),
+		})
+	}
+	last := n - 1
+	f.AriaLabel = fmt.Sprintf(t.cotAria, afterYears(loc, float64(in.Years[last])), money(in.CumulativeCosts[last]),
+		money(in.ValueWithCosts[last]), money(in.ValueWithoutCosts[last]))
+
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(base(id, f.AriaLabel)...)
+	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}))
+	bar.SetXAxis(cats).AddSeries(t.cotCosts, costs, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighlight}),
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "40%"}))
+	// The lines go straight into the bar chart's series: a second chart
+	// and Overlap would cost a reflection pass over all defaults (~30 %).
+	bar.MultiSeries = append(bar.MultiSeries,
+		charts.SingleSeries{Name: t.cotWith, Type: types.ChartLine, Data: with, Symbol: "circle", SymbolSize: 8,
+			ItemStyle: &opts.ItemStyle{Color: colorTotal}, LineStyle: &opts.LineStyle{Width: 3, Color: colorTotal}},
+		charts.SingleSeries{Name: t.cotWithout, Type: types.ChartLine, Data: without, Symbol: "diamond", SymbolSize: 9,
+			ItemStyle: &opts.ItemStyle{Color: "#2e7d32"}, LineStyle: &opts.LineStyle{Width: 3, Type: "dashed", Color: "#2e7d32"}})
+	var err error
+	f.Options, err = finish(bar, func(m map[string]any) {
+		m["xAxis"] = []any{axis("category", cats, nil)}
+		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, in.Currency, 0))}
+		m["grid"] = grid(8)
+		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, in.Currency, 2)}
+	})
+	return f, err
+}
+
+// Scenario is one performance scenario at the recommended holding period.
+type Scenario struct {
+	Label           string  // "Stress", "Pessimistisch", ...
+	AnnualReturnPct float64 // average return each year, in percent
+	ValueAtRHP      float64 // what an investment is worth at the holding period
+}
+
+// ScenariosInput is a product's performance scenarios.
+type ScenariosInput struct {
+	Currency  string
+	RHPYears  float64
+	Scenarios []Scenario
+}
+
+// Scenarios draws one bar per scenario with the value at the holding
+// period and the return per year as its label.
+func Scenarios(id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
+	if len(in.Scenarios) == 0 {
+		return Figure{}, errors.New("chart: no scenarios")
+	}
+	if in.RHPYears <= 0 {
+		return Figure{}, fmt.Errorf("chart: scenarios need a holding period above 0, not %v", in.RHPYears)
+	}
+	t := textsFor(loc)
+	period := afterYears(loc, in.RHPYears)
+	f := Figure{ID: id, Kind: KindScenarios, Caption: fmt.Sprintf(t.scenCaption, period)}
+	f.Table = Table{Header: []string{t.scenName, fmt.Sprintf(t.scenValue, period), t.scenReturn}}
+	cats := make([]string, len(in.Scenarios))
+	data := make([]opts.BarData, len(in.Scenarios))
+	parts := make([]string, len(in.Scenarios))
+	for i, s := range in.Scenarios {
+		v, r := loc.Money(s.ValueAtRHP, in.Currency), loc.Percent(s.AnnualReturnPct, 1)
+		cats[i] = s.Label
+		color := colorTotal
+		if s.AnnualReturnPct < 0 {
+			color = colorHighlight
+		}
+		data[i] = opts.BarData{Value: jsonNumber(s.ValueAtRHP, 2), ItemStyle: &opts.ItemStyle{Color: color},
+			Label: label(v+"\n"+r+" "+t.perYear, "top")}
+		parts[i] = fmt.Sprintf(t.scenItem, s.Label, v, r)
+		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: s.Label}, num(v, s.ValueAtRHP), num(r, s.AnnualReturnPct)})
+	}
+	f.AriaLabel = fmt.Sprintf(t.scenAria, period, strings.Join(parts, "; "))
+
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, f.AriaLabel)...)
+	c.SetXAxis(cats).AddSeries(fmt.Sprintf(t.scenValue, period), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
+	var err error
+	f.Options, err = finish(c, func(m map[string]any) {
+		m["xAxis"] = []any{axis("category", cats, nil)}
+		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, in.Currency, 0))}
+		g := grid(8)
+		g["top"] = 48 // room for the two-line labels
+		m["grid"] = g
+		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, in.Currency, 2)}
+	})
+	return f, err
+}
+
+// num is a numeric table cell with its sort key.
+func num(text string, v float64) Cell {
+	return Cell{Text: text, Numeric: true, Sort: sortKey(v)}
+}
+
+func sortKey(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// jsonNumber rounds v for the chart (the table carries the exact figure);
+// NaN and infinities, which JSON cannot hold, become null (no bar).
+func jsonNumber(v float64, decimals int) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return locale.Round(v, decimals)
+}
+
+// FeedbackBalanceInput is the feedback per month.
+type FeedbackBalanceInput struct {
+	Months                       []string // "2026-03" (formatted for the locale) or any label
+	Praise, Criticism, Questions []int
+}
+
+// FeedbackBalance draws praise, criticism and questions per month.
+func FeedbackBalance(id string, loc locale.Locale, in FeedbackBalanceInput) (Figure, error) {
+	n := len(in.Months)
+	if len(in.Praise) != n || len(in.Criticism) != n || len(in.Questions) != n {
+		return Figure{}, fmt.Errorf("chart: feedback balance: %d months but %d praise, %d criticism and %d questions counts",
+			n, len(in.Praise), len(in.Criticism), len(in.Questions))
+	}
+	t := textsFor(loc)
+	cats := make([]string, n)
+	for i, m := range in.Months {
+		cats[i] = monthLabel(loc, m)
+	}
+	f := Figure{ID: id, Kind: KindFeedbackBalance, Caption: t.fbBalanceCaption}
+	if n == 0 {
+		f.AriaLabel = t.noData
+	} else {
+		f.AriaLabel = fmt.Sprintf(t.fbBalanceAria, cats[0], cats[n-1],
+			loc.Number(float64(sum(in.Praise)), 0), loc.Number(float64(sum(in.Criticism)), 0), loc.Number(float64(sum(in.Questions)), 0))
+	}
+	f.Table = countsTable(loc, []string{t.fbMonth, t.fbPraise, t.fbCriticism, t.fbQs}, cats, in.Praise, in.Criticism, in.Questions)
+	var err error
+	f.Options, err = countsChart(id, loc, f.AriaLabel, cats, false,
+		[]string{t.fbPraise, t.fbCriticism, t.fbQs}, in.Praise, in.Criticism, in.Questions)
+	return f, err
+}
+
+// FeedbackSectionsInput is the feedback per section of the site.
+type FeedbackSectionsInput struct {
+	Sections                     []string // section names as readers see them
+	Praise, Criticism, Questions []int
+}
+
+// FeedbackSections draws praise, criticism and questions per section as
+// stacked horizontal bars.
+func FeedbackSections(id string, loc locale.Locale, in FeedbackSectionsInput) (Figure, error) {
+	n := len(in.Sections)
+	if len(in.Praise) != n || len(in.Criticism) != n || len(in.Questions) != n {
+		return Figure{}, fmt.Errorf("chart: feedback sections: %d sections but %d praise, %d criticism and %d questions counts",
+			n, len(in.Praise), len(in.Criticism), len(in.Questions))
+	}
+	t := textsFor(loc)
+	f := Figure{ID: id, Kind: KindFeedbackSections, Caption: t.fbSectionsCaption}
+	parts := make([]string, n)
+	for i, s := range in.Sections {
+		parts[i] = fmt.Sprintf("%s: %s %s, %s %s, %s %s", s,
+			loc.Number(float64(in.Praise[i]), 0), t.fbPraise, loc.Number(float64(in.Criticism[i]), 0), t.fbCriticism,
+			loc.Number(float64(in.Questions[i]), 0), t.fbQs)
+	}
+	if n == 0 {
+		f.AriaLabel = t.noData
+	} else {
+		f.AriaLabel = fmt.Sprintf(t.fbSectionsAria, strings.Join(parts, "; "))
+	}
+	f.Table = countsTable(loc, []string{t.fbSection, t.fbPraise, t.fbCriticism, t.fbQs}, in.Sections, in.Praise, in.Criticism, in.Questions)
+	var err error
+	f.Options, err = countsChart(id, loc, f.AriaLabel, in.Sections, true,
+		[]string{t.fbPraise, t.fbCriticism, t.fbQs}, in.Praise, in.Criticism, in.Questions)
+	return f, err
+}
+
+func countsTable(loc locale.Locale, header, cats []string, series ...[]int) Table {
+	tb := Table{Header: header, Rows: make([][]Cell, len(cats))}
+	for i, c := range cats {
+		row := make([]Cell, 0, 1+len(series))
+		row = append(row, Cell{Text: c})
+		for _, s := range series {
+			row = append(row, num(loc.Number(float64(s[i]), 0), float64(s[i])))
+		}
+		tb.Rows[i] = row
+	}
+	return tb
+}
+
+// countsChart draws count series per category: grouped vertical bars, or
+// stacked horizontal bars.
+func countsChart(id string, loc locale.Locale, aria string, cats []string, horizontal bool, names []string, series ...[]int) (template.JS, error) {
+	colors := []string{"#2e7d32", colorHighlight, colorTotal}
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, aria)...)
+	c.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}))
+	c.SetXAxis(cats)
+	for k, s := range series {
+		data := make([]opts.BarData, len(s))
+		for i, v := range s {
+			data[i] = opts.BarData{Value: v}
+		}
+		so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: colors[k%len(colors)]})}
+		if horizontal {
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+		}
+		c.AddSeries(names[k], data, so...)
+	}
+	return finish(c, func(m map[string]any) {
+		cat, val := axis("category", cats, nil), axis("value", nil, fmtDecimal(loc, 0))
+		val["minInterval"] = 1
+		if horizontal {
+			cat["inverse"] = true
+			m["xAxis"], m["yAxis"] = []any{val}, []any{cat}
+		} else {
+			m["xAxis"], m["yAxis"] = []any{cat}, []any{val}
+		}
+		g := grid(8)
+		g["top"] = 40
+		m["grid"] = g
+		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtDecimal(loc, 0)}
+	})
+}
+
+// FeedbackFactorsInput is the average rating (1 to 5) per factor.
+type FeedbackFactorsInput struct {
+	Labels   []string  // costs, transparency, ... as readers see them
+	Averages []float64 // NaN where there are no ratings
+	Counts   []int
+}
+
+// FeedbackFactors draws the average rating per factor as horizontal bars
+// on a 0–5 scale, labelled with the average and the number of ratings.
+func FeedbackFactors(id string, loc locale.Locale, in FeedbackFactorsInput) (Figure, error) {
+	n := len(in.Labels)
+	if len(in.Averages) != n || len(in.Counts) != n {
+		return Figure{}, fmt.Errorf("chart: feedback factors: %d labels but %d averages and %d counts", n, len(in.Averages), len(in.Counts))
+	}
+	t := textsFor(loc)
+	f := Figure{ID: id, Kind: KindFeedbackFactors, Caption: t.fbFactorsCaption}
+	f.Table = Table{Header: []string{t.fbFactor, t.fbAverage, t.fbCount}}
+	data := make([]opts.BarData, n)
+	parts := make([]string, n)
+	for i, l := range in.Labels {
+		avg := in.Averages[i]
+		if in.Counts[i] == 0 {
+			avg = math.NaN()
+		}
+		a, cnt := loc.Number(avg, 1), loc.Number(float64(in.Counts[i]), 0)
+		data[i] = opts.BarData{Value: jsonNumber(avg, 2), Label: label(a+" (n = "+cnt+")", "right")}
+		parts[i] = fmt.Sprintf("%s %s (n = %s)", l, a, cnt)
+		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: l}, num(a, avg), num(cnt, float64(in.Counts[i]))})
+	}
+	if n == 0 {
+		f.AriaLabel = t.noData
+	} else {
+		f.AriaLabel = fmt.Sprintf(t.fbFactorsAria, strings.Join(parts, ", "))
+	}
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, f.AriaLabel)...)
+	c.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}))
+	c.SetXAxis(in.Labels).AddSeries(t.fbAverage, data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTotal}),
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
+	var err error
+	f.Options, err = finish(c, func(m map[string]any) {
+		x := axis("value", nil, fmtDecimal(loc, 0))
+		x["min"], x["max"], x["interval"] = 0, 5, 1
+		y := axis("category", in.Labels, nil)
+		y["inverse"] = true
+		m["xAxis"], m["yAxis"] = []any{x}, []any{y}
+		g := grid(8)
+		g["right"] = 96
+		m["grid"] = g
+	})
+	return f, err
+}
+
+// afterYears writes a period for "after ... years": German needs the
+// dative ("nach 5 Jahren", "nach 1 Jahr").
+func afterYears(loc locale.Locale, y float64) string {
+	s := loc.Years(y)
+	if loc.Lang == "de" && strings.HasSuffix(s, " Jahre") {
+		s += "n"
+	}
+	return s
+}
+
+// monthLabel formats "2026-03" as the locale's month ("März 2026");
+// anything else is returned as it is.
+func monthLabel(loc locale.Locale, s string) string {
+	if tm, err := time.Parse("2006-01", s); err == nil {
+		return loc.Month(tm)
+	}
+	return s
+}
+
+func sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}

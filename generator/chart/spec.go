@@ -1,0 +1,196 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// Spec is the body of a ```chart fence in Markdown:
+//
+//	type: costs-over-time
+//	product: etf-welt   # optional; defaults to the page's product
+type Spec struct {
+	Type    string `yaml:"type"`
+	Product string `yaml:"product"`
+	Line    int    `yaml:"-"` // line of "type:" in the fence body (1-based)
+}
+
+// SpecTypes are the chart types a fence may name, sorted. "feedback"
+// stands for the feedback page's charts (balance, factors, sections).
+var SpecTypes = []string{
+	KindComparison,
+	KindCosts,
+	KindCostsOverTime,
+	"feedback",
+	KindFeedbackBalance,
+	KindFeedbackFactors,
+	KindFeedbackSections,
+	KindRisk,
+	KindScenarios,
+}
+
+// ProductTypes are the types that draw one product's facts; only they
+// accept "product".
+var productTypes = map[string]bool{KindRisk: true, KindCosts: true, KindCostsOverTime: true, KindScenarios: true, KindComparison: true}
+
+// NeedsProduct reports whether the type draws one product's facts (and
+// so needs the page's product or a "product" key). Comparison takes
+// "product" optionally, to mark it among all products.
+func (s Spec) NeedsProduct() bool {
+	return productTypes[s.Type] && s.Type != KindComparison
+}
+
+var specKeys = []string{"product", "type"}
+
+var productRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// SpecError is a mistake in a chart fence. Line is 1-based and relative to
+// the fence body (the line after ```chart); add the fence's offset.
+type SpecError struct {
+	Line int
+	Msg  string
+	Hint string // what to do; may be empty
+}
+
+func (e *SpecError) Error() string {
+	s := e.Msg
+	if e.Line > 0 {
+		s = "line " + strconv.Itoa(e.Line) + ": " + s
+	}
+	if e.Hint != "" {
+		s += " — " + e.Hint
+	}
+	return s
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// ParseSpec reads a chart fence body. Keys are strict: only type and
+// product; an unknown type is an error naming the known ones and the
+// closest match. All errors are *SpecError.
+func ParseSpec(src []byte) (Spec, error) {
+	s, err := parseSpec(src)
+	if se, ok := err.(*SpecError); ok {
+		// yaml.v3 also counts a lone "\r" as a line break; the caller
+		// counts "\n". Never point past the body.
+		se.Line = min(max(se.Line, 1), bytes.Count(src, []byte("\n"))+1)
+	}
+	return s, err
+}
+
+func parseSpec(src []byte) (Spec, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&doc); err != nil {
+		if err.Error() == "EOF" {
+			return Spec{}, &SpecError{Line: 1, Msg: "empty chart block", Hint: "write the chart type, e.g. type: costs-over-time"}
+		}
+		return Spec{}, yamlError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return Spec{}, &SpecError{Line: extra.Line, Msg: "more than one YAML document in the chart block", Hint: "remove the ---"}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return Spec{}, &SpecError{Line: 1, Msg: "empty chart block", Hint: "write the chart type, e.g. type: costs-over-time"}
+	}
+	if root.Kind != yaml.MappingNode {
+		return Spec{}, &SpecError{Line: root.Line, Msg: "a chart block holds keys and values, like type: costs",
+			Hint: "known keys: " + strings.Join(specKeys, ", ")}
+	}
+	var s Spec
+	seen := map[string]int{}
+	typeLine := 0
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		if prev, dup := seen[key]; dup {
+			return Spec{}, &SpecError{Line: k.Line, Msg: fmt.Sprintf("%s is given twice (first on line %d)", key, prev)}
+		}
+		seen[key] = k.Line
+		switch key {
+		case "type", "product":
+		default:
+			e := &SpecError{Line: k.Line, Msg: fmt.Sprintf("unknown key %q in chart block", key)}
+			if h := suggest.Hint(key, specKeys); h != "" {
+				e.Hint = h
+			} else {
+				e.Hint = "known keys: " + strings.Join(specKeys, ", ")
+			}
+			return Spec{}, e
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			return Spec{}, &SpecError{Line: v.Line, Msg: key + " needs a single value, like " + key + ": " + map[string]string{"type": "costs", "product": "etf-welt"}[key]}
+		}
+		if key == "type" {
+			typeLine = k.Line
+		}
+	}
+	// The keys are known and well-formed: decode strictly (KnownFields
+	// guards against the two lists above drifting apart).
+	dec = yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&s); err != nil {
+		return Spec{}, yamlError(err)
+	}
+	s.Line = typeLine
+	s.Type = strings.TrimSpace(s.Type)
+	s.Product = strings.TrimSpace(s.Product)
+	if typeLine == 0 || s.Type == "" {
+		return Spec{}, &SpecError{Line: max(1, typeLine), Msg: "the chart block has no type",
+			Hint: "add type: one of " + strings.Join(SpecTypes, ", ")}
+	}
+	if !isSpecType(s.Type) {
+		e := &SpecError{Line: typeLine, Msg: fmt.Sprintf("unknown chart type %q; known types: %s", s.Type, strings.Join(SpecTypes, ", "))}
+		e.Hint = suggest.Hint(s.Type, SpecTypes)
+		return Spec{}, e
+	}
+	if s.Product != "" {
+		line := seen["product"]
+		if !productTypes[s.Type] {
+			return Spec{}, &SpecError{Line: line, Msg: fmt.Sprintf("a %s chart is not about one product", s.Type), Hint: "remove product"}
+		}
+		if !productRE.MatchString(s.Product) {
+			return Spec{}, &SpecError{Line: line, Msg: fmt.Sprintf("product %q is not a product id", s.Product),
+				Hint: "ids are lower-case letters, digits and hyphens, like etf-welt"}
+		}
+	}
+	return s, nil
+}
+
+func isSpecType(t string) bool {
+	for _, k := range SpecTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlError turns a yaml.v3 error into a *SpecError with its line.
+func yamlError(err error) *SpecError {
+	msg := err.Error()
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if m := regexp.MustCompile(`^line (\d+): (.*)$`).FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return &SpecError{Line: n, Msg: m[2]}
+		}
+	}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &SpecError{Line: n, Msg: "not valid YAML: " + m[2]}
+	}
+	return &SpecError{Line: 1, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}

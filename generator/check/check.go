@@ -1,0 +1,135 @@
+// Package check adds the editors' and compliance reports to a build's
+// diagnostics (klartext check), and prints diagnostics for people, for tools
+// (JSON) and for GitHub Actions (annotations).
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// ExpiryWarning is how long before valid_until a page is reported.
+const ExpiryWarning = 30 * 24 * time.Hour
+
+// StaleStory is the age after which a story without lastmod is reported.
+const StaleStory = 365 * 24 * time.Hour
+
+// Reports returns the editorial reports for a resolved site: pages whose
+// valid_until passes soon, products without an explainer, advisors without
+// stories, and old stories never revised. All are warnings.
+func Reports(site *build.Site, now time.Time) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, n := range site.Nodes {
+		m := n.Meta
+		switch n.Kind {
+		case content.KindProduct:
+			if n.Source == "" {
+				out = append(out, diag.Warnf("content/products/"+n.Slug+".md", 0,
+					"the product %q has no explainer; its page shows the figures only", n.Slug).
+					WithHint("klartext new product %s writes one to fill in", n.Slug))
+			}
+			if v := m.ValidUntil; !v.IsZero() && !v.Before(now) && v.Sub(now) <= ExpiryWarning {
+				out = append(out, diag.Warnf(n.Source, m.Line("valid_until", 1),
+					"valid_until %s is less than 30 days away; after it the build fails", v.Format("2006-01-02")).
+					WithHint("have the page reviewed and move reviewed and valid_until on"))
+			}
+		case content.KindAdvisor:
+			if n.Advisor != nil && len(n.Advisor.Stories) == 0 {
+				out = append(out, diag.Warnf(n.Source, 0, "the advisor %q has no stories yet", n.Title).
+					WithHint("readers trust people they know something about; klartext new story writes one"))
+			}
+		case content.KindStory:
+			if m.Lastmod.IsZero() && !m.Date.IsZero() && now.Sub(m.Date) > StaleStory {
+				out = append(out, diag.Warnf(n.Source, m.Line("date", 1),
+					"the story is more than a year old (%s) and was never revised", m.Date.Format("2006-01-02")).
+					WithHint("read it again; set lastmod: when it is still true, or archive it"))
+			}
+		}
+	}
+	return out
+}
+
+// Format is an output format of klartext check.
+type Format string
+
+const (
+	Text   Format = "text"
+	JSON   Format = "json"
+	GitHub Format = "github"
+)
+
+// Write prints diagnostics in a format.
+func Write(w io.Writer, f Format, ds []diag.Diagnostic) error {
+	switch f {
+	case JSON:
+		type item struct {
+			Severity string `json:"severity"`
+			File     string `json:"file,omitempty"`
+			Line     int    `json:"line,omitempty"`
+			Column   int    `json:"column,omitempty"`
+			Message  string `json:"message"`
+			Hint     string `json:"hint,omitempty"`
+			Key      string `json:"key,omitempty"`
+		}
+		items := make([]item, 0, len(ds))
+		for _, d := range ds {
+			items = append(items, item{d.Severity.String(), d.File, d.Line, d.Column, d.Message, d.Hint, d.Key})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"diagnostics": items})
+	case GitHub:
+		for _, d := range ds {
+			msg := d.Message
+			if d.Hint != "" {
+				msg += " — " + d.Hint
+			}
+			var props []string
+			if d.File != "" {
+				props = append(props, "file="+ghProperty(d.File))
+				if d.Line > 0 {
+					props = append(props, fmt.Sprintf("line=%d", d.Line))
+				}
+				if d.Column > 0 {
+					props = append(props, fmt.Sprintf("col=%d", d.Column))
+				}
+			}
+			level := "error"
+			if d.Severity == diag.Warning {
+				level = "warning"
+			}
+			sep := " "
+			if len(props) == 0 {
+				sep = ""
+			}
+			if _, err := fmt.Fprintf(w, "::%s%s%s::%s\n", level, sep, strings.Join(props, ","), ghData(msg)); err != nil {
+				return err
+			}
+		}
+		return nil
+	default:
+		for _, d := range ds {
+			if _, err := fmt.Fprintln(w, d.Error()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// ghData escapes a workflow command's message as GitHub's runner expects.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

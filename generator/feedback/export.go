@@ -1,0 +1,284 @@
+package feedback
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// Kind is what a reader's message is.
+type Kind string
+
+// The kinds of feedback.
+const (
+	Praise    Kind = "praise"
+	Criticism Kind = "criticism"
+	Question  Kind = "question"
+)
+
+var kindNames = []string{"criticism", "praise", "question"}
+
+// Entry is one row of the feedback export.
+type Entry struct {
+	Page    string    // canonical path, "/products/etf-welt/"
+	Date    time.Time // UTC midnight
+	Kind    Kind
+	Ratings [5]int // in the order of Factors; 0 = not given
+	Comment string
+	Line    int // line of the row in the file
+}
+
+var exportColumns = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
+
+// ParseExport reads the feedback export (content/data/feedback.csv). The
+// header row is required, columns may come in any order; a UTF-8 BOM and a
+// `;`-separated file are accepted. Rows with errors are reported and left
+// out; the other rows are returned in file order.
+func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	// The header decides the separator: ';' when it has more of them than commas.
+	head, err := br.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the feedback export: %v", err)}
+	}
+	cr := csv.NewReader(io.MultiReader(strings.NewReader(head), br))
+	if strings.Count(head, ";") > strings.Count(head, ",") {
+		cr.Comma = ';'
+	}
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export is empty").
+				WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ","))}
+		}
+		return nil, []diag.Diagnostic{csvDiag(file, err)}
+	}
+	known := 0
+	for _, h := range header {
+		if slices.Contains(exportColumns, strings.ToLower(strings.TrimSpace(h))) {
+			known++
+		}
+	}
+	if known == 0 {
+		return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export has no header row").
+			WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ","))}
+	}
+	idx := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains(exportColumns, name) {
+			d := diag.Errorf(file, 1, "unknown column %q in the feedback export", h)
+			d.Column = i + 1
+			if hint := suggest.Hint(name, exportColumns); hint != "" {
+				d.Hint = hint
+			} else {
+				d.Hint = "the columns are " + strings.Join(exportColumns, ",")
+			}
+			ds = append(ds, d)
+			continue
+		}
+		if _, dup := idx[name]; dup {
+			ds = append(ds, diag.Errorf(file, 1, "column %q appears twice in the feedback export", name))
+			continue
+		}
+		idx[name] = i
+	}
+	var missing []string
+	for _, c := range exportColumns {
+		if _, ok := idx[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		ds = append(ds, diag.Errorf(file, 1, "the feedback export lacks the column(s) %s", strings.Join(missing, ", ")).
+			WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ",")))
+		return nil, ds
+	}
+	if len(ds) > 0 {
+		return nil, ds
+	}
+	ncol := len(header)
+
+	var entries []Entry
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				ds = append(ds, diag.Errorf(file, 0, "cannot read the feedback export: %v", err))
+				break
+			}
+			ds = append(ds, csvDiag(file, err))
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a line of spaces
+		}
+		if len(rec) != ncol {
+			ds = append(ds, diag.Errorf(file, line, "row has %d fields, the header has %d", len(rec), ncol).
+				WithHint("check for a separator inside a comment that is not in quotes"))
+			continue
+		}
+		e := Entry{Line: line}
+		ok := true
+		bad := func(col string, format string, a ...any) *diag.Diagnostic {
+			d := diag.Errorf(file, line, format, a...)
+			_, d.Column = cr.FieldPos(idx[col])
+			ds = append(ds, d)
+			ok = false
+			return &ds[len(ds)-1]
+		}
+
+		page, perr := canonicalPath(rec[idx["page"]])
+		if perr != "" {
+			bad("page", "page %q: %s", rec[idx["page"]], perr).Hint = "write the page's URL path, e.g. /products/etf-welt/"
+		}
+		e.Page = page
+
+		ds0 := strings.TrimSpace(rec[idx["date"]])
+		if t, err := parseDate(ds0); err != nil {
+			bad("date", "date %q is not a date", ds0).Hint = "write YYYY-MM-DD, e.g. 2025-03-14"
+		} else {
+			e.Date = t
+		}
+
+		k := strings.ToLower(strings.TrimSpace(rec[idx["kind"]]))
+		if slices.Contains(kindNames, k) {
+			e.Kind = Kind(k)
+		} else {
+			d := bad("kind", "kind %q is not known", rec[idx["kind"]])
+			if h := suggest.Hint(k, kindNames); h != "" {
+				d.Hint = h
+			} else {
+				d.Hint = "one of praise, criticism, question"
+			}
+		}
+
+		for i, col := range Factors {
+			v := strings.TrimSpace(rec[idx[col]])
+			if v == "" {
+				continue
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 5 {
+				bad(col, "%s rating %q is not a whole number from 1 to 5", col, v).
+					Hint = "leave it empty when the reader gave no rating"
+				continue
+			}
+			e.Ratings[i] = n
+		}
+		e.Comment = strings.TrimSpace(rec[idx["comment"]])
+		if ok {
+			entries = append(entries, e)
+		}
+	}
+	return entries, ds
+}
+
+func csvDiag(file string, err error) diag.Diagnostic {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		d := diag.Errorf(file, pe.Line, "the feedback export is not valid CSV: %v", pe.Err)
+		d.Column = pe.Column
+		return d.WithHint("put a comment containing quotes or separators in double quotes and double the quotes inside")
+	}
+	return diag.Errorf(file, 0, "the feedback export is not valid CSV: %v", err)
+}
+
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	// Exports often carry a timestamp; its day counts.
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+}
+
+// canonicalPath turns the export's page column into a canonical path: an
+// absolute URL gives its path, a trailing slash is added, query and fragment
+// are dropped. The second result says what is wrong, or "".
+func canonicalPath(raw string) (string, string) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", "the page is empty"
+	}
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		u, err := url.Parse(s)
+		if err != nil {
+			return "", "not a URL"
+		}
+		s = u.Path
+		if s == "" {
+			s = "/"
+		}
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	if !strings.HasPrefix(s, "/") {
+		return "", "not a path starting with /"
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, ""
+}
+
+// CheckPages warns once per page path in the export that is no page of the
+// site (known reports whether a canonical path is a page), naming the first
+// row and how many rows there are.
+func CheckPages(entries []Entry, known func(path string) bool, file string) []diag.Diagnostic {
+	type miss struct{ line, rows int }
+	seen := map[string]*miss{}
+	var order []string
+	for _, e := range entries {
+		if m, ok := seen[e.Page]; ok {
+			if m != nil {
+				m.rows++
+			}
+			continue
+		}
+		if known(e.Page) {
+			seen[e.Page] = nil
+			continue
+		}
+		seen[e.Page] = &miss{line: e.Line, rows: 1}
+		order = append(order, e.Page)
+	}
+	var ds []diag.Diagnostic
+	for _, p := range order {
+		m := seen[p]
+		rows := "1 row"
+		if m.rows > 1 {
+			rows = strconv.Itoa(m.rows) + " rows"
+		}
+		ds = append(ds, diag.Warnf(file, m.line, "feedback for %s (%s) matches no page of the site", p, rows).
+			WithHint("the page was renamed or removed, or the path in the export is mistyped"))
+	}
+	return ds
+}

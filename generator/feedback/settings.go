@@ -1,0 +1,393 @@
+// Package feedback is the reader's channel back to the bank: the settings of
+// the external feedback service (content/site.yaml, `feedback:`), the data the
+// theme's feedback partial needs for one page, the Content-Security-Policy
+// the chosen service requires, and the parsing and aggregation of the
+// service's export (content/data/feedback.csv).
+//
+// Privacy first: with the default `consent: click` the page makes no request
+// to the service's origin until the reader clicks the button that names it.
+package feedback
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/suggest"
+	"gopkg.in/yaml.v3"
+)
+
+// Provider names the external feedback service.
+type Provider string
+
+// The supported providers.
+const (
+	None       Provider = "none"
+	Form       Provider = "form"
+	Isso       Provider = "isso"
+	Remark42   Provider = "remark42"
+	Giscus     Provider = "giscus"
+	Utterances Provider = "utterances"
+	Cusdis     Provider = "cusdis"
+)
+
+// Providers lists the provider names, sorted, as `provider:` accepts them.
+var Providers = []string{"cusdis", "form", "giscus", "isso", "none", "remark42", "utterances"}
+
+// Consent says when the provider's origin may be contacted.
+type Consent string
+
+const (
+	// ConsentClick loads the provider only after the reader clicked (default).
+	ConsentClick Consent = "click"
+	// ConsentNone loads the provider with the page.
+	ConsentNone Consent = "none"
+)
+
+// DefaultCusdisHost is the hosted Cusdis service.
+const DefaultCusdisHost = "https://cusdis.com"
+
+// Settings is the validated `feedback:` block of site.yaml. Only the fields
+// of the chosen provider are set; defaults are filled in.
+type Settings struct {
+	Provider Provider // None when the block is absent
+	Consent  Consent
+
+	Endpoint string // form: where the form posts
+	Redirect string // form: optional page the service sends the reader back to
+
+	Host   string // isso, remark42, cusdis: the service's base URL, without trailing slash
+	SiteID string // remark42
+
+	Repo       string // giscus, utterances: owner/name
+	RepoID     string // giscus
+	Category   string // giscus
+	CategoryID string // giscus
+	Mapping    string // giscus: pathname (default); the page is always identified by its canonical path
+	IssueTerm  string // utterances: pathname (default); likewise
+	Label      string // utterances
+
+	AppID string // cusdis
+
+	Theme string // optional, passed to the provider
+	Lang  string // optional; defaults to the page's language
+}
+
+// Enabled reports whether a provider is configured.
+func (s Settings) Enabled() bool { return s.Provider != "" && s.Provider != None }
+
+var commonKeys = []string{"consent", "lang", "provider", "theme"}
+
+// providerKeys are the keys each provider accepts beyond commonKeys.
+var providerKeys = map[Provider][]string{
+	None:       nil,
+	Form:       {"endpoint", "redirect"},
+	Isso:       {"host"},
+	Remark42:   {"host", "site_id"},
+	Giscus:     {"category", "category_id", "mapping", "repo", "repo_id"},
+	Utterances: {"issue_term", "label", "repo"},
+	Cusdis:     {"app_id", "host"},
+}
+
+var requiredKeys = map[Provider][]string{
+	Form:       {"endpoint"},
+	Isso:       {"host"},
+	Remark42:   {"host", "site_id"},
+	Giscus:     {"repo", "repo_id", "category", "category_id"},
+	Utterances: {"repo"},
+	Cusdis:     {"app_id"},
+}
+
+var repoRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
+
+type entry struct {
+	value string
+	line  int
+	col   int
+}
+
+// ParseSettings validates the `feedback:` value of site.yaml. node is the
+// value node of the `feedback` key (a mapping; nil or null means feedback is
+// off); file is the name used in diagnostics, e.g. "content/site.yaml".
+// Diagnostics name the key as "feedback.<key>" and carry the node's line.
+func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
+	s := Settings{Provider: None, Consent: ConsentClick}
+	if node == nil {
+		return s, nil
+	}
+	if node.Kind == yaml.DocumentNode && len(node.Content) == 1 {
+		node = node.Content[0]
+	}
+	if node.Kind == yaml.ScalarNode && (node.Tag == "!!null" || node.Value == "") {
+		return s, nil
+	}
+	var ds []diag.Diagnostic
+	errAt := func(line, col int, key, format string, a ...any) *diag.Diagnostic {
+		d := diag.Errorf(file, line, format, a...)
+		d.Column = col
+		if key != "" {
+			d = d.WithKey("feedback." + key)
+		}
+		ds = append(ds, d)
+		return &ds[len(ds)-1]
+	}
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!bool" && (node.Value == "false" || node.Value == "no") {
+		return s, nil // `feedback: false` turns it off
+	}
+	if node.Kind != yaml.MappingNode {
+		errAt(node.Line, node.Column, "", "feedback must be a mapping with at least a provider").
+			Hint = "write e.g. `feedback:` then `  provider: form` and `  endpoint: https://…` on the next lines"
+		return s, ds
+	}
+
+	vals := map[string]entry{}
+	var order []string
+	keyLine := map[string]int{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		key := k.Value
+		if _, dup := vals[key]; dup {
+			errAt(k.Line, k.Column, key, "feedback.%s is given twice (first on line %d)", key, keyLine[key])
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			errAt(v.Line, v.Column, key, "feedback.%s must be a single value, not a list or mapping", key)
+			continue
+		}
+		val := strings.TrimSpace(v.Value)
+		if v.Tag == "!!null" {
+			val = ""
+		}
+		vals[key] = entry{value: val, line: v.Line, col: v.Column}
+		keyLine[key] = k.Line
+		order = append(order, key)
+	}
+
+	// provider
+	pe, ok := vals["provider"]
+	switch {
+	case !ok || pe.value == "":
+		errAt(node.Line, node.Column, "provider", "feedback.provider is required").
+			Hint = "one of " + strings.Join(Providers, ", ")
+		return s, ds
+	case !slices.Contains(Providers, strings.ToLower(pe.value)):
+		d := errAt(pe.line, pe.col, "provider", "feedback.provider %q is not known", pe.value)
+		if h := suggest.Hint(strings.ToLower(pe.value), Providers); h != "" {
+			d.Hint = h
+		} else {
+			d.Hint = "one of " + strings.Join(Providers, ", ")
+		}
+		return s, ds
+	}
+	s.Provider = Provider(strings.ToLower(pe.value))
+
+	// consent
+	if ce, ok := vals["consent"]; ok && ce.value != "" {
+		switch strings.ToLower(ce.value) {
+		case "click":
+			s.Consent = ConsentClick
+		case "none":
+			s.Consent = ConsentNone
+		default:
+			d := errAt(ce.line, ce.col, "consent", "feedback.consent %q is not known", ce.value)
+			d.Hint = "click (load the comments after the reader clicked; the default) or none (load them with the page)"
+			if h := suggest.Hint(strings.ToLower(ce.value), []string{"click", "none"}); h != "" {
+				d.Hint = h
+			}
+		}
+	}
+
+	// unknown keys
+	allowed := append(append([]string(nil), commonKeys...), providerKeys[s.Provider]...)
+	slices.Sort(allowed)
+	var allKeys []string
+	for _, ks := range providerKeys {
+		allKeys = append(allKeys, ks...)
+	}
+	for _, key := range order {
+		if slices.Contains(allowed, key) {
+			continue
+		}
+		if s.Provider == None && slices.Contains(allKeys, key) {
+			d := diag.Warnf(file, keyLine[key], "feedback.%s is ignored: the provider is none", key).WithKey("feedback." + key)
+			ds = append(ds, d)
+			continue
+		}
+		var d *diag.Diagnostic
+		if slices.Contains(allKeys, key) {
+			d = errAt(keyLine[key], 0, key, "feedback.%s is not a setting of provider %s", key, s.Provider)
+		} else {
+			d = errAt(keyLine[key], 0, key, "feedback.%s is not a known setting", key)
+		}
+		if h := suggest.Hint(key, allowed); h != "" {
+			d.Hint = h
+		} else {
+			d.Hint = "provider " + string(s.Provider) + " takes " + strings.Join(allowed, ", ")
+		}
+	}
+
+	// required keys
+	for _, key := range requiredKeys[s.Provider] {
+		if e, ok := vals[key]; !ok || e.value == "" {
+			line := node.Line
+			if ok {
+				line = e.line
+			}
+			errAt(line, 0, key, "feedback.%s is required for provider %s", key, s.Provider)
+		}
+	}
+
+	get := func(key string) string { return vals[key].value }
+	checkURL := func(key string) string {
+		e, ok := vals[key]
+		if !ok || e.value == "" {
+			return ""
+		}
+		u, err := url.Parse(e.value)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+			errAt(e.line, e.col, key, "feedback.%s %q is not an absolute http(s) URL", key, e.value).
+				Hint = "write the full address, e.g. https://comments.example.com"
+			return ""
+		}
+		return e.value
+	}
+	s.Theme = get("theme")
+	s.Lang = get("lang")
+
+	switch s.Provider {
+	case Form:
+		s.Endpoint = checkURL("endpoint")
+		s.Redirect = checkURL("redirect")
+	case Isso, Remark42, Cusdis:
+		s.Host = strings.TrimRight(checkURL("host"), "/")
+		if s.Provider == Cusdis {
+			if _, given := vals["host"]; !given {
+				s.Host = DefaultCusdisHost
+			}
+			s.AppID = get("app_id")
+		}
+		if s.Provider == Remark42 {
+			s.SiteID = get("site_id")
+		}
+	case Giscus, Utterances:
+		s.Repo = get("repo")
+		if e, ok := vals["repo"]; ok && e.value != "" && !repoRE.MatchString(e.value) {
+			errAt(e.line, e.col, "repo", "feedback.repo %q is not a GitHub repository", e.value).
+				Hint = "write owner/name, e.g. example-bank/feedback"
+		}
+		if s.Provider == Giscus {
+			s.RepoID, s.Category, s.CategoryID = get("repo_id"), get("category"), get("category_id")
+			s.Mapping = pathTerm(vals, "mapping", errAt)
+		} else {
+			s.IssueTerm = pathTerm(vals, "issue_term", errAt)
+			s.Label = get("label")
+		}
+	}
+	return s, ds
+}
+
+// pathTerm validates giscus' mapping and utterances' issue_term: klartext
+// identifies every page by its canonical path, so only pathname (or giscus'
+// equivalent, specific) is accepted.
+func pathTerm(vals map[string]entry, key string, errAt func(line, col int, key, format string, a ...any) *diag.Diagnostic) string {
+	e, ok := vals[key]
+	if !ok || e.value == "" || e.value == "pathname" || (key == "mapping" && e.value == "specific") {
+		return "pathname"
+	}
+	errAt(e.line, e.col, key, "feedback.%s %q is not supported", key, e.value).
+		Hint = "klartext identifies a page by its canonical path (e.g. /products/etf-welt/); leave the key out or write pathname"
+	return "pathname"
+}
+
+// origin returns scheme://host[:port] of an absolute URL, or "".
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Host)
+}
+
+const (
+	giscusOrigin     = "https://giscus.app"
+	utterancesOrigin = "https://utteranc.es"
+)
+
+// Origins returns exactly the origins the provider needs, for the
+// Content-Security-Policy's script-src, frame-src and connect-src. With
+// consent click they are still needed: the embed loads after the click.
+func (s Settings) Origins() (script, frame, connect []string) {
+	switch s.Provider {
+	case Giscus:
+		return []string{giscusOrigin}, []string{giscusOrigin}, nil
+	case Utterances:
+		return []string{utterancesOrigin}, []string{utterancesOrigin}, nil
+	case Isso:
+		o := origin(s.Host)
+		return []string{o}, nil, []string{o}
+	case Remark42:
+		o := origin(s.Host)
+		return []string{o}, []string{o}, []string{o}
+	case Cusdis:
+		// cusdis.es.js writes an srcdoc iframe, which inherits this page's
+		// CSP: the iframe's script and its API calls need the host too.
+		o := origin(s.Host)
+		return []string{o}, []string{o}, []string{o}
+	}
+	return nil, nil, nil
+}
+
+// StyleOrigins returns the origins the provider's script loads stylesheets
+// from: giscus' client.js adds <link rel=stylesheet href=https://giscus.app/default.css>,
+// Cusdis' srcdoc iframe links <host>/js/style.css.
+func (s Settings) StyleOrigins() []string {
+	switch s.Provider {
+	case Giscus:
+		return []string{giscusOrigin}
+	case Cusdis:
+		return []string{origin(s.Host)}
+	}
+	return nil
+}
+
+// FormAction returns the origin the plain form posts to (provider form).
+func (s Settings) FormAction() []string {
+	if s.Provider == Form && s.Endpoint != "" {
+		return []string{origin(s.Endpoint)}
+	}
+	return nil
+}
+
+// CSP builds the theme's Content-Security-Policy for the settings: 'self'
+// plus exactly the provider's origins, no 'unsafe-inline'.
+//
+// extraFrames are origins the site itself embeds on the reader's click (the
+// video hosts of ```video blocks).
+func CSP(s Settings, extraFrames ...string) string {
+	script, frame, connect := s.Origins()
+	frame = append(append([]string(nil), frame...), extraFrames...)
+	join := func(base string, extra []string) string {
+		parts := []string{}
+		if base != "" {
+			parts = append(parts, base)
+		}
+		parts = append(parts, extra...)
+		if len(parts) == 0 {
+			return "'none'"
+		}
+		return strings.Join(parts, " ")
+	}
+	return strings.Join([]string{
+		"default-src 'self'",
+		"img-src 'self' data:",
+		"style-src " + join("'self'", s.StyleOrigins()),
+		"script-src " + join("'self'", script),
+		"frame-src " + join("", frame),
+		"connect-src " + join("'self'", connect),
+		"form-action " + join("'self'", s.FormAction()),
+		"base-uri 'self'",
+		"object-src 'none'",
+	}, "; ")
+}

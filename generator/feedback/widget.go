@@ -1,0 +1,305 @@
+package feedback
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// PageRef identifies the page the widget belongs to. Path is the canonical
+// path ("/products/etf-welt/"), the page's identity with every provider;
+// URL is the absolute canonical URL; Title the page title.
+type PageRef struct {
+	Path, URL, Title string
+}
+
+// WidgetData is everything partials/feedback.html needs for one page. A nil
+// *WidgetData renders nothing.
+type WidgetData struct {
+	Provider string // form, isso, remark42, giscus, utterances, cusdis
+	Consent  string // click or none
+	Host     string // the provider's host name, shown in the button text
+	Origin   string // scheme://host of the provider
+	Lang     string // de or en (labels); the provider gets ProviderLang
+	Page     PageRef
+
+	// Embed is the JSON the script reads from data-embed (all providers but
+	// form): what to create after the click. See Embed.
+	Embed     string
+	EmbedSpec Embed // the same, for tests and other templates
+
+	Form   *FormData // provider form only
+	Labels Labels
+}
+
+// Embed tells feedback.js what to create inside the section's mount point:
+// first Container (if any), then a script element with Script as src and
+// ScriptAttrs; Config, if set, is assigned to window[ConfigVar] before.
+type Embed struct {
+	Container   *Element          `json:"container,omitempty"`
+	Script      string            `json:"script"`
+	ScriptAttrs map[string]string `json:"scriptAttrs,omitempty"`
+	ConfigVar   string            `json:"configVar,omitempty"`
+	Config      map[string]string `json:"config,omitempty"`
+}
+
+// Element is an element to create, with its attributes.
+type Element struct {
+	Tag   string            `json:"tag"`
+	Attrs map[string]string `json:"attrs,omitempty"`
+}
+
+// Labels are the texts of the partial, in the page's language.
+type Labels struct {
+	Heading  string // "Ihre Meinung zu dieser Seite"
+	Intro    string // short sentence under the heading
+	Load     string // "Kommentare laden — dabei werden Daten an <host> übertragen"
+	Remember string // "Auswahl merken"
+	NoScript string // shown without JavaScript
+	Privacy  string // form: where the data goes
+	Submit   string // form
+}
+
+// FormData is the plain HTML form (provider form).
+type FormData struct {
+	Action   string
+	Redirect string // hidden field, when set
+	Kind     Fieldset
+	Factors  []Fieldset
+	Scale    string // "1 = schlecht, 5 = sehr gut", referenced by aria-describedby="fb-scale"
+	Message  Field
+	Email    Field
+	Honeypot Field
+}
+
+// Fieldset is a radio group with a legend.
+type Fieldset struct {
+	Name    string // the form field name
+	Legend  string
+	Options []Option
+}
+
+// Option is one radio button.
+type Option struct {
+	ID, Value, Label string
+	Checked          bool
+}
+
+// Field is a labelled input.
+type Field struct {
+	ID, Name, Label string
+}
+
+// Factors are the five factors readers rate, in column order.
+var Factors = [5]string{"costs", "transparency", "conditions", "service", "interaction"}
+
+var factorNames = map[string][5]string{
+	"de": {"Kosten", "Transparenz", "Konditionen", "Servicequalität", "Interaktion"},
+	"en": {"Costs", "Transparency", "Conditions", "Service quality", "Interaction"},
+}
+
+// FactorLabel returns the display name of factor i (0–4) in lang.
+func FactorLabel(i int, lang string) string { return factorNames[labelLang(lang)][i] }
+
+func labelLang(lang string) string {
+	if strings.HasPrefix(strings.ToLower(lang), "de") {
+		return "de"
+	}
+	return "en"
+}
+
+// Widget returns the partial's data for one page, or nil when feedback is
+// off. lang is the page's language ("de", "en", "de-DE").
+func Widget(s Settings, page PageRef, lang string) *WidgetData {
+	if !s.Enabled() {
+		return nil
+	}
+	ll := labelLang(lang)
+	w := &WidgetData{
+		Provider: string(s.Provider),
+		Consent:  string(s.Consent),
+		Lang:     ll,
+		Page:     page,
+	}
+	provLang := s.Lang
+	if provLang == "" {
+		provLang = strings.ToLower(lang)
+		if provLang == "" {
+			provLang = ll
+		}
+	}
+	base := s.Host
+	switch s.Provider {
+	case Form:
+		base = s.Endpoint
+	case Giscus:
+		base = giscusOrigin
+	case Utterances:
+		base = utterancesOrigin
+	}
+	w.Origin = origin(base)
+	if u, err := url.Parse(base); err == nil {
+		w.Host = u.Hostname()
+	}
+	w.Labels = labels(ll, w.Host)
+
+	var e Embed
+	switch s.Provider {
+	case Form:
+		w.Form = formData(s, ll)
+		return w
+	case Isso:
+		attrs := map[string]string{
+			"data-isso":      s.Host + "/",
+			"data-isso-lang": primary(provLang),
+			"data-isso-css":  "false", // Isso would inject a <style>, which the CSP forbids; the theme styles it
+		}
+		e = Embed{
+			Container:   &Element{Tag: "section", Attrs: map[string]string{"id": "isso-thread", "data-title": page.Title, "data-isso-id": page.Path}},
+			Script:      s.Host + "/js/embed.min.js",
+			ScriptAttrs: attrs,
+		}
+	case Remark42:
+		cfg := map[string]string{
+			"host":       s.Host,
+			"site_id":    s.SiteID,
+			"url":        page.URL,
+			"page_title": page.Title,
+			"locale":     primary(provLang),
+		}
+		if s.Theme != "" {
+			cfg["theme"] = s.Theme
+		}
+		e = Embed{
+			Container: &Element{Tag: "div", Attrs: map[string]string{"id": "remark42"}},
+			Script:    s.Host + "/web/embed.js",
+			ConfigVar: "remark_config",
+			Config:    cfg,
+		}
+	case Giscus:
+		theme := s.Theme
+		if theme == "" {
+			theme = "preferred_color_scheme"
+		}
+		e = Embed{
+			Container: &Element{Tag: "div", Attrs: map[string]string{"class": "giscus"}},
+			Script:    giscusOrigin + "/client.js",
+			ScriptAttrs: map[string]string{
+				"data-repo":              s.Repo,
+				"data-repo-id":           s.RepoID,
+				"data-category":          s.Category,
+				"data-category-id":       s.CategoryID,
+				"data-mapping":           "specific",
+				"data-term":              page.Path,
+				"data-strict":            "1",
+				"data-reactions-enabled": "1",
+				"data-emit-metadata":     "0",
+				"data-input-position":    "bottom",
+				"data-theme":             theme,
+				"data-lang":              primary(provLang),
+				"data-loading":           "lazy",
+				"crossorigin":            "anonymous",
+			},
+		}
+	case Utterances:
+		theme := s.Theme
+		if theme == "" {
+			theme = "github-light"
+		}
+		attrs := map[string]string{
+			"repo":        s.Repo,
+			"issue-term":  page.Path,
+			"theme":       theme,
+			"crossorigin": "anonymous",
+		}
+		if s.Label != "" {
+			attrs["label"] = s.Label
+		}
+		e = Embed{Script: utterancesOrigin + "/client.js", ScriptAttrs: attrs}
+	case Cusdis:
+		attrs := map[string]string{
+			"id":              "cusdis_thread",
+			"data-host":       s.Host,
+			"data-app-id":     s.AppID,
+			"data-page-id":    page.Path,
+			"data-page-url":   page.URL,
+			"data-page-title": page.Title,
+		}
+		if s.Theme != "" {
+			attrs["data-theme"] = s.Theme
+		}
+		e = Embed{
+			Container: &Element{Tag: "div", Attrs: attrs},
+			Script:    s.Host + "/js/cusdis.es.js",
+		}
+	}
+	w.EmbedSpec = e
+	b, _ := json.Marshal(e) // maps marshal with sorted keys: reproducible output
+	w.Embed = string(b)
+	return w
+}
+
+func primary(lang string) string {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		return lang[:i]
+	}
+	return lang
+}
+
+func labels(lang, host string) Labels {
+	if lang == "de" {
+		return Labels{
+			Heading:  "Ihre Meinung zu dieser Seite",
+			Intro:    "Lob, Kritik oder eine Frage? Wir lesen jede Rückmeldung.",
+			Load:     "Kommentare laden — dabei werden Daten an " + host + " übertragen",
+			Remember: "Auswahl merken",
+			NoScript: "Die Kommentare werden von " + host + " geladen und brauchen JavaScript.",
+			Privacy:  "Ihre Angaben werden an " + host + " gesendet. Die E-Mail-Adresse nutzen wir nur für eine Antwort.",
+			Submit:   "Absenden",
+		}
+	}
+	return Labels{
+		Heading:  "Your feedback on this page",
+		Intro:    "Praise, criticism or a question? We read every message.",
+		Load:     "Load comments — this sends data to " + host,
+		Remember: "Remember my choice",
+		NoScript: "The comments are loaded from " + host + " and need JavaScript.",
+		Privacy:  "What you enter is sent to " + host + ". We use the email address only to reply.",
+		Submit:   "Send",
+	}
+}
+
+func formData(s Settings, lang string) *FormData {
+	de := lang == "de"
+	t := func(deText, enText string) string {
+		if de {
+			return deText
+		}
+		return enText
+	}
+	f := &FormData{
+		Action:   s.Endpoint,
+		Redirect: s.Redirect,
+		Kind: Fieldset{Name: "kind", Legend: t("Art der Rückmeldung", "Kind of feedback"), Options: []Option{
+			{ID: "fb-kind-praise", Value: "praise", Label: t("Lob", "Praise")},
+			{ID: "fb-kind-criticism", Value: "criticism", Label: t("Kritik", "Criticism")},
+			{ID: "fb-kind-question", Value: "question", Label: t("Frage", "Question")},
+		}},
+		Scale:    t("Bewertung freiwillig: 1 = schlecht, 5 = sehr gut.", "Rating optional: 1 = poor, 5 = very good."),
+		Message:  Field{ID: "fb-message", Name: "comment", Label: t("Ihre Nachricht", "Your message")},
+		Email:    Field{ID: "fb-email", Name: "email", Label: t("E-Mail (freiwillig, nur für eine Antwort)", "Email (optional, only for a reply)")},
+		Honeypot: Field{ID: "fb-website", Name: "website", Label: t("Dieses Feld bitte leer lassen", "Please leave this field empty")},
+	}
+	for i, name := range Factors {
+		fs := Fieldset{Name: name, Legend: FactorLabel(i, lang)}
+		fs.Options = append(fs.Options, Option{ID: "fb-" + name + "-0", Value: "", Label: t("keine Angabe", "no answer"), Checked: true})
+		for v := 1; v <= 5; v++ {
+			n := strconv.Itoa(v)
+			fs.Options = append(fs.Options, Option{ID: "fb-" + name + "-" + n, Value: n, Label: n})
+		}
+		f.Factors = append(f.Factors, fs)
+	}
+	return f
+}

@@ -1,0 +1,69 @@
+package product
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// checkParsed holds for any input: rejection comes only as diagnostics with
+// a file, returned products have a valid, unique id and sorted order, and
+// their figures are finite.
+func checkParsed(t *testing.T, file string, ps []Product, ds []diag.Diagnostic) {
+	t.Helper()
+	for _, d := range ds {
+		if d.File == "" || d.Message == "" {
+			t.Errorf("diagnostic without place or message: %+v", d)
+		}
+	}
+	for i, p := range ps {
+		if !isSlug(p.ID) {
+			t.Errorf("invalid id %q returned", p.ID)
+		}
+		if i > 0 && ps[i-1].ID >= p.ID {
+			t.Errorf("not sorted or duplicate: %q, %q", ps[i-1].ID, p.ID)
+		}
+		for _, c := range CostsOverTime(p) {
+			for _, v := range []float64{c.Gross, c.Net, c.TotalCosts, c.AnnualImpactPct} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Errorf("%s: non-finite figure %+v", p.ID, c)
+				}
+			}
+		}
+		CostComposition(p)
+		CostPath(p)
+		Scenarios(p)
+	}
+}
+
+func FuzzParseCSV(f *testing.F) {
+	f.Add(csvWith(nil))
+	f.Add(csvWith(map[string]string{"sri": "9", "isin": "DE0005140009", "mrm": "3", "crm": "4"}))
+	f.Add("\xef\xbb\xbfid;name;type;sri;rhp_years;ongoing_pct\r\nfonds;Fonds;bond-fund;3;5;1,2\r\n;;;;;\r\n")
+	f.Add("id,name,type,sri,rhp_years\na,\"A \"\"x\"\"\",deposit,1,1\nb,B,deposit,1\na,A,deposit,1,1\n")
+	f.Add("id,name\n\"unterminated\n")
+	f.Add(bigCSV(3))
+	f.Fuzz(func(t *testing.T, data string) {
+		ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+		checkParsed(t, CSVFile, ps, ds)
+	})
+}
+
+func FuzzParseYAML(f *testing.F) {
+	f.Add([]byte(yamlProduct))
+	f.Add([]byte("id: x\nname: \"123\"\ntype: deposit\nsri: '1'\nrhp_years: 1\nisin: ~\nmrm:\n"))
+	f.Add([]byte("name: A\nname: B\nrhp_year: 1\nsri: [1]\n"))
+	f.Add([]byte("a: &x 1\nsri: *x\nname: {a: b}\n"))
+	f.Add([]byte("- a\n- b\n"))
+	f.Add([]byte("name: A\n  sri: 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := YAMLDir + "/x.yaml"
+		ps, ds := ParseYAML(file, data, "EUR")
+		checkParsed(t, file, ps, ds)
+		if len(ps) > 1 {
+			t.Errorf("%d products from one file", len(ps))
+		}
+	})
+}

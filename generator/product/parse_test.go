@@ -1,0 +1,342 @@
+package product
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klartext/klartext/generator/diag"
+)
+
+func errorsOf(ds []diag.Diagnostic) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestCSVGermanSpreadsheet(t *testing.T) {
+	// UTF-8 BOM, semicolons, decimal commas, Windows line ends and the
+	// trailing empty rows spreadsheets write.
+	data := "\xef\xbb\xbfid;name;type;sri;rhp_years;ongoing_pct;entry_pct;scenario_moderate_pct\r\n" +
+		"mischfonds;\"Mischfonds \"\"Balance\"\", A\";mixed-fund;3;5;1,45;4.5;-0,5\r\n" +
+		";;;;;;;\r\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ds) != 0 || len(ps) != 1 {
+		t.Fatalf("products %+v, diagnostics %v", ps, ds)
+	}
+	p := ps[0]
+	if p.ID != "mischfonds" || p.Name != `Mischfonds "Balance", A` || p.OngoingPct != 1.45 || p.EntryPct != 4.5 ||
+		*p.ScenarioModeratePct != -0.5 || p.RHPYears != 5 {
+		t.Errorf("product %+v", p)
+	}
+}
+
+func TestCSVNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		sep, value string
+		ok         bool
+		want       float64
+	}{
+		{",", "1.20", true, 1.2},
+		{",", "+1.5", true, 1.5},
+		{",", ".5", true, 0.5},
+		{",", "1,20", false, 0}, // in a comma file this is two cells: reported as row length
+		{";", "1,20", true, 1.2},
+		{";", "1.20", true, 1.2},
+		{";", "1,2,3", false, 0},
+		{";", "1.234,5", false, 0},
+		{",", "NaN", false, 0},
+		{",", "Inf", false, 0},
+		{",", "0x1p3", false, 0},
+		{",", "1_000", false, 0},
+		{",", "1.2 %", false, 0},
+		{",", "-", false, 0},
+		{",", ".", false, 0},
+	} {
+		v, ok := parseNumber(tc.value, tc.sep == ";")
+		if tc.sep == "," && strings.Contains(tc.value, ",") {
+			ok = false
+		}
+		if ok != tc.ok || (ok && v != tc.want) {
+			t.Errorf("%q (sep %s): %v %v, want %v %v", tc.value, tc.sep, v, ok, tc.want, tc.ok)
+		}
+	}
+
+	data := "id;name;type;sri;rhp_years;ongoing_pct\nfonds;Fonds;bond-fund;3;5;1,2,3\n"
+	_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ds) != 1 || ds[0].Line != 2 || ds[0].Key != "ongoing_pct" || ds[0].Message != `ongoing_pct "1,2,3" is not a number` {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestCSVRowLength(t *testing.T) {
+	data := "id,name,type,sri,rhp_years\na,A,deposit,1,1\nb,B,deposit,1\nc,C,deposit,1,1,extra\nd,D,deposit,1,1\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" {
+		t.Errorf("products %+v", ps)
+	}
+	if len(ds) != 2 || ds[0].Line != 3 || ds[0].Message != "row has 4 fields, the header has 5" ||
+		ds[1].Line != 4 || ds[1].Message != "row has 6 fields, the header has 5" {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestCSVDuplicateID(t *testing.T) {
+	data := "id,name,type,sri,rhp_years\nb,B,deposit,1,1\na,A,deposit,1,1\nb,B2,deposit,1,1\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "b" || ps[1].Name != "B" {
+		t.Errorf("products %+v (want sorted, first b kept)", ps)
+	}
+	if len(ds) != 1 || ds[0].Line != 4 || ds[0].Key != "id" ||
+		ds[0].Message != `duplicate product id "b": it is already used at content/data/products.csv:2` {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestCSVHeader(t *testing.T) {
+	data := "id,name,type,sri,rhp_years,ongoing_pcts,colour\nx,X,deposit,1,1,0.5,red\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ps) != 1 {
+		t.Errorf("an unknown column must not drop the rows: %+v", ps)
+	}
+	if len(ds) != 2 {
+		t.Fatalf("diagnostics %v", ds)
+	}
+	if d := ds[0]; d.Line != 1 || d.Column != 28 || d.Message != `unknown column "ongoing_pcts" in the header` || d.Hint != "did you mean ongoing_pct?" {
+		t.Errorf("unknown column: %+v", d)
+	}
+	if d := ds[1]; d.Message != `unknown column "colour" in the header` || !strings.HasPrefix(d.Hint, "the columns are: id, name") {
+		t.Errorf("unknown column without a near name: %+v", d)
+	}
+
+	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,sri,rhp_years\nx,X,1,1\n"), "EUR")
+	if len(ds) < 1 || ds[0].Line != 1 || ds[0].Message != `the header has no "type" column, which every product needs` {
+		t.Errorf("missing column: %v", ds)
+	}
+
+	ps, ds = ParseCSV(CSVFile, strings.NewReader("name,type,sri,rhp_years\nX,deposit,1,1\n"), "EUR")
+	if len(ps) != 0 || len(ds) != 1 || !strings.Contains(ds[0].Message, `no "id" column`) {
+		t.Errorf("missing id column: %+v %v", ps, ds)
+	}
+
+	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,type,sri,rhp_years,sri\nx,X,deposit,1,1,2\n"), "EUR")
+	if len(ds) != 1 || ds[0].Message != `column "sri" appears twice in the header (columns 4 and 6)` {
+		t.Errorf("duplicate column: %v", ds)
+	}
+
+	ps, ds = ParseCSV(CSVFile, strings.NewReader(""), "EUR")
+	if len(ps) != 0 || len(ds) != 0 {
+		t.Errorf("empty file: %+v %v", ps, ds)
+	}
+}
+
+func TestCSVBrokenQuote(t *testing.T) {
+	data := "id,name,type,sri,rhp_years\na,A \"B,deposit,1,1\nc,C,deposit,1,1\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(errorsOf(ds)) == 0 || ds[0].Line != 2 {
+		t.Errorf("diagnostics %v", ds)
+	}
+	if len(ps) != 1 || ps[0].ID != "c" {
+		t.Errorf("rows after the broken one: %+v", ps)
+	}
+}
+
+const yamlProduct = `# Aktienfonds Europa
+name: Aktienfonds Europa
+type: equity-fund
+sri: 9
+rhp_years: 7
+ongoing_pct: 1.65
+scenario_moderate_pct: 4.5
+`
+
+func TestYAMLLineOfEachKey(t *testing.T) {
+	file := "content/data/products/aktien-europa.yaml"
+	ps, ds := ParseYAML(file, []byte(yamlProduct), "EUR")
+	if len(ps) != 1 || ps[0].ID != "aktien-europa" || ps[0].OngoingPct != 1.65 {
+		t.Errorf("products %+v", ps)
+	}
+	if len(ds) != 1 || ds[0].File != file || ds[0].Line != 4 || ds[0].Column != 1 || ds[0].Key != "sri" ||
+		ds[0].Message != "sri must be 1 to 7 (the PRIIPs summary risk indicator), got 9" {
+		t.Errorf("diagnostics %v", ds)
+	}
+	if pos := ps[0].KeyPosition("ongoing_pct"); pos.Line != 6 || pos.File != file {
+		t.Errorf("ongoing_pct at %+v", pos)
+	}
+	if pos := ps[0].KeyPosition("isin"); pos != (Position{File: file, Line: 1}) {
+		t.Errorf("isin (not given) at %+v", pos)
+	}
+}
+
+func TestYAMLErrors(t *testing.T) {
+	file := "content/data/products/fonds.yaml"
+	for _, tc := range []struct {
+		name, data string
+		line       int
+		message    string
+		hint       string
+		products   int
+	}{
+		{"duplicate key", "name: A\ntype: deposit\nsri: 1\nrhp_years: 1\nsri: 2\n", 5,
+			`key "sri" is given twice (first on line 3)`, "remove one", 1},
+		{"unknown key", "name: A\ntype: deposit\nsri: 1\nrhp_year: 1\nrhp_years: 1\n", 4,
+			`unknown key "rhp_year"`, "did you mean rhp_years?", 1},
+		{"id mismatch", "id: anderer-fonds\nname: A\ntype: deposit\nsri: 1\nrhp_years: 1\n", 1,
+			`id "anderer-fonds" does not match the file name "fonds.yaml"`, "rename the file to anderer-fonds.yaml", 0},
+		{"list value", "name: [A, B]\ntype: deposit\nsri: 1\nrhp_years: 1\n", 1,
+			"name must be a single value, not a list or a group of keys", "", 1},
+		{"syntax", "name: A\ntype: deposit\n  sri: 1\n", 3, "the YAML cannot be read: mapping values are not allowed in this context", "indentation", 0},
+		{"empty", "", 0, "the product file is empty", "delete the file", 0},
+		{"not a mapping", "- a\n- b\n", 1, "the product file must be a list of keys and values (name: ..., sri: ...)", "", 0},
+		{"missing required", "name: A\nsri: 1\nrhp_years: 1\n", 1, "type is missing", "add it", 1},
+		{"decimal comma is not a number in YAML", "name: A\ntype: deposit\nsri: 1\nrhp_years: 1\nongoing_pct: 1,2\n", 5,
+			`ongoing_pct "1,2" is not a number`, "with a point", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, ds := ParseYAML(file, []byte(tc.data), "EUR")
+			if len(ds) != 1 {
+				t.Fatalf("want one diagnostic, got %v", ds)
+			}
+			d := ds[0]
+			if d.File != file || d.Line != tc.line || d.Message != tc.message || !strings.Contains(d.Hint, tc.hint) {
+				t.Errorf("got %d %q (hint %q)", d.Line, d.Message, d.Hint)
+			}
+			if len(ps) != tc.products {
+				t.Errorf("products %+v", ps)
+			}
+		})
+	}
+}
+
+func TestYAMLNullAndQuoted(t *testing.T) {
+	ps, ds := ParseYAML("content/data/products/x.yaml",
+		[]byte("id: x\nname: \"123\"\ntype: deposit\nsri: '1'\nrhp_years: 1\nisin: ~\nmrm:\n"), "EUR")
+	if len(ds) != 0 || len(ps) != 1 || ps[0].Name != "123" || ps[0].ISIN != "" || ps[0].MRM != nil || ps[0].SRI != 1 {
+		t.Errorf("%+v %v", ps, ds)
+	}
+}
+
+func writeFile(t *testing.T, root, rel, data string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadMergesYAMLIntoCSV(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root, CSVFile, "id,name,type,sri,rhp_years,ongoing_pct,isin\n"+
+		"etf-welt,ETF Welt,equity-etf,4,5,0.20,IE00B4L5Y983\n"+
+		"tagesgeld,Tagesgeld,deposit,1,1,0,\n")
+	// Complements the CSV row: overrides ongoing_pct, adds a scenario.
+	writeFile(t, root, YAMLDir+"/etf-welt.yaml", "ongoing_pct: 0.12\nscenario_moderate_pct: 5\n")
+	// A product of its own.
+	writeFile(t, root, YAMLDir+"/aktien-europa.yaml", "name: Aktien Europa\ntype: equity-fund\nsri: 5\nrhp_years: 7\n")
+	writeFile(t, root, YAMLDir+"/README.txt", "not a product")
+
+	ps, ds := Load(root, "EUR")
+	if len(ds) != 0 {
+		t.Fatalf("diagnostics %v", ds)
+	}
+	if len(ps) != 3 || ps[0].ID != "aktien-europa" || ps[1].ID != "etf-welt" || ps[2].ID != "tagesgeld" {
+		t.Fatalf("products %+v", ps)
+	}
+	etf := ps[1]
+	if etf.OngoingPct != 0.12 || etf.ISIN != "IE00B4L5Y983" || etf.ScenarioModeratePct == nil || etf.Currency != "EUR" {
+		t.Errorf("merged %+v", etf)
+	}
+	if len(etf.Sources) != 2 || etf.Sources[0] != (Position{File: CSVFile, Line: 2}) ||
+		etf.Sources[1].File != YAMLDir+"/etf-welt.yaml" {
+		t.Errorf("sources %+v", etf.Sources)
+	}
+	if pos := etf.KeyPosition("ongoing_pct"); pos.File != YAMLDir+"/etf-welt.yaml" || pos.Line != 1 {
+		t.Errorf("ongoing_pct at %+v", pos)
+	}
+	if pos := etf.KeyPosition("isin"); pos.File != CSVFile || pos.Line != 2 {
+		t.Errorf("isin at %+v", pos)
+	}
+	if ps[0].Source().File != YAMLDir+"/aktien-europa.yaml" {
+		t.Errorf("yaml-only source %+v", ps[0].Sources)
+	}
+
+	// An error in an overriding key points at the YAML line.
+	writeFile(t, root, YAMLDir+"/tagesgeld.yaml", "name: Tagesgeld\nsri: 8\n")
+	_, ds = Load(root, "EUR")
+	if len(ds) != 1 || ds[0].File != YAMLDir+"/tagesgeld.yaml" || ds[0].Line != 2 || ds[0].Key != "sri" {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestLoadWithoutData(t *testing.T) {
+	ps, ds := Load(t.TempDir(), "EUR")
+	if len(ps) != 0 || len(ds) != 0 {
+		t.Errorf("%+v %v", ps, ds)
+	}
+}
+
+// bigCSV is a products CSV with n valid rows.
+func bigCSV(n int) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(Keys(), ",") + "\n")
+	for i := range n {
+		fmt.Fprintf(&b, "fonds-%d,Fonds %d,IE00B4L5Y983,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i)
+	}
+	return b.String()
+}
+
+func TestLoadManyRowsIsFast(t *testing.T) {
+	data := bigCSV(20000)
+	start := time.Now()
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	elapsed := time.Since(start)
+	if len(ps) != 20000 || len(ds) != 0 {
+		t.Fatalf("%d products, %d diagnostics", len(ps), len(ds))
+	}
+	t.Logf("20,000 rows in %v", elapsed)
+	// Generous, so a slow CI machine passes; a quadratic check would take minutes.
+	if elapsed > 3*time.Second {
+		t.Errorf("20,000 rows took %v", elapsed)
+	}
+}
+
+func BenchmarkParseCSV20000(b *testing.B) {
+	data := bigCSV(20000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	}
+}
+
+// TestSharedCorpus loads the shared corpus when it was generated:
+//
+//	go run /work/shared/corpus/gencorpus.go -products 500 -out /tmp/pc
+func TestSharedCorpus(t *testing.T) {
+	root := os.Getenv("KLARTEXT_CORPUS")
+	if root == "" {
+		t.Skip("set KLARTEXT_CORPUS to a site generated by gencorpus.go")
+	}
+	ps, ds := Load(root, "EUR")
+	for _, d := range ds {
+		t.Error(d.Error())
+	}
+	if len(ps) == 0 {
+		t.Error("no products")
+	}
+	for _, p := range ps {
+		if CostsOverTime(p) == nil || CostComposition(p) == nil || CostPath(p) == nil {
+			t.Errorf("%s: no figures", p.ID)
+		}
+	}
+	t.Logf("%d products", len(ps))
+}

@@ -1,0 +1,143 @@
+// Package product reads the product facts an editor writes
+// (content/data/products.csv and content/data/products/<id>.yaml), checks
+// them against the content model, and computes the figures a product page
+// shows: costs over time, the composition of costs, the year-by-year cost
+// path, the performance scenarios and the PRIIPs risk wording.
+//
+// It is pure domain code: no HTML, no templates. Every problem is reported
+// as a diag.Diagnostic naming the file and line an editor has to open.
+package product
+
+import "slices"
+
+// Position is a place in the site's sources.
+type Position struct {
+	File   string // relative to the site root, forward slashes
+	Line   int    // 1-based; 0 when the whole file is meant
+	Column int    // 1-based; 0 when unknown
+}
+
+// Product is one product's facts as typed in, after defaults are applied.
+//
+// Percentages are in percent (1.20 means 1.20 %). Cost percentages that are
+// not given are 0: an absent cost is no cost. Numbers where "not given" means
+// something different from 0 (risk classes, scenarios) are pointers.
+type Product struct {
+	ID       string
+	Name     string
+	ISIN     string // "" when not given
+	Type     string // deposit, bond-fund, ... (see TypeLabel); other values are allowed
+	Currency string // ISO 4217; the site's default when not given
+
+	SRI      int     // PRIIPs summary risk indicator, 1 to 7
+	MRM      *int    // market risk class 1 to 7, nil when not given
+	CRM      *int    // credit risk class 1 to 6, nil when not given
+	RHPYears float64 // recommended holding period in years
+	EntryPct float64 // one-off, of the amount paid in
+	ExitPct  float64 // one-off, of the amount paid out
+	// Recurring costs, per year.
+	OngoingPct        float64
+	TransactionPct    float64
+	PerformanceFeePct float64
+
+	// Average return each year at the holding period, after costs; nil when
+	// not given.
+	ScenarioStressPct       *float64
+	ScenarioUnfavourablePct *float64
+	ScenarioModeratePct     *float64
+	ScenarioFavourablePct   *float64
+
+	// Sources are the places the facts come from: the CSV row first when the
+	// product is in the CSV, then its YAML file when it has one.
+	Sources []Position
+
+	keyPos [numKeys]Position
+}
+
+// Source is where the product is defined first: its CSV row, or its YAML
+// file when it is only there.
+func (p Product) Source() Position {
+	if len(p.Sources) == 0 {
+		return Position{}
+	}
+	return p.Sources[0]
+}
+
+// KeyPosition is where the value of key was written (the CSV row and column,
+// or the YAML key's line), so later stages can point at it. For a key that
+// was not written it is the product's Source.
+func (p Product) KeyPosition(key string) Position {
+	if k, ok := keyByName[key]; ok && p.keyPos[k].File != "" {
+		return p.keyPos[k]
+	}
+	return p.Source()
+}
+
+// key is one of the content model's product keys.
+type key int
+
+const (
+	keyID key = iota
+	keyName
+	keyISIN
+	keyType
+	keyCurrency
+	keySRI
+	keyMRM
+	keyCRM
+	keyRHP
+	keyEntry
+	keyExit
+	keyOngoing
+	keyTransaction
+	keyPerformanceFee
+	keyStress
+	keyUnfavourable
+	keyModerate
+	keyFavourable
+	numKeys
+)
+
+// keyNames are the column names and YAML keys, in the content model's order.
+var keyNames = [numKeys]string{
+	keyID:             "id",
+	keyName:           "name",
+	keyISIN:           "isin",
+	keyType:           "type",
+	keyCurrency:       "currency",
+	keySRI:            "sri",
+	keyMRM:            "mrm",
+	keyCRM:            "crm",
+	keyRHP:            "rhp_years",
+	keyEntry:          "entry_pct",
+	keyExit:           "exit_pct",
+	keyOngoing:        "ongoing_pct",
+	keyTransaction:    "transaction_pct",
+	keyPerformanceFee: "performance_fee_pct",
+	keyStress:         "scenario_stress_pct",
+	keyUnfavourable:   "scenario_unfavourable_pct",
+	keyModerate:       "scenario_moderate_pct",
+	keyFavourable:     "scenario_favourable_pct",
+}
+
+// requiredKeys must be given for every product (after CSV and YAML are merged).
+var requiredKeys = []key{keyID, keyName, keyType, keySRI, keyRHP}
+
+var keyByName = func() map[string]key {
+	m := make(map[string]key, numKeys)
+	for k, n := range keyNames {
+		m[n] = key(k)
+	}
+	return m
+}()
+
+// sortedKeyNames is the candidate list for did-you-mean hints, sorted so the
+// suggestion is the same from run to run.
+var sortedKeyNames = func() []string {
+	s := append([]string(nil), keyNames[:]...)
+	slices.Sort(s)
+	return s
+}()
+
+// Keys returns the product keys of the content model, in its order.
+func Keys() []string { return append([]string(nil), keyNames[:]...) }

@@ -1,0 +1,298 @@
+package product
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// Limits beyond the content model's rules, so that every accepted product
+// has finite, meaningful computed figures.
+const (
+	// maxRHPYears bounds the holding period (and so the year-by-year path).
+	maxRHPYears = 100
+	// costWarnPct: above this a cost is unusual enough to ask the editor
+	// whether it was written as a fraction or with a misplaced decimal.
+	costWarnPct = 10
+)
+
+// checker collects the diagnostics of one product.
+type checker struct {
+	rec   *rawRecord
+	diags []diag.Diagnostic
+}
+
+func (c *checker) at(k key) Position {
+	if v := c.rec.vals[k]; v.pos.File != "" {
+		return v.pos
+	}
+	if len(c.rec.sources) > 0 {
+		return c.rec.sources[0]
+	}
+	return Position{}
+}
+
+func (c *checker) report(sev diag.Severity, k key, hint, format string, a ...any) {
+	p := c.at(k)
+	c.diags = append(c.diags, diag.Diagnostic{Severity: sev, File: p.File, Line: p.Line, Column: p.Column,
+		Key: keyNames[k], Message: fmt.Sprintf(format, a...), Hint: hint})
+}
+
+func (c *checker) errorf(k key, hint, format string, a ...any) {
+	c.report(diag.Error, k, hint, format, a...)
+}
+
+func (c *checker) warnf(k key, hint, format string, a ...any) {
+	c.report(diag.Warning, k, hint, format, a...)
+}
+
+// number reads key k as a number; ok is false when it is not given or not a
+// number (the latter is reported).
+func (c *checker) number(k key) (float64, bool) {
+	v := c.rec.vals[k]
+	if !v.given || v.unusable {
+		return 0, false
+	}
+	n, ok := parseNumber(v.text, v.decimalComma)
+	if !ok {
+		hint := "write a decimal number with a point, such as 1.20"
+		if v.decimalComma {
+			hint = "write a decimal number such as 1,20 or 1.20, without thousands separators"
+		}
+		c.errorf(k, hint, "%s %q is not a number", keyNames[k], v.text)
+	}
+	return n, ok
+}
+
+// whole reads key k as a whole number in [lo, hi]; what describes the key
+// for the message.
+func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
+	n, ok := c.number(k)
+	if !ok {
+		return 0, false
+	}
+	if n != math.Trunc(n) || n < float64(lo) || n > float64(hi) {
+		c.errorf(k, "write a whole number", "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.vals[k].text)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// build types and checks one record. idOK reports whether the product has a
+// usable id, so it can be returned and referred to.
+func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diagnostic, idOK bool) {
+	c := &checker{rec: rec}
+	for k := range rec.vals {
+		p.keyPos[k] = rec.vals[k].pos
+	}
+	p.Sources = rec.sources
+
+	for _, k := range requiredKeys {
+		if !rec.vals[k].given {
+			c.errorf(k, fmt.Sprintf("every product needs %s; add it", keyNames[k]), "%s is missing", keyNames[k])
+		}
+	}
+
+	p.ID = rec.vals[keyID].text
+	idOK = p.ID != ""
+	if idOK && !isSlug(p.ID) {
+		c.errorf(keyID, "use only lower-case letters a-z, digits and hyphens, such as etf-welt",
+			"id %q is not a valid product id", p.ID)
+		idOK = false
+	}
+	p.Name = rec.vals[keyName].text
+	p.Type = rec.vals[keyType].text
+
+	if isin := rec.vals[keyISIN]; isin.given && !isin.unusable {
+		p.ISIN = isin.text
+		if msg, hint := checkISIN(isin.text); msg != "" {
+			c.errorf(keyISIN, hint, "isin %s", msg)
+		}
+	}
+
+	switch cur := rec.vals[keyCurrency]; {
+	case cur.unusable: // reported where it was read
+	case !cur.given:
+		// The default is checked once, in checkDefaultCurrency, rather than for
+		// every product.
+		p.Currency = defaultCurrency
+		if defaultCurrency == "" {
+			c.errorf(keyCurrency, "add a currency (such as EUR) to the product, or a default currency to site.yaml",
+				"currency is not given and the site has no default currency")
+		}
+	case isCurrency(cur.text):
+		p.Currency = cur.text
+	default:
+		p.Currency = cur.text
+		hint := "use a three-letter ISO 4217 code such as EUR, USD or CHF"
+		if up := strings.ToUpper(cur.text); isCurrency(up) {
+			hint = "write it in capitals: " + up
+		} else if h := suggest.Hint(up, currencyCodes); h != "" {
+			hint = h
+		}
+		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", cur.text)
+	}
+
+	if sri, ok := c.whole(keySRI, 1, 7, "the PRIIPs summary risk indicator"); ok {
+		p.SRI = sri
+	}
+	mrm, mrmOK := c.whole(keyMRM, 1, 7, "the PRIIPs market risk class")
+	if mrmOK {
+		p.MRM = &mrm
+	}
+	crm, crmOK := c.whole(keyCRM, 1, 6, "the PRIIPs credit risk class")
+	if crmOK {
+		p.CRM = &crm
+	}
+	if mrmOK && crmOK && p.SRI != 0 {
+		if want, _ := SRIFromRiskClasses(mrm, crm); want != p.SRI {
+			c.errorf(keySRI, "check sri, mrm and crm against the product's key information document",
+				"sri is %d, but with mrm %d and crm %d the PRIIPs table gives %d", p.SRI, mrm, crm, want)
+		}
+	}
+
+	if rhp, ok := c.number(keyRHP); ok {
+		if rhp <= 0 || rhp > maxRHPYears {
+			c.errorf(keyRHP, "", "rhp_years must be more than 0 and at most %d (the recommended holding period in years), got %s",
+				maxRHPYears, rec.vals[keyRHP].text)
+		} else {
+			p.RHPYears = rhp
+		}
+	}
+
+	costs := []struct {
+		k      key
+		dst    *float64
+		perYr  bool
+		reason string
+	}{
+		{keyEntry, &p.EntryPct, false, "one-off entry costs"},
+		{keyExit, &p.ExitPct, false, "one-off exit costs"},
+		{keyOngoing, &p.OngoingPct, true, "ongoing costs"},
+		{keyTransaction, &p.TransactionPct, true, "transaction costs"},
+		{keyPerformanceFee, &p.PerformanceFeePct, true, "performance fees"},
+	}
+	for _, cost := range costs {
+		v, ok := c.number(cost.k)
+		if !ok {
+			continue
+		}
+		text := rec.vals[cost.k].text
+		switch {
+		case v < 0:
+			c.errorf(cost.k, "costs are written as positive percentages, such as 1.20 for 1.20 %",
+				"%s must be 0 or more (%s in percent), got %s", keyNames[cost.k], cost.reason, text)
+			continue
+		case v >= 100:
+			c.errorf(cost.k, "write percentages in percent: 1.20 means 1.20 %",
+				"%s must be below 100 (%s in percent), got %s", keyNames[cost.k], cost.reason, text)
+			continue
+		case v > costWarnPct && cost.perYr:
+			c.warnf(cost.k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
+				"%s is %s %% a year, which is unusually high (more than %d %% a year)", keyNames[cost.k], text, costWarnPct)
+		case v > costWarnPct:
+			c.warnf(cost.k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
+				"%s is %s %%, which is unusually high (more than %d %%)", keyNames[cost.k], text, costWarnPct)
+		}
+		*cost.dst = v
+	}
+	if p.OngoingPct+p.TransactionPct+p.PerformanceFeePct >= 100 {
+		c.errorf(keyOngoing, "check the three recurring costs; they are per year and in percent",
+			"ongoing_pct, transaction_pct and performance_fee_pct add up to 100 %% a year or more, which leaves nothing of the investment")
+		p.OngoingPct, p.TransactionPct, p.PerformanceFeePct = 0, 0, 0
+	}
+
+	scenarios := []struct {
+		k   key
+		dst **float64
+	}{
+		{keyStress, &p.ScenarioStressPct},
+		{keyUnfavourable, &p.ScenarioUnfavourablePct},
+		{keyModerate, &p.ScenarioModeratePct},
+		{keyFavourable, &p.ScenarioFavourablePct},
+	}
+	for _, s := range scenarios {
+		v, ok := c.number(s.k)
+		if !ok {
+			continue
+		}
+		if v <= -100 {
+			c.errorf(s.k, "a loss of everything is -100; a return is the average per year, in percent",
+				"%s must be more than -100 (average return per year in percent), got %s", keyNames[s.k], rec.vals[s.k].text)
+			continue
+		}
+		*s.dst = &v
+	}
+	// The scenarios must be ordered from worst to best; a gap (a scenario not
+	// given) is skipped, so stress and moderate alone are still compared.
+	var prev *float64
+	var prevKey key
+	for _, s := range scenarios {
+		cur := *s.dst
+		if cur == nil {
+			continue
+		}
+		if prev != nil && *prev > *cur {
+			c.warnf(s.k, "the scenarios must be ordered stress ≤ unfavourable ≤ moderate ≤ favourable; check for swapped columns",
+				"%s (%s) is lower than %s (%s)", keyNames[s.k], rec.vals[s.k].text, keyNames[prevKey], rec.vals[prevKey].text)
+		}
+		prev, prevKey = cur, s.k
+	}
+
+	return p, c.diags, idOK
+}
+
+// isSlug reports whether s matches [a-z0-9-]+, which keeps ids safe as URL
+// path segments and file names (no "..", no "/").
+func isSlug(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkDefaultCurrency reports an unusable default currency once, instead of
+// once for every product that relies on it.
+func checkDefaultCurrency(code string) []diag.Diagnostic {
+	if code == "" || isCurrency(code) {
+		return nil
+	}
+	return []diag.Diagnostic{{Severity: diag.Error, File: "content/site.yaml",
+		Message: fmt.Sprintf("the site's default currency %q is not an ISO 4217 currency code", code),
+		Hint:    "use a three-letter code in capitals, such as EUR"}}
+}
+
+// sriTable is the PRIIPs aggregation of market risk class (MRM, columns 1-7)
+// and credit risk class (CRM, rows 1-6) into the summary risk indicator:
+// Commission Delegated Regulation (EU) 2017/653, Annex II, Part 3, point 52.
+// Checked against two published copies of the table (anevis-solutions.com
+// "KIDs for PRIIPs – aggregation of MRM and CRM", and the funds-axis
+// "PRIIPs risk overview: SRI, MRM and CRM" page), which agree: the CRM can
+// only raise the class, CRM 1 and 2 leave it at the MRM.
+var sriTable = [6][7]int{
+	{1, 2, 3, 4, 5, 6, 7}, // CRM 1
+	{1, 2, 3, 4, 5, 6, 7}, // CRM 2
+	{3, 3, 3, 4, 5, 6, 7}, // CRM 3
+	{5, 5, 5, 5, 5, 6, 7}, // CRM 4
+	{5, 5, 5, 5, 5, 6, 7}, // CRM 5
+	{6, 6, 6, 6, 6, 6, 7}, // CRM 6
+}
+
+// SRIFromRiskClasses returns the summary risk indicator the PRIIPs table
+// assigns to a market risk class (1-7) and credit risk class (1-6); ok is
+// false outside those ranges.
+func SRIFromRiskClasses(mrm, crm int) (sri int, ok bool) {
+	if mrm < 1 || mrm > 7 || crm < 1 || crm > 6 {
+		return 0, false
+	}
+	return sriTable[crm-1][mrm-1], true
+}

@@ -1,0 +1,83 @@
+package product
+
+import (
+	"strconv"
+
+	"github.com/klartext/klartext/generator/locale"
+)
+
+// riskClassWords are the PRIIPs KID's words for each class, as they follow
+// "das ist" / "which is".
+var riskClassWords = map[string][8]string{
+	"de": {"", "die niedrigste", "eine niedrige", "eine mittelniedrige", "eine mittlere",
+		"eine mittelhohe", "die zweithöchste", "die höchste"},
+	"en": {"", "the lowest", "a low", "a medium-low", "a medium",
+		"a medium-high", "the second-highest", "the highest"},
+}
+
+// lang reduces a site language ("de-DE", "en-GB") to the two this package
+// writes; other languages get English.
+func lang(l string) string {
+	if locale.For(l).Lang == "de" {
+		return "de"
+	}
+	return "en"
+}
+
+// RiskSummary is the KID's sentence for a summary risk indicator, such as
+// "Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse 4
+// eingestuft; das ist eine mittlere Risikoklasse." (de) or "We have
+// classified this product as 4 out of 7, which is a medium risk class." (en).
+// It returns "" for an sri outside 1 to 7.
+func RiskSummary(sri int, language string) string {
+	if sri < 1 || sri > 7 {
+		return ""
+	}
+	n := strconv.Itoa(sri)
+	if lang(language) == "de" {
+		return "Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse " + n +
+			" eingestuft; das ist " + riskClassWords["de"][sri] + " Risikoklasse."
+	}
+	return "We have classified this product as " + n + " out of 7, which is " +
+		riskClassWords["en"][sri] + " risk class."
+}
+
+// RiskLabel is the short form for badges: "Risikoklasse 4 von 7" (de) or
+// "Risk class 4 of 7" (en). It returns "" for an sri outside 1 to 7.
+func RiskLabel(sri int, language string) string {
+	if sri < 1 || sri > 7 {
+		return ""
+	}
+	if lang(language) == "de" {
+		return "Risikoklasse " + strconv.Itoa(sri) + " von 7"
+	}
+	return "Risk class " + strconv.Itoa(sri) + " of 7"
+}
+
+var typeLabels = map[string][2]string{ // type: {de, en}
+	"deposit":        {"Einlage", "Deposit"},
+	"bond-fund":      {"Rentenfonds", "Bond fund"},
+	"equity-fund":    {"Aktienfonds", "Equity fund"},
+	"equity-etf":     {"Aktien-ETF", "Equity ETF"},
+	"mixed-fund":     {"Mischfonds", "Mixed fund"},
+	"structured":     {"Strukturiertes Produkt (Zertifikat)", "Structured product (certificate)"},
+	"commodity-fund": {"Rohstofffonds", "Commodity fund"},
+}
+
+// TypeLabel is the reader's name for a product type in the site's language;
+// a type this package does not know is shown as written.
+func TypeLabel(typ string, language string) string {
+	l, ok := typeLabels[typ]
+	if !ok {
+		return typ
+	}
+	if lang(language) == "de" {
+		return l[0]
+	}
+	return l[1]
+}
+
+// KnownTypes are the product types TypeLabel has words for.
+func KnownTypes() []string {
+	return []string{"bond-fund", "commodity-fund", "deposit", "equity-etf", "equity-fund", "mixed-fund", "structured"}
+}
