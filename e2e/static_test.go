@@ -23,14 +23,26 @@ func htmlValidateBin() string {
 // and returns one finding per message, naming the file (relative to
 // public) and the rule.
 func htmlValidate(public string, files []string) ([]Finding, error) {
-	args := append([]string{"--config", filepath.Join(suite.e2eDir, ".htmlvalidate.json"), "--formatter", "json"}, files...)
+	// The report goes to a file: node may exit before a large stdout is
+	// flushed into a pipe.
+	tmp, err := os.MkdirTemp("", "klartext-html-validate-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	report := filepath.Join(tmp, "report.json")
+	args := append([]string{"--config", filepath.Join(suite.e2eDir, ".htmlvalidate.json"), "--formatter", "json=" + report}, files...)
 	cmd := exec.Command(htmlValidateBin(), args...)
 	cmd.Dir = suite.e2eDir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	err = cmd.Run()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
 		return nil, err
+	}
+	data, rerr := os.ReadFile(report)
+	if rerr != nil {
+		return nil, fmt.Errorf("html-validate wrote no report (%v): %v\nstdout: %.2000s\nstderr: %.2000s", err, rerr, stdout.String(), stderr.String())
 	}
 	var results []struct {
 		FilePath string `json:"filePath"`
@@ -43,7 +55,7 @@ func htmlValidate(public string, files []string) ([]Finding, error) {
 			Selector string `json:"selector"`
 		} `json:"messages"`
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {
+	if err := json.Unmarshal(data, &results); err != nil {
 		return nil, fmt.Errorf("html-validate: %v (exit: %v)\nstdout: %.500s\nstderr: %.2000s", err, cmd.ProcessState, stdout.String(), stderr.String())
 	}
 	var out []Finding
