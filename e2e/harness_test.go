@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"compress/gzip"
 	"context"
 	"encoding/xml"
@@ -16,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -334,71 +334,104 @@ func acceptsGzip(r *http.Request) bool {
 
 // page is one URL of the site with its kind.
 type page struct {
-	Kind string // home, section, product, advisor, story, topic, feedback, 404
+	Kind string // home, section, product, advisor, story, topic, feedback, 404, ...
 	Path string // site path, "/stories/"
+	Name string // subtest and report name: the kind, or kind+scripts for a page visited for its scripts
 }
 
-// pageKinds are the kinds the suite visits, in order; a kind the site does
-// not have (yet) is logged and skipped.
+// pageKinds are the kinds the suite visits first, in order; a kind the
+// site does not have (yet) is logged and skipped. Other kinds the site has
+// follow in alphabetical order.
 var pageKinds = []string{"home", "section", "product", "advisor", "story", "topic", "feedback", "404"}
 
-var bodyKind = regexp.MustCompile(`<body[^>]*class="[^"]*\bkind-([a-z0-9-]+)`)
+var (
+	bodyKind  = regexp.MustCompile(`<body[^>]*class="[^"]*\bkind-([a-z0-9-]+)`)
+	scriptSrc = regexp.MustCompile(`<script[^>]*\ssrc="([^"]+)"`)
+)
 
 // discoverPages reads sitemap.xml and picks the first page of every kind;
 // the kind comes from the page's body class (kind-product, ...), so no slug
-// is hard-coded. The section is /stories/ when there is one.
+// is hard-coded. The section is /stories/ when there is one. Then, for
+// every set of scripts no chosen page loads, the first page that loads it
+// is added too, so every script of the theme runs in the browser once.
 func discoverPages(public string) ([]page, error) {
 	locs, err := sitemapLocs(filepath.Join(public, "sitemap.xml"))
 	if err != nil {
 		return nil, err
 	}
-	first := map[string]string{}
+	type info struct {
+		path, kind, scripts string
+	}
+	var all []info
+	first := map[string]info{}
 	for _, loc := range locs {
 		u, err := url.Parse(loc)
 		if err != nil {
 			return nil, fmt.Errorf("sitemap.xml: %q: %v", loc, err)
 		}
-		p := u.Path
-		kind, err := kindOf(public, p)
+		kind, scripts, err := pageInfo(public, u.Path)
 		if err != nil {
 			return nil, err
 		}
-		if p == "/feedback/" {
+		if u.Path == "/feedback/" {
 			kind = "feedback"
 		}
-		if kind == "section" && p == "/stories/" {
-			first[kind] = p
-			continue
-		}
-		if _, ok := first[kind]; !ok {
-			first[kind] = p
+		in := info{u.Path, kind, strings.Join(scripts, " ")}
+		all = append(all, in)
+		if _, ok := first[kind]; !ok || (kind == "section" && u.Path == "/stories/") {
+			first[kind] = in
 		}
 	}
-	first["404"] = "/does-not-exist-" + fmt.Sprint(buildNow.Unix()) + "/"
 	var out []page
-	for _, k := range pageKinds {
-		if p, ok := first[k]; ok {
-			out = append(out, page{Kind: k, Path: p})
+	covered := map[string]bool{}
+	pick := func(in info, name string) {
+		out = append(out, page{Kind: in.kind, Path: in.path, Name: name})
+		covered[in.scripts] = true
+	}
+	var others []string
+	for k := range first {
+		if !slices.Contains(pageKinds, k) {
+			others = append(others, k)
+		}
+	}
+	sort.Strings(others)
+	for _, k := range append(slices.Clone(pageKinds), others...) {
+		if k == "404" {
+			out = append(out, page{Kind: "404", Path: "/does-not-exist-" + fmt.Sprint(buildNow.Unix()) + "/", Name: "404"})
+			continue
+		}
+		if in, ok := first[k]; ok {
+			pick(in, k)
+		}
+	}
+	for _, in := range all {
+		if !covered[in.scripts] {
+			var names []string
+			for _, s := range strings.Fields(in.scripts) {
+				names = append(names, strings.TrimSuffix(path.Base(s), ".js"))
+			}
+			pick(in, in.kind+"+"+strings.Join(names, "+"))
 		}
 	}
 	return out, nil
 }
 
-// kindOf reads the kind-* class of a page's body.
-func kindOf(public, sitePath string) (string, error) {
-	f, err := os.Open(filepath.Join(public, filepath.FromSlash(sitePath), "index.html"))
+// pageInfo reads the kind-* class of a page's body and the scripts it
+// loads.
+func pageInfo(public, sitePath string) (kind string, scripts []string, err error) {
+	data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(sitePath), "index.html"))
 	if err != nil {
-		return "", fmt.Errorf("sitemap.xml lists %s, but: %v", sitePath, err)
+		return "", nil, fmt.Errorf("sitemap.xml lists %s, but: %v", sitePath, err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if m := bodyKind.FindStringSubmatch(sc.Text()); m != nil {
-			return m[1], nil
-		}
+	m := bodyKind.FindSubmatch(data)
+	if m == nil {
+		return "", nil, fmt.Errorf("%s: no <body class=\"kind-...\">", sitePath)
 	}
-	return "", fmt.Errorf("%s: no <body class=\"kind-...\">", sitePath)
+	for _, s := range scriptSrc.FindAllSubmatch(data, -1) {
+		scripts = append(scripts, string(s[1]))
+	}
+	sort.Strings(scripts)
+	return string(m[1]), slices.Compact(scripts), nil
 }
 
 // sitemapLocs returns the sitemap's <loc> values.

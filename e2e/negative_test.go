@@ -58,7 +58,7 @@ func wantFinding(t *testing.T, findings []Finding, page, rule, detail string) {
 	}
 }
 
-func homePage() page { return page{Kind: "home", Path: "/"} }
+func homePage() page { return page{Kind: "home", Path: "/", Name: "home"} }
 
 func TestNegativeImageWithoutAlt(t *testing.T) {
 	needBrowser(t)

@@ -28,7 +28,7 @@ func TestPages(t *testing.T) {
 	}
 	report := map[string]weightEntry{}
 	for _, p := range suite.pages {
-		t.Run(p.Kind, func(t *testing.T) {
+		t.Run(p.Name, func(t *testing.T) {
 			findings, w := checkPage(t, suite.srv, p, b)
 			for _, f := range findings {
 				t.Error(f)
@@ -39,7 +39,7 @@ func TestPages(t *testing.T) {
 				}
 			}
 			if w != nil {
-				report[p.Kind] = weightEntry{Path: p.Path, Bytes: w, Total: weights(w).total(), BudgetKB: b.KB[p.Kind]}
+				report[p.Name] = weightEntry{Kind: p.Kind, Path: p.Path, Bytes: w, Total: weights(w).total(), BudgetKB: b.KB[p.Kind]}
 				t.Logf("%s: %d bytes (%s)", p.Path, weights(w).total(), weightSummary(w))
 			}
 		})
@@ -106,6 +106,7 @@ func loadBudget() (budget, error) {
 }
 
 type weightEntry struct {
+	Kind     string           `json:"kind"`
 	Path     string           `json:"path"`
 	Bytes    map[string]int64 `json:"bytes"` // html, css, js, images, other
 	Total    int64            `json:"total"`
