@@ -60,6 +60,8 @@ type visit struct {
 	Axe        []axeViolation
 	Charts     []chartProblem
 	Keyboard   keyboardResult
+	Width      int64    // the viewport width the page saw, to prove the emulation applied
+	Overflow   []string // elements wider than the viewport (reflow)
 }
 
 type axeViolation struct {
@@ -177,6 +179,19 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 		loaded[k] = n
 	}
 	mu.Unlock()
+	// On a phone the layout viewport grows with content that is too wide
+	// (that is the reflow check's business); the device width is
+	// screen.width there.
+	widthJS := `window.innerWidth`
+	if vp.Mobile {
+		widthJS = `screen.width`
+	}
+	if v.Width, err = chromedp.Run(ctx, chromedp.Evaluate[int64](widthJS)); err != nil {
+		return v, fmt.Errorf("%s: %s: %v", v.URL, widthJS, err)
+	}
+	if v.Overflow, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(overflowJS, vp.Width))); err != nil {
+		return v, fmt.Errorf("%s: reflow check: %v", v.URL, err)
+	}
 	if v.Cookie, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.cookie`)); err != nil {
 		return v, fmt.Errorf("%s: document.cookie: %v", v.URL, err)
 	}
@@ -222,6 +237,30 @@ func runAxe(ctx context.Context, axeSource string) ([]axeViolation, error) {
 		return nil, fmt.Errorf("axe-core did not load")
 	}
 	return chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRun, chromedp.EvalAwaitPromise))
+}
+
+// overflowJS lists the outermost elements that reach past the viewport
+// width (%d), which makes a phone scroll sideways (WCAG 1.4.10 Reflow).
+const overflowJS = `(() => { const w = %d, out = [];
+  const wide = e => e.getBoundingClientRect().right > w + 1;
+  for (const e of document.querySelectorAll('body *')) {
+    if (!wide(e) || (e.parentElement && e.parentElement !== document.body && wide(e.parentElement))) continue;
+    if (e.closest('.table-scroll, pre') && e.closest('.table-scroll, pre') !== e) continue; // scrolls inside its box
+    const cs = getComputedStyle(e);
+    if (cs.position === 'absolute' || cs.position === 'fixed' || cs.visibility === 'hidden') continue;
+    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
+      ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+    if (out.length >= 5) break;
+  }
+  return out; })()`
+
+func checkReflow(v *visit) []Finding {
+	var out []Finding
+	for _, e := range v.Overflow {
+		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "reflow",
+			Detail: fmt.Sprintf("%s is wider than the %d px %s viewport: the page scrolls sideways (WCAG 1.4.10)", e, v.Viewport.Width, v.Viewport.Name)})
+	}
+	return out
 }
 
 // chartsJS lists what a chart figure lacks: a caption, an aria-label on its
@@ -273,6 +312,10 @@ func keyboard(ctx context.Context) (keyboardResult, error) {
 
 func checkAxe(v *visit) []Finding {
 	var out []Finding
+	if v.Width != v.Viewport.Width {
+		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "viewport",
+			Detail: fmt.Sprintf("the page's viewport is %d px wide, not the %s width %d: the check did not run at that width", v.Width, v.Viewport.Name, v.Viewport.Width)})
+	}
 	for _, a := range v.Axe {
 		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "axe:" + a.ID,
 			Detail: fmt.Sprintf("%s at %s (%s): %s", a.Help, v.Viewport.Name, a.Impact, strings.Join(a.Nodes, ", "))})

@@ -107,3 +107,21 @@ func TestNegativeExternalFont(t *testing.T) {
 	}
 	wantFinding(t, checkTracking(v, srv.URL, nil), "/", "no-tracking", "https://fonts.example.test/x.css")
 }
+
+func TestNegativeInvisibleFocus(t *testing.T) {
+	needBrowser(t)
+	public := brokenSite(t, func(s string) string {
+		return strings.Replace(s, `</head>`, `<style>.skip-link:focus, .skip-link:focus-visible { outline: none; }</style></head>`, 1)
+	})
+	srv, err := startServer(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("keyboard: %+v", v.Keyboard)
+	wantFinding(t, checkKeyboard(v), "/", "keyboard:focus-visible", "outline-style")
+}

@@ -10,7 +10,7 @@ import (
 // TestPages opens one page of every kind in Chromium and checks
 // accessibility (desktop and mobile width), charts, the keyboard path to
 // the content, that nothing is requested from other servers and no cookie
-// is set, the console, and the page weight against e2e/budget.json.
+// is set, the console, reflow at 360 px, and the page weight against e2e/budget.json.
 func TestPages(t *testing.T) {
 	needBrowser(t)
 	b, err := loadBudget()
@@ -71,6 +71,7 @@ func checkPage(t *testing.T, srv *server, p page, b budget) ([]Finding, map[stri
 		t.Fatalf("%s (%s) at mobile width: %v", p.Path, p.Kind, err)
 	}
 	out = append(out, checkAxe(m)...)
+	out = append(out, checkReflow(m)...)
 	out = append(out, checkConsole(m)...)
 	out = append(out, checkTracking(m, srv.URL, nil)...)
 	return out, v.Weight
