@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -56,6 +57,7 @@ type visit struct {
 	SetCookies []string // Set-Cookie headers on any response
 	Cookie     string   // document.cookie after load
 	Console    []string // console.error calls and uncaught exceptions
+	BrowserLog []string // errors the browser itself logs (CSP violations, failed loads)
 	Weight     map[string]int64
 	Axe        []axeViolation
 	Charts     []chartProblem
@@ -144,6 +146,14 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 				}
 				v.Console = append(v.Console, "console.error: "+strings.Join(parts, " "))
 			}
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.EntryLevelError {
+				where := e.Entry.URL
+				if where != "" {
+					where = " (" + where + ")"
+				}
+				v.BrowserLog = append(v.BrowserLog, string(e.Entry.Source)+": "+e.Entry.Text+where)
+			}
 		case *runtime.EventExceptionThrown:
 			msg := e.ExceptionDetails.Text
 			if e.ExceptionDetails.Exception != nil && e.ExceptionDetails.Exception.Description != "" {
@@ -162,7 +172,10 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 	err = chromedp.Do(ctx,
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			// Every page is measured as a first visit.
-			_, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+			if _, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, t, cdplog.Enable, cdp.Empty{})
 			return err
 		}),
 		chromedp.EmulateViewport(vp.Width, vp.Height, vpOpts...),
@@ -395,6 +408,17 @@ func checkConsole(v *visit) []Finding {
 	var out []Finding
 	for _, c := range v.Console {
 		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "no-console-errors", Detail: c + " at " + v.Viewport.Name})
+	}
+	for _, c := range v.BrowserLog {
+		if v.Page.Kind == "404" && strings.HasPrefix(c, "network: ") && strings.HasSuffix(c, "("+v.URL+")") {
+			continue // the 404 page itself answers 404, as it should
+		}
+		if strings.HasPrefix(c, "network: ") && strings.HasSuffix(c, "/favicon.ico)") {
+			// The browser asks for /favicon.ico by itself; the theme
+			// declares no icon (yet). Not an error of the page.
+			continue
+		}
+		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "no-console-errors", Detail: "browser: " + c + " at " + v.Viewport.Name})
 	}
 	return out
 }

@@ -14,19 +14,26 @@ import (
 // with edit applied to the default one, builds it and returns the output.
 func brokenSite(t *testing.T, edit func(string) string) string {
 	t.Helper()
+	return brokenThemeFile(t, "layouts/_default/baseof.html", edit)
+}
+
+// brokenThemeFile is brokenSite for any file of the theme (a path below
+// themes/klartext/).
+func brokenThemeFile(t *testing.T, file string, edit func(string) string) string {
+	t.Helper()
 	root := t.TempDir()
 	if err := copyTree(filepath.Join(suite.source, "content"), filepath.Join(root, "content")); err != nil {
 		t.Fatal(err)
 	}
-	orig, err := os.ReadFile(filepath.Join(suite.repo, "themes", "klartext", "layouts", "_default", "baseof.html"))
+	orig, err := os.ReadFile(filepath.Join(suite.repo, "themes", "klartext", filepath.FromSlash(file)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	broken := edit(string(orig))
 	if broken == string(orig) {
-		t.Fatal("the edit did not change baseof.html: the theme changed, update the negative test")
+		t.Fatalf("the edit did not change %s: the theme changed, update the negative test", file)
 	}
-	override := filepath.Join(root, "themes", "klartext", "layouts", "_default", "baseof.html")
+	override := filepath.Join(root, "themes", "klartext", filepath.FromSlash(file))
 	if err := os.MkdirAll(filepath.Dir(override), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -110,8 +117,10 @@ func TestNegativeExternalFont(t *testing.T) {
 
 func TestNegativeInvisibleFocus(t *testing.T) {
 	needBrowser(t)
-	public := brokenSite(t, func(s string) string {
-		return strings.Replace(s, `</head>`, `<style>.skip-link:focus, .skip-link:focus-visible { outline: none; }</style></head>`, 1)
+	// In the stylesheet: the site's Content-Security-Policy blocks inline
+	// styles.
+	public := brokenThemeFile(t, "static/css/site.css", func(s string) string {
+		return s + "\n.skip-link:focus, .skip-link:focus-visible { outline: none; }\n"
 	})
 	srv, err := startServer(public)
 	if err != nil {
@@ -122,6 +131,5 @@ func TestNegativeInvisibleFocus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("keyboard: %+v", v.Keyboard)
 	wantFinding(t, checkKeyboard(v), "/", "keyboard:focus-visible", "outline-style")
 }
