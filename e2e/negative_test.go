@@ -133,3 +133,20 @@ func TestNegativeInvisibleFocus(t *testing.T) {
 	}
 	wantFinding(t, checkKeyboard(v), "/", "keyboard:focus-visible", "outline-style")
 }
+
+func TestNegativeBlockedInlineScript(t *testing.T) {
+	needBrowser(t)
+	public := brokenSite(t, func(s string) string {
+		return strings.Replace(s, `</body>`, `<script>document.title = "changed";</script></body>`, 1)
+	})
+	srv, err := startServer(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFinding(t, checkConsole(v), "/", "no-console-errors", "Content Security Policy")
+}
