@@ -4,6 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -22,6 +25,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
 	stats := fs.Bool("stats", false, "print the time per phase and per template")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: klartext build [flags]\n\nBuilds the site into the destination folder. The previous output stays\nuntouched unless the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -36,7 +41,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(stderr, "klartext build:", err)
+		return 1
+	}
 	res, err := build.Build(opts)
+	stopProfiles()
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext build:", err)
 		return 1
@@ -96,4 +107,34 @@ func printStats(w io.Writer, res *build.Result) {
 		fmt.Fprintf(w, "%-32s %6d %10s %10s\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond))
 	}
 	fmt.Fprintln(w)
+}
+
+// startProfiles starts the CPU profile and returns the function that stops
+// it and writes the heap profile.
+func startProfiles(cpu, mem string) (func(), error) {
+	var cpuFile *os.File
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		cpuFile = f
+	}
+	return func() {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+		if mem != "" {
+			if f, err := os.Create(mem); err == nil {
+				runtime.GC()
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+	}, nil
 }

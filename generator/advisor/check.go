@@ -34,7 +34,12 @@ func Check(c Card, defaultCountryCode string) []Problem {
 	if strings.TrimSpace(c.Name) == "" {
 		add("name", false, "the advisor's name is missing")
 	}
-	if _, err := ParseAdviceModel(string(c.AdviceModel)); err != nil {
+	// A card that does not state its advice model is published with a
+	// warning (profiles exported from older systems lack it); a wrong value
+	// is an error, since the page would state something false.
+	if strings.TrimSpace(string(c.AdviceModel)) == "" {
+		add("advice_model", true, "the card does not say how the advisor is paid: add advice_model: fee-based or commission-based — customers look for it")
+	} else if _, err := ParseAdviceModel(string(c.AdviceModel)); err != nil {
 		add("advice_model", false, "%v", err)
 	}
 	if e := strings.TrimSpace(c.Email); e != "" {

@@ -24,9 +24,14 @@ func TestCheck(t *testing.T) {
 	for _, p := range Check(bad, "") {
 		got = append(got, fmt.Sprintf("%s/%v", p.Key, p.Warning))
 	}
-	want := "[name/false advice_model/false email/false phone/false booking_url/false languages/true photo_alt/true]"
+	// A missing advice model is a warning; a wrong one an error (below).
+	want := "[name/false advice_model/true email/false phone/false booking_url/false languages/true photo_alt/true]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("got %v, want %s", got, want)
+	}
+	bad.AdviceModel = "provision"
+	if ps := Check(bad, ""); ps[1].Key != "advice_model" || ps[1].Warning {
+		t.Errorf("a wrong advice model must be an error: %v", ps)
 	}
 	bad.Published = false
 	if ps := Check(bad, ""); ps != nil {

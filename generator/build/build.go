@@ -15,6 +15,7 @@ import (
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -76,6 +77,8 @@ func Build(opts Options) (*Result, error) {
 	ds.Add(tds...)
 	dataTree, dds := data.Load(opts.Source, tree.Data)
 	ds.Add(dds...)
+	products, pds := product.Load(opts.Source, cfg.Currency)
+	ds.Add(pds...)
 	fb := loadFeedback(opts.Source, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
@@ -87,7 +90,12 @@ func Build(opts Options) (*Result, error) {
 	site := assemble(cfg, tree, opts, ds)
 	site.Data = dataTree
 	site.feedback = fb
+	resolveProducts(site, products, opts, ds)
 	resolvePeople(site, ds)
+	fb.computeBalance(site)
+	if th != nil {
+		fb.addFeedbackPage(site, th.Translate("feedback_page_title"))
+	}
 	fb.checkPages(site, ds)
 	res.Site = site
 	res.Skipped = site.Skipped

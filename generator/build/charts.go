@@ -1,7 +1,239 @@
 package build
 
-import "github.com/klartext/klartext/generator/markdown"
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
 
-// chartFence returns the ```chart renderer for a page (nil until charts
-// are wired in).
-func (r *renderer) chartFence(n *Node) markdown.FenceFunc { return nil }
+	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// Figure is a chart ready for the theme.
+type Figure = chart.Figure
+
+// chartScripts are the theme scripts a page with charts loads, deferred,
+// in this order; pages without charts load neither.
+var chartScripts = []string{"/js/echarts.min.js", "/js/charts.js"}
+
+// chartKey is the page part of chart IDs: "products/etf-welt".
+func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
+
+// productFigure builds one chart of a product's facts. n numbers the
+// charts of its kind on the page (from 1), so IDs stay unique and stable.
+func productFigure(kind string, pageKey string, n int, p *ProductInfo, loc locale.Locale, lang string) (Figure, error) {
+	f := p.Facts
+	id := chart.ID(pageKey, kind, n)
+	switch kind {
+	case chart.KindRisk:
+		return chart.Risk(id, loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears, ProductName: f.Name})
+	case chart.KindCosts:
+		c := p.Composition
+		if c == nil {
+			return Figure{}, errors.New("the product's cost figures are invalid")
+		}
+		in := chart.CostsInput{TotalPct: c.TotalAnnualImpactPct}
+		for _, l := range c.Lines {
+			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), AnnualImpactPct: l.AnnualImpactPct})
+		}
+		return chart.Costs(id, loc, in)
+	case chart.KindCostsOverTime:
+		in := chart.CostsOverTimeInput{Currency: f.Currency}
+		for _, pt := range p.Path {
+			in.Years = append(in.Years, int(math.Ceil(pt.Years)))
+			in.CumulativeCosts = append(in.CumulativeCosts, pt.CumulativeCosts)
+			in.ValueWithCosts = append(in.ValueWithCosts, pt.Net)
+			in.ValueWithoutCosts = append(in.ValueWithoutCosts, pt.Gross)
+		}
+		return chart.CostsOverTime(id, loc, in)
+	case chart.KindScenarios:
+		in := chart.ScenariosInput{Currency: f.Currency, RHPYears: f.RHPYears}
+		for _, s := range p.Scenarios {
+			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AverageReturnPct, ValueAtRHP: s.Value})
+		}
+		if len(in.Scenarios) == 0 {
+			return Figure{}, errors.New("the product has no performance scenarios")
+		}
+		return chart.Scenarios(id, loc, in)
+	}
+	return Figure{}, errors.New("not a product chart: " + kind)
+}
+
+// productKinds are the charts every product page shows.
+var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOverTime, chart.KindScenarios}
+
+// productCharts builds the product page's charts; a chart that cannot be
+// drawn (a product without scenarios) is left out, its table with it.
+func (r *renderer) productCharts(n *Node) []Figure {
+	var out []Figure
+	for _, kind := range productKinds {
+		f, err := productFigure(kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
+		if err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// comparison is the products section's chart of every product by risk
+// class and annual cost impact at the holding period.
+func (r *renderer) comparison(pageKey string, n int, current string) (Figure, error) {
+	base := r.site.Config.BasePath()
+	in := chart.ComparisonInput{Current: current}
+	for _, id := range r.site.ProductIDs {
+		pn := r.site.Products[id]
+		p := pn.Product
+		impact := math.NaN()
+		if p.Composition != nil {
+			impact = p.Composition.TotalAnnualImpactPct
+		}
+		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
+	}
+	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
+}
+
+// chartFence renders ```chart blocks: any chart of any product, the
+// comparison, or the feedback charts.
+func (r *renderer) chartFence(n *Node) markdown.FenceFunc {
+	count := map[string]int{}
+	return func(body []byte, line int) ([]byte, []diag.Diagnostic) {
+		spec, err := chart.ParseSpec(body)
+		if err != nil {
+			var se *chart.SpecError
+			if errors.As(err, &se) {
+				d := diag.Errorf(n.Source, line+max(se.Line, 1)-1, "%s", se.Msg)
+				if se.Hint != "" {
+					d = d.WithHint("%s", se.Hint)
+				}
+				return nil, []diag.Diagnostic{d}
+			}
+			return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "%v", err)}
+		}
+		specLine := line + max(spec.Line, 1) - 1
+		count[spec.Type]++
+		var figs []Figure
+		switch {
+		case spec.Type == chart.KindComparison:
+			f, err := r.comparison(chartKey(n), count[spec.Type], spec.Product)
+			if err != nil {
+				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the comparison: %v", err)}
+			}
+			figs = append(figs, f)
+		case strings.HasPrefix(spec.Type, "feedback"):
+			all := r.feedbackFigures(chartKey(n), count[spec.Type])
+			for _, f := range all {
+				if spec.Type == "feedback" || f.Kind == spec.Type {
+					figs = append(figs, f)
+				}
+			}
+		default:
+			id := spec.Product
+			if id == "" && n.Product != nil {
+				id = n.Product.Facts.ID
+			}
+			if id == "" {
+				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "the %s chart needs a product", spec.Type).
+					WithHint("add a line product: <id>, or place the chart on a product explainer")}
+			}
+			pn := r.site.Products[id]
+			if pn == nil {
+				d := diag.Errorf(n.Source, specLine, "the chart names the product %q, which is not in the product data", id).WithKey("product")
+				if h := suggest.Hint(id, r.site.ProductIDs); h != "" {
+					d = d.WithHint("%s", h)
+				}
+				return nil, []diag.Diagnostic{d}
+			}
+			f, err := productFigure(spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, r.loc, r.site.Config.Language)
+			if err != nil {
+				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s chart of %q: %v", spec.Type, id, err)}
+			}
+			figs = append(figs, f)
+		}
+		var buf bytes.Buffer
+		for _, f := range figs {
+			h, err := f.HTML()
+			if err != nil {
+				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot render the chart: %v", err)}
+			}
+			buf.WriteString(string(h))
+		}
+		r.mu.Lock()
+		r.charts += len(figs)
+		r.mu.Unlock()
+		return buf.Bytes(), nil
+	}
+}
+
+// feedbackFigures are the site-wide balance charts of the feedback page.
+func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
+	b := r.site.feedback.balance
+	if b == nil {
+		return nil
+	}
+	lang := r.site.Config.Language
+	var out []Figure
+	bal := chart.FeedbackBalanceInput{}
+	for _, m := range b.Months {
+		bal.Months = append(bal.Months, m.Month)
+		bal.Praise = append(bal.Praise, m.Praise)
+		bal.Criticism = append(bal.Criticism, m.Criticism)
+		bal.Questions = append(bal.Questions, m.Questions)
+	}
+	if f, err := chart.FeedbackBalance(chart.ID(pageKey, chart.KindFeedbackBalance, n), r.loc, bal); err == nil {
+		out = append(out, f)
+	}
+	fac := chart.FeedbackFactorsInput{}
+	for i, a := range b.Factors {
+		fac.Labels = append(fac.Labels, feedback.FactorLabel(i, lang))
+		avg := math.NaN()
+		if a.Count > 0 {
+			avg = a.Mean()
+		}
+		fac.Averages = append(fac.Averages, avg)
+		fac.Counts = append(fac.Counts, a.Count)
+	}
+	if f, err := chart.FeedbackFactors(chart.ID(pageKey, chart.KindFeedbackFactors, n), r.loc, fac); err == nil {
+		out = append(out, f)
+	}
+	sec := chart.FeedbackSectionsInput{}
+	for _, s := range b.Sections {
+		name := s.Section
+		if sn := r.site.Sections[s.Section]; sn != nil && sn.Title != "" {
+			name = sn.Title
+		} else if name == "" {
+			name = r.theme.Translate("home")
+		}
+		sec.Sections = append(sec.Sections, name)
+		sec.Praise = append(sec.Praise, s.Praise)
+		sec.Criticism = append(sec.Criticism, s.Criticism)
+		sec.Questions = append(sec.Questions, s.Questions)
+	}
+	if f, err := chart.FeedbackSections(chart.ID(pageKey, chart.KindFeedbackSections, n), r.loc, sec); err == nil {
+		out = append(out, f)
+	}
+	return out
+}
+
+// figuresHTML renders figures for a template.
+func figuresHTML(figs []Figure) (template.HTML, error) {
+	var b strings.Builder
+	for _, f := range figs {
+		h, err := f.HTML()
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
+var _ = strconv.Itoa
+var _ = content.KindProduct

@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/locale"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/diag"
@@ -18,6 +21,30 @@ type feedbackState struct {
 	settings  feedback.Settings
 	entries   []feedback.Entry
 	summaries map[string]feedback.PageSummary
+	balance   *feedback.SiteBalance // site-wide; nil without an export
+}
+
+// computeBalance computes the site-wide balance once the pages are known
+// (a page's section comes from the site model).
+func (st *feedbackState) computeBalance(site *Site) {
+	if st.entries == nil {
+		return
+	}
+	b := feedback.Balance(st.entries, func(p string) string {
+		if n := site.ByURL[p]; n != nil {
+			return n.Section
+		}
+		return firstSegment(p)
+	})
+	st.balance = &b
+}
+
+func firstSegment(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return p
 }
 
 func loadFeedback(root string, cfg config.Site, ds *diag.List) *feedbackState {
@@ -75,4 +102,52 @@ func (st *feedbackState) script() string {
 		return ""
 	}
 	return "/js/feedback.js"
+}
+
+// KindFeedback is the generated page /feedback/ with the site-wide balance.
+const KindFeedback content.Kind = "feedback"
+
+// addFeedbackPage adds /feedback/ when there is an export, unless the site
+// has a page there of its own.
+func (st *feedbackState) addFeedbackPage(site *Site, title string) {
+	if st.entries == nil || site.ByURL["/feedback/"] != nil {
+		return
+	}
+	site.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
+		Title: title, Feedback: true})
+	site.sortNodes()
+}
+
+// BalanceView is the feedback page's figures beyond its charts.
+type BalanceView struct {
+	Total          feedback.Counts
+	MostCriticised []CriticisedView
+}
+
+// CriticisedView is one of the most criticised pages.
+type CriticisedView struct {
+	Title, URL string
+	Criticism  int
+	Average    string // "2,4" or "–"
+}
+
+func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView {
+	if st.balance == nil {
+		return nil
+	}
+	v := &BalanceView{Total: st.balance.Total}
+	for _, c := range st.balance.MostCriticised {
+		cv := CriticisedView{Title: c.Path, URL: c.Path, Criticism: c.Criticism, Average: "–"}
+		if n := site.ByURL[c.Path]; n != nil {
+			cv.Title = n.Title
+			cv.URL = relURL(site.Config.BasePath(), n.URL)
+		} else {
+			cv.URL = ""
+		}
+		if c.Average.Count > 0 {
+			cv.Average = loc.Number(c.Average.Mean(), 1)
+		}
+		v.MostCriticised = append(v.MostCriticised, cv)
+	}
+	return v
 }

@@ -23,13 +23,15 @@ func funcs(cfg config.Site) template.FuncMap {
 		"isoDate": func(t time.Time) string {
 			return t.Format("2006-01-02")
 		},
-		"money":     func(v float64, currency string) string { return loc.Money(v, currency) },
-		"percent":   func(v float64, decimals int) string { return loc.Percent(v, decimals) },
-		"number":    func(v float64, decimals int) string { return loc.Number(v, decimals) },
-		"years":     func(v float64) string { return loc.Years(v) },
-		"add":       func(a, b int) int { return a + b },
-		"hasPrefix": strings.HasPrefix,
-		"slugify":   content.Slugify,
+		"money":      func(v float64, currency string) string { return loc.Money(v, currency) },
+		"percent":    func(v float64, decimals int) string { return loc.Percent(v, decimals) },
+		"number":     func(v float64, decimals int) string { return loc.Number(v, decimals) },
+		"years":      func(v float64) string { return loc.Years(v) },
+		"yearsAfter": func(v float64) string { return loc.YearsAfter(v) },
+		"add":        func(a, b int) int { return a + b },
+		"hasPrefix":  strings.HasPrefix,
+		"slugify":    content.Slugify,
+		"costLabel":  func(key string) string { return CostLabel(key, cfg.Language) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

@@ -14,6 +14,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
@@ -61,8 +62,12 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
-	Node    *Node        // the page in the site model (for cross-links)
-	Advisor *AdvisorInfo // advisor pages and advisor filter pages
+	Node    *Node                    // the page in the site model (for cross-links)
+	Product *ProductInfo             // product pages
+	Charts  template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
+	Figures map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
+	Balance *BalanceView             // the feedback page
+	Advisor *AdvisorInfo             // advisor pages and advisor filter pages
 	Story   *StoryInfo
 	Filters []FilterGroup // the advisors section's filters
 
@@ -83,6 +88,7 @@ type renderer struct {
 	stage *output.Staging
 	ds    *diag.List
 	md    *markdown.Renderer
+	loc   locale.Locale
 	view  *SiteView
 
 	mu       sync.Mutex
@@ -107,7 +113,7 @@ func newRenderer(site *Site, th *theme.Theme, stage *output.Staging, ds *diag.Li
 	if n := site.ByURL["/topics/"]; n != nil {
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
-	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v,
+	return &renderer{site: site, theme: th, stage: stage, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
 		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{},
 		byKind: map[content.Kind]int{}}
 }
@@ -210,6 +216,10 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if j.page == 1 && n.Page.Source != "" && len(n.Body) > 0 {
 		res := r.md.Render(r.markdownPage(n), n.Body)
 		r.ds.Add(res.Diagnostics...)
+		for _, u := range res.UnlinkedRefs {
+			r.ds.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
+				WithHint("remove the link, or ask the advisor again"))
+		}
 		v.Content = template.HTML(res.HTML)
 		v.TOC = res.Headings
 		r.mu.Lock()
@@ -220,7 +230,40 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		r.mu.Unlock()
 	}
 	r.list(v, n, j.page)
-	v.Node, v.Advisor, v.Story = n, n.Advisor, n.Story
+	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
+	var figs []Figure
+	switch {
+	case n.Product != nil:
+		figs = r.productCharts(n)
+	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
+		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
+			figs = append(figs, f)
+		} else {
+			r.ds.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+		}
+	case n.Kind == KindFeedback:
+		figs = r.feedbackFigures("feedback", 1)
+		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
+	}
+	if len(figs) > 0 {
+		h, err := figuresHTML(figs)
+		if err != nil {
+			r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+		}
+		v.Charts = h
+		v.Figures = map[string]template.HTML{}
+		for _, f := range figs {
+			if fh, err := f.HTML(); err == nil {
+				v.Figures[f.Kind] += fh
+			}
+		}
+		r.mu.Lock()
+		r.charts += len(figs)
+		r.mu.Unlock()
+	}
+	if len(figs) > 0 || bytes.Contains([]byte(v.Content), []byte(`data-chart=`)) {
+		v.Scripts = append(v.Scripts, chartScripts...)
+	}
 	if j.page == 1 && bytes.Contains(n.Body, []byte("```video")) {
 		v.Scripts = append(v.Scripts, "/js/video.js")
 	}
@@ -302,6 +345,8 @@ func (r *renderer) layoutFor(n *Node) string {
 		cands = []string{"topics/list.html", "_default/list.html"}
 	case content.KindTopic:
 		cands = []string{"topics/single.html", "_default/list.html"}
+	case KindFeedback:
+		cands = []string{"feedback/list.html", "_default/list.html"}
 	default:
 		if n.Section != "" {
 			cands = append(cands, n.Section+"/single.html")
@@ -323,6 +368,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 			}
 			return "", false
 		},
+		Unlinked: func(src string) bool { return r.site.withdrawnSources[src] },
 		ResolveFile: func(src string) (string, bool) {
 			if u, ok := r.site.Assets[src]; ok {
 				return relURL(base, u), true

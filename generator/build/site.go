@@ -29,6 +29,7 @@ type Node struct {
 	Advisor  *AdvisorInfo // advisor pages
 	Story    *StoryInfo   // story pages
 	Advisors []*Node      // advisors who explain this product (explainers)
+	Product  *ProductInfo // product pages
 }
 
 // Site is the resolved model every page renders from. Built once per build;
@@ -45,7 +46,12 @@ type Site struct {
 	Data     map[string]any
 	Skipped  []Skipped
 	// Withdrawn are advisors with published: false.
-	Withdrawn []*content.Page
+	Withdrawn        []*content.Page
+	withdrawnSources map[string]bool
+
+	// Products maps product ids to their pages; ProductIDs is sorted.
+	Products   map[string]*Node
+	ProductIDs []string
 
 	feedback       *feedbackState
 	advisorFilters []FilterGroup
@@ -87,6 +93,10 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
 			s.Withdrawn = append(s.Withdrawn, p)
+			if s.withdrawnSources == nil {
+				s.withdrawnSources = map[string]bool{}
+			}
+			s.withdrawnSources[p.Source] = true
 			if p.Meta.Photo != "" {
 				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
 			}
@@ -297,6 +307,12 @@ func titleCase(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// startOfDay is midnight of t's day, in t's location.
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

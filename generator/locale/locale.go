@@ -210,3 +210,13 @@ func isISOCode(s string) bool {
 	}
 	return true
 }
+
+// YearsAfter formats a period after a preposition that takes the dative in
+// German: "nach 1 Jahr", "nach 5 Jahren"; English as Years.
+func (l Locale) YearsAfter(y float64) string {
+	s := l.Years(y)
+	if l.Lang == "de" && strings.HasSuffix(s, " Jahre") {
+		return s + "n"
+	}
+	return s
+}

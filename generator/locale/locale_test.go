@@ -25,6 +25,9 @@ func TestNumberPercentMoney(t *testing.T) {
 		{de.Years(1), "1 Jahr"},
 		{de.Years(2.5), "2,5 Jahre"},
 		{en.Years(10), "10 years"},
+		{de.YearsAfter(5), "5 Jahren"},
+		{de.YearsAfter(1), "1 Jahr"},
+		{en.YearsAfter(5), "5 years"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

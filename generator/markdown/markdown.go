@@ -60,6 +60,9 @@ type Page struct {
 	// ResolvePage maps a Markdown file (from the site root,
 	// "content/advisors/anna.md") to its page URL.
 	ResolvePage func(source string) (url string, ok bool)
+	// Unlinked reports Markdown files whose page must not be linked (an
+	// advisor who withdrew consent): links to them become plain text.
+	Unlinked func(source string) bool
 	// ResolveFile maps any other file (from the site root) to its URL.
 	ResolveFile func(source string) (url string, ok bool)
 	// Fences renders fenced blocks by info word ("chart", "video").
@@ -86,7 +89,9 @@ type Result struct {
 	HTML        []byte
 	Headings    []Heading
 	AnchorLinks []AnchorLink
-	Diagnostics []diag.Diagnostic
+	// UnlinkedRefs are links that were turned into text (see Page.Unlinked).
+	UnlinkedRefs []AnchorLink
+	Diagnostics  []diag.Diagnostic
 }
 
 // Render renders one page body.
@@ -97,7 +102,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	lines := newLineIndex(src, p.BodyLine)
 	var res Result
 	var selfAnchors []AnchorLink
-	var replace []ast.Node
+	var replace, unwrap []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -108,6 +113,11 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
 		case *ast.Link:
+			if target, ok := unlinked(p, n.Destination); ok {
+				res.UnlinkedRefs = append(res.UnlinkedRefs, AnchorLink{Target: target, Line: lines.line(nodeOffset(n, src))})
+				unwrap = append(unwrap, n)
+				break
+			}
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, false)
 		case *ast.Image:
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, true)
@@ -137,6 +147,15 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		html, ds := p.Fences[info](body.Bytes(), line)
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		n.Parent().ReplaceChild(n.Parent(), n, &rawBlock{html: html})
+	}
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
 	}
 	known := map[string]bool{}
 	for _, h := range res.Headings {
@@ -173,6 +192,20 @@ func MissingAnchor(from string, a AnchorLink, headings []Heading) diag.Diagnosti
 		return d.WithHint("headings there: %s", strings.Join(ids, ", "))
 	}
 	return d.WithHint("%s has no headings", target)
+}
+
+// unlinked reports whether a link points to a page that must not be
+// linked, and which.
+func unlinked(p Page, dest []byte) (string, bool) {
+	if p.Unlinked == nil {
+		return "", false
+	}
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasSuffix(u.Path, ".md") || strings.HasPrefix(u.Path, "/") {
+		return "", false
+	}
+	target := path.Join(path.Dir(p.Source), u.Path)
+	return target, p.Unlinked(target)
 }
 
 // resolve rewrites a relative link destination to the target's URL, and

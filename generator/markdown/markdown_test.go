@@ -113,3 +113,16 @@ func TestJavascriptLinksEmptied(t *testing.T) {
 		t.Errorf("javascript link kept: %s", html)
 	}
 }
+
+func TestUnlinkedPagesBecomeText(t *testing.T) {
+	p := testPage("content/stories/s.md")
+	p.Unlinked = func(src string) bool { return src == "content/advisors/anna.md" }
+	res := New("de").Render(p, []byte("Mit [Anna **Schmidt**](../advisors/anna.md) gesprochen.\n"))
+	html := string(res.HTML)
+	if strings.Contains(html, "<a") || !strings.Contains(html, "Mit Anna <strong>Schmidt</strong> gesprochen.") {
+		t.Errorf("link not turned into text: %s", html)
+	}
+	if len(res.UnlinkedRefs) != 1 || res.UnlinkedRefs[0].Target != "content/advisors/anna.md" || res.UnlinkedRefs[0].Line != 5 {
+		t.Errorf("unlinked refs %+v", res.UnlinkedRefs)
+	}
+}

@@ -1,0 +1,243 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/emersion/go-vcard"
+)
+
+// copyDemo copies the repository's demo site into a temporary root.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	src := filepath.Join("..", "..", "content")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		dst := filepath.Join(root, "content", rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// edit replaces old by new in a file of the site; the test fails when old
+// is not there, so a changed demo cannot make a case pass vacuously.
+func edit(t *testing.T, root, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(file))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDemoBuildsCleanly(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if n := res.Diagnostics.Len(); n != 0 {
+		t.Fatalf("the demo must build with no errors and no warnings, got:\n%s", joinDiags(res))
+	}
+	// Every product shows all four product charts, each with a table.
+	matches, _ := filepath.Glob(filepath.Join(dest, "products", "*", "index.html"))
+	if len(matches) < 8 {
+		t.Fatalf("only %d product pages", len(matches))
+	}
+	for _, m := range matches {
+		page := read(t, m)
+		for _, kind := range []string{"risk", "costs", "costs-over-time", "scenarios"} {
+			re := regexp.MustCompile(`<figure class="chart chart-` + kind + `"[^>]*>[\s\S]*?<table class="chart-table"`)
+			if !re.MatchString(page) {
+				t.Errorf("%s: no %s chart with a table", m, kind)
+			}
+		}
+		if !strings.Contains(page, `src="/js/echarts.min.js" defer`) {
+			t.Errorf("%s: ECharts not loaded", m)
+		}
+	}
+	list := read(t, filepath.Join(dest, "products", "index.html"))
+	if !strings.Contains(list, `chart-comparison`) || !strings.Contains(list, `data-sortable`) {
+		t.Error("the products section lacks the comparison chart and its sortable table")
+	}
+	// Pages without charts do not load ECharts.
+	if strings.Contains(read(t, filepath.Join(dest, "glossar", "index.html")), "echarts") {
+		t.Error("a page without charts loads ECharts")
+	}
+}
+
+// TestProductFiguresOnPage checks the figures of one demo product against
+// numbers worked out by hand with the content model's formulas:
+// mischfonds-ausgewogen: entry 4.5 %, ongoing 1.55 %, transaction 0.15 %,
+// moderate 3.6 %, RHP 5.
+//
+//	1 year, g = 0: N = 10000 × 0.955 × 0.983 = 9387.65; costs 612.35; impact 6.12 %
+//	5 years: c = 0.017, g = 1.036/0.983 − 1 = 0.0539166; G = 10000 × 1.0539166^5 = 13002.63
+//	N = 10000 × 0.955 × 1.036^5 = 11397.30; costs 1605.33;
+//	impact = (1.0539166 − 1) − ((1.13973)^(1/5) − 1) = 0.0539166 − 0.0264967 = 2.74 %
+func TestProductFiguresOnPage(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "products", "mischfonds-ausgewogen", "index.html"))
+	for _, want := range []string{
+		"612,35\u00a0€", "1.605,33\u00a0€", "6,12\u00a0%", "2,74\u00a0%",
+		"Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse 3 eingestuft; das ist eine mittelniedrige Risikoklasse.",
+		"DE000RTB0031", "Ausstieg nach 5 Jahren",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("product page lacks %q", want)
+		}
+	}
+}
+
+func TestProductErrorsFailTheBuild(t *testing.T) {
+	const csv = "content/data/products.csv"
+	const row = "mischfonds-ausgewogen,Rheintal Mischfonds Ausgewogen,DE000RTB0031,mixed-fund,EUR,3,3,1,5,4.50,0.00,1.55,"
+	cases := []struct {
+		name             string
+		file, old, new   string
+		wantFile, wantIn string
+		wantLine         int
+	}{
+		{"sri 9", csv, row, strings.Replace(row, ",EUR,3,3,1,", ",EUR,9,,,", 1), csv, "sri must be", 6},
+		{"negative cost", csv, row, strings.Replace(row, ",1.55,", ",-1.55,", 1), csv, "must be 0 or more", 6},
+		{"wrong ISIN check digit", csv, row, strings.Replace(row, "DE000RTB0031", "DE000RTB0032", 1), csv, "check digit", 6},
+		{"sri against mrm and crm", csv, row, strings.Replace(row, ",EUR,3,3,1,", ",EUR,6,4,1,", 1), csv, "the PRIIPs table gives 4", 6},
+		{"explainer with unknown product", "content/products/rentenfonds-euro.md", "product: rentenfonds-euro", "product: rentenfonds-eur",
+			"content/products/rentenfonds-euro.md", `names the product "rentenfonds-eur"`, 4},
+		{"unknown chart type", "content/products/mischfonds-ausgewogen.md", "type: costs-over-time", "type: pie-in-the-sky",
+			"content/products/mischfonds-ausgewogen.md", "pie-in-the-sky", 0},
+		{"page past valid_until", "content/products/rentenfonds-euro.md", "valid_until: 2027", "valid_until: 2025",
+			"content/products/rentenfonds-euro.md", "expired", 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyDemo(t)
+			dest := filepath.Join(root, "public")
+			if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+				t.Fatal(joinDiags(res))
+			}
+			before := tree(t, dest)
+			edit(t, root, tc.file, tc.old, tc.new)
+			res := build(t, root, dest)
+			found := false
+			for _, d := range res.Diagnostics.Errors() {
+				if d.File == tc.wantFile && strings.Contains(d.Error(), tc.wantIn) && d.Line > 0 && (tc.wantLine == 0 || d.Line == tc.wantLine) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want an error in %s (line %d) containing %q, got:\n%s", tc.wantFile, tc.wantLine, tc.wantIn, joinDiags(res))
+			}
+			if tree(t, dest) != before {
+				t.Error("the previous output changed")
+			}
+		})
+	}
+}
+
+func TestStalePageBuildsWithAllowStale(t *testing.T) {
+	root := copyDemo(t)
+	edit(t, root, "content/products/rentenfonds-euro.md", "valid_until: 2027", "valid_until: 2025")
+	res, err := Build(Options{Source: root, AllowStale: true, Now: testNow})
+	if err != nil || res.Diagnostics.HasErrors() || len(res.Diagnostics.Warnings()) != 1 {
+		t.Fatalf("want one warning: %v %s", err, joinDiags(res))
+	}
+}
+
+func TestAdvisorAndStoryReferences(t *testing.T) {
+	cases := []struct {
+		name, file, old, new, want string
+	}{
+		{"unknown advisor in a story", "content/stories/der-erste-etf.md", "advisor: jonas-weber", "advisor: jonas-webr",
+			`content/stories/der-erste-etf.md:5: advisor names the advisor "jonas-webr", but there is no content/advisors/jonas-webr.md — did you mean jonas-weber?`},
+		{"unknown product in a story", "content/stories/der-erste-etf.md", "products: [etf-welt-nachhaltig", "products: [etf-welt-nachhaltg",
+			`content/stories/der-erste-etf.md:6: products names the product "etf-welt-nachhaltg", which is not in content/data/products.csv — did you mean etf-welt-nachhaltig?`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyDemo(t)
+			edit(t, root, tc.file, tc.old, tc.new)
+			res := build(t, root, filepath.Join(root, "public"))
+			if !strings.Contains(joinDiags(res), tc.want) || !res.Diagnostics.HasErrors() {
+				t.Errorf("want %q, got:\n%s", tc.want, joinDiags(res))
+			}
+		})
+	}
+}
+
+func TestWithdrawnAdvisorIsReportedAndUnlinked(t *testing.T) {
+	root := copyDemo(t)
+	edit(t, root, "content/advisors/jonas-weber.md", "---\n", "---\npublished: false\n")
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	report := joinDiags(res)
+	for _, want := range []string{`the advisor "jonas-weber" withdrew consent`, "content/stories/der-erste-etf.md:", "content/stories/sparplan-im-crash.md:"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %q:\n%s", want, report)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "advisors", "jonas-weber")); err == nil {
+		t.Error("a withdrawn advisor still has a page")
+	}
+	story := read(t, filepath.Join(dest, "stories", "der-erste-etf", "index.html"))
+	if strings.Contains(story, "/advisors/jonas-weber/") || !strings.Contains(story, "Jonas Weber") {
+		t.Error("the story must name the advisor without linking to them")
+	}
+	filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(read(t, p), "/advisors/jonas-weber/") {
+			t.Errorf("%s still links to the withdrawn advisor", p)
+		}
+		return nil
+	})
+}
+
+func TestVCardParses(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	f, err := os.Open(filepath.Join(dest, "advisors", "lea-hoffmann", "lea-hoffmann.vcf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	card, err := vcard.NewDecoder(f).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if card.Value(vcard.FieldVersion) != "4.0" || card.PreferredValue(vcard.FieldFormattedName) != "Lea Hoffmann" ||
+		!strings.HasPrefix(card.PreferredValue(vcard.FieldTelephone), "tel:+49") || !strings.Contains(card.PreferredValue(vcard.FieldEmail), "@") {
+		t.Errorf("vCard fields: %v", card)
+	}
+}

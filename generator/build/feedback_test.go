@@ -1,0 +1,116 @@
+package build
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEachProviderEmbedsThePageIdentity builds the demo with every provider
+// and checks that the product page carries that provider's embed, naming
+// the page by its canonical path, and that the CSP lists its origin.
+func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
+	const form = "feedback:\n  provider: form\n  endpoint: \"https://feedback.rheintal-bank.test/submit\"\n  redirect: \"https://www.rheintal-bank.test/danke/\"\n"
+	cases := []struct {
+		provider, settings string
+		want               []string
+	}{
+		{"isso", "feedback:\n  provider: isso\n  host: https://comments.bank.test/isso/\n",
+			[]string{`data-provider="isso"`, `&#34;data-isso-id&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "script-src &#39;self&#39; https://comments.bank.test"}},
+		{"remark42", "feedback:\n  provider: remark42\n  host: https://remark.bank.test\n  site_id: bank\n",
+			[]string{`data-provider="remark42"`, `&#34;url&#34;:&#34;https://www.rheintal-bank.test/products/etf-sparplan-welt/&#34;`, "https://remark.bank.test"}},
+		{"giscus", "feedback:\n  provider: giscus\n  repo: bank/feedback\n  repo_id: R_1\n  category: Seiten\n  category_id: DIC_2\n",
+			[]string{`data-provider="giscus"`, `&#34;data-term&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "frame-src https://giscus.app"}},
+		{"utterances", "feedback:\n  provider: utterances\n  repo: bank/feedback\n",
+			[]string{`data-provider="utterances"`, `&#34;issue-term&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "https://utteranc.es"}},
+		{"cusdis", "feedback:\n  provider: cusdis\n  app_id: abc-123\n",
+			[]string{`data-provider="cusdis"`, `&#34;data-page-id&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "https://cusdis.com"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.provider, func(t *testing.T) {
+			root := copyDemo(t)
+			edit(t, root, "content/site.yaml", form, tc.settings)
+			dest := filepath.Join(root, "public")
+			res := build(t, root, dest)
+			if res.Diagnostics.HasErrors() {
+				t.Fatal(joinDiags(res))
+			}
+			page := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+			for _, w := range tc.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %s", w)
+				}
+			}
+			if !strings.Contains(page, `src="/js/feedback.js" defer`) {
+				t.Error("the consent loader script is missing")
+			}
+			// Pages with feedback: false carry no widget.
+			if strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), "data-provider=") {
+				t.Error("feedback: false not honoured")
+			}
+		})
+	}
+}
+
+func TestFeedbackErrorsFailTheBuild(t *testing.T) {
+	cases := []struct {
+		name, file, old, new, want string
+	}{
+		{"form without endpoint", "content/site.yaml", "  endpoint: \"https://feedback.rheintal-bank.test/submit\"\n", "",
+			"feedback.endpoint is required for provider form"},
+		{"unknown kind", "content/data/feedback.csv", ",praise,", ",rant,", "content/data/feedback.csv:2:"},
+		{"rating of 7", "content/data/feedback.csv", ",praise,", ",praise,7", "content/data/feedback.csv:2:"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyDemo(t)
+			edit(t, root, tc.file, tc.old, tc.new)
+			res := build(t, root, filepath.Join(root, "public"))
+			if !res.Diagnostics.HasErrors() || !strings.Contains(joinDiags(res), tc.want) {
+				t.Errorf("want an error with %q, got:\n%s", tc.want, joinDiags(res))
+			}
+		})
+	}
+}
+
+// TestFeedbackPageFigures builds a small site whose feedback export is
+// summed up by hand:
+//
+//	praise 2 (rows 2, 4), criticism 2 (rows 3, 5), questions 1 (row 6)
+//	costs: 5, 1, 2 → 8 / 3 = 2,7; service: 4, 4 → 4,0
+//	/products/a/ has 2 criticisms → the most criticised page.
+func TestFeedbackPageFigures(t *testing.T) {
+	files := minimalSite()
+	files["content/site.yaml"] = "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: form\n  endpoint: https://fb.bank.test/\n"
+	files["content/products/a.md"] = "---\ntitle: Produkt A\nproduct: a\n---\nText.\n"
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,ongoing_pct\na,Produkt A,equity-etf,4,5,0.2\n"
+	files["content/data/feedback.csv"] = "page,date,kind,costs,transparency,conditions,service,interaction,comment\n" +
+		"/ueber-uns/,2026-01-10,praise,5,,,4,,Gut erklärt\n" +
+		"/products/a/,2026-01-20,criticism,1,,,,,Zu teuer\n" +
+		"/glossar/,2026-02-01,praise,,,,4,,Danke\n" +
+		"/products/a/,2026-02-03,criticism,2,,,,,Immer noch teuer\n" +
+		"/ueber-uns/,2026-02-05,question,,,,,,Wie erreiche ich Sie?\n"
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "feedback", "index.html"))
+	for _, want := range []string{
+		"Insgesamt 2 × Lob, 2 × Kritik, 1 × Fragen.",
+		"2,7", "4,0", // averages of costs and service
+		`<a href="/products/a/">Produkt A</a></th><td class="num">2</td>`,
+		"chart-feedback-balance", "chart-feedback-factors", "chart-feedback-sections",
+		"Januar 2026", "Februar 2026",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("feedback page lacks %q", want)
+		}
+	}
+	// The product page shows its own balance.
+	product := read(t, filepath.Join(dest, "products", "a", "index.html"))
+	if !strings.Contains(product, "2\u00a0×\u00a0Kritik") && !strings.Contains(product, "2 × Kritik") {
+		t.Errorf("the product page lacks its feedback summary")
+	}
+}

@@ -1,0 +1,191 @@
+package build
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/suggest"
+)
+
+// ProductInfo is a product's facts and computed figures, ready for the
+// product page. Figures are computed once per build, never in a template.
+type ProductInfo struct {
+	Facts       product.Product
+	TypeLabel   string
+	RiskSummary string // the PRIIPs sentence
+	RiskBadge   string // "Risikoklasse 4 von 7"
+	Costs       []product.CostColumn
+	Composition *product.Composition
+	Path        []product.PathPoint
+	Scenarios   []product.ScenarioOutcome
+	Explained   bool    // an explainer adds prose
+	Stories     []*Node // stories that mention the product, newest first
+	Charts      []Figure
+}
+
+// resolveProducts gives every product of the data its page: the explainer's
+// page when there is one, otherwise a page from the data alone. It checks
+// explainers' and stories' product references and the compliance dates.
+func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag.List) {
+	lang := s.Config.Language
+	byID := make(map[string]*Node, len(products))
+	ids := make([]string, 0, len(products))
+	for _, p := range products {
+		ids = append(ids, p.ID)
+	}
+	sort.Strings(ids)
+	facts := make(map[string]product.Product, len(products))
+	for _, p := range products {
+		facts[p.ID] = p
+	}
+
+	// unknown reports a reference to a product id the data lacks.
+	unknown := func(src string, line int, key, id string) {
+		d := diag.Errorf(src, line, "%s names the product %q, which is not in %s", key, id, product.CSVFile).WithKey(key)
+		if h := suggest.Hint(id, ids); h != "" {
+			d = d.WithHint("%s", h)
+		} else {
+			d = d.WithHint("add it to the product data, or correct the id")
+		}
+		ds.Add(d)
+	}
+
+	for _, n := range s.Nodes {
+		if n.Kind != content.KindProduct || n.Source == "" || n.Section != "products" {
+			continue
+		}
+		m := n.Meta
+		if m.Product == "" {
+			ds.Add(diag.Errorf(n.Source, 1, "a product explainer needs product: (the product's id in %s)", product.CSVFile).WithKey("product"))
+			continue
+		}
+		p, ok := facts[m.Product]
+		if !ok {
+			unknown(n.Source, m.Line("product", 1), "product", m.Product)
+			continue
+		}
+		if other := byID[p.ID]; other != nil {
+			ds.Add(diag.Errorf(n.Source, m.Line("product", 1), "the product %q has an explainer already: %s", p.ID, other.Source).
+				WithHint("one product, one explainer: merge the two pages"))
+			continue
+		}
+		if v := m.ValidUntil; !v.IsZero() && v.Before(startOfDay(opts.Now)) {
+			d := diag.Errorf(n.Source, m.Line("valid_until", 1), "the page expired on %s (valid_until); its figures may be out of date",
+				v.Format("2006-01-02")).WithKey("valid_until").
+				WithHint("have the page reviewed, then update reviewed and valid_until; --allow-stale builds it anyway with a warning")
+			if opts.AllowStale {
+				d.Severity = diag.Warning
+			}
+			ds.Add(d)
+		}
+		if n.Title == "" {
+			n.Title = p.Name
+		}
+		n.Product = newProductInfo(p, lang)
+		n.Product.Explained = true
+		byID[p.ID] = n
+	}
+
+	sec := s.Sections["products"]
+	for _, id := range ids {
+		if byID[id] != nil {
+			continue
+		}
+		p := facts[id]
+		url := "/products/" + id + "/"
+		if other := s.ByURL[url]; other != nil {
+			ds.Add(diag.Errorf(other.Source, 0, "this page has the URL of the product %q, which has no explainer", id).
+				WithHint("name the file %s.md and add product: %s, or rename it", id, id))
+			continue
+		}
+		n := &Node{Page: &content.Page{Kind: content.KindProduct, Section: "products", Slug: id, URL: url},
+			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang)}
+		if sec != nil && sec.Meta.Feedback != nil {
+			n.Feedback = *sec.Meta.Feedback
+		}
+		s.add(n)
+		byID[id] = n
+		if sec != nil {
+			sec.Children = append(sec.Children, n)
+		}
+	}
+	if sec != nil {
+		sort.SliceStable(sec.Children, func(i, j int) bool { return sec.Children[i].Title < sec.Children[j].Title })
+	}
+	s.sortNodes()
+	s.Products = byID
+	for _, id := range ids {
+		if byID[id] != nil { // a product whose page clashed has none
+			s.ProductIDs = append(s.ProductIDs, id)
+		}
+	}
+
+	for _, n := range s.Nodes {
+		if n.Kind != content.KindStory {
+			continue
+		}
+		for i, id := range n.Meta.Products {
+			line := n.Meta.Line("products."+strconv.Itoa(i), 1)
+			pn := byID[id]
+			if pn == nil {
+				unknown(n.Source, line, "products", id)
+				continue
+			}
+			if n.Story == nil {
+				n.Story = &StoryInfo{}
+			}
+			n.Story.Products = append(n.Story.Products, pn)
+			pn.Product.Stories = append(pn.Product.Stories, n)
+		}
+	}
+	for _, pn := range byID {
+		SortPages(pn.Product.Stories)
+	}
+}
+
+func newProductInfo(p product.Product, lang string) *ProductInfo {
+	return &ProductInfo{
+		Facts:       p,
+		TypeLabel:   product.TypeLabel(p.Type, lang),
+		RiskSummary: product.RiskSummary(p.SRI, lang),
+		RiskBadge:   product.RiskLabel(p.SRI, lang),
+		Costs:       product.CostsOverTime(p),
+		Composition: product.CostComposition(p),
+		Path:        product.CostPath(p),
+		Scenarios:   product.Scenarios(p),
+	}
+}
+
+// CostLabel names a cost line of the composition for the reader.
+func CostLabel(key, lang string) string {
+	de := map[string]string{"entry": "Einstiegskosten", "exit": "Ausstiegskosten", "ongoing": "Verwaltungsgebühren und sonstige laufende Kosten",
+		"transaction": "Transaktionskosten", "performance_fee": "Erfolgsgebühren"}
+	en := map[string]string{"entry": "Entry costs", "exit": "Exit costs", "ongoing": "Management fees and other administrative or operating costs",
+		"transaction": "Transaction costs", "performance_fee": "Performance fees"}
+	m := en
+	if locale.For(lang).Lang == "de" {
+		m = de
+	}
+	if l, ok := m[key]; ok {
+		return l
+	}
+	return key
+}
+
+// ScenarioLabel names a performance scenario.
+func ScenarioLabel(key, lang string) string {
+	de := map[string]string{"stress": "Stressszenario", "unfavourable": "Pessimistisches Szenario", "moderate": "Mittleres Szenario", "favourable": "Optimistisches Szenario"}
+	en := map[string]string{"stress": "Stress scenario", "unfavourable": "Unfavourable scenario", "moderate": "Moderate scenario", "favourable": "Favourable scenario"}
+	m := en
+	if locale.For(lang).Lang == "de" {
+		m = de
+	}
+	if l, ok := m[key]; ok {
+		return l
+	}
+	return key
+}
