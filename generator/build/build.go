@@ -108,6 +108,9 @@ func Build(opts Options) (*Result, error) {
 
 	var stage *output.Staging
 	if !opts.DryRun {
+		if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
+			return nil, err
+		}
 		stage, err = output.Begin(opts.Dest)
 		if err != nil {
 			return nil, err

@@ -114,7 +114,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 		{"unknown key", "content/kaputt.md", "---\ntitle: X\ntitel: Y\n---\n", `content/kaputt.md:3: unknown front matter key "titel" for a page — did you mean title?`},
 		{"missing page", "content/kaputt.md", "---\ntitle: X\n---\n\nSiehe [hier](fehlt.md).\n", `content/kaputt.md:5: the link "fehlt.md" points to a page that does not exist`},
 		{"missing anchor", "content/kaputt.md", "---\ntitle: X\n---\nSiehe [hier](glossar.md#fehlt).\n", "content/kaputt.md:4: the link points to #fehlt, but content/glossar.md has no heading with that id"},
-		{"csv row length", "content/data/tabelle.csv", "a,b\n1,2\n3\n", "content/data/tabelle.csv:3: this row has 1 values, but the header names 2 columns"},
+		{"csv row length", "content/data/tabelle.csv", "a,b\n1,2\n3\n", "content/data/tabelle.csv:3: this row has 1 value, but the header names 2 columns"},
 		{"unclosed front matter", "content/kaputt.md", "---\ntitle: X\n\nText\n", "content/kaputt.md:1: front matter opened with --- is never closed"},
 	}
 	for _, tc := range cases {

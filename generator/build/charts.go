@@ -3,13 +3,10 @@ package build
 import (
 	"bytes"
 	"errors"
-	"html/template"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/klartext/klartext/generator/chart"
-	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
@@ -221,19 +218,3 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 	}
 	return out
 }
-
-// figuresHTML renders figures for a template.
-func figuresHTML(figs []Figure) (template.HTML, error) {
-	var b strings.Builder
-	for _, f := range figs {
-		h, err := f.HTML()
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(string(h))
-	}
-	return template.HTML(b.String()), nil
-}
-
-var _ = strconv.Itoa
-var _ = content.KindProduct

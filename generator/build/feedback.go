@@ -2,8 +2,13 @@ package build
 
 import (
 	"bytes"
+	"html"
+	"html/template"
+	"sync"
+
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/theme"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +27,10 @@ type feedbackState struct {
 	entries   []feedback.Entry
 	summaries map[string]feedback.PageSummary
 	balance   *feedback.SiteBalance // site-wide; nil without an export
+
+	formOnce sync.Once
+	form     string // the prerendered form, with placeholders
+	formErr  error
 }
 
 // computeBalance computes the site-wide balance once the pages are known
@@ -75,12 +84,50 @@ func (st *feedbackState) checkPages(site *Site, ds *diag.List) {
 }
 
 // widget returns the feedback widget for a page, or nil where it is off.
-func (st *feedbackState) widget(n *Node, site *Site) any {
+func (st *feedbackState) widget(n *Node, site *Site) *feedback.WidgetData {
 	if !n.Feedback || !st.settings.Enabled() {
 		return nil
 	}
 	cfg := site.Config
 	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title}, cfg.Language)
+}
+
+// Placeholders for the page's identity in the prerendered form; they
+// survive HTML escaping unchanged.
+const (
+	formPathToken  = "KLARTEXT0PAGE0PATH0TOKEN"
+	formURLToken   = "KLARTEXT0PAGE0URL0TOKEN"
+	formTitleToken = "KLARTEXT0PAGE0TITLE0TOKEN"
+)
+
+// widgetHTML renders the page's feedback widget with the theme's partial.
+// The plain form, with its five rating groups the largest part of most
+// pages, is the same on every page but for the page's identity in three
+// hidden fields: it is rendered once per build and the identity filled in.
+func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme) (template.HTML, error) {
+	if !n.Feedback || !st.settings.Enabled() {
+		return "", nil
+	}
+	cfg := site.Config
+	if st.settings.Provider != feedback.Form {
+		var b strings.Builder
+		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
+		return template.HTML(b.String()), err
+	}
+	st.formOnce.Do(func() {
+		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
+		var b strings.Builder
+		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
+		st.form = b.String()
+	})
+	if st.formErr != nil {
+		return "", st.formErr
+	}
+	return template.HTML(strings.NewReplacer(
+		formPathToken, html.EscapeString(n.URL),
+		formURLToken, html.EscapeString(cfg.AbsURL(n.URL)),
+		formTitleToken, html.EscapeString(n.Title),
+	).Replace(st.form)), nil
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.

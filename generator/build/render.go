@@ -71,8 +71,9 @@ type PageView struct {
 	Story   *StoryInfo
 	Filters []FilterGroup // the advisors section's filters
 
-	// Feedback is the feedback widget's data; nil where feedback is off.
-	Feedback        any
+	// Feedback is the feedback widget, rendered with the theme's
+	// partials/feedback.html; empty where feedback is off.
+	Feedback        template.HTML
 	FeedbackSummary any
 }
 
@@ -246,17 +247,18 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
 	}
 	if len(figs) > 0 {
-		h, err := figuresHTML(figs)
-		if err != nil {
-			r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
-		}
-		v.Charts = h
-		v.Figures = map[string]template.HTML{}
+		v.Figures = make(map[string]template.HTML, len(figs))
+		var all strings.Builder
 		for _, f := range figs {
-			if fh, err := f.HTML(); err == nil {
-				v.Figures[f.Kind] += fh
+			h, err := f.HTML()
+			if err != nil {
+				r.ds.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+				continue
 			}
+			v.Figures[f.Kind] += h
+			all.WriteString(string(h))
 		}
+		v.Charts = template.HTML(all.String())
 		r.mu.Lock()
 		r.charts += len(figs)
 		r.mu.Unlock()
@@ -277,8 +279,12 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		v.Filters = r.site.advisorFilters
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
-	v.Feedback = r.site.feedback.widget(n, r.site)
-	if v.Feedback != nil {
+	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme)
+	if err != nil {
+		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
+	}
+	v.Feedback = fh
+	if fh != "" {
 		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
 		if js := r.site.feedback.script(); js != "" {
 			v.Scripts = append(v.Scripts, js)

@@ -506,3 +506,28 @@ func TestDocShowsTemplate(t *testing.T) {
 		t.Errorf("doc.go does not show figureHTML; doc has:\n%s\nwant:\n%s", doc, figureHTML)
 	}
 }
+
+// TestHTMLMatchesTemplate checks the hand-written HTML writer against the
+// documented template, including hostile text in every field.
+func TestHTMLMatchesTemplate(t *testing.T) {
+	hostile := `</script><script>alert("x")</script> & 'q' {{.}}`
+	f := Figure{ID: "chart_x_1", Kind: "costs", Caption: hostile, AriaLabel: hostile, Options: `{"a":"\u003c/script\u003e"}`,
+		Table: Table{Caption: hostile, Header: []string{hostile, "b"}, Sortable: true, Rows: [][]Cell{
+			{{Text: hostile, URL: "/products/x/"}, {Text: "1,00 %", Numeric: true, Highlight: true, Sort: `1"2`}},
+			{{Text: "js", URL: "javascript:alert(1)"}, {Text: hostile, URL: "https://example.test/?a=1&b=2"}},
+			{{Text: "plain"}, {Text: ""}},
+		}}}
+	for _, tc := range []Figure{f, {ID: "c", Kind: "risk"}} {
+		got, err := tc.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := tc.templateHTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("HTML differs from the template:\ngot  %s\nwant %s", got, want)
+		}
+	}
+}

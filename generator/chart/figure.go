@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"html/template"
 	"strings"
 
@@ -88,8 +89,102 @@ const figureHTML = `<figure class="chart chart-{{.Kind}}" id="{{.ID}}-figure" ar
 var figureTemplate = template.Must(template.New("figure").Parse(figureHTML))
 
 // HTML renders the figure as the theme should (see the package
-// documentation). Themes may use it directly or copy the markup.
+// documentation). It writes the markup of figureHTML directly, escaping
+// like html/template does in these contexts; a build renders tens of
+// thousands of figures, and executing the template costs ten times more.
+// TestHTMLMatchesTemplate keeps the two identical.
 func (f Figure) HTML() (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(len(f.Options) + 256 + 64*len(f.Table.Rows))
+	esc := html.EscapeString
+	b.WriteString(`<figure class="chart chart-`)
+	b.WriteString(esc(f.Kind))
+	b.WriteString(`" id="`)
+	b.WriteString(esc(f.ID))
+	b.WriteString(`-figure" aria-labelledby="`)
+	b.WriteString(esc(f.ID))
+	b.WriteString("-caption\">\n<figcaption id=\"")
+	b.WriteString(esc(f.ID))
+	b.WriteString(`-caption">`)
+	b.WriteString(esc(f.Caption))
+	b.WriteString("</figcaption>\n<div class=\"chart-canvas\" id=\"")
+	b.WriteString(esc(f.ID))
+	b.WriteString(`" role="img" aria-label="`)
+	b.WriteString(esc(f.AriaLabel))
+	b.WriteString("\" hidden></div>\n<script type=\"application/json\" data-chart=\"")
+	b.WriteString(esc(f.ID))
+	b.WriteString(`">`)
+	b.WriteString(string(f.Options))
+	b.WriteString("</script>\n<table class=\"chart-table\"")
+	if f.Table.Sortable {
+		b.WriteString(" data-sortable")
+	}
+	b.WriteString(">")
+	if f.Table.Caption != "" {
+		b.WriteString("<caption>")
+		b.WriteString(esc(f.Table.Caption))
+		b.WriteString("</caption>")
+	}
+	b.WriteString("\n<thead><tr>")
+	for _, h := range f.Table.Header {
+		b.WriteString(`<th scope="col">`)
+		b.WriteString(esc(h))
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for _, row := range f.Table.Rows {
+		b.WriteString("\n<tr>")
+		for i, c := range row {
+			if i == 0 {
+				b.WriteString(`<th scope="row"`)
+			} else {
+				b.WriteString("<td")
+			}
+			if cl := c.Class(); cl != "" {
+				b.WriteString(` class="`)
+				b.WriteString(cl)
+				b.WriteString(`"`)
+			}
+			if c.Sort != "" {
+				b.WriteString(` data-sort="`)
+				b.WriteString(esc(c.Sort))
+				b.WriteString(`"`)
+			}
+			b.WriteString(">")
+			if c.URL != "" {
+				b.WriteString(`<a href="`)
+				b.WriteString(esc(safeURL(c.URL)))
+				b.WriteString(`">`)
+				b.WriteString(esc(c.Text))
+				b.WriteString("</a>")
+			} else {
+				b.WriteString(esc(c.Text))
+			}
+			if i == 0 {
+				b.WriteString("</th>")
+			} else {
+				b.WriteString("</td>")
+			}
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("\n</tbody>\n</table>\n</figure>")
+	return template.HTML(b.String()), nil
+}
+
+// safeURL passes site paths and http(s) URLs and replaces anything else
+// (javascript:, data:) as html/template does.
+func safeURL(u string) string {
+	l := strings.ToLower(u)
+	if strings.HasPrefix(u, "/") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || !strings.Contains(u, ":") {
+		return u
+	}
+	return "#ZgotmplZ"
+}
+
+// templateHTML renders the figure with figureHTML through html/template,
+// the reference HTML must match.
+func (f Figure) templateHTML() (template.HTML, error) {
 	var b strings.Builder
 	if err := figureTemplate.Execute(&b, f); err != nil {
 		return "", err

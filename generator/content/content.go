@@ -5,7 +5,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,8 +109,16 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 				ds = append(ds, diag.Errorf(rel, 0, "a symbolic link to a folder is not followed").
 					WithHint("move the folder into content/ instead of linking it"))
 				return nil
+			} else if err == nil && !fi.Mode().IsRegular() {
+				ds = append(ds, notRegular(rel))
+				return nil
 			}
 		} else if d.IsDir() {
+			return nil
+		} else if !d.Type().IsRegular() {
+			// A named pipe would block the build forever on open; a device
+			// could be endless.
+			ds = append(ds, notRegular(rel))
 			return nil
 		}
 		slash := filepath.ToSlash(rel)
@@ -156,6 +167,11 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 	return t, ds
 }
 
+func notRegular(rel string) diag.Diagnostic {
+	return diag.Errorf(rel, 0, "this is not a regular file (a named pipe, socket or device) and cannot be published").
+		WithHint("remove it from content/")
+}
+
 func relPath(root, p string) string {
 	r, err := filepath.Rel(root, p)
 	if err != nil {
@@ -169,8 +185,18 @@ func relPath(root, p string) string {
 func checkSymlink(p, rel, realRoot string) *diag.Diagnostic {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		d := diag.Errorf(rel, 0, "broken or looping symbolic link: %v", err).
-			WithHint("replace the link by the file itself")
+		var d diag.Diagnostic
+		_, serr := os.Stat(p)
+		link, _ := os.Readlink(p)
+		switch {
+		case errors.Is(serr, syscall.ELOOP) || (serr == nil && strings.Contains(err.Error(), "too many links")):
+			d = diag.Errorf(rel, 0, "the symbolic link loops (following it leads back to a link already followed)")
+		case errors.Is(serr, fs.ErrNotExist):
+			d = diag.Errorf(rel, 0, "the symbolic link is broken: %s does not exist", link)
+		default:
+			d = diag.Errorf(rel, 0, "cannot follow the symbolic link: %v", err)
+		}
+		d = d.WithHint("replace the link by the file itself")
 		return &d
 	}
 	if target != realRoot && !strings.HasPrefix(target, realRoot+string(filepath.Separator)) {
@@ -196,7 +222,11 @@ func loadPage(root, source string) (*Page, []diag.Diagnostic) {
 			WithHint("save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252)")}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
+		// Windows line ends, and the lone CR of old Mac files, which YAML
+		// counts as a line break: one kind of line break keeps line numbers
+		// the same in front matter and body.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	doc, err := frontmatter.Split(data)
 	if err != nil {
@@ -246,9 +276,16 @@ func readLimited(p string) ([]byte, error) {
 		return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
 			fi.Size()>>20, MaxMarkdownBytes>>20)
 	}
+	// The size check above happens before reading; the limited reader keeps
+	// memory bounded even if the file grows in between.
 	var buf bytes.Buffer
-	_, err = buf.ReadFrom(f)
-	return buf.Bytes(), err
+	if _, err = buf.ReadFrom(io.LimitReader(f, MaxMarkdownBytes+1)); err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	if buf.Len() > MaxMarkdownBytes {
+		return nil, fmt.Errorf("the file has more than %d MB, the limit for a Markdown page — split it into several pages", MaxMarkdownBytes>>20)
+	}
+	return buf.Bytes(), nil
 }
 
 // classify derives kind, section, slug and URL from the source path alone,

@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/frontmatter"
 )
 
 // MaxFileBytes bounds one data file; product exports of 40,000 rows are a
@@ -38,6 +39,7 @@ func Owned(source string) bool {
 func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
 	tree := map[string]any{}
 	var ds []diag.Diagnostic
+	keys := map[string]string{} // key → the file that gave it
 	for _, src := range sources {
 		if Owned(src) {
 			continue
@@ -63,6 +65,13 @@ func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
 			continue
 		}
 		key := strings.TrimSuffix(strings.TrimPrefix(src, "content/data/"), path.Ext(src))
+		if other := clash(keys, key); other != "" {
+			ds = append(ds, diag.Errorf(src, 0, "this file and %s both want the name .Data.%s",
+				other, strings.ReplaceAll(key, "/", ".")).
+				WithHint("rename one of them; templates could only see one"))
+			continue
+		}
+		keys[key] = src
 		insert(tree, strings.Split(key, "/"), v)
 	}
 	return tree, ds
@@ -78,6 +87,20 @@ func insert(tree map[string]any, keys []string, v any) {
 		tree = sub
 	}
 	tree[keys[len(keys)-1]] = v
+}
+
+// clash returns the file that already took key, or a name that is both a
+// file and a folder (data/a.yaml and data/a/b.yaml), or "".
+func clash(keys map[string]string, key string) string {
+	if other, ok := keys[key]; ok {
+		return other
+	}
+	for k, other := range keys {
+		if strings.HasPrefix(key, k+"/") || strings.HasPrefix(k, key+"/") {
+			return other
+		}
+	}
+	return ""
 }
 
 func readLimited(p string) ([]byte, error) {
@@ -135,7 +158,7 @@ func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) 
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(header) {
-			ds = append(ds, diag.Errorf(file, line, "this row has %d values, but the header names %d columns", len(rec), len(header)).
+			ds = append(ds, diag.Errorf(file, line, "this row has %s, but the header names %d columns", plural(len(rec), "value", "values"), len(header)).
 				WithHint("check for a missing or extra separator, or a value with a comma that needs quotes"))
 			continue
 		}
@@ -157,17 +180,32 @@ func csvError(file string, err error) diag.Diagnostic {
 	return diag.Errorf(file, 0, "cannot read CSV: %v", err)
 }
 
-// ParseYAML reads a YAML or JSON file; duplicate keys are errors (yaml.v3
-// reports them with the line).
+// ParseYAML reads a YAML or JSON file; duplicate keys are errors. A file
+// whose name ends in .json is checked by encoding/json first, whose errors
+// point at the offending byte (yaml.v3 names the start of the enclosing
+// object instead). Lines are taken from yaml.v3's messages as
+// frontmatter.YAMLError corrects them.
 func ParseYAML(file string, raw []byte) (any, []diag.Diagnostic) {
+	if strings.EqualFold(path.Ext(file), ".json") {
+		if e := frontmatter.JSONError(raw); e != nil {
+			return nil, []diag.Diagnostic{diag.Errorf(file, e.Line, "%s", e.Msg).WithHint("%s", e.Hint)}
+		}
+	}
 	var v any
 	if err := yaml.Unmarshal(raw, &v); err != nil {
-		line := 0
-		var n int
-		if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &n); e == nil {
-			line = n
+		e := frontmatter.YAMLError(raw, err)
+		d := diag.Errorf(file, e.Line, "malformed data: %s", e.Msg)
+		if e.Hint != "" {
+			d = diag.Errorf(file, e.Line, "%s", e.Msg).WithHint("%s", e.Hint)
 		}
-		return nil, []diag.Diagnostic{diag.Errorf(file, line, "malformed data: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+		return nil, []diag.Diagnostic{d}
 	}
 	return v, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -9,8 +9,11 @@ package frontmatter
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -125,10 +128,16 @@ func (d Document) Decode() (*yaml.Node, error) {
 	case TOML:
 		return decodeTOML(d.Raw, d.RawLine)
 	}
-	// JSON is YAML as far as yaml.v3 is concerned, and that gives us lines.
+	// JSON is checked by encoding/json, whose errors point at the offending
+	// byte; then it is YAML as far as yaml.v3 is concerned, which gives lines.
+	if d.Format == JSON {
+		if e := jsonError(d.Raw, d.RawLine); e != nil {
+			return nil, e
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Raw, &doc); err != nil {
-		return nil, yamlError(err, d.RawLine)
+		return nil, yamlError(d.Raw, err, d.RawLine)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: d.RawLine}, nil
@@ -148,20 +157,138 @@ func shiftLines(n *yaml.Node, by int) {
 	}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
-// yamlError turns yaml.v3's "yaml: line 3: ..." into an Error with the
-// file's line.
-func yamlError(err error, offset int) *Error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		var n int
-		fmt.Sscan(m[1], &n)
-		return &Error{Line: n + offset - 1, Msg: "malformed YAML: " + m[2],
-			Hint: "check the indentation, the colon after each key, and quote values that contain a colon"}
-	}
-	return &Error{Line: offset, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner). yaml.v3 reports a parser error at a 0-based line, and a scanner
+// error at a 1-based one; see YAMLError.
+var yamlParserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "did not find expected key", "did not find expected node content",
+	"found duplicate %", "found incompatible YAML document", "found undefined tag handle",
 }
+
+// YAMLError turns an error of yaml.Unmarshal(raw, ...) into an Error whose
+// Line is the 1-based line in raw.
+//
+// yaml.v3's error lines cannot be taken as they are. A scanner error names
+// a 1-based line. A parser error names the 0-based line of the construct it
+// was parsing (a block mapping, a flow list opened with "[") unless that is
+// line 0, and then the 0-based line where the problem showed, or no line.
+// For a block construct on the first line the problem's line is the useful
+// one; for an unclosed flow list it is the end of the text, so that case is
+// parsed again with a blank line in front, which makes yaml.v3 name the
+// line of the opening bracket. Duplicate keys ("mapping key ... already
+// defined at line N") come 1-based and are reworded.
+func YAMLError(raw []byte, err error) *Error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		m := yamlLine.FindStringSubmatch(te.Errors[0])
+		if m == nil {
+			return &Error{Line: 1, Msg: te.Errors[0]}
+		}
+		line, _ := strconv.Atoi(m[1])
+		if d := yamlDuplicate.FindStringSubmatch(m[2]); d != nil {
+			return &Error{Line: max(line, 1), Msg: fmt.Sprintf("the key %s is given twice (first on line %s)", d[1], d[2]),
+				Hint: "remove or rename one of them"}
+		}
+		return &Error{Line: max(line, 1), Msg: m[2]}
+	}
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{Line: 1, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	msg := m[2]
+	parser := false
+	for _, p := range yamlParserProblems {
+		if strings.HasPrefix(msg, p) {
+			parser = true
+		}
+	}
+	switch {
+	case strings.HasPrefix(msg, "did not find expected ',' or "):
+		var v any
+		if again := yaml.Unmarshal(append([]byte("\n"), raw...), &v); again != nil {
+			if m := yamlLine.FindStringSubmatch(again.Error()); m != nil && m[2] == msg {
+				line, _ = strconv.Atoi(m[1])
+			} else {
+				line++
+			}
+		}
+	case msg == "found unexpected end of stream":
+		// A quoted value never closed: name the line it opened on, which
+		// the scanner names (1-based) once it is not line 0.
+		var v any
+		if again := yaml.Unmarshal(append([]byte("\n"), raw...), &v); again != nil {
+			if m := yamlLine.FindStringSubmatch(again.Error()); m != nil && m[2] == msg {
+				line, _ = strconv.Atoi(m[1])
+				line--
+			}
+		}
+	case parser:
+		line++
+	}
+	// A problem at the end of the text is named one line past it.
+	return &Error{Line: min(max(line, 1), LineCount(raw)), Msg: msg}
+}
+
+// LineCount is the number of lines in raw as YAML counts them: "\r\n", "\r"
+// and "\n" each end a line; text after the last break is one more line.
+func LineCount(raw []byte) int {
+	n := 1
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\r':
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			n++
+		case '\n':
+			n++
+		}
+	}
+	return n
+}
+
+var yamlDuplicate = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
+
+// yamlError is YAMLError for front matter starting at file line offset.
+func yamlError(raw []byte, err error, offset int) *Error {
+	e := YAMLError(raw, err)
+	e.Line += offset - 1
+	e.Msg = "malformed YAML: " + e.Msg
+	if e.Hint == "" {
+		e.Hint = "check the indentation, the colon after each key, and quote values that contain a colon"
+	}
+	return e
+}
+
+// jsonError reports a JSON syntax error at the line of the offending byte.
+func jsonError(raw []byte, offset int) *Error {
+	var v any
+	err := json.Unmarshal(raw, &v)
+	if err == nil {
+		return nil
+	}
+	e := &Error{Line: 1, Msg: "malformed JSON: " + err.Error(),
+		Hint: "check the commas between entries and the quotes around keys and text"}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		at := min(int(se.Offset), len(raw))
+		// encoding/json's offset is just past the offending byte.
+		if at > 0 {
+			at--
+		}
+		e.Line = 1 + bytes.Count(raw[:at], []byte("\n"))
+	}
+	e.Line += offset - 1
+	return e
+}
+
+// JSONError checks raw as JSON and returns an Error at the line of the
+// first syntax error, or nil.
+func JSONError(raw []byte) *Error { return jsonError(raw, 1) }
 
 var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
 
@@ -173,7 +300,8 @@ func decodeTOML(raw []byte, rawLine int) (*yaml.Node, error) {
 		line := rawLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = pe.Position.Line + rawLine - 1
-			return nil, &Error{Line: line, Msg: "malformed TOML: " + pe.Message}
+			return nil, &Error{Line: line, Msg: "malformed TOML: " + pe.Message,
+				Hint: `quote text values (title = "…") and write dates as 2026-03-01`}
 		}
 		return nil, &Error{Line: line, Msg: "malformed TOML: " + err.Error()}
 	}

@@ -89,6 +89,58 @@ func checkDest(abs string) error {
 	return nil
 }
 
+// CheckOverlap refuses a destination that holds the site's sources
+// (replacing it would delete them) or lies inside the content folder (the
+// next build would read the output as content and publish it again, one
+// level deeper each time). source is the site root.
+func CheckOverlap(dest, source, contentDir string) error {
+	d, err := realAbs(dest)
+	if err != nil {
+		return err
+	}
+	src, err := realAbs(source)
+	if err != nil {
+		return err
+	}
+	c, err := realAbs(filepath.Join(source, contentDir))
+	if err != nil {
+		return err
+	}
+	if within(src, d) {
+		return fmt.Errorf("refusing to use %s as the destination: it holds the site's own sources, which replacing it would delete; "+
+			"choose a --dest outside the site, or the default <source>/public", d)
+	}
+	if within(d, c) {
+		return fmt.Errorf("refusing to use %s as the destination: it is inside the content folder, so the next build "+
+			"would publish the output as content; choose a --dest outside %s", d, contentDir+"/")
+	}
+	return nil
+}
+
+// within reports whether p is dir or below it.
+func within(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+}
+
+// realAbs is the absolute path with symbolic links resolved as far as the
+// path exists.
+func realAbs(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(cur) == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}
+
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {

@@ -28,11 +28,13 @@ import (
 
 // Theme is a loaded theme. Execute is safe for concurrent use.
 type Theme struct {
-	fsys    fs.FS // overlay: the site's theme folder over the default theme
-	sources map[string]string
-	funcs   template.FuncMap
-	base    *template.Template // baseof + partials, cloned per layout
-	i18n    map[string]string
+	fsys  fs.FS // overlay: the site's theme folder over the default theme
+	funcs template.FuncMap
+	base  *template.Template // baseof + partials, cloned per layout
+	// partials is a clone of base kept for executing partials on their
+	// own (base itself must never execute, or it could not be cloned).
+	partials *template.Template
+	i18n     map[string]string
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
@@ -124,7 +126,17 @@ func (t *Theme) parseBase() error {
 		}
 	}
 	t.base = base
+	clone, err := base.Clone()
+	if err != nil {
+		return err
+	}
+	t.partials = clone
 	return nil
+}
+
+// ExecutePartial runs one partial ("partials/feedback.html") with data.
+func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
+	return t.partials.ExecuteTemplate(w, name, data)
 }
 
 // Lookup returns the first of the candidate layouts (paths below layouts/,

@@ -1,0 +1,73 @@
+package data
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/klartext/klartext/generator/frontmatter"
+)
+
+func TestParseYAMLDuplicateKeyLine(t *testing.T) {
+	_, ds := ParseYAML("content/data/f.yaml", []byte("a:\n  x: 1\nb: 2\na:\n  y: 2\n"))
+	if len(ds) != 1 || ds[0].Error() != `content/data/f.yaml:4: the key "a" is given twice (first on line 1) — remove or rename one of them` {
+		t.Errorf("got %v", ds)
+	}
+}
+
+func TestParseCSVGermanExcel(t *testing.T) {
+	rows, ds := ParseCSV("content/data/z.csv", []byte("\xef\xbb\xbfa;b\r\n1,5;\"x;y\"\r\n"))
+	if len(ds) != 0 || !reflect.DeepEqual(rows, []map[string]string{{"a": "1,5", "b": "x;y"}}) {
+		t.Errorf("got %v %v", rows, ds)
+	}
+}
+
+// lineCount is the file's lines, plus one: a problem at the end of a file
+// that ends with a line break may be named on the (empty) line after it.
+func lineCount(b []byte) int { return max(bytes.Count(b, []byte("\n")), frontmatter.LineCount(b)) + 1 }
+
+// FuzzParseCSV: no panic; every diagnostic names the file and a line of it.
+func FuzzParseCSV(f *testing.F) {
+	for _, s := range []string{
+		"a,b\n1,2\n", "a,b\n1\n", "\xef\xbb\xbfa;b\r\n1,5;2\r\n", "a,b\n\"x\"y\",2\n",
+		"a\n\"open\n", "", "\n\n", "a,a\n1,2\n", "a;b,c\n1;2\n", "a,b\r1,2\r",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		rows, ds := ParseCSV("content/data/f.csv", raw)
+		for _, d := range ds {
+			if d.File != "content/data/f.csv" || d.Line < 1 || d.Line > lineCount(raw) {
+				t.Fatalf("bad diagnostic %+v", d)
+			}
+		}
+		if len(ds) == 0 && len(rows) > 0 && rows[0] == nil {
+			t.Fatal("nil row")
+		}
+	})
+}
+
+// FuzzParseYAML: no panic; every diagnostic names the file and a line of
+// it, for YAML and for JSON files.
+func FuzzParseYAML(f *testing.F) {
+	for _, s := range []string{
+		"a: 1\nb: [1, 2]\n", "a: 1\na: 2\n", "a: [1\n", "{\"a\": 1,\n\"b\": 2\n\"c\": 3}\n",
+		"{\"a\": 1, \"a\": 2}", "- a\n- b: c\n", "a: &x 1\nb: *x\nc: *y\n", "\ta: 1\n", "a: \"x\n",
+		"? [a]\n: b\n", "a: !!binary zz\n", "", "[", "{\"a\":\n",
+	} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, isJSON bool) {
+		file := "content/data/f.yaml"
+		if isJSON {
+			file = "content/data/f.json"
+		}
+		_, ds := ParseYAML(file, raw)
+		for _, d := range ds {
+			if d.File != file || d.Line < 1 || d.Line > lineCount(raw) {
+				t.Fatalf("bad diagnostic %+v", d)
+			}
+		}
+	})
+}
