@@ -41,6 +41,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	if isTerminal(stderr) {
+		opts.Progress = progressPrinter(stderr)
+	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext build:", err)
@@ -137,4 +140,35 @@ func startProfiles(cpu, mem string) (func(), error) {
 			}
 		}
 	}, nil
+}
+
+// isTerminal reports whether w is a terminal (a character device), where
+// progress is shown; CI logs and pipes get only the summary.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressPrinter shows "rendering 1200/11628 pages" on one line, at most
+// five times a second, and clears it at the end.
+func progressPrinter(w io.Writer) func(done, total int) {
+	var last time.Time
+	start := time.Now()
+	return func(done, total int) {
+		if done == total {
+			if time.Since(start) > 200*time.Millisecond {
+				fmt.Fprint(w, "\r\033[K")
+			}
+			return
+		}
+		if time.Since(last) < 200*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\rrendering %d/%d pages", done, total)
+	}
 }

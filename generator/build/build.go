@@ -28,6 +28,9 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
+	// Progress, when set, is called now and then while pages render with
+	// the number done and the total (klartext shows it on a terminal).
+	Progress func(done, total int)
 }
 
 // Phase is the time one stage took.
@@ -135,6 +138,7 @@ func full(opts Options) (*Result, *state, error) {
 		out = stage
 	}
 	r := newRenderer(site, th, out, ds)
+	r.progress = opts.Progress
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)

@@ -96,6 +96,7 @@ type renderer struct {
 	anchors     map[string][]markdown.AnchorLink
 	pageDiags   map[string][]diag.Diagnostic // by output path
 	anchorDiags []diag.Diagnostic
+	progress    func(done, total int)
 	pages       int
 	files       int
 	charts      int
@@ -204,11 +205,17 @@ func (r *renderer) renderAll() {
 			}
 		}()
 	}
-	for _, j := range jobs {
+	for i, j := range jobs {
 		next <- j
+		if r.progress != nil && i%256 == 0 {
+			r.progress(i, len(jobs))
+		}
 	}
 	close(next)
 	wg.Wait()
+	if r.progress != nil {
+		r.progress(len(jobs), len(jobs))
+	}
 }
 
 func (r *renderer) pageCount(n *Node) int {
