@@ -234,9 +234,10 @@ func YAMLError(raw []byte, err error) *Error {
 }
 
 // LineCount is the number of lines in raw as YAML counts them: "\r\n", "\r"
-// and "\n" each end a line; text after the last break is one more line.
+// and "\n" each end a line; text after the last break is one more line
+// (an empty text is one line).
 func LineCount(raw []byte) int {
-	n := 1
+	n := 0
 	for i := 0; i < len(raw); i++ {
 		switch raw[i] {
 		case '\r':
@@ -247,6 +248,9 @@ func LineCount(raw []byte) int {
 		case '\n':
 			n++
 		}
+	}
+	if len(raw) == 0 || (raw[len(raw)-1] != '\n' && raw[len(raw)-1] != '\r') {
+		n++
 	}
 	return n
 }
