@@ -243,3 +243,17 @@ var _ = bytes.Equal
 
 // testNow is the tests' today, so the demo's dates do not age out.
 var testNow = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+func TestSiteOverridesALayout(t *testing.T) {
+	files := minimalSite()
+	files["themes/klartext/layouts/_default/single.html"] = `{{define "main"}}<h1 class="eigenes-layout">{{.Title}}</h1>{{.Content}}{{end}}`
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "ueber-uns", "index.html"))
+	if !strings.Contains(page, `<h1 class="eigenes-layout">Über uns</h1>`) || !strings.Contains(page, `<a class="skip-link"`) {
+		t.Error("the site's layout must replace the theme's, inside the theme's base layout")
+	}
+}
