@@ -68,9 +68,28 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// sameKindShown is how many diagnostics with one message are printed
+// before the rest are counted: a generated export with 400 advisors
+// lacking one key must not bury the one broken link.
+const sameKindShown = 10
+
 func printDiagnostics(w io.Writer, l *diag.List) {
-	for _, d := range l.All() {
-		fmt.Fprintln(w, d.Error())
+	all := l.All()
+	seen := map[string]int{}
+	for _, d := range all {
+		k := d.Severity.String() + "\x00" + d.Message + "\x00" + d.Hint
+		seen[k]++
+		if seen[k] <= sameKindShown {
+			fmt.Fprintln(w, d.Error())
+		}
+	}
+	done := map[string]bool{}
+	for _, d := range all {
+		k := d.Severity.String() + "\x00" + d.Message + "\x00" + d.Hint
+		if n := seen[k]; n > sameKindShown && !done[k] {
+			done[k] = true
+			fmt.Fprintf(w, "… and %d more %ss like this one: %s (klartext check --format json lists all)\n", n-sameKindShown, d.Severity, d.Message)
+		}
 	}
 }
 

@@ -62,16 +62,21 @@ func fenceDiagnostics(source string, line int, err error) []diag.Diagnostic {
 	return []diag.Diagnostic{diag.Errorf(source, line, "%v", err)}
 }
 
+var videoFence = []byte("```video")
+
 // videoOrigins finds the video hosts the site embeds, for the CSP's
 // frame-src; only pages with a ```video block are parsed for it.
 func videoOrigins(s *Site) []string {
 	var embeds []video.EmbedData
-	marker := []byte("```video")
 	for _, n := range s.Nodes {
-		if n.Page == nil || !bytes.Contains(n.Body, marker) {
+		if n.Page == nil || !n.HasVideo {
 			continue
 		}
-		for _, block := range bytes.Split(n.Body, marker)[1:] {
+		body, err := n.ReadBody(s.Root)
+		if err != nil {
+			continue // reported when the page renders
+		}
+		for _, block := range bytes.Split(body, videoFence)[1:] {
 			end := bytes.Index(block, []byte("```"))
 			if end < 0 {
 				continue

@@ -114,7 +114,7 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
 		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
-		CSP: feedback.CSP(site.feedback.settings, videoOrigins(site)...)}
+		CSP: feedback.CSP(site.feedback.settings, site.videoOrigins...)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
 		if n := site.Sections[sec]; n != nil {
 			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
@@ -262,8 +262,15 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if n.Kind == content.KindTopic {
 		v.Title = r.theme.Translate("topic_title", n.Title)
 	}
-	if j.page == 1 && n.Page.Source != "" && len(n.Body) > 0 {
-		res := r.md.Render(r.markdownPage(n), n.Body)
+	var body []byte
+	if j.page == 1 && n.Page.Source != "" {
+		var err error
+		if body, err = n.ReadBody(r.site.Root); err != nil {
+			pd.Add(diag.Errorf(n.Source, 0, "%v", err))
+		}
+	}
+	if len(body) > 0 {
+		res := r.md.Render(r.markdownPage(n), body)
 		pd.Add(res.Diagnostics...)
 		for _, u := range res.UnlinkedRefs {
 			pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
@@ -316,7 +323,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if len(figs) > 0 || bytes.Contains([]byte(v.Content), []byte(`data-chart=`)) {
 		v.Scripts = append(v.Scripts, chartScripts...)
 	}
-	if j.page == 1 && bytes.Contains(n.Body, []byte("```video")) {
+	if j.page == 1 && n.HasVideo {
 		v.Scripts = append(v.Scripts, "/js/video.js")
 	}
 	if n.Advisor != nil && n.Kind == content.KindAdvisor {

@@ -111,7 +111,7 @@ func (s *Session) rerender(pages []changedPage) (*Result, []string) {
 	var written []string
 	var buf bytes.Buffer
 	for _, cp := range pages {
-		cp.node.Body = cp.page.Body
+		cp.node.Page = cp.page
 		buf.Reset()
 		r.renderPage(&buf, job{node: cp.node, page: 1})
 		written = append(written, cp.node.URL)

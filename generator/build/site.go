@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"path"
 	"sort"
 	"strconv"
@@ -24,6 +25,7 @@ type Node struct {
 	// Children are the pages a list page lists (sections, topics, home).
 	Children []*Node
 	Feedback bool // whether the page carries the feedback widget
+	HasVideo bool // the body has a ```video block (the page loads video.js)
 
 	// Domain data, set while resolving.
 	Advisor  *AdvisorInfo // advisor pages
@@ -54,6 +56,7 @@ type Site struct {
 	ProductIDs []string
 
 	feedback       *feedbackState
+	videoOrigins   []string
 	advisorFilters []FilterGroup
 }
 
@@ -116,6 +119,7 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 		if n.Summary == "" {
 			n.Summary = summarize(p.Body, 200)
 		}
+		n.HasVideo = bytes.Contains(p.Body, videoFence)
 		for i, t := range p.Meta.Topics {
 			slug := content.Slugify(t)
 			if slug == "" {

@@ -58,8 +58,48 @@ type Page struct {
 	Slug     string // the URL's last segment ("etf-welt"); "" for the home page
 	URL      string // site path: "/products/etf-welt/"
 	Meta     Meta
-	Body     []byte // Markdown, without front matter
+	Body     []byte // Markdown, without front matter; nil after ReleaseBody
 	BodyLine int    // file line of Body's first line
+
+	// Where the body starts in the normalized file (BOM removed, line
+	// breaks as LF) and how long that is, so ReadBody can read it again.
+	bodyOffset int
+	normLen    int
+}
+
+// ReleaseBody drops the body from memory; ReadBody reads it again. A build
+// of 40,000 pages would otherwise hold every page's text until it renders.
+func (p *Page) ReleaseBody() { p.Body = nil }
+
+// ReadBody returns the body, reading the file again when it was released.
+// A file that changed since it was loaded is an error: the page would not
+// match its front matter.
+func (p *Page) ReadBody(root string) ([]byte, error) {
+	if p.Body != nil || p.Source == "" {
+		return p.Body, nil
+	}
+	data, err := readLimited(filepath.Join(root, filepath.FromSlash(p.Source)))
+	if err != nil {
+		return nil, err
+	}
+	data = normalize(data)
+	if len(data) != p.normLen {
+		return nil, fmt.Errorf("the file changed while the site was being built; build again")
+	}
+	return data[p.bodyOffset:], nil
+}
+
+// normalize removes a byte order mark and turns Windows line ends, and the
+// lone CR of old Mac files (which YAML counts as a line break), into LF:
+// one kind of line break keeps line numbers the same in front matter and
+// body.
+func normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data
 }
 
 // Asset is a file copied as it is.
@@ -223,13 +263,7 @@ func LoadPage(root, source string) (*Page, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{diag.Errorf(source, line, "the file is not valid UTF-8 text").
 			WithHint("save it as UTF-8 in your editor (it may have been written as Latin-1 or Windows-1252)")}
 	}
-	if bytes.IndexByte(data, '\r') >= 0 {
-		// Windows line ends, and the lone CR of old Mac files, which YAML
-		// counts as a line break: one kind of line break keeps line numbers
-		// the same in front matter and body.
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
-	}
+	data = normalize(data)
 	doc, err := frontmatter.Split(data)
 	if err != nil {
 		return nil, []diag.Diagnostic{fmError(source, err)}
@@ -241,8 +275,14 @@ func LoadPage(root, source string) (*Page, []diag.Diagnostic) {
 	p := classify(source)
 	meta, ds := decodeMeta(source, p.Kind, node)
 	p.Meta = meta
-	p.Body = doc.Body
+	// The body is a slice of adrg/frontmatter's read buffer, which holds
+	// the front matter too and up to twice the file's size in capacity:
+	// an exact copy lets that buffer go at once (a build releases the copy
+	// after taking the summary, and reads the file again to render).
+	p.Body = bytes.Clone(doc.Body)
 	p.BodyLine = doc.BodyLine
+	p.normLen = len(data)
+	p.bodyOffset = len(data) - len(doc.Body) // the body is the text's tail
 	return p, ds
 }
 
@@ -274,13 +314,16 @@ func readLimited(p string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxMarkdownBytes {
-		return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
-			fi.Size()>>20, MaxMarkdownBytes>>20)
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > MaxMarkdownBytes {
+			return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
+				fi.Size()>>20, MaxMarkdownBytes>>20)
+		}
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
 	// The size check above happens before reading; the limited reader keeps
 	// memory bounded even if the file grows in between.
-	var buf bytes.Buffer
 	if _, err = buf.ReadFrom(io.LimitReader(f, MaxMarkdownBytes+1)); err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
