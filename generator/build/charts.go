@@ -72,12 +72,44 @@ var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOver
 func (r *renderer) productCharts(n *Node) []Figure {
 	var out []Figure
 	for _, kind := range productKinds {
-		f, err := productFigure(kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
+		var f Figure
+		var err error
+		if kind == chart.KindRisk {
+			f, err = r.riskFigure(n)
+		} else {
+			f, err = productFigure(kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
+		}
 		if err == nil {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// riskKey is what a product page's risk chart depends on.
+type riskKey struct {
+	sri int
+	rhp float64
+}
+
+// riskFigure is the risk chart of a product page. On its own page the
+// product is named by the heading, so the chart leaves the name out and is
+// the same for every product of one risk class and holding period: it is
+// built once per build for each of them (a bank has thousands of products
+// and a few dozen such pairs).
+func (r *renderer) riskFigure(n *Node) (Figure, error) {
+	f := n.Product.Facts
+	key := riskKey{f.SRI, f.RHPYears}
+	if c, ok := r.riskCache.Load(key); ok {
+		fig := c.(Figure)
+		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
+		return fig, nil
+	}
+	fig, err := chart.Risk(chart.ID(chartKey(n), chart.KindRisk, 1), r.loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
+	if err == nil {
+		r.riskCache.Store(key, fig)
+	}
+	return fig, err
 }
 
 // comparison is the products section's chart of every product by risk

@@ -97,6 +97,7 @@ type renderer struct {
 	pageDiags   map[string][]diag.Diagnostic // by output path
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
+	riskCache   sync.Map // riskKey → Figure
 	pages       int
 	files       int
 	charts      int
