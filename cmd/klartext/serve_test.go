@@ -180,3 +180,51 @@ func TestServeReloadsAndShowsErrors(t *testing.T) {
 	await(t, events, "reload")
 	eventually(t, page, "Ein ganz neuer Satz im Text.", false)
 }
+
+func getQuiet(url string) string {
+	resp, err := http.Get(url)
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// sseQuiet is sse without a testing.T, for benchmarks.
+func sseQuiet(ctx context.Context, url string) <-chan string {
+	events := make(chan string, 64)
+	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		close(events)
+		return events
+	}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		var event string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				event = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				events <- event + ": " + strings.TrimPrefix(line, "data: ")
+			}
+		}
+		close(events)
+	}()
+	return events
+}
+
+func drain(events <-chan string, quiet time.Duration) {
+	for {
+		select {
+		case <-events:
+		case <-time.After(quiet):
+			return
+		}
+	}
+}

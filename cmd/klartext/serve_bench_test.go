@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/serve"
+)
+
+// BenchmarkEditToReload measures the time from an editor's save (temp file
+// and rename) of one product explainer to the reload event, on a site given
+// by KLARTEXT_BENCH_SITE (the shared corpus: gencorpus -products 5000). The
+// site is changed in place and restored afterwards.
+//
+//	KLARTEXT_BENCH_SITE=/dev/shm/corpus go test -run '^$' -bench EditToReload ./cmd/klartext
+func BenchmarkEditToReload(b *testing.B) {
+	site := os.Getenv("KLARTEXT_BENCH_SITE")
+	if site == "" {
+		b.Skip("set KLARTEXT_BENCH_SITE to a generated corpus")
+	}
+	matches, _ := filepath.Glob(filepath.Join(site, "content", "products", "*.md"))
+	var file string
+	for _, m := range matches {
+		if !strings.HasSuffix(m, "_index.md") {
+			file = m
+			break
+		}
+	}
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, orig, 0o644)
+	url := "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
+
+	opts := build.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
+	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
+		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	for limit := time.Now().Add(5 * time.Minute); !strings.Contains(getQuiet(srv.URL()+url[1:]), `<article class="product">`); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(limit) {
+			b.Fatal("the first build did not finish")
+		}
+	}
+	events := sseQuiet(ctx, srv.URL()+"_klartext/events")
+	drain(events, 500*time.Millisecond)
+
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text := strings.Replace(string(orig), "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
+		tmp := file + ".tmp~"
+		os.WriteFile(tmp, []byte(text), 0o644)
+		os.Rename(tmp, file)
+		for e := range events {
+			if strings.HasPrefix(e, "reload") && strings.Contains(e, url) {
+				break
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
+}
+
+func benchLog() io.Writer {
+	if os.Getenv("KLARTEXT_BENCH_LOG") != "" {
+		return os.Stderr
+	}
+	return nil
+}
