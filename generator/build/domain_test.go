@@ -241,3 +241,28 @@ func TestVCardParses(t *testing.T) {
 		t.Errorf("vCard fields: %v", card)
 	}
 }
+
+// TestEnglishSite checks the reader's locale on an English site: the
+// PRIIPs wording and numbers as "€1,234.56" and "0.85%".
+func TestEnglishSite(t *testing.T) {
+	files := minimalSite()
+	files["content/site.yaml"] = "title: Bank\nbaseURL: https://bank.test/\nlanguage: en\n"
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,ongoing_pct,transaction_pct,scenario_moderate_pct\n" +
+		"fund,World Fund,equity-fund,4,1,3,1.2,0.1,0\n"
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "products", "fund", "index.html"))
+	// The content model's worked example: entry 3 %, ongoing 1.2 %,
+	// transaction 0.1 %, 1 year: costs 426.10, impact 4.26 %.
+	for _, want := range []string{
+		"We have classified this product as 4 out of 7, which is a medium risk class.",
+		"€426.10", "4.26%", "€10,000.00", `<html lang="en">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English product page lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/klartext/klartext/generator/frontmatter"
+	"github.com/klartext/klartext/generator/markdown"
+)
+
+// benchSite writes a site shaped like the shared corpus, n products with
+// explainers and n stories, so the whole pipeline can be benchmarked
+// without the shared folder.
+func benchSite(b *testing.B, n int) string {
+	b.Helper()
+	root := b.TempDir()
+	w := func(rel, s string) {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w("content/site.yaml", "title: Bank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: form\n  endpoint: https://fb.bank.test/\n")
+	w("content/_index.md", "---\ntitle: Willkommen\n---\nHallo.\n")
+	w("content/advisors/anna.md", "---\nname: Anna Schmidt\nadvice_model: fee-based\nlanguages: [de, tr]\n---\nText.\n")
+	var csv strings.Builder
+	csv.WriteString("id,name,type,sri,rhp_years,entry_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n")
+	para := strings.Repeat("Kosten und Risiken, offen erklärt, mit **Zahlen** und [Quellen](../glossar.md#kosten). ", 12)
+	w("content/glossar.md", "---\ntitle: Glossar\n---\n## Kosten\n\nText.\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&csv, "p-%d,Fonds %d,equity-fund,%d,5,%d,1.%02d,0.2,-30,-2,4,9\n", i, i, 1+i%7, i%5, i%90)
+		w(fmt.Sprintf("content/products/p-%d.md", i), fmt.Sprintf("---\ntitle: Fonds %d\nproduct: p-%d\nadvisors: [anna]\ntopics: [fonds]\nreviewed: 2026-01-01\nvalid_until: 2030-01-01\n---\n%s\n\n## Risiko\n\n%s\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n%s\n", i, i, para, para, para))
+		w(fmt.Sprintf("content/stories/s-%d.md", i), fmt.Sprintf("---\ntitle: Geschichte %d\ndate: 2025-03-%02d\nadvisor: anna\nproducts: [p-%d]\n---\n%s\n\n## Was geschah\n\n%s\n", i, 1+i%28, i, para, para))
+	}
+	w("content/data/products.csv", csv.String())
+	return root
+}
+
+// BenchmarkBuild builds a generated site of 400 products and 400 stories
+// (about 830 pages, 1,600 charts) into a temporary folder.
+func BenchmarkBuild(b *testing.B) {
+	root := benchSite(b, 400)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Build(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
+		if err != nil || res.Diagnostics.HasErrors() {
+			b.Fatalf("%v %s", err, joinDiags(res))
+		}
+	}
+}
+
+func BenchmarkFrontMatter(b *testing.B) {
+	src := []byte("---\ntitle: \"Fonds 1\"\nproduct: p-1\nadvisors: [anna]\ntopics: [fonds]\nreviewed: 2026-01-01\nvalid_until: 2030-01-01\n---\nText.\n")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		doc, err := frontmatter.Split(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := doc.Decode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	para := strings.Repeat("Kosten und Risiken, „offen“ erklärt, mit **Zahlen** und [Quellen](../glossar.md#kosten). ", 12)
+	src := []byte(para + "\n\n## Risiko\n\n" + para + "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n" + para + "[^1]\n\n[^1]: Fußnote.\n")
+	r := markdown.New("de")
+	page := markdown.Page{Source: "content/products/x.md", BodyLine: 8,
+		ResolvePage: func(string) (string, bool) { return "/glossar/", true },
+		ResolveFile: func(string) (string, bool) { return "", false }}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		if res := r.Render(page, src); len(res.Diagnostics) != 0 {
+			b.Fatal(res.Diagnostics)
+		}
+	}
+}
+
+// BenchmarkProductPage renders one product page (Markdown, four charts,
+// the layout) without writing it.
+func BenchmarkProductPage(b *testing.B) {
+	root := benchSite(b, 3)
+	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
+	if err != nil || st == nil {
+		b.Fatal(err)
+	}
+	r := st.renderer
+	r.out = nil
+	n := st.site.ByURL["/products/p-1/"]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1})
+	}
+}
