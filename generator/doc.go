@@ -23,6 +23,15 @@
 // Every stage reports problems into a diag.List (file, line, message, hint)
 // instead of stopping; one build shows every error.
 //
+// build.Session (klartext serve) keeps the last good site model: an edit
+// that only changes a page's body re-renders that page into the live
+// folder; anything else is a full build. build.Options.DryRun validates
+// without writing (klartext check, which adds check.Reports).
+//
+// Memory: page bodies are released after the resolve stage and read again
+// when the page renders (content.Page.ReleaseBody, ReadBody); figures are
+// computed per page while it renders, never held for the whole site.
+//
 // # Packages
 //
 //   - diag: diagnostics with file and line; suggest: did-you-mean hints.
@@ -41,15 +50,23 @@
 //   - theme: layouts and lookup, translations, static files.
 //   - output: staging folder and atomic swap.
 //   - build: the orchestration and the site model; views for templates.
-//   - scaffold: klartext new.
-//   - serve, watch: the development server, file watching and live reload.
+//   - scaffold: klartext new. check: editorial reports and output formats
+//     of klartext check.
+//   - serve, watch: the development server (safe static files, live
+//     reload over server-sent events, the error overlay) and the recursive,
+//     debounced file watcher.
+//
+// Outside generator/: cmd/klartext is the command (build, check, serve,
+// new, version); themes/ embeds the default theme; e2e/ is the browser test
+// suite (headless Chromium, axe-core, html-validate); scripts/ holds the
+// benchmark, fuzz and CI dependency scripts.
 //
 // # Where to add things
 //
 //   - A chart type: a builder in chart (input struct in, Figure out, with
-//     its table), its name in chart's list of kinds (the ```chart fence
-//     validates against it), and its adapter from product figures in
-//     build/products.go.
+//     its table), its name in chart.SpecTypes (the ```chart fence validates
+//     against it), and its adapter from product figures in build/charts.go
+//     (productFigure, productKinds for the product page).
 //   - A feedback provider: feedback/settings.go (its keys, required keys and
 //     origins for the CSP), feedback/widget.go (its embed attributes), and
 //     its loader in themes/klartext/static/js/feedback.js.
