@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,59 +13,19 @@ import (
 
 	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/serve"
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // copyDemo copies the demo site's content into a new site root.
-func copyDemo(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	src := filepath.Join("..", "..", "content")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(root, "content", rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
+func copyDemo(t *testing.T) string { return sitetest.CopyDemo(t, filepath.Join("..", "..")) }
 
 // sse reads server-sent events into a channel of "event: data" strings.
 func sse(t *testing.T, ctx context.Context, url string) <-chan string {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	events := sseQuiet(ctx, url)
+	if events == nil {
+		t.Fatalf("cannot connect to %s", url)
 	}
-	events := make(chan string, 64)
-	go func() {
-		defer resp.Body.Close()
-		sc := bufio.NewScanner(resp.Body)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		var event string
-		for sc.Scan() {
-			line := sc.Text()
-			switch {
-			case strings.HasPrefix(line, "event: "):
-				event = strings.TrimPrefix(line, "event: ")
-			case strings.HasPrefix(line, "data: "):
-				events <- event + ": " + strings.TrimPrefix(line, "data: ")
-			}
-		}
-		close(events)
-	}()
 	return events
 }
 
@@ -191,15 +150,15 @@ func getQuiet(url string) string {
 	return string(b)
 }
 
-// sseQuiet is sse without a testing.T, for benchmarks.
+// sseQuiet reads server-sent events into a channel of "event: data"
+// strings; nil when it cannot connect.
 func sseQuiet(ctx context.Context, url string) <-chan string {
-	events := make(chan string, 64)
 	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		close(events)
-		return events
+		return nil
 	}
+	events := make(chan string, 64)
 	go func() {
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)

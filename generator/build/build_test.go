@@ -1,16 +1,13 @@
 package build
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // writeSite writes files (path → content) below a new site root.
@@ -216,30 +213,7 @@ func read(t *testing.T, p string) string {
 }
 
 // tree lists every file below dir with its SHA-256.
-func tree(t *testing.T, dir string) string {
-	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(b)
-		rel, _ := filepath.Rel(dir, p)
-		lines = append(lines, rel+" "+hex.EncodeToString(sum[:]))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
-}
-
-var _ = bytes.Equal
+func tree(t *testing.T, dir string) string { return sitetest.Checksums(t, dir) }
 
 // testNow is the tests' today, so the demo's dates do not age out.
 var testNow = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)

@@ -10,33 +10,12 @@ import (
 	"testing"
 
 	"github.com/emersion/go-vcard"
+
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // copyDemo copies the repository's demo site into a temporary root.
-func copyDemo(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	src := filepath.Join("..", "..", "content")
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(root, "content", rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
+func copyDemo(t *testing.T) string { return sitetest.CopyDemo(t, filepath.Join("..", "..")) }
 
 // edit replaces old by new in a file of the site; the test fails when old
 // is not there, so a changed demo cannot make a case pass vacuously.

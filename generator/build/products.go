@@ -160,32 +160,37 @@ func newProductInfo(p product.Product, lang string) *ProductInfo {
 	}
 }
 
+// costLabels and scenarioLabels name the product figures' lines for the
+// reader, in the PRIIPs key information document's terms.
+var (
+	costLabels = map[string][2]string{ // key → {de, en}
+		"entry":           {"Einstiegskosten", "Entry costs"},
+		"exit":            {"Ausstiegskosten", "Exit costs"},
+		"ongoing":         {"Verwaltungsgebühren und sonstige laufende Kosten", "Management fees and other administrative or operating costs"},
+		"transaction":     {"Transaktionskosten", "Transaction costs"},
+		"performance_fee": {"Erfolgsgebühren", "Performance fees"},
+	}
+	scenarioLabels = map[string][2]string{
+		"stress":       {"Stressszenario", "Stress scenario"},
+		"unfavourable": {"Pessimistisches Szenario", "Unfavourable scenario"},
+		"moderate":     {"Mittleres Szenario", "Moderate scenario"},
+		"favourable":   {"Optimistisches Szenario", "Favourable scenario"},
+	}
+)
+
 // CostLabel names a cost line of the composition for the reader.
-func CostLabel(key, lang string) string {
-	de := map[string]string{"entry": "Einstiegskosten", "exit": "Ausstiegskosten", "ongoing": "Verwaltungsgebühren und sonstige laufende Kosten",
-		"transaction": "Transaktionskosten", "performance_fee": "Erfolgsgebühren"}
-	en := map[string]string{"entry": "Entry costs", "exit": "Exit costs", "ongoing": "Management fees and other administrative or operating costs",
-		"transaction": "Transaction costs", "performance_fee": "Performance fees"}
-	m := en
-	if locale.For(lang).Lang == "de" {
-		m = de
-	}
-	if l, ok := m[key]; ok {
-		return l
-	}
-	return key
-}
+func CostLabel(key, lang string) string { return label(costLabels, key, lang) }
 
 // ScenarioLabel names a performance scenario.
-func ScenarioLabel(key, lang string) string {
-	de := map[string]string{"stress": "Stressszenario", "unfavourable": "Pessimistisches Szenario", "moderate": "Mittleres Szenario", "favourable": "Optimistisches Szenario"}
-	en := map[string]string{"stress": "Stress scenario", "unfavourable": "Unfavourable scenario", "moderate": "Moderate scenario", "favourable": "Favourable scenario"}
-	m := en
+func ScenarioLabel(key, lang string) string { return label(scenarioLabels, key, lang) }
+
+func label(labels map[string][2]string, key, lang string) string {
+	l, ok := labels[key]
+	if !ok {
+		return key
+	}
 	if locale.For(lang).Lang == "de" {
-		m = de
+		return l[0]
 	}
-	if l, ok := m[key]; ok {
-		return l
-	}
-	return key
+	return l[1]
 }

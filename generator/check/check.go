@@ -69,18 +69,9 @@ const (
 func Write(w io.Writer, f Format, ds []diag.Diagnostic) error {
 	switch f {
 	case JSON:
-		type item struct {
-			Severity string `json:"severity"`
-			File     string `json:"file,omitempty"`
-			Line     int    `json:"line,omitempty"`
-			Column   int    `json:"column,omitempty"`
-			Message  string `json:"message"`
-			Hint     string `json:"hint,omitempty"`
-			Key      string `json:"key,omitempty"`
-		}
-		items := make([]item, 0, len(ds))
+		items := make([]diag.JSON, 0, len(ds))
 		for _, d := range ds {
-			items = append(items, item{d.Severity.String(), d.File, d.Line, d.Column, d.Message, d.Hint, d.Key})
+			items = append(items, d.JSON())
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -64,6 +64,23 @@ func (d Diagnostic) Error() string {
 	return b.String()
 }
 
+// JSON is a diagnostic as tools read it (klartext check --format json,
+// the dev server's error overlay).
+type JSON struct {
+	Severity string `json:"severity"`
+	File     string `json:"file,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+	Key      string `json:"key,omitempty"`
+}
+
+// JSON returns the diagnostic's JSON form.
+func (d Diagnostic) JSON() JSON {
+	return JSON{d.Severity.String(), d.File, d.Line, d.Column, d.Message, d.Hint, d.Key}
+}
+
 // Errorf makes an error diagnostic.
 func Errorf(file string, line int, format string, a ...any) Diagnostic {
 	return Diagnostic{Severity: Error, File: file, Line: line, Message: fmt.Sprintf(format, a...)}

@@ -1,19 +1,17 @@
 package output_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // TestKilledBuildLeavesOldOrNewSite builds the klartext binary, then kills
@@ -165,28 +163,7 @@ func writeGeneratedSite(t *testing.T, root string, n int, version string) {
 }
 
 // checksums lists every file below dir with its SHA-256, sorted.
-func checksums(t *testing.T, dir string) string {
-	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(b)
-		rel, _ := filepath.Rel(dir, p)
-		lines = append(lines, rel+" "+hex.EncodeToString(sum[:]))
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("reading the destination: %v", err)
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
-}
+func checksums(t *testing.T, dir string) string { return sitetest.Checksums(t, dir) }
 
 // staging counts klartext's temporary folders in parent.
 func staging(t *testing.T, parent string) int {

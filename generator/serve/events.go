@@ -32,20 +32,9 @@ type reloadData struct {
 	All  bool     `json:"all"` // the page is older than the output: reload whatever it is
 }
 
-// diagData is a diagnostic as the overlay sees it.
-type diagData struct {
-	Severity string `json:"severity"`
-	File     string `json:"file,omitempty"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
-	Key      string `json:"key,omitempty"`
-}
-
 // errorData is the payload of "error".
 type errorData struct {
-	Diagnostics []diagData `json:"diagnostics"`
+	Diagnostics []diag.JSON `json:"diagnostics"`
 }
 
 func mustJSON(v any) []byte {
@@ -62,15 +51,12 @@ func errorEvent(ds []diag.Diagnostic) event {
 	for _, sev := range []diag.Severity{diag.Error, diag.Warning} {
 		for _, x := range ds {
 			if x.Severity == sev {
-				d.Diagnostics = append(d.Diagnostics, diagData{
-					Severity: x.Severity.String(), File: x.File, Line: x.Line, Column: x.Column,
-					Message: x.Message, Hint: x.Hint, Key: x.Key,
-				})
+				d.Diagnostics = append(d.Diagnostics, x.JSON())
 			}
 		}
 	}
 	if d.Diagnostics == nil {
-		d.Diagnostics = []diagData{{Severity: "error", Message: "the build failed without saying why"}}
+		d.Diagnostics = []diag.JSON{{Severity: "error", Message: "the build failed without saying why"}}
 	}
 	return event{name: "error", data: mustJSON(d)}
 }

@@ -1,0 +1,67 @@
+// Package sitetest holds what tests that build whole sites share: copying
+// the demo site, writing small sites, and checksumming an output folder to
+// compare builds byte for byte.
+package sitetest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// CopyDemo copies the repository's demo content (repoRoot/content) into a
+// new site root in a temporary folder and returns the root.
+func CopyDemo(t testing.TB, repoRoot string) string {
+	t.Helper()
+	root := t.TempDir()
+	src := filepath.Join(repoRoot, "content")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		dst := filepath.Join(root, "content", rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// Checksums lists every file below dir with its SHA-256, sorted: two
+// folders are byte-identical when their lists are equal.
+func Checksums(t testing.TB, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, rel+" "+hex.EncodeToString(sum[:]))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("reading %s: %v", dir, err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
