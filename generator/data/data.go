@@ -115,9 +115,11 @@ func readLimited(p string) ([]byte, error) {
 }
 
 // CSVReader returns a csv.Reader for an export as spreadsheet programs
-// write it: a UTF-8 byte order mark is skipped, and a header line with
-// semicolons and no commas means ";" is the separator (German Excel).
-// semicolon reports the latter, so callers can accept decimal commas.
+// write it: a UTF-8 byte order mark is skipped, and a header line with more
+// semicolons than commas means ";" is the separator (German Excel).
+// semicolon reports the latter, so callers can accept decimal commas. Every
+// CSV file of a site (data, products, feedback) is read through it, so one
+// rule holds for all.
 func CSVReader(raw []byte) (r *csv.Reader, semicolon bool) {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	header := raw
@@ -125,7 +127,7 @@ func CSVReader(raw []byte) (r *csv.Reader, semicolon bool) {
 		header = raw[:i]
 	}
 	r = csv.NewReader(bytes.NewReader(raw))
-	if bytes.Count(header, []byte(";")) > 0 && bytes.Count(header, []byte(",")) == 0 {
+	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
 		r.Comma = ';'
 		semicolon = true
 	}

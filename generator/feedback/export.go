@@ -1,8 +1,6 @@
 package feedback
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -46,19 +45,11 @@ var exportColumns = []string{"page", "date", "kind", "costs", "transparency", "c
 // out; the other rows are returned in file order.
 func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
-		_, _ = br.Discard(3)
-	}
-	// The header decides the separator: ';' when it has more of them than commas.
-	head, err := br.ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the feedback export: %v", err)}
 	}
-	cr := csv.NewReader(io.MultiReader(strings.NewReader(head), br))
-	if strings.Count(head, ";") > strings.Count(head, ",") {
-		cr.Comma = ';'
-	}
+	cr, _ := data.CSVReader(raw) // BOM, and ';' when the header has more of them than commas
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 

@@ -15,6 +15,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -189,22 +190,15 @@ func (p Position) String() string {
 // from the header line) and, with ';', decimal commas.
 func parseCSVRecords(file string, r io.Reader) ([]*rawRecord, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
-	data, err := io.ReadAll(r)
+	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the product file: %v", err)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))) == 0 {
 		return nil, nil // an empty export has no products; not an error
 	}
-	headerLine, _, _ := bytes.Cut(data, []byte("\n"))
-	sep := ','
-	if bytes.Count(headerLine, []byte(";")) > bytes.Count(headerLine, []byte(",")) {
-		sep = ';'
-	}
-
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = sep
+	cr, _ := data.CSVReader(raw)
+	sep := cr.Comma
 	cr.FieldsPerRecord = -1 // row lengths are checked here, with a better message
 	cr.ReuseRecord = true
 
