@@ -324,6 +324,9 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if len(figs) > 0 || bytes.Contains([]byte(v.Content), []byte(`data-chart=`)) {
 		v.Scripts = append(v.Scripts, chartScripts...)
 	}
+	if strings.Contains(string(v.Charts), "data-sortable") || strings.Contains(string(v.Content), "data-sortable") {
+		v.Scripts = append(v.Scripts, "/js/sortable.js")
+	}
 	if j.page == 1 && n.HasVideo {
 		v.Scripts = append(v.Scripts, "/js/video.js")
 	}
