@@ -15,7 +15,7 @@ import (
 // benchSite writes a site shaped like the shared corpus, n products with
 // explainers and n stories, so the whole pipeline can be benchmarked
 // without the shared folder.
-func benchSite(b *testing.B, n int) string {
+func benchSite(b testing.TB, n int) string {
 	b.Helper()
 	root := b.TempDir()
 	w := func(rel, s string) {
@@ -34,7 +34,7 @@ func benchSite(b *testing.B, n int) string {
 	w("content/glossar.md", "---\ntitle: Glossar\n---\n## Kosten\n\nText.\n")
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&csv, "p-%d,Fonds %d,equity-fund,%d,5,%d,1.%02d,0.2,-30,-2,4,9\n", i, i, 1+i%7, i%5, i%90)
-		w(fmt.Sprintf("content/products/p-%d.md", i), fmt.Sprintf("---\ntitle: Fonds %d\nproduct: p-%d\nadvisors: [anna]\ntopics: [fonds]\nreviewed: 2026-01-01\nvalid_until: 2030-01-01\n---\n%s\n\n## Risiko\n\n%s\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n%s\n", i, i, para, para, para))
+		w(fmt.Sprintf("content/products/p-%d.md", i), fmt.Sprintf("---\ntitle: \"Fonds %d + Co & Partner\"\nproduct: p-%d\nadvisors: [anna]\ntopics: [fonds]\nreviewed: 2026-01-01\nvalid_until: 2030-01-01\n---\n%s\n\n## Risiko\n\n%s\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n%s\n", i, i, para, para, para))
 		w(fmt.Sprintf("content/stories/s-%d.md", i), fmt.Sprintf("---\ntitle: Geschichte %d\ndate: 2025-03-%02d\nadvisor: anna\nproducts: [p-%d]\n---\n%s\n\n## Was geschah\n\n%s\n", i, 1+i%28, i, para, para))
 	}
 	w("content/data/products.csv", csv.String())
@@ -101,5 +101,26 @@ func BenchmarkProductPage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1})
+	}
+}
+
+// TestReferenceBuildIsIdentical builds the demo and a generated site of
+// 150 products once with the build's shortcuts and once without: the
+// output must be the same to the byte.
+func TestReferenceBuildIsIdentical(t *testing.T) {
+	sites := map[string]string{"demo": copyDemo(t), "generated": benchSite(t, 150)}
+	for name, root := range sites {
+		t.Run(name, func(t *testing.T) {
+			fast, ref := filepath.Join(t.TempDir(), "fast"), filepath.Join(t.TempDir(), "ref")
+			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Reference: true}} {
+				res, err := Build(o)
+				if err != nil || res.Diagnostics.HasErrors() {
+					t.Fatalf("%v %s", err, joinDiags(res))
+				}
+			}
+			if a, b := tree(t, fast), tree(t, ref); a != b {
+				t.Error("the optimised build differs from the reference build")
+			}
+		})
 	}
 }

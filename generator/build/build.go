@@ -28,6 +28,10 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
+	// Reference turns off the build's shortcuts — the feedback form
+	// rendered once, risk charts shared between products, page bodies
+	// released and read again — so a test can check they change nothing.
+	Reference bool
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
 	Progress func(done, total int)
@@ -120,7 +124,7 @@ func full(opts Options) (*Result, *state, error) {
 	// every page until then costs more memory than reading it twice costs
 	// time (10,000 pages: 45 MB of peak RSS against 0.3 s).
 	for _, n := range site.Nodes {
-		if n.Page != nil {
+		if n.Page != nil && !opts.Reference {
 			n.ReleaseBody()
 		}
 	}
@@ -148,6 +152,7 @@ func full(opts Options) (*Result, *state, error) {
 	}
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
+	r.reference = opts.Reference
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)

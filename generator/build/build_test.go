@@ -213,7 +213,7 @@ func read(t *testing.T, p string) string {
 }
 
 // tree lists every file below dir with its SHA-256.
-func tree(t *testing.T, dir string) string { return sitetest.Checksums(t, dir) }
+func tree(t testing.TB, dir string) string { return sitetest.Checksums(t, dir) }
 
 // testNow is the tests' today, so the demo's dates do not age out.
 var testNow = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)

@@ -100,7 +100,7 @@ type riskKey struct {
 func (r *renderer) riskFigure(n *Node) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
-	if c, ok := r.riskCache.Load(key); ok {
+	if c, ok := r.riskCache.Load(key); ok && !r.reference {
 		fig := c.(Figure)
 		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
 		return fig, nil

@@ -98,6 +98,7 @@ type renderer struct {
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
 	riskCache   sync.Map // riskKey → Figure
+	reference   bool     // no caches or shortcuts (Options.Reference)
 	pages       int
 	files       int
 	charts      int
@@ -340,7 +341,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		v.Filters = r.site.advisorFilters
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
-	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme)
+	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.reference)
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
