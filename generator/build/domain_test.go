@@ -245,3 +245,34 @@ func TestEnglishSite(t *testing.T) {
 		}
 	}
 }
+
+// TestBadProductData covers the product cases of the bad-input catalogue:
+// each fails the build with the file and row and leaves the old output.
+func TestBadProductData(t *testing.T) {
+	const csv = "content/data/products.csv"
+	cases := []struct{ name, old, new, want string }{
+		{"duplicate product id", "festgeld-2-jahre,Festgeld 2 Jahre", "tagesgeld-plus,Festgeld 2 Jahre",
+			`content/data/products.csv:3:1: duplicate product id "tagesgeld-plus": it is already used at content/data/products.csv:2`},
+		{"a number that is not one", "tagesgeld-plus,Tagesgeld Plus,,deposit,EUR,1,1,1,1,", "tagesgeld-plus,Tagesgeld Plus,,deposit,EUR,1,1,1,\"1,2,3\",",
+			"content/data/products.csv:2:"},
+		{"id with a path", "tagesgeld-plus,Tagesgeld Plus", "../../etc/passwd,Tagesgeld Plus", "content/data/products.csv:2:"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyDemo(t)
+			dest := filepath.Join(root, "public")
+			if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+				t.Fatal(joinDiags(res))
+			}
+			before := tree(t, dest)
+			edit(t, root, csv, tc.old, tc.new)
+			res := build(t, root, dest)
+			if !res.Diagnostics.HasErrors() || !strings.Contains(joinDiags(res), tc.want) {
+				t.Errorf("want an error with %q, got:\n%s", tc.want, joinDiags(res))
+			}
+			if tree(t, dest) != before {
+				t.Error("the previous output changed")
+			}
+		})
+	}
+}
