@@ -115,61 +115,14 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 
 	v := &visit{Page: p, URL: base + p.Path, Viewport: vp, Weight: map[string]int64{}}
 	var mu sync.Mutex
-	types := map[network.RequestID]string{}
-	err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			v.Requests = append(v.Requests, e.Request.URL)
-			types[e.RequestID] = weightType(e.Type)
-		case *network.EventResponseReceived:
-			types[e.RequestID] = weightType(e.Type)
-			v.SetCookies = append(v.SetCookies, setCookies(e.Response.Headers)...)
-		case *network.EventResponseReceivedExtraInfo:
-			v.SetCookies = append(v.SetCookies, setCookies(e.Headers)...)
-		case *network.EventLoadingFinished:
-			t, ok := types[e.RequestID]
-			if !ok {
-				t = "other"
-			}
-			v.Weight[t] += int64(e.EncodedDataLength)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				var parts []string
-				for _, a := range e.Args {
-					if len(a.Value) > 0 {
-						parts = append(parts, string(a.Value))
-					} else {
-						parts = append(parts, a.Description)
-					}
-				}
-				v.Console = append(v.Console, "console.error: "+strings.Join(parts, " "))
-			}
-		case *cdplog.EventEntryAdded:
-			if e.Entry.Level == cdplog.EntryLevelError {
-				where := e.Entry.URL
-				if where != "" {
-					where = " (" + where + ")"
-				}
-				v.BrowserLog = append(v.BrowserLog, string(e.Entry.Source)+": "+e.Entry.Text+where)
-			}
-		case *runtime.EventExceptionThrown:
-			msg := e.ExceptionDetails.Text
-			if e.ExceptionDetails.Exception != nil && e.ExceptionDetails.Exception.Description != "" {
-				msg += " " + e.ExceptionDetails.Exception.Description
-			}
-			v.Console = append(v.Console, "uncaught exception: "+msg)
-		}
-	})
-	if err != nil {
+	if err := listen(ctx, v, &mu); err != nil {
 		return v, err
 	}
 	vpOpts := []chromedp.EmulateViewportOption{}
 	if vp.Mobile {
 		vpOpts = append(vpOpts, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			// Every page is measured as a first visit.
 			if _, err := cdp.Call(ctx, t, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
@@ -223,6 +176,59 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 	defer mu.Unlock()
 	v.Weight = loaded
 	return v, nil
+}
+
+// listen records on v what the tab of ctx does from now on: every request
+// it makes (attempts, too), Set-Cookie headers, the bytes per type, console
+// errors, uncaught exceptions and the errors the browser logs. mu guards v.
+func listen(ctx context.Context, v *visit, mu *sync.Mutex) error {
+	types := map[network.RequestID]string{}
+	return chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			v.Requests = append(v.Requests, e.Request.URL)
+			types[e.RequestID] = weightType(e.Type)
+		case *network.EventResponseReceived:
+			types[e.RequestID] = weightType(e.Type)
+			v.SetCookies = append(v.SetCookies, setCookies(e.Response.Headers)...)
+		case *network.EventResponseReceivedExtraInfo:
+			v.SetCookies = append(v.SetCookies, setCookies(e.Headers)...)
+		case *network.EventLoadingFinished:
+			t, ok := types[e.RequestID]
+			if !ok {
+				t = "other"
+			}
+			v.Weight[t] += int64(e.EncodedDataLength)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range e.Args {
+					if len(a.Value) > 0 {
+						parts = append(parts, string(a.Value))
+					} else {
+						parts = append(parts, a.Description)
+					}
+				}
+				v.Console = append(v.Console, "console.error: "+strings.Join(parts, " "))
+			}
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.EntryLevelError {
+				where := e.Entry.URL
+				if where != "" {
+					where = " (" + where + ")"
+				}
+				v.BrowserLog = append(v.BrowserLog, string(e.Entry.Source)+": "+e.Entry.Text+where)
+			}
+		case *runtime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil && e.ExceptionDetails.Exception.Description != "" {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			v.Console = append(v.Console, "uncaught exception: "+msg)
+		}
+	})
 }
 
 func setCookies(h network.Headers) []string {
