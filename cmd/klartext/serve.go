@@ -91,7 +91,11 @@ func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result
 		// Keep the hashes current, so the next full build compares with
 		// what the browser shows.
 		for _, u := range inc.Written {
-			if data, err := os.ReadFile(filepath.Join(b.dest, filepath.FromSlash(u), "index.html")); err == nil && b.hashes != nil {
+			file := filepath.Join(b.dest, filepath.FromSlash(u))
+			if strings.HasSuffix(u, "/") {
+				file = filepath.Join(file, "index.html")
+			}
+			if data, err := os.ReadFile(file); err == nil && b.hashes != nil {
 				b.hashes[u] = sha256.Sum256(data)
 			}
 		}

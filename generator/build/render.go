@@ -115,7 +115,7 @@ type sink interface {
 func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer {
 	cfg := site.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: time.Now().Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
+		Copyright: cfg.Copyright, Year: site.Now.Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
 		CSP: feedback.CSP(site.feedback.settings, site.videoOrigins...)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
 		if n := site.Sections[sec]; n != nil {
@@ -264,65 +264,13 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if n.Kind == content.KindTopic {
 		v.Title = r.theme.Translate("topic_title", n.Title)
 	}
-	var body []byte
-	if j.page == 1 && n.Page.Source != "" {
-		var err error
-		if body, err = n.ReadBody(r.site.Root); err != nil {
-			pd.Add(diag.Errorf(n.Source, 0, "%v", err))
-		}
-	}
-	if len(body) > 0 {
-		res := r.md.Render(r.markdownPage(n), body)
-		pd.Add(res.Diagnostics...)
-		for _, u := range res.UnlinkedRefs {
-			pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
-				WithHint("remove the link, or ask the advisor again"))
-		}
-		v.Content = template.HTML(res.HTML)
-		v.TOC = res.Headings
-		r.mu.Lock()
-		r.headings[n.Source] = res.Headings
-		if len(res.AnchorLinks) > 0 {
-			r.anchors[n.Source] = res.AnchorLinks
-		} else {
-			delete(r.anchors, n.Source)
-		}
-		r.mu.Unlock()
+	if j.page == 1 {
+		r.renderBody(n, v, pd)
 	}
 	r.list(v, n, j.page)
 	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
-	var figs []Figure
-	switch {
-	case n.Product != nil:
-		figs = r.productCharts(n)
-	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
-		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
-			figs = append(figs, f)
-		} else {
-			pd.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
-		}
-	case n.Kind == KindFeedback:
-		figs = r.feedbackFigures("feedback", 1)
-		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
-	}
-	if len(figs) > 0 {
-		v.Figures = make(map[string]template.HTML, len(figs))
-		var all strings.Builder
-		for _, f := range figs {
-			h, err := f.HTML()
-			if err != nil {
-				pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
-				continue
-			}
-			v.Figures[f.Kind] += h
-			all.WriteString(string(h))
-		}
-		v.Charts = template.HTML(all.String())
-		r.mu.Lock()
-		r.charts += len(figs)
-		r.mu.Unlock()
-	}
-	if len(figs) > 0 || bytes.Contains([]byte(v.Content), []byte(`data-chart=`)) {
+	r.renderCharts(n, v, pd)
+	if v.Charts != "" || strings.Contains(string(v.Content), `data-chart=`) {
 		v.Scripts = append(v.Scripts, chartScripts...)
 	}
 	if strings.Contains(string(v.Charts), "data-sortable") || strings.Contains(string(v.Content), "data-sortable") {
@@ -372,6 +320,75 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if j.page == 1 {
 		r.byKind[n.Kind]++
 	}
+	r.mu.Unlock()
+}
+
+// renderBody renders the page's Markdown into v.Content and records its
+// headings and anchor links for the link check.
+func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
+	if n.Page.Source == "" {
+		return
+	}
+	body, err := n.ReadBody(r.site.Root)
+	if err != nil {
+		pd.Add(diag.Errorf(n.Source, 0, "%v", err))
+		return
+	}
+	if len(body) == 0 {
+		return
+	}
+	res := r.md.Render(r.markdownPage(n), body)
+	pd.Add(res.Diagnostics...)
+	for _, u := range res.UnlinkedRefs {
+		pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
+			WithHint("remove the link, or ask the advisor again"))
+	}
+	v.Content = template.HTML(res.HTML)
+	v.TOC = res.Headings
+	r.mu.Lock()
+	r.headings[n.Source] = res.Headings
+	if len(res.AnchorLinks) > 0 {
+		r.anchors[n.Source] = res.AnchorLinks
+	} else {
+		delete(r.anchors, n.Source)
+	}
+	r.mu.Unlock()
+}
+
+// renderCharts draws the page's own charts: a product's four, the
+// products section's comparison, the feedback page's balance.
+func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
+	var figs []Figure
+	switch {
+	case n.Product != nil:
+		figs = r.productCharts(n)
+	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
+		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
+			figs = append(figs, f)
+		} else {
+			pd.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+		}
+	case n.Kind == KindFeedback:
+		figs = r.feedbackFigures("feedback", 1)
+		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
+	}
+	if len(figs) == 0 {
+		return
+	}
+	v.Figures = make(map[string]template.HTML, len(figs))
+	var all strings.Builder
+	for _, f := range figs {
+		h, err := f.HTML()
+		if err != nil {
+			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+			continue
+		}
+		v.Figures[f.Kind] += h
+		all.WriteString(string(h))
+	}
+	v.Charts = template.HTML(all.String())
+	r.mu.Lock()
+	r.charts += len(figs)
 	r.mu.Unlock()
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/theme"
 )
 
 // Session rebuilds a site again and again (klartext serve). After a good
@@ -38,6 +39,11 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 	if pages := s.bodyOnly(changed); pages != nil {
 		res, written := s.rerender(pages)
 		return res, Incremental{Written: written}, nil
+	}
+	if tc := s.themeOnly(changed); tc != nil {
+		if res, written, ok := s.retheme(tc); ok {
+			return res, Incremental{Written: written}, nil
+		}
 	}
 	opts := s.opts
 	if opts.Now.IsZero() {
@@ -98,6 +104,105 @@ func (s *Session) bodyOnly(changed []string) []changedPage {
 		out = append(out, changedPage{node: n, page: p})
 	}
 	return out
+}
+
+// themeChange is a change to the site's theme folder that a full build
+// need not follow: static files, and layouts that pages already use.
+type themeChange struct {
+	static  []string // paths below static/
+	layouts []string // paths below layouts/ ("products/single.html")
+}
+
+// themeOnly classifies the changed files; nil when any of them is not a
+// static file or a page layout of the site's theme (base layout and
+// partials appear on every page: a full build).
+func (s *Session) themeOnly(changed []string) *themeChange {
+	if s.last == nil || len(changed) == 0 {
+		return nil
+	}
+	dir, err := filepath.Abs(filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme))
+	if err != nil {
+		return nil
+	}
+	tc := &themeChange{}
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case strings.HasPrefix(rel, "static/"):
+			tc.static = append(tc.static, strings.TrimPrefix(rel, "static/"))
+		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/") && rel != "layouts/_default/baseof.html":
+			tc.layouts = append(tc.layouts, strings.TrimPrefix(rel, "layouts/"))
+		default:
+			return nil
+		}
+	}
+	return tc
+}
+
+// retheme copies changed static files and re-renders the pages of changed
+// layouts with the theme loaded again. A layout no page used before (a new
+// override may change which layout pages get) is left to a full build.
+func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
+	start := time.Now()
+	st := s.last
+	r := st.renderer
+	byLayout := map[string][]*Node{}
+	for _, n := range st.site.Nodes {
+		if l := r.layoutFor(n); l != "" {
+			byLayout[l] = append(byLayout[l], n)
+		}
+	}
+	for _, l := range tc.layouts {
+		if byLayout[l] == nil {
+			return nil, nil, false
+		}
+	}
+	cfg := st.site.Config
+	th, err := theme.Load(s.opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	if err != nil {
+		return nil, nil, false // the full build reports it
+	}
+	r.theme = th
+	r.out = liveFolder(s.dest())
+	r.ds = &diag.List{}
+	var written []string
+	for _, f := range tc.static {
+		data, err := th.ReadStatic(f)
+		if err != nil {
+			return nil, nil, false // deleted: a full build removes it
+		}
+		r.write("/"+f, data)
+		written = append(written, "/"+f)
+	}
+	var buf bytes.Buffer
+	for _, l := range tc.layouts {
+		for _, n := range byLayout[l] {
+			for p := 1; p <= r.pageCount(n); p++ {
+				buf.Reset()
+				j := job{node: n, page: p}
+				r.renderPage(&buf, j)
+				written = append(written, j.path())
+			}
+		}
+	}
+	r.checkAnchors()
+	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(written) - len(tc.static)}
+	res.Diagnostics.Add(st.baseDiags...)
+	res.Diagnostics.Add(r.diagnostics()...)
+	res.Diagnostics.Merge(r.ds)
+	if res.Diagnostics.HasErrors() {
+		s.last = nil
+	}
+	res.Duration = time.Since(start)
+	return res, written, true
 }
 
 // rerender renders the changed pages into the live output folder and

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +65,57 @@ func TestSessionNewFileIsAFullBuild(t *testing.T) {
 	_, inc, err := s.Build([]string{p})
 	if err != nil || !inc.Full {
 		t.Errorf("a new page must trigger a full build: %v %v", err, inc.Full)
+	}
+}
+
+// TestSessionThemeChanges: a changed page layout re-renders the pages that
+// use it, a changed stylesheet is copied alone, a new layout that could
+// change which layout pages get is a full build; the output always equals
+// a full build's.
+func TestSessionThemeChanges(t *testing.T) {
+	root := copyDemo(t)
+	layout := filepath.Join(root, "themes", "klartext", "layouts", "_default", "single.html")
+	css := filepath.Join(root, "themes", "klartext", "static", "css", "site.css")
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.MkdirAll(filepath.Dir(css), 0o755)
+	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}`), 0o644)
+	os.WriteFile(css, []byte("body { color: #111; }\n"), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("%v %s", err, joinDiags(res))
+	}
+	newLayout := filepath.Join(root, "themes", "klartext", "layouts", "glossar", "single.html")
+	steps := []struct {
+		name, file, content string
+		full                bool
+		written             string
+	}{
+		{"page layout", layout, `{{define "main"}}<h1 class="neu">{{.Title}}</h1>{{.Content}}{{end}}`, false, "/ueber-uns/"},
+		{"stylesheet", css, "body { color: #222; }\n", false, "/css/site.css"},
+		{"new layout", newLayout, `{{define "main"}}<h1>Glossar</h1>{{end}}`, true, ""},
+	}
+	for _, st := range steps {
+		os.MkdirAll(filepath.Dir(st.file), 0o755)
+		if err := os.WriteFile(st.file, []byte(st.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, inc, err := s.Build([]string{st.file})
+		if err != nil || res.Diagnostics.HasErrors() {
+			t.Fatalf("%s: %v %s", st.name, err, joinDiags(res))
+		}
+		if inc.Full != st.full {
+			t.Errorf("%s: full = %v, want %v", st.name, inc.Full, st.full)
+		}
+		if st.written != "" && !strings.Contains(strings.Join(inc.Written, " "), st.written) {
+			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow}); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := tree(t, dest), tree(t, fresh); a != b {
+			t.Errorf("%s: the served folder differs from a full build", st.name)
+		}
 	}
 }

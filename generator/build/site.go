@@ -37,7 +37,8 @@ type Node struct {
 // Site is the resolved model every page renders from. Built once per build;
 // every index here is built in one pass, so no page scans all others.
 type Site struct {
-	Root     string // the site's root folder
+	Root     string    // the site's root folder
+	Now      time.Time // the build's today (Options.Now)
 	Config   config.Site
 	Nodes    []*Node          // every output page, sorted by URL
 	BySource map[string]*Node // "content/x.md" → node
@@ -73,6 +74,7 @@ type Skipped struct {
 func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) *Site {
 	s := &Site{
 		Root:     opts.Source,
+		Now:      opts.Now,
 		Config:   cfg,
 		BySource: map[string]*Node{},
 		ByURL:    map[string]*Node{},
