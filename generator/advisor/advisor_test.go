@@ -88,11 +88,11 @@ func TestAdviceModel(t *testing.T) {
 		m          AdviceModel
 		lang, want string
 	}{
-		{FeeBased, "de", "Honorarberatung: Sie zahlen die Beratung direkt; die Beraterin erhält keine Provision von Produktanbietern."},
+		{FeeBased, "de", "Honorarberatung: Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
 		{CommissionBased, "de-DE", "Provisionsberatung: Die Bank erhält von Produktanbietern Provisionen; die Beratung selbst ist für Sie kostenlos. Die Höhe der Provision nennen wir Ihnen vor dem Abschluss."},
 		{FeeBased, "en", "Fee-based advice: You pay for the advice directly; the adviser receives no commission from product providers."},
 		{CommissionBased, "fr", "Commission-based advice: The bank receives commissions from product providers; the advice itself is free of charge for you. We tell you the amount of the commission before you sign."},
-		{FeeBased, "", "Honorarberatung: Sie zahlen die Beratung direkt; die Beraterin erhält keine Provision von Produktanbietern."},
+		{FeeBased, "", "Honorarberatung: Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
 		{AdviceModel("bogus"), "de", ""},
 	} {
 		if got := tc.m.Notice(tc.lang); got != tc.want {

@@ -40,7 +40,7 @@ type modelText struct{ label, explanation string }
 var modelTexts = map[string]map[AdviceModel]modelText{
 	"de": {
 		FeeBased: {"Honorarberatung",
-			"Sie zahlen die Beratung direkt; die Beraterin erhält keine Provision von Produktanbietern."},
+			"Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
 		CommissionBased: {"Provisionsberatung",
 			"Die Bank erhält von Produktanbietern Provisionen; die Beratung selbst ist für Sie kostenlos. Die Höhe der Provision nennen wir Ihnen vor dem Abschluss."},
 	},

@@ -19,6 +19,7 @@ type AdvisorInfo struct {
 	Card        advisor.Card
 	PhotoURL    string // site path of the photo; "" shows the initials placeholder
 	Initials    string
+	Phone       string // as the editor wrote it, for reading; Card.Phone is E.164 for tel: links
 	Languages   string // "Deutsch, Türkisch"
 	AdviceLabel string
 	AdviceText  string
@@ -80,7 +81,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 				card.Phone = e164
 			}
 		}
-		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name),
+		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: m.Phone,
 			Languages:   locale.JoinNames(locale.LanguageNames(card.Languages, loc), loc),
 			AdviceLabel: card.AdviceModel.Label(loc), AdviceText: card.AdviceModel.Explanation(loc),
 			VCardURL: n.URL + n.Slug + ".vcf"}
