@@ -52,6 +52,8 @@
 //   - build: the orchestration and the site model; views for templates.
 //   - scaffold: klartext new. check: editorial reports and output formats
 //     of klartext check.
+//   - sitetest: helpers for tests that build whole sites (copy the demo,
+//     checksum an output folder).
 //   - serve, watch: the development server (safe static files, live
 //     reload over server-sent events, the error overlay) and the recursive,
 //     debounced file watcher.
