@@ -39,6 +39,7 @@ func funcs(cfg config.Site) template.FuncMap {
 			}
 			return out
 		},
-		"t": func(key string, args ...any) string { return key }, // replaced by the theme's translations
+		"t":             func(key string, args ...any) string { return key },                        // replaced by the theme's translations
+		"partialCached": func(name, key string, data any) (template.HTML, error) { return "", nil }, // replaced by the theme
 	}
 }

@@ -58,6 +58,7 @@ type PageView struct {
 	Pager       *Pager
 	Breadcrumbs []Link
 	Scripts     []string // theme scripts this page needs, deferred
+	MenuActive  string   // URL of the menu entry this page belongs to (aria-current); "" for none
 	JSONLD      []template.JS
 	NoIndex     bool
 
@@ -249,6 +250,11 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	defer r.setPageDiags(path, pd)
 	v.NoIndex = j.page > 1
 	v.URL = relURL(cfg.BasePath(), path)
+	for _, m := range r.view.Menu {
+		if strings.HasPrefix(v.URL, m.URL) && len(m.URL) > len(v.MenuActive) {
+			v.MenuActive = m.URL
+		}
+	}
 	v.Permalink = cfg.AbsURL(path)
 	if v.Description == "" {
 		v.Description = cfg.Description

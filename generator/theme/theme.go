@@ -38,6 +38,13 @@ type Theme struct {
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
+	cached   sync.Map // partialCached: name + "\x00" + key → *cachedPartial
+}
+
+type cachedPartial struct {
+	once sync.Once
+	html template.HTML
+	err  error
 }
 
 type compiled struct {
@@ -69,6 +76,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, err
 	}
 	t.funcs["t"] = t.Translate
+	t.funcs["partialCached"] = t.partialCached
 	if err := t.parseBase(); err != nil {
 		return nil, err
 	}
@@ -132,6 +140,23 @@ func (t *Theme) parseBase() error {
 	}
 	t.partials = clone
 	return nil
+}
+
+// partialCached runs a partial once per build for each key and returns its
+// HTML every time after: for fragments that are the same on many pages
+// (the site header per active menu entry, the footer), which a large site
+// would otherwise execute tens of thousands of times. The partial's output
+// must depend only on the key and site-wide data — the first page's data
+// renders it.
+func (t *Theme) partialCached(name, key string, data any) (template.HTML, error) {
+	v, _ := t.cached.LoadOrStore(name+"\x00"+key, &cachedPartial{})
+	c := v.(*cachedPartial)
+	c.once.Do(func() {
+		var b strings.Builder
+		c.err = t.ExecutePartial(&b, name, data)
+		c.html = template.HTML(b.String())
+	})
+	return c.html, c.err
 }
 
 // ExecutePartial runs one partial ("partials/feedback.html") with data.
