@@ -231,3 +231,20 @@ func TestSiteOverridesALayout(t *testing.T) {
 		t.Error("the site's layout must replace the theme's, inside the theme's base layout")
 	}
 }
+
+func TestVideoTranscriptLinkResolved(t *testing.T) {
+	files := minimalSite()
+	files["content/video.md"] = "---\ntitle: Video\n---\n```video\nprovider: youtube\nid: Rt7kQm2xWbE\ntitle: Kurs\ntranscript: glossar.md#risikoklasse\n```\n"
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "video", "index.html"))
+	if !strings.Contains(page, `class="video-transcript" href="/glossar/#risikoklasse"`) {
+		t.Error("the transcript link must lead to the page and keep its anchor")
+	}
+	if !strings.Contains(page, `src="/js/video.js" defer`) || !strings.Contains(read(t, filepath.Join(dest, "_headers")), "frame-src https://www.youtube-nocookie.com") {
+		t.Error("a page with a video loads video.js and the CSP allows the video host")
+	}
+}

@@ -5,12 +5,13 @@ import (
 	"html/template"
 	"sync"
 
-	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/locale"
-	"github.com/klartext/klartext/generator/theme"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/theme"
 
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/diag"

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"path"
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -28,14 +29,16 @@ func (r *renderer) videoFence(n *Node, body []byte, line int) ([]byte, []diag.Di
 		return nil, fenceDiagnostics(n.Source, line, err)
 	}
 	d := video.Embed(spec)
-	if strings.HasSuffix(strings.SplitN(d.Transcript, "#", 2)[0], ".md") {
-		page := r.markdownPage(n)
-		target := resolveRelative(n.Source, d.Transcript)
-		u, ok := page.ResolvePage(strings.SplitN(target, "#", 2)[0])
-		if !ok {
-			return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "the transcript %q does not exist", d.Transcript)}
+	if file, anchor, _ := strings.Cut(d.Transcript, "#"); strings.HasSuffix(file, ".md") {
+		t := r.site.BySource[path.Join(path.Dir(n.Source), file)]
+		if t == nil {
+			return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "the transcript %q does not exist", d.Transcript).
+				WithHint("links are relative to this file's folder")}
 		}
-		d.Transcript = u
+		d.Transcript = relURL(r.site.Config.BasePath(), t.URL)
+		if anchor != "" {
+			d.Transcript += "#" + anchor
+		}
 	}
 	var buf bytes.Buffer
 	if err := video.RenderHTML(&buf, d, r.site.Config.Language); err != nil {
@@ -87,9 +90,4 @@ func videoOrigins(s *Site) []string {
 		}
 	}
 	return video.FrameOrigins(embeds)
-}
-
-func resolveRelative(from, link string) string {
-	dir := from[:strings.LastIndex(from, "/")+1]
-	return cleanPath(dir + link)
 }

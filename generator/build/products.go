@@ -104,9 +104,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 		}
 		n := &Node{Page: &content.Page{Kind: content.KindProduct, Section: "products", Slug: id, URL: url},
 			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang)}
-		if sec != nil && sec.Meta.Feedback != nil {
-			n.Feedback = *sec.Meta.Feedback
-		}
+		n.Feedback = s.feedbackOn(n)
 		s.add(n)
 		byID[id] = n
 		if sec != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"path"
 	"runtime"
 	"strconv"
 	"strings"
@@ -469,8 +468,6 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 		Fences: r.fences(n),
 	}
 }
-
-func cleanPath(p string) string { return path.Clean(p) }
 
 // checkAnchors verifies links into other pages' headings, now that every
 // page's headings are known.

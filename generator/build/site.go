@@ -125,7 +125,7 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 		for i, t := range p.Meta.Topics {
 			slug := content.Slugify(t)
 			if slug == "" {
-				ds.Add(diag.Errorf(p.Source, p.Meta.Line("topics."+itoa(i), 1), "the topic %q has no letters or digits", t))
+				ds.Add(diag.Errorf(p.Source, p.Meta.Line("topics."+strconv.Itoa(i), 1), "the topic %q has no letters or digits", t))
 				continue
 			}
 			n.Topics = append(n.Topics, slug)
@@ -194,14 +194,20 @@ func (s *Site) addTopics() {
 // the section's pages, unless a page says otherwise itself.
 func cascadeFeedback(s *Site) {
 	for _, n := range s.Nodes {
-		if n.Meta.Feedback != nil {
-			n.Feedback = *n.Meta.Feedback
-			continue
-		}
-		if sec := s.Sections[n.Section]; sec != nil && sec != n && sec.Meta.Feedback != nil {
-			n.Feedback = *sec.Meta.Feedback
-		}
+		n.Feedback = s.feedbackOn(n)
 	}
+}
+
+// feedbackOn is whether a page carries the feedback widget: its own
+// `feedback:`, else its section's, else on.
+func (s *Site) feedbackOn(n *Node) bool {
+	if n.Meta.Feedback != nil {
+		return *n.Meta.Feedback
+	}
+	if sec := s.Sections[n.Section]; sec != nil && sec != n && sec.Meta.Feedback != nil {
+		return *sec.Meta.Feedback
+	}
+	return n.Feedback
 }
 
 func (s *Site) sortNodes() {
@@ -320,5 +326,3 @@ func startOfDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -36,11 +36,16 @@ type Site struct {
 	// Feedback is the raw `feedback:` block, validated by the feedback
 	// package which owns its keys; nil when absent.
 	Feedback *yaml.Node
+
+	basePath string // BaseURL's path, parsed once: every link of every page uses it
 }
 
 // BasePath is the path part of BaseURL ("/" or "/bank/"), which every
 // site-internal link starts with.
 func (s Site) BasePath() string {
+	if s.basePath != "" {
+		return s.basePath
+	}
 	u, err := url.Parse(s.BaseURL)
 	if err != nil || u.Path == "" {
 		return "/"
@@ -144,6 +149,7 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			s.BaseURL += "/"
 		}
 	}
+	s.basePath = s.BasePath()
 	if !validLanguage(s.Language) {
 		ds = append(ds, diag.Errorf(File, line("language"), "language must be a language code like de or en-GB, got %q", s.Language).WithKey("language"))
 	}

@@ -39,6 +39,7 @@ type Theme struct {
 	mu       sync.Mutex
 	compiled map[string]*compiled
 	cached   sync.Map // partialCached: name + "\x00" + key → *cachedPartial
+	lookups  sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
 }
 
 type cachedPartial struct {
@@ -166,13 +167,23 @@ func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
 
 // Lookup returns the first of the candidate layouts (paths below layouts/,
 // such as "products/single.html") that exists.
+//
+// Results are remembered: every page asks, and a site's own theme folder
+// would otherwise cost file system calls per page.
 func (t *Theme) Lookup(candidates ...string) (string, bool) {
+	key := strings.Join(candidates, "\x00")
+	if l, ok := t.lookups.Load(key); ok {
+		return l.(string), l.(string) != ""
+	}
+	found := ""
 	for _, c := range candidates {
 		if _, err := fs.Stat(t.fsys, "layouts/"+c); err == nil {
-			return c, true
+			found = c
+			break
 		}
 	}
-	return "", false
+	t.lookups.Store(key, found)
+	return found, found != ""
 }
 
 // Execute runs a layout with data. A layout that defines "main" is wrapped
