@@ -46,7 +46,13 @@ func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
 		}
 		ext := strings.ToLower(path.Ext(src))
 		if ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json" {
-			continue // other files in data/ (a README) are neither data nor published
+			// Notes (README.md, .txt) are neither data nor published; any
+			// other file is most likely a data file with a mistyped ending.
+			if ext != ".md" && ext != ".txt" {
+				ds = append(ds, diag.Warnf(src, 0, "this file is not read: data files end in .csv, .yaml, .yml or .json").
+					WithHint("rename it, or move it out of content/data/ if it is not data"))
+			}
+			continue
 		}
 		raw, err := readLimited(filepath.Join(root, filepath.FromSlash(src)))
 		if err != nil {

@@ -2,9 +2,12 @@ package data
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
 )
 
@@ -70,4 +73,17 @@ func FuzzParseYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestUnknownDataFileIsReported(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content", "data")
+	os.MkdirAll(dir, 0o755)
+	for _, f := range []string{"zinsen.ymal", "README.md"} {
+		os.WriteFile(filepath.Join(dir, f), []byte("a: 1\n"), 0o644)
+	}
+	_, ds := Load(root, []string{"content/data/README.md", "content/data/zinsen.ymal"})
+	if len(ds) != 1 || ds[0].File != "content/data/zinsen.ymal" || ds[0].Severity != diag.Warning {
+		t.Errorf("want one warning for the mistyped ending, got %v", ds)
+	}
 }
