@@ -29,8 +29,15 @@ type feedbackState struct {
 	balance   *feedback.SiteBalance // site-wide; nil without an export
 
 	formOnce sync.Once
-	form     string // the prerendered form, with placeholders
+	form     []formPart // the prerendered form, cut at its placeholders
 	formErr  error
+}
+
+// formPart is a piece of the prerendered form and the page value that
+// follows it (an index into formTokens; -1 after the last piece).
+type formPart struct {
+	text  string
+	value int
 }
 
 // computeBalance computes the site-wide balance once the pages are known
@@ -100,6 +107,27 @@ const (
 	formTitleToken = "KLARTEXT0PAGE0TITLE0TOKEN"
 )
 
+var formTokens = []string{formPathToken, formURLToken, formTitleToken}
+
+// cutForm cuts the prerendered form at its placeholders, once per build:
+// a strings.Replacer per page cost more than the rest of the widget.
+func cutForm(form string) []formPart {
+	var parts []formPart
+	for {
+		at, value := -1, -1
+		for i, tok := range formTokens {
+			if j := strings.Index(form, tok); j >= 0 && (at < 0 || j < at) {
+				at, value = j, i
+			}
+		}
+		if at < 0 {
+			return append(parts, formPart{text: form, value: -1})
+		}
+		parts = append(parts, formPart{text: form[:at], value: value})
+		form = form[at+len(formTokens[value]):]
+	}
+}
+
 // attrEscaper escapes an attribute value exactly as html/template does in a
 // quoted attribute, so the prerendered form is byte-identical to one the
 // partial renders for the page (TestReferenceBuildIsIdentical).
@@ -126,16 +154,28 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
 		var b strings.Builder
 		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
-		st.form = b.String()
+		st.form = cutForm(b.String())
 	})
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	return template.HTML(strings.NewReplacer(
-		formPathToken, attrEscaper.Replace(n.URL),
-		formURLToken, attrEscaper.Replace(cfg.AbsURL(n.URL)),
-		formTitleToken, attrEscaper.Replace(n.Title),
-	).Replace(st.form)), nil
+	values := [...]string{attrEscaper.Replace(n.URL), attrEscaper.Replace(cfg.AbsURL(n.URL)), attrEscaper.Replace(n.Title)}
+	size := 0
+	for _, p := range st.form {
+		size += len(p.text)
+		if p.value >= 0 {
+			size += len(values[p.value])
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, p := range st.form {
+		b.WriteString(p.text)
+		if p.value >= 0 {
+			b.WriteString(values[p.value])
+		}
+	}
+	return template.HTML(b.String()), nil
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.
