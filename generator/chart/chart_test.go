@@ -531,3 +531,20 @@ func TestHTMLMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLSizeEstimate keeps htmlSize close above what HTML writes, so the
+// builder is grown once and not by much more than it needs.
+func TestHTMLSizeEstimate(t *testing.T) {
+	for _, loc := range []locale.Locale{locale.For("de"), locale.For("en")} {
+		for _, f := range sampleFigures(t, loc) {
+			h, err := f.HTML()
+			if err != nil {
+				t.Fatal(err)
+			}
+			est := f.htmlSize()
+			if est < len(h) || est > len(h)*3/2 {
+				t.Errorf("%s %s: estimated %d bytes, wrote %d", loc.Lang, f.Kind, est, len(h))
+			}
+		}
+	}
+}
