@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,13 +105,19 @@ func BenchmarkProductPage(b *testing.B) {
 	}
 }
 
-// TestReferenceBuildIsIdentical builds the demo and a generated site of
-// 150 products once with the build's shortcuts and once without: the
-// output must be the same to the byte.
+// TestReferenceBuildIsIdentical builds the demo, a generated site of 500
+// products and, where the shared design folder lies beside the repository,
+// its benchmark corpus with 500 products, once with the build's shortcuts
+// and once without: the output must be the same to the byte.
 func TestReferenceBuildIsIdentical(t *testing.T) {
-	sites := map[string]string{"demo": copyDemo(t), "generated": benchSite(t, 150)}
-	for name, root := range sites {
+	sites := map[string]func(t *testing.T) string{
+		"demo":              copyDemo,
+		"generated":         func(t *testing.T) string { return benchSite(t, 500) },
+		"shared-corpus-500": sharedCorpus,
+	}
+	for _, name := range []string{"demo", "generated", "shared-corpus-500"} {
 		t.Run(name, func(t *testing.T) {
+			root := sites[name](t)
 			fast, ref := filepath.Join(t.TempDir(), "fast"), filepath.Join(t.TempDir(), "ref")
 			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Reference: true}} {
 				res, err := Build(o)
@@ -123,4 +130,18 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sharedCorpus writes the shared benchmark corpus with 500 products, or
+// skips the test when the shared folder is not beside the repository.
+func sharedCorpus(t *testing.T) string {
+	gen := filepath.Join("..", "..", "..", "shared", "corpus", "gencorpus.go")
+	if _, err := os.Stat(gen); err != nil {
+		t.Skipf("no shared corpus generator at %s", gen)
+	}
+	root := filepath.Join(t.TempDir(), "corpus")
+	if out, err := exec.Command("go", "run", gen, "-products", "500", "-out", root).CombinedOutput(); err != nil {
+		t.Fatalf("gencorpus: %v\n%s", err, out)
+	}
+	return root
 }
