@@ -191,8 +191,13 @@ func (s *Staging) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	// Most pages are a new folder in an existing one: one mkdir instead of
+	// MkdirAll's stat first; MkdirAll handles the rest (missing parents, a
+	// folder already there).
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	s.dirs[dir] = true
