@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -92,6 +93,10 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 		d, err := Split(data)
+		ref, refErr := split(data, false)
+		if (err == nil) != (refErr == nil) || !reflect.DeepEqual(d, ref) {
+			t.Fatalf("Split differs from adrg reading the whole file:\n%+v %v\n%+v %v", d, err, ref, refErr)
+		}
 		if err != nil {
 			check("Split", err)
 			return
