@@ -110,9 +110,10 @@ func split(data []byte, stopEarly bool) (Document, error) {
 	}, nil
 }
 
-// headReader hands adrg the file and ends it once the front matter is
-// captured: adrg copies everything it reads into a growing buffer, and the
-// body is the file's tail anyway (a third of the load phase's garbage).
+// headReader hands adrg the file a line at a time and ends it once the
+// front matter is captured: adrg copies everything it reads into a growing
+// buffer, and the body is the file's tail anyway (a third of the load
+// phase's garbage).
 type headReader struct {
 	data []byte
 	off  int
@@ -123,7 +124,11 @@ func (r *headReader) Read(p []byte) (int, error) {
 	if r.off >= len(r.data) || r.done() {
 		return 0, io.EOF
 	}
-	n := copy(p, r.data[r.off:])
+	line := r.data[r.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
 	r.off += n
 	return n, nil
 }
