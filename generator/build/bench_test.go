@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
 	"github.com/klartext/klartext/generator/markdown"
 )
@@ -102,6 +103,38 @@ func BenchmarkProductPage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1})
+	}
+}
+
+// BenchmarkLayout executes the layouts of a product page, a story and a
+// topic page with views prepared once: the template engine's share of a
+// page, which klartext build --stats shows per layout for a whole site.
+func BenchmarkLayout(b *testing.B) {
+	root := benchSite(b, 3)
+	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
+	if err != nil || st == nil {
+		b.Fatal(err)
+	}
+	r := st.renderer
+	r.out = nil
+	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
+		n := st.site.ByURL[url]
+		if n == nil {
+			b.Fatalf("no page %s", url)
+		}
+		v := r.pageView(job{node: n, page: 1}, &diag.List{})
+		layout := r.layoutFor(n)
+		b.Run(layout, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				buf.Reset()
+				if err := r.theme.Execute(&buf, layout, v); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
 	}
 }
 

@@ -61,14 +61,15 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
-	Node    *Node                    // the page in the site model (for cross-links)
-	Product *ProductInfo             // product pages
-	Charts  template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
-	Figures map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
-	Balance *BalanceView             // the feedback page
-	Advisor *AdvisorInfo             // advisor pages and advisor filter pages
-	Story   *StoryInfo
-	Filters []FilterGroup // the advisors section's filters
+	Node        *Node                    // the page in the site model (for cross-links)
+	Product     *ProductInfo             // product pages
+	ProductText *ProductText             // product pages: the figures formatted for the reader
+	Charts      template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
+	Figures     map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
+	Balance     *BalanceView             // the feedback page
+	Advisor     *AdvisorInfo             // advisor pages and advisor filter pages
+	Story       *StoryInfo
+	Filters     []FilterGroup // the advisors section's filters
 
 	// Feedback is the feedback widget, rendered with the theme's
 	// partials/feedback.html; empty where feedback is off.
@@ -241,12 +242,39 @@ func paginated(n *Node) bool {
 // pages it renders again.
 func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	n := j.node
-	cfg := r.site.Config
 	pd := &diag.List{}
+	path := j.path()
+	defer r.setPageDiags(path, pd)
+	v := r.pageView(j, pd)
+	if n.Advisor != nil && n.Kind == content.KindAdvisor && j.page == 1 {
+		r.write(n.Advisor.VCardURL, advisorVCard(r.site, n))
+	}
+	layout := r.layoutFor(n)
+	if layout == "" {
+		pd.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
+		return
+	}
+	if err := r.theme.Execute(buf, layout, v); err != nil {
+		pd.Add(diag.Errorf("themes/"+r.site.Config.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
+		return
+	}
+	r.write(path+"index.html", buf.Bytes())
+	r.mu.Lock()
+	r.pages++
+	if j.page == 1 {
+		r.byKind[n.Kind]++
+	}
+	r.mu.Unlock()
+}
+
+// pageView is what the page's layout gets: its Markdown rendered, its
+// charts drawn, its lists, scripts and feedback widget.
+func (r *renderer) pageView(j job, pd *diag.List) *PageView {
+	n := j.node
+	cfg := r.site.Config
 	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: n.Title,
 		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
 	path := j.path()
-	defer r.setPageDiags(path, pd)
 	v.NoIndex = j.page > 1
 	v.URL = relURL(cfg.BasePath(), path)
 	for _, m := range r.view.Menu {
@@ -274,6 +302,9 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	}
 	r.list(v, n, j.page)
 	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
+	if n.Product != nil {
+		v.ProductText = productText(n.Product, n.Meta, r.loc, r.theme)
+	}
 	r.renderCharts(n, v, pd)
 	if v.Charts != "" || strings.Contains(string(v.Content), `data-chart=`) {
 		v.Scripts = append(v.Scripts, chartScripts...)
@@ -286,9 +317,6 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	}
 	if n.Advisor != nil && n.Kind == content.KindAdvisor {
 		v.JSONLD = append(v.JSONLD, advisorJSONLD(r.site, n))
-		if j.page == 1 {
-			r.write(n.Advisor.VCardURL, advisorVCard(r.site, n))
-		}
 	}
 	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == kindAdvisorFilter) {
 		v.Filters = r.site.advisorFilters
@@ -310,22 +338,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: relURL(cfg.BasePath(), sec.URL)})
 		}
 	}
-	layout := r.layoutFor(n)
-	if layout == "" {
-		pd.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
-		return
-	}
-	if err := r.theme.Execute(buf, layout, v); err != nil {
-		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
-		return
-	}
-	r.write(path+"index.html", buf.Bytes())
-	r.mu.Lock()
-	r.pages++
-	if j.page == 1 {
-		r.byKind[n.Kind]++
-	}
-	r.mu.Unlock()
+	return v
 }
 
 // renderBody renders the page's Markdown into v.Content and records its
