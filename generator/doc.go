@@ -42,7 +42,9 @@
 //   - locale: numbers, money, dates and language names per site language.
 //   - product: product facts, PRIIPs validation, cost and scenario figures
 //     (pure functions, no HTML).
-//   - chart: go-echarts options and the accessible tables of every chart.
+//   - chart: go-echarts options and the accessible tables of every chart;
+//     the product charts' options filled into cached skeletons
+//     (chart.Skeletons, off in a reference build).
 //   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
 //   - video: the ```video block and its privacy-friendly placeholder.
 //   - feedback: provider settings, widgets, CSP origins, the export and its
@@ -68,7 +70,9 @@
 //   - A chart type: a builder in chart (input struct in, Figure out, with
 //     its table), its name in chart.SpecTypes (the ```chart fence validates
 //     against it), and its adapter from product figures in build/charts.go
-//     (productFigure, productKinds for the product page).
+//     (productFigure, productKinds for the product page). A chart on every
+//     product page may also get a chart.Skeletons method: its per-product
+//     values as parts with a walk (chart/skeleton.go).
 //   - A feedback provider: feedback/settings.go (its keys, required keys and
 //     origins for the CSP), feedback/widget.go (its embed attributes), and
 //     its loader in themes/klartext/static/js/feedback.js.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
@@ -29,8 +30,9 @@ type Options struct {
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
 	// Reference turns off the build's shortcuts — the feedback form
-	// rendered once, risk charts shared between products, page bodies
-	// released and read again — so a test can check they change nothing.
+	// rendered once, risk charts shared between products, product charts
+	// filled into cached option skeletons, page bodies released and read
+	// again — so a test can check they change nothing.
 	Reference bool
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
@@ -153,6 +155,9 @@ func full(opts Options) (*Result, *state, error) {
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
 	r.reference = opts.Reference
+	if !opts.Reference {
+		r.skeletons = &chart.Skeletons{}
+	}
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)

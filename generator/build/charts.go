@@ -26,7 +26,9 @@ func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
 
 // productFigure builds one chart of a product's facts. n numbers the
 // charts of its kind on the page (from 1), so IDs stay unique and stable.
-func productFigure(kind string, pageKey string, n int, p *ProductInfo, loc locale.Locale, lang string) (Figure, error) {
+// sk fills the costs, costs-over-time and scenarios charts into cached
+// option skeletons; nil (a reference build) builds them directly.
+func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, loc locale.Locale, lang string) (Figure, error) {
 	f := p.Facts
 	id := chart.ID(pageKey, kind, n)
 	switch kind {
@@ -41,7 +43,7 @@ func productFigure(kind string, pageKey string, n int, p *ProductInfo, loc local
 		for _, l := range c.Lines {
 			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), AnnualImpactPct: l.AnnualImpactPct})
 		}
-		return chart.Costs(id, loc, in)
+		return sk.Costs(id, loc, in)
 	case chart.KindCostsOverTime:
 		in := chart.CostsOverTimeInput{Currency: f.Currency}
 		for _, pt := range p.Path {
@@ -50,7 +52,7 @@ func productFigure(kind string, pageKey string, n int, p *ProductInfo, loc local
 			in.ValueWithCosts = append(in.ValueWithCosts, pt.Net)
 			in.ValueWithoutCosts = append(in.ValueWithoutCosts, pt.Gross)
 		}
-		return chart.CostsOverTime(id, loc, in)
+		return sk.CostsOverTime(id, loc, in)
 	case chart.KindScenarios:
 		in := chart.ScenariosInput{Currency: f.Currency, RHPYears: f.RHPYears}
 		for _, s := range p.Scenarios {
@@ -59,7 +61,7 @@ func productFigure(kind string, pageKey string, n int, p *ProductInfo, loc local
 		if len(in.Scenarios) == 0 {
 			return Figure{}, errors.New("the product has no performance scenarios")
 		}
-		return chart.Scenarios(id, loc, in)
+		return sk.Scenarios(id, loc, in)
 	}
 	return Figure{}, errors.New("not a product chart: " + kind)
 }
@@ -77,7 +79,7 @@ func (r *renderer) productCharts(n *Node) []Figure {
 		if kind == chart.KindRisk {
 			f, err = r.riskFigure(n)
 		} else {
-			f, err = productFigure(kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
+			f, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
 		}
 		if err == nil {
 			out = append(out, f)
@@ -180,7 +182,7 @@ func (r *renderer) chartFence(n *Node) markdown.FenceFunc {
 				}
 				return nil, []diag.Diagnostic{d}
 			}
-			f, err := productFigure(spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, r.loc, r.site.Config.Language)
+			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, r.loc, r.site.Config.Language)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s chart of %q: %v", spec.Type, id, err)}
 			}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
@@ -98,8 +99,9 @@ type renderer struct {
 	pageDiags   map[string][]diag.Diagnostic // by output path
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
-	riskCache   sync.Map // riskKey → Figure
-	reference   bool     // no caches or shortcuts (Options.Reference)
+	riskCache   sync.Map         // riskKey → Figure
+	reference   bool             // no caches or shortcuts (Options.Reference)
+	skeletons   *chart.Skeletons // product chart options; nil when reference
 	pages       int
 	files       int
 	charts      int

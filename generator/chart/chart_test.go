@@ -448,6 +448,26 @@ func BenchmarkCostsOverTime(b *testing.B) {
 	}
 }
 
+func BenchmarkCosts(b *testing.B) {
+	loc, in := locale.For("de"), sampleCosts()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Costs("chart_p_costs_1", loc, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkScenarios(b *testing.B) {
+	loc, in := locale.For("de"), sampleScenarios()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Scenarios("chart_p_scenarios_1", loc, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkRisk(b *testing.B) {
 	loc := locale.For("de")
 	b.ReportAllocs()

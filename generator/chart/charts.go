@@ -116,6 +116,12 @@ type CostsInput struct {
 // Costs draws the composition of costs as horizontal bars, the total in
 // the title.
 func Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
+	return costs(nil, id, loc, in)
+}
+
+// costs is Costs, with the options filled into a skeleton of s (nil: built
+// directly).
+func costs(s *Skeletons, id string, loc locale.Locale, in CostsInput) (Figure, error) {
 	if len(in.Lines) == 0 {
 		return Figure{}, errors.New("chart: costs without cost lines")
 	}
@@ -123,29 +129,66 @@ func Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
 	total := loc.Percent(in.TotalPct, 2)
 	f := Figure{ID: id, Kind: KindCosts, Caption: t.costsCaption}
 	f.Table = Table{Header: []string{t.costsKind, t.costsImpact}}
-	cats := make([]string, len(in.Lines))
-	data := make([]opts.BarData, len(in.Lines))
-	parts := make([]string, len(in.Lines))
+	n := len(in.Lines)
+	p := newCostsParts(n)
+	items := make([]string, n)
 	for i, l := range in.Lines {
-		p := loc.Percent(l.AnnualImpactPct, 2)
-		cats[i] = l.Label
-		data[i] = opts.BarData{Value: jsonNumber(l.AnnualImpactPct, 4), Label: label(p, "right")}
-		parts[i] = l.Label + " " + p
-		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: l.Label}, num(p, l.AnnualImpactPct)})
+		pct := loc.Percent(l.AnnualImpactPct, 2)
+		p.cats[i] = l.Label
+		p.values[i] = jsonNumber(l.AnnualImpactPct, 4)
+		p.labels[i] = pct
+		items[i] = l.Label + " " + pct
+		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: l.Label}, num(pct, l.AnnualImpactPct)})
 	}
 	f.Table.Rows = append(f.Table.Rows, []Cell{{Text: t.costsTotal, Highlight: true}, {Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.TotalPct)}})
-	f.AriaLabel = fmt.Sprintf(t.costsAria, total, strings.Join(parts, ", "))
+	f.AriaLabel = fmt.Sprintf(t.costsAria, total, strings.Join(items, ", "))
+	p.aria = f.AriaLabel
+	p.title = fmt.Sprintf(t.costsTotalTitle, total)
 
+	var err error
+	f.Options, err = options(s, shape{kind: KindCosts, loc: loc, n: n}, id, p,
+		func() *costsParts { return newCostsParts(n) },
+		func(id string, p *costsParts) (template.JS, error) { return costsOptions(id, loc, p) })
+	return f, err
+}
+
+// costsParts are the per-product values of a costs chart's options.
+type costsParts struct {
+	aria, title  string
+	cats, labels []string
+	values       []any // jsonNumber
+}
+
+func newCostsParts(n int) *costsParts {
+	return &costsParts{cats: make([]string, n), labels: make([]string, n), values: make([]any, n)}
+}
+
+func (p *costsParts) walk(f func(*string, *any)) {
+	f(&p.aria, nil)
+	f(&p.title, nil)
+	for i := range p.cats {
+		f(&p.cats[i], nil)
+		f(nil, &p.values[i])
+		f(&p.labels[i], nil)
+	}
+}
+
+// costsOptions builds a costs chart's options with go-echarts.
+func costsOptions(id string, loc locale.Locale, p *costsParts) (template.JS, error) {
+	t := textsFor(loc)
+	data := make([]opts.BarData, len(p.cats))
+	for i := range data {
+		data[i] = opts.BarData{Value: p.values[i], Label: label(p.labels[i], "right")}
+	}
 	c := charts.NewBar()
-	c.SetGlobalOptions(base(id, f.AriaLabel)...)
+	c.SetGlobalOptions(base(id, p.aria)...)
 	c.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}))
-	c.SetXAxis(cats).AddSeries(t.costsImpact, data,
+	c.SetXAxis(p.cats).AddSeries(t.costsImpact, data,
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTotal}),
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
-	var err error
-	f.Options, err = finish(c, func(m map[string]any) {
+	return finish(c, func(m map[string]any) {
 		x := axis("value", nil, fmtPercent(loc, 2))
-		y := axis("category", cats, nil)
+		y := axis("category", p.cats, nil)
 		y["inverse"] = true
 		m["xAxis"] = []any{x}
 		m["yAxis"] = []any{y}
@@ -153,10 +196,9 @@ func Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
 		g["top"] = 40
 		g["right"] = 72 // room for the value labels
 		m["grid"] = g
-		m["title"] = map[string]any{"text": fmt.Sprintf(t.costsTotalTitle, total), "left": 8, "top": 0,
+		m["title"] = map[string]any{"text": p.title, "left": 8, "top": 0,
 			"textStyle": map[string]any{"color": colorText, "fontSize": 14, "fontWeight": "bold"}}
 	})
-	return f, err
 }
 
 // CostsOverTimeInput is the costs and values of an investment over the
@@ -172,6 +214,12 @@ type CostsOverTimeInput struct {
 // CostsOverTime draws bars of cumulative costs and lines of the value with
 // and without costs.
 func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
+	return costsOverTime(nil, id, loc, in)
+}
+
+// costsOverTime is CostsOverTime, with the options filled into a skeleton
+// of s (nil: built directly).
+func costsOverTime(s *Skeletons, id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
 	n := len(in.Years)
 	if n == 0 {
 		return Figure{}, errors.New("chart: costs over time without years")
@@ -184,17 +232,14 @@ func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure,
 	money := func(v float64) string { return loc.Money(v, in.Currency) }
 	f := Figure{ID: id, Kind: KindCostsOverTime, Caption: t.cotCaption}
 	f.Table = Table{Header: []string{t.cotPeriod, t.cotCosts, t.cotWith, t.cotWithout}}
-	cats := make([]string, n)
-	costs := make([]opts.BarData, n)
-	with := make([]opts.LineData, n)
-	without := make([]opts.LineData, n)
+	p := newCostsOverTimeParts(n)
 	for i, y := range in.Years {
-		cats[i] = loc.Years(float64(y))
-		costs[i] = opts.BarData{Value: jsonNumber(in.CumulativeCosts[i], 2)}
-		with[i] = opts.LineData{Value: jsonNumber(in.ValueWithCosts[i], 2)}
-		without[i] = opts.LineData{Value: jsonNumber(in.ValueWithoutCosts[i], 2)}
+		p.cats[i] = loc.Years(float64(y))
+		p.costs[i] = jsonNumber(in.CumulativeCosts[i], 2)
+		p.with[i] = jsonNumber(in.ValueWithCosts[i], 2)
+		p.without[i] = jsonNumber(in.ValueWithoutCosts[i], 2)
 		f.Table.Rows = append(f.Table.Rows, []Cell{
-			{Text: cats[i], Sort: strconv.Itoa(y)},
+			{Text: p.cats[i], Sort: strconv.Itoa(y)},
 			num(money(in.CumulativeCosts[i]), in.CumulativeCosts[i]),
 			num(money(in.ValueWithCosts[i]), in.ValueWithCosts[i]),
 			num(money(in.ValueWithoutCosts[i]), in.ValueWithoutCosts[i]),
@@ -203,11 +248,56 @@ func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure,
 	last := n - 1
 	f.AriaLabel = fmt.Sprintf(t.cotAria, afterYears(loc, float64(in.Years[last])), money(in.CumulativeCosts[last]),
 		money(in.ValueWithCosts[last]), money(in.ValueWithoutCosts[last]))
+	p.aria = f.AriaLabel
 
+	var err error
+	f.Options, err = options(s, shape{kind: KindCostsOverTime, loc: loc, currency: in.Currency, n: n}, id, p,
+		func() *costsOverTimeParts { return newCostsOverTimeParts(n) },
+		func(id string, p *costsOverTimeParts) (template.JS, error) {
+			return costsOverTimeOptions(id, loc, in.Currency, p)
+		})
+	return f, err
+}
+
+// costsOverTimeParts are the per-product values of a costs-over-time
+// chart's options.
+type costsOverTimeParts struct {
+	aria                 string
+	cats                 []string
+	costs, with, without []any // jsonNumber
+}
+
+func newCostsOverTimeParts(n int) *costsOverTimeParts {
+	return &costsOverTimeParts{cats: make([]string, n), costs: make([]any, n), with: make([]any, n), without: make([]any, n)}
+}
+
+func (p *costsOverTimeParts) walk(f func(*string, *any)) {
+	f(&p.aria, nil)
+	for i := range p.cats {
+		f(&p.cats[i], nil)
+		f(nil, &p.costs[i])
+		f(nil, &p.with[i])
+		f(nil, &p.without[i])
+	}
+}
+
+// costsOverTimeOptions builds a costs-over-time chart's options with
+// go-echarts.
+func costsOverTimeOptions(id string, loc locale.Locale, currency string, p *costsOverTimeParts) (template.JS, error) {
+	t := textsFor(loc)
+	n := len(p.cats)
+	costs := make([]opts.BarData, n)
+	with := make([]opts.LineData, n)
+	without := make([]opts.LineData, n)
+	for i := range n {
+		costs[i] = opts.BarData{Value: p.costs[i]}
+		with[i] = opts.LineData{Value: p.with[i]}
+		without[i] = opts.LineData{Value: p.without[i]}
+	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(base(id, f.AriaLabel)...)
+	bar.SetGlobalOptions(base(id, p.aria)...)
 	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}))
-	bar.SetXAxis(cats).AddSeries(t.cotCosts, costs, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighlight}),
+	bar.SetXAxis(p.cats).AddSeries(t.cotCosts, costs, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorHighlight}),
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "40%"}))
 	// The lines go straight into the bar chart's series: a second chart
 	// and Overlap would cost a reflection pass over all defaults (~30 %).
@@ -216,14 +306,12 @@ func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure,
 			ItemStyle: &opts.ItemStyle{Color: colorTotal}, LineStyle: &opts.LineStyle{Width: 3, Color: colorTotal}},
 		charts.SingleSeries{Name: t.cotWithout, Type: types.ChartLine, Data: without, Symbol: "diamond", SymbolSize: 9,
 			ItemStyle: &opts.ItemStyle{Color: "#2e7d32"}, LineStyle: &opts.LineStyle{Width: 3, Type: "dashed", Color: "#2e7d32"}})
-	var err error
-	f.Options, err = finish(bar, func(m map[string]any) {
-		m["xAxis"] = []any{axis("category", cats, nil)}
-		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, in.Currency, 0))}
+	return finish(bar, func(m map[string]any) {
+		m["xAxis"] = []any{axis("category", p.cats, nil)}
+		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, currency, 0))}
 		m["grid"] = grid(8)
-		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, in.Currency, 2)}
+		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, currency, 2)}
 	})
-	return f, err
 }
 
 // Scenario is one performance scenario at the recommended holding period.
@@ -243,6 +331,12 @@ type ScenariosInput struct {
 // Scenarios draws one bar per scenario with the value at the holding
 // period and the return per year as its label.
 func Scenarios(id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
+	return scenarios(nil, id, loc, in)
+}
+
+// scenarios is Scenarios, with the options filled into a skeleton of s
+// (nil: built directly).
+func scenarios(s *Skeletons, id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
 	if len(in.Scenarios) == 0 {
 		return Figure{}, errors.New("chart: no scenarios")
 	}
@@ -253,36 +347,74 @@ func Scenarios(id string, loc locale.Locale, in ScenariosInput) (Figure, error) 
 	period := afterYears(loc, in.RHPYears)
 	f := Figure{ID: id, Kind: KindScenarios, Caption: fmt.Sprintf(t.scenCaption, period)}
 	f.Table = Table{Header: []string{t.scenName, fmt.Sprintf(t.scenValue, period), t.scenReturn}}
-	cats := make([]string, len(in.Scenarios))
-	data := make([]opts.BarData, len(in.Scenarios))
-	parts := make([]string, len(in.Scenarios))
-	for i, s := range in.Scenarios {
-		v, r := loc.Money(s.ValueAtRHP, in.Currency), loc.Percent(s.AnnualReturnPct, 1)
-		cats[i] = s.Label
-		color := colorTotal
-		if s.AnnualReturnPct < 0 {
-			color = colorHighlight
+	n := len(in.Scenarios)
+	p := newScenariosParts(n)
+	items := make([]string, n)
+	for i, sc := range in.Scenarios {
+		v, r := loc.Money(sc.ValueAtRHP, in.Currency), loc.Percent(sc.AnnualReturnPct, 1)
+		p.cats[i] = sc.Label
+		p.colors[i] = colorTotal
+		if sc.AnnualReturnPct < 0 {
+			p.colors[i] = colorHighlight
 		}
-		data[i] = opts.BarData{Value: jsonNumber(s.ValueAtRHP, 2), ItemStyle: &opts.ItemStyle{Color: color},
-			Label: label(v+"\n"+r+" "+t.perYear, "top")}
-		parts[i] = fmt.Sprintf(t.scenItem, s.Label, v, r)
-		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: s.Label}, num(v, s.ValueAtRHP), num(r, s.AnnualReturnPct)})
+		p.values[i] = jsonNumber(sc.ValueAtRHP, 2)
+		p.labels[i] = v + "\n" + r + " " + t.perYear
+		items[i] = fmt.Sprintf(t.scenItem, sc.Label, v, r)
+		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: sc.Label}, num(v, sc.ValueAtRHP), num(r, sc.AnnualReturnPct)})
 	}
-	f.AriaLabel = fmt.Sprintf(t.scenAria, period, strings.Join(parts, "; "))
+	f.AriaLabel = fmt.Sprintf(t.scenAria, period, strings.Join(items, "; "))
+	p.aria = f.AriaLabel
+	p.name = fmt.Sprintf(t.scenValue, period)
 
-	c := charts.NewBar()
-	c.SetGlobalOptions(base(id, f.AriaLabel)...)
-	c.SetXAxis(cats).AddSeries(fmt.Sprintf(t.scenValue, period), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
 	var err error
-	f.Options, err = finish(c, func(m map[string]any) {
-		m["xAxis"] = []any{axis("category", cats, nil)}
-		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, in.Currency, 0))}
+	f.Options, err = options(s, shape{kind: KindScenarios, loc: loc, currency: in.Currency, n: n}, id, p,
+		func() *scenariosParts { return newScenariosParts(n) },
+		func(id string, p *scenariosParts) (template.JS, error) {
+			return scenariosOptions(id, loc, in.Currency, p)
+		})
+	return f, err
+}
+
+// scenariosParts are the per-product values of a scenarios chart's
+// options.
+type scenariosParts struct {
+	aria, name           string // name: the series, with the holding period
+	cats, labels, colors []string
+	values               []any // jsonNumber
+}
+
+func newScenariosParts(n int) *scenariosParts {
+	return &scenariosParts{cats: make([]string, n), labels: make([]string, n), colors: make([]string, n), values: make([]any, n)}
+}
+
+func (p *scenariosParts) walk(f func(*string, *any)) {
+	f(&p.aria, nil)
+	f(&p.name, nil)
+	for i := range p.cats {
+		f(&p.cats[i], nil)
+		f(nil, &p.values[i])
+		f(&p.labels[i], nil)
+		f(&p.colors[i], nil)
+	}
+}
+
+// scenariosOptions builds a scenarios chart's options with go-echarts.
+func scenariosOptions(id string, loc locale.Locale, currency string, p *scenariosParts) (template.JS, error) {
+	data := make([]opts.BarData, len(p.cats))
+	for i := range data {
+		data[i] = opts.BarData{Value: p.values[i], ItemStyle: &opts.ItemStyle{Color: p.colors[i]}, Label: label(p.labels[i], "top")}
+	}
+	c := charts.NewBar()
+	c.SetGlobalOptions(base(id, p.aria)...)
+	c.SetXAxis(p.cats).AddSeries(p.name, data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
+	return finish(c, func(m map[string]any) {
+		m["xAxis"] = []any{axis("category", p.cats, nil)}
+		m["yAxis"] = []any{axis("value", nil, fmtMoney(loc, currency, 0))}
 		g := grid(8)
 		g["top"] = 48 // room for the two-line labels
 		m["grid"] = g
-		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, in.Currency, 2)}
+		m["tooltip"] = map[string]any{"show": true, "trigger": "axis", "klartextFormat": fmtMoney(loc, currency, 2)}
 	})
-	return f, err
 }
 
 // num is a numeric table cell with its sort key.

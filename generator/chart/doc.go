@@ -48,6 +48,20 @@
 // charts.js turns into an Intl.NumberFormat formatter. Bar labels are
 // formatted here, with package locale.
 //
+// # Skeletons
+//
+// A build draws thousands of costs, costs-over-time and scenarios charts,
+// and go-echarts spends most of a chart's time on reflection. A
+// *Skeletons (methods Costs, CostsOverTime, Scenarios) builds each shape
+// of chart (kind, locale, currency, number of bars) once with go-echarts,
+// with sentinels where a product's values go, keeps the JSON cut at them,
+// and fills in every further product's values with an encoder that writes
+// exactly what encoding/json writes. The result is byte-identical to the
+// package function of the same name (skeleton_test.go checks this over
+// random and hostile inputs); values that would change the structure (a
+// NaN that becomes no value, an empty text) take the direct path. A nil
+// *Skeletons always takes it: the build's reference mode.
+//
 // # Markdown
 //
 // ParseSpec reads the body of a ```chart fence (YAML: type, product); errors

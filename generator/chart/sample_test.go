@@ -14,6 +14,15 @@ func sampleCostsOverTime() CostsOverTimeInput {
 		ValueWithoutCosts: []float64{10000, 13012.5, 17201.25}}
 }
 
+func sampleCosts() CostsInput {
+	return CostsInput{Lines: []CostLine{{"Einstiegskosten", 0.6}, {"Laufende Kosten", 0.2}, {"Transaktionskosten", 0.05}}, TotalPct: 0.85}
+}
+
+func sampleScenarios() ScenariosInput {
+	return ScenariosInput{Currency: "EUR", RHPYears: 5, Scenarios: []Scenario{
+		{"Stress", -25.3, 2340}, {"Pessimistisch", -3.1, 8540}, {"Mittel", 5.2, 12880}, {"Optimistisch", 11.4, 17150}}}
+}
+
 func sampleComparison(n int) ComparisonInput {
 	in := ComparisonInput{Current: "p-3"}
 	for i := range n {
@@ -34,11 +43,9 @@ func sampleFigures(t testing.TB, loc locale.Locale) []Figure {
 		out = append(out, f)
 	}
 	add(Risk(ID("products/etf-welt", KindRisk, 1), loc, RiskInput{SRI: 4, RHPYears: 5, ProductName: "ETF Welt"}))
-	add(Costs(ID("products/etf-welt", KindCosts, 1), loc, CostsInput{Lines: []CostLine{
-		{"Einstiegskosten", 0.6}, {"Laufende Kosten", 0.2}, {"Transaktionskosten", 0.05}}, TotalPct: 0.85}))
+	add(Costs(ID("products/etf-welt", KindCosts, 1), loc, sampleCosts()))
 	add(CostsOverTime(ID("products/etf-welt", KindCostsOverTime, 1), loc, sampleCostsOverTime()))
-	add(Scenarios(ID("products/etf-welt", KindScenarios, 1), loc, ScenariosInput{Currency: "EUR", RHPYears: 5, Scenarios: []Scenario{
-		{"Stress", -25.3, 2340}, {"Pessimistisch", -3.1, 8540}, {"Mittel", 5.2, 12880}, {"Optimistisch", 11.4, 17150}}}))
+	add(Scenarios(ID("products/etf-welt", KindScenarios, 1), loc, sampleScenarios()))
 	add(Comparison(ID("products", KindComparison, 1), loc, sampleComparison(50)))
 	add(FeedbackBalance(ID("feedback", KindFeedbackBalance, 1), loc, FeedbackBalanceInput{
 		Months: []string{"2026-01", "2026-02", "2026-03"}, Praise: []int{10, 12, 1500}, Criticism: []int{3, 4, 2}, Questions: []int{5, 1, 0}}))
