@@ -97,8 +97,9 @@ func (s *Session) bodyOnly(changed []string) []changedPage {
 			return nil
 		}
 		// The list teaser comes from the first paragraph when there is no
-		// description; a video block changes the page's CSP.
-		if (n.Meta.Description == "" && summarize(p.Body, 200) != n.Summary) || bytes.Contains(p.Body, []byte("```video")) {
+		// description; a video block, added, changed or removed, changes
+		// the page's scripts and the site's CSP.
+		if (n.Meta.Description == "" && summarize(p.Body, 200) != n.Summary) || bytes.Contains(p.Body, videoFence) || n.HasVideo {
 			return nil
 		}
 		out = append(out, changedPage{node: n, page: p})
