@@ -281,7 +281,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 	if strings.Contains(string(v.Charts), "data-sortable") || strings.Contains(string(v.Content), "data-sortable") {
 		v.Scripts = append(v.Scripts, "/js/sortable.js")
 	}
-	if j.page == 1 && n.HasVideo {
+	if j.page == 1 && n.HasVideo() {
 		v.Scripts = append(v.Scripts, "/js/video.js")
 	}
 	if n.Advisor != nil && n.Kind == content.KindAdvisor {
