@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,7 +93,7 @@ type renderer struct {
 	view  *SiteView
 
 	mu          sync.Mutex
-	headings    map[string][]markdown.Heading
+	headings    map[string][]string // heading ids by source, for checkAnchors
 	anchors     map[string][]markdown.AnchorLink
 	pageDiags   map[string][]diag.Diagnostic // by output path
 	anchorDiags []diag.Diagnostic
@@ -126,7 +127,7 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
 	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
-		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
+		headings: map[string][]string{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
 		byKind: map[content.Kind]int{}}
 }
 
@@ -351,7 +352,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 	v.Content = template.HTML(res.HTML)
 	v.TOC = res.Headings
 	r.mu.Lock()
-	r.headings[n.Source] = res.Headings
+	r.headings[n.Source] = markdown.HeadingIDs(res.Headings) // not their text: kept for every page
 	if len(res.AnchorLinks) > 0 {
 		r.anchors[n.Source] = res.AnchorLinks
 	} else {
@@ -481,14 +482,7 @@ func (r *renderer) checkAnchors() {
 					continue // a missing target page was reported already
 				}
 			}
-			found := false
-			for _, h := range hs {
-				if h.ID == a.Anchor {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if !slices.Contains(hs, a.Anchor) {
 				r.anchorDiags = append(r.anchorDiags, markdown.MissingAnchor(src, a, hs))
 			}
 		}
