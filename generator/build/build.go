@@ -99,7 +99,7 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(dds...)
 	products, pds := product.Load(opts.Source, cfg.Currency)
 	ds.Add(pds...)
-	fb := loadFeedback(opts.Source, cfg, ds)
+	fb, feedbackRows := loadFeedback(opts.Source, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
@@ -112,11 +112,11 @@ func full(opts Options) (*Result, *state, error) {
 	site.feedback = fb
 	resolveProducts(site, products, opts, ds)
 	resolvePeople(site, ds)
-	fb.computeBalance(site)
+	fb.computeBalance(site, feedbackRows)
 	if th != nil {
 		fb.addFeedbackPage(site, th.Translate("feedback_page_title"))
 	}
-	fb.checkPages(site, ds)
+	fb.checkPages(site, feedbackRows, ds)
 	res.Site = site
 	res.Skipped = site.Skipped
 	site.videoOrigins = videoOrigins(site)
