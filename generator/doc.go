@@ -28,9 +28,11 @@
 // folder; anything else is a full build. build.Options.DryRun validates
 // without writing (klartext check, which adds check.Reports).
 //
-// Memory: page bodies are released after the resolve stage and read again
-// when the page renders (content.Page.ReleaseBody, ReadBody); figures are
-// computed per page while it renders, never held for the whole site.
+// Memory: a loaded page keeps what the build needs of its body, the teaser
+// and the info words of its fenced blocks (content.Page.Teaser, Fences),
+// not the body itself, which is read again when the page renders
+// (ReadBody); figures are computed per page while it renders, never held
+// for the whole site.
 //
 // # Packages
 //

@@ -35,7 +35,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 	case chart.KindRisk:
 		return chart.Risk(id, loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears, ProductName: f.Name})
 	case chart.KindCosts:
-		c := p.Composition
+		c := p.Composition()
 		if c == nil {
 			return Figure{}, errors.New("the product's cost figures are invalid")
 		}
@@ -46,7 +46,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 		return sk.Costs(id, loc, in)
 	case chart.KindCostsOverTime:
 		in := chart.CostsOverTimeInput{Currency: f.Currency}
-		for _, pt := range p.Path {
+		for _, pt := range p.Path() {
 			in.Years = append(in.Years, int(math.Ceil(pt.Years)))
 			in.CumulativeCosts = append(in.CumulativeCosts, pt.CumulativeCosts)
 			in.ValueWithCosts = append(in.ValueWithCosts, pt.Net)
@@ -55,7 +55,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 		return sk.CostsOverTime(id, loc, in)
 	case chart.KindScenarios:
 		in := chart.ScenariosInput{Currency: f.Currency, RHPYears: f.RHPYears}
-		for _, s := range p.Scenarios {
+		for _, s := range p.Scenarios() {
 			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AverageReturnPct, ValueAtRHP: s.Value})
 		}
 		if len(in.Scenarios) == 0 {
@@ -123,8 +123,8 @@ func (r *renderer) comparison(pageKey string, n int, current string) (Figure, er
 		pn := r.site.Products[id]
 		p := pn.Product
 		impact := math.NaN()
-		if p.Composition != nil {
-			impact = p.Composition.TotalAnnualImpactPct
+		if c := p.Composition(); c != nil {
+			impact = c.TotalAnnualImpactPct
 		}
 		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}

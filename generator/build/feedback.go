@@ -21,10 +21,10 @@ import (
 // feedbackExport is where the feedback service's export lives.
 const feedbackExport = "content/data/feedback.csv"
 
-// feedbackState is the site's feedback configuration and what readers said.
+// feedbackState is the site's feedback configuration and what readers said,
+// summed up: the export's rows are needed while resolving only.
 type feedbackState struct {
 	settings  feedback.Settings
-	entries   []feedback.Entry
 	summaries map[string]feedback.PageSummary
 	balance   *feedback.SiteBalance // site-wide; nil without an export
 
@@ -42,11 +42,11 @@ type formPart struct {
 
 // computeBalance computes the site-wide balance once the pages are known
 // (a page's section comes from the site model).
-func (st *feedbackState) computeBalance(site *Site) {
-	if st.entries == nil {
+func (st *feedbackState) computeBalance(site *Site, entries []feedback.Entry) {
+	if entries == nil {
 		return
 	}
-	b := feedback.Balance(st.entries, func(p string) string {
+	b := feedback.Balance(entries, func(p string) string {
 		if n := site.ByURL[p]; n != nil {
 			return n.Section
 		}
@@ -63,7 +63,9 @@ func firstSegment(p string) string {
 	return p
 }
 
-func loadFeedback(root string, cfg config.Site, ds *diag.List) *feedbackState {
+// loadFeedback reads the settings and the export; it returns the export's
+// rows apart, for computeBalance and checkPages.
+func loadFeedback(root string, cfg config.Site, ds *diag.List) (*feedbackState, []feedback.Entry) {
 	st := &feedbackState{}
 	if cfg.Feedback != nil {
 		s, fds := feedback.ParseSettings(cfg.Feedback, config.File)
@@ -75,19 +77,18 @@ func loadFeedback(root string, cfg config.Site, ds *diag.List) *feedbackState {
 		if !os.IsNotExist(err) {
 			ds.Add(diag.Errorf(feedbackExport, 0, "cannot read: %v", err))
 		}
-		return st
+		return st, nil
 	}
 	entries, eds := feedback.ParseExport(feedbackExport, bytes.NewReader(raw))
 	ds.Add(eds...)
-	st.entries = entries
 	st.summaries = feedback.Summarize(entries)
-	return st
+	return st, entries
 }
 
 // checkPages warns about feedback rows for pages the site does not have
 // (renamed or removed pages); they still count in the site-wide balance.
-func (st *feedbackState) checkPages(site *Site, ds *diag.List) {
-	ds.Add(feedback.CheckPages(st.entries, func(p string) bool { return site.ByURL[p] != nil }, feedbackExport)...)
+func (st *feedbackState) checkPages(site *Site, entries []feedback.Entry, ds *diag.List) {
+	ds.Add(feedback.CheckPages(entries, func(p string) bool { return site.ByURL[p] != nil }, feedbackExport)...)
 }
 
 // widget returns the feedback widget for a page, or nil where it is off.
@@ -205,7 +206,7 @@ const KindFeedback content.Kind = "feedback"
 // addFeedbackPage adds /feedback/ when there is an export, unless the site
 // has a page there of its own.
 func (st *feedbackState) addFeedbackPage(site *Site, title string) {
-	if st.entries == nil || site.ByURL["/feedback/"] != nil {
+	if st.balance == nil || site.ByURL["/feedback/"] != nil {
 		return
 	}
 	site.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},

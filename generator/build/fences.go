@@ -72,7 +72,7 @@ var videoFence = []byte("```video")
 func videoOrigins(s *Site) []string {
 	var embeds []video.EmbedData
 	for _, n := range s.Nodes {
-		if n.Page == nil || !n.HasVideo {
+		if !n.HasVideo() {
 			continue
 		}
 		body, err := n.ReadBody(s.Root)

@@ -11,21 +11,31 @@ import (
 	"github.com/klartext/klartext/generator/suggest"
 )
 
-// ProductInfo is a product's facts and computed figures, ready for the
-// product page. Figures are computed once per build, never in a template.
+// ProductInfo is a product's facts and wording, ready for the product page.
+// Its figures are methods: computed in Go (never in a template) when a page
+// shows them, from the facts, rather than held for every product through
+// the whole build; each takes microseconds.
 type ProductInfo struct {
 	Facts       product.Product
 	TypeLabel   string
-	RiskSummary string // the PRIIPs sentence
-	RiskBadge   string // "Risikoklasse 4 von 7"
-	Costs       []product.CostColumn
-	Composition *product.Composition
-	Path        []product.PathPoint
-	Scenarios   []product.ScenarioOutcome
+	RiskSummary string  // the PRIIPs sentence
+	RiskBadge   string  // "Risikoklasse 4 von 7"
 	Explained   bool    // an explainer adds prose
 	Stories     []*Node // stories that mention the product, newest first
 	Charts      []Figure
 }
+
+// Costs is the costs-over-time table (product.CostsOverTime).
+func (p *ProductInfo) Costs() []product.CostColumn { return product.CostsOverTime(p.Facts) }
+
+// Composition is the composition of costs (product.CostComposition).
+func (p *ProductInfo) Composition() *product.Composition { return product.CostComposition(p.Facts) }
+
+// Path is the year-by-year cost path of the chart (product.CostPath).
+func (p *ProductInfo) Path() []product.PathPoint { return product.CostPath(p.Facts) }
+
+// Scenarios are the performance scenarios (product.Scenarios).
+func (p *ProductInfo) Scenarios() []product.ScenarioOutcome { return product.Scenarios(p.Facts) }
 
 // resolveProducts gives every product of the data its page: the explainer's
 // page when there is one, otherwise a page from the data alone. It checks
@@ -151,10 +161,6 @@ func newProductInfo(p product.Product, lang string) *ProductInfo {
 		TypeLabel:   product.TypeLabel(p.Type, lang),
 		RiskSummary: product.RiskSummary(p.SRI, lang),
 		RiskBadge:   product.RiskLabel(p.SRI, lang),
-		Costs:       product.CostsOverTime(p),
-		Composition: product.CostComposition(p),
-		Path:        product.CostPath(p),
-		Scenarios:   product.Scenarios(p),
 	}
 }
 

@@ -54,7 +54,7 @@ func productText(p *ProductInfo, meta content.Meta, loc locale.Locale, th *theme
 	if f.ExitPct > 0 {
 		pt.CostRates += ", " + t("exit_text", loc.Percent(f.ExitPct, 2))
 	}
-	for _, c := range p.Costs {
+	for _, c := range p.Costs() {
 		pt.Exits = append(pt.Exits, ExitText{
 			After:        t("exit_after", loc.YearsAfter(c.Years)),
 			TotalCosts:   loc.Money(c.TotalCosts, f.Currency),

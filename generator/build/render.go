@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,7 +95,7 @@ type renderer struct {
 	view  *SiteView
 
 	mu          sync.Mutex
-	headings    map[string][]markdown.Heading
+	headings    map[string][]string // heading ids by source, for checkAnchors
 	anchors     map[string][]markdown.AnchorLink
 	pageDiags   map[string][]diag.Diagnostic // by output path
 	anchorDiags []diag.Diagnostic
@@ -129,7 +130,7 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
 	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
-		headings: map[string][]markdown.Heading{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
+		headings: map[string][]string{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
 		byKind: map[content.Kind]int{}}
 }
 
@@ -314,7 +315,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 	if strings.Contains(string(v.Charts), "data-sortable") || strings.Contains(string(v.Content), "data-sortable") {
 		v.Scripts = append(v.Scripts, "/js/sortable.js")
 	}
-	if j.page == 1 && n.HasVideo {
+	if j.page == 1 && n.HasVideo() {
 		v.Scripts = append(v.Scripts, "/js/video.js")
 	}
 	if n.Advisor != nil && n.Kind == content.KindAdvisor {
@@ -366,7 +367,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 	v.Content = template.HTML(res.HTML)
 	v.TOC = res.Headings
 	r.mu.Lock()
-	r.headings[n.Source] = res.Headings
+	r.headings[n.Source] = markdown.HeadingIDs(res.Headings) // not their text: kept for every page
 	if len(res.AnchorLinks) > 0 {
 		r.anchors[n.Source] = res.AnchorLinks
 	} else {
@@ -505,14 +506,7 @@ func (r *renderer) checkAnchors() {
 					continue // a missing target page was reported already
 				}
 			}
-			found := false
-			for _, h := range hs {
-				if h.ID == a.Anchor {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if !slices.Contains(hs, a.Anchor) {
 				r.anchorDiags = append(r.anchorDiags, markdown.MissingAnchor(src, a, hs))
 			}
 		}

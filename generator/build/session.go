@@ -97,8 +97,10 @@ func (s *Session) bodyOnly(changed []string) []changedPage {
 			return nil
 		}
 		// The list teaser comes from the first paragraph when there is no
-		// description; a video block changes the page's CSP.
-		if (n.Meta.Description == "" && summarize(p.Body, 200) != n.Summary) || bytes.Contains(p.Body, []byte("```video")) {
+		// description (Teaser is "" when there is one); a video block,
+		// added, changed or removed, changes the page's scripts and the
+		// site's CSP.
+		if p.Teaser != n.Teaser || p.HasFence("video") || n.HasVideo() {
 			return nil
 		}
 		out = append(out, changedPage{node: n, page: p})

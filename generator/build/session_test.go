@@ -19,19 +19,32 @@ func TestSessionIncrementalEqualsFull(t *testing.T) {
 	if err != nil || res.Diagnostics.HasErrors() || !inc.Full {
 		t.Fatalf("first build: %v %v full=%v", err, joinDiags(res), inc.Full)
 	}
-	file := filepath.Join(root, "content", "products", "etf-sparplan-welt.md")
+	const (
+		product = "content/products/etf-sparplan-welt.md"
+		story   = "content/stories/sparplan-im-crash.md"
+		advisor = "content/advisors/jonas-weber.md" // no description
+	)
 	steps := []struct {
-		name     string
-		old, new string
-		full     bool
+		name, file string
+		old, new   string
+		full       bool
 	}{
-		{"body edit", "\n## ", "\nEin neuer Absatz.\n\n## ", false},
-		{"heading renamed that another page links to", "## Kosten", "## Gebühren", false},
-		{"front matter edit", "title: ", "title: Neu: ", true},
+		{"body edit", product, "\n## ", "\nEin neuer Absatz.\n\n## ", false},
+		// The teaser of a page without description is its first paragraph.
+		{"first paragraph edit", advisor, "ist 29 und", "ist 30 und", true},
+		{"later paragraph edit", advisor, "spielt Bass", "spielt E-Bass", false},
+		{"first paragraph edit, description given", product, "ab 25 Euro", "ab 20 Euro", false},
+		// A video block decides the page's scripts and the site's CSP.
+		{"video removed", story, "```video\n", "```text\n", true},
+		{"video added", story, "```text\n", "```video\n", true},
+		{"body edit after the video", story, "Was ich daraus", "Was ich seitdem daraus", true},
+		// The two last steps leave errors: every later build is a full one.
+		{"heading renamed that another page links to", product, "## Kosten", "## Gebühren", false},
+		{"front matter edit", product, "title: ", "title: Neu: ", true},
 	}
 	for _, st := range steps {
-		edit(t, root, "content/products/etf-sparplan-welt.md", st.old, st.new)
-		res, inc, err := s.Build([]string{file})
+		edit(t, root, st.file, st.old, st.new)
+		res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(st.file))})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"path"
 	"sort"
 	"strconv"
@@ -18,14 +17,13 @@ import (
 type Node struct {
 	*content.Page
 	Title   string
-	Summary string    // description, or the start of the first paragraph
+	Summary string    // description, or the start of the first paragraph (content.Page.Teaser)
 	Date    time.Time // for sorting and feeds; zero when undated
 	Topics  []string  // slugs
 	Layout  string    // resolved layout below layouts/
 	// Children are the pages a list page lists (sections, topics, home).
 	Children []*Node
 	Feedback bool // whether the page carries the feedback widget
-	HasVideo bool // the body has a ```video block (the page loads video.js)
 
 	// Domain data, set while resolving.
 	Advisor  *AdvisorInfo // advisor pages
@@ -119,9 +117,8 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 		}
 		n.Summary = p.Meta.Description
 		if n.Summary == "" {
-			n.Summary = summarize(p.Body, 200)
+			n.Summary = p.Teaser
 		}
-		n.HasVideo = bytes.Contains(p.Body, videoFence)
 		for i, t := range p.Meta.Topics {
 			slug := content.Slugify(t)
 			if slug == "" {
@@ -155,6 +152,10 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 	s.linkChildren()
 	return s
 }
+
+// HasVideo is whether the page's body has a ```video block (the page loads
+// video.js, and the site's CSP allows the video's host).
+func (n *Node) HasVideo() bool { return n.Page != nil && n.HasFence("video") }
 
 func (s *Site) add(n *Node) {
 	s.Nodes = append(s.Nodes, n)
@@ -246,70 +247,6 @@ func SortPages(ps []*Node) {
 		}
 		return a.URL < b.URL
 	})
-}
-
-// summarize takes the first paragraph of Markdown as plain text, cut at a
-// word boundary: good enough for list teasers and meta descriptions, and
-// far cheaper than rendering.
-func summarize(md []byte, limit int) string {
-	var para []string
-	for _, line := range strings.Split(string(md), "\n") {
-		t := strings.TrimSpace(line)
-		if t == "" {
-			if len(para) > 0 {
-				break
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "```") ||
-			strings.HasPrefix(t, ">") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "[^") {
-			if len(para) > 0 {
-				break
-			}
-			continue
-		}
-		para = append(para, t)
-	}
-	text := stripInline(strings.Join(para, " "))
-	if len([]rune(text)) <= limit {
-		return text
-	}
-	r := []rune(text)[:limit]
-	cut := strings.LastIndex(string(r), " ")
-	if cut < limit/2 {
-		cut = len(string(r))
-	}
-	return strings.TrimRight(string(r)[:cut], ",;:") + " …"
-}
-
-// stripInline removes Markdown emphasis and link syntax: "[a](b)" → "a".
-func stripInline(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '*', '_', '`':
-			continue
-		case '[':
-			if s[i:min(i+2, len(s))] == "[^" { // footnote reference
-				if j := strings.IndexByte(s[i:], ']'); j > 0 {
-					i += j
-					continue
-				}
-			}
-			continue
-		case ']':
-			if i+1 < len(s) && s[i+1] == '(' {
-				if j := strings.IndexByte(s[i:], ')'); j > 0 {
-					i += j
-					continue
-				}
-			}
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
 }
 
 func titleCase(s string) string {

@@ -50,7 +50,10 @@ const (
 // Sections whose regular pages have a kind of their own.
 var sectionKinds = map[string]Kind{"products": KindProduct, "advisors": KindAdvisor, "stories": KindStory}
 
-// Page is one Markdown source file, loaded.
+// Page is one Markdown source file, loaded. It keeps what the build needs
+// of the body (Teaser, Fences), not the body itself: ReadBody reads it again
+// when the page renders, so a build of 40,000 pages never holds the text of
+// all of them.
 type Page struct {
 	Source   string // path from the site root, slash-separated: "content/products/x.md"
 	Section  string // first folder below content/ ("products"); "" for top-level pages
@@ -58,8 +61,16 @@ type Page struct {
 	Slug     string // the URL's last segment ("etf-welt"); "" for the home page
 	URL      string // site path: "/products/etf-welt/"
 	Meta     Meta
-	Body     []byte // Markdown, without front matter; nil after ReleaseBody
-	BodyLine int    // file line of Body's first line
+	BodyLine int // file line of the body's first line
+
+	// Teaser is the body's first paragraph as plain text, cut at a word
+	// boundary after at most TeaserLength characters: the list teaser and
+	// meta description of a page whose front matter has no description;
+	// "" when it has one.
+	Teaser string
+	// Fences are the info words of the body's fenced blocks ("chart",
+	// "video"), sorted, each once.
+	Fences []string
 
 	// Where the body starts in the normalized file (BOM removed, line
 	// breaks as LF) and how long that is, so ReadBody can read it again.
@@ -67,16 +78,19 @@ type Page struct {
 	normLen    int
 }
 
-// ReleaseBody drops the body from memory; ReadBody reads it again. A build
-// of 40,000 pages would otherwise hold every page's text until it renders.
-func (p *Page) ReleaseBody() { p.Body = nil }
+// HasFence reports whether the body has a fenced block with the info word
+// (HasFence("video") for a block opened by "```video").
+func (p *Page) HasFence(info string) bool {
+	i := sort.SearchStrings(p.Fences, info)
+	return i < len(p.Fences) && p.Fences[i] == info
+}
 
-// ReadBody returns the body, reading the file again when it was released.
-// A file that changed since it was loaded is an error: the page would not
-// match its front matter.
+// ReadBody reads the body, the Markdown without front matter, from the
+// file; a page generated from data has none. A file that changed since it
+// was loaded is an error: the page would not match its front matter.
 func (p *Page) ReadBody(root string) ([]byte, error) {
-	if p.Body != nil || p.Source == "" {
-		return p.Body, nil
+	if p.Source == "" {
+		return nil, nil
 	}
 	data, err := readLimited(filepath.Join(root, filepath.FromSlash(p.Source)))
 	if err != nil {
@@ -275,11 +289,10 @@ func LoadPage(root, source string) (*Page, []diag.Diagnostic) {
 	p := classify(source)
 	meta, ds := decodeMeta(source, p.Kind, node)
 	p.Meta = meta
-	// The body is a slice of adrg/frontmatter's read buffer, which holds
-	// the front matter too and up to twice the file's size in capacity:
-	// an exact copy lets that buffer go at once (a build releases the copy
-	// after taking the summary, and reads the file again to render).
-	p.Body = bytes.Clone(doc.Body)
+	if meta.Description == "" {
+		p.Teaser = teaser(doc.Body, TeaserLength)
+	}
+	p.Fences = fenceWords(doc.Body)
 	p.BodyLine = doc.BodyLine
 	p.normLen = len(data)
 	p.bodyOffset = len(data) - len(doc.Body) // the body is the text's tail

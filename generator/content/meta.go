@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,15 +51,33 @@ type Meta struct {
 	Advisor  string
 	Products []string
 
-	// Lines maps each key to the file line of its value; list items are
-	// "key.0", "key.1", ...
-	Lines map[string]int
+	// Lines are where the values are, in the order of the front matter,
+	// each list's items after its key; Line looks them up.
+	Lines []KeyLine
 }
 
-// Line returns the file line of a key, or fallback when the key is absent.
+// KeyLine is the file line of a key's value, or of the Item-th entry of a
+// list (Item is -1 for the key's value). A page keeps a few of these, where
+// a map from "topics.2" to a line would cost several times the memory.
+type KeyLine struct {
+	Key  string
+	Item int32
+	Line int32
+}
+
+// Line returns the file line of a key's value ("topics") or of a list item
+// ("topics.2"), or fallback when it is absent.
 func (m *Meta) Line(key string, fallback int) int {
-	if l, ok := m.Lines[key]; ok {
-		return l
+	base, item := key, -1
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		if n, err := strconv.Atoi(key[i+1:]); err == nil && n >= 0 {
+			base, item = key[:i], n
+		}
+	}
+	for _, l := range m.Lines {
+		if (l.Key == base && int(l.Item) == item) || (l.Item == -1 && l.Key == key) {
+			return int(l.Line)
+		}
 	}
 	return fallback
 }
@@ -80,12 +99,20 @@ func keysFor(k Kind) []string {
 // decodeMeta checks every key of the mapping against the page kind and
 // decodes its value, collecting all problems rather than the first.
 func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnostic) {
-	m := Meta{Lines: map[string]int{}}
+	var m Meta
 	var ds []diag.Diagnostic
 	allowed := keysFor(kind)
 	isAllowed := map[string]bool{}
 	for _, k := range allowed {
 		isAllowed[k] = true
+	}
+	n := 0
+	for i := 1; i < len(node.Content); i += 2 {
+		n += 1 + len(node.Content[i].Content)
+	}
+	m.Lines = make([]KeyLine, 0, n)
+	at := func(key string, item, line int) {
+		m.Lines = append(m.Lines, KeyLine{Key: key, Item: int32(item), Line: int32(line)})
 	}
 	errf := func(line int, key, format string, a ...any) {
 		ds = append(ds, diag.Errorf(file, line, format, a...).WithKey(key))
@@ -99,8 +126,8 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 			continue
 		}
 		seen[key] = kn.Line
-		m.Lines[key] = v.Line
 		if !isAllowed[key] {
+			at(key, -1, v.Line)
 			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for %s", key, kindPhrase(kind)).WithKey(key)
 			if h := suggest.Hint(key, allowed); h != "" {
 				d = d.WithHint("%s", h)
@@ -112,6 +139,8 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 			ds = append(ds, d)
 			continue
 		}
+		key = allowed[slices.Index(allowed, key)] // the table's string, not one per page
+		at(key, -1, v.Line)
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 			continue // "key:" with no value means not given
 		}
@@ -131,12 +160,12 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 						continue
 					}
 					*dst = append(*dst, strings.TrimSpace(item.Value))
-					m.Lines[key+"."+strconv.Itoa(j)] = item.Line
+					at(key, j, item.Line)
 				}
 			case yaml.ScalarNode:
 				// A single value where a list is expected is taken as a list of one.
 				*dst = []string{strings.TrimSpace(v.Value)}
-				m.Lines[key+".0"] = v.Line
+				at(key, 0, v.Line)
 			default:
 				errf(v.Line, key, "%s must be a list like [a, b]", key)
 			}

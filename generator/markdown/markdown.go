@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -157,13 +158,12 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		}
 		parent.RemoveChild(parent, n)
 	}
-	known := map[string]bool{}
-	for _, h := range res.Headings {
-		known[h.ID] = true
-	}
-	for _, a := range selfAnchors {
-		if !known[a.Anchor] {
-			res.Diagnostics = append(res.Diagnostics, MissingAnchor(p.Source, a, res.Headings))
+	if len(selfAnchors) > 0 {
+		ids := HeadingIDs(res.Headings)
+		for _, a := range selfAnchors {
+			if !slices.Contains(ids, a.Anchor) {
+				res.Diagnostics = append(res.Diagnostics, MissingAnchor(p.Source, a, ids))
+			}
 		}
 	}
 	var out bytes.Buffer
@@ -175,12 +175,25 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	return res
 }
 
+// HeadingIDs are the ids of the headings, in their order: all a link check
+// needs of a page's headings.
+func HeadingIDs(headings []Heading) []string {
+	if len(headings) == 0 {
+		return nil
+	}
+	ids := make([]string, len(headings))
+	for i, h := range headings {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
 // MissingAnchor is the diagnostic for a link to a heading that does not
-// exist, listing the headings that do.
-func MissingAnchor(from string, a AnchorLink, headings []Heading) diag.Diagnostic {
-	ids := make([]string, 0, len(headings))
-	for _, h := range headings {
-		ids = append(ids, "#"+h.ID)
+// exist, listing the ids of the headings that do.
+func MissingAnchor(from string, a AnchorLink, headingIDs []string) diag.Diagnostic {
+	ids := make([]string, 0, len(headingIDs))
+	for _, id := range headingIDs {
+		ids = append(ids, "#"+id)
 	}
 	sort.Strings(ids)
 	target := "this page"

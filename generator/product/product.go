@@ -51,7 +51,25 @@ type Product struct {
 	// product is in the CSV, then its YAML file when it has one.
 	Sources []Position
 
-	keyPos [numKeys]Position
+	keyPos [numKeys]keyAt
+}
+
+// keyAt is where a key's value was written: its file as an index into
+// Sources, from 1 (0: the key was not written), and the line and column
+// there. A product keeps one per key for the whole build; a Position each,
+// with the file name repeated, would take nearly three times the memory.
+type keyAt struct {
+	source, line, column int32
+}
+
+// locate returns where pos is, as a keyAt into sources.
+func locate(pos Position, sources []Position) keyAt {
+	for i, s := range sources {
+		if s.File == pos.File && pos.File != "" {
+			return keyAt{source: int32(i + 1), line: int32(pos.Line), column: int32(pos.Column)}
+		}
+	}
+	return keyAt{}
 }
 
 // Source is where the product is defined first: its CSV row, or its YAML
@@ -67,8 +85,9 @@ func (p Product) Source() Position {
 // or the YAML key's line), so later stages can point at it. For a key that
 // was not written it is the product's Source.
 func (p Product) KeyPosition(key string) Position {
-	if k, ok := keyByName[key]; ok && p.keyPos[k].File != "" {
-		return p.keyPos[k]
+	if k, ok := keyByName[key]; ok && p.keyPos[k].source > 0 {
+		a := p.keyPos[k]
+		return Position{File: p.Sources[a.source-1].File, Line: int(a.line), Column: int(a.column)}
 	}
 	return p.Source()
 }

@@ -86,7 +86,7 @@ func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
 func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diagnostic, idOK bool) {
 	c := &checker{rec: rec}
 	for k := range rec.vals {
-		p.keyPos[k] = rec.vals[k].pos
+		p.keyPos[k] = locate(rec.vals[k].pos, rec.sources)
 	}
 	p.Sources = rec.sources
 

@@ -33,13 +33,7 @@ func RiskSummary(sri int, language string) string {
 	if sri < 1 || sri > 7 {
 		return ""
 	}
-	n := strconv.Itoa(sri)
-	if lang(language) == "de" {
-		return "Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse " + n +
-			" eingestuft; das ist " + riskClassWords["de"][sri] + " Risikoklasse."
-	}
-	return "We have classified this product as " + n + " out of 7, which is " +
-		riskClassWords["en"][sri] + " risk class."
+	return riskSummaries[lang(language)][sri]
 }
 
 // RiskLabel is the short form for badges: "Risikoklasse 4 von 7" (de) or
@@ -48,10 +42,33 @@ func RiskLabel(sri int, language string) string {
 	if sri < 1 || sri > 7 {
 		return ""
 	}
-	if lang(language) == "de" {
-		return "Risikoklasse " + strconv.Itoa(sri) + " von 7"
+	return riskLabels[lang(language)][sri]
+}
+
+// riskSummaries and riskLabels are the sentences and badges by language and
+// class, written once: a bank has thousands of products and seven classes,
+// and each product keeps its wording for the whole build.
+var riskSummaries, riskLabels = riskWording()
+
+func riskWording() (summaries, labels map[string][8]string) {
+	summaries, labels = map[string][8]string{}, map[string][8]string{}
+	for _, l := range []string{"de", "en"} {
+		var s, b [8]string
+		for sri := 1; sri <= 7; sri++ {
+			n := strconv.Itoa(sri)
+			if l == "de" {
+				s[sri] = "Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse " + n +
+					" eingestuft; das ist " + riskClassWords["de"][sri] + " Risikoklasse."
+				b[sri] = "Risikoklasse " + n + " von 7"
+			} else {
+				s[sri] = "We have classified this product as " + n + " out of 7, which is " +
+					riskClassWords["en"][sri] + " risk class."
+				b[sri] = "Risk class " + n + " of 7"
+			}
+		}
+		summaries[l], labels[l] = s, b
 	}
-	return "Risk class " + strconv.Itoa(sri) + " of 7"
+	return summaries, labels
 }
 
 var typeLabels = map[string][2]string{ // type: {de, en}

@@ -1,0 +1,122 @@
+package content
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+)
+
+// TeaserLength is the most characters a teaser has, " …" not counted.
+const TeaserLength = 200
+
+// teaser takes the first paragraph of Markdown as plain text, cut at a word
+// boundary: good enough for list teasers and meta descriptions, and far
+// cheaper than rendering. Headings, tables, fences, quotes, lists and
+// footnotes before the first paragraph are skipped, and end it.
+func teaser(md []byte, limit int) string {
+	var para []string
+	for line := range bytes.Lines(md) {
+		t := strings.TrimSpace(string(line))
+		if t == "" {
+			if len(para) > 0 {
+				break
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "```") ||
+			strings.HasPrefix(t, ">") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "[^") {
+			if len(para) > 0 {
+				break
+			}
+			continue
+		}
+		para = append(para, t)
+	}
+	text := stripInline(strings.Join(para, " "))
+	if len([]rune(text)) <= limit {
+		return strings.Clone(text) // without the builder's spare capacity
+	}
+	r := []rune(text)[:limit]
+	cut := strings.LastIndex(string(r), " ")
+	if cut < limit/2 {
+		cut = len(string(r))
+	}
+	return strings.TrimRight(string(r)[:cut], ",;:") + " …"
+}
+
+// stripInline removes Markdown emphasis and link syntax: "[a](b)" → "a".
+func stripInline(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '*', '_', '`':
+			continue
+		case '[':
+			if s[i:min(i+2, len(s))] == "[^" { // footnote reference
+				if j := strings.IndexByte(s[i:], ']'); j > 0 {
+					i += j
+					continue
+				}
+			}
+			continue
+		case ']':
+			if i+1 < len(s) && s[i+1] == '(' {
+				if j := strings.IndexByte(s[i:], ')'); j > 0 {
+					i += j
+					continue
+				}
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// fenceWords returns the info words of the fenced blocks in md ("chart" for
+// a block opened by "```chart"), sorted, each once. It reads the first word
+// after every run of three or more backticks or tildes, wherever the run
+// is, so it finds every fence the Markdown renderer finds (in quotes and
+// lists too); what it finds beyond those (a code span of three backticks)
+// costs a page at most a script it does not use.
+func fenceWords(md []byte) []string {
+	var words []string
+	for i := 0; i < len(md); {
+		k := bytes.IndexAny(md[i:], "`~")
+		if k < 0 {
+			break
+		}
+		start := i + k
+		end := start
+		for end < len(md) && md[end] == md[start] {
+			end++
+		}
+		i = end
+		if end-start < 3 {
+			continue
+		}
+		rest := md[end:]
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		f := bytes.Fields(rest)
+		if len(f) == 0 {
+			continue // a closing fence, or one without info
+		}
+		if !hasWord(words, f[0]) {
+			words = append(words, string(f[0]))
+		}
+	}
+	sort.Strings(words)
+	return words
+}
+
+func hasWord(words []string, w []byte) bool {
+	for _, x := range words {
+		if x == string(w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTeaser(t *testing.T) {
+	long := strings.Repeat("Wort ", 60)
+	tests := []struct {
+		name, md, want string
+	}{
+		{"empty", "", ""},
+		{"first paragraph, lines joined", "Erster Absatz\nmit zwei Zeilen.\n\nZweiter.\n", "Erster Absatz mit zwei Zeilen."},
+		{"heading skipped", "# Titel\n\nDer Text.\n", "Der Text."},
+		{"emphasis and links stripped", "Text **fett**, _kursiv_, `Code` und [ein Link](x.md).\n", "Text fett, kursiv, Code und ein Link."},
+		{"footnote reference dropped", "Text[^1] weiter.\n\n[^1]: Fußnote\n", "Text weiter."},
+		{"a list ends the paragraph", "Text\n- Punkt\n", "Text"},
+		{"quote and table before skipped", "> Zitat\n\n| a | b |\n\nText\n", "Text"},
+		{"indented lines trimmed", "  Text  \n  weiter\n", "Text weiter"},
+		{"cut at a word", long, strings.TrimSpace(strings.Repeat("Wort ", 40)) + " …"},
+		{"punctuation before the cut dropped", strings.Repeat("Wort, ", 40), strings.TrimSuffix(strings.Repeat("Wort, ", 33), ", ") + " …"},
+		{"no space to cut at", strings.Repeat("x", 250), strings.Repeat("x", 200) + " …"},
+		{"characters, not bytes", strings.Repeat("ä", 200), strings.Repeat("ä", 200)},
+		{"characters, not bytes, cut", strings.Repeat("ä", 201), strings.Repeat("ä", 200) + " …"},
+	}
+	for _, tt := range tests {
+		if got := teaser([]byte(tt.md), TeaserLength); got != tt.want {
+			t.Errorf("%s: teaser(%q) = %q, want %q", tt.name, tt.md, got, tt.want)
+		}
+	}
+}
+
+func TestFenceWords(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string
+	}{
+		{"none", "Text ohne Block.\n", nil},
+		{"one", "Text\n\n```chart\ntype: risk\n```\n", []string{"chart"}},
+		{"each once, sorted", "```video\n```\n```chart\n```\n```chart\n```\n", []string{"chart", "video"}},
+		{"no info word", "```\ncode\n```\n", nil},
+		{"first word of the info only", "``` video  Titel\n```\n", []string{"video"}},
+		{"tildes", "~~~chart\n~~~\n", []string{"chart"}},
+		{"longer fences", "````markdown\n```video\n```\n````\n", []string{"markdown", "video"}},
+		{"in a quote and a list", "> ```chart\n> ```\n\n- ```video\n  ```\n", []string{"chart", "video"}},
+		{"at the end without a line break", "```video", []string{"video"}},
+		{"a longer word is another word", "```videos\n```\n", []string{"videos"}},
+		{"code spans of fewer than three", "`a` und ``b``\n", nil},
+	}
+	for _, tt := range tests {
+		if got := fenceWords([]byte(tt.md)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: fenceWords(%q) = %q, want %q", tt.name, tt.md, got, tt.want)
+		}
+	}
+}
+
+// TestLoadPageKeepsNoBody: a loaded page has its teaser and fence words;
+// ReadBody gives the body as the renderer sees it (no BOM, LF line breaks)
+// and refuses a file that changed since.
+func TestLoadPageKeepsNoBody(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"content/a.md": "\xef\xbb\xbf---\r\ntitle: A\r\n---\r\nErster Absatz\r\nweiter.\r\n\r\n```video\r\nid: x\r\n```\r\n",
+		"content/b.md": "---\ntitle: B\ndescription: Eigene Beschreibung\n---\nErster Absatz.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, ds := LoadPage(root, "content/a.md")
+	if a == nil || len(ds) > 0 {
+		t.Fatalf("a.md: %v", ds)
+	}
+	if a.Teaser != "Erster Absatz weiter." || !slices.Equal(a.Fences, []string{"video"}) || !a.HasFence("video") || a.HasFence("chart") {
+		t.Errorf("a.md: teaser %q, fences %q", a.Teaser, a.Fences)
+	}
+	body, err := a.ReadBody(root)
+	if want := "Erster Absatz\nweiter.\n\n```video\nid: x\n```\n"; err != nil || string(body) != want || a.BodyLine != 4 {
+		t.Errorf("a.md: ReadBody = %q, %v (line %d), want %q (line 4)", body, err, a.BodyLine, want)
+	}
+	b, _ := LoadPage(root, "content/b.md")
+	if b == nil || b.Teaser != "" || b.Fences != nil {
+		t.Errorf("b.md has a description, so no teaser: %+v", b)
+	}
+	os.WriteFile(filepath.Join(root, "content", "a.md"), []byte(files["content/a.md"]+"Mehr.\n"), 0o644)
+	if _, err := a.ReadBody(root); err == nil {
+		t.Error("ReadBody of a changed file: no error")
+	}
+	if body, err := (&Page{Kind: KindTopic}).ReadBody(root); body != nil || err != nil {
+		t.Errorf("a generated page has no body: %q %v", body, err)
+	}
+}
