@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // TeaserLength is the most characters a teaser has, " …" not counted.
@@ -14,47 +15,58 @@ const TeaserLength = 200
 // cheaper than rendering. Headings, tables, fences, quotes, lists and
 // footnotes before the first paragraph are skipped, and end it.
 func teaser(md []byte, limit int) string {
-	var para []string
+	var para []byte
 	for line := range bytes.Lines(md) {
-		t := strings.TrimSpace(string(line))
-		if t == "" {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
 			if len(para) > 0 {
 				break
 			}
 			continue
 		}
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "```") ||
-			strings.HasPrefix(t, ">") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "[^") {
+		if t[0] == '#' || t[0] == '|' || t[0] == '>' || bytes.HasPrefix(t, []byte("```")) ||
+			bytes.HasPrefix(t, []byte("- ")) || bytes.HasPrefix(t, []byte("* ")) || bytes.HasPrefix(t, []byte("[^")) {
 			if len(para) > 0 {
 				break
 			}
 			continue
 		}
-		para = append(para, t)
+		if len(para) > 0 {
+			para = append(para, ' ')
+		}
+		para = append(para, t...)
 	}
-	text := stripInline(strings.Join(para, " "))
-	if len([]rune(text)) <= limit {
-		return strings.Clone(text) // without the builder's spare capacity
+	text := stripInline(para)
+	if utf8.RuneCountInString(text) <= limit {
+		return text
 	}
-	r := []rune(text)[:limit]
-	cut := strings.LastIndex(string(r), " ")
+	// the first limit characters (the file is valid UTF-8), cut at a space
+	end, n := 0, 0
+	for end < len(text) && n < limit {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+		n++
+	}
+	head := text[:end]
+	cut := strings.LastIndex(head, " ")
 	if cut < limit/2 {
-		cut = len(string(r))
+		cut = len(head)
 	}
-	return strings.TrimRight(string(r)[:cut], ",;:") + " …"
+	return strings.TrimRight(head[:cut], ",;:") + " …"
 }
 
 // stripInline removes Markdown emphasis and link syntax: "[a](b)" → "a".
-func stripInline(s string) string {
+func stripInline(s []byte) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case '*', '_', '`':
 			continue
 		case '[':
-			if s[i:min(i+2, len(s))] == "[^" { // footnote reference
-				if j := strings.IndexByte(s[i:], ']'); j > 0 {
+			if bytes.HasPrefix(s[i:], []byte("[^")) { // footnote reference
+				if j := bytes.IndexByte(s[i:], ']'); j > 0 {
 					i += j
 					continue
 				}
@@ -62,7 +74,7 @@ func stripInline(s string) string {
 			continue
 		case ']':
 			if i+1 < len(s) && s[i+1] == '(' {
-				if j := strings.IndexByte(s[i:], ')'); j > 0 {
+				if j := bytes.IndexByte(s[i:], ')'); j > 0 {
 					i += j
 					continue
 				}

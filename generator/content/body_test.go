@@ -26,6 +26,7 @@ func TestTeaser(t *testing.T) {
 		{"no space to cut at", strings.Repeat("x", 250), strings.Repeat("x", 200) + " …"},
 		{"characters, not bytes", strings.Repeat("ä", 200), strings.Repeat("ä", 200)},
 		{"characters, not bytes, cut", strings.Repeat("ä", 201), strings.Repeat("ä", 200) + " …"},
+		{"umlauts cut at a word", strings.Repeat("Größe ", 50), strings.TrimSpace(strings.Repeat("Größe ", 33)) + " …"},
 	}
 	for _, tt := range tests {
 		if got := teaser([]byte(tt.md), TeaserLength); got != tt.want {
