@@ -49,7 +49,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "klartext build:", err)
 		return 1
 	}
+	gc := startGCTuner()
 	res, err := build.Build(opts)
+	gc.stop()
 	stopProfiles()
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext build:", err)
