@@ -34,6 +34,19 @@
 // (ReadBody); figures are computed per page while it renders, never held
 // for the whole site.
 //
+// Speed: what is the same on many pages is made once per build — the risk
+// chart per class and holding period (build/charts.go), the product
+// charts' options per shape (chart.Skeletons), the feedback form with the
+// page's identity filled in (build/feedback.go), header, footer and
+// advisor cards (the theme's partialCached). Each shortcut is off with
+// build.Options.Reference, and TestReferenceBuildIsIdentical demands the
+// same bytes both ways; add a new shortcut there. Layouts print values
+// formatted in Go (build.ProductText) where a template would call a
+// function per figure: html/template spends about a microsecond on every
+// call. klartext build tunes the garbage collector (cmd/klartext/gctune.go).
+// klartext build --stats shows time per phase and layout; the benchmarks
+// are in build/bench_test.go, chart and scripts/bench.sh.
+//
 // # Packages
 //
 //   - diag: diagnostics with file and line; suggest: did-you-mean hints.
