@@ -31,8 +31,8 @@ type Options struct {
 	DryRun     bool      // validate everything, write nothing (klartext check)
 	// Reference turns off the build's shortcuts — the feedback form
 	// rendered once, risk charts shared between products, product charts
-	// filled into cached option skeletons — so a test can check they
-	// change nothing.
+	// filled into cached option skeletons, translations folded into the
+	// layouts — so a test can check they change nothing.
 	Reference bool
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
@@ -105,6 +105,8 @@ func full(opts Options) (*Result, *state, error) {
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
+	} else {
+		th.Fold = !opts.Reference
 	}
 	phase("load", t0)
 

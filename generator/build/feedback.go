@@ -129,11 +129,6 @@ func cutForm(form string) []formPart {
 	}
 }
 
-// attrEscaper escapes an attribute value exactly as html/template does in a
-// quoted attribute, so the prerendered form is byte-identical to one the
-// partial renders for the page (TestReferenceBuildIsIdentical).
-var attrEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
-
 // widgetHTML renders the page's feedback widget with the theme's partial.
 // The plain form, with its five rating groups the largest part of most
 // pages, is the same on every page but for the page's identity in three
@@ -160,7 +155,7 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	values := [...]string{attrEscaper.Replace(n.URL), attrEscaper.Replace(cfg.AbsURL(n.URL)), attrEscaper.Replace(n.Title)}
+	values := [...]string{theme.EscapeHTML(n.URL), theme.EscapeHTML(cfg.AbsURL(n.URL)), theme.EscapeHTML(n.Title)}
 	size := 0
 	for _, p := range st.form {
 		size += len(p.text)

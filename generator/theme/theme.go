@@ -36,6 +36,11 @@ type Theme struct {
 	partials *template.Template
 	i18n     map[string]string
 
+	// Fold prints translations without arguments as text fixed at compile
+	// time (see fold.go); Load turns it on, a reference build off before
+	// the first Execute.
+	Fold bool
+
 	mu       sync.Mutex
 	compiled map[string]*compiled
 	cached   sync.Map // partialCached: name + "\x00" + key → *cachedPartial
@@ -72,7 +77,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
-	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}}
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true}
 	if err := t.loadI18n(lang); err != nil {
 		return nil, err
 	}
@@ -150,6 +155,9 @@ func (t *Theme) parseBase() error {
 // must depend only on the key and site-wide data — the first page's data
 // renders it.
 func (t *Theme) partialCached(name, key string, data any) (template.HTML, error) {
+	if _, ok := data.(escapeProbe); ok {
+		return "", nil
+	}
 	v, _ := t.cached.LoadOrStore(name+"\x00"+key, &cachedPartial{})
 	c := v.(*cachedPartial)
 	c.once.Do(func() {
@@ -226,7 +234,11 @@ func (t *Theme) compile(layout string) (*template.Template, error) {
 		return nil, fmt.Errorf("theme: %v", err)
 	}
 	if tmpl.Lookup("main") != nil && bytes.Contains(src, []byte(`define "main"`)) {
-		return set.Lookup("_default/baseof.html"), nil
+		tmpl = set.Lookup("_default/baseof.html")
+	}
+	if t.Fold {
+		escapeNow(tmpl)
+		t.foldTranslations(tmpl)
 	}
 	return tmpl, nil
 }
