@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +18,8 @@ import (
 	"syscall"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/fileio"
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
@@ -322,28 +323,18 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 func readLimited(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %v", err)
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if fi, err := f.Stat(); err == nil {
-		if fi.Size() > MaxMarkdownBytes {
-			return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
-				fi.Size()>>20, MaxMarkdownBytes>>20)
-		}
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
-	}
-	// The size check above happens before reading; the limited reader keeps
-	// memory bounded even if the file grows in between.
-	if _, err = buf.ReadFrom(io.LimitReader(f, MaxMarkdownBytes+1)); err != nil {
-		return nil, fmt.Errorf("cannot read: %v", err)
-	}
-	if buf.Len() > MaxMarkdownBytes {
+	data, err := fileio.ReadFile(p, MaxMarkdownBytes)
+	var tl *fileio.TooLargeError
+	switch {
+	case errors.As(err, &tl) && tl.Size >= 0:
+		return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
+			tl.Size>>20, MaxMarkdownBytes>>20)
+	case errors.As(err, &tl):
 		return nil, fmt.Errorf("the file has more than %d MB, the limit for a Markdown page — split it into several pages", MaxMarkdownBytes>>20)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 // classify derives kind, section, slug and URL from the source path alone,

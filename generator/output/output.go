@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/klartext/klartext/generator/fileio"
 )
 
 // Marker is the file that identifies a folder as klartext's output. A
@@ -172,7 +174,7 @@ func (s *Staging) WriteFile(sitePath string, data []byte) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return fileio.WriteFile(p, data)
 }
 
 // CopyFile copies a file into the site.

@@ -1,0 +1,38 @@
+//go:build !unix
+
+package fileio
+
+import (
+	"bytes"
+	"io"
+	"os"
+)
+
+// ReadFile returns the contents of the file at path; a file of more than
+// limit bytes is a *TooLargeError, checked before reading and while
+// reading.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > limit {
+			return nil, &TooLargeError{Path: path, Size: fi.Size(), Limit: limit}
+		}
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, &TooLargeError{Path: path, Size: -1, Limit: limit}
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteFile writes data to the file at path, creating it with mode 0644 or
+// truncating it.
+func WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
