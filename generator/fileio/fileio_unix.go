@@ -94,4 +94,3 @@ func ignoringEINTR(f func() error) error {
 		}
 	}
 }
-
