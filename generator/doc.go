@@ -65,7 +65,8 @@
 //   - feedback: provider settings, widgets, CSP origins, the export and its
 //     balance.
 //   - theme: layouts and lookup, translations, static files.
-//   - output: staging folder and atomic swap.
+//   - output: staging folder and atomic swap. fileio: reading and writing
+//     the build's many small files without os.File's poller registration.
 //   - build: the orchestration and the site model; views for templates.
 //   - scaffold: klartext new. check: editorial reports and output formats
 //     of klartext check.
