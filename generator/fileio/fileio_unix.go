@@ -23,7 +23,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if st.Size > limit {
 		return nil, &TooLargeError{Path: path, Size: st.Size, Limit: limit}
 	}
-	// One byte more than the size, so the first read already shows the end.
+	// One byte more than the size, so the first read shows the end.
 	buf := make([]byte, 0, st.Size+1)
 	for {
 		if len(buf) == cap(buf) {
@@ -32,6 +32,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 			}
 			buf = append(buf, 0)[:len(buf)] // the file grew: room for more
 		}
+		want := cap(buf) - len(buf)
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {
 			continue
@@ -39,10 +40,12 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
-		if n == 0 {
+		buf = buf[:len(buf)+n]
+		// A regular file reads short only at its end: no second read to
+		// see the end of every page.
+		if n < want {
 			break
 		}
-		buf = buf[:len(buf)+n]
 	}
 	if int64(len(buf)) > limit {
 		return nil, &TooLargeError{Path: path, Size: -1, Limit: limit}
