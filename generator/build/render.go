@@ -66,7 +66,6 @@ type PageView struct {
 	Node        *Node                    // the page in the site model (for cross-links)
 	Product     *ProductInfo             // product pages
 	ProductText *ProductText             // product pages: the figures formatted for the reader
-	Charts      template.HTML            // the page's charts (product charts, the comparison, the feedback balance)
 	Figures     map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
 	Balance     *BalanceView             // the feedback page
 	Advisor     *AdvisorInfo             // advisor pages and advisor filter pages
@@ -77,6 +76,33 @@ type PageView struct {
 	// partials/feedback.html; empty where feedback is off.
 	Feedback        template.HTML
 	FeedbackSummary any
+
+	charts   []template.HTML // the page's own charts, in order
+	sortable bool            // one of them has a sortable table
+}
+
+// Charts is the page's own charts (a product's, the products section's
+// comparison, the feedback page's balance) in order; Figures has them by
+// kind. They are joined only when a layout asks: a product layout places
+// its figures one by one, and joining 30 KB per page for nothing was a
+// tenth of a build's garbage.
+func (v *PageView) Charts() template.HTML {
+	switch len(v.charts) {
+	case 0:
+		return ""
+	case 1:
+		return v.charts[0]
+	}
+	size := 0
+	for _, h := range v.charts {
+		size += len(h)
+	}
+	var all strings.Builder
+	all.Grow(size)
+	for _, h := range v.charts {
+		all.WriteString(string(h))
+	}
+	return template.HTML(all.String())
 }
 
 // Pager is a list page's position in its pagination.
@@ -309,10 +335,10 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 		v.ProductText = productText(n.Product, n.Meta, r.loc, r.theme)
 	}
 	r.renderCharts(n, v, pd)
-	if v.Charts != "" || strings.Contains(string(v.Content), `data-chart=`) {
+	if len(v.charts) > 0 || strings.Contains(string(v.Content), `data-chart=`) {
 		v.Scripts = append(v.Scripts, chartScripts...)
 	}
-	if strings.Contains(string(v.Charts), "data-sortable") || strings.Contains(string(v.Content), "data-sortable") {
+	if v.sortable || strings.Contains(string(v.Content), "data-sortable") {
 		v.Scripts = append(v.Scripts, "/js/sortable.js")
 	}
 	if j.page == 1 && n.HasVideo() {
@@ -397,8 +423,7 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 		return
 	}
 	v.Figures = make(map[string]template.HTML, len(figs))
-	parts := make([]template.HTML, 0, len(figs))
-	size := 0
+	v.charts = make([]template.HTML, 0, len(figs))
 	for _, f := range figs {
 		h, err := f.HTML()
 		if err != nil {
@@ -406,17 +431,9 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 			continue
 		}
 		v.Figures[f.Kind] += h
-		parts = append(parts, h)
-		size += len(h)
+		v.charts = append(v.charts, h)
+		v.sortable = v.sortable || f.Table.Sortable
 	}
-	// A product's figures are some 30 KB: joined in one allocation rather
-	// than a builder growing through them.
-	var all strings.Builder
-	all.Grow(size)
-	for _, h := range parts {
-		all.WriteString(string(h))
-	}
-	v.Charts = template.HTML(all.String())
 	r.mu.Lock()
 	r.charts += len(figs)
 	r.mu.Unlock()
