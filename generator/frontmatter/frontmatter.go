@@ -8,6 +8,7 @@
 package frontmatter
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	adrg "github.com/adrg/frontmatter"
@@ -75,7 +77,11 @@ func split(data []byte, stopEarly bool) (Document, error) {
 		{Start: "{", End: "}", Unmarshal: capture(JSON), UnmarshalDelims: true, RequiresNewLine: true},
 	}
 	in := &headReader{data: data, done: func() bool { return stopEarly && captured != nil }}
-	rest, err := adrg.Parse(in, nil, formats...)
+	br := lineReaders.Get().(*bufio.Reader)
+	br.Reset(in)
+	rest, err := adrg.Parse(br, nil, formats...)
+	br.Reset(nil)
+	lineReaders.Put(br)
 	if err != nil {
 		return Document{}, &Error{Line: openLine, Msg: "cannot read front matter: " + err.Error()}
 	}
@@ -109,6 +115,10 @@ func split(data []byte, stopEarly bool) (Document, error) {
 		BodyLine: bytes.Count(head, []byte("\n")) + 1,
 	}, nil
 }
+
+// lineReaders are the buffered readers adrg reads lines with: it wraps its
+// input in a new 4 KB bufio.Reader unless it is given one.
+var lineReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
 // headReader hands adrg the file a line at a time and ends it once the
 // front matter is captured: adrg copies everything it reads into a growing
