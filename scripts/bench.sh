@@ -22,6 +22,7 @@ measure() { # label site dest
   local label=$1 site=$2 dest=$3 walls=() rss=()
   for _ in $(seq "$runs"); do
     rm -rf "$dest"
+    sync # the previous run's write-back is not this run's cost
     /usr/bin/time -v "$bin" build --source "$site" --dest "$dest" >/dev/null 2>"$site.time" || { tail -5 "$site.time"; exit 1; }
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$site.time")")
     rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$site.time")")
