@@ -13,7 +13,7 @@ import (
 // collection) the collector runs every 50 ms and takes a sixth of the CPU
 // of a 10,000-page build whose live heap is only some 50 MB.
 //
-// The tuner lets the heap grow to three times the live heap (GOGC=200)
+// The tuner lets the heap grow to 2.75 times the live heap (GOGC=175)
 // under a memory limit of gcMemoryLimit, while the live heap is below half
 // of that limit; there the limit collects exactly as often as the default
 // would, so beyond it the tuner restores the default and lifts the limit:
@@ -23,7 +23,7 @@ import (
 // keeps control: the tuner does not start.
 const (
 	gcMemoryLimit = 350 << 20 // bytes of memory the runtime may use before collecting early
-	gcPercentRoom = 200       // GOGC while the live heap is small
+	gcPercentRoom = 175       // GOGC while the live heap is small (10,000 pages: about 150 MB peak)
 )
 
 // gcSettingsFor is GOGC and the memory limit for a live heap of live
