@@ -15,7 +15,7 @@ func TestGCSettingsFor(t *testing.T) {
 	}{
 		{0, false},        // nothing measured yet
 		{10 * mb, true},   // a small site: room to grow
-		{100 * mb, true},  // the limit binds before GOGC=200 would
+		{100 * mb, true},  // the limit binds before GOGC=175 would
 		{174 * mb, true},  // just below half the limit
 		{175 * mb, false}, // half the limit: the limit would collect as often as the default
 		{1000 * mb, false},
