@@ -20,6 +20,7 @@ type ProductText struct {
 	InvestmentOf      string     // i18n investment_of: the costs table's corner
 	Exits             []ExitText // the costs table's columns, one per holding period
 	ScenariosIntro    string     // i18n scenarios_intro
+	HasScenarios      bool       // the product has performance scenarios to show
 	Reviewed          string     // i18n reviewed_on, reviewed_by and valid_until; "" when the page was never reviewed
 }
 
@@ -47,6 +48,7 @@ func productText(p *ProductInfo, meta content.Meta, loc locale.Locale, th *theme
 		CostsIntro:        t("costs_intro", invest),
 		InvestmentOf:      t("investment_of", invest),
 		ScenariosIntro:    t("scenarios_intro", invest, loc.YearsAfter(f.RHPYears)),
+		HasScenarios:      len(p.Scenarios()) > 0,
 	}
 	if f.PerformanceFeePct > 0 {
 		pt.CostRates += ", " + t("performance_fee_text", loc.Percent(f.PerformanceFeePct, 2))
