@@ -86,6 +86,47 @@ func ParseSpec(src []byte) (Spec, error) {
 }
 
 func parseSpec(src []byte) (Spec, error) {
+	if s, seen, ok := parsePlainSpec(src); ok {
+		return checkSpec(s, seen)
+	}
+	return parseYAMLSpec(src)
+}
+
+// plainSpecLine is the form nearly every chart block has: "type: costs",
+// "product: etf-welt" — a known key and a plain value YAML reads as the
+// same string.
+var plainSpecLine = regexp.MustCompile(`^(type|product): +([a-z0-9][a-z0-9-]*) *$`)
+
+// parsePlainSpec reads a block of plainSpecLine lines (and blank ones)
+// without YAML, which takes three parses of a chart block; ok is false for
+// anything else, which goes to parseYAMLSpec. The two agree on every block
+// the plain form accepts (FuzzParseSpec).
+func parsePlainSpec(src []byte) (s Spec, seen map[string]int, ok bool) {
+	seen = map[string]int{}
+	for n, line := range bytes.Split(src, []byte("\n")) {
+		if len(bytes.Trim(line, " ")) == 0 {
+			continue
+		}
+		m := plainSpecLine.FindSubmatch(line)
+		if m == nil || string(m[2]) == "null" {
+			return Spec{}, nil, false
+		}
+		key := string(m[1])
+		if _, dup := seen[key]; dup {
+			return Spec{}, nil, false
+		}
+		seen[key] = n + 1
+		if key == "type" {
+			s.Type, s.Line = string(m[2]), n+1
+		} else {
+			s.Product = string(m[2])
+		}
+	}
+	return s, seen, len(seen) > 0
+}
+
+// parseYAMLSpec reads a chart block as YAML.
+func parseYAMLSpec(src []byte) (Spec, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
@@ -147,6 +188,13 @@ func parseSpec(src []byte) (Spec, error) {
 	s.Line = typeLine
 	s.Type = strings.TrimSpace(s.Type)
 	s.Product = strings.TrimSpace(s.Product)
+	return checkSpec(s, seen)
+}
+
+// checkSpec checks a decoded block: a known type, a product where the type
+// takes one. seen holds the keys' lines.
+func checkSpec(s Spec, seen map[string]int) (Spec, error) {
+	typeLine := s.Line
 	if typeLine == 0 || s.Type == "" {
 		return Spec{}, &SpecError{Line: max(1, typeLine), Msg: "the chart block has no type",
 			Hint: "add type: one of " + strings.Join(SpecTypes, ", ")}

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -77,7 +78,18 @@ func FuzzParseSpec(f *testing.F) {
 	for _, s := range []string{"type: costs\n", "type: risk\nproduct: etf-welt\n", "type: pie-in-the-sky", "", "- a", "a: [", "type: costs\n---\n", "\ttype: x", "type: &a costs\nproduct: *a\n", "? type\n: costs\n", "type: !!binary aGk=\n"} {
 		f.Add([]byte(s))
 	}
+	for _, s := range []string{"type: costs\nproduct: etf-welt\n", "product: x-1\n\ntype: risk  \n", "type: null\n", "type: costs\ntype: risk\n",
+		"product: 123\ntype: scenarios\n", "type: comparison\nproduct: a\n", "type:   risk\n  \n"} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		if plain, seen, ok := parsePlainSpec(src); ok {
+			a, errA := checkSpec(plain, seen)
+			b, errB := parseYAMLSpec(src)
+			if a != b || fmt.Sprint(errA) != fmt.Sprint(errB) {
+				t.Fatalf("%q: without YAML %+v %v, with YAML %+v %v", src, a, errA, b, errB)
+			}
+		}
 		s, err := ParseSpec(src)
 		if err != nil {
 			var se *SpecError
