@@ -88,16 +88,23 @@ func BenchmarkMarkdown(b *testing.B) {
 	}
 }
 
-// BenchmarkProductPage renders one product page (Markdown, four charts,
-// the layout) without writing it.
-func BenchmarkProductPage(b *testing.B) {
+// builtBenchSite builds a small generated site and returns the build's
+// state, its renderer writing nowhere, to render single pages again.
+func builtBenchSite(b *testing.B) *state {
 	root := benchSite(b, 3)
 	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
 	if err != nil || st == nil {
 		b.Fatal(err)
 	}
+	st.renderer.out = nil
+	return st
+}
+
+// BenchmarkProductPage renders one product page (Markdown, four charts,
+// the layout) without writing it.
+func BenchmarkProductPage(b *testing.B) {
+	st := builtBenchSite(b)
 	r := st.renderer
-	r.out = nil
 	n := st.site.ByURL["/products/p-1/"]
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -110,13 +117,8 @@ func BenchmarkProductPage(b *testing.B) {
 // topic page with views prepared once: the template engine's share of a
 // page, which klartext build --stats shows per layout for a whole site.
 func BenchmarkLayout(b *testing.B) {
-	root := benchSite(b, 3)
-	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
-	if err != nil || st == nil {
-		b.Fatal(err)
-	}
+	st := builtBenchSite(b)
 	r := st.renderer
-	r.out = nil
 	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
 		n := st.site.ByURL[url]
 		if n == nil {
