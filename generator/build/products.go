@@ -22,7 +22,6 @@ type ProductInfo struct {
 	RiskBadge   string  // "Risikoklasse 4 von 7"
 	Explained   bool    // an explainer adds prose
 	Stories     []*Node // stories that mention the product, newest first
-	Charts      []Figure
 }
 
 // Costs is the costs-over-time table (product.CostsOverTime).
