@@ -178,6 +178,12 @@ func (d Document) Decode() (*yaml.Node, error) {
 			return nil, e
 		}
 	}
+	if d.Format == YAML {
+		if root, ok := plainYAML(d.Raw); ok {
+			shiftLines(root, d.RawLine-1)
+			return root, nil
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.Raw, &doc); err != nil {
 		return nil, yamlError(d.Raw, err, d.RawLine)
