@@ -43,7 +43,9 @@
 // same bytes both ways; add a new shortcut there. Layouts print values
 // formatted in Go (build.ProductText) where a template would call a
 // function per figure: html/template spends about a microsecond on every
-// call. klartext build tunes the garbage collector (cmd/klartext/gctune.go).
+// call. Plain front matter and chart blocks are read without yaml.v3
+// (frontmatter/plain.go, chart/spec.go), fuzzed against it. klartext build
+// tunes the garbage collector (cmd/klartext/gctune.go).
 // klartext build --stats shows time per phase and layout; the benchmarks
 // are in build/bench_test.go, chart and scripts/bench.sh.
 //

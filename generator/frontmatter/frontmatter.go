@@ -5,6 +5,9 @@
 // Detection and splitting go through adrg/frontmatter. Its silent cases are
 // made loud here: an unclosed block (which it returns as body), and a UTF-8
 // byte order mark (which hides the block from it) is stripped first.
+//
+// YAML front matter of the plain form nearly every page has is read into
+// the same tree without yaml.v3, four times faster (plain.go).
 package frontmatter
 
 import (
