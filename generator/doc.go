@@ -37,17 +37,19 @@
 // Speed: what is the same on many pages is made once per build — the risk
 // chart per class and holding period (build/charts.go), the product
 // charts' options per shape (chart.Skeletons), the feedback form with the
-// page's identity filled in (build/feedback.go), header, footer and
-// advisor cards (the theme's partialCached). Each shortcut is off with
-// build.Options.Reference, and TestReferenceBuildIsIdentical demands the
-// same bytes both ways; add a new shortcut there. Layouts print values
-// formatted in Go (build.ProductText) where a template would call a
-// function per figure: html/template spends about a microsecond on every
-// call. Plain front matter and chart blocks are read without yaml.v3
-// (frontmatter/plain.go, chart/spec.go), fuzzed against it. klartext build
-// tunes the garbage collector (cmd/klartext/gctune.go).
-// klartext build --stats shows time per phase and layout; the benchmarks
-// are in build/bench_test.go, chart and scripts/bench.sh.
+// page's identity filled in (build/feedback.go), translations folded into
+// the escaped layouts (theme/fold.go), header, footer, advisor cards and
+// list entries (the theme's partialCached). The first three and the
+// folding are off with build.Options.Reference, and
+// TestReferenceBuildIsIdentical demands the same bytes both ways; add a
+// new shortcut there. Layouts print values formatted in Go
+// (build.ProductText) where a template would call a function per figure:
+// html/template spends about a microsecond on every call. Plain front
+// matter and chart blocks are read without yaml.v3 (frontmatter/plain.go,
+// chart/spec.go), fuzzed against it; files go through fileio. klartext
+// build tunes the garbage collector (cmd/klartext/gctune.go). klartext
+// build --stats shows time per phase and layout; the benchmarks are in
+// build/bench_test.go, chart and scripts/bench.sh.
 //
 // # Packages
 //
