@@ -95,7 +95,7 @@ func plainValue(v []byte, line, col int) *yaml.Node {
 		for _, item := range bytes.Split(inner, []byte(",")) {
 			lead := len(item) - len(bytes.TrimLeft(item, " "))
 			word := bytes.TrimRight(item[lead:], " ")
-			if !plainWord(word, ",[]{}") {
+			if !plainWord(word, "") || !flowWord(word) {
 				return nil
 			}
 			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(word),
@@ -130,6 +130,17 @@ func plainWord(w []byte, exclude string) bool {
 		return false
 	}
 	return plainRunes(w, "\"#:"+exclude)
+}
+
+// flowWord is a list item of letters, digits, spaces, "-", "_" and ".":
+// in a flow list most other punctuation means something to YAML.
+func flowWord(w []byte) bool {
+	for _, r := range string(w) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '_' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainRunes: printable text without line breaks of any kind, tabs or any
