@@ -5,12 +5,14 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"net/url"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -168,12 +170,21 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	}
 	var out bytes.Buffer
 	out.Grow(len(src) + len(src)/4)
-	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
+	// goldmark wraps any writer that is not buffered in a new 4 KB
+	// bufio.Writer; one from the pool spares that per page.
+	w := bufWriters.Get().(*bufio.Writer)
+	w.Reset(&out)
+	err := r.md.Renderer().Render(w, src, doc)
+	w.Reset(nil)
+	bufWriters.Put(w)
+	if err != nil {
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
 	res.HTML = out.Bytes()
 	return res
 }
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
 // HeadingIDs are the ids of the headings, in their order: all a link check
 // needs of a page's headings.
