@@ -232,6 +232,22 @@ func TestSiteOverridesALayout(t *testing.T) {
 	}
 }
 
+// TestVideoBlockWithTildes checks that a video block opened by "~~~ video"
+// is read for the CSP as it is rendered: its host is allowed.
+func TestVideoBlockWithTildes(t *testing.T) {
+	files := minimalSite()
+	files["content/video.md"] = "---\ntitle: Video\n---\n~~~ video\nprovider: youtube\nid: Rt7kQm2xWbE\ntitle: Kurs\n~~~\n"
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "video", "index.html"))
+	if !strings.Contains(page, `src="/js/video.js" defer`) || !strings.Contains(read(t, filepath.Join(dest, "_headers")), "frame-src https://www.youtube-nocookie.com") {
+		t.Error("a page with a ~~~ video block loads video.js and the CSP allows the video host")
+	}
+}
+
 func TestVideoTranscriptLinkResolved(t *testing.T) {
 	files := minimalSite()
 	files["content/video.md"] = "---\ntitle: Video\n---\n```video\nprovider: youtube\nid: Rt7kQm2xWbE\ntitle: Kurs\ntranscript: glossar.md#risikoklasse\n```\n"

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/video"
@@ -65,10 +66,8 @@ func fenceDiagnostics(source string, line int, err error) []diag.Diagnostic {
 	return []diag.Diagnostic{diag.Errorf(source, line, "%v", err)}
 }
 
-var videoFence = []byte("```video")
-
 // videoOrigins finds the video hosts the site embeds, for the CSP's
-// frame-src; only pages with a ```video block are parsed for it.
+// frame-src; only pages with a video block are read for it.
 func videoOrigins(s *Site) []string {
 	var embeds []video.EmbedData
 	for _, n := range s.Nodes {
@@ -79,12 +78,8 @@ func videoOrigins(s *Site) []string {
 		if err != nil {
 			continue // reported when the page renders
 		}
-		for _, block := range bytes.Split(body, videoFence)[1:] {
-			end := bytes.Index(block, []byte("```"))
-			if end < 0 {
-				continue
-			}
-			if spec, err := video.ParseSpec(bytes.TrimLeft(block[:end], " \t\r\n")); err == nil {
+		for _, block := range content.FencedBlocks(body, "video") {
+			if spec, err := video.ParseSpec(block); err == nil {
 				embeds = append(embeds, video.Embed(spec))
 			}
 		}

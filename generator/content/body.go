@@ -132,3 +132,52 @@ func hasWord(words []string, w []byte) bool {
 	}
 	return false
 }
+
+// FencedBlocks returns the bodies of the fenced blocks in md whose info
+// word is info (the block opened by "```video" or "~~~ video" for
+// "video"), read as the Markdown renderer reads them: opened by a run of
+// three or more backticks or tildes at most three spaces into a line,
+// closed by a line holding a run of the same character at least as long,
+// or by the end of the text.
+func FencedBlocks(md []byte, info string) [][]byte {
+	var blocks [][]byte
+	var open []byte // the opening run while inside a block
+	var body []byte
+	for line := range bytes.Lines(md) {
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		run := fenceRun(trimmed)
+		switch {
+		case open == nil && indent <= 3 && run != nil:
+			if f := bytes.Fields(trimmed[len(run):]); len(f) > 0 && string(f[0]) == info {
+				open, body = run, nil
+			}
+		case open != nil && indent <= 3 && run != nil && run[0] == open[0] && len(run) >= len(open) &&
+			len(bytes.TrimSpace(trimmed[len(run):])) == 0:
+			blocks = append(blocks, body)
+			open = nil
+		case open != nil:
+			body = append(body, line...)
+		}
+	}
+	if open != nil {
+		blocks = append(blocks, body)
+	}
+	return blocks
+}
+
+// fenceRun is the run of three or more backticks or tildes line starts
+// with, or nil.
+func fenceRun(line []byte) []byte {
+	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
+		return nil
+	}
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	return line[:n]
+}

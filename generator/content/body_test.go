@@ -98,3 +98,31 @@ func TestLoadPageKeepsNoBody(t *testing.T) {
 		t.Errorf("a generated page has no body: %q %v", body, err)
 	}
 }
+
+func TestFencedBlocks(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string
+	}{
+		{"none", "Text\n", nil},
+		{"backticks", "Text\n\n```video\nid: a\n```\nmehr\n", []string{"id: a\n"}},
+		{"tildes, space before the word", "~~~ video\nid: b\n~~~\n", []string{"id: b\n"}},
+		{"other blocks skipped", "```chart\ntype: costs\n```\n```video\nid: c\n```\n", []string{"id: c\n"}},
+		{"a longer closing run", "````video\nid: d\n```\nnoch\n``````\n", []string{"id: d\n```\nnoch\n"}},
+		{"the other character does not close", "~~~video\nid: e\n```\n~~~\n", []string{"id: e\n```\n"}},
+		{"indented up to three spaces", "   ```video\nid: f\n   ```\n", []string{"id: f\n"}},
+		{"four spaces are code, not a fence", "    ```video\nid: g\n    ```\n", nil},
+		{"unclosed runs to the end", "```video\nid: h\n", []string{"id: h\n"}},
+		{"mid-line is no fence", "Text ```video\nid: i\n```\n", nil},
+		{"two blocks", "```video\nid: j\n```\n\n```video\nid: k\n```\n", []string{"id: j\n", "id: k\n"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, b := range FencedBlocks([]byte(tt.md), "video") {
+			got = append(got, string(b))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
