@@ -11,10 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/klartext/klartext/generator/fileio"
 
 	"gopkg.in/yaml.v3"
 
@@ -110,14 +112,19 @@ func clash(keys map[string]string, key string) string {
 }
 
 func readLimited(p string) ([]byte, error) {
-	fi, err := os.Stat(p)
-	if err != nil {
+	data, err := fileio.ReadFile(p, MaxFileBytes)
+	var tl *fileio.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		size := "more than " + strconv.Itoa(MaxFileBytes>>20)
+		if tl.Size >= 0 {
+			size = strconv.FormatInt(tl.Size>>20, 10)
+		}
+		return nil, fmt.Errorf("the file has %s MB; the limit for a data file is %d MB", size, MaxFileBytes>>20)
+	case err != nil:
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	if fi.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("the file has %d MB; the limit for a data file is %d MB", fi.Size()>>20, MaxFileBytes>>20)
-	}
-	return os.ReadFile(p)
+	return data, nil
 }
 
 // CSVReader returns a csv.Reader for an export as spreadsheet programs
