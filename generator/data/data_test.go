@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -85,5 +86,25 @@ func TestUnknownDataFileIsReported(t *testing.T) {
 	_, ds := Load(root, []string{"content/data/README.md", "content/data/zinsen.ymal"})
 	if len(ds) != 1 || ds[0].File != "content/data/zinsen.ymal" || ds[0].Severity != diag.Warning {
 		t.Errorf("want one warning for the mistyped ending, got %v", ds)
+	}
+}
+
+// TestTooLargeDataFileIsRefused: a file above the limit is reported with
+// its size before anything is read (a sparse file stands in for 64 MB).
+func TestTooLargeDataFileIsRefused(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content", "data")
+	os.MkdirAll(dir, 0o755)
+	f, err := os.Create(filepath.Join(dir, "export.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileBytes + 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, ds := Load(root, []string{"content/data/export.csv"})
+	if len(ds) != 1 || ds[0].File != "content/data/export.csv" || !strings.Contains(ds[0].Message, "the file has 65 MB; the limit for a data file is 64 MB") {
+		t.Errorf("want the size named against the limit, got %v", ds)
 	}
 }
