@@ -1,29 +1,10 @@
 package theme
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"text/template/parse"
 )
-
-// siteWithFiles writes files (paths below the site's themes/klartext/)
-// into a new site root.
-func siteWithFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, src := range files {
-		p := filepath.Join(root, "themes", "klartext", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
 
 // foldLayout uses t in every context html/template knows; only the plain
 // text and quoted attribute ones may fold.

@@ -19,17 +19,26 @@ func stubFuncs() template.FuncMap {
 	return f
 }
 
-func siteWithPartial(t *testing.T, name, src string) string {
+// siteWithFiles writes files (paths below the site's themes/klartext/)
+// into a new site root.
+func siteWithFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
-	p := filepath.Join(root, "themes", "klartext", "layouts", "partials", name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	for name, src := range files {
+		p := filepath.Join(root, "themes", "klartext", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return root
+}
+
+func siteWithPartial(t *testing.T, name, src string) string {
+	t.Helper()
+	return siteWithFiles(t, map[string]string{"layouts/partials/" + name: src})
 }
 
 func TestPartialCachedRendersOncePerKey(t *testing.T) {
