@@ -34,22 +34,27 @@
 // (ReadBody); figures are computed per page while it renders, never held
 // for the whole site.
 //
-// Speed: what is the same on many pages is made once per build — the risk
-// chart per class and holding period (build/charts.go), the product
-// charts' options per shape (chart.Skeletons), the feedback form with the
-// page's identity filled in (build/feedback.go), translations folded into
-// the escaped layouts (theme/fold.go), header, footer, advisor cards and
-// list entries (the theme's partialCached). The first three and the
+// Speed: layouts run as quick programs (theme/exec.go): the escaped parse
+// tree compiled once per layout, with fields found once per type and the
+// escapers, builtins and common functions called directly, not through
+// reflection; a value or construct it does not cover hands the page to
+// html/template, which runs it from the start. What is the same on many
+// pages is made once per build — the risk chart per class and holding
+// period (build/charts.go), the product charts' options per shape
+// (chart.Skeletons), the feedback form with the page's identity filled in
+// (build/feedback.go), translations folded into the escaped layouts
+// (theme/fold.go), header, footer, advisor cards and list entries (the
+// theme's partialCached). The quick programs, the first three and the
 // folding are off with build.Options.Reference, and
 // TestReferenceBuildIsIdentical demands the same bytes both ways; add a
 // new shortcut there. Layouts print values formatted in Go
-// (build.ProductText) where a template would call a function per figure:
-// html/template spends about a microsecond on every call. Plain front
-// matter and chart blocks are read without yaml.v3 (frontmatter/plain.go,
-// chart/spec.go), fuzzed against it; files go through fileio. klartext
-// build tunes the garbage collector (cmd/klartext/gctune.go). klartext
-// build --stats shows time per phase and layout; the benchmarks are in
-// build/bench_test.go, chart and scripts/bench.sh.
+// (build.ProductText) where a template would call a function per figure.
+// Plain front matter and chart blocks are read without yaml.v3
+// (frontmatter/plain.go, chart/spec.go), fuzzed against it; files go
+// through fileio. klartext build tunes the garbage collector
+// (cmd/klartext/gctune.go). klartext build --stats shows time per phase
+// and layout, and how often html/template ran a layout; the benchmarks are
+// in build/bench_test.go, chart and scripts/bench.sh.
 //
 // # Packages
 //
@@ -68,7 +73,9 @@
 //   - video: the ```video block and its privacy-friendly placeholder.
 //   - feedback: provider settings, widgets, CSP origins, the export and its
 //     balance.
-//   - theme: layouts and lookup, translations, static files.
+//   - theme: layouts and lookup, translations, static files; quick
+//     execution of escaped layouts (exec.go), checked against html/template
+//     by exec_test.go and its fuzz target.
 //   - output: staging folder and atomic swap. fileio: reading and writing
 //     the build's many small files without os.File's poller registration.
 //   - build: the orchestration and the site model; views for templates.

@@ -122,13 +122,13 @@ func printStats(w io.Writer, res *build.Result) {
 	for _, p := range res.Phases {
 		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
 	}
-	fmt.Fprintln(w, "\ntemplate                          calls      total    average")
+	fmt.Fprintln(w, "\ntemplate                          calls      total    average  html/template")
 	for _, t := range res.Templates {
 		avg := time.Duration(0)
 		if t.Calls > 0 {
 			avg = t.Total / time.Duration(t.Calls)
 		}
-		fmt.Fprintf(w, "%-32s %6d %10s %10s\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond))
+		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow)
 	}
 	fmt.Fprintln(w)
 }

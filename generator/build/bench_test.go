@@ -143,7 +143,9 @@ func BenchmarkLayout(b *testing.B) {
 // TestReferenceBuildIsIdentical builds the demo, a generated site of 500
 // products and, where the shared design folder lies beside the repository,
 // its benchmark corpus with 500 products, once with the build's shortcuts
-// and once without: the output must be the same to the byte.
+// and once without: the output must be the same to the byte. With the
+// shortcuts every layout must run as a quick program (theme/exec.go), so
+// the comparison covers it; without, html/template runs every layout.
 func TestReferenceBuildIsIdentical(t *testing.T) {
 	sites := map[string]func(t *testing.T) string{
 		"demo":              copyDemo,
@@ -158,6 +160,11 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 				res, err := Build(o)
 				if err != nil || res.Diagnostics.HasErrors() {
 					t.Fatalf("%v %s", err, joinDiags(res))
+				}
+				for _, st := range res.Templates {
+					if want := map[bool]int64{false: 0, true: st.Calls}[o.Reference]; st.Slow != want {
+						t.Errorf("reference %v: html/template ran %s %d of %d times, want %d", o.Reference, st.Layout, st.Slow, st.Calls, want)
+					}
 				}
 			}
 			if a, b := tree(t, fast), tree(t, ref); a != b {

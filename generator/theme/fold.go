@@ -44,10 +44,12 @@ var errProbe = errors.New("escape probe")
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errProbe }
 
-// escapeNow makes html/template escape tmpl and what it calls. It escapes
-// on the first execution only, and offers no other way.
-func escapeNow(tmpl *template.Template) {
-	_ = tmpl.Execute(failingWriter{}, escapeProbe{})
+// escapeNow makes html/template escape tmpl and what it calls, and reports
+// whether it could. It escapes on the first execution only, and offers no
+// other way.
+func escapeNow(tmpl *template.Template) bool {
+	var escapeErr *template.Error
+	return !errors.As(tmpl.Execute(failingWriter{}, escapeProbe{}), &escapeErr)
 }
 
 // foldTranslations folds the translation actions of every template in

@@ -40,6 +40,10 @@ type Theme struct {
 	// time (see fold.go); Load turns it on, a reference build off before
 	// the first Execute.
 	Fold bool
+	// Quick runs layouts with the theme's own executor where it can (see
+	// exec.go); Load turns it on, a reference build off before the first
+	// Execute.
+	Quick bool
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
@@ -56,10 +60,12 @@ type cachedPartial struct {
 type compiled struct {
 	once  sync.Once
 	tmpl  *template.Template
+	prog  *program // nil: the layout runs in html/template only
 	err   error
 	name  string
 	nanos atomic.Int64
 	calls atomic.Int64
+	slow  atomic.Int64 // calls html/template ran
 }
 
 // Load reads the theme name for lang. siteRoot may hold themes/<name>/ with
@@ -77,7 +83,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
-	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true}
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true, Quick: true}
 	if err := t.loadI18n(lang); err != nil {
 		return nil, err
 	}
@@ -198,12 +204,16 @@ func (t *Theme) Lookup(candidates ...string) (string, bool) {
 // in _default/baseof.html; one that does not is a complete document.
 func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	c := t.get(layout)
-	c.once.Do(func() { c.tmpl, c.err = t.compile(layout) })
+	c.once.Do(func() { c.tmpl, c.prog, c.err = t.compile(layout) })
 	if c.err != nil {
 		return c.err
 	}
 	start := time.Now()
-	err := c.tmpl.Execute(w, data)
+	var err error
+	if buf, ok := w.(*bytes.Buffer); !ok || c.prog == nil || c.prog.execute(buf, data) != "" {
+		c.slow.Add(1)
+		err = c.tmpl.Execute(w, data)
+	}
 	c.nanos.Add(int64(time.Since(start)))
 	c.calls.Add(1)
 	return err
@@ -220,27 +230,39 @@ func (t *Theme) get(layout string) *compiled {
 	return c
 }
 
-func (t *Theme) compile(layout string) (*template.Template, error) {
+// compile parses a layout; with Fold or Quick it escapes it at once, folds
+// its translations and compiles its program. A layout the program does not
+// cover runs in html/template (the error says why, for debugging).
+func (t *Theme) compile(layout string) (*template.Template, *program, error) {
 	src, err := fs.ReadFile(t.fsys, "layouts/"+layout)
 	if err != nil {
-		return nil, fmt.Errorf("theme: layout %s: %v", layout, err)
+		return nil, nil, fmt.Errorf("theme: layout %s: %v", layout, err)
 	}
 	set, err := t.base.Clone()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tmpl, err := set.New(layout).Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("theme: %v", err)
+		return nil, nil, fmt.Errorf("theme: %v", err)
 	}
 	if tmpl.Lookup("main") != nil && bytes.Contains(src, []byte(`define "main"`)) {
 		tmpl = set.Lookup("_default/baseof.html")
 	}
+	if !t.Fold && !t.Quick {
+		return tmpl, nil, nil
+	}
+	if !escapeNow(tmpl) {
+		return tmpl, nil, nil // Execute reports html/template's error
+	}
 	if t.Fold {
-		escapeNow(tmpl)
 		t.foldTranslations(tmpl)
 	}
-	return tmpl, nil
+	var prog *program
+	if t.Quick {
+		prog, _ = t.compileProgram(tmpl)
+	}
+	return tmpl, prog, nil
 }
 
 // TemplateStat is the time spent in one layout over a build.
@@ -248,6 +270,10 @@ type TemplateStat struct {
 	Layout string
 	Calls  int64
 	Total  time.Duration
+	// Slow counts the calls html/template ran rather than the layout's
+	// quick program (exec.go): all of them where the layout has none, else
+	// those with a value the program does not cover, or an error.
+	Slow int64
 }
 
 // Stats returns the time per layout, slowest first.
@@ -256,7 +282,7 @@ func (t *Theme) Stats() []TemplateStat {
 	defer t.mu.Unlock()
 	var out []TemplateStat
 	for _, c := range t.compiled {
-		out = append(out, TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load())})
+		out = append(out, TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load()), Slow: c.slow.Load()})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Total != out[j].Total {

@@ -1,0 +1,593 @@
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"text/template/parse"
+	"time"
+)
+
+// The functions of quick execution (exec.go): html/template's escapers, the
+// text/template builtins themes use, and the theme's own functions.
+
+// ---- escapers ----
+
+// escaper is one of html/template's escapers, by what it does.
+type escaper uint8
+
+const (
+	escHTML    escaper = iota // _html_template_htmlescaper
+	escAttr                   // _html_template_attrescaper
+	escRCDATA                 // _html_template_rcdataescaper
+	escURLFilt                // _html_template_urlfilter
+	escURLNorm                // _html_template_urlnormalizer
+	escURL                    // _html_template_urlescaper
+	escJSVal                  // _html_template_jsvalescaper
+	escOther                  // any other: a run that reaches it hands over
+)
+
+// escapers maps html/template's names to the escapers (html/template's
+// escape.go has the list; a name missing here is escOther).
+var escapers = map[string]escaper{
+	"_html_template_htmlescaper":      escHTML,
+	"_html_template_attrescaper":      escAttr,
+	"_html_template_rcdataescaper":    escRCDATA,
+	"_html_template_urlfilter":        escURLFilt,
+	"_html_template_urlnormalizer":    escURLNorm,
+	"_html_template_urlescaper":       escURL,
+	"_html_template_jsvalescaper":     escJSVal,
+	"_html_template_commentescaper":   escOther,
+	"_html_template_cssescaper":       escOther,
+	"_html_template_cssvaluefilter":   escOther,
+	"_html_template_htmlnamefilter":   escOther,
+	"_html_template_jsregexpescaper":  escOther,
+	"_html_template_jsstrescaper":     escOther,
+	"_html_template_jstmpllitescaper": escOther,
+	"_html_template_nospaceescaper":   escOther,
+	"_html_template_srcsetescaper":    escOther,
+	"_eval_args_":                     escOther,
+}
+
+// filterFailsafe is what html/template's urlfilter puts in place of an
+// unsafe URL.
+const filterFailsafe = "#ZgotmplZ"
+
+// apply runs the escaper on s of kind k; its output is plain text.
+func (e escaper) apply(s string, k contentKind) (string, contentKind) {
+	switch e {
+	case escHTML, escAttr, escRCDATA:
+		var b bytes.Buffer
+		e.write(&b, s, k)
+		return b.String(), plainText
+	case escURLFilt:
+		if k == urlContent {
+			return s, plainText
+		}
+		if !isSafeURL(s) {
+			return filterFailsafe, plainText
+		}
+		return s, plainText
+	case escURLNorm, escURL:
+		var b strings.Builder
+		if processURLOnto(s, e == escURLNorm || k == urlContent, &b) {
+			return b.String(), plainText
+		}
+		return s, plainText
+	case escJSVal:
+		if k == jsContent {
+			return s, plainText
+		}
+	}
+	bail("escaper")
+	return "", plainText
+}
+
+// write writes the escaper's output for s of kind k to b.
+func (e escaper) write(b *bytes.Buffer, s string, k contentKind) {
+	switch e {
+	case escHTML:
+		if k == htmlContent {
+			b.WriteString(s)
+			return
+		}
+		writeEscapedHTML(b, s)
+	case escAttr, escRCDATA:
+		if k == htmlContent {
+			// attrescaper strips tags, rcdataescaper keeps entities.
+			bail("HTML content in an attribute or RCDATA")
+		}
+		writeEscapedHTML(b, s)
+	default:
+		s, _ = e.apply(s, k)
+		b.WriteString(s)
+	}
+}
+
+// writeEscapedHTML writes s with html/template's htmlReplacementTable
+// applied (which EscapeHTML applies too).
+func writeEscapedHTML(b *bytes.Buffer, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(repl)
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+}
+
+// isSafeURL is html/template's: a relative URL, or one with the protocol
+// http, https or mailto.
+func isSafeURL(s string) bool {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			return false
+		}
+	}
+	return true
+}
+
+// processURLOnto is html/template's: it appends s normalized (norm) or
+// escaped as a URL part to b and reports whether that differs from s.
+func processURLOnto(s string, norm bool, b *strings.Builder) bool {
+	b.Grow(len(s) + 16)
+	written := 0
+	for i, n := 0, len(s); i < n; i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		b.WriteString(s[written:i])
+		fmt.Fprintf(b, "%%%02x", c)
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+	return written != 0
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// ---- calls ----
+
+// callKind says how a function is called.
+type callKind uint8
+
+const (
+	callReflect   callKind = iota // a theme function of any other signature
+	callString                    // func(string) string
+	callTime                      // func(time.Time) string
+	callTranslate                 // func(string, ...any) string
+	callPartial                   // func(string, string, any) (template.HTML, error)
+	callAnd
+	callOr
+	callNot
+	callEq
+	callNe
+	callLt
+	callLe
+	callGt
+	callGe
+	callLen
+	callIndex
+	callEscaper
+	callUnknown // a text/template builtin not covered here: the run hands over
+)
+
+var builtinCalls = map[string]callKind{
+	"and": callAnd, "or": callOr, "not": callNot,
+	"eq": callEq, "ne": callNe, "lt": callLt, "le": callLe, "gt": callGt, "ge": callGe,
+	"len": callLen, "index": callIndex,
+	"call": callUnknown, "html": callUnknown, "js": callUnknown, "print": callUnknown,
+	"printf": callUnknown, "println": callUnknown, "slice": callUnknown, "urlquery": callUnknown,
+}
+
+type callCmd struct {
+	name    string
+	kind    callKind
+	fn      reflect.Value // callReflect
+	str     func(string) string
+	time    func(time.Time) string
+	tr      func(string, ...any) string
+	partial func(string, string, any) (template.HTML, error)
+	esc     escaper
+	args    []command
+}
+
+// call compiles a function call. Functions resolve as in text/template:
+// the theme's, then html/template's escapers, then the builtins.
+func (c *compiler) call(name string, args []parse.Node) command {
+	cc := &callCmd{name: name}
+	for _, a := range args {
+		cc.args = append(cc.args, c.operand(a))
+	}
+	if f, ok := c.t.funcs[name]; ok {
+		switch f := f.(type) {
+		case func(string) string:
+			cc.kind, cc.str = callString, f
+		case func(time.Time) string:
+			cc.kind, cc.time = callTime, f
+		case func(string, ...any) string:
+			cc.kind, cc.tr = callTranslate, f
+		case func(string, string, any) (template.HTML, error):
+			cc.kind, cc.partial = callPartial, f
+		default:
+			fn := reflect.ValueOf(f)
+			if fn.Kind() != reflect.Func || !goodResults(fn.Type()) {
+				c.fail("the function %s", name)
+			}
+			cc.kind, cc.fn = callReflect, fn
+		}
+		return cc
+	}
+	if e, ok := escapers[name]; ok {
+		cc.kind, cc.esc = callEscaper, e
+		return cc
+	}
+	if k, ok := builtinCalls[name]; ok {
+		cc.kind = k
+		return cc
+	}
+	c.fail("the function %s", name)
+	return nil
+}
+
+func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) reflect.Value {
+	switch c.kind {
+	case callAnd, callOr:
+		return c.andOr(s, dot, final, hasFinal)
+	case callUnknown:
+		bail("builtin " + c.name)
+	}
+	var store [4]reflect.Value
+	args := store[:0]
+	for _, a := range c.args {
+		args = append(args, a.eval(s, dot, reflect.Value{}, false))
+	}
+	if hasFinal {
+		args = append(args, final)
+	}
+	switch c.kind {
+	case callString:
+		if len(args) != 1 {
+			bail("arity")
+		}
+		return reflect.ValueOf(c.str(stringArg(args[0])))
+	case callTime:
+		if len(args) != 1 {
+			bail("arity")
+		}
+		a := concrete(args[0])
+		if a.Type() != timeType {
+			bail("not a time")
+		}
+		return reflect.ValueOf(c.time(a.Interface().(time.Time)))
+	case callTranslate:
+		if len(args) < 1 {
+			bail("arity")
+		}
+		key := stringArg(args[0])
+		if len(args) == 1 {
+			return reflect.ValueOf(c.tr(key))
+		}
+		rest := make([]any, len(args)-1)
+		for i, a := range args[1:] {
+			rest[i] = anyArg(a)
+		}
+		return reflect.ValueOf(c.tr(key, rest...))
+	case callPartial:
+		if len(args) != 3 {
+			bail("arity")
+		}
+		h, err := c.partial(stringArg(args[0]), stringArg(args[1]), anyArg(args[2]))
+		if err != nil {
+			bail("partial error")
+		}
+		return reflect.ValueOf(h)
+	case callEscaper:
+		if len(args) != 1 {
+			bail("arity")
+		}
+		s, k := stringify(args[0])
+		s, _ = c.esc.apply(s, k)
+		return reflect.ValueOf(s)
+	case callNot:
+		if len(args) != 1 {
+			bail("arity")
+		}
+		truth, _ := isTrue(indirectInterface(builtinArg(args[0])))
+		return reflect.ValueOf(!truth)
+	case callEq:
+		if len(args) < 2 {
+			bail("arity")
+		}
+		a := indirectInterface(builtinArg(args[0]))
+		for _, b := range args[1:] {
+			if compare(a, indirectInterface(builtinArg(b))) == 0 {
+				return reflect.ValueOf(true)
+			}
+		}
+		return reflect.ValueOf(false)
+	case callNe, callLt, callLe, callGt, callGe:
+		if len(args) != 2 {
+			bail("arity")
+		}
+		a, b := indirectInterface(builtinArg(args[0])), indirectInterface(builtinArg(args[1]))
+		if c.kind != callNe && basicKind(a.Kind()) == reflect.Bool {
+			bail("booleans are not ordered")
+		}
+		d := compare(a, b)
+		var r bool
+		switch c.kind {
+		case callNe:
+			r = d != 0
+		case callLt:
+			r = d < 0
+		case callLe:
+			r = d <= 0
+		case callGt:
+			r = d > 0
+		case callGe:
+			r = d >= 0
+		}
+		return reflect.ValueOf(r)
+	case callLen:
+		if len(args) != 1 {
+			bail("arity")
+		}
+		item, isNil := indirect(builtinArg(args[0]))
+		if isNil {
+			bail("len of nil")
+		}
+		switch item.Kind() {
+		case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+			return reflect.ValueOf(item.Len())
+		}
+		bail("len")
+	case callIndex:
+		if len(args) < 1 {
+			bail("arity")
+		}
+		return index(builtinArg(args[0]), args[1:])
+	}
+	return c.reflectCall(args)
+}
+
+// andOr is text/template's and/or: the first argument that decides, else
+// the last; the arguments after it are not evaluated.
+func (c *callCmd) andOr(s *runState, dot, final reflect.Value, hasFinal bool) reflect.Value {
+	if len(c.args) == 0 && !hasFinal {
+		bail("arity")
+	}
+	var v reflect.Value
+	for _, a := range c.args {
+		v = builtinArg(a.eval(s, dot, reflect.Value{}, false))
+		if t, _ := isTrue(indirectInterface(v)); t == (c.kind == callOr) {
+			return v
+		}
+	}
+	if hasFinal {
+		v = builtinArg(final)
+	}
+	return v
+}
+
+func (c *callCmd) reflectCall(args []reflect.Value) reflect.Value {
+	typ := c.fn.Type()
+	n := typ.NumIn()
+	if typ.IsVariadic() {
+		if len(args) < n-1 {
+			bail("arity")
+		}
+	} else if len(args) != n {
+		bail("arity")
+	}
+	argv := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var t reflect.Type
+		if typ.IsVariadic() && i >= n-1 {
+			t = typ.In(n - 1).Elem()
+		} else {
+			t = typ.In(i)
+		}
+		argv[i] = assignable(a, t)
+	}
+	out := c.fn.Call(argv)
+	if len(out) == 2 && !out[1].IsNil() {
+		bail("function error")
+	}
+	return out[0]
+}
+
+// assignable is text/template's validateType for the values it passes
+// unchanged; the rest bail.
+func assignable(v reflect.Value, t reflect.Type) reflect.Value {
+	if !v.IsValid() {
+		switch t.Kind() {
+		case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
+			return reflect.Zero(t)
+		}
+		bail("invalid value")
+	}
+	if v.Type().AssignableTo(t) {
+		return v
+	}
+	if v.Kind() == reflect.Interface && !v.IsNil() && v.Elem().Type().AssignableTo(t) {
+		return v.Elem()
+	}
+	bail("an argument of type " + v.Type().String())
+	return v
+}
+
+// concrete is v's concrete value, looked into if it is an interface.
+func concrete(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() {
+		bail("invalid value")
+	}
+	return v
+}
+
+func stringArg(v reflect.Value) string {
+	v = concrete(v)
+	if v.Type() != stringType {
+		bail("not a string")
+	}
+	return v.String()
+}
+
+func anyArg(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
+}
+
+// builtinArg is an argument as a builtin gets it (a reflect.Value
+// parameter): text/template refuses an invalid one.
+func builtinArg(v reflect.Value) reflect.Value {
+	if !v.IsValid() {
+		bail("invalid value for a builtin")
+	}
+	return v
+}
+
+// compare compares two values of the same basic kind (bool only for
+// equality), or an integer with an unsigned one, as text/template's eq
+// and lt do; anything else bails.
+func compare(a, b reflect.Value) int {
+	if !a.IsValid() || !b.IsValid() {
+		bail("compare nil")
+	}
+	ka, kb := basicKind(a.Kind()), basicKind(b.Kind())
+	switch {
+	case ka == reflect.Int && kb == reflect.Uint: // compared regardless of sign
+		if a.Int() < 0 {
+			return -1
+		}
+		return cmpOrdered(uint64(a.Int()), b.Uint())
+	case ka == reflect.Uint && kb == reflect.Int:
+		if b.Int() < 0 {
+			return 1
+		}
+		return cmpOrdered(a.Uint(), uint64(b.Int()))
+	case ka != kb || ka == reflect.Invalid:
+		bail("compare kinds")
+	}
+	switch ka {
+	case reflect.Bool:
+		if a.Bool() == b.Bool() {
+			return 0
+		}
+		return 2 // unequal, and not ordered
+	case reflect.Int:
+		return cmpOrdered(a.Int(), b.Int())
+	case reflect.Uint:
+		return cmpOrdered(a.Uint(), b.Uint())
+	case reflect.String:
+		return strings.Compare(a.String(), b.String())
+	}
+	bail("compare")
+	return 0
+}
+
+func cmpOrdered[T int64 | uint64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func basicKind(k reflect.Kind) reflect.Kind {
+	switch k {
+	case reflect.Bool, reflect.String:
+		return k
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return reflect.Int
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return reflect.Uint
+	}
+	return reflect.Invalid
+}
+
+// index is text/template's index for slices, arrays and maps; a missing
+// map key gives the element type's zero value.
+func index(item reflect.Value, indexes []reflect.Value) reflect.Value {
+	item = indirectInterface(item)
+	if !item.IsValid() {
+		bail("index of nil")
+	}
+	for _, ix := range indexes {
+		ix = indirectInterface(builtinArg(ix))
+		var isNil bool
+		if item, isNil = indirect(item); isNil {
+			bail("index of nil pointer")
+		}
+		switch item.Kind() {
+		case reflect.Array, reflect.Slice:
+			var x int64
+			switch basicKind(ix.Kind()) {
+			case reflect.Int:
+				x = ix.Int()
+			default:
+				bail("index type")
+			}
+			if x < 0 || x >= int64(item.Len()) {
+				bail("index out of range")
+			}
+			item = item.Index(int(x))
+		case reflect.Map:
+			if !ix.IsValid() || !ix.Type().AssignableTo(item.Type().Key()) {
+				bail("map index type")
+			}
+			if x := item.MapIndex(ix); x.IsValid() {
+				item = x
+			} else {
+				item = reflect.Zero(item.Type().Elem())
+			}
+		default:
+			bail("index of " + item.Kind().String())
+		}
+	}
+	return item
+}
