@@ -277,3 +277,24 @@ func TestBadProductData(t *testing.T) {
 		})
 	}
 }
+
+// TestAdvisorWithoutAdviceModel: a card that does not say how the advisor
+// is paid warns the editor, says so on the profile, and leaves no empty
+// paragraph on the cards elsewhere.
+func TestAdvisorWithoutAdviceModel(t *testing.T) {
+	root := copyDemo(t)
+	edit(t, root, "content/advisors/jonas-weber.md", "advice_model: fee-based\n", "")
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() || !strings.Contains(joinDiags(res), "does not say how the advisor is paid") {
+		t.Fatalf("want a warning and no error:\n%s", joinDiags(res))
+	}
+	profile := read(t, filepath.Join(dest, "advisors", "jonas-weber", "index.html"))
+	if !strings.Contains(profile, "<dt>Beratungsmodell</dt><dd>nicht angegeben</dd>") {
+		t.Error("the profile does not say that the advice model is not stated")
+	}
+	story := read(t, filepath.Join(dest, "stories", "der-erste-etf", "index.html"))
+	if !strings.Contains(story, "/advisors/jonas-weber/") || strings.Contains(story, `<p class="advice-model advice-"></p>`) {
+		t.Error("the story's advisor card is missing or has an empty advice model paragraph")
+	}
+}
