@@ -44,7 +44,8 @@ func (e notCovered) Error() string { return "theme: quick execution does not cov
 // bailout stops a run: the page runs in html/template.
 type bailout string
 
-// maxDepth bounds template calls; html/template reports deeper recursion.
+// maxDepth bounds nested template calls; a deeper run is handed to
+// html/template, which allows more and reports recursion without end.
 const maxDepth = 1000
 
 type program struct {
@@ -95,11 +96,7 @@ func (p *program) execute(buf *bytes.Buffer, data any) (whyNot string) {
 	return ""
 }
 
-func (b *body) run(s *runState, dot reflect.Value) {
-	for _, st := range b.steps {
-		st.run(s, dot)
-	}
-}
+func (b *body) run(s *runState, dot reflect.Value) { runSteps(s, b.steps, dot) }
 
 func bail(why string) { panic(bailout(why)) }
 
@@ -172,11 +169,10 @@ func (c *compiler) list(l *parse.ListNode) []step {
 			}
 			out = append(out, &rangeStep{pipe: c.pipeline(n.Pipe), list: c.list(n.List), elseList: c.list(n.ElseList)})
 		case *parse.TemplateNode:
-			ts := &templateStep{name: n.Name}
+			ts := &templateStep{body: c.body(n.Name)}
 			if n.Pipe != nil {
 				ts.pipe = c.pipeline(n.Pipe)
 			}
-			ts.body = c.body(n.Name)
 			out = append(out, ts)
 		case *parse.CommentNode:
 		default:
@@ -390,8 +386,7 @@ func (r *rangeStep) run(s *runState, dot reflect.Value) {
 }
 
 type templateStep struct {
-	name string
-	pipe *pipeline
+	pipe *pipeline // nil: the template is called without data
 	body *body
 }
 
