@@ -12,6 +12,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/theme"
 )
 
 // benchSite writes a site shaped like the shared corpus, n products with
@@ -116,9 +117,16 @@ func BenchmarkProductPage(b *testing.B) {
 // BenchmarkLayout executes the layouts of a product page, a story and a
 // topic page with views prepared once: the template engine's share of a
 // page, which klartext build --stats shows per layout for a whole site.
+// The html-template variants run the same layouts without the quick
+// programs (theme/exec.go), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st := builtBenchSite(b)
 	r := st.renderer
+	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, funcs(st.site.Config))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ref.Fold, ref.Quick = false, false
 	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
 		n := st.site.ByURL[url]
 		if n == nil {
@@ -126,17 +134,23 @@ func BenchmarkLayout(b *testing.B) {
 		}
 		v := r.pageView(job{node: n, page: 1}, &diag.List{})
 		layout := r.layoutFor(n)
-		b.Run(layout, func(b *testing.B) {
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				buf.Reset()
-				if err := r.theme.Execute(&buf, layout, v); err != nil {
-					b.Fatal(err)
-				}
+		for _, th := range []*theme.Theme{r.theme, ref} {
+			name := layout
+			if th == ref {
+				name += "/html-template"
 			}
-			b.SetBytes(int64(buf.Len()))
-		})
+			b.Run(name, func(b *testing.B) {
+				var buf bytes.Buffer
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					buf.Reset()
+					if err := th.Execute(&buf, layout, v); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.SetBytes(int64(buf.Len()))
+			})
+		}
 	}
 }
 
