@@ -130,6 +130,11 @@ func printStats(w io.Writer, res *build.Result) {
 		}
 		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow)
 	}
+	for _, t := range res.Templates {
+		if t.WhyNot != "" {
+			fmt.Fprintf(w, "%s: html/template ran %d of %d pages (first because: %s)\n", t.Layout, t.Slow, t.Calls, t.WhyNot)
+		}
+	}
 	fmt.Fprintln(w)
 }
 

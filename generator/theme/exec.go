@@ -39,7 +39,7 @@ import (
 // notCovered stops a compilation: the layout runs in html/template.
 type notCovered string
 
-func (e notCovered) Error() string { return "theme: quick execution does not cover " + string(e) }
+func (e notCovered) Error() string { return "quick execution does not cover " + string(e) }
 
 // bailout stops a run: the page runs in html/template.
 type bailout string
@@ -397,7 +397,7 @@ func (t *templateStep) run(s *runState, dot reflect.Value) {
 		dot = reflect.Value{}
 	}
 	if s.depth >= maxDepth {
-		bail("template depth")
+		bail("templates nested deeper than " + strconv.Itoa(maxDepth))
 	}
 	// No dynamic scoping: the called template sees only its own $.
 	oldBase := s.base
@@ -522,11 +522,11 @@ type fieldAccess struct {
 // of evaluates the field on receiver as text/template's evalField does.
 func (f *field) of(receiver reflect.Value) reflect.Value {
 	if !receiver.IsValid() {
-		bail("field of nil data")
+		bail("the field " + f.name + " of nothing")
 	}
 	receiver, isNil := indirect(receiver)
 	if isNil {
-		bail("field of a nil pointer")
+		bail("the field " + f.name + " of a nil pointer")
 	}
 	a := f.access.Load()
 	if a == nil || a.typ != receiver.Type() || a.canAddr != receiver.CanAddr() {
@@ -541,19 +541,19 @@ func (f *field) of(receiver reflect.Value) reflect.Value {
 		}
 		out := m.Method(a.method).Call(nil)
 		if len(out) == 2 && !out[1].IsNil() {
-			bail("method error")
+			bail(f.name + ": " + out[1].Interface().(error).Error())
 		}
 		return out[0]
 	case a.isMap:
 		v := receiver.MapIndex(reflect.ValueOf(f.name))
 		if !v.IsValid() {
-			bail("missing map key") // the "missingkey" option decides
+			bail("the missing map key " + f.name) // the "missingkey" option decides
 		}
 		return v
 	default:
 		v, err := receiver.FieldByIndexErr(a.index)
 		if err != nil {
-			bail("nil embedded pointer")
+			bail("a nil embedded pointer before " + f.name)
 		}
 		return v
 	}
@@ -568,7 +568,7 @@ func (f *field) resolve(receiver reflect.Value) *fieldAccess {
 	if m, ok := ptr.Type().MethodByName(f.name); ok {
 		mt := m.Type // with the receiver as first argument
 		if mt.NumIn() != 1 || mt.IsVariadic() || !goodResults(mt) {
-			bail("method " + f.name + " needs arguments or returns oddly")
+			bail("the method " + f.name + ", which takes arguments or returns more than a value and an error")
 		}
 		a.method = m.Index
 		return a
@@ -585,7 +585,7 @@ func (f *field) resolve(receiver reflect.Value) *fieldAccess {
 			return a
 		}
 	}
-	bail("can't evaluate field " + f.name)
+	bail("the field " + f.name + " of " + receiver.Type().String())
 	return nil
 }
 

@@ -81,7 +81,7 @@ func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 			return s, plainText
 		}
 	}
-	bail("escaper")
+	bail("an escaper for another context")
 	return "", plainText
 }
 
@@ -205,6 +205,9 @@ const (
 	callGe
 	callLen
 	callIndex
+	callPrint // print, printf, println: fmt's Sprint, Sprintf, Sprintln
+	callPrintf
+	callPrintln
 	callEscaper
 	callUnknown // a text/template builtin not covered here: the run hands over
 )
@@ -213,8 +216,8 @@ var builtinCalls = map[string]callKind{
 	"and": callAnd, "or": callOr, "not": callNot,
 	"eq": callEq, "ne": callNe, "lt": callLt, "le": callLe, "gt": callGt, "ge": callGe,
 	"len": callLen, "index": callIndex,
-	"call": callUnknown, "html": callUnknown, "js": callUnknown, "print": callUnknown,
-	"printf": callUnknown, "println": callUnknown, "slice": callUnknown, "urlquery": callUnknown,
+	"print": callPrint, "printf": callPrintf, "println": callPrintln,
+	"call": callUnknown, "html": callUnknown, "js": callUnknown, "slice": callUnknown, "urlquery": callUnknown,
 }
 
 type callCmd struct {
@@ -272,7 +275,7 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 	case callAnd, callOr:
 		return c.andOr(s, dot, final, hasFinal)
 	case callUnknown:
-		bail("builtin " + c.name)
+		bail("the builtin " + c.name)
 	}
 	var store [4]reflect.Value
 	args := store[:0]
@@ -285,56 +288,52 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 	switch c.kind {
 	case callString:
 		if len(args) != 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		return reflect.ValueOf(c.str(stringArg(args[0])))
 	case callTime:
 		if len(args) != 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		a := concrete(args[0])
 		if a.Type() != timeType {
-			bail("not a time")
+			bail("an argument that is not a time.Time")
 		}
 		return reflect.ValueOf(c.time(a.Interface().(time.Time)))
 	case callTranslate:
 		if len(args) < 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		key := stringArg(args[0])
 		if len(args) == 1 {
 			return reflect.ValueOf(c.tr(key))
 		}
-		rest := make([]any, len(args)-1)
-		for i, a := range args[1:] {
-			rest[i] = anyArg(a)
-		}
-		return reflect.ValueOf(c.tr(key, rest...))
+		return reflect.ValueOf(c.tr(key, anyArgs(args[1:])...))
 	case callPartial:
 		if len(args) != 3 {
-			bail("arity")
+			c.bailArity()
 		}
 		h, err := c.partial(stringArg(args[0]), stringArg(args[1]), anyArg(args[2]))
 		if err != nil {
-			bail("partial error")
+			bail(c.name + ": " + err.Error())
 		}
 		return reflect.ValueOf(h)
 	case callEscaper:
 		if len(args) != 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		s, k := stringify(args[0])
 		s, _ = c.esc.apply(s, k)
 		return reflect.ValueOf(s)
 	case callNot:
 		if len(args) != 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		truth, _ := isTrue(indirectInterface(builtinArg(args[0])))
 		return reflect.ValueOf(!truth)
 	case callEq:
 		if len(args) < 2 {
-			bail("arity")
+			c.bailArity()
 		}
 		a := indirectInterface(builtinArg(args[0]))
 		for _, b := range args[1:] {
@@ -345,7 +344,7 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 		return reflect.ValueOf(false)
 	case callNe, callLt, callLe, callGt, callGe:
 		if len(args) != 2 {
-			bail("arity")
+			c.bailArity()
 		}
 		a, b := indirectInterface(builtinArg(args[0])), indirectInterface(builtinArg(args[1]))
 		if c.kind != callNe && basicKind(a.Kind()) == reflect.Bool {
@@ -368,22 +367,31 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 		return reflect.ValueOf(r)
 	case callLen:
 		if len(args) != 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		item, isNil := indirect(builtinArg(args[0]))
 		if isNil {
-			bail("len of nil")
+			bail("len of a nil pointer")
 		}
 		switch item.Kind() {
 		case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
 			return reflect.ValueOf(item.Len())
 		}
-		bail("len")
+		bail("len of " + item.Kind().String())
 	case callIndex:
 		if len(args) < 1 {
-			bail("arity")
+			c.bailArity()
 		}
 		return index(builtinArg(args[0]), args[1:])
+	case callPrintf:
+		if len(args) < 1 {
+			c.bailArity()
+		}
+		return reflect.ValueOf(fmt.Sprintf(stringArg(args[0]), anyArgs(args[1:])...))
+	case callPrint:
+		return reflect.ValueOf(fmt.Sprint(anyArgs(args)...))
+	case callPrintln:
+		return reflect.ValueOf(fmt.Sprintln(anyArgs(args)...))
 	}
 	return c.reflectCall(args)
 }
@@ -392,7 +400,7 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 // the last; the arguments after it are not evaluated.
 func (c *callCmd) andOr(s *runState, dot, final reflect.Value, hasFinal bool) reflect.Value {
 	if len(c.args) == 0 && !hasFinal {
-		bail("arity")
+		c.bailArity()
 	}
 	var v reflect.Value
 	for _, a := range c.args {
@@ -412,10 +420,10 @@ func (c *callCmd) reflectCall(args []reflect.Value) reflect.Value {
 	n := typ.NumIn()
 	if typ.IsVariadic() {
 		if len(args) < n-1 {
-			bail("arity")
+			c.bailArity()
 		}
 	} else if len(args) != n {
-		bail("arity")
+		c.bailArity()
 	}
 	argv := make([]reflect.Value, len(args))
 	for i, a := range args {
@@ -429,10 +437,12 @@ func (c *callCmd) reflectCall(args []reflect.Value) reflect.Value {
 	}
 	out := c.fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {
-		bail("function error")
+		bail(c.name + ": " + out[1].Interface().(error).Error())
 	}
 	return out[0]
 }
+
+func (c *callCmd) bailArity() { bail("the number of arguments to " + c.name) }
 
 // assignable is text/template's validateType for the values it passes
 // unchanged; the rest bail.
@@ -442,7 +452,7 @@ func assignable(v reflect.Value, t reflect.Type) reflect.Value {
 		case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
 			return reflect.Zero(t)
 		}
-		bail("invalid value")
+		bail("a missing value as an argument")
 	}
 	if v.Type().AssignableTo(t) {
 		return v
@@ -460,7 +470,7 @@ func concrete(v reflect.Value) reflect.Value {
 		v = v.Elem()
 	}
 	if !v.IsValid() {
-		bail("invalid value")
+		bail("a missing value as an argument")
 	}
 	return v
 }
@@ -468,11 +478,13 @@ func concrete(v reflect.Value) reflect.Value {
 func stringArg(v reflect.Value) string {
 	v = concrete(v)
 	if v.Type() != stringType {
-		bail("not a string")
+		bail("an argument that is not a string")
 	}
 	return v.String()
 }
 
+// anyArg is an argument as a parameter of type any gets it: a missing
+// value is nil.
 func anyArg(v reflect.Value) any {
 	if !v.IsValid() {
 		return nil
@@ -480,11 +492,19 @@ func anyArg(v reflect.Value) any {
 	return v.Interface()
 }
 
+func anyArgs(vs []reflect.Value) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = anyArg(v)
+	}
+	return out
+}
+
 // builtinArg is an argument as a builtin gets it (a reflect.Value
 // parameter): text/template refuses an invalid one.
 func builtinArg(v reflect.Value) reflect.Value {
 	if !v.IsValid() {
-		bail("invalid value for a builtin")
+		bail("a missing value as an argument to a builtin")
 	}
 	return v
 }
@@ -494,7 +514,7 @@ func builtinArg(v reflect.Value) reflect.Value {
 // and lt do; anything else bails.
 func compare(a, b reflect.Value) int {
 	if !a.IsValid() || !b.IsValid() {
-		bail("compare nil")
+		bail("a comparison with nil")
 	}
 	ka, kb := basicKind(a.Kind()), basicKind(b.Kind())
 	switch {
@@ -509,7 +529,7 @@ func compare(a, b reflect.Value) int {
 		}
 		return cmpOrdered(a.Uint(), uint64(b.Int()))
 	case ka != kb || ka == reflect.Invalid:
-		bail("compare kinds")
+		bail("a comparison of " + a.Kind().String() + " with " + b.Kind().String())
 	}
 	switch ka {
 	case reflect.Bool:
@@ -524,7 +544,7 @@ func compare(a, b reflect.Value) int {
 	case reflect.String:
 		return strings.Compare(a.String(), b.String())
 	}
-	bail("compare")
+	bail("a comparison of " + a.Kind().String())
 	return 0
 }
 
@@ -570,7 +590,7 @@ func index(item reflect.Value, indexes []reflect.Value) reflect.Value {
 			case reflect.Int:
 				x = ix.Int()
 			default:
-				bail("index type")
+				bail("an index of kind " + ix.Kind().String())
 			}
 			if x < 0 || x >= int64(item.Len()) {
 				bail("index out of range")
@@ -578,7 +598,7 @@ func index(item reflect.Value, indexes []reflect.Value) reflect.Value {
 			item = item.Index(int(x))
 		case reflect.Map:
 			if !ix.IsValid() || !ix.Type().AssignableTo(item.Type().Key()) {
-				bail("map index type")
+				bail("a map index of another type")
 			}
 			if x := item.MapIndex(ix); x.IsValid() {
 				item = x

@@ -145,7 +145,9 @@ var execCases = []struct {
 	{"signed and unsigned", `{{eq .N .U}} {{lt .N .U}} {{gt .U .N}} {{le -1 .U}} {{eq .U 7}} {{ne .U 3}}`, true},
 	{"mixed kinds", `{{eq .N "3"}}`, false},
 	{"index out of range", `{{index .Strs 5}}`, false},
-	{"printf", `{{printf "%d-%s" .N .Text}}`, false},
+	{"print", `{{printf "%d-%s|%v|%v" .N .Text .AnyNil .Any}} {{print .N .Text .Yes}} {{println .Named}} {{printf "%.1f" .F}} <a href="{{printf "/p/%d/" .N}}">x</a>`, true},
+	{"printf with a named format", `{{printf .Named}}`, false},
+	{"slice", `{{slice .Strs 1}}`, false},
 	{"functions", `{{t "greeting"}} {{t "count" .N}} <a href="{{relURL .Ptr.URL}}">{{date .When}}</a> {{add .N 1}} {{relURL "/x"}}`, true},
 	{"function with a wrong argument", `{{relURL .N}}`, false},
 	{"function error", `{{failing .Text}}`, false},
@@ -229,6 +231,9 @@ func TestQuickExecutionPrintsWhatHTMLTemplatePrints(t *testing.T) {
 			}
 			if !c.covered && ranQuick {
 				t.Errorf("ran quick, but the case is meant to hand over (mark it covered if that is right)")
+			}
+			if why := cp.whyNot.Load(); (why != nil) == ranQuick {
+				t.Errorf("ran quick: %v, but the reason recorded for html/template is %v", ranQuick, why)
 			}
 		})
 	}

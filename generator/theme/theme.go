@@ -66,6 +66,9 @@ type compiled struct {
 	nanos atomic.Int64
 	calls atomic.Int64
 	slow  atomic.Int64 // calls html/template ran
+	// whyNot is why the layout has no program, or why html/template ran
+	// it first; "" where quick execution is off.
+	whyNot atomic.Pointer[string]
 }
 
 // Load reads the theme name for lang. siteRoot may hold themes/<name>/ with
@@ -204,13 +207,30 @@ func (t *Theme) Lookup(candidates ...string) (string, bool) {
 // in _default/baseof.html; one that does not is a complete document.
 func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	c := t.get(layout)
-	c.once.Do(func() { c.tmpl, c.prog, c.err = t.compile(layout) })
+	c.once.Do(func() {
+		var whyNot string
+		c.tmpl, c.prog, whyNot, c.err = t.compile(layout)
+		if whyNot != "" {
+			c.whyNot.Store(&whyNot)
+		}
+	})
 	if c.err != nil {
 		return c.err
 	}
 	start := time.Now()
 	var err error
-	if buf, ok := w.(*bytes.Buffer); !ok || c.prog == nil || c.prog.execute(buf, data) != "" {
+	quick := false
+	if c.prog != nil {
+		whyNot := "the output is not a bytes.Buffer"
+		if buf, ok := w.(*bytes.Buffer); ok {
+			whyNot = c.prog.execute(buf, data)
+		}
+		quick = whyNot == ""
+		if !quick {
+			c.whyNot.CompareAndSwap(nil, &whyNot) // the first reason
+		}
+	}
+	if !quick {
 		c.slow.Add(1)
 		err = c.tmpl.Execute(w, data)
 	}
@@ -232,37 +252,41 @@ func (t *Theme) get(layout string) *compiled {
 
 // compile parses a layout; with Fold or Quick it escapes it at once, folds
 // its translations and compiles its program. A layout the program does not
-// cover runs in html/template (the error says why, for debugging).
-func (t *Theme) compile(layout string) (*template.Template, *program, error) {
+// cover runs in html/template; whyNot says why.
+func (t *Theme) compile(layout string) (tmpl *template.Template, prog *program, whyNot string, err error) {
 	src, err := fs.ReadFile(t.fsys, "layouts/"+layout)
 	if err != nil {
-		return nil, nil, fmt.Errorf("theme: layout %s: %v", layout, err)
+		return nil, nil, "", fmt.Errorf("theme: layout %s: %v", layout, err)
 	}
 	set, err := t.base.Clone()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	tmpl, err := set.New(layout).Parse(string(src))
+	tmpl, err = set.New(layout).Parse(string(src))
 	if err != nil {
-		return nil, nil, fmt.Errorf("theme: %v", err)
+		return nil, nil, "", fmt.Errorf("theme: %v", err)
 	}
 	if tmpl.Lookup("main") != nil && bytes.Contains(src, []byte(`define "main"`)) {
 		tmpl = set.Lookup("_default/baseof.html")
 	}
 	if !t.Fold && !t.Quick {
-		return tmpl, nil, nil
+		return tmpl, nil, "", nil
 	}
-	if !escapeNow(tmpl) {
-		return tmpl, nil, nil // Execute reports html/template's error
+	if !escapeNow(tmpl) { // Execute reports html/template's error
+		if t.Quick {
+			whyNot = "html/template cannot escape it"
+		}
+		return tmpl, nil, whyNot, nil
 	}
 	if t.Fold {
 		t.foldTranslations(tmpl)
 	}
-	var prog *program
 	if t.Quick {
-		prog, _ = t.compileProgram(tmpl)
+		if prog, err = t.compileProgram(tmpl); err != nil {
+			return tmpl, nil, err.Error(), nil
+		}
 	}
-	return tmpl, prog, nil
+	return tmpl, prog, "", nil
 }
 
 // TemplateStat is the time spent in one layout over a build.
@@ -274,6 +298,10 @@ type TemplateStat struct {
 	// quick program (exec.go): all of them where the layout has none, else
 	// those with a value the program does not cover, or an error.
 	Slow int64
+	// WhyNot says why the layout has no quick program, or why
+	// html/template ran it the first time; "" where quick execution is
+	// off.
+	WhyNot string
 }
 
 // Stats returns the time per layout, slowest first.
@@ -282,7 +310,11 @@ func (t *Theme) Stats() []TemplateStat {
 	defer t.mu.Unlock()
 	var out []TemplateStat
 	for _, c := range t.compiled {
-		out = append(out, TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load()), Slow: c.slow.Load()})
+		st := TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load()), Slow: c.slow.Load()}
+		if why := c.whyNot.Load(); why != nil {
+			st.WhyNot = *why
+		}
+		out = append(out, st)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Total != out[j].Total {
