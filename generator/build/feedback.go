@@ -142,13 +142,13 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 	}
 	cfg := site.Config
 	if st.settings.Provider != feedback.Form || reference {
-		var b strings.Builder
+		var b bytes.Buffer
 		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
 		return template.HTML(b.String()), err
 	}
 	st.formOnce.Do(func() {
 		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
-		var b strings.Builder
+		var b bytes.Buffer
 		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
 		st.form = cutForm(b.String())
 	})

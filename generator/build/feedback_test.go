@@ -8,7 +8,8 @@ import (
 
 // TestEachProviderEmbedsThePageIdentity builds the demo with every provider
 // and checks that the product page carries that provider's embed, naming
-// the page by its canonical path, and that the CSP lists its origin.
+// the page by its canonical path, that the CSP lists its origin, and that
+// the reference build gives the same bytes.
 func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
 	const form = "feedback:\n  provider: form\n  endpoint: \"https://feedback.rheintal-bank.test/submit\"\n  redirect: \"https://www.rheintal-bank.test/danke/\"\n"
 	cases := []struct {
@@ -47,6 +48,15 @@ func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
 			// Pages with feedback: false carry no widget.
 			if strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), "data-provider=") {
 				t.Error("feedback: false not honoured")
+			}
+			// The widget is rendered per page (the form once per build):
+			// as a quick program it must print what html/template prints.
+			ref := filepath.Join(t.TempDir(), "ref")
+			if res, err := Build(Options{Source: root, Dest: ref, Now: testNow, Reference: true}); err != nil || res.Diagnostics.HasErrors() {
+				t.Fatalf("reference build: %v %s", err, joinDiags(res))
+			}
+			if tree(t, dest) != tree(t, ref) {
+				t.Error("the build differs from the reference build")
 			}
 		})
 	}

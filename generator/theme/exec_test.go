@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -266,6 +267,11 @@ func TestQuickExecutionOfTheDefaultThemeFailsAlike(t *testing.T) {
 			t.Errorf("%s has no quick program: %v", layout, err)
 		}
 	}
+	for _, p := range quick.partials.Templates() {
+		if strings.HasPrefix(p.Name(), "partials/") && quick.partialProgram(p.Name()) == nil {
+			t.Errorf("the partial %s has no quick program", p.Name())
+		}
+	}
 }
 
 // FuzzQuickExecution runs arbitrary layouts both ways on the same data.
@@ -285,4 +291,40 @@ func FuzzQuickExecution(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestQuickPartials runs partials on their own (ExecutePartial, as the
+// feedback widget and partialCached do) both ways.
+func TestQuickPartials(t *testing.T) {
+	files := map[string]string{
+		"layouts/partials/card.html":  `<b>{{.Name}}</b> {{template "partials/link.html" .}}`,
+		"layouts/partials/link.html":  `<a href="{{.URL}}">{{.Label}}</a>`,
+		"layouts/partials/slice.html": `{{slice .Name 1}}`,
+		"layouts/partials/nil.html":   `{{.Name}}`,
+	}
+	quick, ref := testTheme(t, files, true), testTheme(t, files, false)
+	item := &execItem{Name: "Eins <1>", URL: "/eins/?a=1&b=2"}
+	for _, tc := range []struct {
+		name    string
+		data    any
+		covered bool
+	}{
+		{"partials/card.html", item, true},
+		{"partials/slice.html", item, false},
+		{"partials/nil.html", (*execItem)(nil), false},
+		{"partials/missing.html", item, false},
+	} {
+		var got, want bytes.Buffer
+		got.WriteString("<!-- before -->")
+		want.WriteString("<!-- before -->")
+		gotErr, wantErr := quick.ExecutePartial(&got, tc.name, tc.data), ref.ExecutePartial(&want, tc.name, tc.data)
+		if got.String() != want.String() || errText(gotErr) != errText(wantErr) {
+			t.Errorf("%s:\nquick: %q, %v\nhtml/template: %q, %v", tc.name, got.String(), gotErr, want.String(), wantErr)
+		}
+		p := quick.partialProgram(tc.name)
+		ranQuick := p != nil && p.execute(new(bytes.Buffer), tc.data) == ""
+		if ranQuick != tc.covered {
+			t.Errorf("%s: ran quick %v, want %v", tc.name, ranQuick, tc.covered)
+		}
+	}
 }

@@ -48,7 +48,15 @@ type Theme struct {
 	mu       sync.Mutex
 	compiled map[string]*compiled
 	cached   sync.Map // partialCached: name + "\x00" + key → *cachedPartial
-	lookups  sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+	// partialProgs are the partials run on their own (ExecutePartial):
+	// name → *compiledPartial.
+	partialProgs sync.Map
+	lookups      sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+}
+
+type compiledPartial struct {
+	once sync.Once
+	prog *program // nil: html/template runs the partial
 }
 
 type cachedPartial struct {
@@ -167,19 +175,44 @@ func (t *Theme) partialCached(name, key string, data any) (template.HTML, error)
 	if _, ok := data.(escapeProbe); ok {
 		return "", nil
 	}
-	v, _ := t.cached.LoadOrStore(name+"\x00"+key, &cachedPartial{})
+	k := name + "\x00" + key
+	v, ok := t.cached.Load(k)
+	if !ok {
+		v, _ = t.cached.LoadOrStore(k, &cachedPartial{})
+	}
 	c := v.(*cachedPartial)
 	c.once.Do(func() {
-		var b strings.Builder
+		var b bytes.Buffer
 		c.err = t.ExecutePartial(&b, name, data)
 		c.html = template.HTML(b.String())
 	})
 	return c.html, c.err
 }
 
-// ExecutePartial runs one partial ("partials/feedback.html") with data.
+// ExecutePartial runs one partial ("partials/feedback.html") with data;
+// into a bytes.Buffer as a quick program (exec.go) where it can.
 func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
+	if buf, ok := w.(*bytes.Buffer); ok && t.Quick {
+		if p := t.partialProgram(name); p != nil && p.execute(buf, data) == "" {
+			return nil
+		}
+	}
 	return t.partials.ExecuteTemplate(w, name, data)
+}
+
+// partialProgram is the quick program of a partial run on its own, or nil.
+func (t *Theme) partialProgram(name string) *program {
+	v, ok := t.partialProgs.Load(name)
+	if !ok {
+		v, _ = t.partialProgs.LoadOrStore(name, &compiledPartial{})
+	}
+	c := v.(*compiledPartial)
+	c.once.Do(func() {
+		if tmpl := t.partials.Lookup(name); tmpl != nil && escapeNow(tmpl) {
+			c.prog, _ = t.compileProgram(tmpl)
+		}
+	})
+	return c.prog
 }
 
 // Lookup returns the first of the candidate layouts (paths below layouts/,
