@@ -34,8 +34,8 @@
 // (ReadBody); figures are computed per page while it renders, never held
 // for the whole site.
 //
-// Speed: layouts run as quick programs (theme/exec.go): the escaped parse
-// tree compiled once per layout, with fields found once per type and the
+// Speed: layouts and partials run as quick programs (theme/exec.go): the
+// escaped parse tree compiled once, with fields found once per type and the
 // escapers, builtins and common functions called directly, not through
 // reflection; a value or construct it does not cover hands the page to
 // html/template, which runs it from the start. What is the same on many

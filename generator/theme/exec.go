@@ -19,7 +19,8 @@ import (
 // reflect.Value.Call. That is about a microsecond per action and more than
 // half of a product page's layout time.
 //
-// A program is the same escaped parse tree, compiled once per layout:
+// A program is the same escaped parse tree, compiled once per layout (and
+// per partial run on its own, see ExecutePartial):
 // a field's index is looked up once per type, the escapers, the builtins
 // and the theme's common functions are plain Go calls, and an escaper's
 // result goes into the page without an intermediate string. A program only
