@@ -222,9 +222,6 @@ func (c *compiler) escaperOf(cmd *parse.CommandNode) (escaper, bool) {
 	if !ok {
 		return 0, false
 	}
-	if _, own := c.t.funcs[id.Ident]; own {
-		return 0, false
-	}
 	e, ok := escapers[id.Ident]
 	return e, ok
 }

@@ -232,12 +232,17 @@ type callCmd struct {
 	args    []command
 }
 
-// call compiles a function call. Functions resolve as in text/template:
-// the theme's, then html/template's escapers, then the builtins.
+// call compiles a function call. Functions resolve as in an escaped
+// template: html/template's escapers (it adds them over any function of
+// the same name), the theme's functions, then the builtins.
 func (c *compiler) call(name string, args []parse.Node) command {
 	cc := &callCmd{name: name}
 	for _, a := range args {
 		cc.args = append(cc.args, c.operand(a))
+	}
+	if e, ok := escapers[name]; ok {
+		cc.kind, cc.esc = callEscaper, e
+		return cc
 	}
 	if f, ok := c.t.funcs[name]; ok {
 		switch f := f.(type) {
@@ -256,10 +261,6 @@ func (c *compiler) call(name string, args []parse.Node) command {
 			}
 			cc.kind, cc.fn = callReflect, fn
 		}
-		return cc
-	}
-	if e, ok := escapers[name]; ok {
-		cc.kind, cc.esc = callEscaper, e
 		return cc
 	}
 	if k, ok := builtinCalls[name]; ok {
