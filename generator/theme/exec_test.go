@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -327,4 +328,78 @@ func TestQuickPartials(t *testing.T) {
 			t.Errorf("%s: ran quick %v, want %v", tc.name, ranQuick, tc.covered)
 		}
 	}
+}
+
+// TestQuickExecutionOfGeneratedTemplates runs templates put together at
+// random from the constructs, contexts and values themes use — most of
+// which a quick program must cover — both ways.
+func TestQuickExecutionOfGeneratedTemplates(t *testing.T) {
+	values := []string{"$.Text", "$.HTML", "$.URL", "$.JS", "$.N", "$.U", "$.Yes", "$.Named", "$.Any", "$.AnyNil",
+		"$.Map.key", `index $.Map "key"`, `index $.Map "none"`, "index $.Strs 1", "$.Ptr.Name", "$.Method", "$.HTMLMethod",
+		"$.OK", "len $.Strs", `printf "%s-%d" $.Text $.N`, `t "greeting"`, `t "count" $.N`, "relURL $.Ptr.URL",
+		"date $.When", "add $.N 1", "$.Value.Label", "$.Inner", `index $.Figures "risk"`, "$.F", "$.Stringer", "$.BadURL", "$.Query"}
+	conds := []string{"$.Yes", "$.No", "not $.No", "and $.Yes $.N", "or $.No $.Text", "eq $.N 3", "lt $.U 9", `ne $.Text "x"`,
+		"$.None", "$.AnyNil", "$.Ptr", "$.NilPtr", "gt (len $.Strs) 1"}
+	contexts := []func(string) string{
+		func(x string) string { return "<p>" + x + "</p>" },
+		func(x string) string { return `<p title="` + x + `">t</p>` },
+		func(x string) string { return `<a href="` + x + `">a</a>` },
+		func(x string) string { return `<a href="/s?q=` + x + `">q</a>` },
+		func(x string) string { return "<title>" + x + "</title>" },
+		func(x string) string { return `<script type="application/ld+json">` + x + "</script>" },
+		func(x string) string { return `<p class=` + x + `>u</p>` },
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	var gen func(depth int) string
+	gen = func(depth int) string {
+		var b strings.Builder
+		for range 1 + rng.IntN(3) {
+			k := rng.IntN(10)
+			if depth > 2 {
+				k = 0
+			}
+			switch k {
+			case 0, 1, 2, 3:
+				b.WriteString(contexts[rng.IntN(len(contexts))]("{{" + pick(values) + "}}"))
+			case 4:
+				b.WriteString("{{if " + pick(conds) + "}}" + gen(depth+1) + "{{else}}" + gen(depth+1) + "{{end}}")
+			case 5:
+				b.WriteString("{{with " + pick(values) + "}}[{{.}}]" + gen(depth+1) + "{{end}}")
+			case 6:
+				b.WriteString("{{range $i, $it := $.Items}}{{$i}}<a href=\"{{$it.URL}}\">{{.Name}} {{.Label}}</a>" + gen(depth+1) + "{{else}}none{{end}}")
+			case 7:
+				b.WriteString("{{range $.Strs}}<li title=\"{{.}}\">{{.}}</li>{{end}}")
+			case 8:
+				b.WriteString(`{{template "sub" $.Ptr}}{{template "sub" (index $.Items 0)}}`)
+			case 9:
+				b.WriteString("{{$v := " + pick(values) + "}}" + contexts[rng.IntN(4)]("{{$v}}"))
+			}
+		}
+		return b.String()
+	}
+	const n = 400 // 20,000 (3.5 s) ran without a difference too
+	files := map[string]string{}
+	for i := range n {
+		files[fmt.Sprintf("layouts/gen%d.html", i)] = `{{define "sub"}}<i>{{.Name}}</i>{{end}}` + gen(0)
+	}
+	quick, ref := testTheme(t, files, true), testTheme(t, files, false)
+	data, ranQuick := newExecData(), 0
+	for i := range n {
+		layout := fmt.Sprintf("gen%d.html", i)
+		got, gotErr := runLayout(quick, layout, data)
+		want, wantErr := runLayout(ref, layout, data)
+		if got != want || errText(gotErr) != errText(wantErr) {
+			t.Fatalf("%s:\n%s\nquick: %q, %v\nhtml/template: %q, %v", layout, files["layouts/"+layout], got, gotErr, want, wantErr)
+		}
+		if cp := quick.get(layout); cp.prog != nil && cp.slow.Load() == 0 {
+			ranQuick++
+		}
+	}
+	// Floats, Stringers, unquoted attributes and HTML in attributes hand
+	// over by design; the rest must not.
+	if ranQuick < n/4 {
+		t.Errorf("only %d of %d generated templates ran quick", ranQuick, n)
+	}
+	t.Logf("%d of %d generated templates ran quick", ranQuick, n)
 }
