@@ -680,9 +680,9 @@ var (
 
 // stringify is html/template's stringify for the one argument an escaper
 // gets, for the values it covers: nothing (an untyped nil prints as
-// nothing), strings, the HTML, JS and URL content types, and integers and
+// nothing), strings, the HTML, JS and URL content types, and numbers and
 // booleans without methods. Anything else — a pointer, a fmt.Stringer, a
-// float — bails.
+// struct — bails.
 func stringify(v reflect.Value) (string, contentKind) {
 	if v.Kind() == reflect.Interface {
 		if v.IsNil() {
@@ -716,6 +716,10 @@ func stringify(v reflect.Value) (string, contentKind) {
 		return strconv.FormatInt(v.Int(), 10), plainText
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return strconv.FormatUint(v.Uint(), 10), plainText
+	case reflect.Float32: // fmt prints %v of a float as the shortest 'g'
+		return strconv.FormatFloat(v.Float(), 'g', -1, 32), plainText
+	case reflect.Float64:
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64), plainText
 	}
 	bail("an escaper's argument of kind " + v.Kind().String())
 	return "", plainText
