@@ -51,6 +51,12 @@ var escapers = map[string]escaper{
 	"_eval_args_":                     escOther,
 }
 
+// escapesHTMLText reports whether the escaper's output for a plain string
+// is the string escaped by EscapeHTML (fold.go relies on it).
+func (e escaper) escapesHTMLText() bool {
+	return e == escHTML || e == escAttr || e == escRCDATA
+}
+
 // filterFailsafe is what html/template's urlfilter puts in place of an
 // unsafe URL.
 const filterFailsafe = "#ZgotmplZ"
@@ -59,9 +65,12 @@ const filterFailsafe = "#ZgotmplZ"
 func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 	switch e {
 	case escHTML, escAttr, escRCDATA:
-		var b bytes.Buffer
-		e.write(&b, s, k)
-		return b.String(), plainText
+		if k != htmlContent {
+			return EscapeHTML(s), plainText
+		}
+		if e == escHTML {
+			return s, plainText
+		}
 	case escURLFilt:
 		if k == urlContent {
 			return s, plainText
@@ -81,7 +90,7 @@ func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 			return s, plainText
 		}
 	}
-	bail("an escaper for another context")
+	bail("HTML content in an attribute or RCDATA, or an escaper for another context")
 	return "", plainText
 }
 
@@ -93,48 +102,17 @@ func (e escaper) write(b *bytes.Buffer, s string, k contentKind) {
 			b.WriteString(s)
 			return
 		}
-		writeEscapedHTML(b, s)
+		htmlEscapes.WriteString(b, s)
 	case escAttr, escRCDATA:
 		if k == htmlContent {
 			// attrescaper strips tags, rcdataescaper keeps entities.
 			bail("HTML content in an attribute or RCDATA")
 		}
-		writeEscapedHTML(b, s)
+		htmlEscapes.WriteString(b, s)
 	default:
 		s, _ = e.apply(s, k)
 		b.WriteString(s)
 	}
-}
-
-// writeEscapedHTML writes s with html/template's htmlReplacementTable
-// applied (which EscapeHTML applies too).
-func writeEscapedHTML(b *bytes.Buffer, s string) {
-	written := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[written:i])
-		b.WriteString(repl)
-		written = i + 1
-	}
-	b.WriteString(s[written:])
 }
 
 // isSafeURL is html/template's: a relative URL, or one with the protocol

@@ -17,14 +17,6 @@ import (
 // Theme.Fold turns it off for the reference build (the output must not
 // change by a byte).
 
-// escapers whose output for a string is the string with htmlEscapes
-// applied; names are html/template's own.
-var htmlTextEscapers = map[string]bool{
-	"_html_template_htmlescaper":   true,
-	"_html_template_attrescaper":   true,
-	"_html_template_rcdataescaper": true,
-}
-
 // htmlEscapes is html/template's escaping of a string in HTML text and in
 // quoted attribute values.
 var htmlEscapes = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
@@ -102,7 +94,7 @@ func (t *Theme) foldedAction(n *parse.ActionNode) (string, bool) {
 	fn, isIdent := call[0].(*parse.IdentifierNode)
 	key, isStr := call[1].(*parse.StringNode)
 	escaper, escIsIdent := esc[0].(*parse.IdentifierNode)
-	if !isIdent || fn.Ident != "t" || !isStr || !escIsIdent || !htmlTextEscapers[escaper.Ident] {
+	if !isIdent || fn.Ident != "t" || !isStr || !escIsIdent || !escapers[escaper.Ident].escapesHTMLText() {
 		return "", false
 	}
 	return EscapeHTML(t.Translate(key.Text)), true

@@ -260,7 +260,8 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 		}
 		quick = whyNot == ""
 		if !quick {
-			c.whyNot.CompareAndSwap(nil, &whyNot) // the first reason
+			first := whyNot // taking whyNot's address would cost every page an allocation
+			c.whyNot.CompareAndSwap(nil, &first)
 		}
 	}
 	if !quick {
