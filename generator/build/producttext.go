@@ -3,6 +3,7 @@ package build
 import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -31,16 +32,12 @@ type ExitText struct {
 	AnnualImpact string // percent per year
 }
 
-// illustrativeInvestment is the amount the PRIIPs cost and scenario figures
-// are stated for.
-const illustrativeInvestment = 10000
-
 // productText formats p's figures for its page; meta is the explainer's
 // front matter (zero for a product without one).
 func productText(p *ProductInfo, meta content.Meta, loc locale.Locale, th *theme.Theme) *ProductText {
 	f := p.Facts
 	t := th.Translate
-	invest := loc.Money(illustrativeInvestment, f.Currency)
+	invest := loc.Money(product.ExampleInvestment, f.Currency) // the amount the figures assume
 	pt := &ProductText{
 		HoldingPeriod:     loc.Years(f.RHPYears),
 		HoldingPeriodText: t("holding_period_text", loc.Years(f.RHPYears)),
