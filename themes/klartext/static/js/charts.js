@@ -28,6 +28,19 @@
     };
   }
 
+  // fit breaks the category labels of a horizontal bar chart (the cost
+  // lines' names) within part of the chart's width: ECharts would otherwise
+  // draw a long name past the chart's right edge on a phone.
+  function fit(opt, width) {
+    [].concat(opt.yAxis || []).forEach(function (a) {
+      if (!a || a.type !== 'category') return;
+      a.axisLabel = a.axisLabel || {};
+      a.axisLabel.width = Math.max(72, Math.round(width * 0.45));
+      a.axisLabel.overflow = 'break';
+    });
+    return opt;
+  }
+
   function localize(opt) {
     ['xAxis', 'yAxis'].forEach(function (k) {
       [].concat(opt[k] || []).forEach(function (a) {
@@ -50,7 +63,8 @@
     if (!el) continue;
     try {
       var opt = localize(JSON.parse(nodes[i].textContent));
-      el.hidden = false;
+      el.hidden = false; // shown first, so that it has a width
+      fit(opt, el.clientWidth || 320);
       var chart = ec.init(el, null, { renderer: 'svg' });
       chart.setOption(opt);
       charts.push(chart);
