@@ -47,6 +47,17 @@ type Product struct {
 	ScenarioModeratePct     *float64
 	ScenarioFavourablePct   *float64
 
+	// The content model's further keys (sliding exit costs, the scenarios
+	// after 1 year, the KID's own figures, the manufacturer), as written;
+	// nil or "" when not given. The figures do not use them yet.
+	Exit1YPct, ExitHalfPct                   *float64
+	Scenario1YPct                            [4]*float64 // stress, unfavourable, moderate, favourable
+	KIDURL, KIDDate, Manufacturer            string
+	KIDTotalCosts1Y, KIDTotalCostsHalf       *float64
+	KIDTotalCostsRHP                         *float64
+	KIDCostImpact1YPct, KIDCostImpactHalfPct *float64
+	KIDCostImpactRHPPct                      *float64
+
 	// Sources are the places the facts come from: the CSV row first when the
 	// product is in the CSV, then its YAML file when it has one.
 	Sources []Position
@@ -114,29 +125,59 @@ const (
 	keyUnfavourable
 	keyModerate
 	keyFavourable
+	keyExit1Y
+	keyExitHalf
+	keyStress1Y
+	keyUnfavourable1Y
+	keyModerate1Y
+	keyFavourable1Y
+	keyKIDURL
+	keyKIDDate
+	keyKIDTotalCosts1Y
+	keyKIDTotalCostsHalf
+	keyKIDTotalCostsRHP
+	keyKIDCostImpact1Y
+	keyKIDCostImpactHalf
+	keyKIDCostImpactRHP
+	keyManufacturer
 	numKeys
 )
 
 // keyNames are the column names and YAML keys, in the content model's order.
 var keyNames = [numKeys]string{
-	keyID:             "id",
-	keyName:           "name",
-	keyISIN:           "isin",
-	keyType:           "type",
-	keyCurrency:       "currency",
-	keySRI:            "sri",
-	keyMRM:            "mrm",
-	keyCRM:            "crm",
-	keyRHP:            "rhp_years",
-	keyEntry:          "entry_pct",
-	keyExit:           "exit_pct",
-	keyOngoing:        "ongoing_pct",
-	keyTransaction:    "transaction_pct",
-	keyPerformanceFee: "performance_fee_pct",
-	keyStress:         "scenario_stress_pct",
-	keyUnfavourable:   "scenario_unfavourable_pct",
-	keyModerate:       "scenario_moderate_pct",
-	keyFavourable:     "scenario_favourable_pct",
+	keyID:                "id",
+	keyName:              "name",
+	keyISIN:              "isin",
+	keyType:              "type",
+	keyCurrency:          "currency",
+	keySRI:               "sri",
+	keyMRM:               "mrm",
+	keyCRM:               "crm",
+	keyRHP:               "rhp_years",
+	keyEntry:             "entry_pct",
+	keyExit:              "exit_pct",
+	keyOngoing:           "ongoing_pct",
+	keyTransaction:       "transaction_pct",
+	keyPerformanceFee:    "performance_fee_pct",
+	keyStress:            "scenario_stress_pct",
+	keyUnfavourable:      "scenario_unfavourable_pct",
+	keyModerate:          "scenario_moderate_pct",
+	keyFavourable:        "scenario_favourable_pct",
+	keyExit1Y:            "exit_1y_pct",
+	keyExitHalf:          "exit_half_pct",
+	keyStress1Y:          "scenario_stress_1y_pct",
+	keyUnfavourable1Y:    "scenario_unfavourable_1y_pct",
+	keyModerate1Y:        "scenario_moderate_1y_pct",
+	keyFavourable1Y:      "scenario_favourable_1y_pct",
+	keyKIDURL:            "kid_url",
+	keyKIDDate:           "kid_date",
+	keyKIDTotalCosts1Y:   "kid_total_costs_1y",
+	keyKIDTotalCostsHalf: "kid_total_costs_half",
+	keyKIDTotalCostsRHP:  "kid_total_costs_rhp",
+	keyKIDCostImpact1Y:   "kid_cost_impact_1y_pct",
+	keyKIDCostImpactHalf: "kid_cost_impact_half_pct",
+	keyKIDCostImpactRHP:  "kid_cost_impact_rhp_pct",
+	keyManufacturer:      "manufacturer",
 }
 
 // requiredKeys must be given for every product (after CSV and YAML are merged).

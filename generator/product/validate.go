@@ -242,6 +242,26 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 		prev, prevKey = cur, s.k
 	}
 
+	// The further keys, typed only; the figures do not use them yet.
+	for _, f := range []struct {
+		k   key
+		dst **float64
+	}{
+		{keyExit1Y, &p.Exit1YPct}, {keyExitHalf, &p.ExitHalfPct},
+		{keyStress1Y, &p.Scenario1YPct[0]}, {keyUnfavourable1Y, &p.Scenario1YPct[1]},
+		{keyModerate1Y, &p.Scenario1YPct[2]}, {keyFavourable1Y, &p.Scenario1YPct[3]},
+		{keyKIDTotalCosts1Y, &p.KIDTotalCosts1Y}, {keyKIDTotalCostsHalf, &p.KIDTotalCostsHalf},
+		{keyKIDTotalCostsRHP, &p.KIDTotalCostsRHP}, {keyKIDCostImpact1Y, &p.KIDCostImpact1YPct},
+		{keyKIDCostImpactHalf, &p.KIDCostImpactHalfPct}, {keyKIDCostImpactRHP, &p.KIDCostImpactRHPPct},
+	} {
+		if v, ok := c.number(f.k); ok {
+			*f.dst = &v
+		}
+	}
+	p.KIDURL = rec.vals[keyKIDURL].text
+	p.KIDDate = rec.vals[keyKIDDate].text
+	p.Manufacturer = rec.vals[keyManufacturer].text
+
 	return p, c.diags, idOK
 }
 
