@@ -161,6 +161,43 @@ func TestStalePageBuildsWithAllowStale(t *testing.T) {
 	}
 }
 
+// TestStoriesShowTheirProducts checks the README's promise that a story
+// shows the products it mentions with their risk class: every demo story
+// with products: lists each of them, linked, with its risk badge.
+func TestStoriesShowTheirProducts(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	stories, _ := filepath.Glob(filepath.Join(root, "content", "stories", "*.md"))
+	checked := 0
+	for _, src := range stories {
+		m := regexp.MustCompile(`(?m)^products:\s*\[([^\]]*)\]`).FindStringSubmatch(read(t, src))
+		if m == nil {
+			continue
+		}
+		checked++
+		slug := strings.TrimSuffix(filepath.Base(src), ".md")
+		page := read(t, filepath.Join(dest, "stories", slug, "index.html"))
+		block := regexp.MustCompile(`(?s)<section aria-labelledby="story-products">.*?</section>`).FindString(page)
+		if block == "" {
+			t.Errorf("story %s names products but shows no product block", slug)
+			continue
+		}
+		for _, id := range strings.Split(m[1], ",") {
+			id = strings.TrimSpace(id)
+			re := regexp.MustCompile(`<li><a href="/products/` + regexp.QuoteMeta(id) + `/">[^<]+</a> <span class="risk-badge risk-[1-7]">`)
+			if !re.MatchString(block) {
+				t.Errorf("story %s: product %s not listed with its risk badge in\n%s", slug, id, block)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no demo story names products: the test checks nothing")
+	}
+}
+
 func TestAdvisorAndStoryReferences(t *testing.T) {
 	cases := []struct {
 		name, file, old, new, want string

@@ -125,7 +125,12 @@ func resolvePeople(s *Site, ds *diag.List) {
 	for _, n := range s.Nodes {
 		switch n.Kind {
 		case content.KindStory:
-			st := &StoryInfo{}
+			// resolveProducts ran first and may have linked the story's
+			// products into n.Story already: keep them.
+			st := n.Story
+			if st == nil {
+				st = &StoryInfo{}
+			}
 			if n.Meta.Advisor == "" {
 				ds.Add(diag.Errorf(n.Source, 1, "a story needs advisor: (the slug of the advisor who tells it)").WithKey("advisor"))
 			} else if a := lookup(n, n.Meta.Advisor, "advisor", n.Meta.Line("advisor", 1)); a != nil {
