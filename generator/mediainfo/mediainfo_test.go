@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -215,4 +217,24 @@ func FuzzProbe(f *testing.F) {
 			t.Fatalf("%+v", info)
 		}
 	})
+}
+
+// TestProbeDemoVideos reads the demo's video, as ffmpeg wrote it
+// (scripts/demo-video): ffprobe gives 15.5 s and 15.508 s, 320×180.
+func TestProbeDemoVideos(t *testing.T) {
+	for file, want := range map[string]Info{
+		"kosten-verstehen.mp4":  {"mp4", 15500 * time.Millisecond, 320, 180},
+		"kosten-verstehen.webm": {"webm", 15508 * time.Millisecond, 320, 180},
+	} {
+		f, err := os.Open(filepath.Join("..", "..", "content", "videos", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, _ := f.Stat()
+		got, err := Probe(f, fi.Size())
+		f.Close()
+		if err != nil || got != want {
+			t.Errorf("%s: got %+v, %v; want %+v", file, got, err, want)
+		}
+	}
 }
