@@ -191,3 +191,28 @@ func TestVideoPosterGiven(t *testing.T) {
 		t.Error("a drawn poster besides the given one")
 	}
 }
+
+// TestVideoChaptersFileAndTwoVideos: a chapters file becomes the chapter
+// links and a chapters track; a second video on the page gets its
+// transcript at transkript-2/.
+func TestVideoChaptersFileAndTwoVideos(t *testing.T) {
+	t.Setenv(stillframe.Env, "off")
+	files := siteWithVideo(t, "de", goodBlock+"chapters: film.kapitel.vtt\n")
+	files["content/film.kapitel.vtt"] = "WEBVTT\n\n00:00.000 --> 00:06.000\nDer Anfang\n\n00:06.000 --> 00:15.000\nDas <i>Ende</i>\n"
+	files["content/film.md"] += "\nUnd noch einmal:\n\n```video\nfile: film.webm\ntitle: Zweiter Film\ncaptions: {de: film.de.vtt}\n```\n"
+	_, dest := buildVideoSite(t, files)
+	page := read(t, filepath.Join(dest, "film", "index.html"))
+	for _, want := range []string{
+		`<track kind="chapters" src="/film.kapitel.vtt" srclang="de" label="Kapitel">`,
+		`<a href="/film.webm#t=6" data-video-seek="6"><span class="video-chapter-time">0:06</span> Das Ende</a>`,
+		`href="/film/transkript/">`, `href="/film/transkript-2/">`,
+		`<input type="hidden" name="video" value="Film">`, `<input type="hidden" name="video" value="Zweiter Film">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "film", "transkript-2", "index.html")), "Transkript: Zweiter Film") {
+		t.Error("the second video's transcript")
+	}
+}
