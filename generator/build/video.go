@@ -70,10 +70,9 @@ type videoSite struct {
 func resolveVideos(s *Site, opts Options, ds *diag.List) {
 	vs := &s.video
 	vs.findFrames = !opts.DryRun
-	pages := append([]*Node(nil), s.Nodes...)
 	added := false
 	var embeds []video.EmbedData
-	for _, n := range pages {
+	for _, n := range s.Nodes { // the range keeps to the pages before the transcripts it adds
 		if !n.HasVideo() {
 			continue
 		}
