@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/xml"
@@ -25,6 +26,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/serve"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -220,7 +222,8 @@ func startBrowser(tmp string) (context.Context, func(), error) {
 
 // server serves a built site the way a static host does: files, index.html
 // for folders, 404.html with status 404; text gzip-compressed when the
-// client accepts it. It records every request.
+// client accepts it, other files with byte ranges (a video's seek). It
+// records every request.
 type server struct {
 	root string
 	URL  string // "http://127.0.0.1:port"
@@ -290,10 +293,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ctype := mime.TypeByExtension(filepath.Ext(file))
-	if ctype == "" {
-		ctype = http.DetectContentType(data)
-	}
+	// The dev server's fixed table, not the machine's mime.types (which
+	// calls .webm audio/webm on some).
+	ctype := serve.ContentType(file)
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-store")
@@ -307,6 +309,12 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
 		zw.Write(data)
 		zw.Close()
+		return
+	}
+	if status == http.StatusOK {
+		// Ranges, as static hosts serve them: a browser seeks in a video
+		// by asking for a part of the file.
+		http.ServeContent(w, r, file, time.Time{}, bytes.NewReader(data))
 		return
 	}
 	h.Set("Content-Length", fmt.Sprint(len(data)))

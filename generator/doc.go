@@ -12,8 +12,10 @@
 //     layouts.
 //  2. resolve: build assembles the site model (Site, Node): drafts and
 //     future pages filtered, sections, topics, product pages from data,
-//     advisors and stories cross-linked, every reference checked. Every
-//     index is built once, so no page scans all others.
+//     advisors and stories cross-linked, every reference checked; the
+//     ```video blocks of the pages that have one resolved (build/video.go:
+//     files, captions, posters, transcript pages). Every index is built
+//     once, so no page scans all others.
 //  3. render: pages render in parallel: markdown (goldmark, links and
 //     anchors resolved, ```chart and ```video fences handed back to build),
 //     then the layout (theme), then the write.
@@ -70,7 +72,14 @@
 //     the product charts' options filled into cached skeletons
 //     (chart.Skeletons, off in a reference build).
 //   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
-//   - video: the ```video block and its privacy-friendly placeholder.
+//   - video: the ```video block — a video of the site's own (the
+//     browser's player with captions and chapters, the transcript page's
+//     body, a drawn poster) or a YouTube/Vimeo placeholder that loads
+//     nothing before a click. webvtt: WebVTT caption and chapter files,
+//     parsed and checked with file lines (no overlapping, backwards, empty
+//     or late cues). mediainfo: a video's length and size from its MP4 or
+//     WebM header (bounded, fuzzed). stillframe: a poster frame from ffmpeg
+//     when the machine has it (optional, never downloaded).
 //   - feedback: provider settings, widgets, CSP origins, the export and its
 //     balance.
 //   - theme: layouts and lookup, translations, static files; quick
@@ -105,4 +114,7 @@
 //     its loader in themes/klartext/static/js/feedback.js.
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
+//   - A video format: its extension and media type in video.Formats, its
+//     container header in mediainfo (Probe), and the check that a file is
+//     what its name says in build/video.go (probe).
 package generator

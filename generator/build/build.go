@@ -123,7 +123,7 @@ func full(opts Options) (*Result, *state, error) {
 	fb.checkPages(site, feedbackRows, ds)
 	res.Site = site
 	res.Skipped = site.Skipped
-	site.videoOrigins = videoOrigins(site)
+	resolveVideos(site, opts, ds)
 	phase("resolve", t0)
 
 	if th == nil {
@@ -158,6 +158,7 @@ func full(opts Options) (*Result, *state, error) {
 
 	t0 = time.Now()
 	r.writeSiteFiles(tree)
+	r.writeVideoFiles()
 	phase("write", t0)
 	st := &state{site: site, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)

@@ -236,7 +236,7 @@ func TestSiteOverridesALayout(t *testing.T) {
 // is read for the CSP as it is rendered: its host is allowed.
 func TestVideoBlockWithTildes(t *testing.T) {
 	files := minimalSite()
-	files["content/video.md"] = "---\ntitle: Video\n---\n~~~ video\nprovider: youtube\nid: Rt7kQm2xWbE\ntitle: Kurs\n~~~\n"
+	files["content/video.md"] = "---\ntitle: Video\n---\n~~~ video\nprovider: youtube\nid: Rt7kQm2xWbE\ntitle: Kurs\ntranscript: glossar.md\n~~~\n"
 	root := writeSite(t, files)
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {

@@ -97,7 +97,7 @@ func (st *feedbackState) widget(n *Node, site *Site) *feedback.WidgetData {
 		return nil
 	}
 	cfg := site.Config
-	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title}, cfg.Language)
+	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: site.videoTitles(n)}, cfg.Language)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -132,7 +132,8 @@ func cutForm(form string) []formPart {
 // widgetHTML renders the page's feedback widget with the theme's partial.
 // The plain form, with its five rating groups the largest part of most
 // pages, is the same on every page but for the page's identity in three
-// hidden fields: it is rendered once per build and the identity filled in.
+// hidden fields: it is rendered once per build and the identity filled in
+// (but on pages with a video, which the form names too).
 //
 // reference renders the form per page, for the test that the shortcut
 // changes no byte.
@@ -141,7 +142,8 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 		return "", nil
 	}
 	cfg := site.Config
-	if st.settings.Provider != feedback.Form || reference {
+	// A page with a video names it in the form: rendered on its own.
+	if st.settings.Provider != feedback.Form || reference || len(site.videoTitles(n)) > 0 {
 		var b bytes.Buffer
 		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
 		return template.HTML(b.String()), err

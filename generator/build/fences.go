@@ -1,19 +1,15 @@
 package build
 
 import (
-	"bytes"
 	"errors"
-	"path"
-	"strings"
 
-	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/video"
 )
 
-// fences returns the fenced-block renderers for a page: ```video here,
-// ```chart in charts.go.
+// fences returns the fenced-block renderers for a page: ```video in
+// video.go, ```chart in charts.go.
 func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc {
 	m := map[string]markdown.FenceFunc{
 		"video": func(body []byte, line int) ([]byte, []diag.Diagnostic) { return r.videoFence(n, body, line) },
@@ -22,30 +18,6 @@ func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc {
 		m["chart"] = f
 	}
 	return m
-}
-
-func (r *renderer) videoFence(n *Node, body []byte, line int) ([]byte, []diag.Diagnostic) {
-	spec, err := video.ParseSpec(body)
-	if err != nil {
-		return nil, fenceDiagnostics(n.Source, line, err)
-	}
-	d := video.Embed(spec)
-	if file, anchor, _ := strings.Cut(d.Transcript, "#"); strings.HasSuffix(file, ".md") {
-		t := r.site.BySource[path.Join(path.Dir(n.Source), file)]
-		if t == nil {
-			return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "the transcript %q does not exist", d.Transcript).
-				WithHint("links are relative to this file's folder")}
-		}
-		d.Transcript = relURL(r.site.Config.BasePath(), t.URL)
-		if anchor != "" {
-			d.Transcript += "#" + anchor
-		}
-	}
-	var buf bytes.Buffer
-	if err := video.RenderHTML(&buf, d, r.site.Config.Language); err != nil {
-		return nil, []diag.Diagnostic{diag.Errorf(n.Source, line, "cannot render the video: %v", err)}
-	}
-	return buf.Bytes(), nil
 }
 
 // fenceDiagnostics turns a fence parser's errors (lines counted inside the
@@ -64,25 +36,4 @@ func fenceDiagnostics(source string, line int, err error) []diag.Diagnostic {
 		return out
 	}
 	return []diag.Diagnostic{diag.Errorf(source, line, "%v", err)}
-}
-
-// videoOrigins finds the video hosts the site embeds, for the CSP's
-// frame-src; only pages with a video block are read for it.
-func videoOrigins(s *Site) []string {
-	var embeds []video.EmbedData
-	for _, n := range s.Nodes {
-		if !n.HasVideo() {
-			continue
-		}
-		body, err := n.ReadBody(s.Root)
-		if err != nil {
-			continue // reported when the page renders
-		}
-		for _, block := range content.FencedBlocks(body, "video") {
-			if spec, err := video.ParseSpec(block); err == nil {
-				embeds = append(embeds, video.Embed(spec))
-			}
-		}
-	}
-	return video.FrameOrigins(embeds)
 }

@@ -328,6 +328,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 	}
 	if j.page == 1 {
 		r.renderBody(n, v, pd)
+		r.transcriptBody(n, v, pd)
 	}
 	r.list(v, n, j.page)
 	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
@@ -479,6 +480,8 @@ func (r *renderer) layoutFor(n *Node) string {
 		cands = []string{"topics/single.html", "_default/list.html"}
 	case KindFeedback:
 		cands = []string{"feedback/list.html", "_default/list.html"}
+	case KindTranscript:
+		cands = []string{"transcript/single.html", "_default/single.html"}
 	default:
 		if n.Section != "" {
 			cands = append(cands, n.Section+"/single.html")

@@ -55,6 +55,7 @@ type Site struct {
 	ProductIDs []string
 
 	feedback       *feedbackState
+	video          videoSite // the video blocks and their transcript pages (video.go)
 	videoOrigins   []string
 	advisorFilters []FilterGroup
 }

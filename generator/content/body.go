@@ -141,27 +141,45 @@ func hasWord(words []string, w []byte) bool {
 // or by the end of the text.
 func FencedBlocks(md []byte, info string) [][]byte {
 	var blocks [][]byte
+	for _, b := range FencedBlockLines(md, info) {
+		blocks = append(blocks, b.Body)
+	}
+	return blocks
+}
+
+// Fenced is a fenced block's body and the line of md its body starts on
+// (1-based: the line after the opening fence).
+type Fenced struct {
+	Line int
+	Body []byte
+}
+
+// FencedBlockLines is FencedBlocks with each body's first line.
+func FencedBlockLines(md []byte, info string) []Fenced {
+	var blocks []Fenced
 	var open []byte // the opening run while inside a block
-	var body []byte
+	var cur Fenced
+	n := 0
 	for line := range bytes.Lines(md) {
+		n++
 		trimmed := bytes.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
 		run := fenceRun(trimmed)
 		switch {
 		case open == nil && indent <= 3 && run != nil:
 			if f := bytes.Fields(trimmed[len(run):]); len(f) > 0 && string(f[0]) == info {
-				open, body = run, nil
+				open, cur = run, Fenced{Line: n + 1}
 			}
 		case open != nil && indent <= 3 && run != nil && run[0] == open[0] && len(run) >= len(open) &&
 			len(bytes.TrimSpace(trimmed[len(run):])) == 0:
-			blocks = append(blocks, body)
+			blocks = append(blocks, cur)
 			open = nil
 		case open != nil:
-			body = append(body, line...)
+			cur.Body = append(cur.Body, line...)
 		}
 	}
 	if open != nil {
-		blocks = append(blocks, body)
+		blocks = append(blocks, cur)
 	}
 	return blocks
 }

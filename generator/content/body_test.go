@@ -126,3 +126,19 @@ func TestFencedBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestFencedBlockLines: each body's first line, the line after its fence,
+// as the Markdown renderer counts it.
+func TestFencedBlockLines(t *testing.T) {
+	md := "Text\n\n```video\nid: j\n```\n\n~~~ video\n~~~\nmehr\n\n```video\nid: k\nx: 1"
+	got := FencedBlockLines([]byte(md), "video")
+	want := []Fenced{{4, []byte("id: j\n")}, {8, nil}, {12, []byte("id: k\nx: 1")}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i].Line != want[i].Line || string(got[i].Body) != string(want[i].Body) {
+			t.Errorf("%d: got %d %q, want %d %q", i, got[i].Line, got[i].Body, want[i].Line, want[i].Body)
+		}
+	}
+}

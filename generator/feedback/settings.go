@@ -382,6 +382,7 @@ func CSP(s Settings, extraFrames ...string) string {
 	return strings.Join([]string{
 		"default-src 'self'",
 		"img-src 'self' data:",
+		"media-src 'self'", // videos and their captions come from the site only
 		"style-src " + join("'self'", s.StyleOrigins()),
 		"script-src " + join("'self'", script),
 		"frame-src " + join("", frame),

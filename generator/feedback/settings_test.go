@@ -142,19 +142,19 @@ func TestOriginsAndCSP(t *testing.T) {
 		csp                    string
 	}{
 		{"none", Settings{Provider: None}, "", "", "",
-			"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"form", Settings{Provider: Form, Endpoint: "https://Feedback.Example-Bank.test/submit?x=1"}, "", "", "",
-			"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self' https://feedback.example-bank.test; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self' https://feedback.example-bank.test; base-uri 'self'; object-src 'none'"},
 		{"isso", Settings{Provider: Isso, Host: "https://comments.example.test:8443/isso"}, "https://comments.example.test:8443", "", "https://comments.example.test:8443",
-			"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://comments.example.test:8443; frame-src 'none'; connect-src 'self' https://comments.example.test:8443; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self' https://comments.example.test:8443; frame-src 'none'; connect-src 'self' https://comments.example.test:8443; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"remark42", Settings{Provider: Remark42, Host: "https://remark.example.test", SiteID: "b"}, "https://remark.example.test", "https://remark.example.test", "https://remark.example.test",
-			"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://remark.example.test; frame-src https://remark.example.test; connect-src 'self' https://remark.example.test; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self' https://remark.example.test; frame-src https://remark.example.test; connect-src 'self' https://remark.example.test; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"giscus", Settings{Provider: Giscus}, "https://giscus.app", "https://giscus.app", "",
-			"default-src 'self'; img-src 'self' data:; style-src 'self' https://giscus.app; script-src 'self' https://giscus.app; frame-src https://giscus.app; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self' https://giscus.app; script-src 'self' https://giscus.app; frame-src https://giscus.app; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"utterances", Settings{Provider: Utterances}, "https://utteranc.es", "https://utteranc.es", "",
-			"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' https://utteranc.es; frame-src https://utteranc.es; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self' https://utteranc.es; frame-src https://utteranc.es; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"cusdis", Settings{Provider: Cusdis, Host: DefaultCusdisHost}, "https://cusdis.com", "https://cusdis.com", "https://cusdis.com",
-			"default-src 'self'; img-src 'self' data:; style-src 'self' https://cusdis.com; script-src 'self' https://cusdis.com; frame-src https://cusdis.com; connect-src 'self' https://cusdis.com; form-action 'self'; base-uri 'self'; object-src 'none'"},
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self' https://cusdis.com; script-src 'self' https://cusdis.com; frame-src https://cusdis.com; connect-src 'self' https://cusdis.com; form-action 'self'; base-uri 'self'; object-src 'none'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

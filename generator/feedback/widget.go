@@ -9,9 +9,12 @@ import (
 
 // PageRef identifies the page the widget belongs to. Path is the canonical
 // path ("/products/etf-welt/"), the page's identity with every provider;
-// URL is the absolute canonical URL; Title the page title.
+// URL is the absolute canonical URL; Title the page title. Videos are the
+// titles of the videos the page shows (or transcribes): the form sends
+// each in a hidden field "video", and its intro asks about the video.
 type PageRef struct {
 	Path, URL, Title string
+	Videos           []string
 }
 
 // WidgetData is everything partials/feedback.html needs for one page. A nil
@@ -143,6 +146,9 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 		w.Host = u.Hostname()
 	}
 	w.Labels = labels(ll, w.Host)
+	if len(page.Videos) > 0 {
+		w.Labels.Intro = videoQuestion[ll] + " " + w.Labels.Intro
+	}
 
 	var e Embed
 	switch s.Provider {
@@ -247,6 +253,9 @@ func primary(lang string) string {
 	}
 	return lang
 }
+
+// videoQuestion opens the intro on a page with a video.
+var videoQuestion = map[string]string{"de": "Hat Ihnen das Video geholfen?", "en": "Did the video help you?"}
 
 func labels(lang, host string) Labels {
 	if lang == "de" {

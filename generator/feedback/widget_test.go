@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestWidgetPerProvider(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.provider, func(t *testing.T) {
 			w := Widget(testSettings[tt.provider], testPage, "de-DE")
-			if w.Provider != tt.provider || w.Host != tt.host || w.Page != testPage || w.Lang != "de" {
+			if w.Provider != tt.provider || w.Host != tt.host || !reflect.DeepEqual(w.Page, testPage) || w.Lang != "de" {
 				t.Errorf("got provider %q host %q page %+v lang %q", w.Provider, w.Host, w.Page, w.Lang)
 			}
 			if want := "Kommentare laden — dabei werden Daten an " + tt.host + " übertragen"; w.Labels.Load != want {
@@ -233,5 +234,33 @@ func TestFeedbackPartialNothing(t *testing.T) {
 		if strings.TrimSpace(b.String()) != "" {
 			t.Errorf("%s rendered %q", name, b.String())
 		}
+	}
+}
+
+// TestFeedbackPartialNamesTheVideos: on a page with videos the form sends
+// each video's title in a hidden field "video" and asks about the video;
+// elsewhere there is no such field.
+func TestFeedbackPartialNamesTheVideos(t *testing.T) {
+	tpl := loadPartial(t, "feedback.html")
+	page := testPage
+	page.Videos = []string{`Kosten "kurz"`, "Risiko"}
+	for lang, question := range map[string]string{"de": "<p>Hat Ihnen das Video geholfen? Lob, Kritik", "en": "<p>Did the video help you? Praise"} {
+		var b strings.Builder
+		if err := tpl.Execute(&b, Widget(testSettings["form"], page, lang)); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{`<input type="hidden" name="video" value="Kosten &#34;kurz&#34;">`, `<input type="hidden" name="video" value="Risiko">`, question} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: missing %s in\n%s", lang, want, out)
+			}
+		}
+	}
+	var b strings.Builder
+	if err := tpl.Execute(&b, Widget(testSettings["form"], testPage, "de")); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `name="video"`) || strings.Contains(b.String(), "Video geholfen") {
+		t.Errorf("a page without a video names one:\n%s", b.String())
 	}
 }

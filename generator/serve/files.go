@@ -46,6 +46,9 @@ var contentTypes = map[string]string{
 	".txt":         "text/plain; charset=utf-8",
 	".csv":         "text/csv; charset=utf-8",
 	".md":          "text/plain; charset=utf-8",
+	".vtt":         "text/vtt; charset=utf-8",
+	".mp4":         "video/mp4",
+	".webm":        "video/webm",
 }
 
 // ContentType returns the Content-Type the dev server sends for a file name.

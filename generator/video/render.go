@@ -8,11 +8,25 @@ import (
 
 type texts struct {
 	Play, Privacy, Transcript string
+	Chapters                  string // the chapter list's label: "Kapitel"
+	NoCaptions                string // "Ohne Untertitel: %s" (the reason)
+	Fallback                  string // inside <video>, for browsers without it
+	Download                  string // "Video herunterladen (%s)" (the format)
+	TranscriptTitle           string // "Transkript: %s" (the video's title)
+	BackToVideo               string // on the transcript page
+	TranscriptLang            string // "Das Transkript folgt den Untertiteln auf %s." (the language's name)
+	Slug                      string // the transcript page's URL segment
 }
 
 var textsFor = map[string]texts{
-	"de": {Play: "Video abspielen", Privacy: "Beim Abspielen werden Daten an %s übertragen.", Transcript: "Transkript lesen"},
-	"en": {Play: "Play video", Privacy: "Playing the video sends data to %s.", Transcript: "Read the transcript"},
+	"de": {Play: "Video abspielen", Privacy: "Beim Abspielen werden Daten an %s übertragen.", Transcript: "Transkript lesen",
+		Chapters: "Kapitel", NoCaptions: "Ohne Untertitel: %s", Fallback: "Ihr Browser kann dieses Video nicht abspielen.",
+		Download: "Video herunterladen (%s)", TranscriptTitle: "Transkript: %s", BackToVideo: "Zum Video",
+		TranscriptLang: "Das Transkript folgt den Untertiteln auf %s.", Slug: "transkript"},
+	"en": {Play: "Play video", Privacy: "Playing the video sends data to %s.", Transcript: "Read the transcript",
+		Chapters: "Chapters", NoCaptions: "Without captions: %s", Fallback: "Your browser cannot play this video.",
+		Download: "Download the video (%s)", TranscriptTitle: "Transcript: %s", BackToVideo: "Back to the video",
+		TranscriptLang: "The transcript follows the captions in %s.", Slug: "transcript"},
 }
 
 // The placeholder. No element loads anything from the video host: the
@@ -29,6 +43,7 @@ var placeholder = template.Must(template.New("video").Parse(
 		`<figcaption>` +
 		`<span class="video-title">{{.D.Title}}</span> ` +
 		`<small class="video-privacy">{{.Privacy}}</small>` +
+		`{{with .D.NoCaptions}} <small class="video-no-captions">{{printf $.T.NoCaptions .}}</small>{{end}}` +
 		`{{if .D.Transcript}} <a class="video-transcript" href="{{.D.Transcript}}">{{.T.Transcript}}</a>{{end}}` +
 		`</figcaption>` +
 		`</figure>` + "\n"))
