@@ -76,11 +76,9 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	const runs = 110
 	var killed, finished, swapped, leftovers int
-	deadline := time.Now().Add(50 * time.Second)
+	// No time limit: each run ends by itself or is killed within 1.2 builds'
+	// time, so the test takes about 60 builds however busy the machine is.
 	for i := 0; i < runs; i++ {
-		if time.Now().After(deadline) {
-			t.Fatalf("too slow: only %d runs in the time budget", i)
-		}
 		target := 1 - holds
 		cmd := exec.Command(bin, "build", "--source", sources[target], "--dest", dest)
 		if err := cmd.Start(); err != nil {
