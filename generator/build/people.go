@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/advisor"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -71,11 +72,13 @@ func resolvePeople(s *Site, ds *diag.List) {
 			Org: s.Config.Title, Lang: lang}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
+			d.Hint = p.Hint
 			if p.Warning {
 				d.Severity = diag.Warning
 			}
 			ds.Add(d)
 		}
+		card.BookingURL = grammar.URI(card.BookingURL) // checked as written, published percent-encoded
 		if m.Phone != "" {
 			if e164, err := advisor.PhoneE164(m.Phone, country); err == nil {
 				card.Phone = e164

@@ -86,3 +86,24 @@ func Loopback(h string) bool {
 	}
 	return true
 }
+
+// LanguageTag checks a language code as BCP 47 writes it, loosely: subtags
+// of 2 to 8 ASCII letters or digits joined by hyphens, the first of 2 or 3
+// ("de", "en-GB", "gsw"). Providers put it into paths and attributes.
+func LanguageTag(l string) error {
+	if l == "" {
+		return fail("is empty", "write a language code like de or en-GB")
+	}
+	for i, part := range strings.Split(l, "-") {
+		if len(part) < 2 || len(part) > 8 || (i == 0 && len(part) > 3) {
+			return fail("is not a language code", "write a language code like de or en-GB")
+		}
+		for j := 0; j < len(part); j++ {
+			c := part[j]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return fail("is not a language code", "write a language code like de or en-GB")
+			}
+		}
+	}
+	return nil
+}
