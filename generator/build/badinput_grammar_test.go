@@ -12,8 +12,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-vcard"
+
+	"github.com/klartext/klartext/generator/markdown"
 )
 
 const siteYAML = "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\n"
@@ -201,4 +204,120 @@ func TestBadInputUmlautURLsEncodedEverywhere(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
+}
+
+// --- the page budget ---
+
+// TestBadInputPageOverBudget: a page that renders longer than the page
+// budget fails the build with its name. The budget is 1 ms here and the
+// page, within every limit, takes far longer (a megabyte of emphasis
+// marks that never close); nothing about the time is asserted but that the
+// watchdog named the page.
+func TestBadInputPageOverBudget(t *testing.T) {
+	root := writeSite(t, minimalSite())
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	before := tree(t, dest)
+	para := strings.Repeat("_a*", markdown.MaxInlineMarks/2-1) + "\n\n"
+	put(t, "content/langsam.md", "---\ntitle: Langsam\n---\n"+strings.Repeat(para, (1<<20)/len(para)))(root)
+	res, err := Build(Options{Source: root, Dest: dest, Now: testNow, PageBudget: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/langsam.md: rendering this page took longer than 1ms; the build gave up on it — " +
+		"the page is too large or too complex for one page: split it, or simplify its tables and charts"
+	if !strings.Contains(joinDiags(res), want+"\n") {
+		t.Errorf("want\n  %s\nin\n%s", want, joinDiags(res))
+	}
+	if after := tree(t, dest); after != before {
+		t.Error("the previous output changed")
+	}
+}
+
+// --- bounded work per page ---
+
+// TestBadInputHugeTable: 3,500 columns and 3,500 one-letter rows in 21 KB
+// were 12 million cells and 3.5 GB; the table is refused before it is
+// parsed.
+func TestBadInputHugeTable(t *testing.T) {
+	body := strings.Repeat("|a", 3500) + "|\n" + strings.Repeat("|-", 3500) + "|\n" + strings.Repeat("a\n", 3500)
+	refused(t, put(t, "content/tabelle.md", "---\ntitle: Tabelle\n---\nVorher.\n\n"+body),
+		"content/tabelle.md:6: this table has 3500 columns; the limit is 64 — split the table, or put the data in a file under content/data/")
+}
+
+func TestBadInputTableTooManyCells(t *testing.T) {
+	body := "| a | b | c | d |\n|---|---|---|---|\n" + strings.Repeat("| 1 | 2 | 3 | 4 |\n", markdown.MaxTableCells/4)
+	refused(t, put(t, "content/tabelle.md", "---\ntitle: Tabelle\n---\n"+body),
+		"content/tabelle.md:4: this table has more than 50000 cells (4 columns); the limit is 50000 — split the table, or put the data in a file under content/data/")
+}
+
+// TestBadInputManyEqualHeadings: 50,000 equal headings took more than a
+// minute for their ids; now the page is refused by its heading count, and
+// a page at the count gets its ids in linear time (markdown's
+// TestHeadingIDsDeduplicated checks the ids).
+func TestBadInputManyEqualHeadings(t *testing.T) {
+	refused(t, put(t, "content/viele.md", "---\ntitle: Viele\n---\n"+strings.Repeat("## Kosten\n\n", 50000)),
+		"content/viele.md:2004: the page has more than 1000 headings; the limit is 1000 — split it into several pages")
+}
+
+func TestBadInputDeepQuotes(t *testing.T) {
+	refused(t, put(t, "content/tief.md", "---\ntitle: Tief\n---\n"+strings.Repeat("> ", 40000)+"x\n"),
+		"content/tief.md:4: lists and quotes are nested 40000 deep here; the limit is 16 — flatten the lists or quotes")
+}
+
+func TestBadInputDeepLists(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 20; i++ {
+		b.WriteString(strings.Repeat("  ", i) + "- Punkt\n")
+	}
+	refused(t, put(t, "content/tief.md", "---\ntitle: Tief\n---\n"+b.String()),
+		"content/tief.md:20: lists and quotes are nested 17 deep here; the limit is 16 — flatten the lists or quotes")
+}
+
+// TestBadInputQuadraticEmphasis: emphasis marks that never close made
+// goldmark's time grow with their square ("_a*" 40,000 times took 15 s).
+func TestBadInputQuadraticEmphasis(t *testing.T) {
+	refused(t, put(t, "content/betont.md", "---\ntitle: Betont\n---\nErst.\n\n"+strings.Repeat("_a*", 40000)+"\n"),
+		"content/betont.md:6: this paragraph has more than 1000 emphasis and link marks (* _ ~ [ ]); the limit is 1000 — split it into paragraphs, or put a long list of links into a list")
+}
+
+// TestBadInputQuadraticLinks: link openers that never close, likewise.
+func TestBadInputQuadraticLinks(t *testing.T) {
+	refused(t, put(t, "content/links.md", "---\ntitle: Links\n---\n"+strings.Repeat("[a](<b", 40000)+"\n"),
+		"content/links.md:4: this paragraph has more than 1000 emphasis and link marks (* _ ~ [ ]); the limit is 1000 — split it into paragraphs, or put a long list of links into a list")
+}
+
+func TestBadInputTooManyLinks(t *testing.T) {
+	refused(t, put(t, "content/links.md", "---\ntitle: Links\n---\n"+strings.Repeat("- [Glossar](glossar.md)\n", markdown.MaxLinks+1)),
+		"content/links.md:10004: the page has more than 10000 links and images; the limit is 10000 — split it into several pages")
+}
+
+func TestBadInputTooManyFootnotes(t *testing.T) {
+	refused(t, put(t, "content/fuss.md", "---\ntitle: Fuß\n---\n"+strings.Repeat("- Satz[^1]\n", markdown.MaxFootnotes+1)+"\n[^1]: Fußnote.\n"),
+		"content/fuss.md:1004: the page has more than 1000 footnote references; the limit is 1000 — split it into several pages")
+}
+
+// TestBadInputReferenceBlowup: one 1 MB link reference used 2,000 times
+// was 2 GB of HTML.
+func TestBadInputReferenceBlowup(t *testing.T) {
+	refused(t, put(t, "content/ref.md", "---\ntitle: Ref\n---\n[x]: /"+strings.Repeat("a", 1<<20)+"\n\n"+strings.Repeat("- siehe [x]\n", 2000)),
+		"content/ref.md:69: the page's links repeat more than 64 MB of addresses and titles; the limit for a page's HTML is 64 MB — "+
+			"a link reference used many times repeats its address each time: shorten it, or link fewer times")
+}
+
+// TestBadInputLimitsLeaveRealPagesAlone: a long but real page — a glossary
+// of 300 terms with links and emphasis, a table of 400 rows — builds.
+func TestBadInputLimitsLeaveRealPagesAlone(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: Großes Glossar\n---\n")
+	for i := 0; i < 300; i++ {
+		b.WriteString("## Begriff " + strings.Repeat("x", i%7) + "\n\nDer **Begriff** ist _wichtig_, siehe [Glossar](glossar.md) und [oben](#begriff).\n\n")
+	}
+	b.WriteString("| Filiale | Straße | Ort | Telefon |\n|---|---|---|---|\n")
+	for i := 0; i < 400; i++ {
+		b.WriteString("| [Filiale](glossar.md) | *Hauptstraße* 1 | Mannheim | 0621 1234 |\n")
+	}
+	builds(t, map[string]string{"content/gross.md": b.String()})
 }

@@ -260,8 +260,9 @@ type walkLimits struct {
 	source                            string
 }
 
-// enter counts node n; line finds its line. It reports each limit once.
-func (w *walkLimits) enter(n ast.Node, line func() int) {
+// enter counts node n; line finds its line. It reports whether a limit is
+// exceeded, which stops the walk: nothing more of the page is looked at.
+func (w *walkLimits) enter(n ast.Node, line func() int) bool {
 	switch n := n.(type) {
 	case *ast.Heading:
 		w.headings++
@@ -290,6 +291,7 @@ func (w *walkLimits) enter(n ast.Node, line func() int) {
 			w.fail(line(), "lists and quotes are nested %d deep here; the limit is %d", "flatten the lists or quotes", w.depth, MaxNesting)
 		}
 	}
+	return len(w.diags) > 0
 }
 
 // leave undoes enter's nesting count.

@@ -117,7 +117,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			limits.leave(n)
 			return ast.WalkContinue, nil
 		}
-		limits.enter(n, func() int { return lines.line(nodeOffset(n, src)) })
+		if limits.enter(n, func() int { return lines.line(nodeOffset(n, src)) }) {
+			return ast.WalkStop, nil // beyond a limit: the page is not rendered
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
