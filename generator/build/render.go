@@ -17,6 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -461,7 +462,11 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
 			figs = append(figs, f)
 		} else {
-			pd.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+			file := n.Source // the section's _index.md; else the products come from the data alone
+			if file == "" {
+				file = product.CSVFile
+			}
+			pd.Add(diag.Errorf(file, 0, "cannot draw the product comparison: %v", err))
 		}
 	case n.Kind == KindFeedback:
 		figs = r.feedbackFigures("feedback", 1)

@@ -61,6 +61,9 @@ func (s Site) AbsURL(path string) string {
 	return grammar.URI(strings.TrimSuffix(s.BaseURL, "/") + path)
 }
 
+// Keys are the settings of site.yaml.
+func Keys() []string { return append([]string(nil), keys...) }
+
 var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback"}
 
 // Load reads content/site.yaml below root.

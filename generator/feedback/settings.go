@@ -82,6 +82,11 @@ func (s Settings) Enabled() bool { return s.Provider != "" && s.Provider != None
 
 var commonKeys = []string{"consent", "lang", "provider", "theme"}
 
+// Keys lists the settings provider p accepts under feedback: in site.yaml.
+func Keys(p Provider) []string {
+	return append(append([]string(nil), commonKeys...), providerKeys[p]...)
+}
+
 // providerKeys are the keys each provider accepts beyond commonKeys.
 var providerKeys = map[Provider][]string{
 	None:       nil,
