@@ -321,3 +321,11 @@ func TestBadInputLimitsLeaveRealPagesAlone(t *testing.T) {
 	}
 	builds(t, map[string]string{"content/gross.md": b.String()})
 }
+
+// TestBadInputTopicTooLongForAddress: a topic becomes a folder name; one
+// beyond what a file system takes was a write error without a file (the
+// hostile-values test found it).
+func TestBadInputTopicTooLongForAddress(t *testing.T) {
+	refused(t, put(t, "content/lang.md", "---\ntitle: Lang\ntopics: ["+strings.Repeat("ä", 150)+"]\n---\nText.\n"),
+		"content/lang.md:3: the topic is too long to be part of an address (more than 200 bytes as a URL segment) — shorten it")
+}

@@ -174,7 +174,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 	for _, slug := range slugs {
 		published = append(published, advisors[slug])
 	}
-	addAdvisorFilters(s, published)
+	addAdvisorFilters(s, published, ds)
 	s.sortNodes()
 
 	var goneSlugs []string
@@ -213,7 +213,7 @@ type FilterOption struct {
 }
 
 // addAdvisorFilters generates one page per branch, language and specialty.
-func addAdvisorFilters(s *Site, advisors []*Node) {
+func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
 	sec := s.Sections["advisors"]
 	if sec == nil || len(advisors) == 0 {
 		return
@@ -251,6 +251,11 @@ func addAdvisorFilters(s *Site, advisors []*Node) {
 		for _, a := range advisors {
 			for _, v := range d.values(a.Advisor) {
 				if v[1] == "" {
+					continue
+				}
+				if len(v[1]) > maxSlugBytes {
+					key := map[string]string{"branch": "branch", "language": "languages", "specialty": "specialties"}[d.key]
+					ds.Add(tooLongForAddress(a.Source, a.Meta.Line(key, 1), key))
 					continue
 				}
 				members[v[1]] = append(members[v[1]], a)
