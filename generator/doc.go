@@ -23,7 +23,9 @@
 //     swaps it in atomically only when no error was reported.
 //
 // Every stage reports problems into a diag.List (file, line, message, hint)
-// instead of stopping; one build shows every error.
+// instead of stopping; one build shows every error. A watchdog
+// (build/watchdog.go) gives up on a page that renders longer than the page
+// budget and names it.
 //
 // build.Session (klartext serve) keeps the last good site model: an edit
 // that only changes a page's body re-renders that page into the live
@@ -60,10 +62,17 @@
 //
 // # Packages
 //
-//   - diag: diagnostics with file and line; suggest: did-you-mean hints.
+//   - diag: diagnostics with file and line, printed on one line
+//     (EscapeText); suggest: did-you-mean hints.
+//   - grammar: the grammars of values that reach a browser's policy, a link,
+//     a mail program: CSP sources and policies, web addresses (https, http
+//     to loopback), e-mail addresses, RFC 3986 percent-encoding. Settings and
+//     front matter readers call them; their errors become diagnostics.
 //   - config: site settings. content: pages, kinds, URLs, front matter keys.
 //   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
-//   - markdown: goldmark set-up, heading IDs, link resolution, fences.
+//   - markdown: goldmark set-up, heading IDs, link resolution, fences, and
+//     the limits on one page's work (limits.go: a pass over the text before
+//     goldmark parses, counts while the parsed page is walked).
 //   - data: generic data files (CSV, YAML, JSON) for templates.
 //   - locale: numbers, money, dates and language names per site language.
 //   - product: product facts, PRIIPs validation, cost and scenario figures
@@ -112,6 +121,10 @@
 //   - A feedback provider: feedback/settings.go (its keys, required keys and
 //     origins for the CSP), feedback/widget.go (its embed attributes), and
 //     its loader in themes/klartext/static/js/feedback.js.
+//   - A setting or front matter key whose value reaches a policy, a URL, a
+//     header or a mail program: check it with a grammar function (or add
+//     one, with a table test and a fuzz target) where it is read; the
+//     hostile-values test (build/hostile_test.go) covers the key by itself.
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its

@@ -46,7 +46,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		fmt.Fprintln(stderr, "klartext build:", err)
+		fmt.Fprintln(stderr, "klartext build:", diag.EscapeText(err.Error()))
 		return 1
 	}
 	gc := startGCTuner()
@@ -54,7 +54,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	gc.stop()
 	stopProfiles()
 	if err != nil {
-		fmt.Fprintln(stderr, "klartext build:", err)
+		fmt.Fprintln(stderr, "klartext build:", diag.EscapeText(err.Error()))
 		return 1
 	}
 	printDiagnostics(stderr, res.Diagnostics)
@@ -90,7 +90,7 @@ func printDiagnostics(w io.Writer, l *diag.List) {
 		k := d.Severity.String() + "\x00" + d.Message + "\x00" + d.Hint
 		if n := seen[k]; n > sameKindShown && !done[k] {
 			done[k] = true
-			fmt.Fprintf(w, "… and %d more %ss like this one: %s (klartext check --format json lists all)\n", n-sameKindShown, d.Severity, d.Message)
+			fmt.Fprintf(w, "… and %d more %ss like this one: %s (klartext check --format json lists all)\n", n-sameKindShown, d.Severity, diag.EscapeText(d.Message))
 		}
 	}
 }
@@ -99,9 +99,9 @@ func printSkipped(w io.Writer, skipped []build.Skipped) {
 	for _, s := range skipped {
 		switch s.Reason {
 		case "future":
-			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", s.Source, s.Date.Format("2006-01-02"))
+			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
 		case "draft":
-			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", s.Source)
+			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", diag.EscapeText(s.Source))
 		}
 	}
 }

@@ -37,7 +37,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	opts.Now = time.Now()
 	res, err := build.Build(opts)
 	if err != nil {
-		fmt.Fprintln(stderr, "klartext check:", err)
+		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1
 	}
 	var all diag.List
@@ -46,7 +46,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		all.Add(check.Reports(res.Site, opts.Now)...)
 	}
 	if err := check.Write(stdout, f, all.All()); err != nil {
-		fmt.Fprintln(stderr, "klartext check:", err)
+		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1
 	}
 	if f == check.Text {

@@ -91,3 +91,45 @@ func TestBuildCommandSummaryAndExit(t *testing.T) {
 }
 
 func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+// TestDiagnosticsCannotIssueWorkflowCommands: a file named with a newline
+// and "::error" must not start a line that GitHub Actions reads as a
+// workflow command, neither in klartext build's plain output nor in
+// klartext check --format github.
+func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
+	root := copyDemo(t)
+	name := "content/x\n::error file=README.md,line=1::pwned\n.md"
+	writeFile(t, root, name, "---\ntitle: X\ntitel: Y\n---\n")
+	want := `content/x\n::error file=README.md,line=1::pwned\n.md:3: unknown front matter key "titel" for a page — did you mean title?`
+
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--source", root, "--dest", filepath.Join(t.TempDir(), "out")}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit status %d, want 1", code)
+	}
+	for _, out := range []string{stdout.String(), stderr.String()} {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "::") {
+				t.Errorf("build printed a workflow command: %q", l)
+			}
+		}
+	}
+	if !strings.Contains(stderr.String(), want+"\n") {
+		t.Errorf("want the escaped diagnostic\n  %s\nin\n%s", want, stderr.String())
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"check", "--source", root, "--format", "github"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("check: exit status %d, want 1", code)
+	}
+	var errs []string
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		if strings.HasPrefix(l, "::error") {
+			errs = append(errs, l)
+		}
+	}
+	wantGH := `::error file=content/x\n%3A%3Aerror file=README.md%2Cline=1%3A%3Apwned\n.md,line=3::unknown front matter key "titel" for a page — did you mean title?`
+	if len(errs) != 1 || errs[0] != wantGH {
+		t.Errorf("want exactly the one annotation\n  %s\ngot\n  %q", wantGH, errs)
+	}
+}

@@ -2,10 +2,9 @@ package advisor
 
 import (
 	"fmt"
-	"net/mail"
-	"net/url"
 	"strings"
 
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/locale"
 )
 
@@ -14,7 +13,8 @@ import (
 type Problem struct {
 	Key     string
 	Message string
-	Warning bool // true: reported, the build still succeeds
+	Hint    string // what to do; may be empty
+	Warning bool   // true: reported, the build still succeeds
 }
 
 // Check reports what is wrong with a card as the build filled it from front
@@ -43,8 +43,9 @@ func Check(c Card, defaultCountryCode string) []Problem {
 		add("advice_model", false, "%v", err)
 	}
 	if e := strings.TrimSpace(c.Email); e != "" {
-		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || a.Name != "" {
-			add("email", false, "email %q is not a plain e-mail address (write it as name@bank.example)", c.Email)
+		if err := grammar.Email(e); err != nil {
+			add("email", false, "email %q %s", c.Email, err.(*grammar.Error).Msg)
+			ps[len(ps)-1].Hint = emailHint(err)
 		}
 	}
 	if c.Phone != "" {
@@ -53,8 +54,8 @@ func Check(c Card, defaultCountryCode string) []Problem {
 		}
 	}
 	if c.BookingURL != "" {
-		if u, err := url.Parse(c.BookingURL); err != nil || u.Scheme != "https" || u.Host == "" {
-			add("booking_url", false, "booking_url %q must be an https:// address", c.BookingURL)
+		if _, err := grammar.WebURL(c.BookingURL, grammar.HTTPS); err != nil {
+			add("booking_url", false, "booking_url %q must be an https:// address; it %s", c.BookingURL, err.(*grammar.Error).Msg)
 		}
 	}
 	for _, l := range c.Languages {
@@ -66,4 +67,12 @@ func Check(c Card, defaultCountryCode string) []Problem {
 		add("photo_alt", true, "the photo has no alt text: describe it in photo_alt for readers who cannot see it")
 	}
 	return ps
+}
+
+// emailHint is what to do about an address Email refused.
+func emailHint(err error) string {
+	if h := err.(*grammar.Error).Hint; h != "" {
+		return h
+	}
+	return "write it as name@bank.example"
 }

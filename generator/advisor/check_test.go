@@ -38,3 +38,28 @@ func TestCheck(t *testing.T) {
 		t.Errorf("unpublished card checked: %v", ps)
 	}
 }
+
+// TestCheckEmailAndBookingGrammar: the address and the booking link are
+// checked by their grammars (grammar.Email, grammar.WebURL with https).
+func TestCheckEmailAndBookingGrammar(t *testing.T) {
+	for _, tc := range []struct{ email, booking, want string }{
+		{"anna@bank.example", "https://termine.bank.example/anna", ""},
+		{"anna@bank.example?bcc=x@evil.example", "", `email "anna@bank.example?bcc=x@evil.example" has more than one @`},
+		{"anna?bcc=x@bank.example", "", `email "anna?bcc=x@bank.example" has '?' before the @, which would change what a mail program does with the link`},
+		{"", "javascript:alert(1)", `booking_url "javascript:alert(1)" must be an https:// address; it is not an absolute web address`},
+		{"", "https://user:pw@termine.bank.example/", `booking_url "https://user:pw@termine.bank.example/" must be an https:// address; it has a user name or password in it (before the @)`},
+		{"", "https://termine.bank.example/a b", `booking_url "https://termine.bank.example/a b" must be an https:// address; it has a space or control character in it`},
+	} {
+		c := sampleCard()
+		c.Email, c.BookingURL = tc.email, tc.booking
+		var got string
+		for _, p := range Check(c, "49") {
+			if !p.Warning {
+				got = p.Message
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q, %q: got %q, want %q", tc.email, tc.booking, got, tc.want)
+		}
+	}
+}

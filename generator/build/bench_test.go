@@ -110,7 +110,7 @@ func BenchmarkProductPage(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1})
+		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1}, nil)
 	}
 }
 

@@ -34,6 +34,9 @@ type Options struct {
 	// filled into cached option skeletons, translations folded into the
 	// layouts — so a test can check they change nothing.
 	Reference bool
+	// PageBudget is how long one page may take to render before the build
+	// gives up on it with an error naming it; 0 is DefaultPageBudget.
+	PageBudget time.Duration
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
 	Progress func(done, total int)
@@ -149,6 +152,7 @@ func full(opts Options) (*Result, *state, error) {
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
 	r.reference = opts.Reference
+	r.pageBudget = opts.PageBudget
 	if !opts.Reference {
 		r.skeletons = &chart.Skeletons{}
 	}

@@ -3,10 +3,8 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"net/url"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/klartext/klartext/generator/content"
@@ -62,16 +60,6 @@ func (r *renderer) writeSiteFiles(tree *content.Tree) {
 
 func (r *renderer) sourceRoot() string { return r.site.Root }
 
-// escapePath percent-encodes each segment, for XML outputs that need ASCII
-// URLs ("/über-uns/" → "/%C3%BCber-uns/").
-func escapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}
-
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
@@ -85,7 +73,7 @@ func (r *renderer) sitemap() []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, n := range r.site.Nodes {
-		u := sitemapURL{Loc: r.site.Config.AbsURL(escapePath(n.URL))}
+		u := sitemapURL{Loc: r.site.Config.AbsURL(n.URL)}
 		if d := latest(n.Date, n.Meta.Lastmod); !d.IsZero() {
 			u.Lastmod = d.Format("2006-01-02")
 		}
@@ -162,13 +150,13 @@ func (r *renderer) feed(sec *Node, pages []*Node) []byte {
 		home = sec.URL
 	}
 	f := feed{NS: "http://www.w3.org/2005/Atom", Lang: cfg.Language, Title: title,
-		Links: []link{{Href: cfg.AbsURL(escapePath(selfPath)), Rel: "self"}, {Href: cfg.AbsURL(escapePath(home))}},
-		ID:    cfg.AbsURL(escapePath(home)), Author: author{Name: cfg.Title}}
+		Links: []link{{Href: cfg.AbsURL(selfPath), Rel: "self"}, {Href: cfg.AbsURL(home)}},
+		ID:    cfg.AbsURL(home), Author: author{Name: cfg.Title}}
 	var updated time.Time
 	for _, p := range dated {
 		d := latest(p.Date, p.Meta.Lastmod)
 		updated = latest(updated, d)
-		abs := cfg.AbsURL(escapePath(p.URL))
+		abs := cfg.AbsURL(p.URL)
 		f.Entries = append(f.Entries, entry{Title: p.Title, Link: link{Href: abs}, ID: abs,
 			Updated: d.UTC().Format(time.RFC3339), Summary: p.Summary})
 	}

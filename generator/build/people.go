@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/advisor"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -71,11 +72,13 @@ func resolvePeople(s *Site, ds *diag.List) {
 			Org: s.Config.Title, Lang: lang}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
+			d.Hint = p.Hint
 			if p.Warning {
 				d.Severity = diag.Warning
 			}
 			ds.Add(d)
 		}
+		card.BookingURL = grammar.URI(card.BookingURL) // checked as written, published percent-encoded
 		if m.Phone != "" {
 			if e164, err := advisor.PhoneE164(m.Phone, country); err == nil {
 				card.Phone = e164
@@ -176,7 +179,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 	for _, slug := range slugs {
 		published = append(published, advisors[slug])
 	}
-	addAdvisorFilters(s, published)
+	addAdvisorFilters(s, published, ds)
 	s.sortNodes()
 
 	var goneSlugs []string
@@ -215,7 +218,7 @@ type FilterOption struct {
 }
 
 // addAdvisorFilters generates one page per branch, language and specialty.
-func addAdvisorFilters(s *Site, advisors []*Node) {
+func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
 	sec := s.Sections["advisors"]
 	if sec == nil || len(advisors) == 0 {
 		return
@@ -253,6 +256,11 @@ func addAdvisorFilters(s *Site, advisors []*Node) {
 		for _, a := range advisors {
 			for _, v := range d.values(a.Advisor) {
 				if v[1] == "" {
+					continue
+				}
+				if len(v[1]) > maxSlugBytes {
+					key := map[string]string{"branch": "branch", "language": "languages", "specialty": "specialties"}[d.key]
+					ds.Add(tooLongForAddress(a.Source, a.Meta.Line(key, 1), key))
 					continue
 				}
 				members[v[1]] = append(members[v[1]], a)

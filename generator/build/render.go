@@ -17,6 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -124,10 +125,12 @@ type renderer struct {
 	headings    map[string][]string // heading ids by source, for checkAnchors
 	anchors     map[string][]markdown.AnchorLink
 	pageDiags   map[string][]diag.Diagnostic // by output path
+	abandoned   map[string]bool              // sources of pages the watchdog gave up on
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
 	riskCache   sync.Map         // riskKey → Figure
 	reference   bool             // no caches or shortcuts (Options.Reference)
+	pageBudget  time.Duration    // Options.PageBudget
 	skeletons   *chart.Skeletons // product chart options; nil when reference
 	pages       int
 	files       int
@@ -157,7 +160,8 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 	}
 	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
 		headings: map[string][]string{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
-		byKind: map[content.Kind]int{}}
+		abandoned: map[string]bool{},
+		byKind:    map[content.Kind]int{}}
 }
 
 // ogLocale turns "de" into Open Graph's "de_DE".
@@ -217,6 +221,9 @@ func (r *renderer) diagnostics() []diag.Diagnostic {
 
 // renderAll renders every page in parallel: Markdown, then the layout, then
 // the file write, so no page's HTML is held longer than it takes to write it.
+// A watchdog gives up on a page that takes longer than the page budget
+// (Options.PageBudget): its error names the page, and a fresh worker
+// renders the rest.
 func (r *renderer) renderAll() {
 	var jobs []job
 	for _, n := range r.site.Nodes {
@@ -226,17 +233,51 @@ func (r *renderer) renderAll() {
 	}
 	next := make(chan job, 64)
 	var wg sync.WaitGroup
+	wd := &watchdog{budget: r.pageBudget, now: time.Now}
+	if wd.budget <= 0 {
+		wd.budget = DefaultPageBudget
+	}
+	worker := func(slot *pageSlot) {
+		var buf bytes.Buffer
+		for j := range next {
+			buf.Reset()
+			if !slot.begin(j, wd.now()) {
+				return
+			}
+			r.renderPage(&buf, j, slot)
+			if !slot.end() {
+				return // abandoned: the watchdog counted this worker done
+			}
+		}
+		wg.Done()
+	}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for j := range next {
-				buf.Reset()
-				r.renderPage(&buf, j)
-			}
-		}()
+		go worker(wd.newSlot())
 	}
+	stop := make(chan struct{})
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		tick := time.NewTicker(wd.tickEvery())
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				for _, j := range wd.overdue(wd.now()) {
+					r.mu.Lock()
+					r.pageDiags[j.path()] = []diag.Diagnostic{overBudget(j.node, wd.budget)}
+					r.abandoned[j.node.Source] = true
+					r.mu.Unlock()
+					wg.Add(1)
+					go worker(wd.newSlot())
+					wg.Done() // the abandoned worker's
+				}
+			}
+		}
+	}()
 	for i, j := range jobs {
 		next <- j
 		if r.progress != nil && i%256 == 0 {
@@ -245,6 +286,8 @@ func (r *renderer) renderAll() {
 	}
 	close(next)
 	wg.Wait()
+	close(stop)
+	<-watching
 	if r.progress != nil {
 		r.progress(len(jobs), len(jobs))
 	}
@@ -269,14 +312,18 @@ func paginated(n *Node) bool {
 // renderPage renders one page of the output. Its diagnostics are kept per
 // output path, so an incremental rebuild replaces exactly those of the
 // pages it renders again.
-func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
+//
+// slot is the worker's, for the watchdog (nil when there is none): a page
+// it abandoned writes neither files nor diagnostics.
+func (r *renderer) renderPage(buf *bytes.Buffer, j job, slot *pageSlot) {
 	n := j.node
 	pd := &diag.List{}
 	path := j.path()
-	defer r.setPageDiags(path, pd)
+	defer slot.do(func() { r.setPageDiags(path, pd) })
 	v := r.pageView(j, pd)
 	if n.Advisor != nil && n.Kind == content.KindAdvisor && j.page == 1 {
-		r.write(n.Advisor.VCardURL, advisorVCard(r.site, n))
+		vcf := advisorVCard(r.site, n)
+		slot.do(func() { r.write(n.Advisor.VCardURL, vcf) })
 	}
 	layout := r.layoutFor(n)
 	if layout == "" {
@@ -287,13 +334,15 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job) {
 		pd.Add(diag.Errorf("themes/"+r.site.Config.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
 		return
 	}
-	r.write(path+"index.html", buf.Bytes())
-	r.mu.Lock()
-	r.pages++
-	if j.page == 1 {
-		r.byKind[n.Kind]++
-	}
-	r.mu.Unlock()
+	slot.do(func() {
+		r.write(path+"index.html", buf.Bytes())
+		r.mu.Lock()
+		r.pages++
+		if j.page == 1 {
+			r.byKind[n.Kind]++
+		}
+		r.mu.Unlock()
+	})
 }
 
 // pageView is what the page's layout gets: its Markdown rendered, its
@@ -414,7 +463,11 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
 			figs = append(figs, f)
 		} else {
-			pd.Add(diag.Errorf(n.Source, 0, "cannot draw the product comparison: %v", err))
+			file := n.Source // the section's _index.md; else the products come from the data alone
+			if file == "" {
+				file = product.CSVFile
+			}
+			pd.Add(diag.Errorf(file, 0, "cannot draw the product comparison: %v", err))
 		}
 	case n.Kind == KindFeedback:
 		figs = r.feedbackFigures("feedback", 1)
@@ -521,6 +574,9 @@ func (r *renderer) checkAnchors() {
 	for src, links := range r.anchors {
 		for _, a := range links {
 			hs, rendered := r.headings[a.Target]
+			if !rendered && r.abandoned[a.Target] {
+				continue // reported as over its budget
+			}
 			if !rendered {
 				if t := r.site.BySource[a.Target]; t == nil {
 					continue // a missing target page was reported already

@@ -190,7 +190,7 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 			for p := 1; p <= r.pageCount(n); p++ {
 				buf.Reset()
 				j := job{node: n, page: p}
-				r.renderPage(&buf, j)
+				r.renderPage(&buf, j, nil)
 				written = append(written, j.path())
 			}
 		}
@@ -220,7 +220,7 @@ func (s *Session) rerender(pages []changedPage) (*Result, []string) {
 	for _, cp := range pages {
 		cp.node.Page = cp.page
 		buf.Reset()
-		r.renderPage(&buf, job{node: cp.node, page: 1})
+		r.renderPage(&buf, job{node: cp.node, page: 1}, nil)
 		written = append(written, cp.node.URL)
 	}
 	r.checkAnchors()

@@ -126,6 +126,10 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 				ds.Add(diag.Errorf(p.Source, p.Meta.Line("topics."+strconv.Itoa(i), 1), "the topic %q has no letters or digits", t))
 				continue
 			}
+			if len(slug) > maxSlugBytes {
+				ds.Add(tooLongForAddress(p.Source, p.Meta.Line("topics."+strconv.Itoa(i), 1), "topic"))
+				continue
+			}
 			n.Topics = append(n.Topics, slug)
 		}
 		s.add(n)
@@ -152,6 +156,16 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 	s.sortNodes()
 	s.linkChildren()
 	return s
+}
+
+// maxSlugBytes bounds a URL segment made from a value (a topic, an
+// advisor's branch, language or specialty): it becomes a folder name, which
+// file systems limit to 255 bytes.
+const maxSlugBytes = 200
+
+func tooLongForAddress(file string, line int, what string) diag.Diagnostic {
+	return diag.Errorf(file, line, "the %s is too long to be part of an address (more than %d bytes as a URL segment)", what, maxSlugBytes).
+		WithHint("shorten it")
 }
 
 // HasVideo is whether the page's body has a ```video block (the page loads

@@ -78,13 +78,16 @@ func Write(w io.Writer, f Format, ds []diag.Diagnostic) error {
 		return enc.Encode(map[string]any{"diagnostics": items})
 	case GitHub:
 		for _, d := range ds {
-			msg := d.Message
+			// EscapeText first: a control character in a file name or
+			// value is shown, not passed to the runner; then GitHub's own
+			// escaping of the command's parts.
+			msg := diag.EscapeText(d.Message)
 			if d.Hint != "" {
-				msg += " — " + d.Hint
+				msg += " — " + diag.EscapeText(d.Hint)
 			}
 			var props []string
 			if d.File != "" {
-				props = append(props, "file="+ghProperty(d.File))
+				props = append(props, "file="+ghProperty(diag.EscapeText(d.File)))
 				if d.Line > 0 {
 					props = append(props, fmt.Sprintf("line=%d", d.Line))
 				}

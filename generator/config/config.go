@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -53,10 +54,15 @@ func (s Site) BasePath() string {
 	return u.Path
 }
 
-// AbsURL joins the base URL and a site path ("/products/x/").
+// AbsURL joins the base URL and a site path ("/products/x/"), percent-
+// encoded per RFC 3986: "/über-uns/" is written "/%C3%BCber-uns/" in the
+// sitemap, the feeds, vCards, schema.org data and canonical links alike.
 func (s Site) AbsURL(path string) string {
-	return strings.TrimSuffix(s.BaseURL, "/") + path
+	return grammar.URI(strings.TrimSuffix(s.BaseURL, "/") + path)
 }
+
+// Keys are the settings of site.yaml.
+func Keys() []string { return append([]string(nil), keys...) }
 
 var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback"}
 
@@ -142,15 +148,27 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 		}
 	}
 	if seen["baseURL"] {
-		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			ds = append(ds, diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/, got %q", s.BaseURL).WithKey("baseURL"))
-		} else if !strings.HasSuffix(s.BaseURL, "/") {
-			s.BaseURL += "/"
+		// The base URL starts every canonical link, the sitemap's and the
+		// feeds' addresses and robots.txt: it is checked as a web address
+		// and kept percent-encoded (RFC 3986), so they are too.
+		u, err := grammar.WebURL(s.BaseURL, grammar.HTTPOrHTTPS)
+		switch {
+		case err != nil:
+			d := diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", s.BaseURL, err.(*grammar.Error).Msg).WithKey("baseURL")
+			d.Hint = err.(*grammar.Error).Hint
+			ds = append(ds, d)
+		case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s.BaseURL, "?") || strings.HasSuffix(s.BaseURL, "#"):
+			ds = append(ds, diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q has a query or fragment (? or #)", s.BaseURL).
+				WithKey("baseURL").WithHint("the site's address ends with its path"))
+		default:
+			s.BaseURL = grammar.URI(s.BaseURL)
+			if !strings.HasSuffix(s.BaseURL, "/") {
+				s.BaseURL += "/"
+			}
 		}
 	}
 	s.basePath = s.BasePath()
-	if !validLanguage(s.Language) {
+	if grammar.LanguageTag(s.Language) != nil {
 		ds = append(ds, diag.Errorf(File, line("language"), "language must be a language code like de or en-GB, got %q", s.Language).WithKey("language"))
 	}
 	if len(s.Currency) != 3 || strings.ToUpper(s.Currency) != s.Currency {
@@ -161,23 +179,6 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 		s.Theme = "klartext"
 	}
 	return s, ds
-}
-
-func validLanguage(l string) bool {
-	if l == "" {
-		return false
-	}
-	for i, part := range strings.Split(l, "-") {
-		if len(part) < 2 || len(part) > 8 || (i == 0 && len(part) > 3) {
-			return false
-		}
-		for _, c := range part {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func yamlErrLine(err error) int {

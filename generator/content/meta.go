@@ -92,6 +92,10 @@ var allowedKeys = map[Kind][]string{
 	KindStory: {"advisor", "products"},
 }
 
+// KeysFor lists the front matter keys a page of kind k accepts: the common
+// keys, then the kind's own.
+func KeysFor(k Kind) []string { return keysFor(k) }
+
 func keysFor(k Kind) []string {
 	return append(append([]string(nil), commonKeys...), allowedKeys[k]...)
 }

@@ -40,11 +40,13 @@ type Diagnostic struct {
 	Key      string // a settings key (site.yaml) or front matter key, when one is at fault
 }
 
-// Error formats the diagnostic as "file:line: message (hint)".
+// Error formats the diagnostic as "file:line: message — hint", on one line:
+// file, message and hint pass through EscapeText, since any of them may hold
+// what an editor typed (a file name, a value).
 func (d Diagnostic) Error() string {
 	var b strings.Builder
 	if d.File != "" {
-		b.WriteString(d.File)
+		b.WriteString(EscapeText(d.File))
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ":%d", d.Line)
 			if d.Column > 0 {
@@ -56,10 +58,10 @@ func (d Diagnostic) Error() string {
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(EscapeText(d.Message))
 	if d.Hint != "" {
 		b.WriteString(" — ")
-		b.WriteString(d.Hint)
+		b.WriteString(EscapeText(d.Hint))
 	}
 	return b.String()
 }

@@ -37,6 +37,9 @@ type Entry struct {
 	Line    int // line of the row in the file
 }
 
+// ExportColumns are the columns of the feedback export.
+func ExportColumns() []string { return append([]string(nil), exportColumns...) }
+
 var exportColumns = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
 
 // ParseExport reads the feedback export (content/data/feedback.csv). The

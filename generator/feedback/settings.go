@@ -13,8 +13,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/suggest"
 	"gopkg.in/yaml.v3"
 )
@@ -80,6 +82,11 @@ func (s Settings) Enabled() bool { return s.Provider != "" && s.Provider != None
 
 var commonKeys = []string{"consent", "lang", "provider", "theme"}
 
+// Keys lists the settings provider p accepts under feedback: in site.yaml.
+func Keys(p Provider) []string {
+	return append(append([]string(nil), commonKeys...), providerKeys[p]...)
+}
+
 // providerKeys are the keys each provider accepts beyond commonKeys.
 var providerKeys = map[Provider][]string{
 	None:       nil,
@@ -100,7 +107,10 @@ var requiredKeys = map[Provider][]string{
 	Cusdis:     {"app_id"},
 }
 
-var repoRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
+var (
+	repoRE  = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
+	tokenRE = regexp.MustCompile(`^[A-Za-z0-9_.=-]+$`)
+)
 
 type entry struct {
 	value string
@@ -239,22 +249,61 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		}
 	}
 
+	// Every value ends up in an attribute, a script's configuration or a
+	// URL the provider's script builds: none may hold a control character.
+	for _, key := range order {
+		if e := vals[key]; strings.ContainsFunc(e.value, unicode.IsControl) {
+			errAt(e.line, e.col, key, "feedback.%s %q has a control character (a line break or tab) in it", key, e.value).
+				Hint = "write the value on one line"
+			delete(vals, key)
+		}
+	}
 	get := func(key string) string { return vals[key].value }
+	// checkURL checks an address that readers' data is sent to, or that
+	// becomes a source of the Content-Security-Policy: https://, a host
+	// without wildcard, no path in the origin (grammar.WebURL); http:// to
+	// this machine only, with a warning, for tests against a local server.
+	// The address is kept percent-encoded.
 	checkURL := func(key string) string {
 		e, ok := vals[key]
 		if !ok || e.value == "" {
 			return ""
 		}
-		u, err := url.Parse(e.value)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
-			errAt(e.line, e.col, key, "feedback.%s %q is not an absolute http(s) URL", key, e.value).
-				Hint = "write the full address, e.g. https://comments.example.com"
+		u, err := grammar.WebURL(e.value, grammar.HTTPSOrLoopback)
+		if err != nil {
+			ge := err.(*grammar.Error)
+			d := errAt(e.line, e.col, key, "feedback.%s %q %s", key, e.value, ge.Msg)
+			d.Hint = ge.Hint
+			if d.Hint == "" {
+				d.Hint = "write the service's full https:// address, e.g. https://comments.example-bank.de"
+			}
+			return ""
+		}
+		if u.Scheme == "http" {
+			ds = append(ds, diag.Warnf(file, e.line, "feedback.%s %q is http:// on this machine: fine for testing, but readers' browsers would send to their own computer", key, e.value).
+				WithKey("feedback."+key).WithHint("publish the site with the service's https:// address"))
+		}
+		return grammar.URI(e.value)
+	}
+	// checkToken checks an id or a name the provider's script puts into
+	// its own URLs and attributes.
+	checkToken := func(key string) string {
+		e := vals[key]
+		if e.value != "" && !tokenRE.MatchString(e.value) {
+			errAt(e.line, e.col, key, "feedback.%s %q is not an id or a name (letters, digits and - _ . =)", key, e.value).
+				Hint = "copy the value as the provider's set-up page shows it"
 			return ""
 		}
 		return e.value
 	}
-	s.Theme = get("theme")
-	s.Lang = get("lang")
+	s.Theme = checkToken("theme")
+	if e := vals["lang"]; e.value != "" {
+		if err := grammar.LanguageTag(e.value); err != nil {
+			errAt(e.line, e.col, "lang", "feedback.lang %q is not a language code", e.value).Hint = "write a language code like de or en, or leave lang out to use the site's language"
+		} else {
+			s.Lang = e.value
+		}
+	}
 
 	switch s.Provider {
 	case Form:
@@ -266,10 +315,10 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			if _, given := vals["host"]; !given {
 				s.Host = DefaultCusdisHost
 			}
-			s.AppID = get("app_id")
+			s.AppID = checkToken("app_id")
 		}
 		if s.Provider == Remark42 {
-			s.SiteID = get("site_id")
+			s.SiteID = checkToken("site_id")
 		}
 	case Giscus, Utterances:
 		s.Repo = get("repo")
@@ -278,7 +327,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 				Hint = "write owner/name, e.g. example-bank/feedback"
 		}
 		if s.Provider == Giscus {
-			s.RepoID, s.Category, s.CategoryID = get("repo_id"), get("category"), get("category_id")
+			s.RepoID, s.Category, s.CategoryID = checkToken("repo_id"), get("category"), checkToken("category_id")
 			s.Mapping = pathTerm(vals, "mapping", errAt)
 		} else {
 			s.IssueTerm = pathTerm(vals, "issue_term", errAt)
@@ -301,13 +350,14 @@ func pathTerm(vals map[string]entry, key string, errAt func(line, col int, key, 
 	return "pathname"
 }
 
-// origin returns scheme://host[:port] of an absolute URL, or "".
+// origin returns scheme://host[:port] of an address ParseSettings
+// accepted (or a fixed provider's), a valid CSP source; "" for none.
 func origin(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" {
+	if err != nil || u.Host == "" {
 		return ""
 	}
-	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Host)
+	return grammar.Origin(u)
 }
 
 const (

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"gopkg.in/yaml.v3"
 )
 
@@ -91,7 +92,25 @@ func TestParseSettingsErrors(t *testing.T) {
 		{"bad consent", "feedback:\n  provider: form\n  endpoint: https://x.example.test\n  consent: clik\n", 4, "feedback.consent",
 			`feedback.consent "clik" is not known`, "did you mean click?"},
 		{"relative endpoint", "feedback:\n  provider: form\n  endpoint: /submit\n", 3, "feedback.endpoint",
-			`feedback.endpoint "/submit" is not an absolute http(s) URL`, ""},
+			`feedback.endpoint "/submit" is not an absolute web address`, ""},
+		{"host injects a directive", "feedback:\n  provider: isso\n  host: \"https://c.example.test;sandbox\"\n", 3, "feedback.host",
+			`feedback.host "https://c.example.test;sandbox" has ';' in its host, which a host name cannot have`, "a host name has only letters, digits, hyphens and dots"},
+		{"host is a wildcard", "feedback:\n  provider: remark42\n  site_id: b\n  host: \"https://*\"\n", 4, "feedback.host",
+			`feedback.host "https://*" has a wildcard (*) in its host`, "name the one host the service runs on; a wildcard would allow scripts from any site under it"},
+		{"host has a wildcard label", "feedback:\n  provider: cusdis\n  app_id: a\n  host: \"https://*.example.test\"\n", 4, "feedback.host",
+			`feedback.host "https://*.example.test" has a wildcard (*) in its host`, ""},
+		{"http endpoint", "feedback:\n  provider: form\n  endpoint: http://feedback.example.test/submit\n", 3, "feedback.endpoint",
+			`feedback.endpoint "http://feedback.example.test/submit" is http://: what readers send would travel unencrypted`, ""},
+		{"http redirect", "feedback:\n  provider: form\n  endpoint: https://f.example.test/\n  redirect: http://www.example.test/danke/\n", 4, "feedback.redirect",
+			`feedback.redirect "http://www.example.test/danke/" is http://: what readers send would travel unencrypted`, ""},
+		{"credentials in the endpoint", "feedback:\n  provider: form\n  endpoint: https://u:p@f.example.test/\n", 3, "feedback.endpoint",
+			`feedback.endpoint "https://u:p@f.example.test/" has a user name or password in it (before the @)`, ""},
+		{"lang is a path", "feedback:\n  provider: giscus\n  repo: a/b\n  repo_id: R\n  category: C\n  category_id: D\n  lang: ../../x\n", 7,
+			"feedback.lang", `feedback.lang "../../x" is not a language code`, ""},
+		{"theme with a quote", "feedback:\n  provider: utterances\n  repo: a/b\n  theme: \"x' onload='y\"\n", 4,
+			"feedback.theme", `feedback.theme "x' onload='y" is not an id or a name (letters, digits and - _ . =)`, ""},
+		{"control character", "feedback:\n  provider: remark42\n  host: https://r.example.test\n  site_id: \"a\\nb\"\n", 4,
+			"feedback.site_id", `feedback.site_id "a\nb" has a control character (a line break or tab) in it`, ""},
 		{"bad repo", "feedback:\n  provider: utterances\n  repo: just-a-name\n", 3, "feedback.repo",
 			`feedback.repo "just-a-name" is not a GitHub repository`, ""},
 		{"mapping title", "feedback:\n  provider: giscus\n  repo: a/b\n  repo_id: R\n  category: C\n  category_id: D\n  mapping: title\n", 7,
@@ -176,5 +195,65 @@ func TestOriginsAndCSP(t *testing.T) {
 				t.Error("CSP allows unsafe-*")
 			}
 		})
+	}
+}
+
+// TestParseSettingsLoopbackHTTP: http:// is accepted for a service on
+// this machine (the browser suite posts the form to 127.0.0.1), with a
+// warning, and nowhere else.
+func TestParseSettingsLoopbackHTTP(t *testing.T) {
+	s, ds := parseYAML(t, "feedback:\n  provider: form\n  endpoint: http://127.0.0.1:40123/submit\n  redirect: http://localhost:1313/danke/\n")
+	if s.Endpoint != "http://127.0.0.1:40123/submit" || s.Redirect != "http://localhost:1313/danke/" {
+		t.Errorf("loopback addresses refused: %+v", s)
+	}
+	if len(ds) != 2 || ds[0].Severity != diag.Warning || ds[0].Line != 3 || ds[1].Line != 4 ||
+		ds[0].Message != `feedback.endpoint "http://127.0.0.1:40123/submit" is http:// on this machine: fine for testing, but readers' browsers would send to their own computer` {
+		t.Errorf("want a warning per loopback address, got %v", ds)
+	}
+	if got := CSP(s); !strings.Contains(got, "form-action 'self' http://127.0.0.1:40123;") {
+		t.Errorf("CSP %s", got)
+	}
+}
+
+// TestParseSettingsKeepsAddressesEncoded: an address with letters beyond
+// ASCII in its path is published percent-encoded.
+func TestParseSettingsKeepsAddressesEncoded(t *testing.T) {
+	s, ds := parseYAML(t, "feedback:\n  provider: isso\n  host: https://c.example.test/kommentare-für-alle/\n")
+	if len(ds) != 0 || s.Host != "https://c.example.test/kommentare-f%C3%BCr-alle" {
+		t.Errorf("got %q, %v", s.Host, ds)
+	}
+}
+
+// TestCSPParsesForEveryProvider: the policy of every provider, with the
+// video hosts, parses per the policy grammar (grammar.ParsePolicy), and
+// each directive klartext relies on is there.
+func TestCSPParsesForEveryProvider(t *testing.T) {
+	for _, src := range []string{
+		"title: x\n",
+		"feedback:\n  provider: form\n  endpoint: https://fb.example.test/submit?x=1\n",
+		"feedback:\n  provider: isso\n  host: https://comments.example.test:8443/isso/\n",
+		"feedback:\n  provider: remark42\n  host: https://remark.example.test\n  site_id: bank\n",
+		"feedback:\n  provider: giscus\n  repo: a/b\n  repo_id: R\n  category: C\n  category_id: D\n",
+		"feedback:\n  provider: utterances\n  repo: a/b\n",
+		"feedback:\n  provider: cusdis\n  app_id: abc\n",
+		"feedback:\n  provider: cusdis\n  app_id: abc\n  host: http://127.0.0.1:9999/\n",
+	} {
+		s, ds := parseYAML(t, src)
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				t.Fatalf("%s: %v", src, d)
+			}
+		}
+		csp := CSP(s, "https://player.vimeo.com", "https://www.youtube-nocookie.com")
+		p, err := grammar.ParsePolicy(csp)
+		if err != nil {
+			t.Errorf("%s: the policy %q does not parse: %v", src, csp, err)
+			continue
+		}
+		for _, d := range []string{"default-src", "script-src", "style-src", "frame-src", "connect-src", "form-action", "base-uri", "object-src"} {
+			if len(p.Sources[d]) == 0 {
+				t.Errorf("%s: %s missing in %q", src, d, csp)
+			}
+		}
 	}
 }

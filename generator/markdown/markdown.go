@@ -97,18 +97,28 @@ type Result struct {
 	Diagnostics  []diag.Diagnostic
 }
 
-// Render renders one page body.
+// Render renders one page body. A body beyond one of the limits (see
+// limits.go) is not rendered: the result has only the diagnostics.
 func (r *Renderer) Render(p Page, src []byte) Result {
+	var res Result
+	if ds := shape(src, p.Source, p.BodyLine, defaultShape); len(ds) > 0 {
+		res.Diagnostics = ds
+		return res
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	lines := newLineIndex(src, p.BodyLine)
-	var res Result
 	var selfAnchors []AnchorLink
 	var replace, unwrap []ast.Node
+	limits := walkLimits{source: p.Source}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			limits.leave(n)
 			return ast.WalkContinue, nil
+		}
+		if limits.enter(n, func() int { return lines.line(nodeOffset(n, src)) }) {
+			return ast.WalkStop, nil // beyond a limit: the page is not rendered
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -137,6 +147,10 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(limits.diags) > 0 {
+		res.Diagnostics = append(res.Diagnostics, limits.diags...)
+		return res
+	}
 	for _, n := range replace {
 		fb := n.(*ast.FencedCodeBlock)
 		info := strings.Fields(string(fb.Info.Segment.Value(src)))[0]
@@ -168,16 +182,24 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			}
 		}
 	}
-	var out bytes.Buffer
+	var out cappedBuffer
 	out.Grow(len(src) + len(src)/4)
 	// goldmark wraps any writer that is not buffered in a new 4 KB
 	// bufio.Writer; one from the pool spares that per page.
 	w := bufWriters.Get().(*bufio.Writer)
 	w.Reset(&out)
 	err := r.md.Renderer().Render(w, src, doc)
+	if err == nil {
+		err = w.Flush()
+	}
 	w.Reset(nil)
 	bufWriters.Put(w)
-	if err != nil {
+	switch {
+	case out.full:
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "the page's HTML would have more than %d MB; the limit is %d MB", MaxHTMLBytes>>20, MaxHTMLBytes>>20).
+			WithHint("split it into several pages"))
+		return res
+	case err != nil:
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
 	res.HTML = out.Bytes()

@@ -126,3 +126,25 @@ func TestUnlinkedPagesBecomeText(t *testing.T) {
 		t.Errorf("unlinked refs %+v", res.UnlinkedRefs)
 	}
 }
+
+// TestDangerousLinksEmptiedAndEncoded: goldmark empties links that would
+// run code or load data, and percent-encodes the rest (README, "What
+// klartext refuses").
+func TestDangerousLinksEmptiedAndEncoded(t *testing.T) {
+	for src, want := range map[string]string{
+		"[a](javascript:alert(1))":            `<a href="">a</a>`,
+		"[a](JavaScript:alert(1))":            `<a href="">a</a>`,
+		"[a](vbscript:x)":                     `<a href="">a</a>`,
+		"[a](file:///etc/passwd)":             `<a href="">a</a>`,
+		"[a](data:text/html,x)":               `<a href="">a</a>`,
+		"<javascript:alert(1)>":               `<a href="">javascript:alert(1)</a>`,
+		"![a](data:image/png;base64,AAAA)":    `<img src="data:image/png;base64,AAAA" alt="a">`,
+		"[a](<https://x.example/ä b\"c>)":     `<a href="https://x.example/%C3%A4%20b%22c">a</a>`,
+		"[a](https://x.example/?q=1&r=\"2\")": `<a href="https://x.example/?q=1&amp;r=%222%22">a</a>`,
+	} {
+		res := New("de").Render(testPage("content/x.md"), []byte(src))
+		if !strings.Contains(string(res.HTML), want) {
+			t.Errorf("%s: got %s, want %s", src, res.HTML, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -258,7 +259,16 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 			*f.dst = &v
 		}
 	}
-	p.KIDURL = rec.vals[keyKIDURL].text
+	if kid := rec.vals[keyKIDURL].text; kid != "" {
+		// The KID is a link readers follow: https only, written
+		// percent-encoded (grammar.URI).
+		if _, err := grammar.WebURL(kid, grammar.HTTPS); err != nil {
+			c.errorf(keyKIDURL, "write the https:// address of the key information document (Basisinformationsblatt)",
+				"kid_url %q %s", kid, err.(*grammar.Error).Msg)
+		} else {
+			p.KIDURL = grammar.URI(kid)
+		}
+	}
 	p.KIDDate = rec.vals[keyKIDDate].text
 	p.Manufacturer = rec.vals[keyManufacturer].text
 

@@ -52,6 +52,10 @@ func TestValidation(t *testing.T) {
 		hint    string // a part of the hint
 	}{
 		{"id with slash", map[string]string{"id": "../etc"}, diag.Error, "id", `id "../etc" is not a valid product id`, "lower-case"},
+		{"kid_url http", map[string]string{"kid_url": "http://fonds.example/kid.pdf"}, diag.Error, "kid_url",
+			`kid_url "http://fonds.example/kid.pdf" is http://, not https://`, "Basisinformationsblatt"},
+		{"kid_url javascript", map[string]string{"kid_url": "javascript:alert(1)"}, diag.Error, "kid_url",
+			`kid_url "javascript:alert(1)" is not an absolute web address`, "https://"},
 		{"id upper case", map[string]string{"id": "ETF-Welt"}, diag.Error, "id", `id "ETF-Welt" is not a valid product id`, "a-z"},
 		{"name missing", map[string]string{"name": ""}, diag.Error, "name", "name is missing", "every product needs name"},
 		{"type missing", map[string]string{"type": ""}, diag.Error, "type", "type is missing", "add it"},
@@ -243,5 +247,14 @@ func TestCurrencyList(t *testing.T) {
 		if currencyCodes[i-1] >= currencyCodes[i] || len(currencyCodes[i]) != 3 {
 			t.Errorf("list not sorted or malformed at %s", currencyCodes[i])
 		}
+	}
+}
+
+// TestKIDURLIsPublishedEncoded: a KID address with letters beyond ASCII is
+// kept percent-encoded (RFC 3986).
+func TestKIDURLIsPublishedEncoded(t *testing.T) {
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"kid_url": "https://fonds.example/Basisinformationsblätter/etf.pdf"})), "EUR")
+	if len(ds) != 0 || len(ps) != 1 || ps[0].KIDURL != "https://fonds.example/Basisinformationsbl%C3%A4tter/etf.pdf" {
+		t.Fatalf("%+v %v", ps, ds)
 	}
 }

@@ -1,0 +1,75 @@
+package grammar
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxLocalPart is the longest local part RFC 5321 (4.5.3.1.1) allows.
+const maxLocalPart = 64
+
+// Email checks an address as klartext publishes it, in a mailto: link, a
+// vCard and schema.org data: RFC 5322's addr-spec in its plain form —
+// a dot-atom local part, "@", and a domain of at least two host labels —
+// and nothing else: no display name, no comment, no quoted local part, no
+// domain literal. Of the characters RFC 5322 allows in an atom, those that
+// mean something in a mailto: URL (RFC 6068) or must be percent-encoded in
+// one are refused too: "?" starts the header fields ("?bcc=" would add a
+// hidden recipient), "#" a fragment, "%" an escape, and & / ^ ` { | }.
+// What remains is letters, digits and ! $ ' * + - = _ ~, dots between them.
+func Email(s string) error {
+	if s == "" {
+		return fail("is empty", "write the address as name@bank.example")
+	}
+	if strings.ContainsAny(s, "<> \t\"(),;:") {
+		return fail("is not a plain e-mail address (a name, a comment or a second address is around it)", "write only the address, as name@bank.example")
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at < 0 {
+		return fail("has no @", "write the address as name@bank.example")
+	}
+	local, domain := s[:at], s[at+1:]
+	if strings.Contains(local, "@") {
+		return fail("has more than one @", "write one address, as name@bank.example")
+	}
+	if local == "" {
+		return fail("has nothing before the @", "write the address as name@bank.example")
+	}
+	if len(local) > maxLocalPart {
+		return fail("has more than 64 characters before the @", "")
+	}
+	for _, atom := range strings.Split(local, ".") {
+		if atom == "" {
+			return fail("has a dot at the start or end of the name, or two dots in a row", "")
+		}
+		for i := 0; i < len(atom); i++ {
+			c := atom[i]
+			if c >= utf8.RuneSelf {
+				return fail("has letters beyond ASCII before the @, which not every mail program can send to", "use the bank's ASCII address for the advisor")
+			}
+			if !mailAtext(c) {
+				return fail("has "+strconv.QuoteRune(rune(c))+" before the @, which would change what a mail program does with the link", "write only the address, as name@bank.example; a ? or # would add fields or hidden recipients")
+			}
+		}
+	}
+	if !strings.Contains(domain, ".") {
+		return fail("has no domain with a dot after the @", "write the address as name@bank.example")
+	}
+	if err := Host(domain); err != nil {
+		return fail("has a domain that "+err.(*Error).Msg, err.(*Error).Hint)
+	}
+	if last := domain[strings.LastIndexByte(domain, '.')+1:]; strings.Trim(last, "0123456789") == "" {
+		return fail("has an IP address after the @", "write the bank's domain after the @")
+	}
+	return nil
+}
+
+// mailAtext reports the atext characters (RFC 5322, 3.2.3) Email accepts.
+func mailAtext(c byte) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!$'*+-=_~", c) >= 0
+}
