@@ -15,6 +15,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
@@ -67,6 +68,19 @@ func Build(opts Options) (*Result, error) {
 	return res, err
 }
 
+// problemDiags are the errors of files a scan refused.
+func problemDiags(ps []fileio.Problem) []diag.Diagnostic {
+	out := make([]diag.Diagnostic, 0, len(ps))
+	for _, p := range ps {
+		d := diag.Errorf(p.Path, 0, "%s", p.Msg)
+		if p.Hint != "" {
+			d = d.WithHint("%s", p.Hint)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 // state is what a full build leaves for incremental ones.
 type state struct {
 	site      *Site
@@ -93,20 +107,24 @@ func full(opts Options) (*Result, *state, error) {
 	}
 
 	t0 := time.Now()
-	cfg, cds := config.Load(opts.Source)
-	ds.Add(cds...)
+	// Every file of the site is read through the scans of content/ and
+	// of the theme's folder (fileio.Scan), which refuse links out of the
+	// site and special files.
 	tree, tds := content.Load(opts.Source)
 	ds.Add(tds...)
-	dataTree, dds := data.Load(opts.Source, tree.Data)
+	cfg, cds := config.Load(tree.Files)
+	ds.Add(cds...)
+	dataTree, dds := data.Load(tree.Files, tree.Data)
 	ds.Add(dds...)
-	products, pds := product.Load(opts.Source, cfg.Currency)
+	products, pds := product.Load(tree.Files, cfg.Currency)
 	ds.Add(pds...)
-	fb, feedbackRows := loadFeedback(opts.Source, cfg, ds)
+	fb, feedbackRows := loadFeedback(tree.Files, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 	} else {
 		th.Fold, th.Quick = !opts.Reference, !opts.Reference
+		ds.Add(problemDiags(th.Refused)...)
 	}
 	phase("load", t0)
 
@@ -152,12 +170,13 @@ func full(opts Options) (*Result, *state, error) {
 	if !opts.Reference {
 		r.skeletons = &chart.Skeletons{}
 	}
+	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)
 
 	t0 = time.Now()
-	r.writeSiteFiles(tree)
+	r.writeSiteFiles()
 	phase("write", t0)
 	st := &state{site: site, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)

@@ -74,7 +74,7 @@ func videoOrigins(s *Site) []string {
 		if !n.HasVideo() {
 			continue
 		}
-		body, err := n.ReadBody(s.Root)
+		body, err := n.ReadBody(s.Files)
 		if err != nil {
 			continue // reported when the page renders
 		}

@@ -177,15 +177,6 @@ func (s *Staging) WriteFile(sitePath string, data []byte) error {
 	return fileio.WriteFile(p, data)
 }
 
-// CopyFile copies a file into the site.
-func (s *Staging) CopyFile(sitePath, from string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return s.WriteFile(sitePath, data)
-}
-
 func (s *Staging) mkdir(dir string) error {
 	s.mu.Lock()
 	done := s.dirs[dir]
