@@ -345,10 +345,13 @@ func TestBadInputThemeFolderLinksOutside(t *testing.T) {
 }
 
 // TestThemeLinkInsideIsFollowed: a link inside the site's theme folder is
-// an ordinary file of the theme.
+// an ordinary file of the theme; hidden files of the theme are not
+// published.
 func TestThemeLinkInsideIsFollowed(t *testing.T) {
 	files := minimalSite()
 	files["themes/klartext/static/css/extra.css"] = "body{color:#123}"
+	files["themes/klartext/static/.DS_Store"] = "x"
+	files["themes/klartext/static/css/site.css~"] = "backup"
 	root := writeSite(t, files)
 	link(t, "themes/klartext/static/css/alias.css", "extra.css")(root)
 	dest := filepath.Join(root, "public")
@@ -357,6 +360,11 @@ func TestThemeLinkInsideIsFollowed(t *testing.T) {
 	}
 	if got := read(t, filepath.Join(dest, "css", "alias.css")); got != "body{color:#123}" {
 		t.Errorf("alias.css: %q", got)
+	}
+	for _, f := range []string{".DS_Store", "css/site.css~"} {
+		if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(f))); err == nil {
+			t.Errorf("%s of the theme must not be published", f)
+		}
 	}
 }
 
@@ -411,4 +419,34 @@ func TestWithdrawnAdvisorPhotoIsNotPublished(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "advisors", "anna.jpg")); err == nil {
 		t.Error("the photo of an advisor who withdrew consent is published")
 	}
+}
+
+// TestBadInputHugeThemeFile: a file of the site's theme has a limit as
+// content does (a sparse file stands in for 17 MB).
+func TestBadInputHugeThemeFile(t *testing.T) {
+	refused(t, func(root string) {
+		p := filepath.Join(root, "themes", "klartext", "static", "js", "riesig.js")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(17 << 20); err != nil {
+			t.Fatal(err)
+		}
+	}, "themes/klartext/static/js/riesig.js: the file has more than 16 MB, the limit for a file of the theme")
+}
+
+func TestBadInputHugeSiteSettings(t *testing.T) {
+	refused(t, func(root string) {
+		f, err := os.OpenFile(filepath.Join(root, "content", "site.yaml"), os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(2 << 20); err != nil {
+			t.Fatal(err)
+		}
+	}, "content/site.yaml: the file has more than 1 MB, the limit for the site settings — site.yaml holds settings only; data belongs in content/data/")
 }

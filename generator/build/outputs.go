@@ -13,6 +13,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/theme"
 )
 
 // siteFile is a file of the site beyond the pages: its path, its owner and
@@ -84,7 +85,12 @@ func (r *renderer) generatedFiles() []siteFile {
 		}
 		out = append(out, siteFile{"/" + f, src, func() ([]byte, bool) {
 			data, err := r.theme.ReadStatic(f)
-			if err != nil {
+			var tl *fileio.TooLargeError
+			switch {
+			case errors.As(err, &tl):
+				r.ds.Add(diag.Errorf(src.File, 0, "the file has more than %d MB, the limit for a file of the theme", theme.MaxFileBytes>>20))
+				return nil, false
+			case err != nil:
 				r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/static/"+f, 0, "%v", err))
 				return nil, false
 			}

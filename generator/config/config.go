@@ -85,6 +85,11 @@ func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
 	if errors.Is(err, fileio.ErrRefused) {
 		return Site{}, nil // the scan said why
 	}
+	var tl *fileio.TooLargeError
+	if errors.As(err, &tl) {
+		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the file has more than %d MB, the limit for the site settings", MaxFileBytes>>20).
+			WithHint("site.yaml holds settings only; data belongs in content/data/")}
+	}
 	if err != nil {
 		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
 	}

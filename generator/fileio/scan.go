@@ -207,11 +207,21 @@ func (f *Files) ReadFile(rel string, limit int64) ([]byte, error) {
 		}
 		return nil, &fs.PathError{Op: "open", Path: rel, Err: fs.ErrNotExist}
 	}
-	p := filepath.Join(f.root, filepath.FromSlash(rel))
-	if f.links[rel] {
-		return readFile(p, limit, true)
+	data, err := readFile(filepath.Join(f.root, filepath.FromSlash(rel)), limit, f.links[rel])
+	// Errors name the file as the editor knows it, not by the path the
+	// build happened to open.
+	var tl *TooLargeError
+	var nr *NotRegularError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &tl):
+		tl.Path = rel
+	case errors.As(err, &nr):
+		nr.Path = rel
+	case errors.As(err, &pe):
+		pe.Path = rel
 	}
-	return readFile(p, limit, false)
+	return data, err
 }
 
 // Sub is the files below dir (a slash path from the site root, inside the
