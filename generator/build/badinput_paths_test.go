@@ -97,13 +97,13 @@ func TestBadInputPageShadowsPageTwo(t *testing.T) {
 		put(t, "content/site.yaml", minimalSite()["content/site.yaml"]+"pagination: 1\n")(root)
 		put(t, "content/docs/page/2.md", "---\ntitle: Seite zwei\n---\n")(root)
 	}, "content/docs/page/2.md: this page and page 2 (from content/docs/_index.md) both map to the URL /docs/page/2/ — "+
-		"that page is generated at this address; rename or move this file")
+		"klartext generates that address from content/docs/_index.md; rename or move this file")
 }
 
 func TestBadInputAssetShadowsVCard(t *testing.T) {
 	refused(t, both(put(t, "content/advisors/anna.md", advisorAnna), put(t, "content/advisors/anna/anna.vcf", "BEGIN:VCARD\n")),
 		"content/advisors/anna/anna.vcf: this file and the vCard (from content/advisors/anna.md) both map to the URL /advisors/anna/anna.vcf — "+
-			"that page is generated at this address; rename or move this file")
+			"klartext generates that address from content/advisors/anna.md; rename or move this file")
 }
 
 func TestBadInputFoldersDifferOnlyInCase(t *testing.T) {
@@ -213,7 +213,7 @@ func TestBadInputAllowedHTMLCannotReplaceProductPage(t *testing.T) {
 		"content/products/tagesgeld/index.html": "<h1>Bestes Produkt</h1>",
 	}, "products/tagesgeld/index.html"),
 		`content/products/tagesgeld/index.html: this file and the product page of "tagesgeld" (from content/data/products.csv:2) `+
-			"both map to the URL /products/tagesgeld/ — that page is generated at this address; rename or move this file")
+			"both map to the URL /products/tagesgeld/ — klartext generates that address from content/data/products.csv; rename or move this file")
 }
 
 func TestBadInputRawHTMLRefused(t *testing.T) {
@@ -341,7 +341,7 @@ func TestBadInputThemeFolderLinksOutside(t *testing.T) {
 	put(t, "layouts/index.html", "{{.Title}} fremd")(elsewhere)
 	real, _ := filepath.EvalSymlinks(elsewhere)
 	refused(t, link(t, "themes/klartext", elsewhere),
-		"themes/klartext: cannot read themes/klartext: themes/klartext is a symbolic link to "+real+", outside the site folder; move the folder into the site")
+		"themes/klartext: the folder is a symbolic link to "+real+", outside the site folder; move the folder into the site")
 }
 
 // TestThemeLinkInsideIsFollowed: a link inside the site's theme folder is

@@ -15,7 +15,6 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
@@ -68,19 +67,6 @@ func Build(opts Options) (*Result, error) {
 	return res, err
 }
 
-// problemDiags are the errors of files a scan refused.
-func problemDiags(ps []fileio.Problem) []diag.Diagnostic {
-	out := make([]diag.Diagnostic, 0, len(ps))
-	for _, p := range ps {
-		d := diag.Errorf(p.Path, 0, "%s", p.Msg)
-		if p.Hint != "" {
-			d = d.WithHint("%s", p.Hint)
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
 // state is what a full build leaves for incremental ones.
 type state struct {
 	site      *Site
@@ -124,7 +110,9 @@ func full(opts Options) (*Result, *state, error) {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 	} else {
 		th.Fold, th.Quick = !opts.Reference, !opts.Reference
-		ds.Add(problemDiags(th.Refused)...)
+		for _, p := range th.Refused {
+			ds.Add(p.Diagnostic())
+		}
 	}
 	phase("load", t0)
 

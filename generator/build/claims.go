@@ -54,7 +54,7 @@ func (r *renderer) claimOutputs(published []content.Asset) {
 			}
 		}
 	}
-	// Jobs in URL order, as the pages were before.
+	// Jobs in path order, the pages of one list together.
 	sort.SliceStable(r.jobs, func(i, k int) bool { return r.jobs[i].out < r.jobs[k].out })
 
 	for _, f := range r.generatedFiles() {
@@ -160,7 +160,7 @@ func clashHint(a, b output.Source, path, themeName string) string {
 	case a.Origin == output.FromContent && b.Origin == output.Generated:
 		return "klartext generates this address itself; rename or move this file"
 	case a.Origin == output.FromContent && b.Origin == output.Derived:
-		return "that page is generated at this address; rename or move this file"
+		return "klartext generates that address from " + b.File + "; rename or move this file"
 	}
 	return "rename one of the files"
 }

@@ -148,11 +148,7 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 			WithHint("run klartext in the site's root folder or pass --source")}
 	}
 	for _, pr := range problems {
-		d := diag.Errorf(pr.Path, 0, "%s", pr.Msg)
-		if pr.Hint != "" {
-			d = d.WithHint("%s", pr.Hint)
-		}
-		ds = append(ds, d)
+		ds = append(ds, pr.Diagnostic())
 	}
 	for _, slash := range files.List() {
 		inner := strings.TrimPrefix(slash, Dir+"/")
@@ -206,8 +202,7 @@ func notContent(rel string, d fs.DirEntry) bool {
 	if rel == Dir+"/"+WellKnown && d.IsDir() {
 		return false
 	}
-	name := d.Name()
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")
+	return fileio.Hidden(d.Name())
 }
 
 // LoadPage reads and decodes one Markdown file of files (source is from

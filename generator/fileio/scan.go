@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // Files is what Scan found below one folder of the site (content/, or a
@@ -44,6 +46,21 @@ type Problem struct {
 	Hint string
 }
 
+// Hidden reports whether a file or folder name is not the site's: hidden
+// (.git, .DS_Store) or an editor's backup ("seite.md~").
+func Hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")
+}
+
+// Diagnostic is the problem as the build reports it: an error at the file.
+func (p Problem) Diagnostic() diag.Diagnostic {
+	d := diag.Errorf(p.Path, 0, "%s", p.Msg)
+	if p.Hint != "" {
+		d = d.WithHint("%s", p.Hint)
+	}
+	return d
+}
+
 // Scan walks root/dir and lists its files. skip says which names are not
 // the site's (hidden files, editor backups); a skipped folder is not
 // walked. Symbolic links are followed only to a regular file inside dir;
@@ -67,7 +84,7 @@ func Scan(root, dir string, skip func(rel string, d fs.DirEntry) bool) (*Files, 
 		return f, nil, err
 	}
 	if realRoot, err := filepath.EvalSymlinks(absRoot); err == nil && !within(realTop, realRoot) {
-		return f, nil, fmt.Errorf("%s is a symbolic link to %s, outside the site folder; move the folder into the site", dir, realTop)
+		return f, nil, fmt.Errorf("the folder is a symbolic link to %s, outside the site folder; move the folder into the site", realTop)
 	}
 	f.exists = true
 	var problems []Problem

@@ -88,8 +88,9 @@ func fold(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
 // an error naming both, never a silent winner. A claim costs one map
 // insert and the folder's lookup; it is not safe for concurrent use.
 type Registry struct {
-	files   map[string]claim // Key → the file's owner
-	dirs    map[string]claim // Key of a folder → the first file below it
+	claims  []claim
+	files   map[string]int32 // Key → the file's claim
+	dirs    map[string]int32 // Key of a folder → the claim of the first file below it
 	clashes []Clash
 }
 
@@ -109,7 +110,7 @@ type Clash struct {
 
 // NewRegistry returns a registry with room for about n files.
 func NewRegistry(n int) *Registry {
-	return &Registry{files: make(map[string]claim, n), dirs: make(map[string]claim, n)}
+	return &Registry{claims: make([]claim, 0, n), files: make(map[string]int32, n), dirs: make(map[string]int32, n)}
 }
 
 // Claim registers sitePath ("/products/x/index.html") as src's. It reports
@@ -117,14 +118,16 @@ func NewRegistry(n int) *Registry {
 // file stands where it needs a folder; the first claim keeps the path.
 func (r *Registry) Claim(sitePath string, src Source) bool {
 	k := Key(sitePath)
-	c := claim{sitePath, src}
-	if prev, ok := r.files[k]; ok {
-		r.clashes = append(r.clashes, Clash{Path: sitePath, Src: src, OtherPath: prev.path, Other: prev.src})
+	clash := func(other int32, folder bool) bool {
+		o := r.claims[other]
+		r.clashes = append(r.clashes, Clash{Path: sitePath, Src: src, OtherPath: o.path, Other: o.src, Folder: folder})
 		return false
 	}
+	if prev, ok := r.files[k]; ok {
+		return clash(prev, false)
+	}
 	if below, ok := r.dirs[k]; ok {
-		r.clashes = append(r.clashes, Clash{Path: sitePath, Src: src, OtherPath: below.path, Other: below.src, Folder: true})
-		return false
+		return clash(below, true)
 	}
 	// The folders the file needs, up to the first one known already
 	// (every folder above that one is known too).
@@ -134,11 +137,12 @@ func (r *Registry) Claim(sitePath string, src Source) bool {
 			break
 		}
 		if f, ok := r.files[k[:i]]; ok {
-			r.clashes = append(r.clashes, Clash{Path: sitePath, Src: src, OtherPath: f.path, Other: f.src, Folder: true})
-			return false
+			return clash(f, true)
 		}
 		top = i
 	}
+	c := int32(len(r.claims))
+	r.claims = append(r.claims, claim{sitePath, src})
 	for i := strings.LastIndexByte(k, '/'); i >= top; i = strings.LastIndexByte(k[:i], '/') {
 		r.dirs[k[:i]] = c
 	}
@@ -149,7 +153,10 @@ func (r *Registry) Claim(sitePath string, src Source) bool {
 // Owner is the source that claimed sitePath, as the host compares paths.
 func (r *Registry) Owner(sitePath string) (Source, bool) {
 	c, ok := r.files[Key(sitePath)]
-	return c.src, ok
+	if !ok {
+		return Source{}, false
+	}
+	return r.claims[c].src, true
 }
 
 // Len is the number of files claimed.

@@ -96,11 +96,6 @@ type compiled struct {
 // default theme, the chart library, has about 1 MB.
 const MaxFileBytes = 16 << 20
 
-// hidden files (.DS_Store, .git) and editor backups are not the theme's.
-func hidden(_ string, d fs.DirEntry) bool {
-	return strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~")
-}
-
 // Load reads the theme name for lang. siteRoot may hold themes/<name>/ with
 // overrides; a name other than the default must exist there. The site's
 // folder is read only through fileio.Scan's checks, like content/.
@@ -111,15 +106,15 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	}
 	var layers []fs.FS
 	dir := "themes/" + name
-	files, refused, err := fileio.Scan(siteRoot, dir, hidden)
+	files, refused, err := fileio.Scan(siteRoot, dir, func(_ string, d fs.DirEntry) bool { return fileio.Hidden(d.Name()) })
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("cannot read themes/%s: %v", name, err)
+		return nil, err
 	case files.Exists():
 		layers = append(layers, files.Sub(dir, MaxFileBytes))
+	case name == themes.DefaultName:
+		files = nil // the built-in theme alone
 	default:
-		files = nil
-	case name != themes.DefaultName:
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
