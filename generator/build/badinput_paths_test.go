@@ -466,3 +466,11 @@ func TestWriteRefusesAPathNobodyClaimed(t *testing.T) {
 		t.Errorf("errors %v, %d files", errs, r.files)
 	}
 }
+
+// TestBadInputStylesheetCannotReplaceThemeFile: a theme file that is not
+// active content is still the theme's.
+func TestBadInputStylesheetCannotReplaceThemeFile(t *testing.T) {
+	refused(t, put(t, "content/css/site.css", "body{display:none}"),
+		"content/css/site.css: this file and the built-in theme's static/css/site.css both map to the URL /css/site.css — "+
+			"content/ cannot replace a theme file; put your version at themes/klartext/static/css/site.css, or rename this file")
+}
