@@ -77,9 +77,16 @@ const productsCSV = "id,name,isin,type,currency,sri,mrm,crm,rhp_years,entry_pct,
 
 func TestBadInputPageShadowsTopicPage(t *testing.T) {
 	// minimalSite's ueber-uns.md has topics: [kosten].
-	refused(t, put(t, "content/topics/kosten.md", "---\ntitle: Kosten\n---\nEigener Text.\n"),
+	res := refused(t, put(t, "content/topics/kosten.md", "---\ntitle: Kosten\n---\nEigener Text.\n"),
 		`content/topics/kosten.md: this page and generated: the topic page of "kosten" both map to the URL /topics/kosten/ — `+
 			"klartext generates this address itself; rename or move this file")
+	// The folder's section page, made for it, takes the topics list's
+	// address: reported at the same file, not at site.yaml.
+	want := "content/topics/kosten.md: the section page of content/topics/ (from content/topics/kosten.md) and generated: the topics list " +
+		"both map to the URL /topics/ — klartext generates this address itself; rename or move content/topics/kosten.md"
+	if got := joinDiags(res); !strings.Contains(got, want+"\n") || strings.Contains(got, "site.yaml") {
+		t.Errorf("want %s in\n%s", want, got)
+	}
 }
 
 func TestBadInputPageShadowsTopicsList(t *testing.T) {

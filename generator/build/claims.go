@@ -75,6 +75,17 @@ func nodeSource(n *Node) output.Source {
 	case content.KindHome:
 		return gen("the home page")
 	case content.KindSection:
+		// A folder without _index.md: the section page comes from its
+		// pages; name one, so a clash is reported at an editor's file.
+		first := ""
+		for _, c := range n.Children {
+			if c.Source != "" && (first == "" || c.Source < first) {
+				first = c.Source
+			}
+		}
+		if first != "" {
+			return output.Source{Origin: output.Derived, File: first, What: "the section page of content/" + n.Section + "/"}
+		}
 		return gen("the section page of content/" + n.Section + "/")
 	case content.KindTopics:
 		return gen("the topics list")
@@ -161,6 +172,8 @@ func clashHint(a, b output.Source, path, themeName string) string {
 		return "klartext generates this address itself; rename or move this file"
 	case a.Origin == output.FromContent && b.Origin == output.Derived:
 		return "klartext generates that address from " + b.File + "; rename or move this file"
+	case a.Origin == output.Derived && b.Origin == output.Generated:
+		return "klartext generates this address itself; rename or move " + a.File
 	}
 	return "rename one of the files"
 }
