@@ -22,6 +22,20 @@
 //  4. write: output writes into a staging folder beside the destination and
 //     swaps it in atomically only when no error was reported.
 //
+// Trust boundaries. Every file of the site is read through fileio: Scan
+// walks content/ and the site's theme folder once and lists what may be
+// read (links only to files inside that folder, no special files),
+// Files.ReadFile is the one reader (bounded, never blocking, not
+// following a link the scan did not check), and theme reads the site's
+// folder as Files.Sub. Every output path is registered in an
+// output.Registry before anything is written, in build/claims.go
+// (claimOutputs: pages, vCards, list pages, then build/outputs.go's
+// generatedFiles and the content assets); a path's second owner, as a
+// web host compares paths (output.Key), is an error naming both, and
+// renderer.write refuses a path nobody claimed — a new kind of output
+// file is claimed there. Active content in content/ (package active) is
+// published only when site.yaml's allow_raw names it (build/rawfiles.go).
+//
 // Every stage reports problems into a diag.List (file, line, message, hint)
 // instead of stopping; one build shows every error. A watchdog
 // (build/watchdog.go) gives up on a page that renders longer than the page
@@ -94,8 +108,12 @@
 //   - theme: layouts and lookup, translations, static files; quick
 //     execution of escaped layouts (exec.go), checked against html/template
 //     by exec_test.go and its fuzz target.
-//   - output: staging folder and atomic swap. fileio: reading and writing
-//     the build's many small files without os.File's poller registration.
+//   - output: staging folder and atomic swap; Registry, the owner of every
+//     output path. fileio: the site's files as scanned (Scan, Files), the
+//     one guarded reader, and writing the build's many small files without
+//     os.File's poller registration.
+//   - active: which files in content/ a browser or web server would run
+//     (by ending, host configuration, .well-known/, SVG by its content).
 //   - build: the orchestration and the site model; views for templates.
 //   - scaffold: klartext new. check: editorial reports and output formats
 //     of klartext check.

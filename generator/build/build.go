@@ -96,20 +96,26 @@ func full(opts Options) (*Result, *state, error) {
 	}
 
 	t0 := time.Now()
-	cfg, cds := config.Load(opts.Source)
-	ds.Add(cds...)
+	// Every file of the site is read through the scans of content/ and
+	// of the theme's folder (fileio.Scan), which refuse links out of the
+	// site and special files.
 	tree, tds := content.Load(opts.Source)
 	ds.Add(tds...)
-	dataTree, dds := data.Load(opts.Source, tree.Data)
+	cfg, cds := config.Load(tree.Files)
+	ds.Add(cds...)
+	dataTree, dds := data.Load(tree.Files, tree.Data)
 	ds.Add(dds...)
-	products, pds := product.Load(opts.Source, cfg.Currency)
+	products, pds := product.Load(tree.Files, cfg.Currency)
 	ds.Add(pds...)
-	fb, feedbackRows := loadFeedback(opts.Source, cfg, ds)
+	fb, feedbackRows := loadFeedback(tree.Files, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 	} else {
 		th.Fold, th.Quick = !opts.Reference, !opts.Reference
+		for _, p := range th.Refused {
+			ds.Add(p.Diagnostic())
+		}
 	}
 	phase("load", t0)
 
@@ -156,13 +162,13 @@ func full(opts Options) (*Result, *state, error) {
 	if !opts.Reference {
 		r.skeletons = &chart.Skeletons{}
 	}
+	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))
 	r.renderAll()
 	r.checkAnchors()
 	phase("render", t0)
 
 	t0 = time.Now()
-	r.writeSiteFiles(tree)
-	r.writeVideoFiles()
+	r.writeSiteFiles()
 	phase("write", t0)
 	st := &state{site: site, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)

@@ -2,20 +2,20 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
+	"io/fs"
+	"strings"
 	"sync"
 
-	"os"
-	"path/filepath"
-	"strings"
-
-	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/locale"
-	"github.com/klartext/klartext/generator/theme"
-
 	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/theme"
 )
 
 // feedbackExport is where the feedback service's export lives.
@@ -65,17 +65,17 @@ func firstSegment(p string) string {
 
 // loadFeedback reads the settings and the export; it returns the export's
 // rows apart, for computeBalance and checkPages.
-func loadFeedback(root string, cfg config.Site, ds *diag.List) (*feedbackState, []feedback.Entry) {
+func loadFeedback(files *fileio.Files, cfg config.Site, ds *diag.List) (*feedbackState, []feedback.Entry) {
 	st := &feedbackState{}
 	if cfg.Feedback != nil {
 		s, fds := feedback.ParseSettings(cfg.Feedback, config.File)
 		ds.Add(fds...)
 		st.settings = s
 	}
-	raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(feedbackExport)))
+	raw, err := data.ReadFile(files, feedbackExport)
 	if err != nil {
-		if !os.IsNotExist(err) {
-			ds.Add(diag.Errorf(feedbackExport, 0, "cannot read: %v", err))
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fileio.ErrRefused) {
+			ds.Add(diag.Errorf(feedbackExport, 0, "%v", err))
 		}
 		return st, nil
 	}

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"runtime"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
 )
@@ -136,13 +136,18 @@ type renderer struct {
 	files       int
 	charts      int
 	byKind      map[content.Kind]int
+
+	// outputs owns every output path (claimOutputs); jobs are the pages
+	// and siteFiles the other files that won their claims.
+	outputs   *output.Registry
+	jobs      []job
+	siteFiles []siteFile
 }
 
 // sink is where rendered files go: the staging folder of a full build, or
 // the live folder of an incremental one.
 type sink interface {
 	WriteFile(sitePath string, data []byte) error
-	CopyFile(sitePath, from string) error
 }
 
 func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer {
@@ -184,8 +189,16 @@ func relURL(basePath, p string) string {
 }
 
 type job struct {
-	node *Node
-	page int // 1-based page of a paginated list
+	node  *Node
+	page  int    // 1-based page of a paginated list
+	out   string // the output file: path() + "index.html"
+	vcard bool   // also write the advisor's vCard
+}
+
+func newJob(n *Node, page int) job {
+	j := job{node: n, page: page}
+	j.out = j.path() + "index.html"
+	return j
 }
 
 // path is the site path of the job's output page.
@@ -225,12 +238,7 @@ func (r *renderer) diagnostics() []diag.Diagnostic {
 // (Options.PageBudget): its error names the page, and a fresh worker
 // renders the rest.
 func (r *renderer) renderAll() {
-	var jobs []job
-	for _, n := range r.site.Nodes {
-		for p := 1; p <= r.pageCount(n); p++ {
-			jobs = append(jobs, job{n, p})
-		}
-	}
+	jobs := r.jobs
 	next := make(chan job, 64)
 	var wg sync.WaitGroup
 	wd := &watchdog{budget: r.pageBudget, now: time.Now}
@@ -321,7 +329,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job, slot *pageSlot) {
 	path := j.path()
 	defer slot.do(func() { r.setPageDiags(path, pd) })
 	v := r.pageView(j, pd)
-	if n.Advisor != nil && n.Kind == content.KindAdvisor && j.page == 1 {
+	if j.vcard {
 		vcf := advisorVCard(r.site, n)
 		slot.do(func() { r.write(n.Advisor.VCardURL, vcf) })
 	}
@@ -335,7 +343,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job, slot *pageSlot) {
 		return
 	}
 	slot.do(func() {
-		r.write(path+"index.html", buf.Bytes())
+		r.write(j.out, buf.Bytes())
 		r.mu.Lock()
 		r.pages++
 		if j.page == 1 {
@@ -426,7 +434,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 	if n.Page.Source == "" {
 		return
 	}
-	body, err := n.ReadBody(r.site.Root)
+	body, err := n.ReadBody(r.site.Files)
 	if err != nil {
 		pd.Add(diag.Errorf(n.Source, 0, "%v", err))
 		return
@@ -589,7 +597,14 @@ func (r *renderer) checkAnchors() {
 	}
 }
 
+// write writes one file that claimOutputs registered; a path without an
+// owner is klartext's own mistake and fails the build rather than write a
+// file nobody answers for.
 func (r *renderer) write(sitePath string, data []byte) {
+	if _, ok := r.outputs.Owner(sitePath); !ok {
+		r.ds.Add(diag.Errorf("", 0, "internal error: %s is written without being registered (output.Registry); please report this", sitePath))
+		return
+	}
 	r.mu.Lock()
 	r.files++
 	r.mu.Unlock()
@@ -600,17 +615,3 @@ func (r *renderer) write(sitePath string, data []byte) {
 		r.ds.Add(diag.Errorf("", 0, "cannot write %s: %v", sitePath, err))
 	}
 }
-
-func (r *renderer) copyFile(sitePath, from string) {
-	r.mu.Lock()
-	r.files++
-	r.mu.Unlock()
-	if r.out == nil {
-		return
-	}
-	if err := r.out.CopyFile(sitePath, from); err != nil {
-		r.ds.Add(diag.Errorf("", 0, "cannot copy %s: %v", sitePath, err))
-	}
-}
-
-var _ = fmt.Sprintf

@@ -10,6 +10,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -89,7 +90,7 @@ func (s *Session) bodyOnly(changed []string) []changedPage {
 		if n == nil {
 			return nil // new, deleted, draft, future or withdrawn: a full build decides
 		}
-		p, ds := content.LoadPage(s.opts.Source, src)
+		p, ds := content.LoadPage(s.last.site.Files, src)
 		if p == nil || len(ds) > 0 {
 			return nil // the full build reports it
 		}
@@ -167,6 +168,13 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 			return nil, nil, false
 		}
 	}
+	for _, f := range tc.static {
+		// A new static file, or one whose path another source owns, is a
+		// full build's to claim.
+		if src, ok := r.outputs.Owner("/" + f); !ok || src.Origin != output.FromTheme {
+			return nil, nil, false
+		}
+	}
 	cfg := st.site.Config
 	th, err := theme.Load(s.opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
@@ -189,7 +197,7 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 		for _, n := range byLayout[l] {
 			for p := 1; p <= r.pageCount(n); p++ {
 				buf.Reset()
-				j := job{node: n, page: p}
+				j := newJob(n, p)
 				r.renderPage(&buf, j, nil)
 				written = append(written, j.path())
 			}
@@ -220,7 +228,7 @@ func (s *Session) rerender(pages []changedPage) (*Result, []string) {
 	for _, cp := range pages {
 		cp.node.Page = cp.page
 		buf.Reset()
-		r.renderPage(&buf, job{node: cp.node, page: 1}, nil)
+		r.renderPage(&buf, newJob(cp.node, 1), nil)
 		written = append(written, cp.node.URL)
 	}
 	r.checkAnchors()
@@ -270,12 +278,4 @@ func (d liveFolder) WriteFile(sitePath string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), p)
-}
-
-func (d liveFolder) CopyFile(sitePath, from string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return d.WriteFile(sitePath, data)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
 )
 
 // Node is a page of the output: a Markdown page, or one generated from data
@@ -35,8 +36,9 @@ type Node struct {
 // Site is the resolved model every page renders from. Built once per build;
 // every index here is built in one pass, so no page scans all others.
 type Site struct {
-	Root     string    // the site's root folder
-	Now      time.Time // the build's today (Options.Now)
+	Root     string        // the site's root folder
+	Files    *fileio.Files // content/'s files, the only way to read them
+	Now      time.Time     // the build's today (Options.Now)
 	Config   config.Site
 	Nodes    []*Node          // every output page, sorted by URL
 	BySource map[string]*Node // "content/x.md" → node
@@ -73,6 +75,7 @@ type Skipped struct {
 func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) *Site {
 	s := &Site{
 		Root:     opts.Source,
+		Files:    tree.Files,
 		Now:      opts.Now,
 		Config:   cfg,
 		BySource: map[string]*Node{},
@@ -166,6 +169,18 @@ const maxSlugBytes = 200
 func tooLongForAddress(file string, line int, what string) diag.Diagnostic {
 	return diag.Errorf(file, line, "the %s is too long to be part of an address (more than %d bytes as a URL segment)", what, maxSlugBytes).
 		WithHint("shorten it")
+}
+
+// publishedAssets are the content's assets that remain after assemble:
+// not the photo of an advisor who withdrew consent.
+func (s *Site) publishedAssets(tree *content.Tree) []content.Asset {
+	out := make([]content.Asset, 0, len(tree.Assets))
+	for _, a := range tree.Assets {
+		if _, ok := s.Assets[a.Source]; ok {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // HasVideo is whether the page's body has a ```video block (the page loads

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
-	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/mediainfo"
+	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/stillframe"
 	"github.com/klartext/klartext/generator/video"
 	"github.com/klartext/klartext/generator/webvtt"
@@ -76,7 +76,7 @@ func resolveVideos(s *Site, opts Options, ds *diag.List) {
 		if !n.HasVideo() {
 			continue
 		}
-		body, err := n.ReadBody(s.Root)
+		body, err := n.ReadBody(s.Files)
 		if err != nil {
 			continue // reported when the page renders
 		}
@@ -154,19 +154,23 @@ func (r *renderer) transcriptBody(n *Node, v *PageView, pd *diag.List) {
 	v.Content = template.HTML(buf.String())
 }
 
-// writeVideoFiles writes the posters the build made.
-func (r *renderer) writeVideoFiles() {
+// videoFiles are the files the build makes for the site's videos (drawn
+// or extracted posters), each owned by the page whose block made it.
+func (r *renderer) videoFiles() []siteFile {
+	var out []siteFile
 	for _, n := range r.site.Nodes {
 		pv := r.site.video.pages[n]
 		if pv == nil {
 			continue
 		}
 		for _, b := range pv.blocks {
-			if b.poster != nil {
-				r.write(b.poster.url, b.poster.data)
+			if p := b.poster; p != nil {
+				out = append(out, siteFile{p.url, output.Source{Origin: output.Derived, File: n.Source, Line: b.line, What: "the video's poster"},
+					func() ([]byte, bool) { return p.data, true }})
 			}
 		}
 	}
+	return out
 }
 
 // videoResolver resolves one block.
@@ -338,18 +342,20 @@ func (v *videoResolver) own() *videoBlock {
 // probe reads the container header of a video file; the file must be of
 // the format its name says.
 func (v *videoResolver) probe(src string) (mediainfo.Info, int64, bool) {
-	f, err := os.Open(v.abs(src))
-	if err != nil {
+	// Read through the site's guarded reader (no link out of the site, no
+	// special file, bounded): the header probe reads from memory.
+	data, err := v.s.Files.ReadFile(src, MaxAssetBytes)
+	var tooLarge *fileio.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		v.ds = append(v.ds, diag.Errorf(src, 0, "the file has more than %d MB, the limit for a file copied as it is", MaxAssetBytes>>20).
+			WithHint("publish large files on a file server and link to them"))
+		return mediainfo.Info{}, 0, false
+	case err != nil:
 		v.ds = append(v.ds, diag.Errorf(src, 0, "cannot read the video: %v", err))
 		return mediainfo.Info{}, 0, false
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		v.ds = append(v.ds, diag.Errorf(src, 0, "cannot read the video: %v", err))
-		return mediainfo.Info{}, 0, false
-	}
-	info, err := mediainfo.Probe(f, fi.Size())
+	info, err := mediainfo.Probe(bytes.NewReader(data), int64(len(data)))
 	ext := strings.ToLower(path.Ext(src))
 	switch {
 	case errors.Is(err, mediainfo.ErrUnknown):
@@ -368,7 +374,7 @@ func (v *videoResolver) probe(src string) (mediainfo.Info, int64, bool) {
 		v.ds = append(v.ds, diag.Warnf(src, 0, "the file is Matroska, not WebM: some browsers will not play it").
 			WithHint("write it as WebM (VP9 or AV1 video, Opus audio), e.g. ffmpeg -i in.mkv -c:v libvpx-vp9 -c:a libopus out.webm"))
 	}
-	return info, fi.Size(), true
+	return info, int64(len(data)), true
 }
 
 func containerName(c string) string {
@@ -405,7 +411,7 @@ func (v *videoResolver) vtt(ref video.Ref, key, what string, dur webvtt.Time) (*
 	if !ok {
 		return nil, "", false
 	}
-	data, err := fileio.ReadFile(v.abs(src), webvtt.MaxBytes)
+	data, err := v.s.Files.ReadFile(src, webvtt.MaxBytes)
 	var tooLarge *fileio.TooLargeError
 	switch {
 	case errors.As(err, &tooLarge):

@@ -9,13 +9,13 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -34,11 +34,23 @@ type Site struct {
 	Pagination  int    // list page size, default 10
 	Copyright   string
 
+	// AllowRaw are the files below content/ that may be published as
+	// they are although a browser or the web server would run them (raw
+	// HTML, scripts, SVG with script, host configuration, .well-known/):
+	// `allow_raw: [downloads/rechner.html]`, paths below content/.
+	AllowRaw []Allowance
+
 	// Feedback is the raw `feedback:` block, validated by the feedback
 	// package which owns its keys; nil when absent.
 	Feedback *yaml.Node
 
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
+}
+
+// Allowance is one entry of allow_raw.
+type Allowance struct {
+	Path string // below content/, slash-separated: "downloads/rechner.html"
+	Line int    // in site.yaml
 }
 
 // BasePath is the path part of BaseURL ("/" or "/bank/"), which every
@@ -64,14 +76,25 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw"}
 
-// Load reads content/site.yaml below root.
-func Load(root string) (Site, []diag.Diagnostic) {
-	data, err := os.ReadFile(filepath.Join(root, File))
+// MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
+const MaxFileBytes = 1 << 20
+
+// Load reads content/site.yaml from the site's content files.
+func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
+	data, err := files.ReadFile(File, MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the site settings file is missing").
 			WithHint("create %s with at least title, baseURL and language", File)}
+	}
+	if errors.Is(err, fileio.ErrRefused) {
+		return Site{}, nil // the scan said why
+	}
+	var tl *fileio.TooLargeError
+	if errors.As(err, &tl) {
+		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the file has more than %d MB, the limit for the site settings", MaxFileBytes>>20).
+			WithHint("site.yaml holds settings only; data belongs in content/data/")}
 	}
 	if err != nil {
 		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
@@ -124,6 +147,10 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			}
 		case "feedback":
 			s.Feedback = v
+		case "allow_raw":
+			var ads []diag.Diagnostic
+			s.AllowRaw, ads = parseAllowRaw(v)
+			ds = append(ds, ads...)
 		default:
 			d := diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value)
 			if h := suggest.Hint(k.Value, keys); h != "" {
@@ -179,6 +206,37 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 		s.Theme = "klartext"
 	}
 	return s, ds
+}
+
+// parseAllowRaw reads allow_raw: a list of paths below content/, each
+// named exactly (no patterns: every file a browser would run is chosen
+// one by one).
+func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, []diag.Diagnostic{diag.Errorf(File, v.Line, "allow_raw must be a list of files below content/, like [downloads/rechner.html]").WithKey("allow_raw")}
+	}
+	var out []Allowance
+	var ds []diag.Diagnostic
+	seen := map[string]int{}
+	for _, e := range v.Content {
+		p := strings.TrimSpace(e.Value)
+		switch {
+		case e.Kind != yaml.ScalarNode || p == "":
+			ds = append(ds, diag.Errorf(File, e.Line, "each entry of allow_raw must be a file name below content/").WithKey("allow_raw"))
+			continue
+		case strings.ContainsAny(p, `\*?[`) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "content/") || path.Clean(p) != p || p == "." || strings.HasPrefix(p, "../"):
+			ds = append(ds, diag.Errorf(File, e.Line, "allow_raw names %q; write the path below content/ with forward slashes, without patterns, ../ or a leading /", p).
+				WithKey("allow_raw").WithHint("for content/downloads/rechner.html write downloads/rechner.html"))
+			continue
+		}
+		if first, dup := seen[p]; dup {
+			ds = append(ds, diag.Errorf(File, e.Line, "allow_raw names %s twice (first on line %d)", p, first).WithKey("allow_raw"))
+			continue
+		}
+		seen[p] = e.Line
+		out = append(out, Allowance{Path: p, Line: e.Line})
+	}
+	return out, ds
 }
 
 func yamlErrLine(err error) int {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"github.com/klartext/klartext/generator/fileio"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,26 +76,30 @@ func TestLoadPageKeepsNoBody(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, ds := LoadPage(root, "content/a.md")
+	scanned, _, err := fileio.Scan(root, Dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ds := LoadPage(scanned, "content/a.md")
 	if a == nil || len(ds) > 0 {
 		t.Fatalf("a.md: %v", ds)
 	}
 	if a.Teaser != "Erster Absatz weiter." || !slices.Equal(a.Fences, []string{"video"}) || !a.HasFence("video") || a.HasFence("chart") {
 		t.Errorf("a.md: teaser %q, fences %q", a.Teaser, a.Fences)
 	}
-	body, err := a.ReadBody(root)
+	body, err := a.ReadBody(scanned)
 	if want := "Erster Absatz\nweiter.\n\n```video\nid: x\n```\n"; err != nil || string(body) != want || a.BodyLine != 4 {
 		t.Errorf("a.md: ReadBody = %q, %v (line %d), want %q (line 4)", body, err, a.BodyLine, want)
 	}
-	b, _ := LoadPage(root, "content/b.md")
+	b, _ := LoadPage(scanned, "content/b.md")
 	if b == nil || b.Teaser != "" || b.Fences != nil {
 		t.Errorf("b.md has a description, so no teaser: %+v", b)
 	}
 	os.WriteFile(filepath.Join(root, "content", "a.md"), []byte(files["content/a.md"]+"Mehr.\n"), 0o644)
-	if _, err := a.ReadBody(root); err == nil {
+	if _, err := a.ReadBody(scanned); err == nil {
 		t.Error("ReadBody of a changed file: no error")
 	}
-	if body, err := (&Page{Kind: KindTopic}).ReadBody(root); body != nil || err != nil {
+	if body, err := (&Page{Kind: KindTopic}).ReadBody(scanned); body != nil || err != nil {
 		t.Errorf("a generated page has no body: %q %v", body, err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -16,9 +15,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/klartext/klartext/generator/fileio"
 
@@ -90,11 +90,11 @@ func (p *Page) HasFence(info string) bool {
 // ReadBody reads the body, the Markdown without front matter, from the
 // file; a page generated from data has none. A file that changed since it
 // was loaded is an error: the page would not match its front matter.
-func (p *Page) ReadBody(root string) ([]byte, error) {
+func (p *Page) ReadBody(files *fileio.Files) ([]byte, error) {
 	if p.Source == "" {
 		return nil, nil
 	}
-	data, err := readLimited(filepath.Join(root, filepath.FromSlash(p.Source)))
+	data, err := readLimited(files, p.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -126,72 +126,41 @@ type Asset struct {
 
 // Tree is the loaded content.
 type Tree struct {
-	Pages  []*Page  // sorted by Source
-	Assets []Asset  // sorted by Source
-	Data   []string // data files, from the site root, sorted
+	Files  *fileio.Files // every file of content/ that may be read
+	Pages  []*Page       // sorted by Source
+	Assets []Asset       // sorted by Source
+	Data   []string      // data files, from the site root, sorted
 }
 
 // Load walks root/content. It returns everything it could load and a
-// diagnostic for each file it could not.
+// diagnostic for each file it could not; every later read of the site's
+// content goes through Tree.Files.
 func Load(root string) (*Tree, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	var mdFiles []string
-	t := &Tree{}
-	contentRoot := filepath.Join(root, Dir)
-	realRoot, err := filepath.EvalSymlinks(contentRoot)
+	files, problems, err := fileio.Scan(root, Dir, notContent)
+	t := &Tree{Files: files}
+	if err == nil && !files.Exists() {
+		err = fmt.Errorf("%s does not exist", filepath.Join(root, Dir))
+	}
 	if err != nil {
 		return t, []diag.Diagnostic{diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err).
 			WithHint("run klartext in the site's root folder or pass --source")}
 	}
-	err = filepath.WalkDir(contentRoot, func(p string, d fs.DirEntry, err error) error {
-		rel := relPath(root, p)
-		if err != nil {
-			ds = append(ds, diag.Errorf(rel, 0, "cannot read: %v", err))
-			return nil
-		}
-		name := d.Name()
-		if p != contentRoot && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil // hidden files and editor backups are not content
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if dd := checkSymlink(p, rel, realRoot); dd != nil {
-				ds = append(ds, *dd)
-				return nil
-			}
-			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				ds = append(ds, diag.Errorf(rel, 0, "a symbolic link to a folder is not followed").
-					WithHint("move the folder into content/ instead of linking it"))
-				return nil
-			} else if err == nil && !fi.Mode().IsRegular() {
-				ds = append(ds, notRegular(rel))
-				return nil
-			}
-		} else if d.IsDir() {
-			return nil
-		} else if !d.Type().IsRegular() {
-			// A named pipe would block the build forever on open; a device
-			// could be endless.
-			ds = append(ds, notRegular(rel))
-			return nil
-		}
-		slash := filepath.ToSlash(rel)
+	for _, pr := range problems {
+		ds = append(ds, pr.Diagnostic())
+	}
+	for _, slash := range files.List() {
 		inner := strings.TrimPrefix(slash, Dir+"/")
 		switch {
 		case inner == "site.yaml":
 		case strings.HasPrefix(inner, "data/"):
 			t.Data = append(t.Data, slash)
-		case strings.HasSuffix(name, ".md"):
+		case strings.HasSuffix(inner, ".md"):
 			mdFiles = append(mdFiles, slash)
 		default:
 			t.Assets = append(t.Assets, Asset{Source: slash, URL: "/" + inner})
 		}
-		return nil
-	})
-	if err != nil {
-		ds = append(ds, diag.Errorf(Dir, 0, "cannot walk the content folder: %v", err))
 	}
 	sort.Strings(mdFiles)
 
@@ -206,7 +175,7 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(mdFiles); i = int(next.Add(1) - 1) {
-				pages[i], pageDiags[i] = LoadPage(root, mdFiles[i])
+				pages[i], pageDiags[i] = LoadPage(files, mdFiles[i])
 			}
 		}()
 	}
@@ -217,54 +186,29 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 			t.Pages = append(t.Pages, p)
 		}
 	}
-	ds = append(ds, checkURLClashes(t)...)
 	return t, ds
 }
 
-func notRegular(rel string) diag.Diagnostic {
-	return diag.Errorf(rel, 0, "this is not a regular file (a named pipe, socket or device) and cannot be published").
-		WithHint("remove it from content/")
+// WellKnown is the folder below content/ for files that prove control of
+// the bank's domain (security.txt, app links, certificate challenges): the
+// one hidden folder that is read; the build publishes its files only by
+// name (allow_raw in site.yaml).
+const WellKnown = ".well-known"
+
+// notContent says which names are not the site's: hidden files and
+// folders (.git, .DS_Store) and editor backups ("seite.md~"), except
+// content/.well-known/.
+func notContent(rel string, d fs.DirEntry) bool {
+	if rel == Dir+"/"+WellKnown && d.IsDir() {
+		return false
+	}
+	return fileio.Hidden(d.Name())
 }
 
-func relPath(root, p string) string {
-	r, err := filepath.Rel(root, p)
-	if err != nil {
-		return p
-	}
-	return filepath.ToSlash(r)
-}
-
-// checkSymlink refuses links that leave the content folder or loop, so
-// nothing outside the site is ever read into it.
-func checkSymlink(p, rel, realRoot string) *diag.Diagnostic {
-	target, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		var d diag.Diagnostic
-		_, serr := os.Stat(p)
-		link, _ := os.Readlink(p)
-		switch {
-		case errors.Is(serr, syscall.ELOOP) || (serr == nil && strings.Contains(err.Error(), "too many links")):
-			d = diag.Errorf(rel, 0, "the symbolic link loops (following it leads back to a link already followed)")
-		case errors.Is(serr, fs.ErrNotExist):
-			d = diag.Errorf(rel, 0, "the symbolic link is broken: %s does not exist", link)
-		default:
-			d = diag.Errorf(rel, 0, "cannot follow the symbolic link: %v", err)
-		}
-		d = d.WithHint("replace the link by the file itself")
-		return &d
-	}
-	if target != realRoot && !strings.HasPrefix(target, realRoot+string(filepath.Separator)) {
-		d := diag.Errorf(rel, 0, "symbolic link points outside the content folder (to %s)", target).
-			WithHint("copy the file into content/; links out of the site are refused so that nothing private is published")
-		return &d
-	}
-	return nil
-}
-
-// LoadPage reads and decodes one Markdown file (source is from the site root,
-// "content/x.md").
-func LoadPage(root, source string) (*Page, []diag.Diagnostic) {
-	data, err := readLimited(filepath.Join(root, filepath.FromSlash(source)))
+// LoadPage reads and decodes one Markdown file of files (source is from
+// the site root, "content/x.md").
+func LoadPage(files *fileio.Files, source string) (*Page, []diag.Diagnostic) {
+	data, err := readLimited(files, source)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "%v", err)}
 	}
@@ -321,8 +265,8 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-func readLimited(p string) ([]byte, error) {
-	data, err := fileio.ReadFile(p, MaxMarkdownBytes)
+func readLimited(files *fileio.Files, source string) ([]byte, error) {
+	data, err := files.ReadFile(source, MaxMarkdownBytes)
 	var tl *fileio.TooLargeError
 	switch {
 	case errors.As(err, &tl) && tl.Size >= 0:
@@ -331,7 +275,7 @@ func readLimited(p string) ([]byte, error) {
 	case errors.As(err, &tl):
 		return nil, fmt.Errorf("the file has more than %d MB, the limit for a Markdown page — split it into several pages", MaxMarkdownBytes>>20)
 	case err != nil:
-		return nil, fmt.Errorf("cannot read: %v", err)
+		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	return data, nil
 }
@@ -377,6 +321,10 @@ func classify(source string) *Page {
 // spaces and underscores as hyphens, letters (Umlauts included) and digits
 // kept, everything else dropped. "Über uns" becomes "über-uns".
 func Slugify(s string) string {
+	// A name typed on a Mac is decomposed ("U" and a combining
+	// diaeresis), whose mark is no letter: composed first, "Über" keeps
+	// its Umlaut whichever system saved the file.
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
@@ -392,24 +340,4 @@ func Slugify(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func checkURLClashes(t *Tree) []diag.Diagnostic {
-	var ds []diag.Diagnostic
-	seen := map[string]string{}
-	for _, p := range t.Pages {
-		if other, ok := seen[p.URL]; ok {
-			ds = append(ds, diag.Errorf(p.Source, 0, "this page and %s both map to the URL %s", other, p.URL).
-				WithHint("rename one of the files"))
-			continue
-		}
-		seen[p.URL] = p.Source
-	}
-	for _, a := range t.Assets {
-		if other, ok := seen[a.URL]; ok {
-			ds = append(ds, diag.Errorf(a.Source, 0, "this file and %s both map to %s", other, a.URL))
-		}
-		seen[a.URL] = a.Source
-	}
-	return ds
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -38,7 +37,7 @@ func Owned(source string) bool {
 // Load reads the given data files (paths from the site root) into a tree
 // keyed by path below content/data without extension: data/rates.yaml is
 // .Data.rates, data/branches/berlin.json is .Data.branches.berlin.
-func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
+func Load(files *fileio.Files, sources []string) (map[string]any, []diag.Diagnostic) {
 	tree := map[string]any{}
 	var ds []diag.Diagnostic
 	keys := map[string]string{} // key → the file that gave it
@@ -56,7 +55,7 @@ func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
 			}
 			continue
 		}
-		raw, err := readLimited(filepath.Join(root, filepath.FromSlash(src)))
+		raw, err := ReadFile(files, src)
 		if err != nil {
 			ds = append(ds, diag.Errorf(src, 0, "%v", err))
 			continue
@@ -111,8 +110,11 @@ func clash(keys map[string]string, key string) string {
 	return ""
 }
 
-func readLimited(p string) ([]byte, error) {
-	data, err := fileio.ReadFile(p, MaxFileBytes)
+// ReadFile reads a data file (source from the site root) of at most
+// MaxFileBytes, with an error an editor can act on; the domain packages
+// read their files through it too.
+func ReadFile(files *fileio.Files, source string) ([]byte, error) {
+	data, err := files.ReadFile(source, MaxFileBytes)
 	var tl *fileio.TooLargeError
 	switch {
 	case errors.As(err, &tl):
@@ -122,7 +124,7 @@ func readLimited(p string) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("the file has %s MB; the limit for a data file is %d MB", size, MaxFileBytes>>20)
 	case err != nil:
-		return nil, fmt.Errorf("cannot read: %v", err)
+		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	return data, nil
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"github.com/klartext/klartext/generator/sitetest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -83,7 +84,7 @@ func TestUnknownDataFileIsReported(t *testing.T) {
 	for _, f := range []string{"zinsen.ymal", "README.md"} {
 		os.WriteFile(filepath.Join(dir, f), []byte("a: 1\n"), 0o644)
 	}
-	_, ds := Load(root, []string{"content/data/README.md", "content/data/zinsen.ymal"})
+	_, ds := Load(sitetest.ContentFiles(t, root), []string{"content/data/README.md", "content/data/zinsen.ymal"})
 	if len(ds) != 1 || ds[0].File != "content/data/zinsen.ymal" || ds[0].Severity != diag.Warning {
 		t.Errorf("want one warning for the mistyped ending, got %v", ds)
 	}
@@ -103,7 +104,7 @@ func TestTooLargeDataFileIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, ds := Load(root, []string{"content/data/export.csv"})
+	_, ds := Load(sitetest.ContentFiles(t, root), []string{"content/data/export.csv"})
 	if len(ds) != 1 || ds[0].File != "content/data/export.csv" || !strings.Contains(ds[0].Message, "the file has 65 MB; the limit for a data file is 64 MB") {
 		t.Errorf("want the size named against the limit, got %v", ds)
 	}

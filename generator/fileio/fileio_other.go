@@ -4,14 +4,24 @@ package fileio
 
 import (
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 )
 
-// ReadFile returns the contents of the file at path; a file of more than
-// limit bytes is a *TooLargeError, checked before reading and while
-// reading.
-func ReadFile(path string, limit int64) ([]byte, error) {
+var errSymlink = errors.New("the file was replaced by a symbolic link")
+
+// readFile returns the contents of the regular file at path; a file of
+// more than limit bytes is a *TooLargeError, checked before reading and
+// while reading. follow false refuses a symbolic link (checked before
+// opening: these systems have no O_NOFOLLOW).
+func readFile(path string, limit int64, follow bool) ([]byte, error) {
+	if !follow {
+		if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return nil, &fs.PathError{Op: "open", Path: path, Err: errSymlink}
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -19,6 +29,9 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	defer f.Close()
 	var buf bytes.Buffer
 	if fi, err := f.Stat(); err == nil {
+		if !fi.Mode().IsRegular() {
+			return nil, &NotRegularError{Path: path}
+		}
 		if fi.Size() > limit {
 			return nil, &TooLargeError{Path: path, Size: fi.Size(), Limit: limit}
 		}

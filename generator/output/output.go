@@ -177,19 +177,6 @@ func (s *Staging) WriteFile(sitePath string, data []byte) error {
 	return fileio.WriteFile(p, data)
 }
 
-// CopyFile copies a file into the site; a large one (a video) without
-// reading it into memory (see copyFile).
-func (s *Staging) CopyFile(sitePath, from string) error {
-	p, err := s.Path(sitePath)
-	if err != nil {
-		return err
-	}
-	if err := s.mkdir(filepath.Dir(p)); err != nil {
-		return err
-	}
-	return copyFile(p, from)
-}
-
 func (s *Staging) mkdir(dir string) error {
 	s.mu.Lock()
 	done := s.dirs[dir]

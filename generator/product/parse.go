@@ -6,9 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -69,17 +69,17 @@ func (r *rawRecord) merge(over *rawRecord) {
 // are still returned when their id is usable, so that pages referring to
 // them do not add a second wave of "unknown product" errors; the build must
 // not publish while any error is reported.
-func Load(siteRoot string, defaultCurrency string) ([]Product, []diag.Diagnostic) {
+func Load(files *fileio.Files, defaultCurrency string) ([]Product, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	diags = append(diags, checkDefaultCurrency(defaultCurrency)...)
 
 	var records []*rawRecord
-	data, err := os.ReadFile(filepath.Join(siteRoot, filepath.FromSlash(CSVFile)))
+	raw, err := data.ReadFile(files, CSVFile)
 	switch {
 	case err == nil:
-		recs, ds := parseCSVRecords(CSVFile, bytes.NewReader(data))
+		recs, ds := parseCSVRecords(CSVFile, bytes.NewReader(raw))
 		records, diags = recs, append(diags, ds...)
-	case !errors.Is(err, os.ErrNotExist):
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fileio.ErrRefused):
 		diags = append(diags, diag.Errorf(CSVFile, 0, "cannot read the product file: %v", err))
 	}
 
@@ -94,22 +94,19 @@ func Load(siteRoot string, defaultCurrency string) ([]Product, []diag.Diagnostic
 		}
 	}
 
-	entries, err := os.ReadDir(filepath.Join(siteRoot, filepath.FromSlash(YAMLDir)))
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		diags = append(diags, diag.Errorf(YAMLDir, 0, "cannot read the product folder: %v", err))
-	}
-	for _, e := range entries { // ReadDir sorts by name
-		name := e.Name()
-		if e.IsDir() || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+	for _, file := range files.In(YAMLDir) { // sorted by name
+		if !(strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")) {
 			continue
 		}
-		file := path.Join(YAMLDir, name)
-		data, err := os.ReadFile(filepath.Join(siteRoot, filepath.FromSlash(file)))
+		raw, err := data.ReadFile(files, file)
+		if errors.Is(err, fileio.ErrRefused) {
+			continue
+		}
 		if err != nil {
 			diags = append(diags, diag.Errorf(file, 0, "cannot read the product file: %v", err))
 			continue
 		}
-		rec, ds := parseYAMLRecord(file, data)
+		rec, ds := parseYAMLRecord(file, raw)
 		diags = append(diags, ds...)
 		if rec == nil {
 			continue

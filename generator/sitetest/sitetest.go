@@ -12,7 +12,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/fileio"
 )
+
+// ContentFiles scans root's content/ as a build does, for tests of the
+// loaders that read through it.
+func ContentFiles(t testing.TB, root string) *fileio.Files {
+	t.Helper()
+	files, _, err := fileio.Scan(root, "content", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 // CopyDemo copies the repository's demo content (repoRoot/content) into a
 // new site root in a temporary folder and returns the root.

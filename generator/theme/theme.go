@@ -12,9 +12,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -22,6 +20,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/fileio"
 
 	"github.com/klartext/klartext/themes"
 )
@@ -52,6 +52,19 @@ type Theme struct {
 	// name → *compiledPartial.
 	partialProgs sync.Map
 	lookups      sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+
+	// Refused are the files of the site's theme folder that are not read:
+	// symbolic links out of it, links to folders, named pipes and other
+	// special files. The build reports each as an error.
+	Refused []fileio.Problem
+	site    *fileio.Files // the site's theme folder; nil without one
+}
+
+// Overrides reports whether the site's own theme folder has the file
+// (a path below the theme, "static/js/charts.js") rather than the
+// built-in theme.
+func (t *Theme) Overrides(name string) bool {
+	return t.site != nil && t.site.Has(t.site.Dir()+"/"+name)
 }
 
 type compiledPartial struct {
@@ -79,22 +92,33 @@ type compiled struct {
 	whyNot atomic.Pointer[string]
 }
 
+// MaxFileBytes bounds one file of a site's theme; the largest of the
+// default theme, the chart library, has about 1 MB.
+const MaxFileBytes = 16 << 20
+
 // Load reads the theme name for lang. siteRoot may hold themes/<name>/ with
-// overrides; a name other than the default must exist there.
+// overrides; a name other than the default must exist there. The site's
+// folder is read only through fileio.Scan's checks, like content/.
 func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	def, err := fs.Sub(themes.Default, themes.DefaultName)
 	if err != nil {
 		return nil, err
 	}
 	var layers []fs.FS
-	siteDir := filepath.Join(siteRoot, "themes", name)
-	if fi, err := os.Stat(siteDir); err == nil && fi.IsDir() {
-		layers = append(layers, os.DirFS(siteDir))
-	} else if name != themes.DefaultName {
+	dir := "themes/" + name
+	files, refused, err := fileio.Scan(siteRoot, dir, func(_ string, d fs.DirEntry) bool { return fileio.Hidden(d.Name()) })
+	switch {
+	case err != nil:
+		return nil, err
+	case files.Exists():
+		layers = append(layers, files.Sub(dir, MaxFileBytes))
+	case name == themes.DefaultName:
+		files = nil // the built-in theme alone
+	default:
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
-	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true, Quick: true}
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true, Quick: true, Refused: refused, site: files}
 	if err := t.loadI18n(lang); err != nil {
 		return nil, err
 	}
