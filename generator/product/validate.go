@@ -253,6 +253,7 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 		{keyKIDTotalCosts1Y, &p.KIDTotalCosts1Y}, {keyKIDTotalCostsHalf, &p.KIDTotalCostsHalf},
 		{keyKIDTotalCostsRHP, &p.KIDTotalCostsRHP}, {keyKIDCostImpact1Y, &p.KIDCostImpact1YPct},
 		{keyKIDCostImpactHalf, &p.KIDCostImpactHalfPct}, {keyKIDCostImpactRHP, &p.KIDCostImpactRHPPct},
+		{keyMinimumReturn, &p.MinimumReturnPct},
 	} {
 		if v, ok := c.number(f.k); ok {
 			*f.dst = &v
