@@ -207,7 +207,10 @@ func (l Locale) Years(y float64) string {
 // shortestDecimals is the fewest decimals, up to most, that write v
 // exactly (or most when none does).
 func shortestDecimals(v float64, most int) int {
-	for d := 0; d < most; d++ {
+	if v == math.Trunc(v) {
+		return 0 // the common case, without rounding through strings
+	}
+	for d := 1; d < most; d++ {
 		if Round(v, d) == Round(v, most) {
 			return d
 		}
