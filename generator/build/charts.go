@@ -163,10 +163,10 @@ func (r *renderer) comparison(pageKey string, n int, current string, currentFigu
 		if id != current || f == nil {
 			f = product.Compute(p.Facts)
 		}
-		impact := math.NaN()
-		if f != nil {
-			impact = f.Columns[len(f.Columns)-1].AnnualImpactPct
+		if f == nil {
+			continue // invalid facts: reported where they are, and the build publishes nothing
 		}
+		impact := f.Columns[len(f.Columns)-1].AnnualImpactPct
 		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}
 	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
