@@ -373,6 +373,19 @@ func TestSameFigureEverywhereGenerated(t *testing.T) {
 	if n := checkSite(t, dest); n != 60 {
 		t.Errorf("%d product pages", n)
 	}
+	// Fractional holding periods keep their value in every label.
+	for page, wants := range map[string][]string{
+		"p-5": {"<dd>7,5 Jahre</dd>", "Ausstieg nach 7,5 Jahren", `<th scope="row" data-sort="7.5">7,5 Jahre</th>`, "Wert nach 7,5 Jahren", "Empfohlene Haltedauer: 7,5 Jahre"},
+		"p-0": {"<dd>6 Monate</dd>", "Ausstieg nach 6 Monaten", `<th scope="row" data-sort="0.5">6 Monate</th>`},
+		"p-7": {"Ausstieg nach 12,5 Jahren", "Ausstieg nach 7 Jahren"}, // the half column: ceil(6.25)
+	} {
+		html := read(t, filepath.Join(dest, "products", page, "index.html"))
+		for _, want := range wants {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
+	}
 }
 
 // The shared corpus (gencorpus.go, 500 products), as the budget builds it.

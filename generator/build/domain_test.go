@@ -112,9 +112,38 @@ func TestProductFiguresOnPage(t *testing.T) {
 		"450,00\u00a0€", "148,03\u00a0€", "14,32\u00a0€",
 		"Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse 3 eingestuft; das ist eine mittelniedrige Risikoklasse.",
 		"DE000RTB0031", "Ausstieg nach 5 Jahren",
+		// the KID and the manufacturer with the facts
+		`<a href="https://www.rheintal-bank.test/basisinformationsblatt/DE000RTB0031.pdf" rel="noopener">Basisinformationsblatt vom 1. Oktober 2026</a>`,
+		"<dd>Rheintal Invest GmbH</dd>",
+		// the composition's rates as the KID words them
+		"1,55\u00a0% des Werts Ihrer Anlage pro Jahr", "4,50\u00a0% des Betrags, den Sie beim Einstieg zahlen",
+		// the scenarios after 1 year in their own columns, and no minimum
+		"Wert nach 1 Jahr", "10.290,00\u00a0€", "Es gibt keine garantierte Mindestrendite.",
+		// the return before and after costs at the holding period (the footnote of Annex VII table 1)
+		"voraussichtlich 6,37\u00a0% vor Kosten und 3,60\u00a0% nach Kosten",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("product page lacks %q", want)
+		}
+	}
+	// A sliding exit cost (1 % in the first year, none at the holding
+	// period) is in the 1-year column only: 300 + 9,700 × 0.83 % = 380.51,
+	// then 1 % of the 9,619.49 left = 96.19; 476.70 in all.
+	bond := read(t, filepath.Join(dest, "products", "rentenfonds-euro", "index.html"))
+	for _, want := range []string{"476,70\u00a0€", "96,19\u00a0€", "612,36\u00a0€", "Ausstiegskosten 1,00\u00a0% nach 1 Jahr, 0,00\u00a0% am Ende der empfohlenen Haltedauer"} {
+		if !strings.Contains(bond, want) {
+			t.Errorf("bond fund page lacks %q", want)
+		}
+	}
+	// A deposit with its guaranteed interest as the minimum.
+	if dep := read(t, filepath.Join(dest, "products", "tagesgeld-plus", "index.html")); !strings.Contains(dep, "Mindestens erhalten Sie 10.175,00\u00a0€ zurück, wenn Sie nach 1 Jahr aussteigen.") {
+		t.Error("the deposit's page lacks its minimum")
+	}
+	// The KID's own figures are shown, and said to be the KID's.
+	etf := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+	for _, want := range []string{"437,00\u00a0€", "159,00\u00a0€", "Die Kosten insgesamt und ihre jährlichen Auswirkungen sind die Zahlen des Basisinformationsblatts."} {
+		if !strings.Contains(etf, want) {
+			t.Errorf("the ETF's page lacks %q", want)
 		}
 	}
 }

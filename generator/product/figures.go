@@ -144,11 +144,12 @@ func ratesOf(p Product) (rates, bool) {
 //     more, the threshold of the content model and of the performance
 //     scenarios' intermediate period (Annex V as amended).
 //   - Its period is half the holding period rounded up to whole years, as
-//     the intermediate periods of the RTS are stated ("half of the
-//     recommended holding period rounded up to the nearest year"): 15 years
-//     gives 8, 10 gives 5. A KID's columns are whole years, and the
-//     FinDatEx EPT carries one figure for it (07030/07040) without a period
-//     of its own.
+//     the RTS word their intermediate periods ("half of the recommended
+//     holding period rounded up to the nearest year"; point 90 itself
+//     could not be read here, see the README): 15 years gives 8, 10 gives
+//     5. A KID's columns are whole years (FFG BLI Global Impact Equities,
+//     LU2612532759, RHP 10: 1, 5 and 10 years), and the FinDatEx EPT
+//     carries one figure for it (07030/07040) without a period of its own.
 func HoldingPeriods(rhp float64) []float64 {
 	switch {
 	case rhp <= 1:
@@ -266,10 +267,10 @@ func kidColumn(i, n int) int {
 // composition splits the first column's total costs into the KID's lines.
 //
 // Annex VII table 2 as amended by 2021/2268 shows the composition for an
-// exit after 1 year, in the product's currency ("If you exit after 1
-// year": entry costs "[] EUR", ongoing costs "[] EUR", ...), each line with
-// its rate; the FinDatEx EPT's composition fields 07070 to 07110 are "at
-// one year" too. (The content model asks for a split of the annual cost
+// exit after 1 year, in the product's currency, each line with its rate,
+// as the published KIDs in figures_test.go print it (the amended table's
+// text could not be read here); the FinDatEx EPT's composition fields
+// 07070 to 07110 are "at one year" too. (The content model asks for a split of the annual cost
 // impact at the holding period, which is the table of the 2017 RTS; the
 // amended table is followed, and the lines add up to the total of the
 // costs table's first column, which is the same number on the page.)
