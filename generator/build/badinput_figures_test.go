@@ -27,33 +27,17 @@ func figuresGoodSite() map[string]string {
 	return files
 }
 
-// refusedFigures is refused (badinput_test.go) on figuresGoodSite.
+// refusedFigures is refused (badinput_test.go): the good build is
+// minimalSite's, then the products of figuresGoodSite are added and broken
+// by change, and that build must fail and leave the first one's output.
 func refusedFigures(t *testing.T, change func(root string), want string) *Result {
 	t.Helper()
-	root := writeSite(t, figuresGoodSite())
-	dest := filepath.Join(root, "public")
-	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
-		t.Fatalf("first build: %v", res.Diagnostics.All())
-	}
-	before := tree(t, dest)
-	change(root)
-	res := build(t, root, dest)
-	if !res.Diagnostics.HasErrors() {
-		t.Fatalf("the build must fail; diagnostics: %v", res.Diagnostics.All())
-	}
-	found := false
-	for _, e := range res.Diagnostics.Errors() {
-		if e.Error() == want {
-			found = true
+	return refused(t, func(root string) {
+		for file, text := range figuresGoodSite() {
+			put(t, file, text)(root)
 		}
-	}
-	if !found {
-		t.Errorf("want the error\n  %s\ngot\n  %s", want, strings.TrimSpace(strings.ReplaceAll(joinDiags(res), "\n", "\n  ")))
-	}
-	if after := tree(t, dest); after != before {
-		t.Errorf("the previous output changed")
-	}
-	return res
+		change(root)
+	}, want)
 }
 
 // replaceIn returns a change that replaces old by new in a file (failing

@@ -159,14 +159,16 @@ func (r *renderer) comparison(pageKey string, n int, current string, currentFigu
 	for _, id := range r.site.ProductIDs {
 		pn := r.site.Products[id]
 		p := pn.Product
-		f := currentFigures
-		if id != current || f == nil {
-			f = product.Compute(p.Facts)
+		var cols []product.CostColumn
+		if id == current && currentFigures != nil {
+			cols = currentFigures.Columns
+		} else {
+			cols = product.CostColumns(p.Facts)
 		}
-		if f == nil {
+		if cols == nil {
 			continue // invalid facts: reported where they are, and the build publishes nothing
 		}
-		impact := f.Columns[len(f.Columns)-1].AnnualImpactPct
+		impact := cols[len(cols)-1].AnnualImpactPct
 		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}
 	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)

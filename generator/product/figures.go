@@ -193,8 +193,8 @@ func impactPct(gross, net, T float64) float64 {
 // the holding period on. Between the points the EPT gives, the earlier
 // point's rate holds: a sliding exit cost falls with time, so this never
 // shows less than the schedule.
-func (r rates) exitAt(T, rhp float64) float64 {
-	periods := HoldingPeriods(rhp)
+func (r rates) exitAt(T float64, periods []float64) float64 {
+	rhp := periods[len(periods)-1]
 	switch {
 	case T >= rhp:
 		return r.xRHP
@@ -212,14 +212,34 @@ func Compute(p Product) *Figures {
 	if !ok {
 		return nil
 	}
+	g := r.growth(p.RHPYears)
+	f := &Figures{Columns: columns(p, r, g)}
+	f.Composition = composition(p, r, f.Columns[0], g)
+	f.Path = costPath(r, p.RHPYears, g, f.Columns)
+	f.Scenarios, f.Minimum = scenarios(p)
+	return f
+}
+
+// CostColumns is Compute's costs-over-time table alone, for a page that
+// shows no more of the product (the products section's comparison); nil
+// for invalid facts.
+func CostColumns(p Product) []CostColumn {
+	r, ok := ratesOf(p)
+	if !ok {
+		return nil
+	}
+	return columns(p, r, r.growth(p.RHPYears))
+}
+
+// columns computes the costs-over-time table with before-cost growth g.
+func columns(p Product, r rates, g float64) []CostColumn {
 	rhp := p.RHPYears
-	g := r.growth(rhp)
-	f := &Figures{}
 	kidTotals := [3]*float64{p.KIDTotalCosts1Y, p.KIDTotalCostsHalf, p.KIDTotalCostsRHP}
 	kidImpacts := [3]*float64{p.KIDCostImpact1YPct, p.KIDCostImpactHalfPct, p.KIDCostImpactRHPPct}
 	periods := HoldingPeriods(rhp)
+	cols := make([]CostColumn, 0, len(periods))
 	for i, T := range periods {
-		col := CostColumn{Years: T, ExitPct: r.exitAt(T, rhp) * 100}
+		col := CostColumn{Years: T, ExitPct: r.exitAt(T, periods) * 100}
 		colG := g
 		if T == 1 && rhp > 1 {
 			// Annex VII table 1, "We have assumed: in the first year you
@@ -247,12 +267,9 @@ func Compute(p Product) *Figures {
 		if v := kidImpacts[k]; v != nil {
 			col.AnnualImpactPct, col.FromKID.AnnualImpact = *v, true
 		}
-		f.Columns = append(f.Columns, col)
+		cols = append(cols, col)
 	}
-	f.Composition = composition(p, r, f.Columns[0], g)
-	f.Path = costPath(r, rhp, g, f.Columns)
-	f.Scenarios, f.Minimum = scenarios(p)
-	return f
+	return cols
 }
 
 // kidColumn maps column i of n to the KID's keys: 0 the 1-year figures, 1
@@ -361,7 +378,11 @@ func SplitCents(parts []float64, total float64) []float64 {
 // year point at 0 % return, as the table's first column); between them the
 // moderate scenario's growth and the exit cost of that time (exitAt).
 func costPath(r rates, rhp, g float64, cols []CostColumn) []PathPoint {
-	var ts []float64
+	periods := make([]float64, len(cols))
+	for i, c := range cols {
+		periods[i] = c.Years
+	}
+	ts := make([]float64, 0, int(rhp)+1)
 	for t := 1.0; t <= rhp; t++ {
 		ts = append(ts, t)
 	}
@@ -374,7 +395,7 @@ func costPath(r rates, rhp, g float64, cols []CostColumn) []PathPoint {
 		if c := columnAt(cols, t); c != nil {
 			pt = PathPoint{Years: t, Gross: c.Gross, Net: c.Net, CumulativeCosts: c.TotalCosts}
 		} else {
-			gross, net := r.value(t, g, r.exitAt(t, rhp))
+			gross, net := r.value(t, g, r.exitAt(t, periods))
 			pt = PathPoint{Years: t, Gross: gross, Net: net, CumulativeCosts: gross - net}
 		}
 		points = append(points, pt)

@@ -467,3 +467,14 @@ func TestPublishedScenarioValues(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompute is one product page's figures (the hot path: once per
+// product page).
+func BenchmarkCompute(b *testing.B) {
+	p := scen(Product{RHPYears: 10, EntryPct: 5, ExitPct: 1, OngoingPct: 1.5, TransactionPct: 0.2}, 4)
+	p.Scenario1YPct = [4]*float64{pct(-40), pct(-15), pct(4), pct(25)}
+	b.ReportAllocs()
+	for b.Loop() {
+		Compute(p)
+	}
+}
