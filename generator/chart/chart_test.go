@@ -191,6 +191,35 @@ func TestCostsOverTime(t *testing.T) {
 	}
 }
 
+// The scenarios after 1 year are columns of the table, the minimum a row;
+// neither changes the chart's options (the bars are the holding period's).
+func TestScenariosAfterOneYearAndMinimum(t *testing.T) {
+	in := ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: []Scenario{{"Stress", -25.3, 1130}, {"Mittel", 5.2, 14620}},
+		OneYear: []ScenarioValue{{4520, -54.8}, {10460, 4.6}}, Minimum: &ScenarioValue{10000, 0}, MinimumLabel: "Minimum"}
+	f, err := Scenarios("s", locale.For("de"), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Stress", "4.520,00\u00a0€", "−54,8\u00a0%", "1.130,00\u00a0€", "−25,3\u00a0%"},
+		{"Mittel", "10.460,00\u00a0€", "4,6\u00a0%", "14.620,00\u00a0€", "5,2\u00a0%"},
+		{"Minimum", "", "", "10.000,00\u00a0€", "0,0\u00a0%"}}
+	if got := cellTexts(f.Table.Rows); !equal2(got, want) {
+		t.Errorf("table %q", got)
+	}
+	if h := f.Table.Header; len(h) != 5 || h[1] != "Wert nach 1 Jahr" || h[2] != "Rendite nach 1 Jahr" || h[3] != "Wert nach 7,5 Jahren" {
+		t.Errorf("header %q", h)
+	}
+	plain, _ := Scenarios("s", locale.For("de"), ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: in.Scenarios})
+	if plain.Options != f.Options {
+		t.Error("the 1-year values changed the chart's options")
+	}
+	in.OneYear = in.OneYear[:1]
+	if _, err := Scenarios("s", locale.For("de"), in); err == nil {
+		t.Error("1-year values for some scenarios only accepted")
+	}
+}
+
 func TestScenarios(t *testing.T) {
 	in := ScenariosInput{Currency: "EUR", RHPYears: 5, Scenarios: []Scenario{
 		{"Stress", -25.3, 2340}, {"Pessimistisch", -3.1, 8540}, {"Mittel", 5.2, 12880}, {"Optimistisch", 11.4, 17150}}}
