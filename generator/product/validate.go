@@ -32,10 +32,10 @@ const (
 // holding period. A T-year window is T consecutive 1-year windows, so its
 // average return per year cannot exceed the best 1-year return of the same
 // history (favourable RHP ≤ favourable after 1 year, checked where both
-// are given). As absolute bounds: tripling every year (+200 % a year) over
-// a holding period of more than a year is beyond any asset class's history
-// a PRIIP tracks, the 10-year best of crypto-assets included (about +120 %
-// a year), and so is +1,000 % within one year; those are errors. Above
+// are given). The absolute bounds are a choice, set well above the best
+// runs a market has had: tripling every year (+200 % a year) over a
+// holding period of more than a year, or +1,000 % within one year, are
+// errors (a crypto-asset's best decade stays far below the first). Above
 // +50 % a year over more than a year, or +200 % within a year, a value is
 // possible but implausible: a warning. A 1,200 % a year over 5 years
 // (3.7 billion for 10,000) is an error.
