@@ -49,8 +49,10 @@
 // Memory: a loaded page keeps what the build needs of its body, the teaser
 // and the info words of its fenced blocks (content.Page.Teaser, Fences),
 // not the body itself, which is read again when the page renders
-// (ReadBody); figures are computed per page while it renders, never held
-// for the whole site.
+// (ReadBody); a product page's figures are computed once while it renders
+// (product.Compute into PageView.ProductFigures) and every table, chart,
+// text and prose chart of the page uses that one value, never held for
+// the whole site.
 //
 // Speed: layouts and partials run as quick programs (theme/exec.go): the
 // escaped parse tree compiled once, with fields found once per type and the
@@ -89,8 +91,10 @@
 //     goldmark parses, counts while the parsed page is walked).
 //   - data: generic data files (CSV, YAML, JSON) for templates.
 //   - locale: numbers, money, dates and language names per site language.
-//   - product: product facts, PRIIPs validation, cost and scenario figures
-//     (pure functions, no HTML).
+//   - product: product facts, PRIIPs validation (rules.go: nothing missing
+//     taken as 0, bounds), and the page's figures (figures.go: Compute,
+//     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
+//     own figures cross-checked); pure functions, no HTML.
 //   - chart: go-echarts options and the accessible tables of every chart;
 //     the product charts' options filled into cached skeletons
 //     (chart.Skeletons, off in a reference build).
@@ -116,7 +120,8 @@
 //     (by ending, host configuration, .well-known/, SVG by its content).
 //   - build: the orchestration and the site model; views for templates.
 //   - scaffold: klartext new. check: editorial reports and output formats
-//     of klartext check.
+//     of klartext check, and the compliance report of check --products
+//     (products.go).
 //   - sitetest: helpers for tests that build whole sites (copy the demo,
 //     checksum an output folder).
 //   - serve, watch: the development server (safe static files, live
@@ -132,8 +137,8 @@
 //
 //   - A chart type: a builder in chart (input struct in, Figure out, with
 //     its table), its name in chart.SpecTypes (the ```chart fence validates
-//     against it), and its adapter from product figures in build/charts.go
-//     (productFigure, productKinds for the product page). A chart on every
+//     against it), and its adapter from the page's product.Figures in
+//     build/charts.go (productFigure, productKinds for the product page). A chart on every
 //     product page may also get a chart.Skeletons method: its per-product
 //     values as parts with a walk (chart/skeleton.go).
 //   - A feedback provider: feedback/settings.go (its keys, required keys and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -18,8 +19,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
 	format := fs.String("format", "text", "output `format`: text, json, or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "exit with status 2 when there are warnings but no errors")
+	products := fs.Bool("products", false, "print, per product, what was read and from where and the figures its page publishes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: klartext check [flags]\n\nValidates everything the build validates, without writing output, and adds\nreports for editors and compliance: pages whose valid_until passes within 30\ndays, products without an explainer, advisors without stories, stories older\nthan a year that were never revised.\n\nExit status: 0 clean, 1 errors, 2 warnings only (with --strict).\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: klartext check [flags]\n\nValidates everything the build validates, without writing output, and adds\nreports for editors and compliance: pages whose valid_until passes within 30\ndays, products without an explainer, advisors without stories, stories older\nthan a year that were never revised. With --products it prints, per product,\nevery key read with its file, row and column, and the figures its page will\npublish (text, or JSON with --format json).\n\nExit status: 0 clean, 1 errors, 2 warnings only (with --strict).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -45,7 +47,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if res.Site != nil {
 		all.Add(check.Reports(res.Site, opts.Now)...)
 	}
-	if err := check.Write(stdout, f, all.All()); err != nil {
+	var err2 error
+	switch {
+	case *products && f == check.JSON && res.Site != nil:
+		err2 = writeJSON(stdout, map[string]any{"products": check.ProductReports(res.Site), "diagnostics": diagJSON(all.All())})
+	case *products && res.Site != nil:
+		err2 = check.WriteProducts(stdout, f, check.ProductReports(res.Site))
+		if err2 == nil {
+			err2 = check.Write(stdout, f, all.All())
+		}
+	default:
+		err2 = check.Write(stdout, f, all.All())
+	}
+	if err := err2; err != nil {
 		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1
 	}
@@ -59,4 +73,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// diagJSON is diagnostics as check's JSON format writes them.
+func diagJSON(ds []diag.Diagnostic) []diag.JSON {
+	out := make([]diag.JSON, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, d.JSON())
+	}
+	return out
 }

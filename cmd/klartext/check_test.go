@@ -133,3 +133,99 @@ func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
 		t.Errorf("want exactly the one annotation\n  %s\ngot\n  %q", wantGH, errs)
 	}
 }
+
+// TestCheckProducts is the compliance report: per product every key read
+// with its file and row, and the figures the page publishes, the same
+// numbers as the page (the demo's mischfonds-ausgewogen, worked by hand in
+// generator/build's TestProductFiguresOnPage).
+func TestCheckProducts(t *testing.T) {
+	root := copyDemo(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--source", root, "--products", "--format", "json"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var report struct {
+		Products []struct {
+			ID      string
+			Sources []string
+			Read    []struct {
+				Key, Value, Source string
+				Column             int
+			}
+			Figures struct {
+				Columns []struct {
+					Years        float64
+					TotalCosts   struct{ Text string } `json:"total_costs"`
+					AnnualImpact struct {
+						Text    string
+						FromKID bool `json:"from_kid"`
+					} `json:"annual_cost_impact_pct"`
+				} `json:"costs_over_time"`
+				Composition []struct {
+					Key    string
+					Amount struct{ Text string }
+				}
+				Scenarios []struct {
+					Key   string
+					AtRHP struct{ Text string } `json:"at_holding_period"`
+				}
+			}
+		}
+		Diagnostics []any
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatalf("%v\n%s", err, stdout.String())
+	}
+	if len(report.Products) != 9 {
+		t.Fatalf("%d products", len(report.Products))
+	}
+	var mix, etf = -1, -1
+	for i, p := range report.Products {
+		switch p.ID {
+		case "mischfonds-ausgewogen":
+			mix = i
+		case "etf-sparplan-welt":
+			etf = i
+		}
+	}
+	m := report.Products[mix]
+	if len(m.Sources) != 1 || m.Sources[0] != "content/data/products.csv:6" {
+		t.Errorf("sources %v", m.Sources)
+	}
+	found := false
+	for _, r := range m.Read {
+		if r.Key == "ongoing_pct" {
+			found = r.Value == "1.55" && r.Source == "content/data/products.csv:6" && r.Column > 0
+		}
+	}
+	if !found {
+		t.Errorf("ongoing_pct not read from its row and column: %+v", m.Read)
+	}
+	f := m.Figures
+	if len(f.Columns) != 2 || f.Columns[0].TotalCosts.Text != "612,35\u00a0€" || f.Columns[1].TotalCosts.Text != "1.680,97\u00a0€" ||
+		f.Columns[1].AnnualImpact.Text != "2,77\u00a0%" || f.Composition[0].Amount.Text != "450,00\u00a0€" ||
+		f.Scenarios[2].Key != "moderate" || f.Scenarios[2].AtRHP.Text != "11.934,35\u00a0€" {
+		t.Errorf("figures %+v", f)
+	}
+	// The KID's own figures are marked as such; the YAML file is a source.
+	e := report.Products[etf]
+	if len(e.Sources) != 2 || !strings.HasSuffix(e.Sources[1], "etf-sparplan-welt.yaml:1") || !e.Figures.Columns[0].AnnualImpact.FromKID {
+		t.Errorf("etf: %v %+v", e.Sources, e.Figures.Columns)
+	}
+
+	stdout.Reset()
+	if code := run([]string{"check", "--source", root, "--products"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{
+		"mischfonds-ausgewogen — Rheintal Mischfonds Ausgewogen\n  read from content/data/products.csv:6\n",
+		"    ongoing_pct                  1.55                     content/data/products.csv:6, column ",
+		"    costs if you exit after 5 years     total 1.680,97\u00a0€, annual cost impact 2,77\u00a0%\n",
+		"(the KID's; the model gives ",
+		"klartext check: 0 errors, 0 warnings",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("text report lacks %q", want)
+		}
+	}
+}

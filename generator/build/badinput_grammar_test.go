@@ -123,9 +123,9 @@ func TestBadInputBookingURLJavaScript(t *testing.T) {
 }
 
 func TestBadInputKIDURLNotHTTPS(t *testing.T) {
-	refused(t, put(t, "content/data/products.csv", "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_moderate_pct,kid_url\n"+
-		"fonds,Fonds,equity-fund,4,1,3,0,1.2,0.1,0,http://fonds.test/kid.pdf\n"),
-		`content/data/products.csv:2:43: kid_url "http://fonds.test/kid.pdf" is http://, not https:// — write the https:// address of the key information document (Basisinformationsblatt)`)
+	refused(t, put(t, "content/data/products.csv", "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct,kid_url\n"+
+		"fonds,Fonds,equity-fund,4,1,3,0,1.2,0.1,-30,-5,0,8,http://fonds.test/kid.pdf\n"),
+		`content/data/products.csv:2:52: kid_url "http://fonds.test/kid.pdf" is http://, not https:// — write the https:// address of the key information document (Basisinformationsblatt), such as https://www.example-bank.de/kid/DE000RTB0015.pdf`)
 }
 
 // --- URLs are written percent-encoded (RFC 3986) ---

@@ -32,11 +32,11 @@ func benchSite(b testing.TB, n int) string {
 	w("content/_index.md", "---\ntitle: Willkommen\n---\nHallo.\n")
 	w("content/advisors/anna.md", "---\nname: Anna Schmidt\nadvice_model: fee-based\nlanguages: [de, tr]\n---\nText.\n")
 	var csv strings.Builder
-	csv.WriteString("id,name,type,sri,rhp_years,entry_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n")
+	csv.WriteString("id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n")
 	para := strings.Repeat("Kosten und Risiken, offen erklärt, mit **Zahlen** und [Quellen](../glossar.md#kosten). ", 12)
 	w("content/glossar.md", "---\ntitle: Glossar\n---\n## Kosten\n\nText.\n")
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&csv, "p-%d,Fonds %d,equity-fund,%d,5,%d,1.%02d,0.2,-30,-2,4,9\n", i, i, 1+i%7, i%5, i%90)
+		fmt.Fprintf(&csv, "p-%d,Fonds %d,equity-fund,%d,5,%d,0,1.%02d,0.2,-30,-2,4,9\n", i, i, 1+i%7, i%5, i%90)
 		w(fmt.Sprintf("content/products/p-%d.md", i), fmt.Sprintf("---\ntitle: \"Fonds %d + Co & Partner\"\nproduct: p-%d\nadvisors: [anna]\ntopics: [fonds]\nreviewed: 2026-01-01\nvalid_until: 2030-01-01\n---\n%s\n\n## Risiko\n\n%s\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n%s\n", i, i, para, para, para))
 		w(fmt.Sprintf("content/stories/s-%d.md", i), fmt.Sprintf("---\ntitle: Geschichte %d\ndate: 2025-03-%02d\nadvisor: anna\nproducts: [p-%d]\n---\n%s\n\n## Was geschah\n\n%s\n", i, 1+i%28, i, para, para))
 	}

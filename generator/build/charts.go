@@ -11,8 +11,31 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/suggest"
 )
+
+// figuresOf is the page's own product figures when id is its product, so
+// a fence on a product's page draws from the page's one computation; nil
+// otherwise.
+func (v *PageView) figuresOf(id string) *product.Figures {
+	if v != nil && v.Product != nil && v.Product.Facts.ID == id {
+		return v.ProductFigures
+	}
+	return nil
+}
+
+// costRate is a composition line's rate as the KID's table 2 words it.
+func costRate(l product.CostLine, loc locale.Locale, lang string) string {
+	pct := loc.Percent(l.Pct, 2)
+	switch l.Key {
+	case "entry":
+		return label(rateLabels, "entry", lang, pct)
+	case "exit":
+		return label(rateLabels, "exit", lang, pct)
+	}
+	return label(rateLabels, "recurring", lang, pct)
+}
 
 // Figure is a chart ready for the theme.
 type Figure = chart.Figure
@@ -24,39 +47,51 @@ var chartScripts = []string{"/js/echarts.min.js", "/js/charts.js"}
 // chartKey is the page part of chart IDs: "products/etf-welt".
 func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
 
-// productFigure builds one chart of a product's facts. n numbers the
-// charts of its kind on the page (from 1), so IDs stay unique and stable.
-// sk fills the costs, costs-over-time and scenarios charts into cached
-// option skeletons; nil (a reference build) builds them directly.
-func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, loc locale.Locale, lang string) (Figure, error) {
-	f := p.Facts
+// productFigure builds one chart of a product's figures f (the page's
+// one computation, product.Compute). n numbers the charts of its kind on
+// the page (from 1), so IDs stay unique and stable. sk fills the costs,
+// costs-over-time and scenarios charts into cached option skeletons; nil
+// (a reference build) builds them directly.
+func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
+	facts := p.Facts
 	id := chart.ID(pageKey, kind, n)
+	if kind != chart.KindRisk && f == nil {
+		return Figure{}, errors.New("the product's figures are invalid")
+	}
 	switch kind {
 	case chart.KindRisk:
-		return chart.Risk(id, loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears, ProductName: f.Name})
+		return chart.Risk(id, loc, chart.RiskInput{SRI: facts.SRI, RHPYears: facts.RHPYears, ProductName: facts.Name})
 	case chart.KindCosts:
-		c := p.Composition()
-		if c == nil {
-			return Figure{}, errors.New("the product's cost figures are invalid")
-		}
-		in := chart.CostsInput{TotalPct: c.TotalAnnualImpactPct}
+		c := f.Composition
+		in := chart.CostsInput{Currency: facts.Currency, Years: c.Years, Total: c.TotalCosts}
 		for _, l := range c.Lines {
-			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), AnnualImpactPct: l.AnnualImpactPct})
+			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), Amount: l.Amount})
+			in.Rates = append(in.Rates, costRate(l, loc, lang))
 		}
 		return sk.Costs(id, loc, in)
 	case chart.KindCostsOverTime:
-		in := chart.CostsOverTimeInput{Currency: f.Currency}
-		for _, pt := range p.Path() {
-			in.Years = append(in.Years, int(math.Ceil(pt.Years)))
+		in := chart.CostsOverTimeInput{Currency: facts.Currency}
+		for _, pt := range f.Path {
+			in.Years = append(in.Years, pt.Years)
 			in.CumulativeCosts = append(in.CumulativeCosts, pt.CumulativeCosts)
 			in.ValueWithCosts = append(in.ValueWithCosts, pt.Net)
 			in.ValueWithoutCosts = append(in.ValueWithoutCosts, pt.Gross)
 		}
 		return sk.CostsOverTime(id, loc, in)
 	case chart.KindScenarios:
-		in := chart.ScenariosInput{Currency: f.Currency, RHPYears: f.RHPYears}
-		for _, s := range p.Scenarios() {
-			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AverageReturnPct, ValueAtRHP: s.Value})
+		in := chart.ScenariosInput{Currency: facts.Currency, RHPYears: facts.RHPYears}
+		oneYear := len(f.Scenarios) > 0
+		for _, s := range f.Scenarios {
+			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AtRHP.ReturnPct, ValueAtRHP: s.AtRHP.Value})
+			oneYear = oneYear && s.OneYear != nil
+		}
+		if oneYear { // all four, or the table would have holes
+			for _, s := range f.Scenarios {
+				in.OneYear = append(in.OneYear, chart.ScenarioValue{Value: s.OneYear.Value, ReturnPct: s.OneYear.ReturnPct})
+			}
+		}
+		if m := f.Minimum; m != nil {
+			in.Minimum, in.MinimumLabel = &chart.ScenarioValue{Value: m.Value, ReturnPct: m.ReturnPct}, ScenarioLabel("minimum", lang)
 		}
 		if len(in.Scenarios) == 0 {
 			return Figure{}, errors.New("the product has no performance scenarios")
@@ -71,18 +106,18 @@ var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOver
 
 // productCharts builds the product page's charts; a chart that cannot be
 // drawn (a product without scenarios) is left out, its table with it.
-func (r *renderer) productCharts(n *Node) []Figure {
+func (r *renderer) productCharts(n *Node, f *product.Figures) []Figure {
 	var out []Figure
 	for _, kind := range productKinds {
-		var f Figure
+		var fig Figure
 		var err error
 		if kind == chart.KindRisk {
-			f, err = r.riskFigure(n)
+			fig, err = r.riskFigure(n)
 		} else {
-			f, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, r.loc, r.site.Config.Language)
+			fig, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, f, r.loc, r.site.Config.Language)
 		}
 		if err == nil {
-			out = append(out, f)
+			out = append(out, fig)
 		}
 	}
 	return out
@@ -115,17 +150,25 @@ func (r *renderer) riskFigure(n *Node) (Figure, error) {
 }
 
 // comparison is the products section's chart of every product by risk
-// class and annual cost impact at the holding period.
-func (r *renderer) comparison(pageKey string, n int, current string) (Figure, error) {
+// class and annual cost impact at the holding period: the figure of each
+// product's own costs table (the KID's where given), computed as its page
+// computes it. current's figures are those of the page (nil elsewhere).
+func (r *renderer) comparison(pageKey string, n int, current string, currentFigures *product.Figures) (Figure, error) {
 	base := r.site.Config.BasePath()
 	in := chart.ComparisonInput{Current: current}
 	for _, id := range r.site.ProductIDs {
 		pn := r.site.Products[id]
 		p := pn.Product
-		impact := math.NaN()
-		if c := p.Composition(); c != nil {
-			impact = c.TotalAnnualImpactPct
+		var cols []product.CostColumn
+		if id == current && currentFigures != nil {
+			cols = currentFigures.Columns
+		} else {
+			cols = product.CostColumns(p.Facts)
 		}
+		if cols == nil {
+			continue // invalid facts: reported where they are, and the build publishes nothing
+		}
+		impact := cols[len(cols)-1].AnnualImpactPct
 		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}
 	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
@@ -133,7 +176,7 @@ func (r *renderer) comparison(pageKey string, n int, current string) (Figure, er
 
 // chartFence renders ```chart blocks: any chart of any product, the
 // comparison, or the feedback charts.
-func (r *renderer) chartFence(n *Node) markdown.FenceFunc {
+func (r *renderer) chartFence(n *Node, v *PageView) markdown.FenceFunc {
 	count := map[string]int{}
 	return func(body []byte, line int) ([]byte, []diag.Diagnostic) {
 		spec, err := chart.ParseSpec(body)
@@ -153,7 +196,7 @@ func (r *renderer) chartFence(n *Node) markdown.FenceFunc {
 		var figs []Figure
 		switch {
 		case spec.Type == chart.KindComparison:
-			f, err := r.comparison(chartKey(n), count[spec.Type], spec.Product)
+			f, err := r.comparison(chartKey(n), count[spec.Type], spec.Product, v.figuresOf(spec.Product))
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the comparison: %v", err)}
 			}
@@ -182,7 +225,11 @@ func (r *renderer) chartFence(n *Node) markdown.FenceFunc {
 				}
 				return nil, []diag.Diagnostic{d}
 			}
-			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, r.loc, r.site.Config.Language)
+			pf := v.figuresOf(id)
+			if pf == nil {
+				pf = product.Compute(pn.Product.Facts)
+			}
+			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, pf, r.loc, r.site.Config.Language)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s chart of %q: %v", spec.Type, id, err)}
 			}

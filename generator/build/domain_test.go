@@ -90,14 +90,16 @@ func TestDemoBuildsCleanly(t *testing.T) {
 }
 
 // TestProductFiguresOnPage checks the figures of one demo product against
-// numbers worked out by hand with the content model's formulas:
+// numbers worked out by hand with the model's formulas (package product):
 // mischfonds-ausgewogen: entry 4.5 %, ongoing 1.55 %, transaction 0.15 %,
 // moderate 3.6 %, RHP 5.
 //
-//	1 year, g = 0: N = 10000 × 0.955 × 0.983 = 9387.65; costs 612.35; impact 6.12 %
-//	5 years: c = 0.017, g = 1.036/0.983 − 1 = 0.0539166; G = 10000 × 1.0539166^5 = 13002.63
-//	N = 10000 × 0.955 × 1.036^5 = 11397.30; costs 1605.33;
-//	impact = (1.0539166 − 1) − ((1.13973)^(1/5) − 1) = 0.0539166 − 0.0264967 = 2.74 %
+//	1 year, 0 % before costs: N = 10000 × 0.955 × 0.983 = 9387.65; costs 612.35; impact 6.12 %
+//	5 years: N is the moderate scenario's value, 10000 × 1.036^5 = 11934.35;
+//	1 + g = 1.036 / (0.983 × 0.955^(1/5)) = 1.0636668; G = 10000 × 1.0636668^5 = 13615.32
+//	costs 1680.97; impact g − m = 6.36668 % − 3.6 % = 2.77 %
+//	composition after 1 year: entry 450.00, ongoing 9550 × 1.55 % = 148.03 (148.025),
+//	transaction 9550 × 0.15 % = 14.32 (14.325) — 612.35 in all, to the cent
 func TestProductFiguresOnPage(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(root, "public")
@@ -106,19 +108,49 @@ func TestProductFiguresOnPage(t *testing.T) {
 	}
 	page := read(t, filepath.Join(dest, "products", "mischfonds-ausgewogen", "index.html"))
 	for _, want := range []string{
-		"612,35\u00a0€", "1.605,33\u00a0€", "6,12\u00a0%", "2,74\u00a0%",
+		"612,35\u00a0€", "1.680,97\u00a0€", "6,12\u00a0%", "2,77\u00a0%", "11.934,35\u00a0€",
+		"450,00\u00a0€", "148,03\u00a0€", "14,32\u00a0€",
 		"Wir haben dieses Produkt auf einer Skala von 1 bis 7 in die Risikoklasse 3 eingestuft; das ist eine mittelniedrige Risikoklasse.",
 		"DE000RTB0031", "Ausstieg nach 5 Jahren",
+		// the KID and the manufacturer with the facts
+		`<a href="https://www.rheintal-bank.test/basisinformationsblatt/DE000RTB0031.pdf" rel="noopener">Basisinformationsblatt vom 1. Oktober 2026</a>`,
+		"<dd>Rheintal Invest GmbH</dd>",
+		// the composition's rates as the KID words them
+		"1,55\u00a0% des Werts Ihrer Anlage pro Jahr", "4,50\u00a0% des Betrags, den Sie beim Einstieg zahlen",
+		// the scenarios after 1 year in their own columns, and no minimum
+		"Wert nach 1 Jahr", "10.290,00\u00a0€", "Es gibt keine garantierte Mindestrendite.",
+		// the return before and after costs at the holding period (the footnote of Annex VII table 1)
+		"voraussichtlich 6,37\u00a0% vor Kosten und 3,60\u00a0% nach Kosten",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("product page lacks %q", want)
+		}
+	}
+	// A sliding exit cost (1 % in the first year, none at the holding
+	// period) is in the 1-year column only: 300 + 9,700 × 0.83 % = 380.51,
+	// then 1 % of the 9,619.49 left = 96.19; 476.70 in all.
+	bond := read(t, filepath.Join(dest, "products", "rentenfonds-euro", "index.html"))
+	for _, want := range []string{"476,70\u00a0€", "96,19\u00a0€", "612,36\u00a0€", "Ausstiegskosten 1,00\u00a0% nach 1 Jahr, 0,00\u00a0% am Ende der empfohlenen Haltedauer"} {
+		if !strings.Contains(bond, want) {
+			t.Errorf("bond fund page lacks %q", want)
+		}
+	}
+	// A deposit with its guaranteed interest as the minimum.
+	if dep := read(t, filepath.Join(dest, "products", "tagesgeld-plus", "index.html")); !strings.Contains(dep, "Mindestens erhalten Sie 10.175,00\u00a0€ zurück, wenn Sie nach 1 Jahr aussteigen.") {
+		t.Error("the deposit's page lacks its minimum")
+	}
+	// The KID's own figures are shown, and said to be the KID's.
+	etf := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+	for _, want := range []string{"437,00\u00a0€", "159,00\u00a0€", "Die Kosten insgesamt und ihre jährlichen Auswirkungen sind die Zahlen des Basisinformationsblatts."} {
+		if !strings.Contains(etf, want) {
+			t.Errorf("the ETF's page lacks %q", want)
 		}
 	}
 }
 
 func TestProductErrorsFailTheBuild(t *testing.T) {
 	const csv = "content/data/products.csv"
-	const row = "mischfonds-ausgewogen,Rheintal Mischfonds Ausgewogen,DE000RTB0031,mixed-fund,EUR,3,3,1,5,4.50,0.00,1.55,"
+	const row = "mischfonds-ausgewogen,Rheintal Mischfonds Ausgewogen,DE000RTB0031,mixed-fund,EUR,3,3,1,5,4.50,0.00,,1.55,"
 	cases := []struct {
 		name             string
 		file, old, new   string
@@ -274,8 +306,8 @@ func TestVCardParses(t *testing.T) {
 func TestEnglishSite(t *testing.T) {
 	files := minimalSite()
 	files["content/site.yaml"] = "title: Bank\nbaseURL: https://bank.test/\nlanguage: en\n"
-	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,ongoing_pct,transaction_pct,scenario_moderate_pct\n" +
-		"fund,World Fund,equity-fund,4,1,3,1.2,0.1,0\n"
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n" +
+		"fund,World Fund,equity-fund,4,5,3,0,1.2,0.1,-30,-5,3,8\n"
 	root := writeSite(t, files)
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
@@ -283,7 +315,7 @@ func TestEnglishSite(t *testing.T) {
 	}
 	page := read(t, filepath.Join(dest, "products", "fund", "index.html"))
 	// The content model's worked example: entry 3 %, ongoing 1.2 %,
-	// transaction 0.1 %, 1 year: costs 426.10, impact 4.26 %.
+	// transaction 0.1 %, after 1 year: costs 426.10, impact 4.26 %.
 	for _, want := range []string{
 		"We have classified this product as 4 out of 7, which is a medium risk class.",
 		"€426.10", "4.26%", "€10,000.00", `<html lang="en">`,

@@ -90,8 +90,9 @@ func TestFeedbackErrorsFailTheBuild(t *testing.T) {
 func TestFeedbackPageFigures(t *testing.T) {
 	files := minimalSite()
 	files["content/site.yaml"] = "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: form\n  endpoint: https://fb.bank.test/\n"
-	files["content/products/a.md"] = "---\ntitle: Produkt A\nproduct: a\n---\nText.\n"
-	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,ongoing_pct\na,Produkt A,equity-etf,4,5,0.2\n"
+	files["content/products/a.md"] = "---\ntitle: Produkt A\nproduct: a\nreviewed: 2026-01-05\nreviewed_by: Compliance\nvalid_until: 2027-01-01\n---\nText.\n"
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n" +
+		"a,Produkt A,equity-etf,4,5,0,0,0.2,0.02,-30,-5,5,12\n"
 	files["content/data/feedback.csv"] = "page,date,kind,costs,transparency,conditions,service,interaction,comment\n" +
 		"/ueber-uns/,2026-01-10,praise,5,,,4,,Gut erklärt\n" +
 		"/products/a/,2026-01-20,criticism,1,,,,,Zu teuer\n" +

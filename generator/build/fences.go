@@ -9,12 +9,13 @@ import (
 )
 
 // fences returns the fenced-block renderers for a page: ```video in
-// video.go, ```chart in charts.go.
-func (r *renderer) fences(n *Node) map[string]markdown.FenceFunc {
+// video.go, ```chart in charts.go. v is the page being rendered (nil when
+// there is none, as for a body rendered on its own).
+func (r *renderer) fences(n *Node, v *PageView) map[string]markdown.FenceFunc {
 	m := map[string]markdown.FenceFunc{
 		"video": func(body []byte, line int) ([]byte, []diag.Diagnostic) { return r.videoFence(n, body, line) },
 	}
-	if f := r.chartFence(n); f != nil {
+	if f := r.chartFence(n, v); f != nil {
 		m["chart"] = f
 	}
 	return m

@@ -65,7 +65,8 @@ var hostileKinds = map[content.Kind]struct {
 	keys map[string]string // valid values, as YAML
 }{
 	content.KindPage:    {"content/seite.md", map[string]string{}},
-	content.KindProduct: {"content/products/fonds.md", map[string]string{"product": "fonds", "advisors": "[anna]"}},
+	content.KindProduct: {"content/products/fonds.md", map[string]string{"product": "fonds", "advisors": "[anna]",
+		"reviewed": "2026-01-02", "reviewed_by": "Anna Berger", "valid_until": "2099-01-01"}},
 	content.KindAdvisor: {"content/advisors/anna.md", map[string]string{"name": "Anna Berger", "advice_model": "fee-based", "email": "anna@bank.test"}},
 	content.KindStory:   {"content/stories/tag.md", map[string]string{"advisor": "anna", "date": "2026-01-02", "products": "[fonds]"}},
 }
@@ -99,7 +100,8 @@ func frontMatter(keys map[string]string) string {
 }
 
 var productValid = map[string]string{"id": "fonds", "name": "Fonds", "type": "equity-fund", "sri": "4", "rhp_years": "5",
-	"entry_pct": "3", "exit_pct": "0", "ongoing_pct": "1.2", "transaction_pct": "0.1", "scenario_moderate_pct": "3"}
+	"entry_pct": "3", "exit_pct": "0", "ongoing_pct": "1.2", "transaction_pct": "0.1",
+	"scenario_stress_pct": "-30", "scenario_unfavourable_pct": "-2", "scenario_moderate_pct": "3", "scenario_favourable_pct": "8"}
 
 // productRow is products.csv with every column and one row; change sets
 // one column's value.

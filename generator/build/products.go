@@ -1,8 +1,10 @@
 package build
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
@@ -12,9 +14,9 @@ import (
 )
 
 // ProductInfo is a product's facts and wording, ready for the product page.
-// Its figures are methods: computed in Go (never in a template) when a page
-// shows them, from the facts, rather than held for every product through
-// the whole build; each takes microseconds.
+// Its figures are not held here for the whole build: a page computes them
+// once while it renders (product.Compute, PageView.ProductFigures) and
+// every table, chart and text of that page uses that one computation.
 type ProductInfo struct {
 	Facts       product.Product
 	TypeLabel   string
@@ -23,18 +25,6 @@ type ProductInfo struct {
 	Explained   bool    // an explainer adds prose
 	Stories     []*Node // stories that mention the product, newest first
 }
-
-// Costs is the costs-over-time table (product.CostsOverTime).
-func (p *ProductInfo) Costs() []product.CostColumn { return product.CostsOverTime(p.Facts) }
-
-// Composition is the composition of costs (product.CostComposition).
-func (p *ProductInfo) Composition() *product.Composition { return product.CostComposition(p.Facts) }
-
-// Path is the year-by-year cost path of the chart (product.CostPath).
-func (p *ProductInfo) Path() []product.PathPoint { return product.CostPath(p.Facts) }
-
-// Scenarios are the performance scenarios (product.Scenarios).
-func (p *ProductInfo) Scenarios() []product.ScenarioOutcome { return product.Scenarios(p.Facts) }
 
 // resolveProducts gives every product of the data its page: the explainer's
 // page when there is one, otherwise a page from the data alone. It checks
@@ -91,12 +81,22 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 			}
 			ds.Add(d)
 		}
+		checkReview(n, opts.Now, ds)
 		if n.Title == "" {
 			n.Title = p.Name
 		}
 		n.Product = newProductInfo(p, lang)
 		n.Product.Explained = true
 		byID[p.ID] = n
+	}
+
+	for _, p := range products {
+		if d, err := time.Parse("2006-01-02", p.KIDDate); err == nil && d.After(opts.Now) {
+			at := p.KeyPosition("kid_date")
+			ds.Add(diag.Diagnostic{Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "kid_date",
+				Message: fmt.Sprintf("kid_date %s is in the future: a key information document cannot be dated after today", p.KIDDate),
+				Hint:    "copy the date printed on the KID"})
+		}
 	}
 
 	sec := s.Sections["products"]
@@ -154,6 +154,36 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 	}
 }
 
+// checkReview applies the compliance rules of a product explainer that is
+// not a draft: it needs reviewed (a date not after today), reviewed_by and
+// valid_until, so that "Zuletzt geprüft" shows only what an editor wrote.
+// A missing reviewed_by is a warning (klartext check --strict fails on
+// it), not an error: pages reviewed before the key existed name no one,
+// and the page then names no reviewer.
+func checkReview(n *Node, now time.Time, ds *diag.List) {
+	m := n.Meta
+	if r := m.Reviewed; !r.IsZero() && r.After(now) {
+		ds.Add(diag.Errorf(n.Source, m.Line("reviewed", 1), "reviewed %s is in the future: a review date is the day compliance read the page",
+			r.Format("2006-01-02")).WithKey("reviewed").WithHint("write the date of the review, today at the latest"))
+	}
+	if m.Draft {
+		return
+	}
+	for _, k := range []struct {
+		key   string
+		given bool
+	}{{"reviewed", !m.Reviewed.IsZero()}, {"valid_until", !m.ValidUntil.IsZero()}} {
+		if !k.given {
+			ds.Add(diag.Errorf(n.Source, 1, "the product page is published (not a draft) but has no %s", k.key).WithKey(k.key).
+				WithHint("have it reviewed and fill in reviewed, reviewed_by and valid_until, or set draft: true"))
+		}
+	}
+	if m.ReviewedBy == "" && !m.Reviewed.IsZero() {
+		ds.Add(diag.Warnf(n.Source, m.Line("reviewed", 1), "reviewed is given but not reviewed_by; the page names no reviewer").
+			WithKey("reviewed_by").WithHint("add reviewed_by: with the name or role of whoever reviewed the page"))
+	}
+}
+
 func newProductInfo(p product.Product, lang string) *ProductInfo {
 	return &ProductInfo{
 		Facts:       p,
@@ -178,6 +208,14 @@ var (
 		"unfavourable": {"Pessimistisches Szenario", "Unfavourable scenario"},
 		"moderate":     {"Mittleres Szenario", "Moderate scenario"},
 		"favourable":   {"Optimistisches Szenario", "Favourable scenario"},
+		"minimum":      {"Minimum", "Minimum"},
+	}
+	// rateLabels word a composition line's rate (%s) as Annex VII table 2
+	// does.
+	rateLabels = map[string][2]string{
+		"entry":     {"%s des Betrags, den Sie beim Einstieg zahlen", "%s of the amount you pay in when entering this investment"},
+		"exit":      {"%s Ihrer Anlage, bevor sie Ihnen ausgezahlt wird", "%s of your investment before it is paid out to you"},
+		"recurring": {"%s des Werts Ihrer Anlage pro Jahr", "%s of the value of your investment per year"},
 	}
 )
 
@@ -187,13 +225,19 @@ func CostLabel(key, lang string) string { return label(costLabels, key, lang) }
 // ScenarioLabel names a performance scenario.
 func ScenarioLabel(key, lang string) string { return label(scenarioLabels, key, lang) }
 
-func label(labels map[string][2]string, key, lang string) string {
+// label is the label of key in lang, with args filled in where it has
+// verbs.
+func label(labels map[string][2]string, key, lang string, args ...any) string {
 	l, ok := labels[key]
 	if !ok {
 		return key
 	}
+	s := l[1]
 	if locale.For(lang).Lang == "de" {
-		return l[0]
+		s = l[0]
 	}
-	return l[1]
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
 }

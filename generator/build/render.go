@@ -64,14 +64,17 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
-	Node        *Node                    // the page in the site model (for cross-links)
-	Product     *ProductInfo             // product pages
-	ProductText *ProductText             // product pages: the figures formatted for the reader
-	Figures     map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
-	Balance     *BalanceView             // the feedback page
-	Advisor     *AdvisorInfo             // advisor pages and advisor filter pages
-	Story       *StoryInfo
-	Filters     []FilterGroup // the advisors section's filters
+	Node    *Node        // the page in the site model (for cross-links)
+	Product *ProductInfo // product pages
+	// ProductFigures are the product page's figures, computed once for the
+	// page: every table, chart and text of it shows these numbers.
+	ProductFigures *product.Figures
+	ProductText    *ProductText             // product pages: the figures formatted for the reader
+	Figures        map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
+	Balance        *BalanceView             // the feedback page
+	Advisor        *AdvisorInfo             // advisor pages and advisor filter pages
+	Story          *StoryInfo
+	Filters        []FilterGroup // the advisors section's filters
 
 	// Feedback is the feedback widget, rendered with the theme's
 	// partials/feedback.html; empty where feedback is off.
@@ -383,15 +386,18 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 	if n.Kind == content.KindTopic {
 		v.Title = r.theme.Translate("topic_title", n.Title)
 	}
+	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
+	if n.Product != nil {
+		// The one computation of the page's figures (before the body, whose
+		// chart fences may show them too).
+		v.ProductFigures = product.Compute(n.Product.Facts)
+		v.ProductText = productText(n.Product, v.ProductFigures, n.Meta, r.loc, r.theme)
+	}
 	if j.page == 1 {
 		r.renderBody(n, v, pd)
 		r.transcriptBody(n, v, pd)
 	}
 	r.list(v, n, j.page)
-	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
-	if n.Product != nil {
-		v.ProductText = productText(n.Product, n.Meta, r.loc, r.theme)
-	}
 	r.renderCharts(n, v, pd)
 	if len(v.charts) > 0 || strings.Contains(string(v.Content), `data-chart=`) {
 		v.Scripts = append(v.Scripts, chartScripts...)
@@ -442,7 +448,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 	if len(body) == 0 {
 		return
 	}
-	res := r.md.Render(r.markdownPage(n), body)
+	res := r.md.Render(r.markdownPage(n, v), body)
 	pd.Add(res.Diagnostics...)
 	for _, u := range res.UnlinkedRefs {
 		pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
@@ -466,9 +472,9 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 	var figs []Figure
 	switch {
 	case n.Product != nil:
-		figs = r.productCharts(n)
+		figs = r.productCharts(n, v.ProductFigures)
 	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
-		if f, err := r.comparison(chartKey(n), 1, ""); err == nil {
+		if f, err := r.comparison(chartKey(n), 1, "", nil); err == nil {
 			figs = append(figs, f)
 		} else {
 			file := n.Source // the section's _index.md; else the products come from the data alone
@@ -553,7 +559,7 @@ func (r *renderer) layoutFor(n *Node) string {
 	return l
 }
 
-func (r *renderer) markdownPage(n *Node) markdown.Page {
+func (r *renderer) markdownPage(n *Node, v *PageView) markdown.Page {
 	base := r.site.Config.BasePath()
 	return markdown.Page{
 		Source:   n.Source,
@@ -571,7 +577,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 			}
 			return "", false
 		},
-		Fences: r.fences(n),
+		Fences: r.fences(n, v),
 	}
 }
 

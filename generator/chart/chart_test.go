@@ -132,26 +132,31 @@ func TestRisk(t *testing.T) {
 }
 
 func TestCosts(t *testing.T) {
-	in := CostsInput{Lines: []CostLine{{"Einstiegskosten", 0.6}, {"Laufende Kosten", 0.2}, {"Transaktionskosten", 0.05}}, TotalPct: 0.85}
+	in := sampleCosts()
 	f, err := Costs("c", locale.For("de"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	decode(t, f)
 	got := cellTexts(f.Table.Rows)
-	want := [][]string{{"Einstiegskosten", "0,60\u00a0%"}, {"Laufende Kosten", "0,20\u00a0%"}, {"Transaktionskosten", "0,05\u00a0%"}, {"Gesamt", "0,85\u00a0%"}}
+	want := [][]string{{"Einstiegskosten", "3,00\u00a0%", "300,00\u00a0€"}, {"Laufende Kosten", "1,20\u00a0% pro Jahr", "116,40\u00a0€"},
+		{"Transaktionskosten", "0,10\u00a0% pro Jahr", "9,70\u00a0€"}, {"Gesamt", "", "426,10\u00a0€"}}
 	if !equal2(got, want) {
 		t.Errorf("table %q, want %q", got, want)
 	}
-	if !f.Table.Rows[3][1].Highlight || !f.Table.Rows[3][1].Numeric || f.Table.Rows[3][1].Sort != "0.85" {
-		t.Errorf("total cell %+v", f.Table.Rows[3][1])
+	if h := f.Table.Header[2]; h != "Betrag bei Ausstieg nach 1 Jahr" || f.Caption != "Zusammensetzung der Kosten, wenn Sie nach 1 Jahr aussteigen" {
+		t.Errorf("header %q, caption %q", h, f.Caption)
 	}
-	mustContain(t, "options", string(f.Options), "\"Gesamt: 0,85\u00a0% pro Jahr\"", "\"formatter\":\"0,60\u00a0%\"", `"value":0.6`, `"Laufende Kosten"`)
-	mustContain(t, "aria", f.AriaLabel, "0,85\u00a0% pro Jahr", "Einstiegskosten 0,60\u00a0%")
+	if !f.Table.Rows[3][2].Highlight || !f.Table.Rows[3][2].Numeric || f.Table.Rows[3][2].Sort != "426.1" {
+		t.Errorf("total cell %+v", f.Table.Rows[3][2])
+	}
+	mustContain(t, "options", string(f.Options), "\"Gesamt: 426,10\u00a0€\"", "\"formatter\":\"300,00\u00a0€\"", `"value":116.4`, `"Laufende Kosten"`)
+	mustContain(t, "aria", f.AriaLabel, "nach 1 Jahr", "426,10\u00a0€", "Einstiegskosten 300,00\u00a0€")
 
+	in.Rates = nil
 	f, _ = Costs("c", locale.For("en"), in)
-	if got := f.Table.Rows[3][1].Text; got != "0.85%" {
-		t.Errorf("en total %q", got)
+	if got := f.Table.Rows[3][1].Text; got != "€426.10" || len(f.Table.Header) != 2 {
+		t.Errorf("en total %q, header %q", got, f.Table.Header)
 	}
 	if _, err := Costs("c", locale.For("de"), CostsInput{}); err == nil {
 		t.Error("no lines accepted")
@@ -183,6 +188,35 @@ func TestCostsOverTime(t *testing.T) {
 	bad.ValueWithCosts = bad.ValueWithCosts[:2]
 	if _, err := CostsOverTime("c", locale.For("de"), bad); err == nil {
 		t.Error("mismatched lengths accepted")
+	}
+}
+
+// The scenarios after 1 year are columns of the table, the minimum a row;
+// neither changes the chart's options (the bars are the holding period's).
+func TestScenariosAfterOneYearAndMinimum(t *testing.T) {
+	in := ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: []Scenario{{"Stress", -25.3, 1130}, {"Mittel", 5.2, 14620}},
+		OneYear: []ScenarioValue{{4520, -54.8}, {10460, 4.6}}, Minimum: &ScenarioValue{10000, 0}, MinimumLabel: "Minimum"}
+	f, err := Scenarios("s", locale.For("de"), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Stress", "4.520,00\u00a0€", "−54,8\u00a0%", "1.130,00\u00a0€", "−25,3\u00a0%"},
+		{"Mittel", "10.460,00\u00a0€", "4,6\u00a0%", "14.620,00\u00a0€", "5,2\u00a0%"},
+		{"Minimum", "", "", "10.000,00\u00a0€", "0,0\u00a0%"}}
+	if got := cellTexts(f.Table.Rows); !equal2(got, want) {
+		t.Errorf("table %q", got)
+	}
+	if h := f.Table.Header; len(h) != 5 || h[1] != "Wert nach 1 Jahr" || h[2] != "Rendite nach 1 Jahr" || h[3] != "Wert nach 7,5 Jahren" {
+		t.Errorf("header %q", h)
+	}
+	plain, _ := Scenarios("s", locale.For("de"), ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: in.Scenarios})
+	if plain.Options != f.Options {
+		t.Error("the 1-year values changed the chart's options")
+	}
+	in.OneYear = in.OneYear[:1]
+	if _, err := Scenarios("s", locale.For("de"), in); err == nil {
+		t.Error("1-year values for some scenarios only accepted")
 	}
 }
 
@@ -341,7 +375,7 @@ func TestEscaping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ = Costs("c", locale.For("en"), CostsInput{Lines: []CostLine{{evil, 1}}, TotalPct: 1})
+	f, _ = Costs("c", locale.For("en"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{evil, 1}}, Total: 1})
 	figs = append(figs, f)
 	f, _ = Comparison("k", locale.For("en"), ComparisonInput{Points: []ComparisonPoint{{ID: "e", Name: evil, URL: "/e/", SRI: 3, AnnualCostImpactPct: 1}}})
 	figs = append(figs, f)
@@ -381,7 +415,7 @@ func TestEscaping(t *testing.T) {
 // The theme may write {{.Options}} in its own html/template: it must come
 // out unchanged inside <script type="application/json">.
 func TestOptionsInThemeTemplate(t *testing.T) {
-	f, _ := Costs("c", locale.For("de"), CostsInput{Lines: []CostLine{{"<b>&", 1}}, TotalPct: 1})
+	f, _ := Costs("c", locale.For("de"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{"<b>&", 1}}, Total: 1})
 	tpl := template.Must(template.New("t").Parse(`<script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>`))
 	var b bytes.Buffer
 	if err := tpl.Execute(&b, f); err != nil {

@@ -101,16 +101,21 @@ func smallText() map[string]any {
 	return map[string]any{"color": colorText, "fontSize": 12, "fontWeight": "normal"}
 }
 
-// CostLine is one kind of cost and its impact on the return per year.
+// CostLine is one kind of cost and what it takes, in the currency.
 type CostLine struct {
-	Label           string
-	AnnualImpactPct float64 // in percent: 0.85 means 0.85 %
+	Label  string
+	Amount float64
 }
 
-// CostsInput is the composition of a product's costs.
+// CostsInput is the composition of a product's costs as the KID's table 2
+// shows it: what each kind of cost takes if the investor exits after
+// Years, in Currency; the lines add up to Total.
 type CostsInput struct {
+	Currency string
+	Years    float64
 	Lines    []CostLine
-	TotalPct float64 // annual cost impact of all costs, in percent
+	Rates    []string // the rate of each line as the reader sees it ("1,20 % des Werts Ihrer Anlage pro Jahr"); may be empty
+	Total    float64
 }
 
 // Costs draws the composition of costs as horizontal bars, the total in
@@ -125,30 +130,46 @@ func costs(s *Skeletons, id string, loc locale.Locale, in CostsInput) (Figure, e
 	if len(in.Lines) == 0 {
 		return Figure{}, errors.New("chart: costs without cost lines")
 	}
+	if len(in.Rates) != 0 && len(in.Rates) != len(in.Lines) {
+		return Figure{}, fmt.Errorf("chart: costs: %d lines but %d rates", len(in.Lines), len(in.Rates))
+	}
 	t := textsFor(loc)
-	total := loc.Percent(in.TotalPct, 2)
-	f := Figure{ID: id, Kind: KindCosts, Caption: t.costsCaption}
-	f.Table = Table{Header: []string{t.costsKind, t.costsImpact}}
+	money := func(v float64) string { return loc.Money(v, in.Currency) }
+	total := money(in.Total)
+	period := afterYears(loc, in.Years)
+	f := Figure{ID: id, Kind: KindCosts, Caption: fmt.Sprintf(t.costsCaption, period)}
+	f.Table = Table{Header: []string{t.costsKind, fmt.Sprintf(t.costsAmount, period)}}
+	if len(in.Rates) > 0 {
+		f.Table.Header = []string{t.costsKind, t.costsRate, fmt.Sprintf(t.costsAmount, period)}
+	}
 	n := len(in.Lines)
 	p := newCostsParts(n)
 	items := make([]string, n)
 	for i, l := range in.Lines {
-		pct := loc.Percent(l.AnnualImpactPct, 2)
+		m := money(l.Amount)
 		p.cats[i] = l.Label
-		p.values[i] = jsonNumber(l.AnnualImpactPct, 4)
-		p.labels[i] = pct
-		items[i] = l.Label + " " + pct
-		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: l.Label}, num(pct, l.AnnualImpactPct)})
+		p.values[i] = jsonNumber(l.Amount, 2)
+		p.labels[i] = m
+		items[i] = l.Label + " " + m
+		row := []Cell{{Text: l.Label}}
+		if len(in.Rates) > 0 {
+			row = append(row, Cell{Text: in.Rates[i]})
+		}
+		f.Table.Rows = append(f.Table.Rows, append(row, num(m, l.Amount)))
 	}
-	f.Table.Rows = append(f.Table.Rows, []Cell{{Text: t.costsTotal, Highlight: true}, {Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.TotalPct)}})
-	f.AriaLabel = fmt.Sprintf(t.costsAria, total, strings.Join(items, ", "))
+	last := []Cell{{Text: t.costsTotal, Highlight: true}}
+	if len(in.Rates) > 0 {
+		last = append(last, Cell{Highlight: true})
+	}
+	f.Table.Rows = append(f.Table.Rows, append(last, Cell{Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.Total)}))
+	f.AriaLabel = fmt.Sprintf(t.costsAria, period, total, strings.Join(items, ", "))
 	p.aria = f.AriaLabel
 	p.title = fmt.Sprintf(t.costsTotalTitle, total)
 
 	var err error
-	f.Options, err = options(s, shape{kind: KindCosts, loc: loc, n: n}, id, p,
+	f.Options, err = options(s, shape{kind: KindCosts, loc: loc, currency: in.Currency, n: n}, id, p,
 		func() *costsParts { return newCostsParts(n) },
-		func(id string, p *costsParts) (template.JS, error) { return costsOptions(id, loc, p) })
+		func(id string, p *costsParts) (template.JS, error) { return costsOptions(id, loc, in.Currency, p) })
 	return f, err
 }
 
@@ -174,7 +195,7 @@ func (p *costsParts) walk(f func(*string, *any)) {
 }
 
 // costsOptions builds a costs chart's options with go-echarts.
-func costsOptions(id string, loc locale.Locale, p *costsParts) (template.JS, error) {
+func costsOptions(id string, loc locale.Locale, currency string, p *costsParts) (template.JS, error) {
 	t := textsFor(loc)
 	data := make([]opts.BarData, len(p.cats))
 	for i := range data {
@@ -187,14 +208,14 @@ func costsOptions(id string, loc locale.Locale, p *costsParts) (template.JS, err
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorTotal}),
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
 	return finish(c, func(m map[string]any) {
-		x := axis("value", nil, fmtPercent(loc, 2))
+		x := axis("value", nil, fmtMoney(loc, currency, 0))
 		y := axis("category", p.cats, nil)
 		y["inverse"] = true
 		m["xAxis"] = []any{x}
 		m["yAxis"] = []any{y}
 		g := grid(8)
 		g["top"] = 40
-		g["right"] = 72 // room for the value labels
+		g["right"] = 88 // room for the value labels
 		m["grid"] = g
 		m["title"] = map[string]any{"text": p.title, "left": 8, "top": 0,
 			"textStyle": map[string]any{"color": colorText, "fontSize": 14, "fontWeight": "bold"}}
@@ -204,8 +225,8 @@ func costsOptions(id string, loc locale.Locale, p *costsParts) (template.JS, err
 // CostsOverTimeInput is the costs and values of an investment over the
 // years (see the content model: computed, never typed in).
 type CostsOverTimeInput struct {
-	Currency          string // ISO 4217
-	Years             []int
+	Currency          string    // ISO 4217
+	Years             []float64 // after how many years (7.5, 0.5: fractions keep their value)
 	CumulativeCosts   []float64
 	ValueWithCosts    []float64
 	ValueWithoutCosts []float64
@@ -234,19 +255,19 @@ func costsOverTime(s *Skeletons, id string, loc locale.Locale, in CostsOverTimeI
 	f.Table = Table{Header: []string{t.cotPeriod, t.cotCosts, t.cotWith, t.cotWithout}}
 	p := newCostsOverTimeParts(n)
 	for i, y := range in.Years {
-		p.cats[i] = loc.Years(float64(y))
+		p.cats[i] = loc.Years(y)
 		p.costs[i] = jsonNumber(in.CumulativeCosts[i], 2)
 		p.with[i] = jsonNumber(in.ValueWithCosts[i], 2)
 		p.without[i] = jsonNumber(in.ValueWithoutCosts[i], 2)
 		f.Table.Rows = append(f.Table.Rows, []Cell{
-			{Text: p.cats[i], Sort: strconv.Itoa(y)},
+			{Text: p.cats[i], Sort: sortKey(y)},
 			num(money(in.CumulativeCosts[i]), in.CumulativeCosts[i]),
 			num(money(in.ValueWithCosts[i]), in.ValueWithCosts[i]),
 			num(money(in.ValueWithoutCosts[i]), in.ValueWithoutCosts[i]),
 		})
 	}
 	last := n - 1
-	f.AriaLabel = fmt.Sprintf(t.cotAria, afterYears(loc, float64(in.Years[last])), money(in.CumulativeCosts[last]),
+	f.AriaLabel = fmt.Sprintf(t.cotAria, afterYears(loc, in.Years[last]), money(in.CumulativeCosts[last]),
 		money(in.ValueWithCosts[last]), money(in.ValueWithoutCosts[last]))
 	p.aria = f.AriaLabel
 
@@ -321,11 +342,26 @@ type Scenario struct {
 	ValueAtRHP      float64 // what an investment is worth at the holding period
 }
 
+// ScenarioValue is a scenario's value and average return each year after
+// a period.
+type ScenarioValue struct {
+	Value, ReturnPct float64
+}
+
 // ScenariosInput is a product's performance scenarios.
 type ScenariosInput struct {
 	Currency  string
 	RHPYears  float64
 	Scenarios []Scenario
+	// OneYear are the scenarios after 1 year, in the order of Scenarios;
+	// empty when the product gives none (the table then has no such
+	// columns).
+	OneYear []ScenarioValue
+	// Minimum is the minimum return at the holding period; nil when the
+	// product has none.
+	Minimum *ScenarioValue
+	// MinimumLabel names the minimum's row ("Minimum").
+	MinimumLabel string
 }
 
 // Scenarios draws one bar per scenario with the value at the holding
@@ -343,10 +379,18 @@ func scenarios(s *Skeletons, id string, loc locale.Locale, in ScenariosInput) (F
 	if in.RHPYears <= 0 {
 		return Figure{}, fmt.Errorf("chart: scenarios need a holding period above 0, not %v", in.RHPYears)
 	}
+	if len(in.OneYear) != 0 && len(in.OneYear) != len(in.Scenarios) {
+		return Figure{}, fmt.Errorf("chart: scenarios: %d scenarios but %d after 1 year", len(in.Scenarios), len(in.OneYear))
+	}
 	t := textsFor(loc)
 	period := afterYears(loc, in.RHPYears)
 	f := Figure{ID: id, Kind: KindScenarios, Caption: fmt.Sprintf(t.scenCaption, period)}
 	f.Table = Table{Header: []string{t.scenName, fmt.Sprintf(t.scenValue, period), t.scenReturn}}
+	if len(in.OneYear) > 0 {
+		one := afterYears(loc, 1)
+		f.Table.Header = []string{t.scenName, fmt.Sprintf(t.scenValue, one), fmt.Sprintf(t.scenReturnAfter, one),
+			fmt.Sprintf(t.scenValue, period), t.scenReturn}
+	}
 	n := len(in.Scenarios)
 	p := newScenariosParts(n)
 	items := make([]string, n)
@@ -360,7 +404,19 @@ func scenarios(s *Skeletons, id string, loc locale.Locale, in ScenariosInput) (F
 		p.values[i] = jsonNumber(sc.ValueAtRHP, 2)
 		p.labels[i] = v + "\n" + r + " " + t.perYear
 		items[i] = fmt.Sprintf(t.scenItem, sc.Label, v, r)
-		f.Table.Rows = append(f.Table.Rows, []Cell{{Text: sc.Label}, num(v, sc.ValueAtRHP), num(r, sc.AnnualReturnPct)})
+		row := []Cell{{Text: sc.Label}}
+		if len(in.OneYear) > 0 {
+			o := in.OneYear[i]
+			row = append(row, num(loc.Money(o.Value, in.Currency), o.Value), num(loc.Percent(o.ReturnPct, 1), o.ReturnPct))
+		}
+		f.Table.Rows = append(f.Table.Rows, append(row, num(v, sc.ValueAtRHP), num(r, sc.AnnualReturnPct)))
+	}
+	if m := in.Minimum; m != nil {
+		row := []Cell{{Text: in.MinimumLabel}}
+		if len(in.OneYear) > 0 {
+			row = append(row, Cell{}, Cell{})
+		}
+		f.Table.Rows = append(f.Table.Rows, append(row, num(loc.Money(m.Value, in.Currency), m.Value), num(loc.Percent(m.ReturnPct, 1), m.ReturnPct)))
 	}
 	f.AriaLabel = fmt.Sprintf(t.scenAria, period, strings.Join(items, "; "))
 	p.aria = f.AriaLabel
@@ -607,13 +663,7 @@ func FeedbackFactors(id string, loc locale.Locale, in FeedbackFactorsInput) (Fig
 
 // afterYears writes a period for "after ... years": German needs the
 // dative ("nach 5 Jahren", "nach 1 Jahr").
-func afterYears(loc locale.Locale, y float64) string {
-	s := loc.Years(y)
-	if loc.Lang == "de" && strings.HasSuffix(s, " Jahre") {
-		s += "n"
-	}
-	return s
-}
+func afterYears(loc locale.Locale, y float64) string { return loc.YearsAfter(y) }
 
 // monthLabel formats "2026-03" as the locale's month ("März 2026");
 // anything else is returned as it is.

@@ -17,7 +17,7 @@
 //	<figcaption id="{{.ID}}-caption">{{.Caption}}</figcaption>
 //	<div class="chart-canvas" id="{{.ID}}" role="img" aria-label="{{.AriaLabel}}" hidden></div>
 //	<script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>
-//	<table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
+//	<div class="table-scroll" tabindex="0" role="group" aria-labelledby="{{.ID}}-caption"><table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
 //	{{- with .Table.Caption}}<caption>{{.}}</caption>{{end}}
 //	<thead><tr>{{range .Table.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 //	<tbody>
@@ -28,7 +28,7 @@
 //	{{- if eq $i 0}}</th>{{else}}</td>{{end}}{{end}}</tr>
 //	{{- end}}
 //	</tbody>
-//	</table>
+//	</table></div>
 //	</figure>
 //
 // Options is a template.JS holding JSON in which <, > and & are written as

@@ -72,7 +72,7 @@ const figureHTML = `<figure class="chart chart-{{.Kind}}" id="{{.ID}}-figure" ar
 <figcaption id="{{.ID}}-caption">{{.Caption}}</figcaption>
 <div class="chart-canvas" id="{{.ID}}" role="img" aria-label="{{.AriaLabel}}" hidden></div>
 <script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>
-<table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
+<div class="table-scroll" tabindex="0" role="group" aria-labelledby="{{.ID}}-caption"><table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
 {{- with .Table.Caption}}<caption>{{.}}</caption>{{end}}
 <thead><tr>{{range .Table.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -83,7 +83,7 @@ const figureHTML = `<figure class="chart chart-{{.Kind}}" id="{{.ID}}-figure" ar
 {{- if eq $i 0}}</th>{{else}}</td>{{end}}{{end}}</tr>
 {{- end}}
 </tbody>
-</table>
+</table></div>
 </figure>`
 
 var figureTemplate = template.Must(template.New("figure").Parse(figureHTML))
@@ -115,7 +115,9 @@ func (f Figure) HTML() (template.HTML, error) {
 	b.WriteString(esc(f.ID))
 	b.WriteString(`">`)
 	b.WriteString(string(f.Options))
-	b.WriteString("</script>\n<table class=\"chart-table\"")
+	b.WriteString("</script>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-labelledby=\"")
+	b.WriteString(esc(f.ID))
+	b.WriteString("-caption\"><table class=\"chart-table\"")
 	if f.Table.Sortable {
 		b.WriteString(" data-sortable")
 	}
@@ -168,14 +170,14 @@ func (f Figure) HTML() (template.HTML, error) {
 		}
 		b.WriteString("</tr>")
 	}
-	b.WriteString("\n</tbody>\n</table>\n</figure>")
+	b.WriteString("\n</tbody>\n</table></div>\n</figure>")
 	return template.HTML(b.String()), nil
 }
 
 // htmlSize is about what HTML writes, a little more when text needs
 // escaping: a builder grown once instead of doubling through the table.
 func (f Figure) htmlSize() int {
-	n := 420 + 6*len(f.ID) + len(f.Kind) + len(f.Caption) + len(f.AriaLabel) + len(f.Options) + len(f.Table.Caption)
+	n := 500 + 7*len(f.ID) + len(f.Kind) + len(f.Caption) + len(f.AriaLabel) + len(f.Options) + len(f.Table.Caption)
 	for _, h := range f.Table.Header {
 		n += 24 + len(h)
 	}

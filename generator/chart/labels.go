@@ -13,14 +13,16 @@ type texts struct {
 	riskThisHeader                 string
 	riskTableCaption               string
 
-	costsCaption, costsAria, costsTotalTitle string
-	costsKind, costsImpact, costsTotal       string
+	costsCaption, costsAria, costsTotalTitle string // %s period
+	costsKind, costsRate, costsAmount        string // costsAmount: %s period
+	costsImpact, costsTotal                  string
 
 	cotCaption, cotAria                      string
 	cotPeriod, cotCosts, cotWith, cotWithout string
 
 	scenCaption, scenAria, scenItem          string
 	scenName, scenValue, scenReturn, perYear string
+	scenReturnAfter                          string // %s period
 
 	cmpCaption, cmpAria, cmpProduct, cmpRisk, cmpCosts string
 	cmpThis                                            string
@@ -48,10 +50,12 @@ var textsByLang = map[string]texts{
 		riskThisHeader:    "Dieses Produkt",
 		riskTableCaption:  "Risikoklassen von 1 (niedrigstes) bis 7 (höchstes Risiko)",
 
-		costsCaption:    "Woraus sich die Kosten zusammensetzen (Auswirkung auf die Rendite pro Jahr)",
-		costsAria:       "Die Kosten mindern die Rendite um %s pro Jahr: %s.",
-		costsTotalTitle: "Gesamt: %s pro Jahr",
+		costsCaption:    "Zusammensetzung der Kosten, wenn Sie nach %s aussteigen",
+		costsAria:       "Wenn Sie nach %s aussteigen, betragen die Kosten insgesamt %s: %s.",
+		costsTotalTitle: "Gesamt: %s",
 		costsKind:       "Kostenart",
+		costsRate:       "Satz",
+		costsAmount:     "Betrag bei Ausstieg nach %s",
 		costsImpact:     "Auswirkung pro Jahr",
 		costsTotal:      "Gesamt",
 
@@ -62,13 +66,14 @@ var textsByLang = map[string]texts{
 		cotWith:    "Wert mit Kosten",
 		cotWithout: "Wert ohne Kosten",
 
-		scenCaption: "Was Sie nach %s zurückbekommen könnten (Szenarien)",
-		scenAria:    "Wert nach %s: %s.",
-		scenItem:    "%s %s (%s pro Jahr)",
-		scenName:    "Szenario",
-		scenValue:   "Wert nach %s",
-		scenReturn:  "Rendite pro Jahr",
-		perYear:     "pro Jahr",
+		scenCaption:     "Was Sie nach %s zurückbekommen könnten (Szenarien)",
+		scenAria:        "Wert nach %s: %s.",
+		scenItem:        "%s %s (%s pro Jahr)",
+		scenName:        "Szenario",
+		scenValue:       "Wert nach %s",
+		scenReturn:      "Rendite pro Jahr",
+		scenReturnAfter: "Rendite nach %s",
+		perYear:         "pro Jahr",
 
 		cmpCaption: "Alle Produkte nach Risikoklasse und Kosten pro Jahr",
 		cmpAria:    "%d Produkte in den Risikoklassen %d bis %d mit Kosten von %s bis %s pro Jahr.",
@@ -106,10 +111,12 @@ var textsByLang = map[string]texts{
 		riskThisHeader:    "This product",
 		riskTableCaption:  "Risk classes from 1 (lowest) to 7 (highest risk)",
 
-		costsCaption:    "What the costs are made of (impact on return per year)",
-		costsAria:       "Costs reduce the return by %s a year: %s.",
-		costsTotalTitle: "Total: %s a year",
+		costsCaption:    "Composition of costs if you exit after %s",
+		costsAria:       "If you exit after %s, the costs total %s: %s.",
+		costsTotalTitle: "Total: %s",
 		costsKind:       "Type of cost",
+		costsRate:       "Rate",
+		costsAmount:     "Amount if you exit after %s",
 		costsImpact:     "Impact per year",
 		costsTotal:      "Total",
 
@@ -120,13 +127,14 @@ var textsByLang = map[string]texts{
 		cotWith:    "Value with costs",
 		cotWithout: "Value without costs",
 
-		scenCaption: "What you might get back after %s (scenarios)",
-		scenAria:    "Value after %s: %s.",
-		scenItem:    "%s %s (%s a year)",
-		scenName:    "Scenario",
-		scenValue:   "Value after %s",
-		scenReturn:  "Return per year",
-		perYear:     "a year",
+		scenCaption:     "What you might get back after %s (scenarios)",
+		scenAria:        "Value after %s: %s.",
+		scenItem:        "%s %s (%s a year)",
+		scenName:        "Scenario",
+		scenValue:       "Value after %s",
+		scenReturn:      "Return per year",
+		scenReturnAfter: "Return after %s",
+		perYear:         "a year",
 
 		cmpCaption: "All products by risk class and annual costs",
 		cmpAria:    "%d products in risk classes %d to %d with costs from %s to %s a year.",

@@ -8,14 +8,15 @@ import (
 )
 
 func sampleCostsOverTime() CostsOverTimeInput {
-	return CostsOverTimeInput{Currency: "EUR", Years: []int{1, 5, 10},
+	return CostsOverTimeInput{Currency: "EUR", Years: []float64{1, 5, 10},
 		CumulativeCosts:   []float64{426.1, 1012.5, 2200.75},
 		ValueWithCosts:    []float64{9573.9, 12000, 15000.5},
 		ValueWithoutCosts: []float64{10000, 13012.5, 17201.25}}
 }
 
 func sampleCosts() CostsInput {
-	return CostsInput{Lines: []CostLine{{"Einstiegskosten", 0.6}, {"Laufende Kosten", 0.2}, {"Transaktionskosten", 0.05}}, TotalPct: 0.85}
+	return CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{"Einstiegskosten", 300}, {"Laufende Kosten", 116.4}, {"Transaktionskosten", 9.7}},
+		Rates: []string{"3,00 %", "1,20 % pro Jahr", "0,10 % pro Jahr"}, Total: 426.1}
 }
 
 func sampleScenarios() ScenariosInput {

@@ -91,9 +91,14 @@ func randomCosts(r *rand.Rand, rare bool) CostsInput {
 	if rare {
 		num = randNumber
 	}
-	in := CostsInput{TotalPct: num(r)}
+	in := CostsInput{Currency: testCurrencies[r.IntN(len(testCurrencies))], Years: []float64{1, 0.5, 7.5}[r.IntN(3)], Total: num(r)}
 	for range 1 + r.IntN(6) {
-		in.Lines = append(in.Lines, CostLine{Label: randLabel(r, rare), AnnualImpactPct: num(r)})
+		in.Lines = append(in.Lines, CostLine{Label: randLabel(r, rare), Amount: num(r)})
+	}
+	if r.IntN(2) == 0 {
+		for range in.Lines {
+			in.Rates = append(in.Rates, randLabel(r, rare))
+		}
 	}
 	return in
 }
@@ -105,7 +110,7 @@ func randomCostsOverTime(r *rand.Rand, rare bool) CostsOverTimeInput {
 	}
 	in := CostsOverTimeInput{Currency: testCurrencies[r.IntN(len(testCurrencies))]}
 	for range 1 + r.IntN(12) {
-		in.Years = append(in.Years, r.IntN(60)-5)
+		in.Years = append(in.Years, []float64{float64(r.IntN(60) - 5), 7.5, 0.5, 1.0 / 12}[r.IntN(4)])
 		in.CumulativeCosts = append(in.CumulativeCosts, num(r))
 		in.ValueWithCosts = append(in.ValueWithCosts, num(r))
 		in.ValueWithoutCosts = append(in.ValueWithoutCosts, num(r))
@@ -122,6 +127,12 @@ func randomScenarios(r *rand.Rand, rare bool) ScenariosInput {
 	in := ScenariosInput{Currency: testCurrencies[r.IntN(len(testCurrencies))], RHPYears: rhp}
 	for range 1 + r.IntN(6) {
 		in.Scenarios = append(in.Scenarios, Scenario{Label: randLabel(r, rare), AnnualReturnPct: num(r), ValueAtRHP: num(r)})
+	}
+	if r.IntN(2) == 0 {
+		for range in.Scenarios {
+			in.OneYear = append(in.OneYear, ScenarioValue{Value: num(r), ReturnPct: num(r)})
+		}
+		in.Minimum, in.MinimumLabel = &ScenarioValue{Value: num(r), ReturnPct: num(r)}, randLabel(r, rare)
 	}
 	return in
 }
@@ -191,11 +202,11 @@ func TestSkeletonsEdgeCases(t *testing.T) {
 		fast bool
 	}{
 		{"plain", sampleCosts(), true},
-		{"nan", CostsInput{Lines: []CostLine{{"a", math.NaN()}}, TotalPct: 1}, false},
-		{"empty label", CostsInput{Lines: []CostLine{{"", 1}}, TotalPct: 1}, false},
-		{"template", CostsInput{Lines: []CostLine{{"{{x}}", 1}, {"{", 2}, {"{{{", 3}}, TotalPct: 1}, true},
-		{"html", CostsInput{Lines: []CostLine{{"</script><b>&amp;", 1}}, TotalPct: 1}, true},
-		{"sentinel-like", CostsInput{Lines: []CostLine{{"\x00k0\x00", 1}}, TotalPct: 1}, true},
+		{"nan", CostsInput{Lines: []CostLine{{"a", math.NaN()}}, Total: 1}, false},
+		{"empty label", CostsInput{Lines: []CostLine{{"", 1}}, Total: 1}, false},
+		{"template", CostsInput{Lines: []CostLine{{"{{x}}", 1}, {"{", 2}, {"{{{", 3}}, Total: 1}, true},
+		{"html", CostsInput{Lines: []CostLine{{"</script><b>&amp;", 1}}, Total: 1}, true},
+		{"sentinel-like", CostsInput{Lines: []CostLine{{"\x00k0\x00", 1}}, Total: 1}, true},
 		{"none", CostsInput{}, false},
 	}
 	for _, c := range cases {
@@ -298,7 +309,7 @@ func TestSkeletonShape(t *testing.T) {
 	if _, err := s.Costs("c", locale.For("de"), sampleCosts()); err != nil {
 		t.Fatal(err)
 	}
-	sk := s.m[shape{kind: KindCosts, loc: locale.For("de"), n: 3}]
+	sk := s.m[shape{kind: KindCosts, loc: locale.For("de"), currency: "EUR", n: 3}]
 	if sk == nil {
 		t.Fatal("no skeleton for the costs shape")
 	}
@@ -307,7 +318,7 @@ func TestSkeletonShape(t *testing.T) {
 		t.Errorf("%d holes", len(sk.holes))
 	}
 	all := strings.Join(sk.segs, "")
-	if strings.Contains(all, `\u0000`) || !strings.Contains(all, `"klartextFormat":{"locale":"de-DE","style":"percent","digits":2}`) {
+	if strings.Contains(all, `\u0000`) || !strings.Contains(all, `"klartextFormat":{"locale":"de-DE","style":"currency","currency":"EUR","digits":0}`) {
 		t.Errorf("segments %q", sk.segs)
 	}
 }

@@ -175,6 +175,9 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 			}
 		}
 		date := func(dst *time.Time) {
+			if v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "") {
+				return // left empty to fill in (klartext new writes reviewed: and valid_until: so)
+			}
 			t, err := ParseDate(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil {
 				errf(v.Line, key, "%s must be a date like 2026-03-01, got %q", key, v.Value)

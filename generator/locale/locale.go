@@ -178,25 +178,44 @@ func (l Locale) Month(t time.Time) string {
 	return t.Format("January 2006")
 }
 
-// Years formats a holding period: "5 Jahre", "1 Jahr", "2,5 Jahre" (de) or
-// "5 years", "1 year" (en).
+// Years formats a holding period so that it keeps its value: "5 Jahre",
+// "1 Jahr", "7,5 Jahre", "7,25 Jahre" (de) or "5 years", "7.5 years" (en);
+// under a year in months, as a KID states such a period: "6 Monate",
+// "1 Monat" (de), "6 months" (en). Fractions are written with the fewest
+// decimals (at most two) that keep the value, so 7.5 never reads "8".
 func (l Locale) Years(y float64) string {
-	dec := 0
-	if y != math.Trunc(y) {
-		dec = 1
-	}
-	n := l.Number(y, dec)
-	one := y == 1
+	unit, one, many := y, "year", "years"
 	if l.Lang == "de" {
-		if one {
-			return n + " Jahr"
+		one, many = "Jahr", "Jahre"
+	}
+	if y > 0 && y < 1 {
+		unit, one, many = y*12, "month", "months"
+		if l.Lang == "de" {
+			one, many = "Monat", "Monate"
 		}
-		return n + " Jahre"
 	}
-	if one {
-		return n + " year"
+	if r := math.Round(unit); math.Abs(unit-r) < 1e-9 {
+		unit = r // 0.5 × 12 is 6, not 5.999…
 	}
-	return n + " years"
+	n := l.Number(unit, shortestDecimals(unit, 2))
+	if unit == 1 {
+		return n + " " + one
+	}
+	return n + " " + many
+}
+
+// shortestDecimals is the fewest decimals, up to most, that write v
+// exactly (or most when none does).
+func shortestDecimals(v float64, most int) int {
+	if v == math.Trunc(v) {
+		return 0 // the common case, without rounding through strings
+	}
+	for d := 1; d < most; d++ {
+		if Round(v, d) == Round(v, most) {
+			return d
+		}
+	}
+	return most
 }
 
 func isISOCode(s string) bool {
@@ -212,10 +231,11 @@ func isISOCode(s string) bool {
 }
 
 // YearsAfter formats a period after a preposition that takes the dative in
-// German: "nach 1 Jahr", "nach 5 Jahren"; English as Years.
+// German: "nach 1 Jahr", "nach 5 Jahren", "nach 6 Monaten"; English as
+// Years.
 func (l Locale) YearsAfter(y float64) string {
 	s := l.Years(y)
-	if l.Lang == "de" && strings.HasSuffix(s, " Jahre") {
+	if l.Lang == "de" && (strings.HasSuffix(s, " Jahre") || strings.HasSuffix(s, " Monate")) {
 		return s + "n"
 	}
 	return s

@@ -28,6 +28,20 @@ func TestNumberPercentMoney(t *testing.T) {
 		{de.YearsAfter(5), "5 Jahren"},
 		{de.YearsAfter(1), "1 Jahr"},
 		{en.YearsAfter(5), "5 years"},
+		// Fractional holding periods keep their value in every label.
+		{de.Years(7.5), "7,5 Jahre"},
+		{en.Years(7.5), "7.5 years"},
+		{de.Years(7.25), "7,25 Jahre"},
+		{de.Years(1.0 / 3), "4 Monate"},
+		{de.Years(0.5), "6 Monate"},
+		{en.Years(0.5), "6 months"},
+		{de.Years(1.0 / 12), "1 Monat"},
+		{en.Years(1.0 / 12), "1 month"},
+		{de.Years(0.125), "1,5 Monate"},
+		{de.YearsAfter(0.5), "6 Monaten"},
+		{de.YearsAfter(7.5), "7,5 Jahren"},
+		{de.YearsAfter(1.0 / 12), "1 Monat"},
+		{en.Years(1.5), "1.5 years"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -25,16 +25,17 @@ func checkParsed(t *testing.T, file string, ps []Product, ds []diag.Diagnostic) 
 		if i > 0 && ps[i-1].ID >= p.ID {
 			t.Errorf("not sorted or duplicate: %q, %q", ps[i-1].ID, p.ID)
 		}
-		for _, c := range CostsOverTime(p) {
+		f := Compute(p)
+		if f == nil {
+			continue
+		}
+		for _, c := range f.Columns {
 			for _, v := range []float64{c.Gross, c.Net, c.TotalCosts, c.AnnualImpactPct} {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Errorf("%s: non-finite figure %+v", p.ID, c)
 				}
 			}
 		}
-		CostComposition(p)
-		CostPath(p)
-		Scenarios(p)
 	}
 }
 

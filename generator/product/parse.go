@@ -150,9 +150,21 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 	var diags []diag.Diagnostic
 	products := make([]Product, 0, len(records))
 	first := make(map[string]Position, len(records))
+	isins := make(map[string]Position, len(records))
 	for _, rec := range records {
 		p, ds, idOK := build(rec, defaultCurrency)
 		diags = append(diags, ds...)
+		if p.ISIN != "" {
+			at := p.KeyPosition("isin")
+			if prev, dup := isins[p.ISIN]; dup {
+				diags = append(diags, duplicateISIN(p, at, prev))
+			} else {
+				isins[p.ISIN] = at
+			}
+		}
+		if !hasError(ds) {
+			diags = append(diags, CrossCheckKID(p)...)
+		}
 		if !idOK {
 			continue
 		}

@@ -5,9 +5,9 @@ import (
 	"github.com/klartext/klartext/generator/sitetest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/klartext/klartext/generator/diag"
 )
@@ -22,11 +22,41 @@ func errorsOf(ds []diag.Diagnostic) []diag.Diagnostic {
 	return out
 }
 
+// figureCols are the columns a product's page needs beyond the five
+// required ones, with valid values; a test about something else appends
+// them (without the ones it sets itself), since a missing one is an error.
+var figureCols = [][2]string{{"entry_pct", "0"}, {"exit_pct", "0"}, {"ongoing_pct", "0.2"}, {"transaction_pct", "0.05"},
+	{"scenario_stress_pct", "-30"}, {"scenario_unfavourable_pct", "-5"}, {"scenario_moderate_pct", "5"}, {"scenario_favourable_pct", "12"}}
+
+// figures returns figureCols but except as a header and a row suffix
+// (each starting with sep).
+func figures(sep string, except ...string) (header, row string) {
+	for _, c := range figureCols {
+		if !slices.Contains(except, c[0]) {
+			header += sep + c[0]
+			row += sep + c[1]
+		}
+	}
+	return header, row
+}
+
+// yamlFigures returns figureCols but except as YAML lines.
+func yamlFigures(except ...string) string {
+	var b strings.Builder
+	for _, c := range figureCols {
+		if !slices.Contains(except, c[0]) {
+			b.WriteString(c[0] + ": " + c[1] + "\n")
+		}
+	}
+	return b.String()
+}
+
 func TestCSVGermanSpreadsheet(t *testing.T) {
 	// UTF-8 BOM, semicolons, decimal commas, Windows line ends and the
 	// trailing empty rows spreadsheets write.
-	data := "\xef\xbb\xbfid;name;type;sri;rhp_years;ongoing_pct;entry_pct;scenario_moderate_pct\r\n" +
-		"mischfonds;\"Mischfonds \"\"Balance\"\", A\";mixed-fund;3;5;1,45;4.5;-0,5\r\n" +
+	fh, fr := figures(";", "ongoing_pct", "entry_pct", "scenario_moderate_pct")
+	data := "\xef\xbb\xbfid;name;type;sri;rhp_years;ongoing_pct;entry_pct;scenario_moderate_pct" + fh + "\r\n" +
+		"mischfonds;\"Mischfonds \"\"Balance\"\", A\";mixed-fund;3;5;1,45;4.5;-0,5" + fr + "\r\n" +
 		";;;;;;;\r\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(ds) != 0 || len(ps) != 1 {
@@ -70,7 +100,8 @@ func TestCSVNumbers(t *testing.T) {
 		}
 	}
 
-	data := "id;name;type;sri;rhp_years;ongoing_pct\nfonds;Fonds;bond-fund;3;5;1,2,3\n"
+	fh, fr := figures(";", "ongoing_pct")
+	data := "id;name;type;sri;rhp_years;ongoing_pct" + fh + "\nfonds;Fonds;bond-fund;3;5;1,2,3" + fr + "\n"
 	_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(ds) != 1 || ds[0].Line != 2 || ds[0].Key != "ongoing_pct" || ds[0].Message != `ongoing_pct "1,2,3" is not a number` {
 		t.Errorf("diagnostics %v", ds)
@@ -78,19 +109,21 @@ func TestCSVNumbers(t *testing.T) {
 }
 
 func TestCSVRowLength(t *testing.T) {
-	data := "id,name,type,sri,rhp_years\na,A,deposit,1,1\nb,B,deposit,1\nc,C,deposit,1,1,extra\nd,D,deposit,1,1\n"
+	fh, fr := figures(",")
+	data := "id,name,type,sri,rhp_years" + fh + "\na,A,deposit,1,1" + fr + "\nb,B,deposit,1" + fr + "\nc,C,deposit,1,1,extra" + fr + "\nd,D,deposit,1,1" + fr + "\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" {
 		t.Errorf("products %+v", ps)
 	}
-	if len(ds) != 2 || ds[0].Line != 3 || ds[0].Message != "row has 4 fields, the header has 5" ||
-		ds[1].Line != 4 || ds[1].Message != "row has 6 fields, the header has 5" {
+	if len(ds) != 2 || ds[0].Line != 3 || ds[0].Message != "row has 12 fields, the header has 13" ||
+		ds[1].Line != 4 || ds[1].Message != "row has 14 fields, the header has 13" {
 		t.Errorf("diagnostics %v", ds)
 	}
 }
 
 func TestCSVDuplicateID(t *testing.T) {
-	data := "id,name,type,sri,rhp_years\nb,B,deposit,1,1\na,A,deposit,1,1\nb,B2,deposit,1,1\n"
+	fh, fr := figures(",")
+	data := "id,name,type,sri,rhp_years" + fh + "\nb,B,deposit,1,1" + fr + "\na,A,deposit,1,1" + fr + "\nb,B2,deposit,1,1" + fr + "\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "b" || ps[1].Name != "B" {
 		t.Errorf("products %+v (want sorted, first b kept)", ps)
@@ -102,7 +135,8 @@ func TestCSVDuplicateID(t *testing.T) {
 }
 
 func TestCSVHeader(t *testing.T) {
-	data := "id,name,type,sri,rhp_years,ongoing_pcts,colour\nx,X,deposit,1,1,0.5,red\n"
+	fh, fr := figures(",")
+	data := "id,name,type,sri,rhp_years,ongoing_pcts,colour" + fh + "\nx,X,deposit,1,1,0.5,red" + fr + "\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 1 {
 		t.Errorf("an unknown column must not drop the rows: %+v", ps)
@@ -127,7 +161,7 @@ func TestCSVHeader(t *testing.T) {
 		t.Errorf("missing id column: %+v %v", ps, ds)
 	}
 
-	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,type,sri,rhp_years,sri\nx,X,deposit,1,1,2\n"), "EUR")
+	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,type,sri,rhp_years,sri"+fh+"\nx,X,deposit,1,1,2"+fr+"\n"), "EUR")
 	if len(ds) != 1 || ds[0].Message != `column "sri" appears twice in the header (columns 4 and 6)` {
 		t.Errorf("duplicate column: %v", ds)
 	}
@@ -139,7 +173,8 @@ func TestCSVHeader(t *testing.T) {
 }
 
 func TestCSVBrokenQuote(t *testing.T) {
-	data := "id,name,type,sri,rhp_years\na,A \"B,deposit,1,1\nc,C,deposit,1,1\n"
+	fh, fr := figures(",")
+	data := "id,name,type,sri,rhp_years" + fh + "\na,A \"B,deposit,1,1" + fr + "\nc,C,deposit,1,1" + fr + "\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
 	if len(errorsOf(ds)) == 0 || ds[0].Line != 2 {
 		t.Errorf("diagnostics %v", ds)
@@ -156,11 +191,11 @@ sri: 9
 rhp_years: 7
 ongoing_pct: 1.65
 scenario_moderate_pct: 4.5
-`
+` // yamlFigures("ongoing_pct", "scenario_moderate_pct") follows
 
 func TestYAMLLineOfEachKey(t *testing.T) {
 	file := "content/data/products/aktien-europa.yaml"
-	ps, ds := ParseYAML(file, []byte(yamlProduct), "EUR")
+	ps, ds := ParseYAML(file, []byte(yamlProduct+yamlFigures("ongoing_pct", "scenario_moderate_pct")), "EUR")
 	if len(ps) != 1 || ps[0].ID != "aktien-europa" || ps[0].OngoingPct != 1.65 {
 		t.Errorf("products %+v", ps)
 	}
@@ -184,24 +219,29 @@ func TestYAMLErrors(t *testing.T) {
 		message    string
 		hint       string
 		products   int
+		except     []string // figure keys the case sets itself
 	}{
 		{"duplicate key", "name: A\ntype: deposit\nsri: 1\nrhp_years: 1\nsri: 2\n", 5,
-			`key "sri" is given twice (first on line 3)`, "remove one", 1},
+			`key "sri" is given twice (first on line 3)`, "remove one", 1, nil},
 		{"unknown key", "name: A\ntype: deposit\nsri: 1\nrhp_year: 1\nrhp_years: 1\n", 4,
-			`unknown key "rhp_year"`, "did you mean rhp_years?", 1},
+			`unknown key "rhp_year"`, "did you mean rhp_years?", 1, nil},
 		{"id mismatch", "id: anderer-fonds\nname: A\ntype: deposit\nsri: 1\nrhp_years: 1\n", 1,
-			`id "anderer-fonds" does not match the file name "fonds.yaml"`, "rename the file to anderer-fonds.yaml", 0},
+			`id "anderer-fonds" does not match the file name "fonds.yaml"`, "rename the file to anderer-fonds.yaml", 0, nil},
 		{"list value", "name: [A, B]\ntype: deposit\nsri: 1\nrhp_years: 1\n", 1,
-			"name must be a single value, not a list or a group of keys", "", 1},
-		{"syntax", "name: A\ntype: deposit\n  sri: 1\n", 3, "the YAML cannot be read: mapping values are not allowed in this context", "indentation", 0},
-		{"empty", "", 0, "the product file is empty", "delete the file", 0},
-		{"not a mapping", "- a\n- b\n", 1, "the product file must be a list of keys and values (name: ..., sri: ...)", "", 0},
-		{"missing required", "name: A\nsri: 1\nrhp_years: 1\n", 1, "type is missing", "add it", 1},
+			"name must be a single value, not a list or a group of keys", "", 1, nil},
+		{"syntax", "name: A\ntype: deposit\n  sri: 1\n", 3, "the YAML cannot be read: mapping values are not allowed in this context", "indentation", 0, nil},
+		{"empty", "", 0, "the product file is empty", "delete the file", 0, nil},
+		{"not a mapping", "- a\n- b\n", 1, "the product file must be a list of keys and values (name: ..., sri: ...)", "", 0, nil},
+		{"missing required", "name: A\nsri: 1\nrhp_years: 1\n", 1, "type is missing", "add it", 1, nil},
 		{"decimal comma is not a number in YAML", "name: A\ntype: deposit\nsri: 1\nrhp_years: 1\nongoing_pct: 1,2\n", 5,
-			`ongoing_pct "1,2" is not a number`, "with a point", 1},
+			`ongoing_pct "1,2" is not a number`, "with a point", 1, []string{"ongoing_pct"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ps, ds := ParseYAML(file, []byte(tc.data), "EUR")
+			data := tc.data
+			if tc.products > 0 { // the figures after the lines under test
+				data += yamlFigures(tc.except...)
+			}
+			ps, ds := ParseYAML(file, []byte(data), "EUR")
 			if len(ds) != 1 {
 				t.Fatalf("want one diagnostic, got %v", ds)
 			}
@@ -218,7 +258,7 @@ func TestYAMLErrors(t *testing.T) {
 
 func TestYAMLNullAndQuoted(t *testing.T) {
 	ps, ds := ParseYAML("content/data/products/x.yaml",
-		[]byte("id: x\nname: \"123\"\ntype: deposit\nsri: '1'\nrhp_years: 1\nisin: ~\nmrm:\n"), "EUR")
+		[]byte("id: x\nname: \"123\"\ntype: deposit\nsri: '1'\nrhp_years: 1\nisin: ~\nmrm:\n"+yamlFigures()), "EUR")
 	if len(ds) != 0 || len(ps) != 1 || ps[0].Name != "123" || ps[0].ISIN != "" || ps[0].MRM != nil || ps[0].SRI != 1 {
 		t.Errorf("%+v %v", ps, ds)
 	}
@@ -237,13 +277,14 @@ func writeFile(t *testing.T, root, rel, data string) {
 
 func TestLoadMergesYAMLIntoCSV(t *testing.T) {
 	root := t.TempDir()
-	writeFile(t, root, CSVFile, "id,name,type,sri,rhp_years,ongoing_pct,isin\n"+
-		"etf-welt,ETF Welt,equity-etf,4,5,0.20,IE00B4L5Y983\n"+
-		"tagesgeld,Tagesgeld,deposit,1,1,0,\n")
+	fh, fr := figures(",", "ongoing_pct")
+	writeFile(t, root, CSVFile, "id,name,type,sri,rhp_years,ongoing_pct,isin"+fh+"\n"+
+		"etf-welt,ETF Welt,equity-etf,4,5,0.20,IE00B4L5Y983"+fr+"\n"+
+		"tagesgeld,Tagesgeld,deposit,1,1,0,"+fr+"\n")
 	// Complements the CSV row: overrides ongoing_pct, adds a scenario.
 	writeFile(t, root, YAMLDir+"/etf-welt.yaml", "ongoing_pct: 0.12\nscenario_moderate_pct: 5\n")
 	// A product of its own.
-	writeFile(t, root, YAMLDir+"/aktien-europa.yaml", "name: Aktien Europa\ntype: equity-fund\nsri: 5\nrhp_years: 7\n")
+	writeFile(t, root, YAMLDir+"/aktien-europa.yaml", "name: Aktien Europa\ntype: equity-fund\nsri: 5\nrhp_years: 7\n"+yamlFigures())
 	writeFile(t, root, YAMLDir+"/README.txt", "not a product")
 
 	ps, ds := Load(sitetest.ContentFiles(t, root), "EUR")
@@ -291,23 +332,18 @@ func bigCSV(n int) string {
 	var b strings.Builder
 	b.WriteString(strings.Join(Keys()[:18], ",") + "\n") // id … scenario_favourable_pct
 	for i := range n {
-		fmt.Fprintf(&b, "fonds-%d,Fonds %d,IE00B4L5Y983,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i)
+		fmt.Fprintf(&b, "fonds-%d,Fonds %d,,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i)
 	}
 	return b.String()
 }
 
-func TestLoadManyRowsIsFast(t *testing.T) {
-	data := bigCSV(20000)
-	start := time.Now()
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
-	elapsed := time.Since(start)
+// TestLoadManyRows reads 20,000 rows into 20,000 products without a
+// diagnostic. How fast is BenchmarkParseCSV20000's to say (the house
+// rules: no wall-clock time in a test).
+func TestLoadManyRows(t *testing.T) {
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(bigCSV(20000)), "EUR")
 	if len(ps) != 20000 || len(ds) != 0 {
-		t.Fatalf("%d products, %d diagnostics", len(ps), len(ds))
-	}
-	t.Logf("20,000 rows in %v", elapsed)
-	// Generous, so a slow CI machine passes; a quadratic check would take minutes.
-	if elapsed > 3*time.Second {
-		t.Errorf("20,000 rows took %v", elapsed)
+		t.Fatalf("%d products, %d diagnostics: %v", len(ps), len(ds), ds[:min(3, len(ds))])
 	}
 }
 
@@ -335,7 +371,7 @@ func TestSharedCorpus(t *testing.T) {
 		t.Error("no products")
 	}
 	for _, p := range ps {
-		if CostsOverTime(p) == nil || CostComposition(p) == nil || CostPath(p) == nil {
+		if Compute(p) == nil {
 			t.Errorf("%s: no figures", p.ID)
 		}
 	}

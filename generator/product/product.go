@@ -57,6 +57,11 @@ type Product struct {
 	KIDTotalCostsRHP                         *float64
 	KIDCostImpact1YPct, KIDCostImpactHalfPct *float64
 	KIDCostImpactRHPPct                      *float64
+	// MinimumReturnPct is the minimum the KID promises at the holding
+	// period, as an average return each year (0: the capital is protected);
+	// nil: the product has no minimum (the KID says "There is no minimum
+	// guaranteed return").
+	MinimumReturnPct *float64
 
 	// Sources are the places the facts come from: the CSV row first when the
 	// product is in the CSV, then its YAML file when it has one.
@@ -140,6 +145,7 @@ const (
 	keyKIDCostImpactHalf
 	keyKIDCostImpactRHP
 	keyManufacturer
+	keyMinimumReturn
 	numKeys
 )
 
@@ -178,6 +184,7 @@ var keyNames = [numKeys]string{
 	keyKIDCostImpactHalf: "kid_cost_impact_half_pct",
 	keyKIDCostImpactRHP:  "kid_cost_impact_rhp_pct",
 	keyManufacturer:      "manufacturer",
+	keyMinimumReturn:     "minimum_return_pct",
 }
 
 // requiredKeys must be given for every product (after CSV and YAML are merged).

@@ -6,19 +6,52 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
 // Limits beyond the content model's rules, so that every accepted product
 // has finite, meaningful computed figures.
 const (
-	// maxRHPYears bounds the holding period (and so the year-by-year path).
-	maxRHPYears = 100
+	// MinRHPYears and MaxRHPYears bound the holding period: no PRIIP is
+	// held for less than a month (a KID states the period in whole months
+	// at the least) or more than a century, and 0.0001 years is a typing
+	// error whose cost impact per year would be meaningless.
+	MinRHPYears = 1.0 / 12
+	MaxRHPYears = 100
 	// costWarnPct: above this a cost is unusual enough to ask the editor
 	// whether it was written as a fraction or with a misplaced decimal.
 	costWarnPct = 10
 )
+
+// Bounds of the scenario returns, average per year in percent.
+//
+// The amended RTS (Annex IV as amended by 2021/2268) take the unfavourable,
+// moderate and favourable scenarios of most funds from the product's (or
+// its benchmark's) own past: the worst, median and best outcome over
+// windows as long as the holding period within the last 10 years and the
+// holding period. A T-year window is T consecutive 1-year windows, so its
+// average return per year cannot exceed the best 1-year return of the same
+// history (favourable RHP ≤ favourable after 1 year, checked where both
+// are given). The absolute bounds are a choice, set well above the best
+// runs a market has had: tripling every year (+200 % a year) over a
+// holding period of more than a year, or +1,000 % within one year, are
+// errors (a crypto-asset's best decade stays far below the first). Above
+// +50 % a year over more than a year, or +200 % within a year, a value is
+// possible but implausible: a warning. A 1,200 % a year over 5 years
+// (3.7 billion for 10,000) is an error.
+const (
+	maxReturnPct, warnReturnPct     = 200, 50   // holding period of more than 1 year
+	maxReturn1YPct, warnReturn1YPct = 1000, 200 // within 1 year
+)
+
+// returnBounds are the error and warning bounds for an average return per
+// year over T years.
+func returnBounds(T float64) (maxPct, warnPct float64) {
+	if T <= 1 {
+		return maxReturn1YPct, warnReturn1YPct
+	}
+	return maxReturnPct, warnReturnPct
+}
 
 // checker collects the diagnostics of one product.
 type checker struct {
@@ -156,120 +189,18 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 	}
 
 	if rhp, ok := c.number(keyRHP); ok {
-		if rhp <= 0 || rhp > maxRHPYears {
-			c.errorf(keyRHP, "", "rhp_years must be more than 0 and at most %d (the recommended holding period in years), got %s",
-				maxRHPYears, rec.vals[keyRHP].text)
+		if rhp < MinRHPYears || rhp > MaxRHPYears {
+			c.errorf(keyRHP, "write the recommended holding period in years, such as 5 or 0.5 for six months",
+				"rhp_years must be at least one month (0.0834) and at most %d years, got %s",
+				MaxRHPYears, rec.vals[keyRHP].text)
 		} else {
 			p.RHPYears = rhp
 		}
 	}
 
-	costs := []struct {
-		k      key
-		dst    *float64
-		perYr  bool
-		reason string
-	}{
-		{keyEntry, &p.EntryPct, false, "one-off entry costs"},
-		{keyExit, &p.ExitPct, false, "one-off exit costs"},
-		{keyOngoing, &p.OngoingPct, true, "ongoing costs"},
-		{keyTransaction, &p.TransactionPct, true, "transaction costs"},
-		{keyPerformanceFee, &p.PerformanceFeePct, true, "performance fees"},
-	}
-	for _, cost := range costs {
-		v, ok := c.number(cost.k)
-		if !ok {
-			continue
-		}
-		text := rec.vals[cost.k].text
-		switch {
-		case v < 0:
-			c.errorf(cost.k, "costs are written as positive percentages, such as 1.20 for 1.20 %",
-				"%s must be 0 or more (%s in percent), got %s", keyNames[cost.k], cost.reason, text)
-			continue
-		case v >= 100:
-			c.errorf(cost.k, "write percentages in percent: 1.20 means 1.20 %",
-				"%s must be below 100 (%s in percent), got %s", keyNames[cost.k], cost.reason, text)
-			continue
-		case v > costWarnPct && cost.perYr:
-			c.warnf(cost.k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
-				"%s is %s %% a year, which is unusually high (more than %d %% a year)", keyNames[cost.k], text, costWarnPct)
-		case v > costWarnPct:
-			c.warnf(cost.k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
-				"%s is %s %%, which is unusually high (more than %d %%)", keyNames[cost.k], text, costWarnPct)
-		}
-		*cost.dst = v
-	}
-	if p.OngoingPct+p.TransactionPct+p.PerformanceFeePct >= 100 {
-		c.errorf(keyOngoing, "check the three recurring costs; they are per year and in percent",
-			"ongoing_pct, transaction_pct and performance_fee_pct add up to 100 %% a year or more, which leaves nothing of the investment")
-		p.OngoingPct, p.TransactionPct, p.PerformanceFeePct = 0, 0, 0
-	}
-
-	scenarios := []struct {
-		k   key
-		dst **float64
-	}{
-		{keyStress, &p.ScenarioStressPct},
-		{keyUnfavourable, &p.ScenarioUnfavourablePct},
-		{keyModerate, &p.ScenarioModeratePct},
-		{keyFavourable, &p.ScenarioFavourablePct},
-	}
-	for _, s := range scenarios {
-		v, ok := c.number(s.k)
-		if !ok {
-			continue
-		}
-		if v <= -100 {
-			c.errorf(s.k, "a loss of everything is -100; a return is the average per year, in percent",
-				"%s must be more than -100 (average return per year in percent), got %s", keyNames[s.k], rec.vals[s.k].text)
-			continue
-		}
-		*s.dst = &v
-	}
-	// The scenarios must be ordered from worst to best; a gap (a scenario not
-	// given) is skipped, so stress and moderate alone are still compared.
-	var prev *float64
-	var prevKey key
-	for _, s := range scenarios {
-		cur := *s.dst
-		if cur == nil {
-			continue
-		}
-		if prev != nil && *prev > *cur {
-			c.warnf(s.k, "the scenarios must be ordered stress ≤ unfavourable ≤ moderate ≤ favourable; check for swapped columns",
-				"%s (%s) is lower than %s (%s)", keyNames[s.k], rec.vals[s.k].text, keyNames[prevKey], rec.vals[prevKey].text)
-		}
-		prev, prevKey = cur, s.k
-	}
-
-	// The further keys, typed only; the figures do not use them yet.
-	for _, f := range []struct {
-		k   key
-		dst **float64
-	}{
-		{keyExit1Y, &p.Exit1YPct}, {keyExitHalf, &p.ExitHalfPct},
-		{keyStress1Y, &p.Scenario1YPct[0]}, {keyUnfavourable1Y, &p.Scenario1YPct[1]},
-		{keyModerate1Y, &p.Scenario1YPct[2]}, {keyFavourable1Y, &p.Scenario1YPct[3]},
-		{keyKIDTotalCosts1Y, &p.KIDTotalCosts1Y}, {keyKIDTotalCostsHalf, &p.KIDTotalCostsHalf},
-		{keyKIDTotalCostsRHP, &p.KIDTotalCostsRHP}, {keyKIDCostImpact1Y, &p.KIDCostImpact1YPct},
-		{keyKIDCostImpactHalf, &p.KIDCostImpactHalfPct}, {keyKIDCostImpactRHP, &p.KIDCostImpactRHPPct},
-	} {
-		if v, ok := c.number(f.k); ok {
-			*f.dst = &v
-		}
-	}
-	if kid := rec.vals[keyKIDURL].text; kid != "" {
-		// The KID is a link readers follow: https only, written
-		// percent-encoded (grammar.URI).
-		if _, err := grammar.WebURL(kid, grammar.HTTPS); err != nil {
-			c.errorf(keyKIDURL, "write the https:// address of the key information document (Basisinformationsblatt)",
-				"kid_url %q %s", kid, err.(*grammar.Error).Msg)
-		} else {
-			p.KIDURL = grammar.URI(kid)
-		}
-	}
-	p.KIDDate = rec.vals[keyKIDDate].text
+	c.costs(&p)
+	c.scenarios(&p)
+	c.kidFigures(&p)
 	p.Manufacturer = rec.vals[keyManufacturer].text
 
 	return p, c.diags, idOK

@@ -1,6 +1,7 @@
 package product
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,15 +75,19 @@ func TestValidation(t *testing.T) {
 		{"sri against table", map[string]string{"mrm": "3", "crm": "4"}, diag.Error, "sri",
 			"sri is 4, but with mrm 3 and crm 4 the PRIIPs table gives 5", "key information document"},
 		{"rhp zero", map[string]string{"rhp_years": "0"}, diag.Error, "rhp_years",
-			"rhp_years must be more than 0 and at most 100 (the recommended holding period in years), got 0", ""},
+			"rhp_years must be at least one month (0.0834) and at most 100 years, got 0", "0.5 for six months"},
 		{"rhp negative", map[string]string{"rhp_years": "-2"}, diag.Error, "rhp_years",
-			"rhp_years must be more than 0 and at most 100 (the recommended holding period in years), got -2", ""},
+			"rhp_years must be at least one month (0.0834) and at most 100 years, got -2", ""},
+		{"rhp under a month", map[string]string{"rhp_years": "0.0001"}, diag.Error, "rhp_years",
+			"rhp_years must be at least one month (0.0834) and at most 100 years, got 0.0001", ""},
+		{"rhp over a century", map[string]string{"rhp_years": "101"}, diag.Error, "rhp_years",
+			"rhp_years must be at least one month (0.0834) and at most 100 years, got 101", ""},
 		{"rhp missing", map[string]string{"rhp_years": ""}, diag.Error, "rhp_years", "rhp_years is missing", ""},
 		{"rhp exponent", map[string]string{"rhp_years": "1e1"}, diag.Error, "rhp_years", `rhp_years "1e1" is not a number`, ""},
 		{"entry negative", map[string]string{"entry_pct": "-1"}, diag.Error, "entry_pct",
 			"entry_pct must be 0 or more (one-off entry costs in percent), got -1", "positive"},
 		{"exit 100", map[string]string{"exit_pct": "100"}, diag.Error, "exit_pct",
-			"exit_pct must be below 100 (one-off exit costs in percent), got 100", "in percent"},
+			"exit_pct must be below 100 (one-off exit costs at the holding period in percent), got 100", "in percent"},
 		{"entry high", map[string]string{"entry_pct": "12"}, diag.Warning, "entry_pct",
 			"entry_pct is 12 %, which is unusually high (more than 10 %)", "1.20 means 1.20 %"},
 		{"ongoing high", map[string]string{"ongoing_pct": "11"}, diag.Warning, "ongoing_pct",
@@ -109,8 +114,37 @@ func TestValidation(t *testing.T) {
 			"scenario_stress_pct must be more than -100 (average return per year in percent), got -100", ""},
 		{"scenarios out of order", map[string]string{"scenario_moderate_pct": "-6"}, diag.Warning, "scenario_moderate_pct",
 			"scenario_moderate_pct (-6) is lower than scenario_unfavourable_pct (-5)", "stress ≤ unfavourable"},
-		{"scenario gap still compared", map[string]string{"scenario_unfavourable_pct": "", "scenario_moderate_pct": "-31"},
-			diag.Warning, "scenario_moderate_pct", "scenario_moderate_pct (-31) is lower than scenario_stress_pct (-30)", ""},
+		{"scenario gap still compared", map[string]string{"scenario_stress_1y_pct": "-30", "scenario_moderate_1y_pct": "-31"},
+			diag.Warning, "scenario_moderate_1y_pct", "scenario_moderate_1y_pct (-31) is lower than scenario_stress_1y_pct (-30)", ""},
+		{"ongoing missing", map[string]string{"ongoing_pct": ""}, diag.Error, "ongoing_pct",
+			"ongoing_pct is missing: the page needs the ongoing costs, and an empty value is never taken as 0", "write 0"},
+		{"entry missing", map[string]string{"entry_pct": ""}, diag.Error, "entry_pct",
+			"entry_pct is missing: the page needs the one-off entry costs, and an empty value is never taken as 0", "deposit writes 0"},
+		{"moderate scenario missing", map[string]string{"scenario_moderate_pct": ""}, diag.Error, "scenario_moderate_pct",
+			"scenario_moderate_pct is missing: the page needs the performance scenario at the holding period (average return each year, after all costs), and an empty value is never taken as 0",
+			"key information document"},
+		{"favourable 1200 % a year", map[string]string{"scenario_favourable_pct": "1200"}, diag.Error, "scenario_favourable_pct",
+			"scenario_favourable_pct is 1200 % a year, more than 200 % a year over the holding period, which no product's history yields (for 10,000 it would publish 3,712,930,000)",
+			"in percent per year"},
+		{"favourable 60 % a year", map[string]string{"scenario_favourable_pct": "60"}, diag.Warning, "scenario_favourable_pct",
+			"scenario_favourable_pct is 60 % a year, which is unusually high (more than 50 % a year over the holding period)", ""},
+		{"1-year scenario 1500 %", map[string]string{"scenario_favourable_1y_pct": "1500"}, diag.Error, "scenario_favourable_1y_pct",
+			"scenario_favourable_1y_pct is 1500 % a year, more than 1000 % a year within a year, which no product's history yields (for 10,000 it would publish 160,000)", ""},
+		{"favourable above its 1-year", map[string]string{"scenario_favourable_1y_pct": "10"}, diag.Warning, "scenario_favourable_pct",
+			"scenario_favourable_pct (12 a year) is above scenario_favourable_1y_pct (10): the best holding period cannot return more a year than the best single year of the same history", "swapped"},
+		{"minimum above stress", map[string]string{"minimum_return_pct": "-20"}, diag.Warning, "minimum_return_pct",
+			"minimum_return_pct (-20) is above scenario_stress_pct (-30)", "guaranteed minimum"},
+		{"exit half without a half column", map[string]string{"exit_half_pct": "1"}, diag.Error, "exit_half_pct",
+			"exit_half_pct is given, but a holding period of 5 years has no half-way column (that needs 10 years or more)", "remove"},
+		{"kid half without a half column", map[string]string{"kid_total_costs_half": "100"}, diag.Error, "kid_total_costs_half",
+			"kid_total_costs_half is given, but a holding period of 5 years has no half-way column (that needs 10 years or more)", ""},
+		{"kid total above the investment", map[string]string{"kid_total_costs_rhp": "12000"}, diag.Error, "kid_total_costs_rhp",
+			"kid_total_costs_rhp is 12000, more than the 10,000 invested", "10,000"},
+		{"kid url", map[string]string{"kid_url": "www.bank.de/kid.pdf"}, diag.Error, "kid_url",
+			`kid_url "www.bank.de/kid.pdf" is not an absolute web address`, "https://"},
+		{"kid date", map[string]string{"kid_date": "1.3.2026"}, diag.Error, "kid_date", `kid_date "1.3.2026" is not a date`, "YYYY-MM-DD"},
+		{"kid figure off", map[string]string{"kid_total_costs_1y": "30"}, diag.Warning, "kid_total_costs_1y",
+			"kid_total_costs_1y is 30, but the product's costs give 25.00 EUR after 1 year (20.0 % off); the page shows the KID's figure", "check the costs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := csvWith(tc.changes)
@@ -144,6 +178,34 @@ func TestValidation(t *testing.T) {
 	}
 }
 
+// A column the page needs that the file does not have is an error at
+// every row, naming the key.
+func TestMissingColumn(t *testing.T) {
+	data := csvWith(nil)
+	lines := strings.Split(data, "\n")
+	i := slices.Index(Keys(), "transaction_pct")
+	drop := func(line string) string {
+		cells := strings.Split(line, ",")
+		return strings.Join(slices.Delete(cells, i, i+1), ",")
+	}
+	data = drop(lines[0]) + "\n" + drop(lines[1]) + "\n"
+	_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ds) != 1 || ds[0].Line != 2 || ds[0].Key != "transaction_pct" || !strings.HasPrefix(ds[0].Message, "transaction_pct is missing") {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
+func TestDuplicateISIN(t *testing.T) {
+	data := csvWith(nil)
+	row := strings.Split(data, "\n")[1]
+	data += strings.Replace(row, "etf-welt", "etf-welt-2", 1) + "\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	if len(ps) != 2 || len(ds) != 1 || ds[0].Line != 3 || ds[0].Key != "isin" ||
+		ds[0].Message != "duplicate ISIN IE00B4L5Y983: content/data/products.csv:3 has it, and so has content/data/products.csv:2" {
+		t.Errorf("diagnostics %v", ds)
+	}
+}
+
 func TestRecurringCostsTotal(t *testing.T) {
 	_, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{
 		"ongoing_pct": "60", "transaction_pct": "40"})), "EUR")
@@ -153,7 +215,7 @@ func TestRecurringCostsTotal(t *testing.T) {
 			errs = append(errs, d.Message)
 		}
 	}
-	if len(errs) != 1 || !strings.Contains(errs[0], "add up to 100 % a year or more") {
+	if len(errs) != 1 || !strings.Contains(errs[0], "add up to 100 % or more") {
 		t.Errorf("errors %q", errs)
 	}
 }

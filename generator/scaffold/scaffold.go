@@ -28,7 +28,7 @@ func Create(root, kind, name string, today time.Time) (string, error) {
 	date := today.Format("2006-01-02")
 	switch kind {
 	case "product":
-		section, body = "products", product(name, date, today.AddDate(1, 0, 0).Format("2006-01-02"))
+		section, body = "products", product(name)
 	case "advisor":
 		section, body = "advisors", advisor(name)
 	case "story":
@@ -54,7 +54,10 @@ func Create(root, kind, name string, today time.Time) (string, error) {
 	return p, f.Close()
 }
 
-func product(id, today, nextYear string) string {
+// product is a new explainer: a draft, with the review keys empty, so
+// that the page says "Zuletzt geprüft" only once compliance has reviewed
+// it and an editor wrote so.
+func product(id string) string {
 	return `---
 # Title of the page; defaults to the product's name from the data.
 title: ""
@@ -67,11 +70,14 @@ product: ` + id + `
 advisors: []
 # Topics this page belongs to; each topic gets its own page.
 topics: []
-# When compliance last reviewed the page, and who did.
-reviewed: ` + today + `
+# Not published until compliance has reviewed it: then set draft: false and
+# fill in the three keys below (a published product page needs all three).
+draft: true
+# When compliance reviewed the page (2026-03-01), and who did.
+reviewed:
 reviewed_by: ""
 # After this date the build fails until the page is reviewed again.
-valid_until: ` + nextYear + `
+valid_until:
 ---
 
 ## Was ist das Produkt?

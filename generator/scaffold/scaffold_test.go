@@ -15,8 +15,14 @@ func TestCreateRefusesOverwriteAndBadNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(p)
-	if !strings.Contains(string(b), "product: etf-welt") || !strings.Contains(string(b), "valid_until: 2027-11-26") {
-		t.Errorf("scaffold: %s", b)
+	// A draft with the review keys empty: nobody has reviewed it yet.
+	for _, want := range []string{"product: etf-welt", "\ndraft: true\n", "\nreviewed:\n", "\nreviewed_by: \"\"\n", "\nvalid_until:\n"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("scaffold lacks %q: %s", want, b)
+		}
+	}
+	if strings.Contains(string(b), "2026-11-26") || strings.Contains(string(b), "2027-11-26") {
+		t.Errorf("scaffold writes a review date nobody wrote: %s", b)
 	}
 	if _, err := Create(root, "product", "etf-welt", today); err == nil || !strings.Contains(err.Error(), "never overwrites") {
 		t.Errorf("overwrite not refused: %v", err)

@@ -1,0 +1,35 @@
+package product
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every key written comes back from Fields with its value and its row
+// and column, in the content model's order.
+func TestFieldsAreWhatWasRead(t *testing.T) {
+	all := map[string]string{"mrm": "4", "crm": "1", "exit_1y_pct": "1", "scenario_stress_1y_pct": "-40",
+		"scenario_unfavourable_1y_pct": "-10", "scenario_moderate_1y_pct": "5", "scenario_favourable_1y_pct": "20",
+		"kid_url": "https://bank.test/kid.pdf", "kid_date": "2026-03-01", "kid_total_costs_1y": "25", "kid_total_costs_rhp": "130",
+		"kid_cost_impact_1y_pct": "0.25", "kid_cost_impact_rhp_pct": "0.2", "manufacturer": "Fonds AG", "minimum_return_pct": "-50"}
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(all)), "EUR")
+	if len(errorsOf(ds)) != 0 || len(ps) != 1 {
+		t.Fatalf("%v", ds)
+	}
+	fields := ps[0].Fields()
+	// all keys but the three of the half-way column (none at RHP 5)
+	if len(fields) != len(Keys())-3 {
+		t.Fatalf("%d fields of %d keys: %+v", len(fields), len(Keys()), fields)
+	}
+	for i, f := range fields {
+		if f.At.File != CSVFile || f.At.Line != 2 || f.At.Column == 0 {
+			t.Errorf("%s at %+v", f.Key, f.At)
+		}
+		if i > 0 && keyByName[fields[i-1].Key] > keyByName[f.Key] {
+			t.Errorf("%s before %s", fields[i-1].Key, f.Key)
+		}
+	}
+	if fields[0].Key != "id" || fields[0].Value != "etf-welt" || fields[11].Key != "ongoing_pct" || fields[11].Value != "0.2" {
+		t.Errorf("fields %+v", fields[:12])
+	}
+}
