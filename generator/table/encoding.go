@@ -34,13 +34,13 @@ func Decode(file string, raw []byte, named string) ([]byte, string, *diag.Diagno
 	}
 	switch {
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")):
-		return fail(0, "give the file the ending .xlsx, or save it from the spreadsheet program as CSV",
+		return fail(1, "give the file the ending .xlsx, or save it from the spreadsheet program as CSV",
 			"this is a spreadsheet workbook (.xlsx), not a CSV file")
 	case bytes.HasPrefix(raw, []byte("\xd0\xcf\x11\xe0")):
-		return fail(0, `save it from the spreadsheet program as "CSV UTF-8" or as an .xlsx workbook`,
+		return fail(1, `save it from the spreadsheet program as "CSV UTF-8" or as an .xlsx workbook`,
 			"this is an old Excel workbook (.xls), not a CSV file")
 	case bytes.HasPrefix(raw, []byte("\xff\xfe")) || bytes.HasPrefix(raw, []byte("\xfe\xff")):
-		return fail(0, `save it from the spreadsheet program as "CSV UTF-8 (durch Trennzeichen getrennt)"`,
+		return fail(1, `save it from the spreadsheet program as "CSV UTF-8 (durch Trennzeichen getrennt)"`,
 			`the file is UTF-16 text ("Unicode-Text"), which klartext does not read`)
 	}
 	if line, col, b, ok := controlByte(raw); ok {
@@ -52,7 +52,7 @@ func Decode(file string, raw []byte, named string) ([]byte, string, *diag.Diagno
 	switch named {
 	case "", UTF8, Windows1252:
 	default:
-		return fail(0, "write utf-8 or windows-1252", "unknown encoding %q", named)
+		return fail(1, "write utf-8 or windows-1252", "unknown encoding %q", named)
 	}
 	if bom || named == UTF8 {
 		if named == Windows1252 {

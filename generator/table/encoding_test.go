@@ -32,9 +32,9 @@ func TestDecode(t *testing.T) {
 		{"binary", "name\nab\x00cd\n", "", "", "",
 			`f.csv:2: line 2 has the control character 0x00 at byte 3, which no CSV text contains — the file is not plain text; export it again as CSV`},
 		{"utf-16", "\xff\xfen\x00a\x00", "", "", "",
-			`f.csv: the file is UTF-16 text ("Unicode-Text"), which klartext does not read — save it from the spreadsheet program as "CSV UTF-8 (durch Trennzeichen getrennt)"`},
+			`f.csv:1: the file is UTF-16 text ("Unicode-Text"), which klartext does not read — save it from the spreadsheet program as "CSV UTF-8 (durch Trennzeichen getrennt)"`},
 		{"workbook", "PK\x03\x04rest", "", "", "",
-			`f.csv: this is a spreadsheet workbook (.xlsx), not a CSV file — give the file the ending .xlsx, or save it from the spreadsheet program as CSV`},
+			`f.csv:1: this is a spreadsheet workbook (.xlsx), not a CSV file — give the file the ending .xlsx, or save it from the spreadsheet program as CSV`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, enc, d := Decode("f.csv", []byte(tc.raw), tc.named)
