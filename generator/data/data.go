@@ -67,7 +67,7 @@ func Load(root string, sources []string) (map[string]any, []diag.Diagnostic) {
 			}
 			continue
 		}
-		raw, err := readLimited(filepath.Join(root, filepath.FromSlash(src)))
+		raw, err := ReadFile(filepath.Join(root, filepath.FromSlash(src)))
 		if err != nil {
 			ds = append(ds, diag.Errorf(src, 0, "%v", err))
 			continue
@@ -122,7 +122,9 @@ func clash(keys map[string]string, key string) string {
 	return ""
 }
 
-func readLimited(p string) ([]byte, error) {
+// ReadFile reads a data file within MaxFileBytes; the error says so in
+// an editor's words.
+func ReadFile(p string) ([]byte, error) {
 	data, err := fileio.ReadFile(p, MaxFileBytes)
 	var tl *fileio.TooLargeError
 	switch {

@@ -62,7 +62,8 @@ type Product struct {
 	// product is in the CSV, then its YAML file when it has one.
 	Sources []Position
 
-	keyPos [numKeys]keyAt
+	keyPos  [numKeys]keyAt
+	columns *columnOrigin // the columns of its tabular file (KeyColumn); nil for other sources
 }
 
 // keyAt is where a key's value was written: its file as an index into

@@ -118,9 +118,9 @@ type sheetRow struct {
 // table at all; an empty file is a nil Reader without diagnostics.
 func Open(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic) {
 	if strings.EqualFold(path.Ext(file), ".xlsx") {
-		return openXLSX(file, raw, opts)
+		return OpenXLSX(file, raw, opts)
 	}
-	return openCSV(file, raw, opts)
+	return OpenCSV(file, raw, opts)
 }
 
 // Next moves to the next row that has a value; it is false at the end.
@@ -233,7 +233,8 @@ func CSVReader(text []byte) (r *csv.Reader, semicolon bool) {
 	return r, semicolon
 }
 
-func openCSV(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic) {
+// OpenCSV reads the header of a CSV file (see Open).
+func OpenCSV(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic) {
 	text, enc, d := Decode(file, raw, opts.Encoding)
 	if d != nil {
 		return nil, []diag.Diagnostic{*d}

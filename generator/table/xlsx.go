@@ -19,7 +19,8 @@ import (
 // never writes).
 const MaxUnpackedBytes = 100 << 20
 
-func openXLSX(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic) {
+// OpenXLSX reads the header of a workbook's sheet (see Open and Options).
+func OpenXLSX(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic) {
 	fail := func(row int, hint, format string, a ...any) (*Reader, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{diag.Errorf(file, row, format, a...).WithHint("%s", hint)}
 	}
