@@ -92,24 +92,26 @@ func percentOf(s string, decimalComma bool) (string, bool) {
 }
 
 // percentSign reports whether s is a number followed by a percent sign
-// ("1,5 %", "1.5%") and returns the number as written.
-func percentSign(s string, decimalComma bool) (string, bool) {
+// ("1,5 %", "1.5%") and returns the number as written. The number may have
+// a decimal comma even where the file takes none, since what to write
+// instead is said either way.
+func percentSign(s string) (string, bool) {
 	num, ok := strings.CutSuffix(s, "%")
 	if !ok {
 		return "", false
 	}
 	num = strings.TrimSpace(strings.TrimSuffix(num, "\u00a0"))
-	if _, ok := parseDecimal(num, decimalComma); !ok {
+	if _, ok := parseDecimal(num, true); !ok {
 		return "", false
 	}
 	return num, true
 }
 
-// shiftLike writes r in the style of the number as written: with a decimal
-// comma when that was written with one.
-func shiftLike(r *big.Rat, written string) string {
+// numberLike writes r as a number to write in a file: with a decimal
+// comma where the file takes one (decimalComma) and the editor wrote one.
+func numberLike(r *big.Rat, written string, decimalComma bool) string {
 	s := decimalText(r)
-	if strings.Contains(written, ",") {
+	if decimalComma && strings.Contains(written, ",") {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s

@@ -302,9 +302,9 @@ func (e *eptRow) fraction(field string, k key) (*big.Rat, table.Pos, bool) {
 		return x, pos, true
 	}
 	name := e.cols.name(field)
-	if num, pct := percentSign(v, e.r.DecimalComma); pct {
-		n, _ := parseDecimal(num, e.r.DecimalComma)
-		e.errorf(pos, field, fmt.Sprintf("write %s (for %s %%)", shiftLike(n.Quo(n, hundred), num), num),
+	if num, pct := percentSign(v); pct {
+		n, _ := parseDecimal(num, true)
+		e.errorf(pos, field, fmt.Sprintf("write %s (for %s %%)", numberLike(n.Quo(n, hundred), num, e.r.DecimalComma), num),
 			"%s %q has a percent sign, but EPT values are decimal fractions", name, v)
 	} else {
 		e.errorf(pos, field, "EPT values are decimal fractions with a point, such as 0.0125 for 1.25 %",

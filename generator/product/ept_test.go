@@ -11,10 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/table"
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 const pimcoFixture = "testdata/ept/pimco-ept-v21.csv"
@@ -179,50 +177,6 @@ func TestEPTFixture(t *testing.T) {
 	}
 }
 
-// xlsxFrom writes the CSV as a workbook as a manufacturer's portal exports
-// it: a sheet of notes first, the EPT on the second sheet, numbers as
-// number cells except the text columns given (numbers stored as text, with
-// a decimal comma), some cells formatted as percentages, and formatted
-// empty rows after the last share class.
-func xlsxFrom(t testing.TB, header []string, rows []map[string]string, asText map[string]bool) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetSheetName("Sheet1", "Hinweise")
-	f.SetCellStr("Hinweise", "A1", "EPT V2.1, erzeugt für den Vertrieb; Daten auf dem Blatt EPT")
-	f.NewSheet("EPT")
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
-	for i, h := range header {
-		f.SetCellStr("EPT", table.CellName(i, 1), h)
-	}
-	for r, row := range rows {
-		for i, h := range header {
-			v := row[h]
-			cell := table.CellName(i, r+2)
-			x, err := strconv.ParseFloat(v, 64)
-			switch {
-			case v == "":
-			case err == nil && asText[h]:
-				f.SetCellStr("EPT", cell, strings.Replace(v, ".", ",", 1))
-			case err == nil:
-				f.SetCellFloat("EPT", cell, x, -1, 64)
-				if strings.HasPrefix(h, "030") {
-					f.SetCellStyle("EPT", cell, cell, pct)
-				}
-			default:
-				f.SetCellStr("EPT", cell, v)
-			}
-		}
-	}
-	end := table.CellName(len(header)-1, len(rows)+12)
-	f.SetCellStyle("EPT", table.CellName(0, len(rows)+2), end, pct)
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 // toGermanExcel re-saves the CSV as German Excel does: Windows-1252
 // without byte order mark, ';' as separator, decimal commas.
 func toGermanExcel(t testing.TB, header []string, rows []map[string]string) []byte {
@@ -267,7 +221,7 @@ func TestEPTFixtureAsXLSXAndWindows1252(t *testing.T) {
 	}
 	text := map[string]bool{"03060_Ongoing_Costs_Management_Fees_And_Other_Administrative_Or_Operating_Costs": true, "01120_Recommended_Holding_Period": true}
 	for name, file := range map[string][]byte{
-		"pimco.xlsx": xlsxFrom(t, header, rows, text),
+		"pimco.xlsx": sitetest.Workbook(t, raw, text),
 		"pimco.csv":  toGermanExcel(t, header, rows),
 	} {
 		t.Run(name, func(t *testing.T) {

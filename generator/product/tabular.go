@@ -243,12 +243,12 @@ func isPercentKey(k key) bool { return strings.HasSuffix(keyNames[k], "_pct") }
 // fraction it shows as percent) is turned into percent.
 func percentCell(diags []diag.Diagnostic, v *rawValue, rec *rawRecord, k key, kind table.Kind, m *mapping, origin *columnOrigin) []diag.Diagnostic {
 	fraction := m != nil && m.fraction
-	if num, ok := percentSign(v.text, v.decimalComma); ok {
-		want := num
-		why := "the column is in percent: " + num + " means " + num + " %"
+	if num, ok := percentSign(v.text); ok {
+		r, _ := parseDecimal(num, true)
+		want := numberLike(r, num, v.decimalComma)
+		why := "the column is in percent: " + want + " means " + num + " %"
 		if fraction {
-			r, _ := parseDecimal(num, v.decimalComma)
-			want = shiftLike(r.Quo(r, hundred), num)
+			want = numberLike(r.Quo(r, hundred), num, v.decimalComma)
 			why = fmt.Sprintf("%s says percent: fraction, so %s means %s %%", m.file, want, num)
 		}
 		d := diag.Diagnostic{Severity: diag.Error, File: v.pos.File, Line: v.pos.Line, Column: v.pos.Column, Key: keyNames[k],
