@@ -82,6 +82,11 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 	products := make([]Product, 0, len(records))
 	first := make(map[string]Position, len(records))
 	isins := make(map[string]int, len(records)) // ISIN → index in products
+	// Sorting the records (pointers) rather than the products (large
+	// structs) yields the products in id order; the sort is stable, so of
+	// a duplicated id the first in the sources is kept.
+	records = slices.Clone(records)
+	slices.SortStableFunc(records, func(a, b *rawRecord) int { return strings.Compare(a.vals[keyID].text, b.vals[keyID].text) })
 	for _, rec := range records {
 		p, ds, idOK := build(rec, defaultCurrency)
 		annotate(ds, rec)
@@ -114,7 +119,6 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 		}
 		products = append(products, p)
 	}
-	slices.SortFunc(products, func(a, b Product) int { return strings.Compare(a.ID, b.ID) })
 	return products, diags
 }
 

@@ -217,8 +217,8 @@ func readExport(r *table.Reader, m *mapping) ([]*rawRecord, []diag.Diagnostic) {
 			if k < 0 {
 				continue
 			}
-			p := r.Pos(i)
-			v := rawValue{text: text, given: text != "", pos: Position{File: file, Line: p.Line, Column: p.Column},
+			line, col := r.At(i)
+			v := rawValue{text: text, given: text != "", pos: Position{File: file, Line: line, Column: col},
 				decimalComma: r.DecimalComma}
 			if v.given && isPercentKey(k) {
 				diags = percentCell(diags, &v, rec, k, r.Kind(i), m, origin)

@@ -178,6 +178,15 @@ func (r *Reader) Pos(i int) Pos {
 	return Pos{File: r.File, Line: r.line, Column: i + 1, Index: i, Cell: CellName(i, r.line)}
 }
 
+// At is the line and column of cell i of the current row (Pos without
+// the rest, for callers that read every cell).
+func (r *Reader) At(i int) (line, column int) {
+	if r.cr != nil {
+		return r.cr.FieldPos(i)
+	}
+	return r.line, i + 1
+}
+
 // HeaderPos is the place of the header's cell i.
 func (r *Reader) HeaderPos(i int) Pos {
 	if r.cr != nil {
