@@ -91,10 +91,13 @@ func TestSourcesBankExportBuilds(t *testing.T) {
 		"  Laufende Kosten: ongoing_pct\n  Transaktionskosten: transaction_pct\nignore: [WKN]\n"
 	export := "ISIN;WKN;Bezeichnung;Produktart;Währung;Risikoklasse (SRI);Haltedauer (Jahre);Ausgabeaufschlag;Rücknahmeabschlag;Laufende Kosten;Transaktionskosten\r\n" +
 		"DE0008474503;847450;Rheintal Rentenfonds Öko-Zins;bond-fund;EUR;2;3;3,00;0,00;0,75;0,08\r\n"
-	_, dest := builds(t, map[string]string{
+	res, dest := builds(t, map[string]string{
 		"content/data/products.columns.yaml": mapping,
 		"content/data/products.csv":          latin1(export),
 	})
+	if len(res.Site.Data) != 1 || res.Site.Data["zinsen"] == nil {
+		t.Errorf("the mapping file and the export are no template data: %v", res.Site.Data)
+	}
 	page := read(t, filepath.Join(dest, "products", "de0008474503", "index.html"))
 	if !strings.Contains(page, "Rheintal Rentenfonds Öko-Zins") || !strings.Contains(page, "<dt>ISIN</dt><dd>DE0008474503</dd>") {
 		t.Errorf("the page from the bank's export:\n%s", page)

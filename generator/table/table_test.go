@@ -243,6 +243,20 @@ func TestXLSXFormulasAndErrors(t *testing.T) {
 	}
 }
 
+func TestXLSXColumnLimit(t *testing.T) {
+	f := excelize.NewFile()
+	row := make([]any, MaxColumns+1)
+	for i := range row {
+		row[i] = "c"
+	}
+	f.SetSheetRow("Sheet1", "A1", &row)
+	var buf bytes.Buffer
+	f.Write(&buf)
+	if _, ds := Open("p.xlsx", buf.Bytes(), Options{}); errorsText(ds) != "p.xlsx:1: the header row has 1001 columns; klartext reads at most 1000" {
+		t.Errorf("got %v", ds)
+	}
+}
+
 func TestXLSXNotAWorkbook(t *testing.T) {
 	_, ds := Open("p.xlsx", []byte("id,name\n"), Options{})
 	if got := errorsText(ds); got != "p.xlsx: this is not an .xlsx workbook that klartext can read — save it from the spreadsheet program as an .xlsx workbook (not .xls, .xlsb or with a password)" {
