@@ -102,7 +102,8 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 			diags = append(diags, diag.Diagnostic{
 				Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "id",
 				Message: fmt.Sprintf("duplicate product id %q: it is already used at %s", p.ID, prev.String()),
-				Hint:    "every product needs its own id; rename one of them or remove the duplicate"})
+				Hint:    "every product needs its own id; rename one of them or remove the duplicate",
+			})
 			continue
 		}
 		if j, dup := isins[p.ISIN]; dup && p.ISIN != "" {

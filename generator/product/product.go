@@ -1,5 +1,6 @@
-// Package product reads the product facts an editor writes
-// (content/data/products.csv and content/data/products/<id>.yaml), checks
+// Package product reads the product facts — the manufacturers' EPT files,
+// the bank's own export (content/data/products.csv or .xlsx, mapped by
+// products.columns.yaml) and content/data/products/<id>.yaml —, checks
 // them against the content model, and computes the figures a product page
 // shows: costs over time, the composition of costs, the year-by-year cost
 // path, the performance scenarios and the PRIIPs risk wording.

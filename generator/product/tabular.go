@@ -2,6 +2,7 @@ package product
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -122,11 +123,12 @@ func readExport(r *table.Reader, m *mapping) ([]*rawRecord, []diag.Diagnostic) {
 	// ignored or reported as unknown (so the other errors still show).
 	columns := make([]key, len(r.Header))
 	seen := make(map[key]int, len(r.Header))
-	var candidates []string
+	var candidates []string // sorted, so the suggestion is the same each time
 	if m != nil {
 		for c := range m.columns {
 			candidates = append(candidates, c)
 		}
+		slices.Sort(candidates)
 	}
 	candidates = append(candidates, sortedKeyNames...)
 	for i, name := range r.Header {
