@@ -56,6 +56,11 @@ var eptFields = map[string]string{
 	"07040": "07040_RIY_Half_RHP",
 	"07050": "07050_Total_Cost_RHP",
 	"07060": "07060_RIY_RHP",
+	"07070": "07070_One_Off_Costs_Portfolio_Entry_Cost",
+	"07080": "07080_One_Off_Costs_Portfolio_Exit_Cost",
+	"07090": "07090_Ongoing_Costs_Portfolio_Transaction_Costs",
+	"07100": "07100_Ongoing_Costs_Management_Fees_And_Other_Administrative_Or_Operating_Costs",
+	"07110": "07110_Incidental_Costs_Portfolio_Performance_Fees_Carried_Interest",
 }
 
 // eptValue says how a field's value becomes a key's.
@@ -87,6 +92,8 @@ var eptKeys = []struct {
 	{keyKIDTotalCosts1Y, "07010", eptAmount}, {keyKIDCostImpact1Y, "07020", eptFraction},
 	{keyKIDTotalCostsHalf, "07030", eptAmount}, {keyKIDCostImpactHalf, "07040", eptFraction},
 	{keyKIDTotalCostsRHP, "07050", eptAmount}, {keyKIDCostImpactRHP, "07060", eptFraction},
+	{keyKIDEntry, "07070", eptFraction}, {keyKIDExit, "07080", eptFraction}, {keyKIDTransaction, "07090", eptFraction},
+	{keyKIDOngoing, "07100", eptFraction}, {keyKIDIncidental, "07110", eptFraction},
 }
 
 // eptNumber reports whether a header cell is an EPT field name: five

@@ -83,13 +83,14 @@ func factLine(p Product) string {
 		return strconv.Itoa(*x)
 	}
 	return fmt.Sprintf("%s %q %s %s %s sri %d mrm %s crm %s rhp %g entry %g exit %g/%s/%s ongoing %g tx %g perf %g "+
-		"scen %s %s %s %s 1y %s %s %s %s kid %s %s %q kid costs %s %s %s %s %s %s",
+		"scen %s %s %s %s 1y %s %s %s %s kid %s %s %q kid costs %s %s %s %s %s %s composition %s %s %s %s %s",
 		p.ID, p.Name, p.ISIN, p.Type, p.Currency, p.SRI, i(p.MRM), i(p.CRM), p.RHPYears, p.EntryPct, p.ExitPct,
 		f(p.Exit1YPct), f(p.ExitHalfPct), p.OngoingPct, p.TransactionPct, p.PerformanceFeePct,
 		f(p.ScenarioStressPct), f(p.ScenarioUnfavourablePct), f(p.ScenarioModeratePct), f(p.ScenarioFavourablePct),
 		f(p.Scenario1YPct[0]), f(p.Scenario1YPct[1]), f(p.Scenario1YPct[2]), f(p.Scenario1YPct[3]),
 		p.KIDURL, p.KIDDate, p.Manufacturer, f(p.KIDTotalCosts1Y), f(p.KIDTotalCostsHalf), f(p.KIDTotalCostsRHP),
-		f(p.KIDCostImpact1YPct), f(p.KIDCostImpactHalfPct), f(p.KIDCostImpactRHPPct))
+		f(p.KIDCostImpact1YPct), f(p.KIDCostImpactHalfPct), f(p.KIDCostImpactRHPPct),
+		f(p.KIDCompositionPct[0]), f(p.KIDCompositionPct[1]), f(p.KIDCompositionPct[2]), f(p.KIDCompositionPct[3]), f(p.KIDCompositionPct[4]))
 }
 
 func fieldPct(t *testing.T, row map[string]string, field string) float64 {
@@ -323,6 +324,9 @@ func TestEPTFields(t *testing.T) {
 		{"half exit", map[string]string{"03040_One_Off_Costs_Portfolio_Exit_Cost_At_Half_RHP": "0.0175"}, "exit 1.5/2/1.75 ", ""},
 		{"KID figures rebased to 1", map[string]string{"07010_Total_Cost_1_Year_Or_First_Call": "0.0426", "07020_RIY_1_Year_Or_First_Call": "0.0426",
 			"07050_Total_Cost_RHP": "0.0705", "07060_RIY_RHP": "0.0231"}, "kid costs 426 - 705 4.26 - 2.31", ""},
+		{"KID composition", map[string]string{"07070_One_Off_Costs_Portfolio_Entry_Cost": "0.05", "07080_One_Off_Costs_Portfolio_Exit_Cost": "0",
+			"07090_Ongoing_Costs_Portfolio_Transaction_Costs": "0.0022", "07100_Ongoing_Costs_Management_Fees_And_Other_Administrative_Or_Operating_Costs": "0.015",
+			"07110_Incidental_Costs_Portfolio_Performance_Fees_Carried _Interest": "0"}, "composition 5 0 1.5 0.22 0", ""},
 		{"KID figures in currency for 02220", map[string]string{"07010_Total_Cost_1_Year_Or_First_Call": "4261", "07050_Total_Cost_RHP": "7050.5",
 			"02220_Reference_Invested_Amount": "100000"}, "kid costs 426.1 - 705.05 ", ""},
 		{"WKN", map[string]string{"00040_Type_Of_Identification_Code_For_The_Fund_Share_Or_Portfolio": "4", "00030_Portfolio_Identifying_Data": "A2PKXG"},

@@ -58,6 +58,11 @@ type Product struct {
 	KIDTotalCostsRHP                         *float64
 	KIDCostImpact1YPct, KIDCostImpactHalfPct *float64
 	KIDCostImpactRHPPct                      *float64
+	// The composition of costs as the KID states it after 1 year (EPT
+	// 07070 to 07110), in percent: entry, exit, ongoing (management and
+	// other administrative or operating costs), transaction, incidental
+	// costs. nil when not given; typed in kidComposition.
+	KIDCompositionPct [5]*float64
 
 	// Sources are the places the facts come from: the CSV row first when the
 	// product is in the CSV, then its YAML file when it has one.
@@ -142,6 +147,11 @@ const (
 	keyKIDCostImpactHalf
 	keyKIDCostImpactRHP
 	keyManufacturer
+	keyKIDEntry
+	keyKIDExit
+	keyKIDOngoing
+	keyKIDTransaction
+	keyKIDIncidental
 	numKeys
 )
 
@@ -180,6 +190,11 @@ var keyNames = [numKeys]string{
 	keyKIDCostImpactHalf: "kid_cost_impact_half_pct",
 	keyKIDCostImpactRHP:  "kid_cost_impact_rhp_pct",
 	keyManufacturer:      "manufacturer",
+	keyKIDEntry:          "kid_entry_pct",
+	keyKIDExit:           "kid_exit_pct",
+	keyKIDOngoing:        "kid_ongoing_pct",
+	keyKIDTransaction:    "kid_transaction_pct",
+	keyKIDIncidental:     "kid_incidental_pct",
 }
 
 // requiredKeys must be given for every product (after CSV and YAML are merged).

@@ -186,3 +186,16 @@ func sortedCopy(s []string) []string {
 	}
 	return out
 }
+
+// The KID's composition of costs (EPT 07070 to 07110) is also written as
+// keys, and checked as percentages.
+func TestKIDCompositionKeys(t *testing.T) {
+	csv := "id,name,type,sri,rhp_years,kid_entry_pct,kid_ongoing_pct\nfonds,Fonds,fund,3,5,-1,1.5\n"
+	ps, ds := ParseCSV(CSVFile, strings.NewReader(csv), "EUR")
+	if got := diagLines(ds); got != `content/data/products.csv:2:22: kid_entry_pct must be 0 or more and below 100 (percent), got -1 — the KID states its composition of costs as percentages, such as 1.20 for 1.20 %` {
+		t.Errorf("got %s", got)
+	}
+	if len(ps) != 1 || ps[0].KIDCompositionPct[0] != nil || *ps[0].KIDCompositionPct[2] != 1.5 {
+		t.Errorf("%v", ps)
+	}
+}

@@ -1,0 +1,24 @@
+package product
+
+import "github.com/klartext/klartext/generator/diag"
+
+// kidComposition types the KID's composition of costs (kid_entry_pct,
+// kid_exit_pct, kid_ongoing_pct, kid_transaction_pct, kid_incidental_pct;
+// EPT 07070 to 07110): percentages of 0 or more. It runs after build, for
+// the keys build does not know, and reports with the same checker.
+func kidComposition(p *Product, rec *rawRecord) []diag.Diagnostic {
+	c := &checker{rec: rec}
+	for i, k := range []key{keyKIDEntry, keyKIDExit, keyKIDOngoing, keyKIDTransaction, keyKIDIncidental} {
+		v, ok := c.number(k)
+		if !ok {
+			continue
+		}
+		if v < 0 || v >= 100 {
+			c.errorf(k, "the KID states its composition of costs as percentages, such as 1.20 for 1.20 %",
+				"%s must be 0 or more and below 100 (percent), got %s", keyNames[k], rec.vals[k].text)
+			continue
+		}
+		p.KIDCompositionPct[i] = &v
+	}
+	return c.diags
+}
