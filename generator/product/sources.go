@@ -24,7 +24,8 @@ const dataDir = "content/data"
 func Load(siteRoot string, defaultCurrency string) ([]Product, []diag.Diagnostic) {
 	var files []string
 	filepath.WalkDir(filepath.Join(siteRoot, dataDir), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+		// As the content walk: no hidden files, no editor backups.
+		if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") && !strings.HasSuffix(d.Name(), "~") {
 			if rel, err := filepath.Rel(siteRoot, p); err == nil {
 				files = append(files, filepath.ToSlash(rel))
 			}
