@@ -89,7 +89,9 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 	slices.SortStableFunc(records, func(a, b *rawRecord) int { return strings.Compare(a.vals[keyID].text, b.vals[keyID].text) })
 	for _, rec := range records {
 		p, ds, idOK := build(rec, defaultCurrency)
-		ds = append(ds, kidComposition(&p, rec)...)
+		var kds []diag.Diagnostic
+		p.KIDCompositionPct, kds = kidComposition(rec)
+		ds = append(ds, kds...)
 		annotate(ds, rec)
 		diags = append(diags, ds...)
 		if !idOK {
