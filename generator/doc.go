@@ -6,10 +6,12 @@
 // A build is four stages over plain data, ordered by package build:
 //
 //  1. load: config reads content/site.yaml; content walks content/, splits
-//     front matter (frontmatter) and decodes it per page kind; data reads
-//     the generic data files; product reads the product facts; feedback
-//     reads the provider settings and the feedback export; theme loads the
-//     layouts.
+//     front matter (frontmatter) and decodes it per page kind; product
+//     reads the product facts from the data files that are product sources
+//     (EPT files, the bank's export and its mapping file, products/*.yaml;
+//     product.LoadFiles says which) and data the rest, the generic data
+//     files for templates; feedback reads the provider settings and the
+//     feedback export; theme loads the layouts.
 //  2. resolve: build assembles the site model (Site, Node): drafts and
 //     future pages filtered, sections, topics, product pages from data,
 //     advisors and stories cross-linked, every reference checked; the
@@ -90,11 +92,19 @@
 //     the limits on one page's work (limits.go: a pass over the text before
 //     goldmark parses, counts while the parsed page is walked).
 //   - data: generic data files (CSV, YAML, JSON) for templates.
+//   - table: tabular files as a header and rows of positioned cells: CSV
+//     decoded from UTF-8 or Windows-1252 (never guessed), XLSX workbooks
+//     through excelize (saved values only, cells by A1 reference).
 //   - locale: numbers, money, dates and language names per site language.
 //   - product: product facts, PRIIPs validation (rules.go: nothing missing
 //     taken as 0, bounds), and the page's figures (figures.go: Compute,
 //     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
-//     own figures cross-checked); pure functions, no HTML.
+//     own figures cross-checked); pure functions, no HTML. Its sources:
+//     sources.go finds them, ept.go reads FinDatEx EPT V2.1 files,
+//     tabular.go and mapping.go the bank's own export and
+//     products.columns.yaml, parse.go the YAML files; a diagnostic about a
+//     key read from a table names the column as the file has it
+//     (columnOrigin, Product.KeyColumn).
 //   - chart: go-echarts options and the accessible tables of every chart;
 //     the product charts' options filled into cached skeletons
 //     (chart.Skeletons, off in a reference build).
@@ -148,6 +158,9 @@
 //     header or a mail program: check it with a grammar function (or add
 //     one, with a table test and a fuzz target) where it is read; the
 //     hostile-values test (build/hostile_test.go) covers the key by itself.
+//   - A field of the EPT: its number and V2.1 name in product.eptFields,
+//     its key and how its value converts in eptKeys (or a function of its
+//     own in ept.go for a key made of several fields).
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its

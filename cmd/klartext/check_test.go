@@ -176,7 +176,7 @@ func TestCheckProducts(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
 		t.Fatalf("%v\n%s", err, stdout.String())
 	}
-	if len(report.Products) != 9 {
+	if len(report.Products) != 11 {
 		t.Fatalf("%d products", len(report.Products))
 	}
 	var mix, etf = -1, -1

@@ -118,7 +118,7 @@ func TestBadFiguresCostsOver100Percent(t *testing.T) {
 
 func TestBadFiguresDuplicateISIN(t *testing.T) {
 	refusedFigures(t, replaceIn(t, figuresCSV, "fonds-b,Fonds B,IE00B4L5Y983,", "fonds-b,Fonds B,DE0005140008,"),
-		"content/data/products.csv:3:17: duplicate ISIN DE0005140008: content/data/products.csv:3 has it, and so has content/data/products.csv:2 — one ISIN is one product (one share class); remove the duplicate or correct the ISIN")
+		`content/data/products.csv:3:17: the ISIN DE0005140008 is also the product "fonds-a"'s, at content/data/products.csv:2: one product, one source — remove one of the two rows; to add to a product's facts, write them in content/data/products/<id>.yaml`)
 }
 
 func TestBadFiguresReviewInTheFuture(t *testing.T) {

@@ -103,10 +103,12 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(tds...)
 	cfg, cds := config.Load(tree.Files)
 	ds.Add(cds...)
-	dataTree, dds := data.Load(tree.Files, tree.Data)
-	ds.Add(dds...)
-	products, pds := product.Load(tree.Files, cfg.Currency)
+	// Product sources (EPT files wherever they are, the export and its
+	// mapping file) are read first; they are not template data.
+	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
 	ds.Add(pds...)
+	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
+	ds.Add(dds...)
 	fb, feedbackRows := loadFeedback(tree.Files, cfg, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
@@ -187,4 +189,22 @@ func full(opts Options) (*Result, *state, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, st, nil
+}
+
+// without returns files less the ones in drop (both sorted or not).
+func without(files, drop []string) []string {
+	if len(drop) == 0 {
+		return files
+	}
+	skip := make(map[string]bool, len(drop))
+	for _, f := range drop {
+		skip[f] = true
+	}
+	out := make([]string, 0, len(files))
+	for _, f := range files {
+		if !skip[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -309,7 +309,7 @@ func TestSameFigureEverywhereDemo(t *testing.T) {
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
 		t.Fatal(joinDiags(res))
 	}
-	if n := checkSite(t, dest); n != 9 {
+	if n := checkSite(t, dest); n != 11 {
 		t.Errorf("%d product pages", n)
 	}
 }

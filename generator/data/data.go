@@ -6,7 +6,6 @@
 package data
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
+	"github.com/klartext/klartext/generator/table"
 )
 
 // MaxFileBytes bounds one data file; product exports of 40,000 rows are a
@@ -28,10 +28,17 @@ import (
 const MaxFileBytes = 64 << 20
 
 // Owned reports whether a data file (from the site root) is read by a
-// domain package rather than loaded generically.
+// domain package rather than loaded generically: the bank's product export
+// and its mapping file, the per-product files and the feedback export.
+// EPT files, which package product recognises by their header wherever
+// they are, are left out by the build before it calls Load.
 func Owned(source string) bool {
-	return source == "content/data/products.csv" || source == "content/data/feedback.csv" ||
-		strings.HasPrefix(source, "content/data/products/")
+	switch source {
+	case "content/data/products.csv", "content/data/products.xlsx", "content/data/products.columns.yaml",
+		"content/data/feedback.csv":
+		return true
+	}
+	return strings.HasPrefix(source, "content/data/products/")
 }
 
 // Load reads the given data files (paths from the site root) into a tree
@@ -49,7 +56,11 @@ func Load(files *fileio.Files, sources []string) (map[string]any, []diag.Diagnos
 		if ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json" {
 			// Notes (README.md, .txt) are neither data nor published; any
 			// other file is most likely a data file with a mistyped ending.
-			if ext != ".md" && ext != ".txt" {
+			switch {
+			case ext == ".xlsx":
+				ds = append(ds, diag.Warnf(src, 0, "this workbook is not read: a workbook in content/data/ is read when its first row holds EPT field names (00010_…, 01090_SRI, …) or when it is products.xlsx").
+					WithHint("for data that templates use, save it as CSV"))
+			case ext != ".md" && ext != ".txt":
 				ds = append(ds, diag.Warnf(src, 0, "this file is not read: data files end in .csv, .yaml, .yml or .json").
 					WithHint("rename it, or move it out of content/data/ if it is not data"))
 			}
@@ -130,31 +141,22 @@ func ReadFile(files *fileio.Files, source string) ([]byte, error) {
 }
 
 // CSVReader returns a csv.Reader for an export as spreadsheet programs
-// write it: a UTF-8 byte order mark is skipped, and a header line with more
-// semicolons than commas means ";" is the separator (German Excel).
-// semicolon reports the latter, so callers can accept decimal commas. Every
-// CSV file of a site (data, products, feedback) is read through it, so one
-// rule holds for all.
+// write it (table.CSVReader: a UTF-8 byte order mark is skipped, and a
+// header line with more semicolons than commas means ";"); semicolon
+// reports the latter, so callers can accept decimal commas. Every CSV file
+// of a site (data, products, feedback) is read with this rule.
 func CSVReader(raw []byte) (r *csv.Reader, semicolon bool) {
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	header := raw
-	if i := bytes.IndexByte(raw, '\n'); i >= 0 {
-		header = raw[:i]
-	}
-	r = csv.NewReader(bytes.NewReader(raw))
-	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
-		r.Comma = ';'
-		semicolon = true
-	}
-	r.FieldsPerRecord = -1 // checked here, to name the row
-	r.ReuseRecord = false
-	return r, semicolon
+	return table.CSVReader(raw)
 }
 
 // ParseCSV reads a CSV file with a header row into a list of rows keyed by
-// column name.
+// column name. The file may be UTF-8 or Windows-1252 (table.Decode).
 func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) {
-	r, _ := CSVReader(raw)
+	text, _, d := table.Decode(file, raw, "")
+	if d != nil {
+		return nil, []diag.Diagnostic{*d}
+	}
+	r, _ := CSVReader(text)
 	var ds []diag.Diagnostic
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {

@@ -27,6 +27,19 @@ func TestParseCSVGermanExcel(t *testing.T) {
 	}
 }
 
+// A data file from German Excel in Windows-1252 reaches templates as the
+// text it is; bytes that are neither UTF-8 nor Windows-1252 are an error.
+func TestParseCSVWindows1252(t *testing.T) {
+	rows, ds := ParseCSV("content/data/filialen.csv", []byte("ort;stra\xdfe\nK\xf6ln;Hauptstra\xdfe 1\n"))
+	if len(ds) != 0 || !reflect.DeepEqual(rows, []map[string]string{{"ort": "Köln", "straße": "Hauptstraße 1"}}) {
+		t.Errorf("got %v %v", rows, ds)
+	}
+	_, ds = ParseCSV("content/data/filialen.csv", []byte("ort\nK\x81ln\n"))
+	if len(ds) != 1 || ds[0].Error() != `content/data/filialen.csv:2: line 2 is neither UTF-8 nor Windows-1252 text (byte 0x81 at byte 2) — save the file as "CSV UTF-8"` {
+		t.Errorf("got %v", ds)
+	}
+}
+
 // lineCount is the file's lines, plus one: a problem at the end of a file
 // that ends with a line break may be named on the (empty) line after it.
 func lineCount(b []byte) int { return max(bytes.Count(b, []byte("\n")), frontmatter.LineCount(b)) + 1 }
@@ -81,12 +94,15 @@ func TestUnknownDataFileIsReported(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "content", "data")
 	os.MkdirAll(dir, 0o755)
-	for _, f := range []string{"zinsen.ymal", "README.md"} {
+	for _, f := range []string{"zinsen.ymal", "README.md", "liste.xlsx"} {
 		os.WriteFile(filepath.Join(dir, f), []byte("a: 1\n"), 0o644)
 	}
-	_, ds := Load(sitetest.ContentFiles(t, root), []string{"content/data/README.md", "content/data/zinsen.ymal"})
-	if len(ds) != 1 || ds[0].File != "content/data/zinsen.ymal" || ds[0].Severity != diag.Warning {
+	_, ds := Load(sitetest.ContentFiles(t, root), []string{"content/data/README.md", "content/data/liste.xlsx", "content/data/zinsen.ymal"})
+	if len(ds) != 2 || ds[1].File != "content/data/zinsen.ymal" || ds[1].Severity != diag.Warning {
 		t.Errorf("want one warning for the mistyped ending, got %v", ds)
+	}
+	if len(ds) == 2 && ds[0].Error() != "content/data/liste.xlsx: warning: this workbook is not read: a workbook in content/data/ is read when its first row holds EPT field names (00010_…, 01090_SRI, …) or when it is products.xlsx — for data that templates use, save it as CSV" {
+		t.Errorf("a workbook that is no product source: %s", ds[0].Error())
 	}
 }
 

@@ -100,6 +100,8 @@ func (p Product) value(k key) (string, bool) {
 		return str(p.Manufacturer)
 	case keyMinimumReturn:
 		return ptr(p.MinimumReturnPct)
+	case keyKIDEntry, keyKIDExit, keyKIDOngoing, keyKIDTransaction, keyKIDIncidental:
+		return ptr(p.KIDCompositionPct[k-keyKIDEntry])
 	}
 	return "", false
 }

@@ -11,7 +11,8 @@ func TestFieldsAreWhatWasRead(t *testing.T) {
 	all := map[string]string{"mrm": "4", "crm": "1", "exit_1y_pct": "1", "scenario_stress_1y_pct": "-40",
 		"scenario_unfavourable_1y_pct": "-10", "scenario_moderate_1y_pct": "5", "scenario_favourable_1y_pct": "20",
 		"kid_url": "https://bank.test/kid.pdf", "kid_date": "2026-03-01", "kid_total_costs_1y": "25", "kid_total_costs_rhp": "130",
-		"kid_cost_impact_1y_pct": "0.25", "kid_cost_impact_rhp_pct": "0.2", "manufacturer": "Fonds AG", "minimum_return_pct": "-50"}
+		"kid_cost_impact_1y_pct": "0.25", "kid_cost_impact_rhp_pct": "0.2", "manufacturer": "Fonds AG", "minimum_return_pct": "-50",
+		"kid_entry_pct": "0", "kid_exit_pct": "1", "kid_ongoing_pct": "0.2", "kid_transaction_pct": "0.05", "kid_incidental_pct": "0"}
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(all)), "EUR")
 	if len(errorsOf(ds)) != 0 || len(ps) != 1 {
 		t.Fatalf("%v", ds)

@@ -1,12 +1,8 @@
 package product
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path"
 	"slices"
 	"strconv"
@@ -14,10 +10,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/suggest"
+	"github.com/klartext/klartext/generator/table"
 )
 
 // The files product facts are read from, relative to the site root.
@@ -43,6 +38,7 @@ type rawValue struct {
 type rawRecord struct {
 	vals    [numKeys]rawValue
 	sources []Position
+	row     *tableRow // the file's columns, for a record read from an EPT file, a workbook or through a mapping file
 }
 
 // merge lays the keys given in over on top of r's. This is how a YAML file
@@ -55,71 +51,6 @@ func (r *rawRecord) merge(over *rawRecord) {
 		}
 	}
 	r.sources = append(r.sources, over.sources...)
-}
-
-// Load reads and checks all product facts of the site at siteRoot: the CSV
-// export and the per-product YAML files, either of which may be absent.
-// defaultCurrency (from site.yaml) is used where a product gives none.
-//
-// A YAML file whose id is also in the CSV complements that row: each key the
-// YAML file gives replaces the row's value, the others stay as in the row.
-// A YAML file whose id is not in the CSV is a product of its own.
-//
-// The products come back sorted by id. Products with errors in their facts
-// are still returned when their id is usable, so that pages referring to
-// them do not add a second wave of "unknown product" errors; the build must
-// not publish while any error is reported.
-func Load(files *fileio.Files, defaultCurrency string) ([]Product, []diag.Diagnostic) {
-	var diags []diag.Diagnostic
-	diags = append(diags, checkDefaultCurrency(defaultCurrency)...)
-
-	var records []*rawRecord
-	raw, err := data.ReadFile(files, CSVFile)
-	switch {
-	case err == nil:
-		recs, ds := parseCSVRecords(CSVFile, bytes.NewReader(raw))
-		records, diags = recs, append(diags, ds...)
-	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fileio.ErrRefused):
-		diags = append(diags, diag.Errorf(CSVFile, 0, "cannot read the product file: %v", err))
-	}
-
-	// Index the CSV rows by id to merge YAML files into them; the first row
-	// of a duplicated id wins here, the duplicate is reported below.
-	byID := make(map[string]*rawRecord, len(records))
-	for _, r := range records {
-		if id := r.vals[keyID].text; id != "" {
-			if _, dup := byID[id]; !dup {
-				byID[id] = r
-			}
-		}
-	}
-
-	for _, file := range files.In(YAMLDir) { // sorted by name
-		if !(strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml")) {
-			continue
-		}
-		raw, err := data.ReadFile(files, file)
-		if errors.Is(err, fileio.ErrRefused) {
-			continue
-		}
-		if err != nil {
-			diags = append(diags, diag.Errorf(file, 0, "cannot read the product file: %v", err))
-			continue
-		}
-		rec, ds := parseYAMLRecord(file, raw)
-		diags = append(diags, ds...)
-		if rec == nil {
-			continue
-		}
-		if row, ok := byID[rec.vals[keyID].text]; ok {
-			row.merge(rec)
-			continue
-		}
-		records = append(records, rec)
-	}
-
-	products, ds := buildAll(records, defaultCurrency)
-	return products, append(diags, ds...)
 }
 
 // ParseCSV reads a products CSV export (see Load) and checks every row on its
@@ -150,23 +81,31 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 	var diags []diag.Diagnostic
 	products := make([]Product, 0, len(records))
 	first := make(map[string]Position, len(records))
-	isins := make(map[string]Position, len(records))
+	isins := make(map[string]int, len(records)) // ISIN → index in products
+	// Sorting the records (pointers) rather than the products (large
+	// structs) yields the products in id order; the sort is stable, so of
+	// a duplicated id the first in the sources is kept.
+	records = slices.Clone(records)
+	slices.SortStableFunc(records, func(a, b *rawRecord) int { return strings.Compare(a.vals[keyID].text, b.vals[keyID].text) })
 	for _, rec := range records {
 		p, ds, idOK := build(rec, defaultCurrency)
+		var kds []diag.Diagnostic
+		p.KIDCompositionPct, kds = kidComposition(rec)
+		ds = append(ds, kds...)
+		annotate(ds, rec)
 		diags = append(diags, ds...)
-		if p.ISIN != "" {
-			at := p.KeyPosition("isin")
-			if prev, dup := isins[p.ISIN]; dup {
-				diags = append(diags, duplicateISIN(p, at, prev))
-			} else {
-				isins[p.ISIN] = at
-			}
-		}
 		if !hasError(ds) {
-			diags = append(diags, CrossCheckKID(p)...)
+			// The KID's own figures against the model's, with the same
+			// EPT field or bank column in the message as every other rule.
+			checks := append(CrossCheckKID(p), checkKIDComposition(p, rec)...)
+			annotate(checks, rec)
+			diags = append(diags, checks...)
 		}
 		if !idOK {
 			continue
+		}
+		if rec.row != nil {
+			p.columns = rec.row.origin
 		}
 		if prev, dup := first[p.ID]; dup {
 			at := p.KeyPosition("id")
@@ -177,10 +116,20 @@ func buildAll(records []*rawRecord, defaultCurrency string) ([]Product, []diag.D
 			})
 			continue
 		}
+		if j, dup := isins[p.ISIN]; dup && p.ISIN != "" {
+			at, prev := p.KeyPosition("isin"), products[j].KeyPosition("isin")
+			diags = append(diags, diag.Diagnostic{
+				Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "isin",
+				Message: fmt.Sprintf("the ISIN %s is also the product %q's, at %s: one product, one source", p.ISIN, products[j].ID, prev.String()),
+				Hint:    "remove one of the two rows; to add to a product's facts, write them in content/data/products/<id>.yaml"})
+			continue
+		}
 		first[p.ID] = p.KeyPosition("id")
+		if p.ISIN != "" {
+			isins[p.ISIN] = len(products)
+		}
 		products = append(products, p)
 	}
-	slices.SortFunc(products, func(a, b Product) int { return strings.Compare(a.ID, b.ID) })
 	return products, diags
 }
 
@@ -194,129 +143,19 @@ func (p Position) String() string {
 
 // ---- CSV ----
 
-// parseCSVRecords reads the CSV into raw records. It accepts what a German
-// spreadsheet exports: a UTF-8 byte order mark, ';' as separator (detected
-// from the header line) and, with ';', decimal commas.
+// parseCSVRecords reads a products CSV export into raw records (readExport):
+// UTF-8 or Windows-1252, ';' as separator with decimal commas, as German
+// spreadsheets export it (see package table).
 func parseCSVRecords(file string, r io.Reader) ([]*rawRecord, []diag.Diagnostic) {
-	var diags []diag.Diagnostic
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the product file: %v", err)}
 	}
-	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))) == 0 {
-		return nil, nil // an empty export has no products; not an error
+	t, ds := table.OpenCSV(file, raw, table.Options{})
+	if t == nil {
+		return nil, ds
 	}
-	cr, _ := data.CSVReader(raw)
-	sep := cr.Comma
-	cr.FieldsPerRecord = -1 // row lengths are checked here, with a better message
-	cr.ReuseRecord = true
-
-	header, err := cr.Read()
-	if err != nil {
-		return nil, []diag.Diagnostic{csvErrorDiag(file, err)}
-	}
-	// columns[i] is the key of column i, or -1 for a column that is reported
-	// as unknown (and then ignored, so the other errors still show).
-	columns := make([]key, len(header))
-	seen := make(map[key]int, len(header))
-	for i, name := range header {
-		name = strings.TrimSpace(name)
-		_, col := cr.FieldPos(i)
-		k, ok := keyByName[name]
-		if !ok {
-			columns[i] = -1
-			d := diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: col, Key: name,
-				Message: fmt.Sprintf("unknown column %q in the header", name)}
-			if name == "" {
-				d.Message = fmt.Sprintf("column %d has no name in the header", i+1)
-			}
-			d.Hint = suggest.Hint(name, sortedKeyNames)
-			if d.Hint == "" {
-				d.Hint = "the columns are: " + strings.Join(keyNames[:], ", ")
-			}
-			diags = append(diags, d)
-			continue
-		}
-		if j, dup := seen[k]; dup {
-			columns[i] = -1
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: col, Key: name,
-				Message: fmt.Sprintf("column %q appears twice in the header (columns %d and %d)", name, j+1, i+1),
-				Hint:    "remove one of them"})
-			continue
-		}
-		seen[k] = i
-		columns[i] = k
-	}
-	fatal := false
-	for _, k := range requiredKeys {
-		if _, ok := seen[k]; !ok {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Key: keyNames[k],
-				Message: fmt.Sprintf("the header has no %q column, which every product needs", keyNames[k]),
-				Hint:    "add the column to the first row"})
-			fatal = fatal || k == keyID
-		}
-	}
-	if fatal {
-		return nil, diags // without ids the rows cannot be told apart
-	}
-
-	var records []*rawRecord
-	for {
-		row, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			diags = append(diags, csvErrorDiag(file, err))
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				continue // the reader goes on after the broken row
-			}
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if allEmpty(row) {
-			continue // spreadsheets export trailing rows of empty cells (";;;;")
-		}
-		if len(row) != len(header) {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: line,
-				Message: fmt.Sprintf("row has %d fields, the header has %d", len(row), len(header)),
-				Hint:    "every row needs one value per column; check for a missing or extra separator or an unquoted separator inside a value"})
-			continue
-		}
-		rec := &rawRecord{sources: []Position{{File: file, Line: line}}}
-		for i, cell := range row {
-			k := columns[i]
-			if k < 0 {
-				continue
-			}
-			fl, fc := cr.FieldPos(i)
-			text := strings.TrimSpace(cell)
-			rec.vals[k] = rawValue{text: text, given: text != "", pos: Position{File: file, Line: fl, Column: fc},
-				decimalComma: sep == ';'}
-		}
-		records = append(records, rec)
-	}
-	return records, diags
-}
-
-func allEmpty(row []string) bool {
-	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func csvErrorDiag(file string, err error) diag.Diagnostic {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return diag.Diagnostic{Severity: diag.Error, File: file, Line: pe.Line, Column: pe.Column,
-			Message: "the row cannot be read: " + pe.Err.Error(),
-			Hint:    `a value containing quotes or the separator must be put in double quotes, with inner quotes doubled ("")`}
-	}
-	return diag.Errorf(file, 0, "cannot read the product file: %v", err)
+	return readExport(t, nil)
 }
 
 // ---- YAML ----

@@ -332,7 +332,8 @@ func bigCSV(n int) string {
 	var b strings.Builder
 	b.WriteString(strings.Join(Keys()[:18], ",") + "\n") // id … scenario_favourable_pct
 	for i := range n {
-		fmt.Fprintf(&b, "fonds-%d,Fonds %d,,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i)
+		body := fmt.Sprintf("IE%09d", i) // each product its own ISIN
+		fmt.Fprintf(&b, "fonds-%d,Fonds %d,%s%d,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i, body, isinCheckDigit(body))
 	}
 	return b.String()
 }

@@ -1,5 +1,6 @@
-// Package product reads the product facts an editor writes
-// (content/data/products.csv and content/data/products/<id>.yaml), checks
+// Package product reads the product facts — the manufacturers' EPT files,
+// the bank's own export (content/data/products.csv or .xlsx, mapped by
+// products.columns.yaml) and content/data/products/<id>.yaml —, checks
 // them against the content model, and computes the figures a product page
 // shows: costs over time, the composition of costs, the year-by-year cost
 // path, the performance scenarios and the PRIIPs risk wording.
@@ -62,12 +63,18 @@ type Product struct {
 	// nil: the product has no minimum (the KID says "There is no minimum
 	// guaranteed return").
 	MinimumReturnPct *float64
+	// The composition of costs as the KID states it after 1 year (EPT
+	// 07070 to 07110), in percent: entry, exit, ongoing (management and
+	// other administrative or operating costs), transaction, incidental
+	// costs. nil when not given; typed in kidComposition.
+	KIDCompositionPct [5]*float64
 
 	// Sources are the places the facts come from: the CSV row first when the
 	// product is in the CSV, then its YAML file when it has one.
 	Sources []Position
 
-	keyPos [numKeys]keyAt
+	keyPos  [numKeys]keyAt
+	columns *columnOrigin // the columns of its tabular file (KeyColumn); nil for other sources
 }
 
 // keyAt is where a key's value was written: its file as an index into
@@ -146,6 +153,11 @@ const (
 	keyKIDCostImpactRHP
 	keyManufacturer
 	keyMinimumReturn
+	keyKIDEntry
+	keyKIDExit
+	keyKIDOngoing
+	keyKIDTransaction
+	keyKIDIncidental
 	numKeys
 )
 
@@ -185,6 +197,11 @@ var keyNames = [numKeys]string{
 	keyKIDCostImpactRHP:  "kid_cost_impact_rhp_pct",
 	keyManufacturer:      "manufacturer",
 	keyMinimumReturn:     "minimum_return_pct",
+	keyKIDEntry:          "kid_entry_pct",
+	keyKIDExit:           "kid_exit_pct",
+	keyKIDOngoing:        "kid_ongoing_pct",
+	keyKIDTransaction:    "kid_transaction_pct",
+	keyKIDIncidental:     "kid_incidental_pct",
 }
 
 // requiredKeys must be given for every product (after CSV and YAML are merged).

@@ -86,8 +86,10 @@ func (c *checker) costs(p *Product) {
 		}
 	}
 	if p.ExitHalfPct != nil && p.RHPYears > 0 && p.RHPYears < 10 {
-		c.errorf(keyExitHalf, "remove exit_half_pct, or check rhp_years",
-			"exit_half_pct is given, but a holding period of %s years has no half-way column (that needs 10 years or more)", c.rec.vals[keyRHP].text)
+		// An EPT file may give the half-way exit cost for every product:
+		// unused, not wrong.
+		c.warnf(keyExitHalf, "check rhp_years",
+			"exit_half_pct is given, but a holding period of %s years has no half-way column (that needs 10 years or more); it is not used", c.rec.vals[keyRHP].text)
 		p.ExitHalfPct = nil
 	}
 	exit := p.ExitPct
@@ -294,13 +296,6 @@ func hasError(ds []diag.Diagnostic) bool {
 		}
 	}
 	return false
-}
-
-// duplicateISIN reports a second product with an ISIN, naming both places.
-func duplicateISIN(p Product, at, prev Position) diag.Diagnostic {
-	return diag.Diagnostic{Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "isin",
-		Message: fmt.Sprintf("duplicate ISIN %s: %s has it, and so has %s", p.ISIN, at.String(), prev.String()),
-		Hint:    "one ISIN is one product (one share class); remove the duplicate or correct the ISIN"}
 }
 
 // kidTolerance is how far a KID's figure may lie from the model's before

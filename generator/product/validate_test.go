@@ -134,8 +134,8 @@ func TestValidation(t *testing.T) {
 			"scenario_favourable_pct (12 a year) is above scenario_favourable_1y_pct (10): the best holding period cannot return more a year than the best single year of the same history", "swapped"},
 		{"minimum above stress", map[string]string{"minimum_return_pct": "-20"}, diag.Warning, "minimum_return_pct",
 			"minimum_return_pct (-20) is above scenario_stress_pct (-30)", "guaranteed minimum"},
-		{"exit half without a half column", map[string]string{"exit_half_pct": "1"}, diag.Error, "exit_half_pct",
-			"exit_half_pct is given, but a holding period of 5 years has no half-way column (that needs 10 years or more)", "remove"},
+		{"exit half without a half column", map[string]string{"exit_half_pct": "1"}, diag.Warning, "exit_half_pct",
+			"exit_half_pct is given, but a holding period of 5 years has no half-way column (that needs 10 years or more); it is not used", "rhp_years"},
 		{"kid half without a half column", map[string]string{"kid_total_costs_half": "100"}, diag.Error, "kid_total_costs_half",
 			"kid_total_costs_half is given, but a holding period of 5 years has no half-way column (that needs 10 years or more)", ""},
 		{"kid total above the investment", map[string]string{"kid_total_costs_rhp": "12000"}, diag.Error, "kid_total_costs_rhp",
@@ -200,8 +200,9 @@ func TestDuplicateISIN(t *testing.T) {
 	row := strings.Split(data, "\n")[1]
 	data += strings.Replace(row, "etf-welt", "etf-welt-2", 1) + "\n"
 	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
-	if len(ps) != 2 || len(ds) != 1 || ds[0].Line != 3 || ds[0].Key != "isin" ||
-		ds[0].Message != "duplicate ISIN IE00B4L5Y983: content/data/products.csv:3 has it, and so has content/data/products.csv:2" {
+	// The second product of the ISIN is refused: one product, one source.
+	if len(ps) != 1 || len(ds) != 1 || ds[0].Line != 3 || ds[0].Key != "isin" ||
+		ds[0].Message != `the ISIN IE00B4L5Y983 is also the product "etf-welt"'s, at content/data/products.csv:2: one product, one source` {
 		t.Errorf("diagnostics %v", ds)
 	}
 }

@@ -79,6 +79,13 @@ var typeLabels = map[string][2]string{ // type: {de, en}
 	"mixed-fund":     {"Mischfonds", "Mixed fund"},
 	"structured":     {"Strukturiertes Produkt (Zertifikat)", "Structured product (certificate)"},
 	"commodity-fund": {"Rohstofffonds", "Commodity fund"},
+	// The types of EPT rows without a retail type (see typeFromCIC).
+	"fund":                {"Investmentfonds", "Investment fund"},
+	"money-market-fund":   {"Geldmarktfonds", "Money market fund"},
+	"real-estate-fund":    {"Immobilienfonds", "Real estate fund"},
+	"alternative-fund":    {"Alternativer Investmentfonds", "Alternative investment fund"},
+	"private-equity-fund": {"Private-Equity-Fonds", "Private equity fund"},
+	"infrastructure-fund": {"Infrastrukturfonds", "Infrastructure fund"},
 }
 
 // TypeLabel is the reader's name for a product type in the site's language;
@@ -96,5 +103,6 @@ func TypeLabel(typ string, language string) string {
 
 // KnownTypes are the product types TypeLabel has words for.
 func KnownTypes() []string {
-	return []string{"bond-fund", "commodity-fund", "deposit", "equity-etf", "equity-fund", "mixed-fund", "structured"}
+	return []string{"alternative-fund", "bond-fund", "commodity-fund", "deposit", "equity-etf", "equity-fund", "fund",
+		"infrastructure-fund", "mixed-fund", "money-market-fund", "private-equity-fund", "real-estate-fund", "structured"}
 }

@@ -57,7 +57,9 @@ func TestTypeLabel(t *testing.T) {
 		{"structured", "de", "Strukturiertes Produkt (Zertifikat)"},
 		{"commodity-fund", "de", "Rohstofffonds"},
 		{"commodity-fund", "en", "Commodity fund"},
-		{"real-estate-fund", "de", "real-estate-fund"},
+		{"real-estate-fund", "de", "Immobilienfonds"},
+		{"money-market-fund", "en", "Money market fund"},
+		{"hedge-fund", "de", "hedge-fund"},
 	} {
 		if got := TypeLabel(tc.typ, tc.lang); got != tc.want {
 			t.Errorf("TypeLabel(%q, %q) = %q, want %q", tc.typ, tc.lang, got, tc.want)
