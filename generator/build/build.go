@@ -101,7 +101,7 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(dds...)
 	products, pds := product.Load(opts.Source, cfg.Currency)
 	ds.Add(pds...)
-	fb, feedbackRows := loadFeedback(opts.Source, cfg, ds)
+	fb, feedbackRows := loadFeedback(opts.Source, cfg, opts.Now, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
