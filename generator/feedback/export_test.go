@@ -226,9 +226,9 @@ func TestExportOptionalColumns(t *testing.T) {
 
 func TestLeaveOutFuture(t *testing.T) {
 	in := []Entry{
-		{Page: "/a/", Date: day("2026-11-26"), Kind: Praise, Line: 2},                                             // today: kept
-		{Page: "/a/", Date: day("2026-11-27"), Kind: Criticism, Line: 3},                                          // tomorrow: out
-		{Page: "/a/", Date: day("2027-01-01"), Kind: Praise, Line: 4},                                             // next year: out
+		{Page: "/a/", Date: day("2026-11-26"), Kind: Praise, Line: 2},                                              // today: kept
+		{Page: "/a/", Date: day("2026-11-27"), Kind: Criticism, Line: 3},                                           // tomorrow: out
+		{Page: "/a/", Date: day("2027-01-01"), Kind: Praise, Line: 4},                                              // next year: out
 		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "x", Answered: day("2026-11-30"), Line: 5}, // answer later: unanswered
 		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "y", Answered: day("2026-11-26"), Line: 6}, // answered today
 	}
