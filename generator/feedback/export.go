@@ -157,7 +157,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			return &ds[len(ds)-1]
 		}
 
-		page, perr := canonicalPath(rec[idx["page"]])
+		page, perr := CanonicalPath(rec[idx["page"]])
 		if perr != "" {
 			bad("page", "page %q: %s", rec[idx["page"]], perr).Hint = "write the page's URL path, e.g. /products/etf-welt/"
 		}
@@ -253,10 +253,11 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-// canonicalPath turns the export's page column into a canonical path: an
-// absolute URL gives its path, a trailing slash is added, query and fragment
-// are dropped. The second result says what is wrong, or "".
-func canonicalPath(raw string) (string, string) {
+// CanonicalPath turns a page reference (the export's page column, a
+// comment service's thread) into a canonical path: an absolute URL gives
+// its path, a trailing slash is added, query and fragment are dropped. The
+// second result says what is wrong, or "".
+func CanonicalPath(raw string) (string, string) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return "", "the page is empty"

@@ -202,7 +202,7 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 		}
 	}
 	s.Comment = strings.TrimSpace(values[FieldComment])
-	page, perr := canonicalPath(values[FieldPage])
+	page, perr := CanonicalPath(values[FieldPage])
 	if perr != "" || strings.Contains(values[FieldPage], "://") {
 		if perr == "" {
 			perr = "not a path starting with /"
