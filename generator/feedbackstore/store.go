@@ -390,17 +390,24 @@ type Purged struct {
 	Emails, Tokens int64
 }
 
-// Purge deletes the e-mail addresses whose time is up and the token
-// nonces that expired, then truncates the WAL so no copy of a deleted
-// address stays in it.
-func (s *Store) Purge(ctx context.Context, now time.Time) (Purged, error) {
+// Purge deletes the e-mail addresses whose time is up — the time set when
+// the message arrived, or, with keep > 0, keep after its arrival when
+// that is sooner (a shorter period applies to the addresses kept already)
+// — and the token nonces that expired, then truncates the WAL so no copy
+// of a deleted address stays in it.
+func (s *Store) Purge(ctx context.Context, now time.Time, keep time.Duration) (Purged, error) {
 	var p Purged
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return p, err
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, "DELETE FROM contact WHERE purge_after <= ?", now.UTC().Format(timeFormat))
+	cutoff := ""
+	if keep > 0 {
+		cutoff = now.Add(-keep).UTC().Format(timeFormat)
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM contact WHERE purge_after <= ?
+		OR (? != '' AND message_id IN (SELECT id FROM message WHERE received <= ?))`, now.UTC().Format(timeFormat), cutoff, cutoff)
 	if err != nil {
 		return p, err
 	}

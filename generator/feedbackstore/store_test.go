@@ -198,8 +198,11 @@ func TestPurge(t *testing.T) {
 			Nonce: []byte("old"), NonceExpires: t0.Add(2 * time.Hour)},
 		NewMessage{Sub: sub("/a/", feedback.Question, "Frage 2", "neu-adresse@example.test"), Received: t0.AddDate(0, 0, 60), EmailPurge: t0.AddDate(0, 0, 150)},
 	)
-	p, err := s.Purge(ctx, t0.AddDate(0, 0, 100))
-	if err != nil || p.Emails != 1 || p.Tokens != 1 {
+	if p, err := s.Purge(ctx, t0.AddDate(0, 0, 89), 0); err != nil || p.Emails != 0 || p.Tokens != 1 {
+		t.Fatalf("purged before the time: %+v %v", p, err)
+	}
+	p, err := s.Purge(ctx, t0.AddDate(0, 0, 100), 0)
+	if err != nil || p.Emails != 1 || p.Tokens != 0 {
 		t.Fatalf("purged %+v %v", p, err)
 	}
 	ms, _ := s.List(ctx, Filter{})
@@ -215,8 +218,16 @@ func TestPurge(t *testing.T) {
 			t.Errorf("%s still holds the purged address", filepath.Base(f))
 		}
 	}
-	if p, _ := s.Purge(ctx, t0.AddDate(0, 0, 100)); p.Emails != 0 {
+	if p, _ := s.Purge(ctx, t0.AddDate(0, 0, 100), 0); p.Emails != 0 {
 		t.Error("purged twice")
+	}
+	// A shorter period applies to the addresses kept already: the second
+	// message arrived 60 days in, kept 30 days it is due at day 90.
+	if p, _ := s.Purge(ctx, t0.AddDate(0, 0, 89), 30*24*time.Hour); p.Emails != 0 {
+		t.Error("purged before its shorter time")
+	}
+	if p, _ := s.Purge(ctx, t0.AddDate(0, 0, 91), 30*24*time.Hour); p.Emails != 1 {
+		t.Errorf("a shorter period purged %d", p.Emails)
 	}
 }
 
