@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/feedbackimport"
 	"github.com/klartext/klartext/generator/feedbackserver"
@@ -532,11 +533,13 @@ func moderateID(f *feedbackFlags, arg string, stdout io.Writer, change func(*fee
 }
 
 func runFeedbackExport(args []string, stdout, stderr io.Writer) int {
-	f := newFeedbackFlags("export", "[--source DIR | --out FILE]",
+	f := newFeedbackFlags("export", "[--source DIR | --out FILE] [--replace]",
 		"Writes every message as a row of content/data/feedback.csv, as the build reads it: comments and answers\n"+
-			"only where they are published, every answer's day, no e-mail address. Replaces the file atomically.", stderr)
+			"only where they are published, every answer's day, no e-mail address. Replaces the file atomically;\n"+
+			"refuses to when the file has rows the database does not hold (import them first, or --replace).", stderr)
 	source := f.String("source", ".", "the site's root `folder`")
 	out := f.String("out", "", "write to this `file` instead of <source>/content/data/feedback.csv")
+	replace := f.Bool("replace", false, "replace the file even if it has rows the database does not hold")
 	if _, code := f.parse(args, 0); code >= 0 {
 		return code
 	}
@@ -550,6 +553,23 @@ func runFeedbackExport(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	es, err := st.Entries(context.Background())
 	if err != nil {
+		return f.fail(err)
+	}
+	if raw, err := os.ReadFile(*out); err == nil && !*replace {
+		old, ds := feedback.ParseExport(*out, bytes.NewReader(raw))
+		if lost := feedbackstore.NotHeld(old, es); len(lost) > 0 || len(ds) > 0 {
+			line := 0
+			if len(lost) > 0 {
+				line = lost[0].Line
+			} else {
+				line = ds[0].Line
+			}
+			fmt.Fprintf(stderr, "%s:%d: klartext feedback export: the file has %d row(s) the database does not hold (and %d it cannot read); replacing it would lose them\n"+
+				"  import them first: klartext feedback import csv %s --db %s\n  or replace the file anyway: klartext feedback export --replace\n",
+				*out, line, len(lost), len(ds), *out, *f.db)
+			return 1
+		}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return f.fail(err)
 	}
 	var b bytes.Buffer
@@ -594,10 +614,12 @@ func writeAtomically(file string, data []byte) error {
 }
 
 func runFeedbackImport(args []string, stdout, stderr io.Writer) int {
-	f := newFeedbackFlags("import", "isso|remark42 FILE [--bank-author NAME]",
-		"Imports the comments of a comment service: Isso's SQLite database (accepted comments), or a remark42\n"+
-			"backup (gzipped or plain). They arrive as kind comment; a reply by the bank (remark42's admins, or\n"+
-			"the author named with --bank-author) becomes the answer. Importing again adds only what is new.", stderr)
+	f := newFeedbackFlags("import", "csv|isso|remark42 FILE [--bank-author NAME]",
+		"Imports messages: a feedback export written before the receiver ran (csv: kinds, ratings, public\n"+
+			"comments and answers kept), or the comments of a comment service: Isso's SQLite database (accepted\n"+
+			"comments) or a remark42 backup (gzipped or plain). Comments arrive as kind comment; a reply by the\n"+
+			"bank (remark42's admins, or the author named with --bank-author) becomes the answer. Importing\n"+
+			"again adds only what is new.", stderr)
 	bank := f.String("bank-author", "", "the author `name` the bank replies under")
 	rest, code := f.parse(args, 2)
 	if code >= 0 {
@@ -606,6 +628,18 @@ func runFeedbackImport(args []string, stdout, stderr io.Writer) int {
 	var in []feedbackstore.Imported
 	var err error
 	switch rest[0] {
+	case "csv":
+		var raw []byte
+		if raw, err = os.ReadFile(rest[1]); err == nil {
+			var ds []diag.Diagnostic
+			in, ds = feedbackimport.CSV(rest[1], bytes.NewReader(raw))
+			for _, d := range ds {
+				fmt.Fprintln(stderr, d.Error())
+			}
+			if in == nil && len(ds) > 0 {
+				return 1
+			}
+		}
 	case "isso":
 		in, err = feedbackimport.Isso(context.Background(), rest[1], *bank)
 	case "remark42":
@@ -615,7 +649,7 @@ func runFeedbackImport(args []string, stdout, stderr io.Writer) int {
 			file.Close()
 		}
 	default:
-		fmt.Fprintf(stderr, "klartext feedback import: %q is not a service klartext imports from: isso or remark42\n", rest[0])
+		fmt.Fprintf(stderr, "klartext feedback import: %q is not what klartext imports: csv, isso or remark42\n", rest[0])
 		return 2
 	}
 	if err != nil {
@@ -630,7 +664,10 @@ func runFeedbackImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return f.fail(err)
 	}
-	fmt.Fprintf(stdout, "imported %d new comment(s) and %d answer(s) of %d comment(s) in %s, as kind comment (klartext feedback list --kind comment)\n", added, answers, len(in), rest[1])
+	fmt.Fprintf(stdout, "imported %d new message(s) and %d answer(s) of %d in %s\n", added, answers, len(in), rest[1])
+	if rest[0] != "csv" {
+		fmt.Fprintln(stdout, "comments arrive as kind comment: klartext feedback list --kind comment, then klartext feedback classify ID KIND")
+	}
 	return 0
 }
 

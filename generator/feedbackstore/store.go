@@ -135,6 +135,7 @@ const (
 	SourceForm     = "form"
 	SourceIsso     = "isso"
 	SourceRemark42 = "remark42"
+	SourceCSV      = "csv" // a feedback export from before the receiver
 )
 
 // NewMessage is a submission to store.
@@ -195,7 +196,7 @@ func addOne(ctx context.Context, tx *sql.Tx, m NewMessage) (int64, error) {
 	}
 	sub := m.Sub
 	id, err := insertMessage(ctx, tx, Message{Received: m.Received, Page: sub.Page, Title: sub.Title, Kind: sub.Kind,
-		Ratings: sub.Ratings, Comment: sub.Comment, Source: SourceForm})
+		Ratings: sub.Ratings, Comment: sub.Comment, Source: SourceForm, State: New})
 	if err != nil {
 		return 0, err
 	}
@@ -221,9 +222,9 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m Message) (int64, error) {
 			args = append(args, r)
 		}
 	}
-	args = append(args, m.Comment, m.Source, source)
-	res, err := tx.ExecContext(ctx, `INSERT INTO message (received, page, title, kind, costs, transparency, conditions, service, interaction, comment, source, source_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	args = append(args, m.Comment, m.Source, source, string(m.State), m.AnswerPublic)
+	res, err := tx.ExecContext(ctx, `INSERT INTO message (received, page, title, kind, costs, transparency, conditions, service, interaction, comment, source, source_id, state, answer_public)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -344,5 +345,33 @@ func TestSecret(t *testing.T) {
 	s.db.QueryRow("SELECT COUNT(*) FROM secret").Scan(&rows)
 	if rows != 1 {
 		t.Errorf("%d secrets", rows)
+	}
+}
+
+func TestNotHeld(t *testing.T) {
+	e := func(page, d string, k feedback.Kind, r int, line int) feedback.Entry {
+		return feedback.Entry{Page: page, Date: day(time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)).AddDate(0, 0, len(d)), Kind: k, Ratings: [5]int{r}, Line: line}
+	}
+	db := []feedback.Entry{e("/a/", "", feedback.Praise, 5, 0), e("/a/", "", feedback.Praise, 5, 0), e("/b/", "x", feedback.Criticism, 1, 0)}
+	tests := []struct {
+		name  string
+		file  []feedback.Entry
+		lines []int
+	}{
+		{"the same rows", db, nil},
+		{"fewer rows", db[:1], nil},
+		{"one more of a kind", append(append([]feedback.Entry(nil), db...), e("/a/", "", feedback.Praise, 5, 9)), []int{9}},
+		{"another rating", []feedback.Entry{e("/a/", "", feedback.Praise, 4, 2)}, []int{2}},
+		{"another day", []feedback.Entry{e("/b/", "xx", feedback.Criticism, 1, 3)}, []int{3}},
+		{"another kind", []feedback.Entry{e("/b/", "x", feedback.Question, 1, 4)}, []int{4}},
+	}
+	for _, tt := range tests {
+		var lines []int
+		for _, l := range NotHeld(tt.file, db) {
+			lines = append(lines, l.Line)
+		}
+		if fmt.Sprint(lines) != fmt.Sprint(tt.lines) {
+			t.Errorf("%s: %v, want %v", tt.name, lines, tt.lines)
+		}
 	}
 }
