@@ -122,7 +122,8 @@ func (f *feedbackFlags) parse(args []string, positional int) ([]string, int) {
 }
 
 // open opens the database named by --db; a missing file is an error for
-// every command but serve (a mistyped name must not create an empty one).
+// every command but serve and import (a mistyped name must not create an
+// empty one).
 func (f *feedbackFlags) open(create bool) (*feedbackstore.Store, bool) {
 	if !create {
 		if _, err := os.Stat(*f.db); err != nil {
@@ -655,7 +656,7 @@ func runFeedbackImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return f.fail(fmt.Errorf("%s: %w", rest[1], err))
 	}
-	st, ok := f.open(false)
+	st, ok := f.open(true) // importing is how a database starts, too
 	if !ok {
 		return 1
 	}

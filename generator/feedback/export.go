@@ -360,11 +360,15 @@ func WriteExport(w io.Writer, entries []Entry) error {
 // for each row dated later, which is left out of every count: a message
 // cannot have arrived after the build's day (a mistyped year, a clock set
 // wrong in the service). An answer dated after today is not counted as
-// given, with a warning too. today is the build's date; its time of day is
-// ignored.
+// given, with a warning too. today is the build's time: its day where the
+// build runs or in UTC, whichever is later (the receiver dates messages by
+// the UTC day, editors by their own).
 func LeaveOutFuture(entries []Entry, today time.Time, file string) ([]Entry, []diag.Diagnostic) {
 	y, m, d := today.Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if y, m, d := today.UTC().Date(); time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(day) {
+		day = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
 	var ds []diag.Diagnostic
 	kept := make([]Entry, 0, len(entries))
 	for _, e := range entries {

@@ -261,4 +261,16 @@ func TestLeaveOutFuture(t *testing.T) {
 	if in[3].Answer != "x" {
 		t.Error("LeaveOutFuture changed its input")
 	}
+	// Late on the 26th in New York it is the 27th in UTC: a message the
+	// receiver dated the 27th (UTC) is not from the future.
+	ny := time.FixedZone("New York", -5*3600)
+	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 26, 21, 0, 0, 0, ny), exportFile); len(got) != 1 {
+		t.Error("a message of today in UTC is left out west of Greenwich")
+	}
+	// Shortly after midnight in Berlin it is still the 26th in UTC: an
+	// editor's row dated the 27th is not from the future either.
+	berlin := time.FixedZone("Berlin", 3600)
+	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 27, 0, 30, 0, 0, berlin), exportFile); len(got) != 1 {
+		t.Error("a row of today in Berlin is left out just after midnight")
+	}
 }
