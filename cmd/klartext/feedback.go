@@ -234,6 +234,7 @@ func runFeedbackServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	purge(ctx, st, logger) // before the first message is taken
 	go purgeHourly(ctx, st, logger)
 	fmt.Fprintf(stdout, "klartext feedback serve: listening on http://%s%s for %s, database %s\n", ln.Addr(), cfg.Path, cfg.Origin, st.Path())
 	if err := srv.Serve(ctx, ln, 10*time.Second); err != nil {
@@ -243,21 +244,25 @@ func runFeedbackServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// purgeHourly deletes due e-mail addresses and expired token nonces at
-// start and every hour.
+// purge deletes due e-mail addresses and expired token nonces.
+func purge(ctx context.Context, st *feedbackstore.Store, logger *log.Logger) {
+	if p, err := st.Purge(ctx, time.Now(), 0); err != nil && ctx.Err() == nil {
+		logger.Printf("purge: %v", err)
+	} else if p.Emails > 0 {
+		logger.Printf("purged %d e-mail address(es)", p.Emails)
+	}
+}
+
+// purgeHourly purges every hour until ctx is done.
 func purgeHourly(ctx context.Context, st *feedbackstore.Store, logger *log.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
-		if p, err := st.Purge(ctx, time.Now(), 0); err != nil && ctx.Err() == nil {
-			logger.Printf("purge: %v", err)
-		} else if p.Emails > 0 {
-			logger.Printf("purged %d e-mail address(es)", p.Emails)
-		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			purge(ctx, st, logger)
 		}
 	}
 }
@@ -338,7 +343,19 @@ func runFeedbackShow(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	id, ok := messageID(f, rest[0])
+	return withMessage(f, rest[0], func(st *feedbackstore.Store, id int64) int {
+		m, err := st.Get(context.Background(), id)
+		if err != nil {
+			return f.fail(err)
+		}
+		printMessage(stdout, m)
+		return 0
+	})
+}
+
+// withMessage parses the message id arg, opens the database and runs do.
+func withMessage(f *feedbackFlags, arg string, do func(*feedbackstore.Store, int64) int) int {
+	id, ok := messageID(f, arg)
 	if !ok {
 		return 2
 	}
@@ -347,10 +364,11 @@ func runFeedbackShow(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	m, err := st.Get(context.Background(), id)
-	if err != nil {
-		return f.fail(err)
-	}
+	return do(st, id)
+}
+
+// printMessage is show's output.
+func printMessage(stdout io.Writer, m feedbackstore.Message) {
 	w := func(k, v string) { fmt.Fprintf(stdout, "%-10s %s\n", k+":", v) }
 	w("id", strconv.FormatInt(m.ID, 10))
 	w("received", m.Received.Format(time.RFC3339))
@@ -374,10 +392,9 @@ func runFeedbackShow(args []string, stdout, stderr io.Writer) int {
 		w("e-mail", m.Email+" (deleted on "+m.EmailPurged.Format(time.DateOnly)+")")
 	}
 	fmt.Fprintf(stdout, "\ncomment:\n%s\n", indent(m.Comment))
-	if m.Answer != "" {
+	if !m.Answered.IsZero() {
 		fmt.Fprintf(stdout, "\nanswer (%s):\n%s\n", m.Answered.Format(time.DateOnly), indent(m.Answer))
 	}
-	return 0
 }
 
 func sourceID(m feedbackstore.Message) string {
@@ -513,24 +530,17 @@ func moderate(f *feedbackFlags, args []string, stdout io.Writer, change func(*fe
 }
 
 func moderateID(f *feedbackFlags, arg string, stdout io.Writer, change func(*feedbackstore.Store, int64) error) int {
-	id, ok := messageID(f, arg)
-	if !ok {
-		return 2
-	}
-	st, ok := f.open(false)
-	if !ok {
-		return 1
-	}
-	defer st.Close()
-	if err := change(st, id); err != nil {
-		return f.fail(err)
-	}
-	m, err := st.Get(context.Background(), id)
-	if err != nil {
-		return f.fail(err)
-	}
-	fmt.Fprintf(stdout, "message %d: %s, %s%s\n", id, m.Kind, m.State, publicNote(m))
-	return 0
+	return withMessage(f, arg, func(st *feedbackstore.Store, id int64) int {
+		if err := change(st, id); err != nil {
+			return f.fail(err)
+		}
+		m, err := st.Get(context.Background(), id)
+		if err != nil {
+			return f.fail(err)
+		}
+		fmt.Fprintf(stdout, "message %d: %s, %s%s\n", id, m.Kind, m.State, publicNote(m))
+		return 0
+	})
 }
 
 func runFeedbackExport(args []string, stdout, stderr io.Writer) int {

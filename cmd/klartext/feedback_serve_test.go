@@ -474,3 +474,26 @@ func TestAuditTrace(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackServePurgesAtStart: an e-mail address whose time is up is
+// gone before the receiver takes its first message.
+func TestFeedbackServePurgesAtStart(t *testing.T) {
+	db := seedStore(t) // an address kept until 2026-06-03
+	r := startReceiver(t, filepath.Dir(db), db, nil)
+	st, err := feedbackstore.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := st.Get(context.Background(), 1)
+	st.Close()
+	if err != nil || m.Email != "" || m.Comment == "" {
+		t.Errorf("after the start: %+v %v", m, err)
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if err := r.cmd.Wait(); err != nil {
+		t.Errorf("stop: %v\n%s", err, r.out)
+	}
+	if !strings.Contains(r.out.String(), "purged 1 e-mail address(es)") {
+		t.Errorf("the log does not say so: %s", r.out)
+	}
+}

@@ -122,3 +122,12 @@ func TestLimiter(t *testing.T) {
 		t.Error("rate 0 is not unlimited")
 	}
 }
+
+func TestRedactedLog(t *testing.T) {
+	var b bytes.Buffer
+	r := redacted{&b}
+	r.Write([]byte("http: panic serving 203.0.113.9:51234: boom; from [2001:db8::1]:443 and ::ffff:10.0.0.1, at 15:04:05\n"))
+	if got := b.String(); got != "http: panic serving [address]: boom; from [address] and [address], at 15:04:05\n" {
+		t.Errorf("%q", got)
+	}
+}

@@ -345,14 +345,22 @@ func (s *Store) update(ctx context.Context, id int64, change func(tx *sql.Tx) er
 	return tx.Commit()
 }
 
-// Answer sets (or replaces) the bank's answer to a message, given at at.
-// It does not publish it.
+// Answer sets (or replaces) the bank's answer to a message, given at at
+// (not before the message's day: the export could not be read). It does
+// not publish it.
 func (s *Store) Answer(ctx context.Context, id int64, text string, at time.Time) error {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if text == "" {
 		return errors.New("the answer is empty")
 	}
 	return s.update(ctx, id, func(tx *sql.Tx) error {
+		var received string
+		if err := tx.QueryRowContext(ctx, "SELECT received FROM message WHERE id = ?", id).Scan(&received); err != nil {
+			return err
+		}
+		if r, err := time.Parse(timeFormat, received); err == nil && day(at).Before(day(r)) {
+			return fmt.Errorf("the answer's day %s is before the message's %s", day(at).Format(time.DateOnly), day(r).Format(time.DateOnly))
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO answer (message_id, text, answered) VALUES (?, ?, ?)
 			ON CONFLICT (message_id) DO UPDATE SET text = excluded.text, answered = excluded.answered`, id, text, at.UTC().Format(timeFormat))
 		return err

@@ -133,6 +133,9 @@ func TestModeration(t *testing.T) {
 	if err := s.Publish(ctx, 999, true); !errors.Is(err, ErrNotFound) {
 		t.Errorf("publish a missing message: %v", err)
 	}
+	if err := s.Answer(ctx, id, "Zu früh", t0.AddDate(0, 0, -1)); err == nil || !strings.Contains(err.Error(), "before the message's") {
+		t.Errorf("an answer before the message: %v", err)
+	}
 	if err := s.Answer(ctx, id, "Erste Fassung", t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
