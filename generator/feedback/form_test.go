@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPublishedFormIsWhatTheReceiverAccepts renders the theme's form and
@@ -177,4 +178,40 @@ func TestPlainEmail(t *testing.T) {
 			t.Errorf("PlainEmail(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzParseSubmission: any body the receiver can be sent either is refused
+// with a field and a code, or gives a submission within the form's limits.
+func FuzzParseSubmission(f *testing.F) {
+	f.Add("kind=criticism&costs=2&comment=Zu+teuer&page=%2Fproducts%2Fx%2F&token=abc")
+	f.Add("kind=praise&page=/&comment=%E2%82%AC%0D%0Azwei&email=a%40b.de&redirect=https%3A%2F%2Fx.test%2Fdanke%2F")
+	f.Add("kind=question&page=/x&website=&title=%00")
+	f.Add("kind=praise&kind=praise&page=/")
+	f.Fuzz(func(t *testing.T, body string) {
+		v, err := url.ParseQuery(body)
+		if err != nil {
+			return
+		}
+		s, ferr := ParseSubmission(v)
+		if ferr != nil {
+			if ferr.Code == "" || ferr.Message == "" {
+				t.Fatalf("a refusal without code or message: %+v", ferr)
+			}
+			return
+		}
+		if !slices.Contains(FormKinds, s.Kind) || !strings.HasPrefix(s.Page, "/") || !strings.HasSuffix(s.Page, "/") {
+			t.Fatalf("accepted %+v", s)
+		}
+		if UTF16Len(s.Comment) > CommentMaxLen || !utf8.ValidString(s.Comment) || strings.Contains(s.Comment, "\r") {
+			t.Fatalf("accepted comment %q", s.Comment)
+		}
+		for _, r := range s.Ratings {
+			if r < 0 || r > 5 {
+				t.Fatalf("accepted rating %d", r)
+			}
+		}
+		if s.Email != "" && !PlainEmail(s.Email) {
+			t.Fatalf("accepted e-mail %q", s.Email)
+		}
+	})
 }
