@@ -130,8 +130,11 @@ func setup() (cleanup func(), err error) {
 
 // buildSite builds the site at source into dest and fails on any error
 // diagnostic.
-func buildSite(source, dest string) error {
-	res, err := build.Build(build.Options{Source: source, Dest: dest, Now: buildNow})
+func buildSite(source, dest string) error { return buildSiteAt(source, dest, buildNow) }
+
+// buildSiteAt is buildSite on the day now.
+func buildSiteAt(source, dest string, now time.Time) error {
+	res, err := build.Build(build.Options{Source: source, Dest: dest, Now: now})
 	if err != nil {
 		return fmt.Errorf("build %s: %v", source, err)
 	}

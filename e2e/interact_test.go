@@ -272,7 +272,9 @@ func TestIssoLoadsOnlyAfterConsent(t *testing.T) {
 }
 
 // TestFormSubmitsEveryField: the feedback form, pointed at a server of the
-// test, sends every field the reader filled in and every hidden one.
+// test, sends every field the reader filled in and every hidden one, and
+// the token js/feedback-form.js fetched from the endpoint (a GET with
+// Accept: application/json) once the reader began.
 func TestFormSubmitsEveryField(t *testing.T) {
 	needBrowser(t)
 	posts := make(chan url.Values, 1)
@@ -280,7 +282,14 @@ func TestFormSubmitsEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	const token = "token-of-the-test"
 	endpoint := &http.Server{ReadHeaderTimeout: guard, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && r.URL.Path == "/submit" && r.Header.Get("Accept") == "application/json" {
+			w.Header().Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"token":%q}`, token)
+			return
+		}
 		if r.Method != http.MethodPost || r.URL.Path != "/submit" {
 			http.NotFound(w, r)
 			return
@@ -317,6 +326,9 @@ func TestFormSubmitsEveryField(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#fb-email`), email),
 	)
 	var findings []Finding
+	if !poll(tb, `document.querySelector('input[data-feedback-token]').value !== ''`) {
+		findings = append(findings, tb.finding("feedback-form", "js/feedback-form.js never filled in the token from "+origin+"/submit"))
+	}
 	findings = append(findings, checkConsole(tb.seen())...)
 	tb.do("submit", chromedp.Click(chromedp.CSS(`section.feedback-form form button[type="submit"]`)))
 
@@ -334,7 +346,7 @@ func TestFormSubmitsEveryField(t *testing.T) {
 		"conditions": "", "service": "", "interaction": "",
 		"comment": comment, "email": email, "website": "",
 		"page": p.Path, "url": strings.TrimSuffix(baseURL, "/") + p.Path, "title": title,
-		"redirect": redirect,
+		"redirect": redirect, "token": token,
 	}
 	for _, k := range sortedKeys(want) {
 		vals, ok := got[k]

@@ -194,6 +194,22 @@ func demoWithFeedback(t *testing.T, block string) (*server, string) {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
+	setFeedbackBlock(t, root, block)
+	public := filepath.Join(root, "public")
+	if err := buildSite(root, public); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := startServer(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	return srv, public
+}
+
+// setFeedbackBlock replaces the feedback block of the site's site.yaml.
+func setFeedbackBlock(t *testing.T, root, block string) {
+	t.Helper()
 	file := filepath.Join(root, "content", "site.yaml")
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -206,14 +222,4 @@ func demoWithFeedback(t *testing.T, block string) (*server, string) {
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	public := filepath.Join(root, "public")
-	if err := buildSite(root, public); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := startServer(public)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	return srv, public
 }

@@ -117,8 +117,18 @@
 //     or late cues). mediainfo: a video's length and size from its MP4 or
 //     WebM header (bounded, fuzzed). stillframe: a poster frame from ffmpeg
 //     when the machine has it (optional, never downloaded).
-//   - feedback: provider settings, widgets, CSP origins, the export and its
-//     balance.
+//   - feedback: provider settings, widgets, CSP origins, the plain form's
+//     fields and limits (form.go: what the theme publishes and the
+//     receiver accepts), the export and its balance (answers.go: share
+//     answered, median days, public dialogue) — pure functions.
+//   - feedbackstore: the receiver's SQLite database (modernc.org/sqlite):
+//     messages, answers, e-mail addresses apart, used form tokens;
+//     versioned migrations; export rows, imports, purge, backup.
+//   - feedbackserver: klartext feedback serve's HTTP receiver: origin
+//     check, signed form tokens, rate limits on salted address hashes, one
+//     batching writer, graceful shutdown.
+//   - feedbackimport: Isso's database, remark42's backup and hand-written
+//     exports into the store.
 //   - theme: layouts and lookup, translations, static files; quick
 //     execution of escaped layouts (exec.go), checked against html/template
 //     by exec_test.go and its fuzz target.
@@ -139,7 +149,7 @@
 //     debounced file watcher.
 //
 // Outside generator/: cmd/klartext is the command (build, check, serve,
-// new, version); themes/ embeds the default theme; e2e/ is the browser test
+// new, feedback, version); themes/ embeds the default theme; e2e/ is the browser test
 // suite (headless Chromium, axe-core, html-validate); scripts/ holds the
 // benchmark, fuzz and CI dependency scripts.
 //
@@ -161,6 +171,14 @@
 //   - A field of the EPT: its number and V2.1 name in product.eptFields,
 //     its key and how its value converts in eptKeys (or a function of its
 //     own in ept.go for a key made of several fields).
+//   - A field of the plain form: feedback.FormFields and formData (the
+//     receiver accepts what FormFields lists; TestPublishedFormIsWhatTheReceiverAccepts
+//     compares it with the rendered partial); a column of the export:
+//     feedback/export.go (optionalColumns, WriteExport) and
+//     feedbackstore.EntryOf.
+//   - A comment service to import from: a reader in feedbackimport that
+//     returns feedbackstore.Imported, and its name in klartext feedback
+//     import.
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its

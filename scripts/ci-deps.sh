@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Installs what the browser test suite (go test ./e2e) needs on a fresh
-# Debian machine: Chromium from Debian and the pinned Node tools of e2e/.
-# Idempotent and quiet: it does nothing when both are there. Run as root.
+# Installs what the tests need on a fresh Debian machine: Chromium from
+# Debian and the pinned Node tools of e2e/ for the browser suite, strace
+# for the feedback receiver's sandbox test (cmd/klartext).
+# Idempotent and quiet: it does nothing when they are there. Run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "ci-deps: installing chromium"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v strace >/dev/null || missing+=(strace)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "ci-deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ ! -d e2e/node_modules/axe-core ] || [ ! -x e2e/node_modules/.bin/html-validate ]; then

@@ -27,6 +27,7 @@ func commands() []command {
 		{"check", "validate the site and report what editors and compliance must look at", runCheck},
 		{"serve", "build, serve on 127.0.0.1 and reload the browser on every change", runServe},
 		{"new", "create a product explainer, advisor profile or story to fill in", runNew},
+		{"feedback", "receive the feedback form, answer and publish messages, export them for the build", runFeedback},
 		{"version", "print the version", runVersion},
 	}
 }

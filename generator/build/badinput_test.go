@@ -399,3 +399,42 @@ func TestBadInputDeepNesting(t *testing.T) {
 	refused(t, put(t, "content/data/tief.json", deep),
 		"content/data/tief.json:1: malformed JSON: invalid character '[' exceeded max depth — check the commas between entries and the quotes around keys and text")
 }
+
+// The feedback export's optional columns: an answer before its message, an
+// answer without its day, a public flag that is neither yes nor no.
+func TestBadInputFeedbackAnswers(t *testing.T) {
+	const header = "page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered\n"
+	refused(t, put(t, "content/data/feedback.csv", header+"/,2026-03-05,criticism,,,,,,teuer,yes,Gesenkt.,2026-03-01\n"),
+		"content/data/feedback.csv:2:48: answered 2026-03-01 is before the message's date 2026-03-05 — check both dates")
+	refused(t, put(t, "content/data/feedback.csv", header+"/,2026-03-05,criticism,,,,,,teuer,yes,Gesenkt.,\n"),
+		"content/data/feedback.csv:2:39: the row has an answer but no answered date — write the day of the answer into the column answered")
+	refused(t, put(t, "content/data/feedback.csv", header+"/,2026-03-05,criticism,,,,,,teuer,vielleicht,,\n"),
+		"content/data/feedback.csv:2:35: public \"vielleicht\" is neither yes nor no — write yes to show the comment on its page, no or nothing to keep it internal")
+}
+
+// A feedback row dated after the build's day is no error: the build
+// succeeds, warns naming the row, and counts it nowhere.
+func TestBadInputFeedbackFromTheFuture(t *testing.T) {
+	files := minimalSite()
+	files["content/data/feedback.csv"] = "page,date,kind,costs,transparency,conditions,service,interaction,comment\n" +
+		"/,2026-11-26,praise,,,,,,heute\n/,2026-11-27,criticism,,,,,,morgen\n"
+	root := writeSite(t, files)
+	res := build(t, root, filepath.Join(root, "public"))
+	if res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	var got []string
+	for _, d := range res.Diagnostics.Warnings() {
+		if strings.HasPrefix(d.File, "content/data/feedback.csv") {
+			got = append(got, d.Error())
+		}
+	}
+	want := "content/data/feedback.csv:3: warning: feedback dated 2026-11-27 is after the build's date 2026-11-26: left out of the balance — correct the date in the export (or in the feedback service's clock)"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q\nwant %q", got, want)
+	}
+	page, err := os.ReadFile(filepath.Join(root, "public", "feedback", "index.html"))
+	if err != nil || !strings.Contains(string(page), "1 × Lob, 0 × Kritik") {
+		t.Errorf("the row from the future is counted: %v", err)
+	}
+}

@@ -109,7 +109,7 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(pds...)
 	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
 	ds.Add(dds...)
-	fb, feedbackRows := loadFeedback(tree.Files, cfg, ds)
+	fb, feedbackRows := loadFeedback(tree.Files, cfg, opts.Now, ds)
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))

@@ -264,6 +264,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 		bal.Praise = append(bal.Praise, m.Praise)
 		bal.Criticism = append(bal.Criticism, m.Criticism)
 		bal.Questions = append(bal.Questions, m.Questions)
+		bal.Comments = append(bal.Comments, m.Comments)
 	}
 	if f, err := chart.FeedbackBalance(chart.ID(pageKey, chart.KindFeedbackBalance, n), r.loc, bal); err == nil {
 		out = append(out, f)
@@ -293,6 +294,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 		sec.Praise = append(sec.Praise, s.Praise)
 		sec.Criticism = append(sec.Criticism, s.Criticism)
 		sec.Questions = append(sec.Questions, s.Questions)
+		sec.Comments = append(sec.Comments, s.Comments)
 	}
 	if f, err := chart.FeedbackSections(chart.ID(pageKey, chart.KindFeedbackSections, n), r.loc, sec); err == nil {
 		out = append(out, f)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"time"
+
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
@@ -64,8 +66,9 @@ func firstSegment(p string) string {
 }
 
 // loadFeedback reads the settings and the export; it returns the export's
-// rows apart, for computeBalance and checkPages.
-func loadFeedback(files *fileio.Files, cfg config.Site, ds *diag.List) (*feedbackState, []feedback.Entry) {
+// rows apart, for computeBalance and checkPages. Rows dated after now are
+// left out with a warning each.
+func loadFeedback(files *fileio.Files, cfg config.Site, now time.Time, ds *diag.List) (*feedbackState, []feedback.Entry) {
 	st := &feedbackState{}
 	if cfg.Feedback != nil {
 		s, fds := feedback.ParseSettings(cfg.Feedback, config.File)
@@ -80,6 +83,8 @@ func loadFeedback(files *fileio.Files, cfg config.Site, ds *diag.List) (*feedbac
 		return st, nil
 	}
 	entries, eds := feedback.ParseExport(feedbackExport, bytes.NewReader(raw))
+	ds.Add(eds...)
+	entries, eds = feedback.LeaveOutFuture(entries, now, feedbackExport)
 	ds.Add(eds...)
 	st.summaries = feedback.Summarize(entries)
 	return st, entries
@@ -188,11 +193,15 @@ func (st *feedbackState) summary(n *Node, lang string) any {
 	return nil
 }
 
-// script is the theme script the widget needs, if any: the plain form works
-// without JavaScript.
+// script is the theme script the widget needs, if any. The plain form works
+// without JavaScript; its script only fetches the receiver's token once the
+// reader starts filling it in, which spares the reader a confirmation step.
 func (st *feedbackState) script() string {
-	if !st.settings.Enabled() || st.settings.Provider == feedback.Form {
+	switch {
+	case !st.settings.Enabled():
 		return ""
+	case st.settings.Provider == feedback.Form:
+		return "/js/feedback-form.js"
 	}
 	return "/js/feedback.js"
 }
@@ -215,6 +224,21 @@ func (st *feedbackState) addFeedbackPage(site *Site, title string) {
 type BalanceView struct {
 	Total          feedback.Counts
 	MostCriticised []CriticisedView
+	Answers        AnswersView
+	YouSaid        []YouSaidView // "Sie sagten – wir haben"
+}
+
+// AnswersView is how the bank answers, formatted.
+type AnswersView struct {
+	feedback.AnswerStats
+	Share  string // of criticism answered: "67 %"; "" without criticism
+	Median string // days from a message to its answer: "4,5"; "" without an answer
+}
+
+// YouSaidView is an answered public message with its page.
+type YouSaidView struct {
+	feedback.DialogueView
+	Title, URL string // the page; URL "" when the site has no such page
 }
 
 // CriticisedView is one of the most criticised pages.
@@ -228,7 +252,24 @@ func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView
 	if st.balance == nil {
 		return nil
 	}
-	v := &BalanceView{Total: st.balance.Total}
+	v := &BalanceView{Total: st.balance.Total, Answers: AnswersView{AnswerStats: st.balance.Answers}}
+	if share, ok := st.balance.Answers.CriticismShare(); ok {
+		v.Answers.Share = loc.Percent(share*100, 0)
+	}
+	if a := st.balance.Answers; a.HasMedian {
+		decimals := 0
+		if a.MedianDays != float64(int(a.MedianDays)) {
+			decimals = 1 // a median of an even count may end in ,5
+		}
+		v.Answers.Median = loc.Number(a.MedianDays, decimals)
+	}
+	for _, d := range st.balance.YouSaid {
+		y := YouSaidView{DialogueView: d.View(site.Config.Language), Title: d.Page}
+		if n := site.ByURL[d.Page]; n != nil {
+			y.Title, y.URL = n.Title, relURL(site.Config.BasePath(), n.URL)
+		}
+		v.YouSaid = append(v.YouSaid, y)
+	}
 	for _, c := range st.balance.MostCriticised {
 		cv := CriticisedView{Title: c.Path, URL: c.Path, Criticism: c.Criticism, Average: "–"}
 		if n := site.ByURL[c.Path]; n != nil {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,5 +122,80 @@ func TestFeedbackPageFigures(t *testing.T) {
 	product := read(t, filepath.Join(dest, "products", "a", "index.html"))
 	if !strings.Contains(product, "2\u00a0×\u00a0Kritik") && !strings.Contains(product, "2 × Kritik") {
 		t.Errorf("the product page lacks its feedback summary")
+	}
+}
+
+// TestFeedbackAnswersShown: the export's public comments appear on their
+// page with the bank's answer, the feedback page states how the bank
+// answers and quotes the answered ones ("Sie sagten – wir haben"); a
+// comment that is not public appears nowhere; a row dated after the build's
+// day is a warning naming its row and counts nowhere. By hand:
+//
+//	criticism: rows 2 (answered after 4 days, public), 3 (answered after 10 days,
+//	not public), 4 (not answered) → 2 of 3 answered (67 %);
+//	question row 5 answered after 1 day → days 4, 10, 1 → median 4.
+//	Row 6 is dated after testNow (2026-11-26).
+func TestFeedbackAnswersShown(t *testing.T) {
+	files := minimalSite()
+	files["content/site.yaml"] = "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: form\n  endpoint: https://fb.bank.test/submit\n"
+	files["content/products/a.md"] = "---\ntitle: Produkt A\nproduct: a\nreviewed: 2026-01-02\nreviewed_by: Anna Berger\nvalid_until: 2099-01-01\n---\nText.\n"
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct," +
+		"scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n" +
+		"a,Produkt A,equity-etf,4,5,0,0,0.2,0.05,-30,-2,5,11\n"
+	files["content/data/feedback.csv"] = "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered\n" +
+		"7,/products/a/,2026-03-05,criticism,1,,,,,Zu <teuer>,yes,Wir haben den Aufschlag gestrichen.,2026-03-09\n" +
+		"8,/products/a/,2026-03-06,criticism,,,,,,Geheime Kontonummer 1234,no,,2026-03-16\n" +
+		"9,/products/a/,2026-03-07,criticism,,,,,,Noch keine Antwort,yes,,\n" +
+		"10,/ueber-uns/,2026-03-08,question,,,,,,Wann?,yes,Morgen.,2026-03-09\n" +
+		"11,/products/a/,2027-01-02,criticism,,,,,,Aus der Zukunft,yes,,\n"
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	var future []string
+	for _, d := range res.Diagnostics.All() {
+		if strings.Contains(d.Message, "after the build's date") {
+			future = append(future, fmt.Sprintf("%s:%d %s", d.File, d.Line, d.Severity))
+		}
+	}
+	if fmt.Sprint(future) != "[content/data/feedback.csv:6 warning]" {
+		t.Errorf("warnings for future rows: %v\n%s", future, joinDiags(res))
+	}
+	product := read(t, filepath.Join(dest, "products", "a", "index.html"))
+	for _, want := range []string{
+		"3\u00a0×\u00a0Kritik", // rows 2, 3, 4 are criticism; only public ones are quoted, all are counted
+		`<li id="feedback-9">`, "Noch keine Antwort",
+		`<li id="feedback-7">`, "Zu &lt;teuer&gt;", "<strong>Unsere Antwort</strong> (<time datetime=\"2026-03-09\">9. März 2026</time>): Wir haben den Aufschlag gestrichen.",
+	} {
+		if !strings.Contains(product, want) {
+			t.Errorf("the product page lacks %q", want)
+		}
+	}
+	if strings.Index(product, "feedback-9") > strings.Index(product, "feedback-7") {
+		t.Error("the public comments are not newest first")
+	}
+	page := read(t, filepath.Join(dest, "feedback", "index.html"))
+	for _, want := range []string{
+		"Insgesamt 0 × Lob, 3 × Kritik, 1 × Fragen.",
+		"Auf 2 von 3 kritischen Rückmeldungen haben wir geantwortet (67\u00a0%).",
+		"im Median 4 Tage (über alle 3 beantworteten Rückmeldungen)",
+		"Sie sagten – wir haben",
+		"Morgen.", "Wir haben den Aufschlag gestrichen.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the feedback page lacks %q", want)
+		}
+	}
+	if strings.Index(page, "Morgen.") > strings.Index(page, "Wir haben den Aufschlag") {
+		t.Error("the answers are not latest first")
+	}
+	for file, body := range map[string]string{"product": product, "feedback": page, "about": read(t, filepath.Join(dest, "ueber-uns", "index.html"))} {
+		for _, secret := range []string{"Kontonummer", "Aus der Zukunft"} {
+			if strings.Contains(body, secret) {
+				t.Errorf("%s page shows %q", file, secret)
+			}
+		}
 	}
 }

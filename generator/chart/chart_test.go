@@ -602,3 +602,33 @@ func TestHTMLSizeEstimate(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackComments: imported comments no editor classified are a fourth
+// series only when there are some, named in the text alternative.
+func TestFeedbackComments(t *testing.T) {
+	de := locale.For("de")
+	without, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"2026-01"}, Praise: []int{1}, Criticism: []int{2}, Questions: []int{3}, Comments: []int{0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(without.Table.Header) != 4 || strings.Contains(without.AriaLabel, "Kommentare") {
+		t.Errorf("zero comments shown: %q %q", without.Table.Header, without.AriaLabel)
+	}
+	with, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"2026-01"}, Praise: []int{1}, Criticism: []int{2}, Questions: []int{3}, Comments: []int{4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cellTexts(with.Table.Rows); !equal2(got, [][]string{{"Januar 2026", "1", "2", "3", "4"}}) || with.Table.Header[4] != "Kommentare" {
+		t.Errorf("balance table %q %q", with.Table.Header, got)
+	}
+	mustContain(t, "aria", with.AriaLabel, "Dazu 4 Kommentare ohne Einordnung.")
+	mustContain(t, "options", string(with.Options), `"name":"Kommentare"`)
+	sec, err := FeedbackSections("s", de, FeedbackSectionsInput{Sections: []string{"Produkte"}, Praise: []int{1}, Criticism: []int{0}, Questions: []int{0}, Comments: []int{5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "aria", sec.AriaLabel, "Produkte: 1 Lob, 0 Kritik, 0 Fragen, 5 Kommentare")
+	if _, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"a", "b"}, Praise: []int{1, 1}, Criticism: []int{0, 0}, Questions: []int{0, 0}, Comments: []int{1}}); err == nil {
+		t.Error("mismatched comment counts accepted")
+	}
+}

@@ -498,6 +498,9 @@ func jsonNumber(v float64, decimals int) any {
 type FeedbackBalanceInput struct {
 	Months                       []string // "2026-03" (formatted for the locale) or any label
 	Praise, Criticism, Questions []int
+	// Comments are the imported comments no editor classified yet; a
+	// fourth series only when there are some (nil: none).
+	Comments []int
 }
 
 // FeedbackBalance draws praise, criticism and questions per month.
@@ -519,10 +522,17 @@ func FeedbackBalance(id string, loc locale.Locale, in FeedbackBalanceInput) (Fig
 		f.AriaLabel = fmt.Sprintf(t.fbBalanceAria, cats[0], cats[n-1],
 			loc.Number(float64(sum(in.Praise)), 0), loc.Number(float64(sum(in.Criticism)), 0), loc.Number(float64(sum(in.Questions)), 0))
 	}
-	f.Table = countsTable(loc, []string{t.fbMonth, t.fbPraise, t.fbCriticism, t.fbQs}, cats, in.Praise, in.Criticism, in.Questions)
+	names, series := []string{t.fbPraise, t.fbCriticism, t.fbQs}, [][]int{in.Praise, in.Criticism, in.Questions}
+	if c := sum(in.Comments); c > 0 {
+		if len(in.Comments) != n {
+			return Figure{}, fmt.Errorf("chart: feedback balance: %d months but %d comment counts", n, len(in.Comments))
+		}
+		f.AriaLabel += fmt.Sprintf(t.fbCommentsAria, loc.Number(float64(c), 0))
+		names, series = append(names, t.fbComments), append(series, in.Comments)
+	}
+	f.Table = countsTable(loc, append([]string{t.fbMonth}, names...), cats, series...)
 	var err error
-	f.Options, err = countsChart(id, loc, f.AriaLabel, cats, false,
-		[]string{t.fbPraise, t.fbCriticism, t.fbQs}, in.Praise, in.Criticism, in.Questions)
+	f.Options, err = countsChart(id, loc, f.AriaLabel, cats, false, names, series...)
 	return f, err
 }
 
@@ -530,6 +540,7 @@ func FeedbackBalance(id string, loc locale.Locale, in FeedbackBalanceInput) (Fig
 type FeedbackSectionsInput struct {
 	Sections                     []string // section names as readers see them
 	Praise, Criticism, Questions []int
+	Comments                     []int // as in FeedbackBalanceInput
 }
 
 // FeedbackSections draws praise, criticism and questions per section as
@@ -548,15 +559,24 @@ func FeedbackSections(id string, loc locale.Locale, in FeedbackSectionsInput) (F
 			loc.Number(float64(in.Praise[i]), 0), t.fbPraise, loc.Number(float64(in.Criticism[i]), 0), t.fbCriticism,
 			loc.Number(float64(in.Questions[i]), 0), t.fbQs)
 	}
+	names, series := []string{t.fbPraise, t.fbCriticism, t.fbQs}, [][]int{in.Praise, in.Criticism, in.Questions}
+	if sum(in.Comments) > 0 {
+		if len(in.Comments) != n {
+			return Figure{}, fmt.Errorf("chart: feedback sections: %d sections but %d comment counts", n, len(in.Comments))
+		}
+		for i := range parts {
+			parts[i] += fmt.Sprintf(", %s %s", loc.Number(float64(in.Comments[i]), 0), t.fbComments)
+		}
+		names, series = append(names, t.fbComments), append(series, in.Comments)
+	}
 	if n == 0 {
 		f.AriaLabel = t.noData
 	} else {
 		f.AriaLabel = fmt.Sprintf(t.fbSectionsAria, strings.Join(parts, "; "))
 	}
-	f.Table = countsTable(loc, []string{t.fbSection, t.fbPraise, t.fbCriticism, t.fbQs}, in.Sections, in.Praise, in.Criticism, in.Questions)
+	f.Table = countsTable(loc, append([]string{t.fbSection}, names...), in.Sections, series...)
 	var err error
-	f.Options, err = countsChart(id, loc, f.AriaLabel, in.Sections, true,
-		[]string{t.fbPraise, t.fbCriticism, t.fbQs}, in.Praise, in.Criticism, in.Questions)
+	f.Options, err = countsChart(id, loc, f.AriaLabel, in.Sections, true, names, series...)
 	return f, err
 }
 
@@ -576,7 +596,7 @@ func countsTable(loc locale.Locale, header, cats []string, series ...[]int) Tabl
 // countsChart draws count series per category: grouped vertical bars, or
 // stacked horizontal bars.
 func countsChart(id string, loc locale.Locale, aria string, cats []string, horizontal bool, names []string, series ...[]int) (template.JS, error) {
-	colors := []string{"#2e7d32", colorHighlight, colorTotal}
+	colors := []string{"#2e7d32", colorHighlight, colorTotal, colorBar} // praise, criticism, questions, comments
 	c := charts.NewBar()
 	c.SetGlobalOptions(base(id, aria)...)
 	c.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}))

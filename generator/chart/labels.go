@@ -29,6 +29,7 @@ type texts struct {
 
 	fbBalanceCaption, fbBalanceAria      string
 	fbMonth, fbPraise, fbCriticism, fbQs string
+	fbComments, fbCommentsAria           string
 	fbFactorsCaption, fbFactorsAria      string
 	fbFactor, fbAverage, fbCount         string
 	fbSectionsCaption, fbSectionsAria    string
@@ -88,6 +89,8 @@ var textsByLang = map[string]texts{
 		fbPraise:          "Lob",
 		fbCriticism:       "Kritik",
 		fbQs:              "Fragen",
+		fbComments:        "Kommentare",
+		fbCommentsAria:    " Dazu %s Kommentare ohne Einordnung.",
 		fbFactorsCaption:  "Bewertungen nach Faktor (Durchschnitt von 1 bis 5)",
 		fbFactorsAria:     "Durchschnittliche Bewertungen von 1 bis 5: %s.",
 		fbFactor:          "Faktor",
@@ -149,6 +152,8 @@ var textsByLang = map[string]texts{
 		fbPraise:          "Praise",
 		fbCriticism:       "Criticism",
 		fbQs:              "Questions",
+		fbComments:        "Comments",
+		fbCommentsAria:    " And %s comments not classified.",
 		fbFactorsCaption:  "Ratings by factor (average from 1 to 5)",
 		fbFactorsAria:     "Average ratings from 1 to 5: %s.",
 		fbFactor:          "Factor",

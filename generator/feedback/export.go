@@ -23,24 +23,41 @@ const (
 	Praise    Kind = "praise"
 	Criticism Kind = "criticism"
 	Question  Kind = "question"
+	// Comment is a message not (yet) classified: what comments imported
+	// from a comment service are until an editor gives them a kind. It counts
+	// in the totals, apart from praise and criticism.
+	Comment Kind = "comment"
 )
 
-var kindNames = []string{"criticism", "praise", "question"}
+var kindNames = []string{"comment", "criticism", "praise", "question"}
 
 // Entry is one row of the feedback export.
 type Entry struct {
+	ID      string    // the feedback service's id of the message; optional
 	Page    string    // canonical path, "/products/etf-welt/"
 	Date    time.Time // UTC midnight
 	Kind    Kind
 	Ratings [5]int // in the order of Factors; 0 = not given
 	Comment string
-	Line    int // line of the row in the file
+	// Public: the comment may be shown on its page (and on /feedback/).
+	// Files written by hand before the column existed publish nothing.
+	Public   bool
+	Answer   string    // the bank's public answer; "" when none is public
+	Answered time.Time // the day the bank answered, public or not; zero when it has not
+	Line     int       // line of the row in the file
 }
 
-// ExportColumns are the columns of the feedback export.
-func ExportColumns() []string { return append([]string(nil), exportColumns...) }
+// ExportColumns are the columns of the feedback export, the optional ones
+// included.
+func ExportColumns() []string { return append([]string(nil), allColumns...) }
 
-var exportColumns = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
+// exportColumns must be in every export; optionalColumns came with
+// klartext feedback export and may be left out.
+var (
+	exportColumns   = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
+	optionalColumns = []string{"id", "public", "answer", "answered"}
+	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
+)
 
 // ParseExport reads the feedback export (content/data/feedback.csv). The
 // header row is required, columns may come in any order; a UTF-8 BOM and a
@@ -66,7 +83,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	}
 	known := 0
 	for _, h := range header {
-		if slices.Contains(exportColumns, strings.ToLower(strings.TrimSpace(h))) {
+		if slices.Contains(allColumns, strings.ToLower(strings.TrimSpace(h))) {
 			known++
 		}
 	}
@@ -77,13 +94,13 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	idx := map[string]int{}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
-		if !slices.Contains(exportColumns, name) {
+		if !slices.Contains(allColumns, name) {
 			d := diag.Errorf(file, 1, "unknown column %q in the feedback export", h)
 			d.Column = i + 1
-			if hint := suggest.Hint(name, exportColumns); hint != "" {
+			if hint := suggest.Hint(name, allColumns); hint != "" {
 				d.Hint = hint
 			} else {
-				d.Hint = "the columns are " + strings.Join(exportColumns, ",")
+				d.Hint = "the columns are " + strings.Join(exportColumns, ",") + " and optionally " + strings.Join(optionalColumns, ",")
 			}
 			ds = append(ds, d)
 			continue
@@ -144,7 +161,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			return &ds[len(ds)-1]
 		}
 
-		page, perr := canonicalPath(rec[idx["page"]])
+		page, perr := CanonicalPath(rec[idx["page"]])
 		if perr != "" {
 			bad("page", "page %q: %s", rec[idx["page"]], perr).Hint = "write the page's URL path, e.g. /products/etf-welt/"
 		}
@@ -165,7 +182,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			if h := suggest.Hint(k, kindNames); h != "" {
 				d.Hint = h
 			} else {
-				d.Hint = "one of praise, criticism, question"
+				d.Hint = "one of praise, criticism, question, comment"
 			}
 		}
 
@@ -183,6 +200,33 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			e.Ratings[i] = n
 		}
 		e.Comment = strings.TrimSpace(rec[idx["comment"]])
+		optional := func(col string) string {
+			if i, ok := idx[col]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		e.ID = optional("id")
+		switch p := strings.ToLower(optional("public")); p {
+		case "", "no", "false", "0", "nein":
+		case "yes", "true", "1", "ja":
+			e.Public = true
+		default:
+			bad("public", "public %q is neither yes nor no", p).Hint = "write yes to show the comment on its page, no or nothing to keep it internal"
+		}
+		e.Answer = optional("answer")
+		if a := optional("answered"); a != "" {
+			if t, err := parseDate(a); err != nil {
+				bad("answered", "answered %q is not a date", a).Hint = "write the day of the answer as YYYY-MM-DD"
+			} else if !e.Date.IsZero() && t.Before(e.Date) {
+				bad("answered", "answered %s is before the message's date %s", a, e.Date.Format(time.DateOnly)).Hint = "check both dates"
+			} else {
+				e.Answered = t
+			}
+		}
+		if e.Answer != "" && e.Answered.IsZero() && ok {
+			bad("answer", "the row has an answer but no answered date").Hint = "write the day of the answer into the column answered"
+		}
 		if ok {
 			entries = append(entries, e)
 		}
@@ -213,10 +257,11 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-// canonicalPath turns the export's page column into a canonical path: an
-// absolute URL gives its path, a trailing slash is added, query and fragment
-// are dropped. The second result says what is wrong, or "".
-func canonicalPath(raw string) (string, string) {
+// CanonicalPath turns a page reference (the export's page column, a
+// comment service's thread) into a canonical path: an absolute URL gives
+// its path, a trailing slash is added, query and fragment are dropped. The
+// second result says what is wrong, or "".
+func CanonicalPath(raw string) (string, string) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return "", "the page is empty"
@@ -275,4 +320,75 @@ func CheckPages(entries []Entry, known func(path string) bool, file string) []di
 			WithHint("the page was renamed or removed, or the path in the export is mistyped"))
 	}
 	return ds
+}
+
+// WriteExport writes entries as content/data/feedback.csv in the form
+// ParseExport reads (UTF-8, commas, a header row with every column): what
+// klartext feedback export writes. Ratings of 0 and a zero answered date are
+// empty cells. Line is not written.
+func WriteExport(w io.Writer, entries []Entry) error {
+	cw := csv.NewWriter(w)
+	header := append([]string{"id"}, exportColumns...)
+	header = append(header, "public", "answer", "answered")
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rec := make([]string, len(header))
+	for _, e := range entries {
+		rec = rec[:0]
+		rec = append(rec, e.ID, e.Page, e.Date.Format(time.DateOnly), string(e.Kind))
+		for _, r := range e.Ratings {
+			if r == 0 {
+				rec = append(rec, "")
+			} else {
+				rec = append(rec, strconv.Itoa(r))
+			}
+		}
+		public, answered := "no", ""
+		if e.Public {
+			public = "yes"
+		}
+		if !e.Answered.IsZero() {
+			answered = e.Answered.Format(time.DateOnly)
+		}
+		rec = append(rec, e.Comment, public, e.Answer, answered)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// LeaveOutFuture returns the entries dated on or before today and a warning
+// for each row dated later, which is left out of every count: a message
+// cannot have arrived after the build's day (a mistyped year, a clock set
+// wrong in the service). An answer dated after today is not counted as
+// given, with a warning too. today is the build's time: its day where the
+// build runs or in UTC, whichever is later (the receiver dates messages by
+// the UTC day, editors by their own).
+func LeaveOutFuture(entries []Entry, today time.Time, file string) ([]Entry, []diag.Diagnostic) {
+	y, m, d := today.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if y, m, d := today.UTC().Date(); time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(day) {
+		day = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	var ds []diag.Diagnostic
+	kept := make([]Entry, 0, len(entries))
+	for _, e := range entries {
+		if e.Date.After(day) {
+			ds = append(ds, diag.Warnf(file, e.Line, "feedback dated %s is after the build's date %s: left out of the balance",
+				e.Date.Format(time.DateOnly), day.Format(time.DateOnly)).
+				WithHint("correct the date in the export (or in the feedback service's clock)"))
+			continue
+		}
+		if e.Answered.After(day) {
+			ds = append(ds, diag.Warnf(file, e.Line, "answer dated %s is after the build's date %s: not counted as answered",
+				e.Answered.Format(time.DateOnly), day.Format(time.DateOnly)).
+				WithHint("correct the date in the column answered"))
+			e.Answered, e.Answer = time.Time{}, ""
+		}
+		kept = append(kept, e)
+	}
+	return kept, ds
 }

@@ -49,7 +49,7 @@ func TestParseExportErrors(t *testing.T) {
 		message string
 		hint    string
 	}{
-		{3, `kind "rant" is not known`, "one of praise, criticism, question"},
+		{3, `kind "rant" is not known`, "one of praise, criticism, question, comment"},
 		{4, `costs rating "7" is not a whole number from 1 to 5`, "leave it empty when the reader gave no rating"},
 		{5, `date "2025-13-01" is not a date`, "write YYYY-MM-DD, e.g. 2025-03-14"},
 		{6, "row has 7 fields, the header has 9", "check for a separator inside a comment that is not in quotes"},
@@ -157,4 +157,120 @@ func FuzzParseExport(f *testing.F) {
 		_ = Summarize(entries)
 		_ = Balance(entries, nil)
 	})
+}
+
+// TestExportRoundTrip: what WriteExport writes, ParseExport reads back the
+// same, the optional columns included.
+func TestExportRoundTrip(t *testing.T) {
+	in := []Entry{
+		{ID: "1", Page: "/products/etf-welt/", Date: day("2026-03-05"), Kind: Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
+			Comment: "Zu teuer, \"wirklich\";\nzweite Zeile", Public: true, Answer: "Wir haben nachgerechnet.\nDanke.", Answered: day("2026-03-09")},
+		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06")},
+		{ID: "isso-7", Page: "/stories/x/", Date: day("2026-03-07"), Kind: Comment, Comment: "=HYPERLINK(\"x\")"},
+		{Page: "/über-uns/", Date: day("2026-03-08"), Kind: Praise, Ratings: [5]int{5, 5, 5, 5, 5}},
+	}
+	var b strings.Builder
+	if err := WriteExport(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	got, ds := ParseExport(exportFile, strings.NewReader(b.String()))
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v\n%s", ds, b.String())
+	}
+	for i := range got {
+		got[i].Line = 0
+	}
+	if fmt.Sprint(got) != fmt.Sprint(in) {
+		t.Errorf("round trip\n got %+v\nwant %+v\nfile:\n%s", got, in, b.String())
+	}
+	if first := strings.SplitN(b.String(), "\n", 2)[0]; first != "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered" {
+		t.Errorf("header %q", first)
+	}
+}
+
+// TestExportOptionalColumns: a file written by hand before the columns id,
+// public, answer and answered existed publishes nothing; the new columns
+// are checked.
+func TestExportOptionalColumns(t *testing.T) {
+	old := "page,date,kind,costs,transparency,conditions,service,interaction,comment\n/p/,2026-01-02,criticism,,,,,,Ein Kommentar\n"
+	got, ds := ParseExport(exportFile, strings.NewReader(old))
+	if len(ds) > 0 || len(got) != 1 || got[0].Public || got[0].Answer != "" || !got[0].Answered.IsZero() || got[0].Comment != "Ein Kommentar" {
+		t.Errorf("old file: %+v %v", got, ds)
+	}
+	src := "page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answered,answer\n" + // 1
+		"/p/,2026-01-02,criticism,,,,,,a,ja,2026-01-03,Danke\n" + // 2 ok
+		"/p/,2026-01-02,criticism,,,,,,a,vielleicht,,\n" + // 3
+		"/p/,2026-01-05,criticism,,,,,,a,yes,2026-01-04,x\n" + // 4
+		"/p/,2026-01-05,criticism,,,,,,a,yes,gestern,x\n" + // 5
+		"/p/,2026-01-05,criticism,,,,,,a,yes,,Antwort ohne Datum\n" // 6
+	got, ds = ParseExport(exportFile, strings.NewReader(src))
+	if len(got) != 1 || !got[0].Public || got[0].Answer != "Danke" || got[0].Answered != day("2026-01-03") {
+		t.Errorf("entries %+v", got)
+	}
+	want := []string{
+		`3:33 public "vielleicht" is neither yes nor no`,
+		`4:37 answered 2026-01-04 is before the message's date 2026-01-05`,
+		`5:37 answered "gestern" is not a date`,
+		`6:38 the row has an answer but no answered date`,
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("got %d diagnostics: %v", len(ds), ds)
+	}
+	for i, w := range want {
+		d := ds[i]
+		if got := fmt.Sprintf("%d:%d %s", d.Line, d.Column, d.Message); got != w || d.File != exportFile || d.Severity != diag.Error || d.Hint == "" {
+			t.Errorf("#%d: %s\nwant %s", i, got, w)
+		}
+	}
+}
+
+func TestLeaveOutFuture(t *testing.T) {
+	in := []Entry{
+		{Page: "/a/", Date: day("2026-11-26"), Kind: Praise, Line: 2},                                              // today: kept
+		{Page: "/a/", Date: day("2026-11-27"), Kind: Criticism, Line: 3},                                           // tomorrow: out
+		{Page: "/a/", Date: day("2027-01-01"), Kind: Praise, Line: 4},                                              // next year: out
+		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "x", Answered: day("2026-11-30"), Line: 5}, // answer later: unanswered
+		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "y", Answered: day("2026-11-26"), Line: 6}, // answered today
+	}
+	today := time.Date(2026, 11, 26, 23, 59, 0, 0, time.UTC)
+	got, ds := LeaveOutFuture(in, today, exportFile)
+	var lines []int
+	for _, e := range got {
+		lines = append(lines, e.Line)
+	}
+	if fmt.Sprint(lines) != "[2 5 6]" {
+		t.Errorf("kept rows %v", lines)
+	}
+	if !got[1].Answered.IsZero() || got[1].Answer != "" || got[2].Answer != "y" {
+		t.Errorf("answers %+v", got)
+	}
+	want := []string{
+		"3 feedback dated 2026-11-27 is after the build's date 2026-11-26: left out of the balance",
+		"4 feedback dated 2027-01-01 is after the build's date 2026-11-26: left out of the balance",
+		"5 answer dated 2026-11-30 is after the build's date 2026-11-26: not counted as answered",
+	}
+	if len(ds) != len(want) {
+		t.Fatalf("diagnostics %v", ds)
+	}
+	for i, w := range want {
+		d := ds[i]
+		if got := fmt.Sprintf("%d %s", d.Line, d.Message); got != w || d.File != exportFile || d.Severity != diag.Warning {
+			t.Errorf("#%d: %s\nwant %s", i, got, w)
+		}
+	}
+	if in[3].Answer != "x" {
+		t.Error("LeaveOutFuture changed its input")
+	}
+	// Late on the 26th in New York it is the 27th in UTC: a message the
+	// receiver dated the 27th (UTC) is not from the future.
+	ny := time.FixedZone("New York", -5*3600)
+	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 26, 21, 0, 0, 0, ny), exportFile); len(got) != 1 {
+		t.Error("a message of today in UTC is left out west of Greenwich")
+	}
+	// Shortly after midnight in Berlin it is still the 26th in UTC: an
+	// editor's row dated the 27th is not from the future either.
+	berlin := time.FixedZone("Berlin", 3600)
+	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 27, 0, 30, 0, 0, berlin), exportFile); len(got) != 1 {
+		t.Error("a row of today in Berlin is left out just after midnight")
+	}
 }

@@ -380,6 +380,10 @@ func (s Settings) Origins() (script, frame, connect []string) {
 	case Remark42:
 		o := origin(s.Host)
 		return []string{o}, []string{o}, []string{o}
+	case Form:
+		// js/feedback-form.js asks the receiver for the form's token once
+		// the reader starts filling the form in (never on page load).
+		return nil, nil, []string{origin(s.Endpoint)}
 	case Cusdis:
 		// cusdis.es.js writes an srcdoc iframe, which inherits this page's
 		// CSP: the iframe's script and its API calls need the host too.

@@ -162,8 +162,8 @@ func TestOriginsAndCSP(t *testing.T) {
 	}{
 		{"none", Settings{Provider: None}, "", "", "",
 			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"},
-		{"form", Settings{Provider: Form, Endpoint: "https://Feedback.Example-Bank.test/submit?x=1"}, "", "", "",
-			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self'; form-action 'self' https://feedback.example-bank.test; base-uri 'self'; object-src 'none'"},
+		{"form", Settings{Provider: Form, Endpoint: "https://Feedback.Example-Bank.test/submit?x=1"}, "", "", "https://feedback.example-bank.test",
+			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; frame-src 'none'; connect-src 'self' https://feedback.example-bank.test; form-action 'self' https://feedback.example-bank.test; base-uri 'self'; object-src 'none'"},
 		{"isso", Settings{Provider: Isso, Host: "https://comments.example.test:8443/isso"}, "https://comments.example.test:8443", "", "https://comments.example.test:8443",
 			"default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self' https://comments.example.test:8443; frame-src 'none'; connect-src 'self' https://comments.example.test:8443; form-action 'self'; base-uri 'self'; object-src 'none'"},
 		{"remark42", Settings{Provider: Remark42, Host: "https://remark.example.test", SiteID: "b"}, "https://remark.example.test", "https://remark.example.test", "https://remark.example.test",

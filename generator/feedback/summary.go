@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/klartext/klartext/generator/locale"
 )
@@ -34,10 +35,11 @@ func (a *Average) add(r int) {
 // Counts are the numbers of messages by kind.
 type Counts struct {
 	Praise, Criticism, Questions int
+	Comments                     int // imported comments not (yet) classified
 }
 
 // Total is the number of messages.
-func (c Counts) Total() int { return c.Praise + c.Criticism + c.Questions }
+func (c Counts) Total() int { return c.Praise + c.Criticism + c.Questions + c.Comments }
 
 func (c *Counts) add(k Kind) {
 	switch k {
@@ -47,6 +49,8 @@ func (c *Counts) add(k Kind) {
 		c.Criticism++
 	case Question:
 		c.Questions++
+	case Comment:
+		c.Comments++
 	}
 }
 
@@ -54,6 +58,9 @@ func (c *Counts) add(k Kind) {
 type PageSummary struct {
 	Counts
 	Factors [5]Average // in the order of Factors; Count 0 = no rating given
+	// Public are the page's messages whose comment is public, with the
+	// bank's answer where it is public too; newest first (Summarize only).
+	Public []Dialogue
 }
 
 // Rated reports whether any factor was rated.
@@ -93,9 +100,13 @@ func Summarize(entries []Entry) map[string]PageSummary {
 			m[e.Page] = p
 		}
 		p.add(e)
+		if e.Public && e.Comment != "" {
+			p.Public = append(p.Public, dialogueOf(e))
+		}
 	}
 	out := make(map[string]PageSummary, len(m))
 	for k, v := range m {
+		sortDialogue(v.Public)
 		out[k] = *v
 	}
 	return out
@@ -127,6 +138,10 @@ type SiteBalance struct {
 	Factors        [5]Average       // over all ratings
 	Sections       []SectionBalance // sorted by section name
 	MostCriticised []CriticisedPage // criticism count desc, then path asc; at most 10
+	Answers        AnswerStats
+	// YouSaid are the public messages with a public answer ("Sie sagten –
+	// wir haben"), the latest answer first; at most YouSaidLimit.
+	YouSaid []Dialogue
 }
 
 // MostCriticisedLimit is how many pages SiteBalance.MostCriticised lists.
@@ -144,8 +159,13 @@ func Balance(entries []Entry, sectionOf func(path string) string) SiteBalance {
 	sections := map[string]*PageSummary{}
 	pages := map[string]*PageSummary{}
 	secOf := map[string]string{} // cache: sectionOf is called once per page
+	var days []int               // from each answered message to its answer
 	for _, e := range entries {
 		b.Total.add(e.Kind)
+		b.Answers.add(e, &days)
+		if e.Public && e.Comment != "" && e.Answer != "" {
+			b.YouSaid = append(b.YouSaid, dialogueOf(e))
+		}
 		y, m, _ := e.Date.Date()
 		mk := y*12 + int(m) - 1
 		mc := months[mk]
@@ -194,6 +214,8 @@ func Balance(entries []Entry, sectionOf func(path string) string) SiteBalance {
 	if len(b.MostCriticised) > MostCriticisedLimit {
 		b.MostCriticised = b.MostCriticised[:MostCriticisedLimit]
 	}
+	b.Answers.MedianDays, b.Answers.HasMedian = Median(days)
+	b.YouSaid = latestAnswers(b.YouSaid, YouSaidLimit)
 	return b
 }
 
@@ -214,6 +236,47 @@ type SummaryView struct {
 	ColFactor, ColAverage, ColRatings string
 	Rows                              []SummaryRow
 	Scale                             string // "1 = schlecht, 5 = sehr gut"
+	// The page's public messages with the bank's answers, newest first.
+	PublicHeading, AnswerLabel string
+	Public                     []DialogueView
+}
+
+// DialogueView is a public message formatted for a page.
+type DialogueView struct {
+	ID                    string // the message's id, for its anchor ("" when the export has none)
+	Kind                  string // "Kritik"
+	Date, DateISO         string // "5. März 2026", "2026-03-05"
+	Comment               string
+	Answer                string // "" when no answer is public
+	Answered, AnsweredISO string
+	Page                  string // the page's path (on /feedback/)
+}
+
+// KindLabel is a kind's name for readers.
+func KindLabel(k Kind, lang string) string {
+	l, ok := kindLabels[k]
+	if !ok {
+		l = kindLabels[Comment]
+	}
+	if labelLang(lang) == "de" {
+		return l[0]
+	}
+	return l[1]
+}
+
+var kindLabels = map[Kind][2]string{
+	Praise: {"Lob", "Praise"}, Criticism: {"Kritik", "Criticism"}, Question: {"Frage", "Question"}, Comment: {"Kommentar", "Comment"},
+}
+
+// View formats a public message for lang.
+func (d Dialogue) View(lang string) DialogueView {
+	loc := locale.For(labelLang(lang))
+	v := DialogueView{ID: d.ID, Kind: KindLabel(d.Kind, lang), Date: loc.Date(d.Date), DateISO: d.Date.Format(time.DateOnly),
+		Comment: d.Comment, Answer: d.Answer, Page: d.Page}
+	if d.Answer != "" {
+		v.Answered, v.AnsweredISO = loc.Date(d.Answered), d.Answered.Format(time.DateOnly)
+	}
+	return v
 }
 
 // SummaryRow is one factor's line.
@@ -252,15 +315,21 @@ func (p PageSummary) View(lang string) *SummaryView {
 	add(p.Praise, "Lob", "Lob", "praise", "praise")
 	add(p.Criticism, "Kritik", "Kritik", "criticism", "criticism")
 	add(p.Questions, "Frage", "Fragen", "question", "questions")
+	add(p.Comments, "Kommentar", "Kommentare", "comment", "comments")
 	v.Counts = strings.Join(parts, ", ")
 	if de {
 		v.Heading, v.Caption = "Rückmeldungen zu dieser Seite", "Durchschnitt je Faktor"
 		v.ColFactor, v.ColAverage, v.ColRatings = "Faktor", "Durchschnitt", "Bewertungen"
 		v.Scale = "1 = schlecht, 5 = sehr gut"
+		v.PublicHeading, v.AnswerLabel = "Was Leserinnen und Leser schrieben", "Unsere Antwort"
 	} else {
 		v.Heading, v.Caption = "Feedback on this page", "Average per factor"
 		v.ColFactor, v.ColAverage, v.ColRatings = "Factor", "Average", "Ratings"
 		v.Scale = "1 = poor, 5 = very good"
+		v.PublicHeading, v.AnswerLabel = "What readers wrote", "Our answer"
+	}
+	for _, d := range p.Public {
+		v.Public = append(v.Public, d.View(ll))
 	}
 	for i, f := range p.Factors {
 		if f.Count == 0 {

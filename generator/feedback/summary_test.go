@@ -86,9 +86,9 @@ func TestBalance(t *testing.T) {
 		t.Errorf("means %v", means)
 	}
 	wantSections := []SectionBalance{
-		{"advisors", PageSummary{Counts{Praise: 1}, [5]Average{{}, {}, {}, {5, 1}, {5, 1}}}},
+		{"advisors", PageSummary{Counts: Counts{Praise: 1}, Factors: [5]Average{{}, {}, {}, {5, 1}, {5, 1}}}},
 		// service 3+1+4 = 8/3
-		{"products", PageSummary{Counts{Praise: 1, Criticism: 4, Questions: 1}, [5]Average{{11, 4}, {6, 2}, {3, 1}, {8, 3}, {5, 1}}}},
+		{"products", PageSummary{Counts: Counts{Praise: 1, Criticism: 4, Questions: 1}, Factors: [5]Average{{11, 4}, {6, 2}, {3, 1}, {8, 3}, {5, 1}}}},
 	}
 	if !reflect.DeepEqual(b.Sections, wantSections) {
 		t.Errorf("sections %+v", b.Sections)

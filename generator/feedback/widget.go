@@ -64,7 +64,8 @@ type Labels struct {
 	Submit   string // form
 }
 
-// FormData is the plain HTML form (provider form).
+// FormData is the plain HTML form (provider form). Its names and limits
+// are the ones ParseSubmission accepts (form.go).
 type FormData struct {
 	Action   string
 	Redirect string // hidden field, when set
@@ -74,6 +75,9 @@ type FormData struct {
 	Message  Field
 	Email    Field
 	Honeypot Field
+	// The hidden fields' names: the page's identity, the redirect and the
+	// receiver's token (filled in by js/feedback-form.js).
+	PageName, URLName, TitleName, RedirectName, TokenName string
 }
 
 // Fieldset is a radio group with a legend.
@@ -92,6 +96,7 @@ type Option struct {
 // Field is a labelled input.
 type Field struct {
 	ID, Name, Label string
+	MaxLength       int // the maxlength attribute, 0 for none
 }
 
 // Factors are the five factors readers rate, in column order.
@@ -291,15 +296,16 @@ func formData(s Settings, lang string) *FormData {
 	f := &FormData{
 		Action:   s.Endpoint,
 		Redirect: s.Redirect,
-		Kind: Fieldset{Name: "kind", Legend: t("Art der Rückmeldung", "Kind of feedback"), Options: []Option{
+		Kind: Fieldset{Name: FieldKind, Legend: t("Art der Rückmeldung", "Kind of feedback"), Options: []Option{
 			{ID: "fb-kind-praise", Value: "praise", Label: t("Lob", "Praise")},
 			{ID: "fb-kind-criticism", Value: "criticism", Label: t("Kritik", "Criticism")},
 			{ID: "fb-kind-question", Value: "question", Label: t("Frage", "Question")},
 		}},
 		Scale:    t("Bewertung freiwillig: 1 = schlecht, 5 = sehr gut.", "Rating optional: 1 = poor, 5 = very good."),
-		Message:  Field{ID: "fb-message", Name: "comment", Label: t("Ihre Nachricht", "Your message")},
-		Email:    Field{ID: "fb-email", Name: "email", Label: t("E-Mail (freiwillig, nur für eine Antwort)", "Email (optional, only for a reply)")},
-		Honeypot: Field{ID: "fb-website", Name: "website", Label: t("Dieses Feld bitte leer lassen", "Please leave this field empty")},
+		Message:  Field{ID: "fb-message", Name: FieldComment, Label: t("Ihre Nachricht", "Your message"), MaxLength: CommentMaxLen},
+		Email:    Field{ID: "fb-email", Name: FieldEmail, Label: t("E-Mail (freiwillig, nur für eine Antwort)", "Email (optional, only for a reply)"), MaxLength: EmailMaxLen},
+		Honeypot: Field{ID: "fb-website", Name: FieldHoneypot, Label: t("Dieses Feld bitte leer lassen", "Please leave this field empty")},
+		PageName: FieldPage, URLName: FieldURL, TitleName: FieldTitle, RedirectName: FieldRedirect, TokenName: FieldToken,
 	}
 	for i, name := range Factors {
 		fs := Fieldset{Name: name, Legend: FactorLabel(i, lang)}

@@ -1,0 +1,266 @@
+package feedback
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The plain form's field names. formData writes the form with them and
+// ParseSubmission accepts exactly them: the published form and the receiver
+// (klartext feedback serve) share this one definition.
+const (
+	FieldKind     = "kind"
+	FieldComment  = "comment"
+	FieldEmail    = "email"
+	FieldHoneypot = "website" // must stay empty: people do not see it, bots fill it in
+	FieldPage     = "page"
+	FieldURL      = "url"
+	FieldTitle    = "title"
+	FieldRedirect = "redirect"
+	FieldToken    = "token" // the receiver's signed start time, see package feedbackserver
+)
+
+// The form's limits, in UTF-16 code units: what a browser's maxlength counts.
+const (
+	CommentMaxLen = 5000
+	EmailMaxLen   = 254 // RFC 5321's limit of a forward path, less the brackets
+	PathMaxLen    = 2048
+	TitleMaxLen   = 500
+	TokenMaxLen   = 200
+)
+
+// FormKinds are the kinds a reader chooses in the form. Kind Comment is not
+// among them: it is what comments imported from a comment service are
+// until an editor classifies them.
+var FormKinds = []Kind{Praise, Criticism, Question}
+
+// FormField is one field of the plain form as the receiver accepts it.
+type FormField struct {
+	Name     string
+	MaxLen   int      // UTF-16 code units; 0 for the honeypot, which must be empty
+	Values   []string // the only values a radio group sends; nil for text
+	Required bool     // must be sent and not be empty
+	Lines    bool     // may hold line breaks (the comment)
+}
+
+// FormFields lists every field the form sends, in the form's order.
+func FormFields() []FormField {
+	kinds := make([]string, len(FormKinds))
+	for i, k := range FormKinds {
+		kinds[i] = string(k)
+	}
+	fields := []FormField{{Name: FieldKind, MaxLen: 20, Values: kinds, Required: true}}
+	for _, f := range Factors {
+		fields = append(fields, FormField{Name: f, MaxLen: 1, Values: ratingValues})
+	}
+	return append(fields,
+		FormField{Name: FieldComment, MaxLen: CommentMaxLen, Lines: true},
+		FormField{Name: FieldEmail, MaxLen: EmailMaxLen},
+		FormField{Name: FieldHoneypot},
+		FormField{Name: FieldPage, MaxLen: PathMaxLen, Required: true},
+		FormField{Name: FieldURL, MaxLen: PathMaxLen},
+		FormField{Name: FieldTitle, MaxLen: TitleMaxLen},
+		FormField{Name: FieldRedirect, MaxLen: PathMaxLen},
+		FormField{Name: FieldToken, MaxLen: TokenMaxLen},
+	)
+}
+
+// ratingValues are a factor's radio values: "" is "keine Angabe".
+var ratingValues = []string{"", "1", "2", "3", "4", "5"}
+
+// MaxBodyBytes is the largest urlencoded body the form can produce: every
+// field at its limit, each code unit percent-encoded as up to three bytes
+// (9 characters), a line break sent as CRLF (6).
+func MaxBodyBytes() int {
+	n := 0
+	for _, f := range FormFields() {
+		n += len(f.Name) + 2 + 9*f.MaxLen
+	}
+	return n
+}
+
+// Submission is one accepted form submission.
+type Submission struct {
+	Page     string // canonical path
+	Title    string
+	Kind     Kind
+	Ratings  [5]int // 0 = not given
+	Comment  string // line breaks as \n, trimmed
+	Email    string // optional: only for a reply
+	URL      string
+	Redirect string
+	Token    string
+}
+
+// FieldError says why a submission is refused; Field is the field's name
+// ("" for the body as a whole) and Code a stable word for programs.
+type FieldError struct {
+	Field, Code, Message string
+}
+
+func (e *FieldError) Error() string {
+	if e.Field == "" {
+		return e.Message
+	}
+	return e.Field + ": " + e.Message
+}
+
+// The codes of FieldError.
+const (
+	CodeUnknownField   = "unknown-field"
+	CodeDuplicateField = "duplicate-field"
+	CodeMissingField   = "missing-field"
+	CodeTooLong        = "too-long"
+	CodeInvalidValue   = "invalid-value"
+	CodeInvalidUTF8    = "invalid-utf8"
+	CodeHoneypot       = "honeypot"
+)
+
+// UTF16Len is the length of s as a browser's maxlength counts it.
+func UTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+// ParseSubmission checks a submitted form against FormFields: no field it
+// does not name, none twice, none too long, radio values from their
+// groups, valid UTF-8 without control characters, an empty honeypot, a
+// canonical page path, a plain e-mail address. The first problem found (in
+// the form's order, unknown fields first) is returned.
+func ParseSubmission(v url.Values) (Submission, *FieldError) {
+	var s Submission
+	fields := FormFields()
+	var unknown []string
+	for name := range v {
+		if !slices.ContainsFunc(fields, func(f FormField) bool { return f.Name == name }) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		name := unknown[0]
+		if !utf8.ValidString(name) {
+			return s, &FieldError{Code: CodeInvalidUTF8, Message: "a field name is not valid UTF-8"}
+		}
+		return s, &FieldError{Field: name, Code: CodeUnknownField, Message: fmt.Sprintf("the form has no field %q", name)}
+	}
+	values := map[string]string{}
+	for _, f := range fields {
+		vals, sent := v[f.Name]
+		if len(vals) > 1 {
+			return s, &FieldError{Field: f.Name, Code: CodeDuplicateField, Message: fmt.Sprintf("sent %d times", len(vals))}
+		}
+		val := ""
+		if sent {
+			val = vals[0]
+		}
+		if !utf8.ValidString(val) {
+			return s, &FieldError{Field: f.Name, Code: CodeInvalidUTF8, Message: "not valid UTF-8"}
+		}
+		if f.Lines {
+			val = strings.ReplaceAll(val, "\r\n", "\n") // browsers send a textarea's line breaks as CRLF; maxlength counts LF
+		}
+		if bad := controlChar(val, f.Lines); bad >= 0 {
+			return s, &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("holds the control character U+%04X", bad)}
+		}
+		if f.Name == FieldHoneypot {
+			if val != "" {
+				return s, &FieldError{Field: f.Name, Code: CodeHoneypot, Message: "this field must stay empty"}
+			}
+			continue
+		}
+		if n := UTF16Len(val); n > f.MaxLen {
+			return s, &FieldError{Field: f.Name, Code: CodeTooLong, Message: fmt.Sprintf("%d characters, at most %d", n, f.MaxLen)}
+		}
+		if f.Values != nil && !slices.Contains(f.Values, val) {
+			if val == "" && f.Required {
+				return s, &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
+			}
+			return s, &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("%q is not one of %s", val, strings.Join(f.Values, ", "))}
+		}
+		if f.Required && strings.TrimSpace(val) == "" {
+			return s, &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
+		}
+		values[f.Name] = val
+	}
+	s.Kind = Kind(values[FieldKind])
+	for i, f := range Factors {
+		if r := values[f]; r != "" {
+			s.Ratings[i], _ = strconv.Atoi(r)
+		}
+	}
+	s.Comment = strings.TrimSpace(values[FieldComment])
+	page, perr := CanonicalPath(values[FieldPage])
+	if perr != "" || strings.Contains(values[FieldPage], "://") {
+		if perr == "" {
+			perr = "not a path starting with /"
+		}
+		return s, &FieldError{Field: FieldPage, Code: CodeInvalidValue, Message: perr}
+	}
+	s.Page = page
+	s.Title = strings.TrimSpace(values[FieldTitle])
+	if email := strings.TrimSpace(values[FieldEmail]); email != "" {
+		if !PlainEmail(email) {
+			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "not a plain e-mail address (name@example.com)"}
+		}
+		s.Email = email
+	}
+	for _, f := range []struct {
+		name string
+		to   *string
+	}{{FieldURL, &s.URL}, {FieldRedirect, &s.Redirect}} {
+		raw := strings.TrimSpace(values[f.name])
+		if raw == "" {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+			return s, &FieldError{Field: f.name, Code: CodeInvalidValue, Message: "not an absolute http(s) URL"}
+		}
+		*f.to = raw
+	}
+	s.Token = strings.TrimSpace(values[FieldToken])
+	return s, nil
+}
+
+// controlChar returns the first control character of s (a tab is fine, a
+// line break where lines allows it), or -1.
+func controlChar(s string, lines bool) rune {
+	for _, r := range s {
+		if r == '\t' || (lines && r == '\n') {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return r
+		}
+	}
+	return -1
+}
+
+// PlainEmail reports whether s is a plain addr-spec (RFC 5322): a local part,
+// @, a domain with a dot; no display name, no comment, no query (?bcc=…),
+// no white space.
+func PlainEmail(s string) bool {
+	if len(s) > EmailMaxLen || strings.ContainsAny(s, " \t\r\n<>()[]\\,;:\"?") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+}
