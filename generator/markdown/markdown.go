@@ -70,6 +70,9 @@ type Page struct {
 	ResolveFile func(source string) (url string, ok bool)
 	// Fences renders fenced blocks by info word ("chart", "video").
 	Fences map[string]FenceFunc
+	// Text asks for the body as plain text too (Result.Text), for the
+	// search index.
+	Text bool
 }
 
 // Heading is a heading of the rendered page.
@@ -95,6 +98,10 @@ type Result struct {
 	// UnlinkedRefs are links that were turned into text (see Page.Unlinked).
 	UnlinkedRefs []AnchorLink
 	Diagnostics  []diag.Diagnostic
+	// Text is the body's words as plain text when Page.Text asked for it:
+	// blocks on lines of their own, without code blocks, raw HTML, link
+	// targets or the fenced blocks of registered kinds.
+	Text []byte
 }
 
 // Render renders one page body.
@@ -106,9 +113,20 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	var res Result
 	var selfAnchors []AnchorLink
 	var replace, unwrap []ast.Node
+	var text *bytes.Buffer
+	if p.Text {
+		text = &bytes.Buffer{}
+		text.Grow(len(src))
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if text != nil && n.Type() == ast.TypeBlock {
+				endBlock(text)
+			}
 			return ast.WalkContinue, nil
+		}
+		if text != nil {
+			appendText(text, n, src)
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -181,7 +199,39 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
 	res.HTML = out.Bytes()
+	if text != nil {
+		res.Text = bytes.TrimSpace(text.Bytes())
+	}
 	return res
+}
+
+// appendText appends a node's own words to text. Code blocks, raw HTML
+// and autolinks have none: their content is not made of Text nodes.
+func appendText(text *bytes.Buffer, n ast.Node, src []byte) {
+	switch t := n.(type) {
+	case *ast.Text:
+		v := t.Segment.Value(src)
+		if bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0 {
+			v = gutil.ResolveEntityNames(gutil.ResolveNumericReferences(gutil.UnescapePunctuations(v)))
+		}
+		text.Write(v)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			text.WriteByte(' ')
+		}
+	case *ast.String:
+		v := t.Value
+		if bytes.IndexByte(v, '&') >= 0 { // the typographer's quotes and dashes
+			v = gutil.ResolveEntityNames(v)
+		}
+		text.Write(v)
+	}
+}
+
+// endBlock ends a block of the plain text with a line break.
+func endBlock(text *bytes.Buffer) {
+	if b := text.Bytes(); len(b) > 0 && b[len(b)-1] != '\n' {
+		text.WriteByte('\n')
+	}
 }
 
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
