@@ -124,6 +124,12 @@ func full(opts Options) (*Result, *state, error) {
 	res.Site = site
 	res.Skipped = site.Skipped
 	site.videoOrigins = videoOrigins(site)
+	var search *searchState
+	if th != nil {
+		if search = addSearchPage(site, th, ds); search != nil {
+			search.start(site)
+		}
+	}
 	phase("resolve", t0)
 
 	if th == nil {
@@ -149,6 +155,10 @@ func full(opts Options) (*Result, *state, error) {
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
 	r.reference = opts.Reference
+	if search != nil {
+		r.search, r.indexing = search, !opts.DryRun
+		r.view.Search = relURL(cfg.BasePath(), search.page.URL)
+	}
 	if !opts.Reference {
 		r.skeletons = &chart.Skeletons{}
 	}
@@ -158,6 +168,7 @@ func full(opts Options) (*Result, *state, error) {
 
 	t0 = time.Now()
 	r.writeSiteFiles(tree)
+	r.writeSearchIndex()
 	phase("write", t0)
 	st := &state{site: site, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)

@@ -81,13 +81,15 @@ func clip(s string, n int) string {
 }
 
 // appendString appends s as a JSON string: quotes, backslashes and
-// control characters escaped; the rest, UTF-8 included, as it is.
+// control characters escaped, and <, > and & too, as encoding/json does,
+// so the file is no markup even to a browser that sniffs; the rest, UTF-8
+// included, as it is.
 func appendString(out []byte, s string) []byte {
 	out = append(out, '"')
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
 			continue
 		}
 		out = append(out, s[start:i]...)

@@ -15,7 +15,7 @@
 // and "Müller" would not meet — and the browser needs its own copy anyway.
 package stem
 
-import "strings"
+import "github.com/klartext/klartext/generator/locale"
 
 // Func stems one word: lower case, as the search's tokens are.
 type Func func(word string) string
@@ -35,9 +35,7 @@ func For(lang string) Func {
 // Name is the stemmer's name for a site language ("german", "english"),
 // "" when there is none; the index's meta data carries it to the browser.
 func Name(lang string) string {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	primary, _, _ = strings.Cut(primary, "_")
-	switch primary {
+	switch locale.For(lang).Lang {
 	case "de":
 		return "german"
 	case "en":

@@ -86,7 +86,7 @@ func TestGermanSpellings(t *testing.T) {
 func TestFor(t *testing.T) {
 	for _, c := range []struct{ lang, name string }{
 		{"de", "german"}, {"de-CH", "german"}, {"DE_at", "german"}, {"en", "english"}, {"en-GB", "english"},
-		{"fr", ""}, {"", ""},
+		{"fr", ""}, {"", "english"},
 	} {
 		if got := Name(c.lang); got != c.name {
 			t.Errorf("Name(%q) = %q, want %q", c.lang, got, c.name)
