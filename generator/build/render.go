@@ -81,7 +81,7 @@ type PageView struct {
 
 	charts     []template.HTML // the page's own charts, in order
 	sortable   bool            // one of them has a sortable table
-	searchText []byte          // the body as plain text, for the search index
+	searchText string          // the body as plain text, for the search index
 }
 
 // Charts is the page's own charts (a product's, the products section's

@@ -101,7 +101,7 @@ type Result struct {
 	// Text is the body's words as plain text when Page.Text asked for it:
 	// blocks on lines of their own, without code blocks, raw HTML, link
 	// targets or the fenced blocks of registered kinds.
-	Text []byte
+	Text string
 }
 
 // Render renders one page body.
@@ -113,9 +113,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	var res Result
 	var selfAnchors []AnchorLink
 	var replace, unwrap []ast.Node
-	var text *bytes.Buffer
+	var text *strings.Builder
 	if p.Text {
-		text = &bytes.Buffer{}
+		text = &strings.Builder{}
 		text.Grow(len(src))
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -200,14 +200,14 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	}
 	res.HTML = out.Bytes()
 	if text != nil {
-		res.Text = bytes.TrimSpace(text.Bytes())
+		res.Text = strings.TrimSpace(text.String())
 	}
 	return res
 }
 
 // appendText appends a node's own words to text. Code blocks, raw HTML
 // and autolinks have none: their content is not made of Text nodes.
-func appendText(text *bytes.Buffer, n ast.Node, src []byte) {
+func appendText(text *strings.Builder, n ast.Node, src []byte) {
 	switch t := n.(type) {
 	case *ast.Text:
 		v := t.Segment.Value(src)
@@ -228,8 +228,8 @@ func appendText(text *bytes.Buffer, n ast.Node, src []byte) {
 }
 
 // endBlock ends a block of the plain text with a line break.
-func endBlock(text *bytes.Buffer) {
-	if b := text.Bytes(); len(b) > 0 && b[len(b)-1] != '\n' {
+func endBlock(text *strings.Builder) {
+	if s := text.String(); len(s) > 0 && s[len(s)-1] != '\n' {
 		text.WriteByte('\n')
 	}
 }

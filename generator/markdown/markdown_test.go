@@ -136,11 +136,11 @@ func TestPlainTextForTheSearchIndex(t *testing.T) {
 	p.Fences = map[string]FenceFunc{"chart": func([]byte, int) ([]byte, []diag.Diagnostic) { return []byte("<figure></figure>"), nil }}
 	res := New("de").Render(p, []byte(src))
 	want := "Kosten & „Gebühren“\nDer Ausgabeaufschlag beträgt 5% – mehr.\nStufe\nBetrag\nNotgroschen\n8.000 Euro\neins\nzwei\nEnde fett Code"
-	if got := string(res.Text); got != want {
+	if got := res.Text; got != want {
 		t.Errorf("text\n%q\nwant\n%q", got, want)
 	}
 	p.Text = false
-	if res := New("de").Render(p, []byte(src)); res.Text != nil {
+	if res := New("de").Render(p, []byte(src)); res.Text != "" {
 		t.Errorf("text %q without Page.Text", res.Text)
 	}
 }

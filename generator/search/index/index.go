@@ -13,8 +13,12 @@ import (
 // is safe for concurrent use (the build's render workers call it); the
 // other methods are not.
 type Index struct {
-	lang      string
-	analyzers sync.Pool
+	lang string
+	// workers are kept for the index's life, not in a sync.Pool: a pool
+	// empties at every garbage collection, and each new analyzer stems
+	// every word again.
+	workersMu sync.Mutex
+	workers   []*worker
 
 	mu     sync.Mutex
 	terms  map[string]*entry
@@ -50,37 +54,54 @@ const MaxDocs = 1 << 24
 // site language lang.
 func New(lang string, docs int) *Index {
 	ix := &Index{lang: lang, terms: map[string]*entry{}, docs: make([]docFacets, docs)}
-	ix.analyzers.New = func() any { return token.NewAnalyzer(lang) }
 	return ix
 }
 
 // Docs is how many documents the index holds.
 func (ix *Index) Docs() int { return len(ix.docs) }
 
-// Add indexes document id and returns its fragment: the file the browser
-// fetches to show the page as a result (write it as FragmentPath(id)).
-func (ix *Index) Add(id int, d Doc) []byte {
-	type posting struct {
-		term   string
-		impact uint8
-	}
-	a := ix.analyzers.Get().(*token.Analyzer)
-	n := d.analyze(a)
-	var ps []posting
-	a.Drain(func(term string, w float32) {
-		ps = append(ps, posting{term, impact(w, n, d.Kind)})
+// worker is what one goroutine adding pages keeps: an analyzer, and the
+// index's entry of each of the analyzer's terms once looked up, so a
+// page's postings are appended without a map lookup each.
+type worker struct {
+	a        *token.Analyzer
+	entries  []*entry // by the analyzer's slot
+	postings []slotPosting
+}
+
+type slotPosting struct {
+	slot   int32
+	term   string
+	impact uint8
+}
+
+// Add indexes document id and appends its fragment to frag: the file the
+// browser fetches to show the page as a result (write it as
+// FragmentPath(id)).
+func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
+	w := ix.getWorker()
+	defer ix.putWorker(w)
+	n := d.analyze(w.a)
+	w.postings = w.postings[:0]
+	w.a.Drain(func(term string, slot int32, weight float32) {
+		w.postings = append(w.postings, slotPosting{slot, term, impact(weight, n, d.Kind)})
 	})
-	ix.analyzers.Put(a)
-	frag := fragment(d)
+	frag = appendFragment(frag, d)
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.docs[id] = docFacets{kind: d.Kind, product: d.Product, advisor: d.Advisor}
-	for _, p := range ps {
-		e := ix.terms[p.term]
+	for _, p := range w.postings {
+		for int(p.slot) >= len(w.entries) {
+			w.entries = append(w.entries, nil)
+		}
+		e := w.entries[p.slot]
 		if e == nil {
-			e = &entry{}
-			ix.terms[p.term] = e
+			if e = ix.terms[p.term]; e == nil {
+				e = &entry{}
+				ix.terms[p.term] = e
+			}
+			w.entries[p.slot] = e
 		}
 		v := uint32(id)<<8 | uint32(p.impact)
 		if ix.sorted {
@@ -95,12 +116,29 @@ func (ix *Index) Add(id int, d Doc) []byte {
 	return frag
 }
 
+func (ix *Index) getWorker() *worker {
+	ix.workersMu.Lock()
+	defer ix.workersMu.Unlock()
+	if n := len(ix.workers); n > 0 {
+		w := ix.workers[n-1]
+		ix.workers = ix.workers[:n-1]
+		return w
+	}
+	return &worker{a: token.NewAnalyzer(ix.lang)}
+}
+
+func (ix *Index) putWorker(w *worker) {
+	ix.workersMu.Lock()
+	ix.workers = append(ix.workers, w)
+	ix.workersMu.Unlock()
+}
+
 // Update replaces document id, once the index was written, and returns
 // its new fragment; Changed then writes the files it touched.
-func (ix *Index) Update(id int, d Doc) []byte {
+func (ix *Index) Update(id int, d Doc, frag []byte) []byte {
 	ix.finish()
 	ix.remove(id)
-	return ix.Add(id, d)
+	return ix.Add(id, d, frag)
 }
 
 // remove takes document id out of every term's postings.
@@ -112,9 +150,8 @@ func (ix *Index) remove(id int) {
 			e.postings = slices.Delete(e.postings, i, i+1)
 			e.size = -1
 			ix.markDirty(term)
-			if len(e.postings) == 0 {
-				delete(ix.terms, term)
-			}
+			// An entry emptied stays: workers hold it (it is left out of
+			// the files while it has no postings).
 		}
 	}
 }
@@ -139,7 +176,10 @@ func (ix *Index) finish() {
 
 // sortedTerms returns the index's terms, words and numbers apart, sorted.
 func (ix *Index) sortedTerms() (words, numbers []string) {
-	for t := range ix.terms {
+	for t, e := range ix.terms {
+		if len(e.postings) == 0 {
+			continue
+		}
 		if token.HasDigit([]byte(t)) {
 			numbers = append(numbers, t)
 		} else {

@@ -124,7 +124,7 @@ var sample = []Doc{
 func build(docs []Doc) *Index {
 	ix := New("de", len(docs))
 	for i, d := range docs {
-		ix.Add(i, d)
+		ix.Add(i, d, nil)
 	}
 	return ix
 }
@@ -231,7 +231,7 @@ func TestFilesAreDeterministic(t *testing.T) {
 		var wg sync.WaitGroup
 		for _, i := range rand.Perm(len(sample)) {
 			wg.Add(1)
-			go func() { defer wg.Done(); ix.Add(i, sample[i]) }()
+			go func() { defer wg.Done(); ix.Add(i, sample[i], nil) }()
 		}
 		wg.Wait()
 		if got := collect(ix); !reflect.DeepEqual(got, want) {
@@ -272,7 +272,7 @@ func TestUpdateWritesOnlyWhatThePageTouched(t *testing.T) {
 	files := collect(ix)
 	edited := docs[5]
 	edited.Body += " Zusatzwort"
-	ix.Update(5, edited)
+	ix.Update(5, edited, nil)
 	written := map[string][]byte{}
 	paths := ix.Changed(func(p string, data []byte) { written[p] = data }, func(p string) { t.Errorf("removed %s", p) })
 	// Only the buckets and postings files of the page's terms (its
@@ -311,7 +311,7 @@ func TestUpdateWritesOnlyWhatThePageTouched(t *testing.T) {
 	}
 	// Removing the word again removes it from its bucket.
 	docs[5].Body = strings.TrimSuffix(docs[5].Body, " Zusatzwort")
-	ix.Update(5, docs[5])
+	ix.Update(5, docs[5], nil)
 	ix.Changed(func(p string, data []byte) { files[p] = data }, func(p string) { delete(files, p) })
 	if d := decode(t, files); d.postings["zusatzwort"] != nil {
 		t.Error("zusatzwort is still in the index")
@@ -323,7 +323,7 @@ func TestUpdateWritesOnlyWhatThePageTouched(t *testing.T) {
 
 func TestFragment(t *testing.T) {
 	var got map[string]any
-	if err := json.Unmarshal(fragment(sample[1]), &got); err != nil {
+	if err := json.Unmarshal(appendFragment(nil, sample[1]), &got); err != nil {
 		t.Fatal(err)
 	}
 	p := got["product"].(map[string]any)
@@ -332,7 +332,7 @@ func TestFragment(t *testing.T) {
 	}
 	long := Doc{URL: "/x/", Title: "Lang \"zitiert\"\n", Kind: "page", Body: strings.Repeat("Wort ", FragmentText)}
 	var lf map[string]any
-	if err := json.Unmarshal(fragment(long), &lf); err != nil {
+	if err := json.Unmarshal(appendFragment(nil, long), &lf); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(lf["text"].(string)); n > FragmentText || n < FragmentText-10 {

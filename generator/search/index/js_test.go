@@ -25,7 +25,7 @@ func queryJS(t *testing.T, docs []Doc, queries []jsQuery) [][]string {
 	}
 	ix := New("de", len(docs))
 	for i, d := range docs {
-		write(FragmentPath(i), ix.Add(i, d))
+		write(FragmentPath(i), ix.Add(i, d, nil))
 	}
 	ix.Files(write)
 	return sitetest.SearchJSQuery(t, dir, queries)

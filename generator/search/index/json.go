@@ -6,13 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// fragment is a document's fragment file: what a result shows.
+// appendFragment appends a document's fragment file: what a result shows.
 //
 //	{"url":…,"title":…,"kind":…,"summary":…,"text":…,
 //	 "product":{"risk":4,"riskLabel":…,"costs":"0,23 %","type":…,"isin":…},
 //	 "advisor":{"role":…,"branch":…,"languages":[…]}}
-func fragment(d Doc) []byte {
-	out := make([]byte, 0, 256+min(len(d.Body), FragmentText)*11/10)
+func appendFragment(out []byte, d Doc) []byte {
 	out = append(out, `{"url":`...)
 	out = appendString(out, d.URL)
 	out = append(out, `,"title":`...)

@@ -1,7 +1,7 @@
 package token
 
 import (
-	"encoding/binary"
+	"strings"
 
 	"github.com/klartext/klartext/generator/search/stem"
 )
@@ -14,12 +14,11 @@ import (
 type Analyzer struct {
 	stem    stem.Func
 	stop    map[string]bool
-	words   wordTable        // folded word → slot; -1: a stop word
+	words   wordTable        // token as written → its slot
 	slots   map[string]int32 // term → slot
 	terms   []string         // slot → term
 	weights []float32        // slot → the weight added since Drain
 	touched []int32          // slots with a weight, in the order first added
-	prev    []byte           // the previous token, folded, for hyphenated compounds
 }
 
 // NewAnalyzer returns an analyzer for a site language.
@@ -53,32 +52,58 @@ func (a *Analyzer) Term(folded string) string {
 // writes it as one word finds it.
 func (a *Analyzer) Add(text string, weight float32) int {
 	n := 0
-	prevEnd := -2
-	a.prev = a.prev[:0]
-	Scan(text, func(folded []byte, start, end int, digits bool) {
+	prevStart, prevEnd, prevAlpha := 0, -2, false
+	extents(text, func(start, end int) {
+		w := a.word(text[start:end], false)
+		if w.slot == invalid {
+			return
+		}
 		n++
-		a.addWord(folded, weight)
-		alpha := !digits
-		if alpha && start == prevEnd+1 && text[prevEnd] == '-' && len(a.prev) > 0 && len(a.prev)+len(folded) <= MaxBytes {
-			joined := append(a.prev, folded...)
-			a.addWord(joined, weight)
+		a.addSlot(w.slot, weight)
+		if w.alpha && prevAlpha && start == prevEnd+1 && text[prevEnd] == '-' {
+			if j := a.word(text[prevStart:end], true); j.slot >= 0 {
+				a.addSlot(j.slot, weight)
+			}
 		}
-		a.prev = a.prev[:0]
-		if alpha {
-			a.prev = append(a.prev, folded...)
-		}
-		prevEnd = end
+		prevStart, prevEnd, prevAlpha = start, end, w.alpha
 	})
 	return n
 }
 
-func (a *Analyzer) addWord(folded []byte, weight float32) {
-	h := hashBytes(folded)
-	slot, ok := a.words.get(h, folded)
-	if !ok {
-		w := string(folded)
-		slot = -1
-		if t := a.Term(w); t != "" {
+// word is what the analyzer knows of a token as written.
+type word struct {
+	slot  int32 // the term's slot; stopWord or invalid
+	alpha bool  // it has no digit
+}
+
+const (
+	stopWord = -1 // a stop word: a token, but no term
+	invalid  = -2 // not a token: one letter, or too long
+)
+
+// word looks a token up as written, folding and stemming it the first
+// time; compound is a hyphenated pair, whose folded parts are joined.
+func (a *Analyzer) word(raw string, compound bool) word {
+	h := hashString(raw)
+	if w, ok := a.words.get(h, raw); ok {
+		return w
+	}
+	w := word{slot: invalid}
+	var folded []byte
+	var digits, ok bool
+	if compound {
+		dash := strings.IndexByte(raw, '-')
+		var first, second []byte
+		first, _, _ = foldToken(nil, raw[:dash])
+		second, _, _ = foldToken(nil, raw[dash+1:])
+		folded = append(first, second...)
+		ok = len(folded) <= MaxBytes
+	} else {
+		folded, digits, ok = foldToken(nil, raw)
+	}
+	if ok {
+		w = word{slot: stopWord, alpha: !digits}
+		if t := a.Term(string(folded)); t != "" {
 			s, known := a.slots[t]
 			if !known {
 				s = int32(len(a.terms))
@@ -86,10 +111,14 @@ func (a *Analyzer) addWord(folded []byte, weight float32) {
 				a.terms = append(a.terms, t)
 				a.weights = append(a.weights, 0)
 			}
-			slot = s
+			w.slot = s
 		}
-		a.words.put(h, w, slot)
 	}
+	a.words.put(h, strings.Clone(raw), w)
+	return w
+}
+
+func (a *Analyzer) addSlot(slot int32, weight float32) {
 	if slot < 0 {
 		return
 	}
@@ -100,18 +129,20 @@ func (a *Analyzer) addWord(folded []byte, weight float32) {
 }
 
 // Drain calls fn for each term with the weight added since the last
-// Drain, in the order the terms were first added, and starts afresh.
-func (a *Analyzer) Drain(fn func(term string, weight float32)) {
+// Drain, in the order the terms were first added, and starts afresh. slot
+// numbers the analyzer's terms from 0, so a caller can keep what it needs
+// per term in a slice rather than a map.
+func (a *Analyzer) Drain(fn func(term string, slot int32, weight float32)) {
 	for _, s := range a.touched {
-		fn(a.terms[s], a.weights[s])
+		fn(a.terms[s], s, a.weights[s])
 		a.weights[s] = 0
 	}
 	a.touched = a.touched[:0]
 }
 
-// wordTable maps folded words to slots: an open-addressing hash table,
-// because a page's words are one lookup each and Go's map, hashing each
-// word anew, was half the time of indexing a page.
+// wordTable maps tokens as written to what the analyzer knows of them:
+// an open-addressing hash table, because a page's words are one lookup
+// each and Go's map was half the time of indexing a page.
 type wordTable struct {
 	entries []wordEntry
 	n       int
@@ -119,15 +150,17 @@ type wordTable struct {
 
 type wordEntry struct {
 	hash uint32
-	slot int32
-	word string // "" marks an empty entry
+	w    word
+	raw  string // "" marks an empty entry
 }
 
-// hashBytes hashes a word eight bytes at a time.
-func hashBytes(b []byte) uint32 {
+// hashString hashes a token eight bytes at a time.
+func hashString(b string) uint32 {
 	h := uint64(len(b)) * 0x9e3779b97f4a7c15
 	for len(b) >= 8 {
-		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xff51afd7ed558ccd
+		chunk := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ chunk) * 0xff51afd7ed558ccd
 		h ^= h >> 32
 		b = b[8:]
 	}
@@ -139,38 +172,38 @@ func hashBytes(b []byte) uint32 {
 	return uint32(h ^ h>>29)
 }
 
-func (t *wordTable) get(h uint32, word []byte) (int32, bool) {
+func (t *wordTable) get(h uint32, raw string) (word, bool) {
 	if len(t.entries) == 0 {
-		return 0, false
+		return word{}, false
 	}
 	mask := uint32(len(t.entries) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		e := &t.entries[i]
-		if e.word == "" {
-			return 0, false
+		if e.raw == "" {
+			return word{}, false
 		}
-		if e.hash == h && e.word == string(word) {
-			return e.slot, true
+		if e.hash == h && e.raw == raw {
+			return e.w, true
 		}
 	}
 }
 
-func (t *wordTable) put(h uint32, word string, slot int32) {
+func (t *wordTable) put(h uint32, raw string, w word) {
 	if (t.n+1)*2 > len(t.entries) {
 		old := t.entries
 		t.entries = make([]wordEntry, max(64, 2*len(old)))
 		t.n = 0
 		for _, e := range old {
-			if e.word != "" {
-				t.put(e.hash, e.word, e.slot)
+			if e.raw != "" {
+				t.put(e.hash, e.raw, e.w)
 			}
 		}
 	}
 	mask := uint32(len(t.entries) - 1)
 	i := h & mask
-	for t.entries[i].word != "" {
+	for t.entries[i].raw != "" {
 		i = (i + 1) & mask
 	}
-	t.entries[i] = wordEntry{hash: h, slot: slot, word: word}
+	t.entries[i] = wordEntry{hash: h, w: w, raw: raw}
 	t.n++
 }

@@ -25,83 +25,118 @@ const MaxBytes = 40
 // kept.
 func Scan(text string, fn func(folded []byte, start, end int, digits bool)) {
 	var buf [MaxBytes + 8]byte
+	extents(text, func(start, end int) {
+		if folded, digits, ok := foldToken(buf[:0], text[start:end]); ok {
+			fn(folded, start, end, digits)
+		}
+	})
+}
+
+// extents calls fn for the extent of each run of letters and digits in
+// text (a '.' or ',' between two digits, and combining marks, inside it),
+// before the length rules of foldToken.
+func extents(text string, fn func(start, end int)) {
 	i := 0
 	for i < len(text) {
-		b := text[i]
-		if b < utf8.RuneSelf {
-			if c := asciiClass[b]; c != letter && c != digit {
-				i++
+		switch asciiClass[text[i]] {
+		case letter, digit:
+		case nonASCII:
+			if c, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(c) {
+				i += size
 				continue
 			}
-		} else if c, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(c) {
-			i += size
+		default:
+			i++
 			continue
 		}
 		start := i
-		folded := buf[:0]
-		runes, digits, prevDigit := 0, false, false
+		prevDigit := false
+	token:
 		for i < len(text) {
-			b := text[i]
-			if b < utf8.RuneSelf {
-				switch asciiClass[b] {
-				case letter:
-					folded = append(folded, asciiLower[b])
-					runes++
-					prevDigit = false
+			switch asciiClass[text[i]] {
+			case letter:
+				i++
+				for i < len(text) && asciiClass[text[i]] == letter {
 					i++
-					continue
-				case digit:
-					folded = append(folded, b)
-					runes++
-					digits, prevDigit = true, true
-					i++
-					continue
-				case numberMark:
-					// inside a number: a digit before and after
-					if prevDigit && i+1 < len(text) && asciiClass[text[i+1]] == digit {
-						folded = append(folded, b)
-						i++
-						continue
-					}
 				}
-				break
-			}
-			c, size := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(c) {
-				folded = appendFolded(folded, c)
-				runes++
-				prevDigit = unicode.IsDigit(c)
-				digits = digits || prevDigit
-				i += size
-				continue
-			}
-			if unicode.Is(unicode.Mn, c) {
-				// a combining mark of decomposed text: "u" + U+0308 is "ü"
-				if c == '\u0308' && len(folded) > 0 && isUmlautBase(folded[len(folded)-1]) {
-					folded = append(folded, 'e')
+				prevDigit = false
+			case digit:
+				i++
+				prevDigit = true
+			case numberMark:
+				// inside a number: a digit before and after
+				if !prevDigit || i+1 >= len(text) || asciiClass[text[i+1]] != digit {
+					break token
+				}
+				i++
+			case nonASCII:
+				c, size := utf8.DecodeRuneInString(text[i:])
+				switch {
+				case isWordRune(c):
+					prevDigit = unicode.IsDigit(c)
+				case unicode.Is(unicode.Mn, c):
+				default:
+					break token
 				}
 				i += size
-				continue
+			default:
+				break token
 			}
-			break
 		}
-		if len(folded) <= MaxBytes && (runes > 1 || digits) {
-			fn(folded, start, i, digits)
-		}
+		fn(start, i)
 	}
 }
 
-// The classes of ASCII bytes for Scan.
+// foldToken appends the folded form of a token (an extent) to out; ok is
+// false for a token too long or of one letter.
+func foldToken(out []byte, tok string) (folded []byte, digits, ok bool) {
+	runes := 0
+	for i := 0; i < len(tok); {
+		b := tok[i]
+		if b < utf8.RuneSelf {
+			out = append(out, asciiLower[b])
+			if asciiClass[b] != numberMark {
+				runes++
+			}
+			digits = digits || asciiClass[b] == digit
+			i++
+		} else {
+			c, size := utf8.DecodeRuneInString(tok[i:])
+			i += size
+			if unicode.Is(unicode.Mn, c) {
+				// a combining mark of decomposed text: "u" + U+0308 is "ü"
+				if c == '\u0308' && len(out) > 0 && isUmlautBase(out[len(out)-1]) {
+					out = append(out, 'e')
+				}
+				continue
+			}
+			out = appendFolded(out, c)
+			runes++
+			digits = digits || unicode.IsDigit(c)
+		}
+		if len(out) > MaxBytes {
+			return out, digits, false
+		}
+	}
+	return out, digits, runes > 1 || digits
+}
+
+// The classes of bytes for Scan.
 const (
 	other      = 0
-	letter     = 1
-	digit      = 2
+	letter     = 1 // ASCII
+	digit      = 2 // ASCII
 	numberMark = 3 // '.' or ','
+	nonASCII   = 4 // a byte of a multi-byte UTF-8 sequence
 )
 
-var asciiClass, asciiLower = func() (class, lower [utf8.RuneSelf]byte) {
-	for b := 0; b < utf8.RuneSelf; b++ {
+var asciiClass, asciiLower = func() (class, lower [256]byte) {
+	for b := 0; b < 256; b++ {
 		lower[b] = byte(b)
+		if b >= utf8.RuneSelf {
+			class[b] = nonASCII
+			continue
+		}
 		switch {
 		case b >= 'a' && b <= 'z':
 			class[b] = letter
