@@ -125,13 +125,16 @@ func kindPrior(kind string) float64 {
 	return 1
 }
 
-// impact is a term's weight in a page as one byte (1–255): BM25's term
+// MaxImpact is the largest impact.
+const MaxImpact = 15
+
+// impact is a term's weight in a page in half a byte (1–15): BM25's term
 // frequency part of the weighted count, normalised by the page's length.
 // The browser multiplies it by the term's rarity (idf).
 func impact(weight float32, bodyTokens int, kind string) uint8 {
 	norm := 1 - b + b*float64(bodyTokens)/avgTokens
 	w := float64(weight)
 	s := w * (k1 + 1) / (w + k1*norm) * kindPrior(kind)
-	q := math.Round(s / (k1 + 1) * 255)
-	return uint8(max(1, min(255, q)))
+	q := math.Round(s / (k1 + 1) * MaxImpact)
+	return uint8(max(1, min(MaxImpact, q)))
 }

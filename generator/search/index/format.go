@@ -31,9 +31,13 @@ import (
 // with the previous term, uvarint length of the rest, the rest (UTF-8),
 // uvarint document frequency, uvarint length of the inline postings (0: the
 // postings are in their own file, whose name follows as uvarint length and
-// bytes), the inline postings. Postings are, per document in order,
-// uvarint (id − previous id, the previous of the first being −1) and one
-// byte of impact.
+// bytes), the inline postings. Postings are one byte for how the documents
+// are listed — 0: uvarint (id − previous id) each, the previous of the
+// first being −1; 1: a bitmap, uvarint first id, uvarint length in bytes,
+// a bit per id from the first, least significant bit first — whichever is
+// smaller, then each document's impact (1–15) in half a byte, in document
+// order, the first in the high half. The bitmap halves a frequent word's
+// postings, and hosts seldom compress binary files.
 const (
 	// bucketBytes is the size a bucket is split at, by one more letter of
 	// its terms, until maxKeyRunes.
@@ -133,15 +137,29 @@ func layout(dir string, terms []string, size func(string) int) []bucket {
 // postingsSize is the encoded size of e's postings.
 func (e *entry) postingsSize() int {
 	if e.size < 0 {
-		n, prev := 0, -1
-		for _, v := range e.postings {
-			id := int(v >> 8)
-			n += uvarintLen(uint64(id-prev)) + 1
-			prev = id
-		}
-		e.size = n
+		gaps, bitmap := postingsSizes(e.postings)
+		e.size = min(gaps, bitmap)
 	}
 	return e.size
+}
+
+// postingsSizes are the sizes of postings as a list of gaps and as a
+// bitmap: a word on most pages is smaller as the bitmap.
+func postingsSizes(postings []uint32) (gaps, bitmap int) {
+	if len(postings) == 0 {
+		return 1, 1 << 30
+	}
+	prev := -1
+	gaps = 1 + (len(postings)+1)/2
+	for _, v := range postings {
+		id := int(v >> 8)
+		gaps += uvarintLen(uint64(id - prev))
+		prev = id
+	}
+	first, last := int(postings[0]>>8), int(postings[len(postings)-1]>>8)
+	span := (last - first + 8) / 8
+	bitmap = 1 + uvarintLen(uint64(first)) + uvarintLen(uint64(span)) + span + (len(postings)+1)/2
+	return gaps, bitmap
 }
 
 // termSize is what a term takes in its bucket, about.
@@ -163,16 +181,46 @@ func uvarintLen(v uint64) int {
 	return n
 }
 
+// appendPostings encodes postings (see the format above): the smaller of
+// the gap list and the bitmap, then the impacts, two to a byte.
 func appendPostings(out []byte, postings []uint32) []byte {
-	prev := -1
-	for _, v := range postings {
-		id := int(v >> 8)
-		out = binary.AppendUvarint(out, uint64(id-prev))
-		out = append(out, byte(v))
-		prev = id
+	gaps, bitmap := postingsSizes(postings)
+	if bitmap < gaps {
+		first, last := int(postings[0]>>8), int(postings[len(postings)-1]>>8)
+		span := (last - first + 8) / 8
+		out = append(out, postingsBitmap)
+		out = binary.AppendUvarint(out, uint64(first))
+		out = binary.AppendUvarint(out, uint64(span))
+		start := len(out)
+		out = append(out, make([]byte, span)...)
+		for _, v := range postings {
+			i := int(v>>8) - first
+			out[start+i/8] |= 1 << (i % 8)
+		}
+	} else {
+		out = append(out, postingsGaps)
+		prev := -1
+		for _, v := range postings {
+			id := int(v >> 8)
+			out = binary.AppendUvarint(out, uint64(id-prev))
+			prev = id
+		}
+	}
+	for i := 0; i < len(postings); i += 2 {
+		b := byte(postings[i]&0xf) << 4
+		if i+1 < len(postings) {
+			b |= byte(postings[i+1] & 0xf)
+		}
+		out = append(out, b)
 	}
 	return out
 }
+
+// How a term's documents are listed.
+const (
+	postingsGaps   = 0 // uvarint id − previous id each (the previous of the first is −1)
+	postingsBitmap = 1 // uvarint first id, uvarint bytes, a bit per id from the first (least significant first)
+)
 
 // encodeBucket writes a bucket's terms.
 func (ix *Index) encodeBucket(b bucket) []byte {

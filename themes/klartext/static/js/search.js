@@ -358,6 +358,7 @@
   // ---- The index: generator/search/index/format.go ------------------
 
   var VERSION = 1;
+  var MAX_IMPACT = 15;
   var MAX_PREFIX_TERMS = 8;
   var MAX_FUZZY_TERMS = 5;
   var MAX_FUZZY_BUCKETS = 4;
@@ -394,12 +395,22 @@
     return v;
   }
 
-  function decodePostings(bytes) {
-    var pos = { i: 0 }, prev = -1, ids = [], impacts = [];
-    while (pos.i < bytes.length) {
-      prev += readUvarint(bytes, pos);
-      ids.push(prev);
-      impacts.push(bytes[pos.i++]);
+  // decodePostings reads a term's documents and impacts (format.go).
+  function decodePostings(bytes, df) {
+    var pos = { i: 1 }, ids = [], impacts = [], k;
+    if (bytes[0] === 1) { // a bitmap
+      var first = readUvarint(bytes, pos), len = readUvarint(bytes, pos);
+      for (k = 0; k < len * 8; k++) {
+        if (bytes[pos.i + (k >> 3)] & (1 << (k & 7))) { ids.push(first + k); }
+      }
+      pos.i += len;
+    } else { // gaps
+      var prev = -1;
+      for (k = 0; k < df; k++) { prev += readUvarint(bytes, pos); ids.push(prev); }
+    }
+    for (k = 0; k < ids.length; k++) {
+      var b = bytes[pos.i + (k >> 1)];
+      impacts.push(k & 1 ? b & 15 : b >> 4);
     }
     return { ids: ids, impacts: impacts };
   }
@@ -482,7 +493,7 @@
   Index.prototype.postings = function (t) {
     if (t.decoded) { return Promise.resolve(t.decoded); }
     var p = t.postings ? Promise.resolve(t.postings) : this.file(t.file, 'bytes').then(function (b) { return new Uint8Array(b); });
-    return p.then(function (bytes) { t.decoded = decodePostings(bytes); return t.decoded; });
+    return p.then(function (bytes) { t.decoded = decodePostings(bytes, t.df); return t.decoded; });
   };
 
   Index.prototype.facets = function () { return this.file('facets.json', 'json'); };
@@ -605,7 +616,7 @@
           m.cands.forEach(function (c) { if (c.factor === 1) { cap = idf(c.t.df, n); } });
           m.cands.forEach(function (c, k) {
             terms.push(c.t.term);
-            var weight = Math.min(cap, idf(c.t.df, n)) * c.factor / 255;
+            var weight = Math.min(cap, idf(c.t.df, n)) * c.factor / MAX_IMPACT;
             var list = m.lists[k];
             for (var j = 0; j < list.ids.length; j++) {
               var s = list.impacts[j] * weight;
