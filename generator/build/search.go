@@ -124,7 +124,12 @@ func (st *searchState) start(s *Site) {
 		v.Costs = append(v.Costs, SearchOption{Value: strconv.FormatFloat(c, 'f', -1, 64), Label: loc.Percent(c, 2)})
 	}
 	for _, opts := range [][]SearchOption{v.Types, v.Branches} {
-		sort.Slice(opts, func(i, j int) bool { return opts[i].Label < opts[j].Label })
+		sort.Slice(opts, func(i, j int) bool {
+			if opts[i].Label != opts[j].Label {
+				return opts[i].Label < opts[j].Label
+			}
+			return opts[i].Value < opts[j].Value
+		})
 	}
 	if sec := s.Sections["products"]; sec != nil {
 		v.Products = relURL(cfg.BasePath(), sec.URL)
@@ -187,7 +192,9 @@ func (r *renderer) indexPage(j job, v *PageView) {
 			if en := locale.LanguageName(code, "en"); en != names[0] {
 				names = append(names, en)
 			}
-			d.Advisor.Languages = append(d.Advisor.Languages, index.Language{Code: code, Names: names})
+			// The code as the advisor filters spell it: the search page's
+			// language filter offers their values.
+			d.Advisor.Languages = append(d.Advisor.Languages, index.Language{Code: content.Slugify(code), Names: names})
 		}
 	}
 	buf := fragmentBuffers.Get().(*[]byte)

@@ -29,14 +29,25 @@ func searchFragmentHas(t *testing.T, dest, url, text string) bool {
 	return false
 }
 
-// TestSearchRelevanceOnTheDemo is what a reader types and what must come
-// first: search.js's own search over the index the build wrote.
-func TestSearchRelevanceOnTheDemo(t *testing.T) {
+// builtDemo builds a copy of the demo, edited by edits (root → nothing),
+// and returns its output folder.
+func builtDemo(t *testing.T, edits ...func(root string)) string {
+	t.Helper()
 	root := copyDemo(t)
+	for _, e := range edits {
+		e(root)
+	}
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
 		t.Fatal(joinDiags(res))
 	}
+	return dest
+}
+
+// TestSearchRelevanceOnTheDemo is what a reader types and what must come
+// first: search.js's own search over the index the build wrote.
+func TestSearchRelevanceOnTheDemo(t *testing.T) {
+	dest := builtDemo(t)
 	cases := []struct {
 		q       string
 		filters map[string]string
@@ -117,11 +128,7 @@ func TestSearchRelevanceOnTheDemo(t *testing.T) {
 // has the search form in its header, and without JavaScript the search
 // page says what to do and links the products and the advisors' filters.
 func TestSearchPage(t *testing.T) {
-	root := copyDemo(t)
-	dest := filepath.Join(root, "public")
-	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
-		t.Fatal(joinDiags(res))
-	}
+	dest := builtDemo(t)
 	page := read(t, filepath.Join(dest, "suche", "index.html"))
 	for _, want := range []string{
 		`<form id="search-form" class="search-form" role="search"`, `data-index="/suche/index/"`,
@@ -153,12 +160,7 @@ func TestSearchPage(t *testing.T) {
 }
 
 func TestSearchPageOfAnEnglishSite(t *testing.T) {
-	root := copyDemo(t)
-	edit(t, root, "content/site.yaml", "language: de", "language: en")
-	dest := filepath.Join(root, "public")
-	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
-		t.Fatal(joinDiags(res))
-	}
+	dest := builtDemo(t, func(root string) { edit(t, root, "content/site.yaml", "language: de", "language: en") })
 	page := read(t, filepath.Join(dest, "search", "index.html"))
 	if !strings.Contains(page, `data-index="/search/index/"`) || !strings.Contains(page, "The search needs JavaScript") {
 		t.Error("an English site has no search page at /search/")

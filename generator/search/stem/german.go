@@ -83,11 +83,7 @@ func germanPrelude(w *word) {
 var germanStep1Suffixes = []string{"em", "ern", "er", "erin", "erinnen", "e", "en", "es", "s", "ln", "lns"}
 
 func germanStep1(w *word) {
-	suf := longest(w.r, len(w.r), germanStep1Suffixes)
-	n := runeLen(suf)
-	if suf == "" || len(w.r)-n < w.p1 {
-		return
-	}
+	suf, n, _ := w.suffixIn(germanStep1Suffixes, w.p1)
 	switch suf {
 	case "em":
 		if !endsWithAt(w.r, len(w.r)-n, "syst") {
@@ -115,12 +111,7 @@ var (
 )
 
 func germanStep2(w *word) {
-	suf := longest(w.r, len(w.r), germanStep2Suffixes)
-	n := runeLen(suf)
-	start := len(w.r) - n
-	if suf == "" || start < w.p1 {
-		return
-	}
+	suf, n, start := w.suffixIn(germanStep2Suffixes, w.p1)
 	switch suf {
 	case "en", "er", "est":
 		w.replace(n, "")
@@ -142,10 +133,8 @@ var (
 )
 
 func germanStep3(w *word) {
-	suf := longest(w.r, len(w.r), germanStep3Suffixes)
-	n := runeLen(suf)
-	start := len(w.r) - n
-	if suf == "" || start < w.p2 {
+	suf, n, start := w.suffixIn(germanStep3Suffixes, w.p2)
+	if suf == "" {
 		return
 	}
 	precededByE := start >= 1 && w.r[start-1] == 'e'

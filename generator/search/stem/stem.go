@@ -86,6 +86,19 @@ func longest(r []rune, end int, suffixes []string) string {
 	return best
 }
 
+// suffixIn returns the longest of suffixes that w ends with, its length
+// and where it starts, when it starts in the region from region; "" when
+// there is none or it starts before (Snowball's [substring] R among).
+func (w *word) suffixIn(suffixes []string, region int) (suffix string, n, start int) {
+	suf := longest(w.r, len(w.r), suffixes)
+	n = runeLen(suf)
+	start = len(w.r) - n
+	if suf == "" || start < region {
+		return "", 0, len(w.r)
+	}
+	return suf, n, start
+}
+
 func runeLen(s string) int { return len([]rune(s)) }
 
 // replace replaces the last n runes of w with s.
