@@ -770,7 +770,7 @@
         add(document.createTextNode(frag.product.type));
         add(el('span', 'risk-badge risk-' + frag.product.risk, frag.product.riskLabel));
         if (frag.product.costs) { add(document.createTextNode(t('costs') + ': ' + frag.product.costs)); }
-        if (frag.product.isin) { add(document.createTextNode('ISIN ' + frag.product.isin)); }
+        if (frag.product.isin) { add(document.createTextNode(t('isin') + ' ' + frag.product.isin)); }
       }
       if (frag.advisor) {
         [frag.advisor.role, frag.advisor.branch, frag.advisor.languages.join(', ')].forEach(function (s) {
