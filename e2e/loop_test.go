@@ -181,16 +181,3 @@ func TestFeedbackLoop(t *testing.T) {
 		t.Error(err)
 	}
 }
-
-// pollAcross is poll through a navigation: a poll that fails because the
-// page it evaluated in went away is tried again (within guard).
-func pollAcross(tb *tab, js string) bool {
-	deadline := time.Now().Add(guard)
-	for time.Now().Before(deadline) {
-		if poll(tb, js) {
-			return true
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return false
-}

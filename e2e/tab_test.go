@@ -223,3 +223,16 @@ func setFeedbackBlock(t *testing.T, root, block string) {
 		t.Fatal(err)
 	}
 }
+
+// pollAcross is poll across a navigation: a poll started on the page
+// that is being left ends with it, so it is tried again until guard.
+func pollAcross(tb *tab, js string) bool {
+	deadline := time.Now().Add(guard)
+	for time.Now().Before(deadline) {
+		if poll(tb, js) {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false
+}

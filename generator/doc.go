@@ -20,7 +20,9 @@
 //     once, so no page scans all others.
 //  3. render: pages render in parallel: markdown (goldmark, links and
 //     anchors resolved, ```chart and ```video fences handed back to build),
-//     then the layout (theme), then the write.
+//     then the layout (theme), then the write; each page's plain text,
+//     headings and facets then go to the search index (build/search.go,
+//     the build's only hook into search/), written after the last page.
 //  4. write: output writes into a staging folder beside the destination and
 //     swaps it in atomically only when no error was reported.
 //
@@ -45,7 +47,8 @@
 //
 // build.Session (klartext serve) keeps the last good site model: an edit
 // that only changes a page's body re-renders that page into the live
-// folder; anything else is a full build. build.Options.DryRun validates
+// folder, and updates the search index, writing only the files the page
+// touched (index.Update, index.Changed); anything else is a full build. build.Options.DryRun validates
 // without writing (klartext check, which adds check.Reports).
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser
@@ -142,8 +145,15 @@
 //   - scaffold: klartext new. check: editorial reports and output formats
 //     of klartext check, and the compliance report of check --products
 //     (products.go).
+//   - search/token, search/stem, search/index: the site search's words
+//     (tokens with ISINs and numbers whole, case and umlaut folding, stop
+//     words, weighted terms per page), Snowball's German and English
+//     stemmers, and the index writer (buckets by prefix, postings files,
+//     fragments, facets; incremental updates for klartext serve). The
+//     reader's side, which must cut, fold and stem alike, is
+//     themes/klartext/static/js/search.js; tests run it in node.
 //   - sitetest: helpers for tests that build whole sites (copy the demo,
-//     checksum an output folder).
+//     checksum an output folder, run search.js in node).
 //   - serve, watch: the development server (safe static files, live
 //     reload over server-sent events, the error overlay) and the recursive,
 //     debounced file watcher.
@@ -179,6 +189,10 @@
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback
 //     import.
+//   - A stemmer for another site language: a Func in search/stem (For and
+//     Name), its stop words in search/token/stop.go, and the same
+//     algorithm in search.js's STEMMERS, checked against the Go one on
+//     the language's Snowball vocabulary (stem/js_test.go).
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its

@@ -135,6 +135,12 @@ func full(opts Options) (*Result, *state, error) {
 	res.Site = site
 	res.Skipped = site.Skipped
 	resolveVideos(site, opts, ds)
+	var search *searchState
+	if th != nil {
+		if search = addSearchPage(site, th, ds); search != nil {
+			search.start(site)
+		}
+	}
 	phase("resolve", t0)
 
 	if th == nil {
@@ -161,6 +167,10 @@ func full(opts Options) (*Result, *state, error) {
 	r.progress = opts.Progress
 	r.reference = opts.Reference
 	r.pageBudget = opts.PageBudget
+	if search != nil {
+		r.search, r.indexing = search, !opts.DryRun
+		r.view.Search = relURL(cfg.BasePath(), search.page.URL)
+	}
 	if !opts.Reference {
 		r.skeletons = &chart.Skeletons{}
 	}
@@ -171,6 +181,7 @@ func full(opts Options) (*Result, *state, error) {
 
 	t0 = time.Now()
 	r.writeSiteFiles()
+	r.writeSearchIndex()
 	phase("write", t0)
 	st := &state{site: site, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)

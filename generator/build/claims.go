@@ -62,6 +62,11 @@ func (r *renderer) claimOutputs(published []content.Asset) {
 			r.siteFiles = append(r.siteFiles, f)
 		}
 	}
+	// The search index's files are named as the pages render (fragments)
+	// and when they are all indexed (buckets): its folder is claimed whole.
+	if r.search != nil && !reg.ClaimFolder(r.search.dir, output.Source{Origin: output.Generated, What: "the search index"}) {
+		r.indexing = false
+	}
 	r.ds.Add(clashDiags(reg.Clashes(), r.site.Config.Theme)...)
 }
 

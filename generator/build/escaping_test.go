@@ -52,6 +52,11 @@ func TestHostileTextIsEscapedEverywhere(t *testing.T) {
 			t.Errorf("%s: a javascript: link", rel)
 		}
 		switch {
+		case strings.HasSuffix(p, ".json"):
+			var v any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Errorf("%s: not valid JSON: %v", rel, err)
+			}
 		case strings.HasSuffix(p, ".xml"):
 			if err := xml.Unmarshal(b, new(struct{})); err != nil {
 				t.Errorf("%s: not well-formed XML: %v", rel, err)
@@ -69,7 +74,11 @@ func TestHostileTextIsEscapedEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The text arrives intact where it belongs.
+	// The text arrives intact where it belongs: in the search's fragment
+	// of the product, too.
+	if !searchFragmentHas(t, dest, "/products/mischfonds-ausgewogen/", hostile) {
+		t.Error("the product's search fragment does not carry its name as text")
+	}
 	product := read(t, filepath.Join(dest, "products", "mischfonds-ausgewogen", "index.html"))
 	if !strings.Contains(product, "Böse &lt;/script&gt;&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; {{.Site}}") {
 		t.Error("the product name is not shown as text")

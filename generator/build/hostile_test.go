@@ -64,7 +64,7 @@ var hostileKinds = map[content.Kind]struct {
 	file string
 	keys map[string]string // valid values, as YAML
 }{
-	content.KindPage:    {"content/seite.md", map[string]string{}},
+	content.KindPage: {"content/seite.md", map[string]string{}},
 	content.KindProduct: {"content/products/fonds.md", map[string]string{"product": "fonds", "advisors": "[anna]",
 		"reviewed": "2026-01-02", "reviewed_by": "Anna Berger", "valid_until": "2099-01-01"}},
 	content.KindAdvisor: {"content/advisors/anna.md", map[string]string{"name": "Anna Berger", "advice_model": "fee-based", "email": "anna@bank.test"}},

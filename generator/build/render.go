@@ -31,6 +31,7 @@ type SiteView struct {
 	Year        int
 	Locale      string // Open Graph locale, "de_DE"
 	CSP         string // Content-Security-Policy for the meta tag
+	Search      string // URL of the search page; "" when the site has none
 	Menu        []Link
 	FooterLinks []Link
 	Data        map[string]any
@@ -75,14 +76,16 @@ type PageView struct {
 	Advisor        *AdvisorInfo             // advisor pages and advisor filter pages
 	Story          *StoryInfo
 	Filters        []FilterGroup // the advisors section's filters
+	Search         *SearchView   // the search page
 
 	// Feedback is the feedback widget, rendered with the theme's
 	// partials/feedback.html; empty where feedback is off.
 	Feedback        template.HTML
 	FeedbackSummary any
 
-	charts   []template.HTML // the page's own charts, in order
-	sortable bool            // one of them has a sortable table
+	charts     []template.HTML // the page's own charts, in order
+	sortable   bool            // one of them has a sortable table
+	searchText string          // the body as plain text, for the search index
 }
 
 // Charts is the page's own charts (a product's, the products section's
@@ -145,6 +148,8 @@ type renderer struct {
 	outputs   *output.Registry
 	jobs      []job
 	siteFiles []siteFile
+	search    *searchState // nil: the site has no search page
+	indexing  bool         // pages rendered go into the search index
 }
 
 // sink is where rendered files go: the staging folder of a full build, or
@@ -347,6 +352,7 @@ func (r *renderer) renderPage(buf *bytes.Buffer, j job, slot *pageSlot) {
 	}
 	slot.do(func() {
 		r.write(j.out, buf.Bytes())
+		r.indexPage(j, v)
 		r.mu.Lock()
 		r.pages++
 		if j.page == 1 {
@@ -415,6 +421,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 		v.Filters = r.site.advisorFilters
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
+	r.searchPageView(n, v)
 	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.reference)
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
@@ -456,6 +463,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 	}
 	v.Content = template.HTML(res.HTML)
 	v.TOC = res.Headings
+	v.searchText = res.Text
 	r.mu.Lock()
 	r.headings[n.Source] = markdown.HeadingIDs(res.Headings) // not their text: kept for every page
 	if len(res.AnchorLinks) > 0 {
@@ -578,6 +586,7 @@ func (r *renderer) markdownPage(n *Node, v *PageView) markdown.Page {
 			return "", false
 		},
 		Fences: r.fences(n, v),
+		Text:   r.indexing,
 	}
 }
 

@@ -193,6 +193,10 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 		written = append(written, "/"+f)
 	}
 	var buf bytes.Buffer
+	// A layout changes no page's words: the index stays as it is.
+	indexing := r.indexing
+	r.indexing = false
+	defer func() { r.indexing = indexing }()
 	for _, l := range tc.layouts {
 		for _, n := range byLayout[l] {
 			for p := 1; p <= r.pageCount(n); p++ {
@@ -231,6 +235,7 @@ func (s *Session) rerender(pages []changedPage) (*Result, []string) {
 		r.renderPage(&buf, newJob(cp.node, 1), nil)
 		written = append(written, cp.node.URL)
 	}
+	written = append(written, r.writeSearchChanges(s.dest())...)
 	r.checkAnchors()
 	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(pages)}
 	res.Diagnostics.Add(st.baseDiags...)

@@ -70,6 +70,9 @@ type Page struct {
 	ResolveFile func(source string) (url string, ok bool)
 	// Fences renders fenced blocks by info word ("chart", "video").
 	Fences map[string]FenceFunc
+	// Text asks for the body as plain text too (Result.Text), for the
+	// search index.
+	Text bool
 }
 
 // Heading is a heading of the rendered page.
@@ -95,6 +98,10 @@ type Result struct {
 	// UnlinkedRefs are links that were turned into text (see Page.Unlinked).
 	UnlinkedRefs []AnchorLink
 	Diagnostics  []diag.Diagnostic
+	// Text is the body's words as plain text when Page.Text asked for it:
+	// blocks on lines of their own, without code blocks, raw HTML, link
+	// targets or the fenced blocks of registered kinds.
+	Text string
 }
 
 // Render renders one page body. A body beyond one of the limits (see
@@ -112,13 +119,24 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	var selfAnchors []AnchorLink
 	var replace, unwrap []ast.Node
 	limits := walkLimits{source: p.Source}
+	var text *strings.Builder
+	if p.Text {
+		text = &strings.Builder{}
+		text.Grow(len(src))
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			limits.leave(n)
+			if text != nil && n.Type() == ast.TypeBlock {
+				endBlock(text)
+			}
 			return ast.WalkContinue, nil
 		}
 		if limits.enter(n, func() int { return lines.line(nodeOffset(n, src)) }) {
 			return ast.WalkStop, nil // beyond a limit: the page is not rendered
+		}
+		if text != nil {
+			appendText(text, n, src)
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -203,7 +221,39 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
 	res.HTML = out.Bytes()
+	if text != nil {
+		res.Text = strings.TrimSpace(text.String())
+	}
 	return res
+}
+
+// appendText appends a node's own words to text. Code blocks, raw HTML
+// and autolinks have none: their content is not made of Text nodes.
+func appendText(text *strings.Builder, n ast.Node, src []byte) {
+	switch t := n.(type) {
+	case *ast.Text:
+		v := t.Segment.Value(src)
+		if bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0 {
+			v = gutil.ResolveEntityNames(gutil.ResolveNumericReferences(gutil.UnescapePunctuations(v)))
+		}
+		text.Write(v)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			text.WriteByte(' ')
+		}
+	case *ast.String:
+		v := t.Value
+		if bytes.IndexByte(v, '&') >= 0 { // the typographer's quotes and dashes
+			v = gutil.ResolveEntityNames(v)
+		}
+		text.Write(v)
+	}
+}
+
+// endBlock ends a block of the plain text with a line break.
+func endBlock(text *strings.Builder) {
+	if s := text.String(); len(s) > 0 && s[len(s)-1] != '\n' {
+		text.WriteByte('\n')
+	}
 }
 
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}

@@ -148,3 +148,21 @@ func TestDangerousLinksEmptiedAndEncoded(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainTextForTheSearchIndex(t *testing.T) {
+	src := "# Kosten &amp; \"Gebühren\"\n\nDer *Ausgabeaufschlag*\nbeträgt 5\\% – [mehr](../glossar.md).\n\n" +
+		"| Stufe | Betrag |\n|---|---|\n| Notgroschen | 8.000 Euro |\n\n- eins\n- zwei\n\n```chart\ntype: risk\n```\n\n```go\nx := 1\n```\n\n" +
+		"<div>roh</div>\n\nEnde <b>fett</b> `Code` <https://example.test/x>\n"
+	p := testPage("content/a.md")
+	p.Text = true
+	p.Fences = map[string]FenceFunc{"chart": func([]byte, int) ([]byte, []diag.Diagnostic) { return []byte("<figure></figure>"), nil }}
+	res := New("de").Render(p, []byte(src))
+	want := "Kosten & „Gebühren“\nDer Ausgabeaufschlag beträgt 5% – mehr.\nStufe\nBetrag\nNotgroschen\n8.000 Euro\neins\nzwei\nEnde fett Code"
+	if got := res.Text; got != want {
+		t.Errorf("text\n%q\nwant\n%q", got, want)
+	}
+	p.Text = false
+	if res := New("de").Render(p, []byte(src)); res.Text != "" {
+		t.Errorf("text %q without Page.Text", res.Text)
+	}
+}

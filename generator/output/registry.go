@@ -91,7 +91,16 @@ type Registry struct {
 	claims  []claim
 	files   map[string]int32 // Key → the file's claim
 	dirs    map[string]int32 // Key of a folder → the claim of the first file below it
+	folders []folderClaim    // folders owned as a whole (ClaimFolder); a few at most
 	clashes []Clash
+}
+
+// folderClaim is a folder whose every file belongs to one claim: files
+// whose names are known only once the pages have rendered (the search
+// index), written from several goroutines.
+type folderClaim struct {
+	key   string // Key of the folder, with a trailing slash
+	claim int32
 }
 
 type claim struct {
@@ -126,6 +135,11 @@ func (r *Registry) Claim(sitePath string, src Source) bool {
 	if prev, ok := r.files[k]; ok {
 		return clash(prev, false)
 	}
+	for _, f := range r.folders {
+		if strings.HasPrefix(k, f.key) {
+			return clash(f.claim, true)
+		}
+	}
 	if below, ok := r.dirs[k]; ok {
 		return clash(below, true)
 	}
@@ -150,13 +164,58 @@ func (r *Registry) Claim(sitePath string, src Source) bool {
 	return true
 }
 
+// ClaimFolder registers the folder dir ("/suche/index/") and every file
+// below it as src's, for files whose names are known only when they are
+// written. It reports false, and records the clash, when a file was
+// claimed below it or where it needs the folder; later claims below it
+// clash too. Owner is then safe to call for paths below it while
+// nothing else is claimed.
+func (r *Registry) ClaimFolder(dir string, src Source) bool {
+	dir = strings.TrimSuffix(dir, "/")
+	k := strings.TrimSuffix(Key(dir+"/"), "index.html")
+	clash := func(other int32) bool {
+		o := r.claims[other]
+		r.clashes = append(r.clashes, Clash{Path: dir + "/", Src: src, OtherPath: o.path, Other: o.src, Folder: true})
+		return false
+	}
+	if below, ok := r.dirs[strings.TrimSuffix(k, "/")]; ok {
+		return clash(below)
+	}
+	for _, f := range r.folders {
+		if strings.HasPrefix(k, f.key) || strings.HasPrefix(f.key, k) {
+			return clash(f.claim)
+		}
+	}
+	// A file where the folder or a folder above it would be.
+	for i := len(k) - 1; i > 0; i = strings.LastIndexByte(k[:i], '/') {
+		if f, ok := r.files[k[:i]]; ok {
+			return clash(f)
+		}
+	}
+	c := int32(len(r.claims))
+	r.claims = append(r.claims, claim{dir + "/", src})
+	r.folders = append(r.folders, folderClaim{key: k, claim: c})
+	for i := len(k) - 1; i > 0; i = strings.LastIndexByte(k[:i], '/') {
+		if _, ok := r.dirs[k[:i]]; ok {
+			break
+		}
+		r.dirs[k[:i]] = c
+	}
+	return true
+}
+
 // Owner is the source that claimed sitePath, as the host compares paths.
 func (r *Registry) Owner(sitePath string) (Source, bool) {
-	c, ok := r.files[Key(sitePath)]
-	if !ok {
-		return Source{}, false
+	k := Key(sitePath)
+	if c, ok := r.files[k]; ok {
+		return r.claims[c].src, true
 	}
-	return r.claims[c].src, true
+	for _, f := range r.folders {
+		if strings.HasPrefix(k, f.key) {
+			return r.claims[f.claim].src, true
+		}
+	}
+	return Source{}, false
 }
 
 // Len is the number of files claimed.

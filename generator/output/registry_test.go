@@ -110,3 +110,42 @@ func BenchmarkRegistry(b *testing.B) {
 		}
 	}
 }
+
+// A folder claimed as a whole (the search index) owns every file below
+// it, and clashes with a file claimed below it, above it or after it.
+func TestRegistryFolderClaims(t *testing.T) {
+	page := func(f string) Source { return Source{Origin: FromContent, File: f} }
+	index := Source{Origin: Generated, What: "the search index"}
+	r := NewRegistry(8)
+	if !r.Claim("/suche/index.html", page("content/suche.md")) {
+		t.Fatal("the page")
+	}
+	if !r.ClaimFolder("/suche/index/", index) {
+		t.Fatalf("the folder: %+v", r.Clashes())
+	}
+	if src, ok := r.Owner("/Suche/index/w/ko.bin"); !ok || src != index {
+		t.Errorf("owner below the folder: %+v %v", src, ok)
+	}
+	if _, ok := r.Owner("/suche/indexe.json"); ok {
+		t.Error("a sibling with the same prefix is not below the folder")
+	}
+	if r.Claim("/suche/index/meta.json", page("content/suche/index/meta.json")) {
+		t.Error("a file below a claimed folder")
+	}
+	r2 := NewRegistry(8)
+	r2.Claim("/a/b/x.pdf", page("content/a/b/x.pdf"))
+	if r2.ClaimFolder("/a/", index) {
+		t.Error("a folder above a claimed file")
+	}
+	r3 := NewRegistry(8)
+	r3.Claim("/a", page("content/a"))
+	if r3.ClaimFolder("/a/b/", index) {
+		t.Error("a folder where a file stands")
+	}
+	if r3.ClaimFolder("/c/", index); r3.ClaimFolder("/c/d/", index) {
+		t.Error("a folder in a claimed folder")
+	}
+	if got := len(r.Clashes()) + len(r2.Clashes()) + len(r3.Clashes()); got != 4 {
+		t.Errorf("%d clashes", got)
+	}
+}

@@ -1,0 +1,195 @@
+package index
+
+import (
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/klartext/klartext/generator/search/stem"
+	"github.com/klartext/klartext/generator/search/token"
+)
+
+// Index is the search index of one site language while it is built. Add
+// is safe for concurrent use (the build's render workers call it); the
+// other methods are not.
+type Index struct {
+	lang string
+	// workers are kept for the index's life, not in a sync.Pool: a pool
+	// empties at every garbage collection, and each new analyzer stems
+	// every word again.
+	workersMu sync.Mutex
+	workers   []*worker
+
+	mu     sync.Mutex
+	terms  map[string]*entry
+	docs   []docFacets // by document id
+	sorted bool        // every entry's postings are in document order
+
+	// For Changed: what Files or Changed wrote last (path → hash of the
+	// bytes), the buckets' term lists, and the terms changed since.
+	written     map[string]uint64
+	bucketTerms map[string]uint64 // bucket path → hash of its term list
+	dirty       map[string]bool
+}
+
+// entry is one term's postings: document id << 8 | impact, sorted by
+// document once Files or Update has run.
+type entry struct {
+	postings []uint32
+	size     int // encoded size of postings; -1 when to be computed
+}
+
+// docFacets is what the facets file needs of a document.
+type docFacets struct {
+	kind    string
+	product *Product
+	advisor *Advisor
+}
+
+// MaxDocs is how many documents one index holds (document ids take 24
+// bits of a posting).
+const MaxDocs = 1 << 24
+
+// New starts an index of docs documents, with ids 0 to docs-1, in the
+// site language lang.
+func New(lang string, docs int) *Index {
+	ix := &Index{lang: lang, terms: map[string]*entry{}, docs: make([]docFacets, docs)}
+	return ix
+}
+
+// Docs is how many documents the index holds.
+func (ix *Index) Docs() int { return len(ix.docs) }
+
+// worker is what one goroutine adding pages keeps: an analyzer, and the
+// index's entry of each of the analyzer's terms once looked up, so a
+// page's postings are appended without a map lookup each.
+type worker struct {
+	a        *token.Analyzer
+	entries  []*entry // by the analyzer's slot
+	postings []slotPosting
+}
+
+type slotPosting struct {
+	slot   int32
+	term   string
+	impact uint8
+}
+
+// Add indexes document id and appends its fragment to frag: the file the
+// browser fetches to show the page as a result (write it as
+// FragmentPath(id)).
+func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
+	w := ix.getWorker()
+	defer ix.putWorker(w)
+	n := d.analyze(w.a)
+	w.postings = w.postings[:0]
+	w.a.Drain(func(term string, slot int32, weight float32) {
+		w.postings = append(w.postings, slotPosting{slot, term, impact(weight, n, d.Kind)})
+	})
+	frag = appendFragment(frag, d)
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.docs[id] = docFacets{kind: d.Kind, product: d.Product, advisor: d.Advisor}
+	for _, p := range w.postings {
+		for int(p.slot) >= len(w.entries) {
+			w.entries = append(w.entries, nil)
+		}
+		e := w.entries[p.slot]
+		if e == nil {
+			if e = ix.terms[p.term]; e == nil {
+				e = &entry{}
+				ix.terms[p.term] = e
+			}
+			w.entries[p.slot] = e
+		}
+		v := uint32(id)<<8 | uint32(p.impact)
+		if ix.sorted {
+			i, _ := slices.BinarySearch(e.postings, v)
+			e.postings = slices.Insert(e.postings, i, v)
+			ix.markDirty(p.term)
+		} else {
+			e.postings = append(e.postings, v)
+		}
+		e.size = -1
+	}
+	return frag
+}
+
+func (ix *Index) getWorker() *worker {
+	ix.workersMu.Lock()
+	defer ix.workersMu.Unlock()
+	if n := len(ix.workers); n > 0 {
+		w := ix.workers[n-1]
+		ix.workers = ix.workers[:n-1]
+		return w
+	}
+	return &worker{a: token.NewAnalyzer(ix.lang)}
+}
+
+func (ix *Index) putWorker(w *worker) {
+	ix.workersMu.Lock()
+	ix.workers = append(ix.workers, w)
+	ix.workersMu.Unlock()
+}
+
+// Update replaces document id, once the index was written, and returns
+// its new fragment; Changed then writes the files it touched.
+func (ix *Index) Update(id int, d Doc, frag []byte) []byte {
+	ix.finish()
+	ix.remove(id)
+	return ix.Add(id, d, frag)
+}
+
+// remove takes document id out of every term's postings.
+func (ix *Index) remove(id int) {
+	lo, hi := uint32(id)<<8, uint32(id)<<8|0xff
+	for term, e := range ix.terms {
+		i, _ := slices.BinarySearch(e.postings, lo)
+		if i < len(e.postings) && e.postings[i] <= hi {
+			e.postings = slices.Delete(e.postings, i, i+1)
+			e.size = -1
+			ix.markDirty(term)
+			// An entry emptied stays: workers hold it (it is left out of
+			// the files while it has no postings).
+		}
+	}
+}
+
+func (ix *Index) markDirty(term string) {
+	if ix.dirty == nil {
+		ix.dirty = map[string]bool{}
+	}
+	ix.dirty[term] = true
+}
+
+// finish sorts every term's postings by document, once.
+func (ix *Index) finish() {
+	if ix.sorted {
+		return
+	}
+	for _, e := range ix.terms {
+		slices.Sort(e.postings)
+	}
+	ix.sorted = true
+}
+
+// sortedTerms returns the index's terms, words and numbers apart, sorted.
+func (ix *Index) sortedTerms() (words, numbers []string) {
+	for t, e := range ix.terms {
+		if len(e.postings) == 0 {
+			continue
+		}
+		if token.HasDigit([]byte(t)) {
+			numbers = append(numbers, t)
+		} else {
+			words = append(words, t)
+		}
+	}
+	sort.Strings(words)
+	sort.Strings(numbers)
+	return words, numbers
+}
+
+// Stemmer is the name of the index's stemmer ("german", "english", "").
+func (ix *Index) Stemmer() string { return stem.Name(ix.lang) }

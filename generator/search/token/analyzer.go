@@ -1,0 +1,209 @@
+package token
+
+import (
+	"strings"
+
+	"github.com/klartext/klartext/generator/search/stem"
+)
+
+// Analyzer turns a page's text into weighted index terms for one
+// language. It remembers every word it has seen, so each distinct word is
+// folded, checked against the stop words and stemmed once; a page's words
+// are then one map lookup each. It is not safe for concurrent use: keep
+// one per goroutine.
+type Analyzer struct {
+	stem    stem.Func
+	stop    map[string]bool
+	words   wordTable        // token as written → its slot
+	slots   map[string]int32 // term → slot
+	terms   []string         // slot → term
+	weights []float32        // slot → the weight added since Drain
+	touched []int32          // slots with a weight, in the order first added
+}
+
+// NewAnalyzer returns an analyzer for a site language.
+func NewAnalyzer(lang string) *Analyzer {
+	a := &Analyzer{stem: stem.For(lang), stop: map[string]bool{},
+		slots: map[string]int32{}}
+	for _, w := range StopWords(lang) {
+		a.stop[w] = true
+	}
+	return a
+}
+
+// Term is the index term of one folded token: stemmed unless it has a
+// digit; "" for a stop word.
+func (a *Analyzer) Term(folded string) string {
+	if HasDigit([]byte(folded)) {
+		return folded
+	}
+	if a.stop[folded] {
+		return ""
+	}
+	if a.stem != nil {
+		return a.stem(folded)
+	}
+	return folded
+}
+
+// Add adds weight to every term of text, once per occurrence, and returns
+// how many tokens text has. Two words joined by a hyphen add their
+// compound too ("Festgeld-Treppe" adds "festgeldtreppe"), so a reader who
+// writes it as one word finds it.
+func (a *Analyzer) Add(text string, weight float32) int {
+	n := 0
+	prevStart, prevEnd, prevAlpha := 0, -2, false
+	extents(text, func(start, end int) {
+		w := a.word(text[start:end], false)
+		if w.slot == invalid {
+			return
+		}
+		n++
+		a.addSlot(w.slot, weight)
+		if w.alpha && prevAlpha && start == prevEnd+1 && text[prevEnd] == '-' {
+			if j := a.word(text[prevStart:end], true); j.slot >= 0 {
+				a.addSlot(j.slot, weight)
+			}
+		}
+		prevStart, prevEnd, prevAlpha = start, end, w.alpha
+	})
+	return n
+}
+
+// word is what the analyzer knows of a token as written.
+type word struct {
+	slot  int32 // the term's slot; stopWord or invalid
+	alpha bool  // it has no digit
+}
+
+const (
+	stopWord = -1 // a stop word: a token, but no term
+	invalid  = -2 // not a token: one letter, or too long
+)
+
+// word looks a token up as written, folding and stemming it the first
+// time; compound is a hyphenated pair, whose folded parts are joined.
+func (a *Analyzer) word(raw string, compound bool) word {
+	h := hashString(raw)
+	if w, ok := a.words.get(h, raw); ok {
+		return w
+	}
+	w := word{slot: invalid}
+	var folded []byte
+	var digits, ok bool
+	if compound {
+		dash := strings.IndexByte(raw, '-')
+		var first, second []byte
+		first, _, _ = foldToken(nil, raw[:dash])
+		second, _, _ = foldToken(nil, raw[dash+1:])
+		folded = append(first, second...)
+		ok = len(folded) <= MaxBytes
+	} else {
+		folded, digits, ok = foldToken(nil, raw)
+	}
+	if ok {
+		w = word{slot: stopWord, alpha: !digits}
+		if t := a.Term(string(folded)); t != "" {
+			s, known := a.slots[t]
+			if !known {
+				s = int32(len(a.terms))
+				a.slots[t] = s
+				a.terms = append(a.terms, t)
+				a.weights = append(a.weights, 0)
+			}
+			w.slot = s
+		}
+	}
+	a.words.put(h, strings.Clone(raw), w)
+	return w
+}
+
+func (a *Analyzer) addSlot(slot int32, weight float32) {
+	if slot < 0 {
+		return
+	}
+	if a.weights[slot] == 0 {
+		a.touched = append(a.touched, slot)
+	}
+	a.weights[slot] += weight
+}
+
+// Drain calls fn for each term with the weight added since the last
+// Drain, in the order the terms were first added, and starts afresh. slot
+// numbers the analyzer's terms from 0, so a caller can keep what it needs
+// per term in a slice rather than a map.
+func (a *Analyzer) Drain(fn func(term string, slot int32, weight float32)) {
+	for _, s := range a.touched {
+		fn(a.terms[s], s, a.weights[s])
+		a.weights[s] = 0
+	}
+	a.touched = a.touched[:0]
+}
+
+// wordTable maps tokens as written to what the analyzer knows of them:
+// an open-addressing hash table, because a page's words are one lookup
+// each and Go's map was half the time of indexing a page.
+type wordTable struct {
+	entries []wordEntry
+	n       int
+}
+
+type wordEntry struct {
+	hash uint32
+	w    word
+	raw  string // "" marks an empty entry
+}
+
+// hashString hashes a token eight bytes at a time.
+func hashString(b string) uint32 {
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		chunk := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ chunk) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+		b = b[8:]
+	}
+	var tail uint64
+	for i, c := range b {
+		tail |= uint64(c) << (8 * i)
+	}
+	h = (h ^ tail) * 0xc4ceb9fe1a85ec53
+	return uint32(h ^ h>>29)
+}
+
+func (t *wordTable) get(h uint32, raw string) (word, bool) {
+	if len(t.entries) == 0 {
+		return word{}, false
+	}
+	mask := uint32(len(t.entries) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := &t.entries[i]
+		if e.raw == "" {
+			return word{}, false
+		}
+		if e.hash == h && e.raw == raw {
+			return e.w, true
+		}
+	}
+}
+
+func (t *wordTable) put(h uint32, raw string, w word) {
+	if (t.n+1)*2 > len(t.entries) {
+		old := t.entries
+		t.entries = make([]wordEntry, max(64, 2*len(old)))
+		t.n = 0
+		for _, e := range old {
+			if e.raw != "" {
+				t.put(e.hash, e.raw, e.w)
+			}
+		}
+	}
+	mask := uint32(len(t.entries) - 1)
+	i := h & mask
+	for t.entries[i].raw != "" {
+		i = (i + 1) & mask
+	}
+	t.entries[i] = wordEntry{hash: h, w: w, raw: raw}
+	t.n++
+}
