@@ -1,8 +1,11 @@
 package imaging
 
 import (
+	"fmt"
 	"image"
 	"math"
+	"strconv"
+	"strings"
 
 	"golang.org/x/image/draw"
 )
@@ -116,4 +119,55 @@ func boxShrink(src *image.RGBA, k int) *image.RGBA {
 		}
 	}
 	return dst
+}
+
+// ParseFocus reads a focal point as an editor writes it: two percentages,
+// across then down ("50% 30%": the middle, a third from the top), or the
+// words left, right, top, bottom and center (one or two of them, "top",
+// "top left"). "" is the centre.
+func ParseFocus(s string) (Focus, error) {
+	f := Centre
+	fields := strings.Fields(strings.ToLower(s))
+	if len(fields) == 0 {
+		return f, nil
+	}
+	if len(fields) > 2 {
+		return f, fmt.Errorf("%q has more than two parts", s)
+	}
+	if strings.HasSuffix(fields[0], "%") {
+		if len(fields) != 2 || !strings.HasSuffix(fields[1], "%") {
+			return f, fmt.Errorf("%q needs two percentages, across then down, like \"50%% 30%%\"", s)
+		}
+		for i, p := range fields {
+			v, err := strconv.ParseFloat(strings.TrimSuffix(p, "%"), 64)
+			if err != nil || v < 0 || v > 100 {
+				return f, fmt.Errorf("%q is not a percentage from 0%% to 100%%", p)
+			}
+			if i == 0 {
+				f.X = v / 100
+			} else {
+				f.Y = v / 100
+			}
+		}
+		return f, nil
+	}
+	seenX, seenY := false, false
+	for _, w := range fields {
+		switch w {
+		case "left", "right":
+			if seenX {
+				return f, fmt.Errorf("%q names two horizontal positions", s)
+			}
+			seenX, f.X = true, map[string]float64{"left": 0, "right": 1}[w]
+		case "top", "bottom":
+			if seenY {
+				return f, fmt.Errorf("%q names two vertical positions", s)
+			}
+			seenY, f.Y = true, map[string]float64{"top": 0, "bottom": 1}[w]
+		case "center", "centre":
+		default:
+			return f, fmt.Errorf("%q is not a position (left, right, top, bottom, center, or percentages like \"50%% 30%%\")", w)
+		}
+	}
+	return f, nil
 }

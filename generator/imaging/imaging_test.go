@@ -434,3 +434,39 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 		t.Errorf("bounds %v", back.Bounds())
 	}
 }
+
+func TestParseFocus(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Focus
+		err  string
+	}{
+		{"", Centre, ""},
+		{"50% 30%", Focus{0.5, 0.3}, ""},
+		{"0% 100%", Focus{0, 1}, ""},
+		{"12.5% 40%", Focus{0.125, 0.4}, ""},
+		{"top", Focus{0.5, 0}, ""},
+		{"top left", Focus{0, 0}, ""},
+		{"Bottom Right", Focus{1, 1}, ""},
+		{"center", Centre, ""},
+		{"left center", Focus{0, 0.5}, ""},
+		{"50%", Centre, "two percentages"},
+		{"50% top", Centre, "two percentages"},
+		{"120% 30%", Centre, "0% to 100%"},
+		{"left right", Centre, "two horizontal"},
+		{"oben", Centre, "not a position"},
+		{"top left center", Centre, "more than two"},
+	}
+	for _, tt := range tests {
+		got, err := ParseFocus(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseFocus(%q): error %v, want one with %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseFocus(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func New(lang string) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewTypographer(typo...)),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
 }
@@ -70,6 +70,9 @@ type Page struct {
 	ResolveFile func(source string) (url string, ok bool)
 	// Fences renders fenced blocks by info word ("chart", "video").
 	Fences map[string]FenceFunc
+	// Image renders images of the site's own files (images.go); nil
+	// leaves them to goldmark, with the destination resolved like a link.
+	Image ImageFunc
 }
 
 // Heading is a heading of the rendered page.
@@ -106,6 +109,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	var res Result
 	var selfAnchors []AnchorLink
 	var replace, unwrap []ast.Node
+	var images [][2]ast.Node // image, its replacement
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -123,6 +127,10 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			}
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, false)
 		case *ast.Image:
+			if html, ok := res.image(p, n, src, lines); ok {
+				images = append(images, [2]ast.Node{n, html})
+				return ast.WalkSkipChildren, nil
+			}
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, true)
 		case *ast.FencedCodeBlock:
 			if n.Info == nil {
@@ -150,6 +158,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		html, ds := p.Fences[info](body.Bytes(), line)
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		n.Parent().ReplaceChild(n.Parent(), n, &rawBlock{html: html})
+	}
+	for _, r := range images {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
 	for _, n := range unwrap {
 		parent := n.Parent()
