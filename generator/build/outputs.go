@@ -56,6 +56,9 @@ func (r *renderer) writeSiteFiles(tree *content.Tree) {
 		r.write("/"+f, data)
 	}
 	for _, a := range tree.Assets {
+		if r.images.handles(a.Source) {
+			continue // published without metadata by prepareImages
+		}
 		r.copyFile(a.URL, filepath.Join(r.sourceRoot(), filepath.FromSlash(a.Source)))
 	}
 }

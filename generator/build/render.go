@@ -129,6 +129,7 @@ type renderer struct {
 	riskCache   sync.Map         // riskKey → Figure
 	reference   bool             // no caches or shortcuts (Options.Reference)
 	skeletons   *chart.Skeletons // product chart options; nil when reference
+	images      *imageSet        // images.go
 	pages       int
 	files       int
 	charts      int
@@ -508,6 +509,7 @@ func (r *renderer) markdownPage(n *Node) markdown.Page {
 			return "", false
 		},
 		Fences: r.fences(n),
+		Image:  r.markdownImage(n),
 	}
 }
 

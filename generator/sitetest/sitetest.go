@@ -15,7 +15,11 @@ import (
 )
 
 // CopyDemo copies the repository's demo content (repoRoot/content) into a
-// new site root in a temporary folder and returns the root.
+// new site root in a temporary folder and returns the root. The copy's
+// image cache is a link to the repository's (repoRoot/.klartext-cache,
+// which any build of the demo fills), so the many tests that build the
+// demo do not each resize its photos again; a test of the cache itself
+// removes the link (FreshImageCache).
 func CopyDemo(t testing.TB, repoRoot string) string {
 	t.Helper()
 	root := t.TempDir()
@@ -38,7 +42,26 @@ func CopyDemo(t testing.TB, repoRoot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shared, err := filepath.Abs(filepath.Join(repoRoot, ".klartext-cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(shared, filepath.Join(root, ".klartext-cache")); err != nil {
+		t.Fatal(err)
+	}
 	return root
+}
+
+// FreshImageCache gives a site made by CopyDemo an image cache of its own,
+// empty.
+func FreshImageCache(t testing.TB, root string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(root, ".klartext-cache")); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
 }
 
 // Checksums lists every file below dir with its SHA-256, sorted: two
