@@ -236,17 +236,17 @@ func imageError(file string, line int, written string, err error) diag.Diagnosti
 	}
 	switch ie.Kind {
 	case imaging.Unsupported:
-		d := diag.Errorf(file, line, "%s is a %s file, which klartext does not publish", what, strings.ToUpper(strings.Fields(ie.Error())[0]))
-		if strings.HasPrefix(ie.Error(), "heic") {
-			d.Message = what + " is a HEIC photo (the iPhone's format), which most browsers cannot show and klartext cannot convert"
-			return d.WithHint("export it as JPEG (on the iPhone: Settings › Camera › Formats › Most Compatible, or share it with Options › Automatic) and use the .jpg")
+		if ie.Format == imaging.HEIC {
+			return diag.Errorf(file, line, "%s is a HEIC photo (the iPhone's format), which most browsers cannot show and klartext cannot convert", what).
+				WithHint("export it as JPEG (on the iPhone: Settings › Camera › Formats › Most Compatible, or share it with Options › Automatic) and use the .jpg")
 		}
-		return d.WithHint("save it as JPEG (photos) or PNG (drawings, screenshots)")
+		return diag.Errorf(file, line, "%s is a %s file, which klartext does not publish", what, ie.Format.Name()).
+			WithHint("save it as JPEG (photos) or PNG (drawings, screenshots)")
 	case imaging.TooLarge:
 		return diag.Errorf(file, line, "%s is too large: %v", what, ie).
 			WithHint("scale it down (a photo of 4000×3000 pixels is plenty); klartext makes the sizes the pages need")
 	}
-	return diag.Errorf(file, line, "%s is damaged: %v", what, ie).
+	return diag.Errorf(file, line, "%s cannot be published: %v", what, ie).
 		WithHint("open it in an image editor and save it again as JPEG or PNG, or replace it")
 }
 

@@ -9,6 +9,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	xwebp "golang.org/x/image/webp"
 )
@@ -43,8 +44,9 @@ const (
 
 // Error is a problem with one image file.
 type Error struct {
-	Kind ErrorKind
-	Err  error
+	Kind   ErrorKind
+	Format Format // for Unsupported: which
+	Err    error
 }
 
 func (e *Error) Error() string { return e.Err.Error() }
@@ -61,10 +63,13 @@ func Inspect(data []byte) (Info, error) {
 	f := Sniff(data)
 	info := Info{Format: f, Orientation: 1}
 	if f.Refused() {
-		return info, &Error{Kind: Unsupported, Err: fmt.Errorf("%s files are not published", f)}
+		return info, &Error{Kind: Unsupported, Format: f, Err: fmt.Errorf("%s files are not published", f.Name())}
 	}
 	if !f.Raster() {
 		return info, corrupt("the file is not a JPEG, PNG, WebP or GIF image")
+	}
+	if err := walk(f, data); err != nil {
+		return info, corrupt("the %s file is damaged: %v", f.Name(), err)
 	}
 	var facts exifFacts
 	var icc []byte
@@ -107,10 +112,10 @@ func Inspect(data []byte) (Info, error) {
 		}
 	}
 	if err != nil {
-		return info, corrupt("the %s file cannot be read: %v", f, err)
+		return info, corrupt("the %s file cannot be read: %v", f.Name(), err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return info, corrupt("the %s file says its picture is %d×%d pixels", f, cfg.Width, cfg.Height)
+		return info, corrupt("the %s file says its picture is %d×%d pixels", f.Name(), cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return info, &Error{Kind: TooLarge, Err: fmt.Errorf("the picture is %d×%d pixels, more than klartext decodes (%d megapixels)",
@@ -132,6 +137,23 @@ func Inspect(data []byte) (Info, error) {
 	return info, nil
 }
 
+// walk checks a file's container, segment by segment: a cut-off file is
+// named as such here, where a decoder says "short Huffman data".
+func walk(f Format, data []byte) error {
+	var err error
+	switch f {
+	case JPEG:
+		_, _, err = jpegSegments(data)
+	case PNG:
+		_, err = pngChunks(data)
+	case WebP:
+		_, err = webpChunks(data)
+	case GIF:
+		_, _, err = gifBlocks(data)
+	}
+	return err
+}
+
 // webpCanvas is the canvas size of an extended (VP8X) WebP.
 func webpCanvas(data []byte) (image.Config, error) {
 	chunks, err := webpChunks(data)
@@ -149,31 +171,28 @@ func webpCanvas(data []byte) (image.Config, error) {
 	return image.Config{}, errors.New("an animated WebP without a VP8X header")
 }
 
+// decoders are the pixel decoders by format; a variable so a test can
+// put a panicking one in.
+var decoders = map[Format]func(io.Reader) (image.Image, error){
+	JPEG: jpeg.Decode, PNG: png.Decode, WebP: xwebp.Decode, GIF: gif.Decode,
+}
+
 // Decode decodes the picture into RGBA with the orientation applied. The
 // size was checked by Inspect; a panic of a decoder on hostile input is
 // an error, not a crash.
 func Decode(data []byte, info Info) (img *image.RGBA, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			img, err = nil, corrupt("the %s decoder failed on this file: %v", info.Format, p)
+			img, err = nil, corrupt("the %s decoder failed on this file: %v", info.Format.Name(), p)
 		}
 	}()
-	r := bytes.NewReader(data)
-	var m image.Image
-	switch info.Format {
-	case JPEG:
-		m, err = jpeg.Decode(r)
-	case PNG:
-		m, err = png.Decode(r)
-	case WebP:
-		m, err = xwebp.Decode(r)
-	case GIF:
-		m, err = gif.Decode(r)
-	default:
-		return nil, corrupt("cannot decode %s", info.Format)
+	dec := decoders[info.Format]
+	if dec == nil {
+		return nil, corrupt("cannot decode %s", info.Format.Name())
 	}
+	m, err := dec(bytes.NewReader(data))
 	if err != nil {
-		return nil, corrupt("the %s file is damaged: %v", info.Format, err)
+		return nil, corrupt("the %s file is damaged: %v", info.Format.Name(), err)
 	}
 	rgba, ok := m.(*image.RGBA)
 	if !ok || rgba.Rect.Min != (image.Point{}) {

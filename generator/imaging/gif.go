@@ -27,13 +27,13 @@ func gifBlocks(data []byte) (header int, blocks []gifBlock, err error) {
 		i += 3 << (uint(data[10]&7) + 1)
 	}
 	if i > len(data) {
-		return 0, nil, fmt.Errorf("GIF: the file ends inside the colour table")
+		return 0, nil, fmt.Errorf("the file ends inside the colour table")
 	}
 	header = i
 	subBlocks := func(i int) (int, error) {
 		for {
 			if i >= len(data) {
-				return i, fmt.Errorf("GIF: the file ends inside a block (truncated?)")
+				return i, fmt.Errorf("the file ends inside a block (cut off?)")
 			}
 			n := int(data[i])
 			i += 1 + n
@@ -49,7 +49,7 @@ func gifBlocks(data []byte) (header int, blocks []gifBlock, err error) {
 			return header, append(blocks, gifBlock{Kind: 0x3B, Start: i, End: i + 1}), nil
 		case 0x21:
 			if i+2 > len(data) {
-				return header, blocks, fmt.Errorf("GIF: the file ends inside an extension")
+				return header, blocks, fmt.Errorf("the file ends inside an extension")
 			}
 			b := gifBlock{Kind: 0x21, Label: data[i+1], Start: start}
 			if b.Label == 0xFF && i+3 < len(data) && int(data[i+2]) <= len(data)-i-3 {
@@ -62,7 +62,7 @@ func gifBlocks(data []byte) (header int, blocks []gifBlock, err error) {
 			blocks = append(blocks, b)
 		case 0x2C:
 			if i+10 > len(data) {
-				return header, blocks, fmt.Errorf("GIF: the file ends inside an image descriptor")
+				return header, blocks, fmt.Errorf("the file ends inside an image descriptor")
 			}
 			flags := data[i+9]
 			i += 10
@@ -75,10 +75,10 @@ func gifBlocks(data []byte) (header int, blocks []gifBlock, err error) {
 			}
 			blocks = append(blocks, gifBlock{Kind: 0x2C, Start: start, End: i})
 		default:
-			return header, blocks, fmt.Errorf("GIF: unknown block 0x%02x at byte %d", data[i], i)
+			return header, blocks, fmt.Errorf("unknown block 0x%02x at byte %d", data[i], i)
 		}
 	}
-	return header, blocks, fmt.Errorf("GIF: the file has no end marker (truncated?)")
+	return header, blocks, fmt.Errorf("the file has no end marker (cut off?)")
 }
 
 // gifKeeps: images, graphic control extensions (delays, transparency) and

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -155,10 +156,10 @@ func TestBadFiles(t *testing.T) {
 		kind ErrorKind
 		text string
 	}{
-		{"heic", imagetest.HEIC(), Unsupported, "heic"},
+		{"heic", imagetest.HEIC(), Unsupported, "HEIC"},
 		{"not an image", []byte("hello, world"), Corrupt, "not a JPEG"},
-		{"truncated jpeg", jpg[:len(jpg)/2], Corrupt, "damaged"},
-		{"jpeg header only", jpg[:20], Corrupt, "cannot be read"},
+		{"truncated jpeg", jpg[:len(jpg)/2], Corrupt, "it is cut off"},
+		{"jpeg header only", jpg[:20], Corrupt, "longer than the file"},
 		{"png with a broken checksum", flip(pngData, len(pngData)-20), Corrupt, ""},
 		{"bomb", bomb, TooLarge, "50000×50000"},
 	}
@@ -468,5 +469,16 @@ func TestParseFocus(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("ParseFocus(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+func TestDecoderPanicIsAnError(t *testing.T) {
+	orig := decoders[PNG]
+	defer func() { decoders[PNG] = orig }()
+	decoders[PNG] = func(io.Reader) (image.Image, error) { panic("index out of range [7] with length 7") }
+	_, err := NewPublisher(nil).Analyze(imagetest.PNG(imagetest.Picture(8, 8), false))
+	var ie *Error
+	if !errors.As(err, &ie) || ie.Kind != Corrupt || !strings.Contains(err.Error(), "decoder failed on this file: index out of range") {
+		t.Fatalf("a panicking decoder gave %v", err)
 	}
 }

@@ -31,13 +31,13 @@ func jpegSegments(data []byte) (segs []jpegSegment, trailing int, err error) {
 		// Markers may be preceded by any number of 0xFF fill bytes.
 		start := i
 		if i >= len(data) || data[i] != 0xFF {
-			return segs, 0, fmt.Errorf("JPEG: expected a marker at byte %d", i)
+			return segs, 0, fmt.Errorf("expected a marker at byte %d", i)
 		}
 		for i < len(data) && data[i] == 0xFF {
 			i++
 		}
 		if i >= len(data) {
-			return segs, 0, fmt.Errorf("JPEG: the file ends inside a marker")
+			return segs, 0, fmt.Errorf("the file ends inside a marker")
 		}
 		m := data[i]
 		i++
@@ -49,14 +49,14 @@ func jpegSegments(data []byte) (segs []jpegSegment, trailing int, err error) {
 			segs = append(segs, jpegSegment{Marker: m, Start: start, End: i})
 			continue
 		case m == 0x00:
-			return segs, 0, fmt.Errorf("JPEG: stray data at byte %d", start)
+			return segs, 0, fmt.Errorf("stray data at byte %d", start)
 		}
 		if i+2 > len(data) {
-			return segs, 0, fmt.Errorf("JPEG: the file ends inside a segment header")
+			return segs, 0, fmt.Errorf("the file ends inside a segment header")
 		}
 		n := int(binary.BigEndian.Uint16(data[i:]))
 		if n < 2 || i+n > len(data) {
-			return segs, 0, fmt.Errorf("JPEG: the segment at byte %d is longer than the file", start)
+			return segs, 0, fmt.Errorf("the segment at byte %d is longer than the file", start)
 		}
 		body := data[i+2 : i+n]
 		i += n
@@ -64,11 +64,11 @@ func jpegSegments(data []byte) (segs []jpegSegment, trailing int, err error) {
 			for {
 				j := bytes.IndexByte(data[i:], 0xFF)
 				if j < 0 {
-					return segs, 0, fmt.Errorf("JPEG: the file ends inside the image data (truncated?)")
+					return segs, 0, fmt.Errorf("the file ends inside the picture: it is cut off (an incomplete download or copy?)")
 				}
 				i += j
 				if i+1 >= len(data) {
-					return segs, 0, fmt.Errorf("JPEG: the file ends inside the image data (truncated?)")
+					return segs, 0, fmt.Errorf("the file ends inside the picture: it is cut off (an incomplete download or copy?)")
 				}
 				if next := data[i+1]; next == 0x00 || (next >= 0xD0 && next <= 0xD7) || next == 0xFF {
 					i += 2

@@ -28,16 +28,16 @@ func pngChunks(data []byte) ([]pngChunk, error) {
 	i := 8
 	for {
 		if i+12 > len(data) {
-			return out, fmt.Errorf("PNG: the file ends inside a chunk (truncated?)")
+			return out, fmt.Errorf("the file ends inside a chunk (cut off?)")
 		}
 		n := binary.BigEndian.Uint32(data[i:])
 		if n > uint32(len(data)-i-12) {
-			return out, fmt.Errorf("PNG: the chunk at byte %d is longer than the file", i)
+			return out, fmt.Errorf("the chunk at byte %d is longer than the file", i)
 		}
 		end := i + 12 + int(n)
 		typ := string(data[i+4 : i+8])
 		if crc32.ChecksumIEEE(data[i+4:end-4]) != binary.BigEndian.Uint32(data[end-4:]) {
-			return out, fmt.Errorf("PNG: the %q chunk at byte %d is damaged (wrong checksum)", typ, i)
+			return out, fmt.Errorf("the %q chunk at byte %d is damaged (wrong checksum)", typ, i)
 		}
 		out = append(out, pngChunk{Type: typ, Start: i, End: end, Data: data[i+8 : end-4]})
 		i = end

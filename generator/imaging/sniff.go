@@ -3,6 +3,7 @@ package imaging
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 )
 
 // Format is an image file format as recognised by its first bytes, never
@@ -109,6 +110,14 @@ func (f Format) Refused() bool {
 		return true
 	}
 	return false
+}
+
+// Name is the format's name as people write it: "JPEG", "WebP", "HEIC".
+func (f Format) Name() string {
+	if f == WebP {
+		return "WebP"
+	}
+	return strings.ToUpper(string(f))
 }
 
 // MIME is the media type of the format.

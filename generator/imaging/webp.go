@@ -22,17 +22,17 @@ func webpChunks(data []byte) ([]riffChunk, error) {
 	}
 	size := int(binary.LittleEndian.Uint32(data[4:8]))
 	if size < 4 || size > len(data)-8 {
-		return nil, fmt.Errorf("WebP: the file is shorter than its header says (truncated?)")
+		return nil, fmt.Errorf("the file is shorter than its header says (cut off?)")
 	}
 	end := 8 + size
 	var out []riffChunk
 	for i := 12; i < end; {
 		if i+8 > end {
-			return out, fmt.Errorf("WebP: the file ends inside a chunk header")
+			return out, fmt.Errorf("the file ends inside a chunk header")
 		}
 		n := int(binary.LittleEndian.Uint32(data[i+4:]))
 		if n < 0 || n > end-i-8 {
-			return out, fmt.Errorf("WebP: the chunk at byte %d is longer than the file", i)
+			return out, fmt.Errorf("the chunk at byte %d is longer than the file", i)
 		}
 		next := i + 8 + n + n&1
 		if next > end {

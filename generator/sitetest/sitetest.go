@@ -42,6 +42,16 @@ func CopyDemo(t testing.TB, repoRoot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ShareImageCache(t, root, repoRoot)
+	return root
+}
+
+// ShareImageCache links a test site's image cache to the repository's
+// (repoRoot/.klartext-cache): entries are content-addressed, so sites
+// share them safely, and tests that build the same images do not resize
+// them again.
+func ShareImageCache(t testing.TB, root, repoRoot string) {
+	t.Helper()
 	shared, err := filepath.Abs(filepath.Join(repoRoot, ".klartext-cache"))
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +62,6 @@ func CopyDemo(t testing.TB, repoRoot string) string {
 	if err := os.Symlink(shared, filepath.Join(root, ".klartext-cache")); err != nil {
 		t.Fatal(err)
 	}
-	return root
 }
 
 // FreshImageCache gives a site made by CopyDemo an image cache of its own,

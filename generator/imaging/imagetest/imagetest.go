@@ -12,6 +12,8 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/color/palette"
+	"image/draw"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
@@ -243,12 +245,25 @@ func webpSize(simple []byte) (int, int) {
 	panic("unknown WebP chunk " + string(simple[12:16]))
 }
 
-// GIF encodes img (as a paletted picture) with a comment and an XMP
-// application extension.
-func GIF(img image.Image) []byte {
+// GIF encodes the frames (one: a still picture; more: an animation,
+// looping) with a comment and an XMP application extension.
+func GIF(frames ...image.Image) []byte {
 	var b bytes.Buffer
-	if err := gif.Encode(&b, img, nil); err != nil {
-		panic(err)
+	if len(frames) == 1 {
+		if err := gif.Encode(&b, frames[0], nil); err != nil {
+			panic(err)
+		}
+	} else {
+		anim := &gif.GIF{}
+		for _, f := range frames {
+			p := image.NewPaletted(f.Bounds(), palette.Plan9)
+			draw.FloydSteinberg.Draw(p, p.Rect, f, image.Point{})
+			anim.Image = append(anim.Image, p)
+			anim.Delay = append(anim.Delay, 50)
+		}
+		if err := gif.EncodeAll(&b, anim); err != nil {
+			panic(err)
+		}
 	}
 	enc := b.Bytes()
 	head := 13
