@@ -5,12 +5,16 @@
 // as a bank's editors will.
 //
 //	go run ./scripts/portraits [content folder]
+//	go run ./scripts/portraits -photos 200 -site /dev/shm/site200
 //
 // It writes the JPEGs into content/advisors/ and content/ueber-uns/; run
-// it again and the files are the same bytes.
+// it again and the files are the same bytes. With -photos N it makes a
+// site for measuring instead: the demo's content and N portraits of
+// 1200×1600 pixels in content/fotos/, ten on each of its pages.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -18,6 +22,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
 
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/imaging/imagetest"
@@ -203,9 +210,16 @@ func branch() *image.RGBA {
 func clamp(v float64) uint8 { return uint8(math.Max(0, math.Min(255, math.Round(v)))) }
 
 func main() {
+	photos := flag.Int("photos", 0, "make a site with this many photos for measuring (with -site)")
+	site := flag.String("site", "", "the folder of the site that -photos makes")
+	flag.Parse()
+	if *photos > 0 {
+		benchSite(*site, *photos)
+		return
+	}
 	dir := "content"
-	if len(os.Args) > 1 {
-		dir = os.Args[1]
+	if flag.NArg() > 0 {
+		dir = flag.Arg(0)
 	}
 	people := []person{
 		{file: "advisors/lea-hoffmann.jpg", skin: hex(0xe6b89c), hair: hex(0x2b1d16), jacket: hex(0x2f6b4f), shirt: hex(0xf2f0ea),
@@ -229,6 +243,53 @@ func main() {
 		write(filepath.Join(dir, p.file), imagetest.JPEG(img, opts))
 	}
 	write(filepath.Join(dir, "ueber-uns/filiale-speyer.jpg"), imagetest.JPEG(branch(), imagetest.JPEGOptions{Orientation: 1, GPS: true}))
+}
+
+// benchSite copies the demo's content to dir and adds n photos of people
+// who differ in skin, hair, clothes and background, ten to a page.
+func benchSite(dir string, n int) {
+	if dir == "" {
+		panic("-photos needs -site")
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		panic(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("content")); err != nil {
+		panic(err)
+	}
+	skins := []uint32{0xf0c8a8, 0xe6b89c, 0xc98e6a, 0x9a6a4a, 0x6b4630}
+	hairs := []uint32{0x2b1d16, 0x8a5a32, 0x1d1714, 0xb08a50, 0x6b5a4a}
+	jackets := []uint32{0x2f6b4f, 0x3a4a6b, 0x7a2f3f, 0x33373d, 0x8a6a2f}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := person{skin: hex(skins[i%5]), hair: hex(hairs[i/5%5]), jacket: hex(jackets[i/25%5]), shirt: hex(0xf2f0ea),
+					back:     [2]rgb{hex(0xb9c4c9).mix(hex(0xd8d2c4), float64(i%7)/6), hex(0x7d8b91)},
+					longHair: i%2 == 0, beard: i%3 == 0 && i%2 == 1, glasses: i%4 == 1, grey: float64(i%5) / 8}
+				data := imagetest.JPEG(portrait(p, uint64(100+i)), imagetest.JPEGOptions{Orientation: 1, GPS: true})
+				write(filepath.Join(dir, "content", "fotos", fmt.Sprintf("%03d.jpg", i)), data)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for page := 0; page*10 < n; page++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: \"Fotos %d\"\n---\n", page+1)
+		for i := page * 10; i < min(n, page*10+10); i++ {
+			fmt.Fprintf(&b, "![Porträt Nummer %d](%03d.jpg)\n\n", i, i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", "fotos", fmt.Sprintf("seite-%02d.md", page+1)), []byte(b.String()), 0o644); err != nil {
+			panic(err)
+		}
+	}
 }
 
 func write(p string, data []byte) {
