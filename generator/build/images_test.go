@@ -216,6 +216,22 @@ func TestImagesArePublishedForTheLayout(t *testing.T) {
 	}
 }
 
+// TestWithdrawnAdvisorsPhotoIsNotPublished: published: false means no
+// photo, in any size, and not the original either.
+func TestWithdrawnAdvisorsPhotoIsNotPublished(t *testing.T) {
+	files := minimalSite()
+	files["content/advisors/bert.md"] = "---\nname: Bert Beispiel\nrole: Berater\nadvice_model: fee-based\nphoto: bert.jpg\nphoto_alt: Bert\npublished: false\n---\nText.\n"
+	files["content/advisors/bert.jpg"] = string(imagetest.JPEG(imagetest.Picture(400, 400), imagetest.JPEGOptions{GPS: true}))
+	root := writeSite(t, files)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(res.Diagnostics.All())
+	}
+	if left, _ := filepath.Glob(filepath.Join(dest, "advisors", "bert*")); len(left) > 0 {
+		t.Errorf("the withdrawn advisor's photo is published: %v", left)
+	}
+}
+
 // TestWarmRebuildDoesNoImageWork builds the demo twice with a fresh cache:
 // the second build decodes and encodes nothing and writes the same bytes.
 func TestWarmRebuildDoesNoImageWork(t *testing.T) {

@@ -56,8 +56,8 @@ func (r *renderer) writeSiteFiles(tree *content.Tree) {
 		r.write("/"+f, data)
 	}
 	for _, a := range tree.Assets {
-		if r.images.handles(a.Source) {
-			continue // published without metadata by prepareImages
+		if _, ok := r.site.Assets[a.Source]; !ok || r.images.handles(a.Source) {
+			continue // a withdrawn advisor's photo; or published without metadata by prepareImages
 		}
 		r.copyFile(a.URL, filepath.Join(r.sourceRoot(), filepath.FromSlash(a.Source)))
 	}
