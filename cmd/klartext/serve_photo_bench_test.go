@@ -1,18 +1,14 @@
 package main
 
 import (
-	"context"
 	"image"
 	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/imaging/imagetest"
-	"github.com/klartext/klartext/generator/serve"
 )
 
 // BenchmarkPhotoToReload measures the time from saving a changed photo to
@@ -38,23 +34,7 @@ func BenchmarkPhotoToReload(b *testing.B) {
 	defer os.WriteFile(file, orig, 0o644)
 	const page = "/fotos/seite-01/"
 
-	opts := build.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
-	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
-		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	for limit := time.Now().Add(10 * time.Minute); !strings.Contains(getQuiet(srv.URL()+page[1:]), `<picture>`); time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(limit) {
-			b.Fatal("the first build did not finish")
-		}
-	}
-	events := sseQuiet(ctx, srv.URL()+"_klartext/events")
-	drain(events, 500*time.Millisecond)
+	events := benchServer(b, site, page, `<picture>`)
 
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

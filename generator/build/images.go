@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -344,16 +345,19 @@ func (r *renderer) advisorPhoto(n *Node, ds *diag.List) {
 
 func isWebP(e imaging.Encoding) bool { return e.Ext() == "webp" }
 
-// squarePicture is a picture shown at d×d CSS pixels: the files up to 2d
-// pixels wide, with width descriptors and sizes="<d>px", so the browser
-// takes the one for its screen's density (html/template lets only whole
-// numbers through as descriptors, so "1.2x" is not an option).
-func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) Picture {
-	p := Picture{Width: d, Height: d, Sizes: strconv.Itoa(d) + "px"}
+// picture lists the files up to maxWidth pixels wide with width
+// descriptors and sizes, so the browser takes the one for the width it
+// shows the image at and its screen's density (html/template lets only
+// whole numbers through as descriptors: "1.2x" is not an option). src, for
+// browsers that ignore srcset, is the narrowest fallback at least display
+// pixels wide, else the widest; width and height are the widest's.
+func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWidth int, sizes string) Picture {
+	p := Picture{Sizes: sizes}
 	var fallback, webp []string
+	widest := ""
 	for i := range files {
 		f := &files[i]
-		if f.Width > 2*d {
+		if f.Width > maxWidth {
 			continue
 		}
 		u := relURL(is.base, is.fileURL(s, f))
@@ -363,39 +367,22 @@ func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) P
 			continue
 		}
 		fallback = append(fallback, entry)
-		if p.Src == "" || f.Width <= d {
-			p.Src, p.Type = u, f.Enc.MIME() // the one closest to 1×
+		p.Width, p.Height, p.Type, widest = f.Width, f.Height, f.Enc.MIME(), u
+		if p.Src == "" && f.Width >= display {
+			p.Src = u
 		}
+	}
+	if p.Src == "" {
+		p.Src = widest
 	}
 	p.Srcset, p.WebP = strings.Join(fallback, ", "), strings.Join(webp, ", ")
 	return p
 }
 
-// widthPicture is a content picture: every width, and sizes. Its src,
-// for browsers that ignore srcset, is the narrowest file at least as wide
-// as the text column; width and height are the largest file's.
-func (is *imageSet) widthPicture(s *imageSource, files []imaging.File) Picture {
-	p := Picture{Sizes: contentSizes}
-	var fallback, webp []string
-	last := ""
-	for i := range files {
-		f := &files[i]
-		u := relURL(is.base, is.fileURL(s, f))
-		entry := u + " " + strconv.Itoa(f.Width) + "w"
-		if isWebP(f.Enc) {
-			webp = append(webp, entry)
-			continue
-		}
-		fallback = append(fallback, entry)
-		p.Width, p.Height, p.Type, last = f.Width, f.Height, f.Enc.MIME(), u
-		if p.Src == "" && f.Width >= contentWidth {
-			p.Src = u
-		}
-	}
-	if p.Src == "" {
-		p.Src = last
-	}
-	p.Srcset, p.WebP = strings.Join(fallback, ", "), strings.Join(webp, ", ")
+// squarePicture is an avatar shown at d×d CSS pixels: the files up to 2d.
+func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) Picture {
+	p := is.picture(s, files, d, 2*d, strconv.Itoa(d)+"px")
+	p.Width, p.Height = d, d
 	return p
 }
 
@@ -435,7 +422,7 @@ func (r *renderer) markdownImage(n *Node) markdown.ImageFunc {
 			ds = append(ds, diag.Warnf(n.Source, img.Line, "the image %q is %d pixels wide; the text column is %d, %d on sharp screens, so it shows small or blurred",
 				img.Written, info.Width, contentWidth, 2*contentWidth).WithHint("use an image at least %d pixels wide", 2*contentWidth))
 		}
-		return pictureTag(is.widthPicture(s, files), img.Alt, img.Title, [2]string{}, true), ds, true
+		return pictureTag(is.picture(s, files, contentWidth, math.MaxInt, contentSizes), img.Alt, img.Title, [2]string{}, true), ds, true
 	}
 }
 
