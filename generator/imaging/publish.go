@@ -3,6 +3,7 @@ package imaging
 import (
 	"fmt"
 	"image"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -132,25 +133,43 @@ func (p *Publisher) files(s Source, vs []Variant, read func() ([]byte, error), p
 	if err != nil {
 		return nil, err
 	}
-	// Variants of one size share the resized picture (WebP and fallback).
-	var last *image.RGBA
-	var lastSize [2]int
-	var lastCrop image.Rectangle
+	// Variants of one size share the resized picture (WebP and fallback);
+	// the encoders run in parallel, so one changed photo (klartext serve)
+	// uses every core, not one.
+	resized := map[Variant]*image.RGBA{}
+	errs := make([]error, len(out))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
 	for _, i := range missing {
 		v := out[i].Variant
-		if last == nil || lastSize != [2]int{v.Width, v.Height} || lastCrop != v.Crop {
-			last, lastSize, lastCrop = img, [2]int{v.Width, v.Height}, v.Crop
+		size := Variant{Width: v.Width, Height: v.Height, Crop: v.Crop}
+		src := resized[size]
+		if src == nil {
+			src = img
 			if v.Crop != img.Rect || v.Width != img.Rect.Dx() || v.Height != img.Rect.Dy() {
-				last = Resize(img, v.Crop, v.Width, v.Height)
+				src = Resize(img, v.Crop, v.Width, v.Height)
 			}
+			resized[size] = src
 		}
-		p.encodes.Add(1)
-		enc, err := Encode(last, v.Enc, v.Quality)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			p.encodes.Add(1)
+			enc, err := Encode(src, v.Enc, v.Quality)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			out[i].Data = enc
+			_ = p.cache.put(out[i].Key, "."+v.Enc.Ext(), enc)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		out[i].Data = enc
-		_ = p.cache.put(out[i].Key, "."+v.Enc.Ext(), enc)
 	}
 	return out, nil
 }
