@@ -14,8 +14,11 @@
 //     future pages filtered, sections, topics, product pages from data,
 //     advisors and stories cross-linked, every reference checked. Every
 //     index is built once, so no page scans all others.
-//  3. render: pages render in parallel: markdown (goldmark, links and
-//     anchors resolved, ```chart and ```video fences handed back to build),
+//  3. render: first the images (build/images.go, imaging): each image of
+//     content/ read once, published without metadata, the advisor photos
+//     made; then the pages, in parallel: markdown (goldmark, links and
+//     anchors resolved, ```chart and ```video fences and images of the
+//     site handed back to build, which makes their sizes once per build),
 //     then the layout (theme), then the write.
 //  4. write: output writes into a staging folder beside the destination and
 //     swaps it in atomically only when no error was reported.
@@ -71,6 +74,12 @@
 //     (chart.Skeletons, off in a reference build).
 //   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
 //   - video: the ```video block and its privacy-friendly placeholder.
+//   - imaging: the image domain: formats by their bytes, metadata removed
+//     by segment surgery (JPEG, PNG, WebP, GIF), decoding within a pixel
+//     limit, orientation, focal-point crops, resizing, WebP/JPEG/PNG
+//     encoding, and the content-addressed cache in <site>/.klartext-cache/
+//     that build, check and serve share (imaging.Publisher); imagetest
+//     writes fixtures with every kind of metadata.
 //   - feedback: provider settings, widgets, CSP origins, the export and its
 //     balance.
 //   - theme: layouts and lookup, translations, static files; quick
@@ -90,7 +99,8 @@
 // Outside generator/: cmd/klartext is the command (build, check, serve,
 // new, version); themes/ embeds the default theme; e2e/ is the browser test
 // suite (headless Chromium, axe-core, html-validate); scripts/ holds the
-// benchmark, fuzz and CI dependency scripts.
+// benchmark, fuzz and CI dependency scripts, and scripts/portraits, which
+// draws the demo's photos.
 //
 // # Where to add things
 //
@@ -105,4 +115,7 @@
 //     its loader in themes/klartext/static/js/feedback.js.
 //   - A page kind: content.Kind and its front matter keys in content/meta.go,
 //     its layout in themes/klartext/layouts/<section>/single.html.
+//   - An image size: an imaging.Use (kind, display sizes) made in
+//     build/images.go (advisorPhoto, markdownImage show how); the widths
+//     it publishes are imaging.Widths, the files imaging.Plan.
 package generator

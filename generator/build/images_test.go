@@ -66,11 +66,12 @@ func gpsSite(t *testing.T) map[string]string {
 	files["content/fotos/plan.png"] = string(imagetest.PNG(imagetest.Picture(900, 600), true))
 	files["content/fotos/karte.webp"] = string(imagetest.WebP(webp))
 	files["content/fotos/logo.gif"] = string(imagetest.GIF(imagetest.Picture(120, 80), imaging.Orient(imagetest.Picture(120, 80), 3)))
+	files["content/fotos/zeichen.svg"] = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><metadata>kept: SVG is copied as it is</metadata><circle cx="5" cy="5" r="4"/></svg>`
 	files["content/fotos/nur-abgelegt.jpg"] = string(imagetest.JPEG(imagetest.Picture(200, 100), imagetest.JPEGOptions{GPS: true}))
 	files["content/advisors/anna.md"] = "---\nname: Anna Muster\nrole: Beraterin\nadvice_model: fee-based\nphoto: anna.jpg\nphoto_alt: Anna Muster\nphoto_focus: top\n---\nText.\n"
 	files["content/advisors/anna.jpg"] = string(imagetest.JPEG(imagetest.Picture(900, 1200), imagetest.JPEGOptions{Orientation: 1, GPS: true}))
 	files["content/fotos.md"] = "---\ntitle: Fotos\n---\n![Die Filiale](fotos/filiale.jpg)\n\n![Quer](fotos/quer.jpg)\n\n" +
-		"![Der Plan](fotos/plan.png)\n\n![Die Karte](fotos/karte.webp)\n\n![Das Logo](fotos/logo.gif)\n"
+		"![Der Plan](fotos/plan.png)\n\n![Die Karte](fotos/karte.webp)\n\n![Das Logo](fotos/logo.gif)\n\n![Ein Zeichen](fotos/zeichen.svg)\n"
 	return files
 }
 
@@ -172,7 +173,11 @@ func TestImagesArePublishedForTheLayout(t *testing.T) {
 		t.Errorf("the PNG gets lossless WebP and PNG up to its width: %s", pictures[2])
 	}
 	if !strings.Contains(page, `<img src="/fotos/logo.gif" alt="Das Logo" width="120" height="80" loading="lazy" decoding="async">`) {
-		t.Error("the GIF is not shown as it is")
+		t.Error("the animated GIF is not shown as it is")
+	}
+	if !strings.Contains(page, `<img src="/fotos/zeichen.svg" alt="Ein Zeichen" loading="lazy" decoding="async">`) ||
+		read(t, filepath.Join(dest, "fotos", "zeichen.svg")) != gpsSite(t)["content/fotos/zeichen.svg"] {
+		t.Error("the SVG is not shown and copied as it is")
 	}
 	// Every file named in the page exists and has the size its name says.
 	for _, m := range regexp.MustCompile(`/fotos/[a-z-]+-(\d+)x(\d+)-[0-9a-f]{10}\.(webp|jpg|png)`).FindAllStringSubmatch(page, -1) {
@@ -196,8 +201,14 @@ func TestImagesArePublishedForTheLayout(t *testing.T) {
 			t.Errorf("the profile lacks %s", want)
 		}
 	}
-	if strings.Contains(profile, `loading="lazy" decoding="async"></picture>`+"\n  <div>\n    <h1>") {
-		t.Error("the profile's photo, at the top of the page, loads lazily")
+	if img := regexp.MustCompile(`<img class="advisor-photo large"[^>]*>`).FindString(profile); img == "" || strings.Contains(img, "lazy") {
+		t.Errorf("the profile's photo, at the top of the page, must load at once: %q", img)
+	}
+	if img := regexp.MustCompile(`<img class="advisor-photo"[^>]*>`).FindString(read(t, filepath.Join(dest, "advisors", "index.html"))); !strings.Contains(img, `width="96" height="96" loading="lazy"`) {
+		t.Errorf("the card's photo: %q", img)
+	}
+	if vcard := strings.ReplaceAll(read(t, filepath.Join(dest, "advisors", "anna", "anna.vcf")), "\r\n ", ""); !regexp.MustCompile(`PHOTO.*https://bank.test/advisors/anna-320x320-[0-9a-f]{10}\.jpg`).MatchString(vcard) {
+		t.Errorf("the vCard's photo: %s", vcard)
 	}
 	matches, _ := filepath.Glob(filepath.Join(dest, "advisors", "anna-320x320-*.jpg"))
 	if len(matches) != 1 {
@@ -237,6 +248,12 @@ func TestWithdrawnAdvisorsPhotoIsNotPublished(t *testing.T) {
 func TestWarmRebuildDoesNoImageWork(t *testing.T) {
 	root := copyDemo(t)
 	sitetest.FreshImageCache(t, root)
+	// klartext check on an empty cache decodes each image once to check
+	// it, and encodes nothing.
+	checked, err := Build(Options{Source: root, DryRun: true, Now: testNow})
+	if err != nil || checked.ImageEncodes != 0 || checked.ImageDecodes != 5 {
+		t.Errorf("check: %v, %d encodes, %d decodes; want 0 and the demo's 5 images", err, checked.ImageEncodes, checked.ImageDecodes)
+	}
 	cold := build(t, root, filepath.Join(root, "public"))
 	if cold.Diagnostics.HasErrors() {
 		t.Fatal(cold.Diagnostics.All())
@@ -256,5 +273,26 @@ func TestWarmRebuildDoesNoImageWork(t *testing.T) {
 	res, err := Build(Options{Source: root, DryRun: true, Now: testNow})
 	if err != nil || res.ImageEncodes != 0 || res.ImageDecodes != 0 {
 		t.Errorf("check: %v, %d encodes, %d decodes", err, res.ImageEncodes, res.ImageDecodes)
+	}
+	// A changed photo is made again, alone, under new addresses.
+	photo := filepath.Join(root, "content", "advisors", "murat-yilmaz.jpg")
+	data, err := os.ReadFile(photo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := imaging.Inspect(data)
+	img, _ := imaging.Decode(data, info)
+	img.Pix[0] ^= 0xff
+	if err := os.WriteFile(photo, imagetest.JPEG(img, imagetest.JPEGOptions{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	oldCard := regexp.MustCompile(`/advisors/murat-yilmaz-96x96-[0-9a-f]+\.webp`).FindString(read(t, filepath.Join(root, "public", "advisors", "index.html")))
+	again := build(t, root, filepath.Join(root, "public"))
+	if again.ImageEncodes != 8 {
+		t.Errorf("a changed advisor photo: %d encodes, want its 8 files (4 sizes, WebP and JPEG) and nothing else", again.ImageEncodes)
+	}
+	newCard := regexp.MustCompile(`/advisors/murat-yilmaz-96x96-[0-9a-f]+\.webp`).FindString(read(t, filepath.Join(root, "public", "advisors", "index.html")))
+	if oldCard == "" || newCard == "" || oldCard == newCard {
+		t.Errorf("the changed photo's address: before %q, after %q", oldCard, newCard)
 	}
 }
