@@ -183,7 +183,10 @@ func (r *renderer) prepareImage(s *imageSource, ds *diag.List) {
 		s.err = err
 		return
 	}
-	if imaging.Sniff(data[:min(len(data), imaging.SniffLen)]) == imaging.SVG {
+	// An .svg file is taken as one unless its bytes say it is a picture
+	// of another kind (the <svg> tag may come after a long XML prologue).
+	f := imaging.Sniff(data[:min(len(data), imaging.SniffLen)])
+	if f == imaging.SVG || (f == imaging.Unknown && strings.EqualFold(path.Ext(s.source), ".svg")) {
 		s.svg = true
 		return
 	}
