@@ -7,6 +7,7 @@ package build
 
 import (
 	"hash/crc32"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,4 +161,20 @@ func setPNGChunkCRC(data []byte, at int) {
 	sum := crc32.ChecksumIEEE(data[at+4 : at+8+n])
 	end := at + 8 + n
 	data[end], data[end+1], data[end+2], data[end+3] = byte(sum>>24), byte(sum>>16), byte(sum>>8), byte(sum)
+}
+
+func TestBadInputHugeImageFile(t *testing.T) {
+	// A sparse file: 65 MB that take no room, refused before reading.
+	huge := func(root string) {
+		p := filepath.Join(root, "content", "riesig.jpg")
+		if err := os.WriteFile(p, []byte(goodJPEG), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, MaxImageBytes+1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused(t, all(huge, imagePage(t, "Riesig", "riesig.jpg")),
+		`content/bild.md:6: the image "riesig.jpg" is too large: the file has more than 64 MB — `+
+			`scale it down (a photo of 4000×3000 pixels is plenty); klartext makes the sizes the pages need`)
 }
