@@ -64,6 +64,7 @@ type visit struct {
 	Keyboard   keyboardResult
 	Width      int64    // the viewport width the page saw, to prove the emulation applied
 	Overflow   []string // elements wider than the viewport (reflow)
+	Images     []imageShown
 }
 
 type axeViolation struct {
@@ -166,6 +167,9 @@ func load(parent context.Context, base string, p page, vp viewport, axeSource st
 	}
 	if v.Charts, err = chromedp.Run(ctx, chromedp.Evaluate[[]chartProblem](chartsJS)); err != nil {
 		return v, fmt.Errorf("%s: chart check: %v", v.URL, err)
+	}
+	if v.Images, err = chromedp.Run(ctx, chromedp.Evaluate[[]imageShown](imagesJS, chromedp.EvalAwaitPromise)); err != nil {
+		return v, fmt.Errorf("%s: image sizes: %v", v.URL, err)
 	}
 	if withKeyboard {
 		if v.Keyboard, err = keyboard(ctx); err != nil {

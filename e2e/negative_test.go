@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // The suite tests itself: a copy of the site with one property broken on
@@ -25,6 +27,7 @@ func brokenThemeFile(t *testing.T, file string, edit func(string) string) string
 	if err := copyTree(filepath.Join(suite.source, "content"), filepath.Join(root, "content")); err != nil {
 		t.Fatal(err)
 	}
+	sitetest.ShareImageCache(t, root, suite.repo)
 	orig, err := os.ReadFile(filepath.Join(suite.repo, "themes", "klartext", filepath.FromSlash(file)))
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,9 @@ import (
 // TestPages opens one page of every kind in Chromium and checks
 // accessibility (desktop and mobile width), charts, the keyboard path to
 // the content, that nothing is requested from other servers and no cookie
-// is set, the console, reflow at 360 px, and the page weight against e2e/budget.json.
+// is set, the console, reflow at 360 px, images no more than twice as wide
+// as they show (at 1280 and at 360 px), and the page weight against
+// e2e/budget.json.
 func TestPages(t *testing.T) {
 	needBrowser(t)
 	b, err := loadBudget()
@@ -70,6 +72,7 @@ func checkPage(t *testing.T, srv *server, p page, b budget) ([]Finding, map[stri
 	out = append(out, checkConsole(v)...)
 	out = append(out, checkWeight(v, b)...)
 	out = append(out, checkServed(p, served)...)
+	out = append(out, checkImageSizes(v)...)
 
 	m, err := load(suite.browser, srv.URL, p, mobile, suite.axeSource, false)
 	if err != nil {
@@ -77,6 +80,7 @@ func checkPage(t *testing.T, srv *server, p page, b budget) ([]Finding, map[stri
 	}
 	out = append(out, checkAxe(m)...)
 	out = append(out, checkReflow(m)...)
+	out = append(out, checkImageSizes(m)...)
 	out = append(out, checkConsole(m)...)
 	out = append(out, checkTracking(m, srv.URL, nil)...)
 	return out, v.Weight

@@ -18,8 +18,11 @@
 //     ```video blocks of the pages that have one resolved (build/video.go:
 //     files, captions, posters, transcript pages). Every index is built
 //     once, so no page scans all others.
-//  3. render: pages render in parallel: markdown (goldmark, links and
-//     anchors resolved, ```chart and ```video fences handed back to build),
+//  3. render: first the images (build/images.go, imaging): each image of
+//     content/ read once, published without metadata, the advisor photos
+//     made; then the pages, in parallel: markdown (goldmark, links and
+//     anchors resolved, ```chart and ```video fences and images of the
+//     site handed back to build, which makes their sizes once per build),
 //     then the layout (theme), then the write; each page's plain text,
 //     headings and facets then go to the search index (build/search.go,
 //     the build's only hook into search/), written after the last page.
@@ -120,6 +123,12 @@
 //     or late cues). mediainfo: a video's length and size from its MP4 or
 //     WebM header (bounded, fuzzed). stillframe: a poster frame from ffmpeg
 //     when the machine has it (optional, never downloaded).
+//   - imaging: the image domain: formats by their bytes, metadata removed
+//     by segment surgery (JPEG, PNG, WebP, GIF), decoding within a pixel
+//     limit, orientation, focal-point crops, resizing, WebP/JPEG/PNG
+//     encoding, and the content-addressed cache in <site>/.klartext-cache/
+//     that build, check and serve share (imaging.Publisher); imagetest
+//     writes fixtures with every kind of metadata.
 //   - feedback: provider settings, widgets, CSP origins, the plain form's
 //     fields and limits (form.go: what the theme publishes and the
 //     receiver accepts), the export and its balance (answers.go: share
@@ -161,7 +170,8 @@
 // Outside generator/: cmd/klartext is the command (build, check, serve,
 // new, feedback, version); themes/ embeds the default theme; e2e/ is the browser test
 // suite (headless Chromium, axe-core, html-validate); scripts/ holds the
-// benchmark, fuzz and CI dependency scripts.
+// benchmark, fuzz and CI dependency scripts, and scripts/portraits, which
+// draws the demo's photos.
 //
 // # Where to add things
 //
@@ -198,4 +208,7 @@
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
 //     what its name says in build/video.go (probe).
+//   - An image size: an imaging.Use (kind, display sizes) made in
+//     build/images.go (advisorPhoto, markdownImage show how); the widths
+//     it publishes are imaging.Widths, the files imaging.Plan.
 package generator

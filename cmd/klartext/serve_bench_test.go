@@ -40,23 +40,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	defer os.WriteFile(file, orig, 0o644)
 	url := "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
 
-	opts := build.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
-	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
-		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	for limit := time.Now().Add(5 * time.Minute); !strings.Contains(getQuiet(srv.URL()+url[1:]), `<article class="product">`); time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(limit) {
-			b.Fatal("the first build did not finish")
-		}
-	}
-	events := sseQuiet(ctx, srv.URL()+"_klartext/events")
-	drain(events, 500*time.Millisecond)
+	events := benchServer(b, site, url, `<article class="product">`)
 
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -72,6 +56,31 @@ func BenchmarkEditToReload(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
+}
+
+// benchServer serves site as klartext serve does until the benchmark
+// ends, waits for the first build (page shows marker) and returns the
+// live-reload events, drained.
+func benchServer(b *testing.B, site, page, marker string) <-chan string {
+	b.Helper()
+	opts := build.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
+	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
+		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	b.Cleanup(func() { cancel(); <-done })
+	for limit := time.Now().Add(10 * time.Minute); !strings.Contains(getQuiet(srv.URL()+page[1:]), marker); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(limit) {
+			b.Fatal("the first build did not finish")
+		}
+	}
+	events := sseQuiet(ctx, srv.URL()+"_klartext/events")
+	drain(events, 500*time.Millisecond)
+	return events
 }
 
 func benchLog() io.Writer {

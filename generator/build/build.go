@@ -15,6 +15,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
@@ -58,8 +59,11 @@ type Result struct {
 	Skipped     []Skipped
 	Phases      []Phase
 	Templates   []theme.TemplateStat
-	Duration    time.Duration
-	Site        *Site // the resolved model (for klartext check's reports)
+	// ImageDecodes and ImageEncodes count the image work: both are 0
+	// when every image came from the cache (<site>/.klartext-cache).
+	ImageDecodes, ImageEncodes int64
+	Duration                   time.Duration
+	Site                       *Site // the resolved model (for klartext check's reports)
 }
 
 // Build runs the whole pipeline. It returns an error only when it could not
@@ -158,7 +162,6 @@ func full(opts Options) (*Result, *state, error) {
 			return nil, nil, err
 		}
 	}
-	t0 = time.Now()
 	var out sink
 	if stage != nil {
 		out = stage
@@ -175,8 +178,15 @@ func full(opts Options) (*Result, *state, error) {
 		r.skeletons = &chart.Skeletons{}
 	}
 	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))
+
+	t0 = time.Now()
+	r.prepareImages(tree, filepath.Join(opts.Source, imaging.CacheDir), ds)
+	phase("images", t0)
+
+	t0 = time.Now()
 	r.renderAll()
 	r.checkAnchors()
+	r.reportImages(ds)
 	phase("render", t0)
 
 	t0 = time.Now()
@@ -187,6 +197,9 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(r.diagnostics()...)
 	res.Pages, res.Files, res.ByKind, res.Charts = r.pages, r.files, r.byKind, r.charts
 	res.Templates = th.Stats()
+	if pub := r.images.publisher(); pub != nil {
+		res.ImageDecodes, res.ImageEncodes = pub.Decodes(), pub.Encodes()
+	}
 
 	if stage != nil {
 		if ds.HasErrors() {

@@ -182,3 +182,16 @@ func clashHint(a, b output.Source, path, themeName string) string {
 	}
 	return "rename one of the files"
 }
+
+// claimLate claims a file whose name is known only once it is made (a
+// size of an image, named by its content) while pages render; a clash is
+// reported at once, naming both owners.
+func (r *renderer) claimLate(sitePath string, src output.Source) bool {
+	r.outputsMu.Lock()
+	defer r.outputsMu.Unlock()
+	clash, ok := r.outputs.ClaimOne(sitePath, src)
+	if !ok {
+		r.ds.Add(clashDiags([]output.Clash{clash}, r.site.Config.Theme)...)
+	}
+	return ok
+}

@@ -102,6 +102,9 @@ func (r *renderer) generatedFiles() []siteFile {
 // assetFile is a file of content/ copied as it is.
 func (r *renderer) assetFile(a content.Asset) siteFile {
 	return siteFile{a.URL, output.Source{Origin: output.FromContent, File: a.Source}, func() ([]byte, bool) {
+		if r.images.handles(a.Source) {
+			return nil, false // published without its metadata by prepareImages
+		}
 		data, err := r.site.Files.ReadFile(a.Source, MaxAssetBytes)
 		var tl *fileio.TooLargeError
 		switch {

@@ -18,7 +18,8 @@ import (
 // AdvisorInfo is an advisor's card and everything linked to it.
 type AdvisorInfo struct {
 	Card        advisor.Card
-	PhotoURL    string // site path of the photo; "" shows the initials placeholder
+	PhotoURL    string        // site path of the photo for vCard and JSON-LD (the largest JPEG made of it); "" for none
+	Photo       *AdvisorPhoto // the photo as the theme shows it (images.go); nil shows the initials
 	Initials    string
 	Phone       string // as the editor wrote it, for reading; Card.Phone is E.164 for tel: links
 	Languages   string // "Deutsch, Türkisch"

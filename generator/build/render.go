@@ -138,6 +138,7 @@ type renderer struct {
 	reference   bool             // no caches or shortcuts (Options.Reference)
 	pageBudget  time.Duration    // Options.PageBudget
 	skeletons   *chart.Skeletons // product chart options; nil when reference
+	images      *imageSet        // images.go
 	pages       int
 	files       int
 	charts      int
@@ -145,7 +146,10 @@ type renderer struct {
 
 	// outputs owns every output path (claimOutputs); jobs are the pages
 	// and siteFiles the other files that won their claims.
-	outputs   *output.Registry
+	outputs *output.Registry
+	// outputsMu guards outputs once pages render: the sizes of images are
+	// named by their content and claimed as they are made (claimLate).
+	outputsMu sync.RWMutex
 	jobs      []job
 	siteFiles []siteFile
 	search    *searchState // nil: the site has no search page
@@ -587,6 +591,7 @@ func (r *renderer) markdownPage(n *Node, v *PageView) markdown.Page {
 		},
 		Fences: r.fences(n, v),
 		Text:   r.indexing,
+		Image:  r.markdownImage(n),
 	}
 }
 
@@ -616,7 +621,10 @@ func (r *renderer) checkAnchors() {
 // owner is klartext's own mistake and fails the build rather than write a
 // file nobody answers for.
 func (r *renderer) write(sitePath string, data []byte) {
-	if _, ok := r.outputs.Owner(sitePath); !ok {
+	r.outputsMu.RLock()
+	_, ok := r.outputs.Owner(sitePath)
+	r.outputsMu.RUnlock()
+	if !ok {
 		r.ds.Add(diag.Errorf("", 0, "internal error: %s is written without being registered (output.Registry); please report this", sitePath))
 		return
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/klartext/klartext/generator/imaging/imagetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,7 +183,7 @@ func TestVideoPosterFromFrameExtractor(t *testing.T) {
 // TestVideoPosterGiven: poster: is used as it is, and nothing is drawn.
 func TestVideoPosterGiven(t *testing.T) {
 	files := siteWithVideo(t, "de", goodBlock+"poster: /bilder/standbild.jpg\n")
-	files["content/bilder/standbild.jpg"] = "JPEG"
+	files["content/bilder/standbild.jpg"] = string(imagetest.JPEG(imagetest.Picture(320, 180), imagetest.JPEGOptions{}))
 	_, dest := buildVideoSite(t, files)
 	if !strings.Contains(read(t, filepath.Join(dest, "film", "index.html")), `poster="/bilder/standbild.jpg"`) {
 		t.Error("the given poster")

@@ -44,6 +44,7 @@ type Meta struct {
 	BookingURL  string
 	Photo       string
 	PhotoAlt    string
+	PhotoFocus  string // what the round crop keeps in view: "50% 30%", "top"; checked by the build (imaging.ParseFocus)
 	AdviceModel string
 	Published   *bool
 
@@ -88,7 +89,7 @@ var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "t
 var allowedKeys = map[Kind][]string{
 	KindProduct: {"product", "advisors", "reviewed", "reviewed_by", "valid_until"},
 	KindAdvisor: {"name", "role", "branch", "languages", "specialties", "email", "phone", "booking_url",
-		"photo", "photo_alt", "advice_model", "published"},
+		"photo", "photo_alt", "photo_focus", "advice_model", "published"},
 	KindStory: {"advisor", "products"},
 }
 
@@ -244,6 +245,8 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 			str(&m.Photo)
 		case "photo_alt":
 			str(&m.PhotoAlt)
+		case "photo_focus":
+			str(&m.PhotoFocus)
 		case "advice_model":
 			str(&m.AdviceModel)
 		case "published":

@@ -22,3 +22,11 @@ type TooLargeError struct {
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s: larger than %d bytes", e.Path, e.Limit)
 }
+
+// ReadOwnFile reads a file klartext wrote itself outside the output (the
+// image cache): bounded like every read, a symbolic link or anything but a
+// regular file refused. The site's own files are read through Files, whose
+// scan decides which of them may be read at all.
+func ReadOwnFile(path string, limit int64) ([]byte, error) {
+	return readFile(path, limit, false)
+}

@@ -21,6 +21,7 @@ func FuzzRender(f *testing.F) {
 		"<a href=\"x.md\">raw</a>\n\n[](\n)\n",
 		"Setext\n===\n\n* [l](\n  ../glossar.md)\n",
 		"\x00\xff[x](\x00.md)",
+		"![](a.jpg) ![\"\"](b.png \"T\") [![c](c.webp)](x.md)\n\n![d][r]\n\n[r]: ../bilder/d.jpg\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -36,6 +37,12 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p := testPage("content/products/x.md")
 		p.Fences = fences
+		p.Image = func(img Image) ([]byte, []diag.Diagnostic, bool) {
+			if !strings.HasPrefix(img.Target, "content/") || img.Line < p.BodyLine {
+				t.Fatalf("image %+v", img)
+			}
+			return []byte("<picture></picture>"), []diag.Diagnostic{diag.Warnf(p.Source, img.Line, "small")}, true
+		}
 		res := r.Render(p, src)
 		last := p.BodyLine + strings.Count(string(src), "\n")
 		for _, d := range res.Diagnostics {

@@ -46,7 +46,7 @@ func New(lang string) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewTypographer(typo...)),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
 }
@@ -73,6 +73,9 @@ type Page struct {
 	// Text asks for the body as plain text too (Result.Text), for the
 	// search index.
 	Text bool
+	// Image renders images of the site's own files (images.go); nil
+	// leaves them to goldmark, with the destination resolved like a link.
+	Image ImageFunc
 }
 
 // Heading is a heading of the rendered page.
@@ -124,6 +127,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		text = &strings.Builder{}
 		text.Grow(len(src))
 	}
+	var images [][2]ast.Node // image, its replacement
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			limits.leave(n)
@@ -151,6 +155,10 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			}
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, false)
 		case *ast.Image:
+			if html, ok := res.image(p, n, src, lines); ok {
+				images = append(images, [2]ast.Node{n, html})
+				return ast.WalkSkipChildren, nil
+			}
 			res.resolve(p, &n.Destination, nodeOffset(n, src), lines, &selfAnchors, true)
 		case *ast.FencedCodeBlock:
 			if n.Info == nil {
@@ -182,6 +190,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		html, ds := p.Fences[info](body.Bytes(), line)
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		n.Parent().ReplaceChild(n.Parent(), n, &rawBlock{html: html})
+	}
+	for _, r := range images {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
 	}
 	for _, n := range unwrap {
 		parent := n.Parent()

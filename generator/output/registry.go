@@ -204,6 +204,15 @@ func (r *Registry) ClaimFolder(dir string, src Source) bool {
 	return true
 }
 
+// ClaimOne is Claim that returns the clash it records, for a claim made
+// on its own (claims made as files are produced).
+func (r *Registry) ClaimOne(sitePath string, src Source) (Clash, bool) {
+	if r.Claim(sitePath, src) {
+		return Clash{}, true
+	}
+	return r.clashes[len(r.clashes)-1], false
+}
+
 // Owner is the source that claimed sitePath, as the host compares paths.
 func (r *Registry) Owner(sitePath string) (Source, bool) {
 	k := Key(sitePath)

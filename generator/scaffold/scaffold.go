@@ -109,9 +109,13 @@ email: ""
 phone: ""
 # Link to the online booking page (optional).
 booking_url: ""
-# A photo next to this file, e.g. ` + slug + `.jpg, and its description for blind readers.
+# A photo next to this file, e.g. ` + slug + `.jpg (JPEG or PNG, at least 320 px on its
+# shorter side; the build makes the sizes and removes location data), and its
+# description for blind readers.
 photo: ""
 photo_alt: ""
+# Where the face is, for the round crop: across then down, e.g. "50% 30%"; default the centre.
+photo_focus: ""
 # Set to false when the advisor withdraws consent: no page is published.
 published: true
 ---

@@ -28,7 +28,11 @@ func ContentFiles(t testing.TB, root string) *fileio.Files {
 }
 
 // CopyDemo copies the repository's demo content (repoRoot/content) into a
-// new site root in a temporary folder and returns the root.
+// new site root in a temporary folder and returns the root. The copy's
+// image cache is a link to the repository's (repoRoot/.klartext-cache,
+// which any build of the demo fills), so the many tests that build the
+// demo do not each resize its photos again; a test of the cache itself
+// removes the link (FreshImageCache).
 func CopyDemo(t testing.TB, repoRoot string) string {
 	t.Helper()
 	root := t.TempDir()
@@ -51,7 +55,35 @@ func CopyDemo(t testing.TB, repoRoot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ShareImageCache(t, root, repoRoot)
 	return root
+}
+
+// ShareImageCache links a test site's image cache to the repository's
+// (repoRoot/.klartext-cache): entries are content-addressed, so sites
+// share them safely, and tests that build the same images do not resize
+// them again.
+func ShareImageCache(t testing.TB, root, repoRoot string) {
+	t.Helper()
+	shared, err := filepath.Abs(filepath.Join(repoRoot, ".klartext-cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(shared, filepath.Join(root, ".klartext-cache")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// FreshImageCache gives a site made by CopyDemo an image cache of its own,
+// empty.
+func FreshImageCache(t testing.TB, root string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(root, ".klartext-cache")); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
 }
 
 // Checksums lists every file below dir with its SHA-256, sorted: two
