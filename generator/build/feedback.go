@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/escape"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/theme"
 
@@ -157,7 +158,7 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	values := [...]string{theme.EscapeHTML(n.URL), theme.EscapeHTML(cfg.AbsURL(n.URL)), theme.EscapeHTML(n.Title)}
+	values := [...]string{escape.HTML(n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
 	size := 0
 	for _, p := range st.form {
 		size += len(p.text)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/template/parse"
 	"time"
+
+	"github.com/klartext/klartext/generator/escape"
 )
 
 // The functions of quick execution (exec.go): html/template's escapers, the
@@ -52,21 +54,17 @@ var escapers = map[string]escaper{
 }
 
 // escapesHTMLText reports whether the escaper's output for a plain string
-// is the string escaped by EscapeHTML (fold.go relies on it).
+// is the string escaped by escape.HTML (fold.go relies on it).
 func (e escaper) escapesHTMLText() bool {
 	return e == escHTML || e == escAttr || e == escRCDATA
 }
-
-// filterFailsafe is what html/template's urlfilter puts in place of an
-// unsafe URL.
-const filterFailsafe = "#ZgotmplZ"
 
 // apply runs the escaper on s of kind k; its output is plain text.
 func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 	switch e {
 	case escHTML, escAttr, escRCDATA:
 		if k != htmlContent {
-			return EscapeHTML(s), plainText
+			return escape.HTML(s), plainText
 		}
 		if e == escHTML {
 			return s, plainText
@@ -75,16 +73,13 @@ func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 		if k == urlContent {
 			return s, plainText
 		}
-		if !isSafeURL(s) {
-			return filterFailsafe, plainText
-		}
-		return s, plainText
+		return escape.FilterURL(s), plainText
 	case escURLNorm, escURL:
-		var b strings.Builder
-		if processURLOnto(s, e == escURLNorm || k == urlContent, &b) {
-			return b.String(), plainText
+		// urlescaper normalizes a template.URL instead of escaping it.
+		if e == escURLNorm || k == urlContent {
+			return escape.NormalizeURL(s), plainText
 		}
-		return s, plainText
+		return escape.URLPart(s), plainText
 	case escJSVal:
 		if k == jsContent {
 			return s, plainText
@@ -102,63 +97,17 @@ func (e escaper) write(b *bytes.Buffer, s string, k contentKind) {
 			b.WriteString(s)
 			return
 		}
-		htmlEscapes.WriteString(b, s)
+		escape.WriteHTML(b, s)
 	case escAttr, escRCDATA:
 		if k == htmlContent {
 			// attrescaper strips tags, rcdataescaper keeps entities.
 			bail("HTML content in an attribute or RCDATA")
 		}
-		htmlEscapes.WriteString(b, s)
+		escape.WriteHTML(b, s)
 	default:
 		s, _ = e.apply(s, k)
 		b.WriteString(s)
 	}
-}
-
-// isSafeURL is html/template's: a relative URL, or one with the protocol
-// http, https or mailto.
-func isSafeURL(s string) bool {
-	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
-		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
-			return false
-		}
-	}
-	return true
-}
-
-// processURLOnto is html/template's: it appends s normalized (norm) or
-// escaped as a URL part to b and reports whether that differs from s.
-func processURLOnto(s string, norm bool, b *strings.Builder) bool {
-	b.Grow(len(s) + 16)
-	written := 0
-	for i, n := 0, len(s); i < n; i++ {
-		c := s[i]
-		switch c {
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				continue
-			}
-		case '-', '.', '_', '~':
-			continue
-		case '%':
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
-			}
-		default:
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				continue
-			}
-		}
-		b.WriteString(s[written:i])
-		fmt.Fprintf(b, "%%%02x", c)
-		written = i + 1
-	}
-	b.WriteString(s[written:])
-	return written != 0
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // ---- calls ----

@@ -3,8 +3,9 @@ package theme
 import (
 	"errors"
 	"html/template"
-	"strings"
 	"text/template/parse"
+
+	"github.com/klartext/klartext/generator/escape"
 )
 
 // Folding translations. A layout prints most of its words with {{t "key"}}:
@@ -16,14 +17,6 @@ import (
 // Escaped for any other context (a URL, JavaScript, CSS) it is left alone.
 // Theme.Fold turns it off for the reference build (the output must not
 // change by a byte).
-
-// htmlEscapes is html/template's escaping of a string in HTML text and in
-// quoted attribute values.
-var htmlEscapes = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
-
-// EscapeHTML escapes s as html/template does in HTML text and in a quoted
-// attribute value.
-func EscapeHTML(s string) string { return htmlEscapes.Replace(s) }
 
 // escapeProbe is the data of the run that makes html/template escape a
 // set: partialCached ignores it, and the probe's writer fails at once, so
@@ -97,5 +90,5 @@ func (t *Theme) foldedAction(n *parse.ActionNode) (string, bool) {
 	if !isIdent || fn.Ident != "t" || !isStr || !escIsIdent || !escapers[escaper.Ident].escapesHTMLText() {
 		return "", false
 	}
-	return EscapeHTML(t.Translate(key.Text)), true
+	return escape.HTML(t.Translate(key.Text)), true
 }
