@@ -192,7 +192,7 @@ func label(labels map[string][2]string, key, lang string) string {
 	if !ok {
 		return key
 	}
-	if locale.For(lang).Lang == "de" {
+	if locale.Primary(lang) == "de" {
 		return l[0]
 	}
 	return l[1]

@@ -23,6 +23,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/themes"
 )
 
@@ -111,8 +112,7 @@ func (t *Theme) FS() fs.FS { return t.fsys }
 
 func (t *Theme) loadI18n(lang string) error {
 	t.i18n = map[string]string{}
-	primary := strings.SplitN(strings.ToLower(lang), "-", 2)[0]
-	for _, l := range []string{"en", primary} { // English fills gaps
+	for _, l := range []string{"en", locale.Primary(lang)} { // English fills gaps
 		data, err := fs.ReadFile(t.fsys, "i18n/"+l+".yaml")
 		if err != nil {
 			continue
