@@ -117,22 +117,25 @@ func printSummary(w io.Writer, res *build.Result) {
 		len(res.Diagnostics.Warnings()), len(res.Skipped), res.Duration.Round(time.Millisecond))
 }
 
+// printStats prints the time per phase and per layout, and how many pages
+// html/template ran (the first of each layout, which the quick program is
+// compiled from, apart).
 func printStats(w io.Writer, res *build.Result) {
 	fmt.Fprintln(w, "phase      time")
 	for _, p := range res.Phases {
 		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
 	}
-	fmt.Fprintln(w, "\ntemplate                          calls      total    average  html/template")
+	fmt.Fprintln(w, "\ntemplate                          calls      total    average  html/template (first)")
 	for _, t := range res.Templates {
 		avg := time.Duration(0)
 		if t.Calls > 0 {
 			avg = t.Total / time.Duration(t.Calls)
 		}
-		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow)
+		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d (%d)\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow, t.First)
 	}
 	for _, t := range res.Templates {
 		if t.WhyNot != "" {
-			fmt.Fprintf(w, "%s: html/template ran %d of %d pages (first because: %s)\n", t.Layout, t.Slow, t.Calls, t.WhyNot)
+			fmt.Fprintf(w, "%s: html/template ran %d of %d pages after the first (first because: %s)\n", t.Layout, t.Slow, t.Calls, t.WhyNot)
 		}
 	}
 	fmt.Fprintln(w)

@@ -118,7 +118,7 @@ func BenchmarkProductPage(b *testing.B) {
 // topic page with views prepared once: the template engine's share of a
 // page, which klartext build --stats shows per layout for a whole site.
 // The html-template variants run the same layouts without the quick
-// programs (theme/exec.go), as a reference build does.
+// programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st := builtBenchSite(b)
 	r := st.renderer
@@ -126,7 +126,7 @@ func BenchmarkLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ref.Fold, ref.Quick = false, false
+	ref.Quick = false
 	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
 		n := st.site.ByURL[url]
 		if n == nil {
@@ -158,8 +158,9 @@ func BenchmarkLayout(b *testing.B) {
 // products and, where the shared design folder lies beside the repository,
 // its benchmark corpus with 500 products, once with the build's shortcuts
 // and once without: the output must be the same to the byte. With the
-// shortcuts every layout must run as a quick program (theme/exec.go), so
-// the comparison covers it; without, html/template runs every layout.
+// shortcuts every layout must run as a quick program (theme/internal/quick)
+// after its first page, so the comparison covers it; without,
+// html/template runs every layout.
 func TestReferenceBuildIsIdentical(t *testing.T) {
 	sites := map[string]func(t *testing.T) string{
 		"demo":              copyDemo,
@@ -176,8 +177,8 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 					t.Fatalf("%v %s", err, joinDiags(res))
 				}
 				for _, st := range res.Templates {
-					if want := map[bool]int64{false: 0, true: st.Calls}[o.Reference]; st.Slow != want {
-						t.Errorf("reference %v: html/template ran %s %d of %d times, want %d", o.Reference, st.Layout, st.Slow, st.Calls, want)
+					if want := map[bool]int64{false: 0, true: st.Calls}[o.Reference]; st.Slow != want || st.WhyNot != "" {
+						t.Errorf("reference %v: html/template ran %s %d of %d times after its first (%s), want %d", o.Reference, st.Layout, st.Slow, st.Calls, st.WhyNot, want)
 					}
 				}
 			}

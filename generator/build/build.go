@@ -106,7 +106,7 @@ func full(opts Options) (*Result, *state, error) {
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 	} else {
-		th.Fold, th.Quick = !opts.Reference, !opts.Reference
+		th.Quick = !opts.Reference
 	}
 	phase("load", t0)
 

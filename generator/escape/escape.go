@@ -1,6 +1,6 @@
 // Package escape writes text into HTML exactly as html/template's escapers
 // do, for the places klartext prints HTML without running a template: the
-// quick programs that run the theme's layouts (theme/exec.go), chart
+// quick programs that run the theme's layouts (theme/internal/quick), chart
 // figures (chart.Figure.HTML) and the prepared feedback form (build). One
 // implementation, so all three print what the template would; the tests
 // run html/template on the same hostile input and demand the same bytes.
@@ -8,8 +8,9 @@
 // It covers plain strings (no template.HTML or template.URL values) in the
 // contexts those callers write: HTML text, quoted attribute values, RCDATA
 // (<title>, <textarea>), URL attributes and parts of URLs. It mirrors
-// html/template's html.go (htmlReplacementTable) and url.go (isSafeURL,
-// processURLOnto).
+// html/template of the Go release named in theme/internal/quick's
+// TestGoReleaseWasReviewed (html.go's htmlReplacementTable, url.go's
+// isSafeURL and processURLOnto).
 package escape
 
 import (
