@@ -29,11 +29,10 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
-	// Reference turns off the build's shortcuts — the feedback form
-	// rendered once, risk charts shared between products, product charts
-	// filled into cached option skeletons, translations folded into the
-	// layouts — so a test can check they change nothing.
-	Reference bool
+	// Off turns shortcuts off (shortcuts.go): AllShortcuts is the
+	// reference build, which a test compares to the byte with a build
+	// that takes them.
+	Off Shortcut
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
 	Progress func(done, total int)
@@ -65,6 +64,15 @@ type Result struct {
 func Build(opts Options) (*Result, error) {
 	res, _, err := full(opts)
 	return res, err
+}
+
+// loadTheme loads the site's theme with the shortcuts of opts.
+func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
+	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	if err == nil {
+		th.Quick, th.CachePartials = opts.on(QuickTemplates), opts.on(PartialCache)
+	}
+	return th, err
 }
 
 // state is what a full build leaves for incremental ones.
@@ -102,11 +110,9 @@ func full(opts Options) (*Result, *state, error) {
 	products, pds := product.Load(opts.Source, cfg.Currency)
 	ds.Add(pds...)
 	fb, feedbackRows := loadFeedback(opts.Source, cfg, ds)
-	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	th, err := loadTheme(opts, cfg)
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
-	} else {
-		th.Quick = !opts.Reference
 	}
 	phase("load", t0)
 
@@ -148,8 +154,8 @@ func full(opts Options) (*Result, *state, error) {
 	}
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
-	r.reference = opts.Reference
-	if !opts.Reference {
+	r.off = opts.Off
+	if opts.on(ChartSkeletons) {
 		r.skeletons = &chart.Skeletons{}
 	}
 	r.renderAll()

@@ -136,15 +136,15 @@ func cutForm(form string) []formPart {
 // hidden fields: it is rendered once per build and the identity filled in
 // (but on pages with a video, which the form names too).
 //
-// reference renders the form per page, for the test that the shortcut
-// changes no byte.
-func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, reference bool) (template.HTML, error) {
+// Without prepared (the shortcut FeedbackForm) the form is rendered per
+// page, for the test that the shortcut changes no byte.
+func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepared bool) (template.HTML, error) {
 	if !n.Feedback || !st.settings.Enabled() {
 		return "", nil
 	}
 	cfg := site.Config
 	// A page with a video names it in the form: rendered on its own.
-	if st.settings.Provider != feedback.Form || reference || len(site.videoTitles(n)) > 0 {
+	if st.settings.Provider != feedback.Form || !prepared || len(site.videoTitles(n)) > 0 {
 		var b bytes.Buffer
 		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
 		return template.HTML(b.String()), err

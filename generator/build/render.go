@@ -127,8 +127,8 @@ type renderer struct {
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
 	riskCache   sync.Map         // riskKey → Figure
-	reference   bool             // no caches or shortcuts (Options.Reference)
-	skeletons   *chart.Skeletons // product chart options; nil when reference
+	off         Shortcut         // the shortcuts not taken (Options.Off)
+	skeletons   *chart.Skeletons // product chart options; nil without ChartSkeletons
 	pages       int
 	files       int
 	charts      int
@@ -352,7 +352,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 		v.Filters = r.site.advisorFilters
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
-	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.reference)
+	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.on(FeedbackForm))
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
@@ -426,7 +426,7 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 	v.Figures = make(map[string]template.HTML, len(figs))
 	v.charts = make([]template.HTML, 0, len(figs))
 	for _, f := range figs {
-		h, err := f.HTML()
+		h, err := r.figureHTML(f)
 		if err != nil {
 			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
 			continue

@@ -10,7 +10,6 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/theme"
 )
 
 // Session rebuilds a site again and again (klartext serve). After a good
@@ -168,7 +167,7 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 		}
 	}
 	cfg := st.site.Config
-	th, err := theme.Load(s.opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	th, err := loadTheme(s.opts, cfg)
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}

@@ -566,7 +566,7 @@ func matchesTemplate(t *testing.T, f Figure) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := f.templateHTML()
+	want, err := f.TemplateHTML()
 	if err != nil {
 		t.Fatal(err)
 	}

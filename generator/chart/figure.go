@@ -189,9 +189,9 @@ func (f Figure) htmlSize() int {
 	return n + n/16
 }
 
-// templateHTML renders the figure with figureHTML through html/template,
-// the reference HTML must match.
-func (f Figure) templateHTML() (template.HTML, error) {
+// TemplateHTML renders the figure with figureHTML through html/template:
+// what HTML must print, and what a build without the shortcut prints.
+func (f Figure) TemplateHTML() (template.HTML, error) {
 	var b strings.Builder
 	if err := figureTemplate.Execute(&b, f); err != nil {
 		return "", err

@@ -112,3 +112,19 @@ func TestQuickPartials(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialCacheOff: without CachePartials, partialCached renders on
+// every call, with the data of that call.
+func TestPartialCacheOff(t *testing.T) {
+	root := siteWithPartial(t, "echo.html", "<b>{{.}}</b>")
+	th, err := Load(root, "klartext", "de", stubFuncs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.CachePartials = false
+	for _, data := range []string{"first", "second"} {
+		if got, err := th.partialCached("partials/echo.html", "a", data); err != nil || string(got) != "<b>"+data+"</b>" {
+			t.Errorf("%q: %q %v", data, got, err)
+		}
+	}
+}

@@ -39,9 +39,10 @@ type Theme struct {
 	i18n     map[string]string
 
 	// Quick runs layouts and partials as quick programs where they can
-	// (package quick); Load turns it on, a reference build off before the
-	// first Execute.
-	Quick bool
+	// (package quick); CachePartials lets partialCached render a fragment
+	// once per key. Load turns both on; a build may turn them off before
+	// the first Execute, to check they change nothing.
+	Quick, CachePartials bool
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
@@ -83,7 +84,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
-	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true}
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true, CachePartials: true}
 	if err := t.loadI18n(lang); err != nil {
 		return nil, err
 	}
@@ -158,8 +159,13 @@ func (t *Theme) parseBase() error {
 // (the site header per active menu entry, the footer), which a large site
 // would otherwise execute tens of thousands of times. The partial's output
 // must depend only on the key and site-wide data — the first page's data
-// renders it.
+// renders it. Without CachePartials it renders on every call.
 func (t *Theme) partialCached(name, key string, data any) (template.HTML, error) {
+	if !t.CachePartials {
+		var b bytes.Buffer
+		err := t.ExecutePartial(&b, name, data)
+		return template.HTML(b.String()), err
+	}
 	k := name + "\x00" + key
 	v, ok := t.cached.Load(k)
 	if !ok {
