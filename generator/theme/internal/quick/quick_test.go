@@ -608,3 +608,22 @@ func TestEveryEscaperIsKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackRunsFunctionsAgain: a page the program hands over runs in
+// html/template from the start, so the functions it called before it met
+// the value it does not cover are called again — why they must be pure.
+func TestFallbackRunsFunctionsAgain(t *testing.T) {
+	calls := 0
+	funcs := testFuncs()
+	funcs["counted"] = func(s string) string { calls++; return s }
+	q := template.Must(template.New("page").Funcs(funcs).Parse(`{{counted .Text}}{{.Stringer}}`))
+	r := New(q.Execute, q, "page", funcs)
+	for range 2 {
+		if err := r.Execute(new(bytes.Buffer), newExecData()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if calls != 3 || r.Slow() != 1 { // html/template's first run; then the program's and html/template's
+		t.Errorf("the function was called %d times and html/template ran %d pages after the first; want 3 and 1", calls, r.Slow())
+	}
+}
