@@ -192,12 +192,17 @@ func (t *Theme) partialRunner(name string) *quick.Runner {
 		return r.(*quick.Runner)
 	}
 	run := func(w io.Writer, data any) error { return t.partials.ExecuteTemplate(w, name, data) }
-	set := t.partials
+	r, _ := t.partialRunners.LoadOrStore(name, t.newRunner(run, t.partials, name))
+	return r.(*quick.Runner)
+}
+
+// newRunner runs the template name of set, which run executes in
+// html/template; without Quick html/template runs every call.
+func (t *Theme) newRunner(run func(io.Writer, any) error, set *template.Template, name string) *quick.Runner {
 	if !t.Quick {
 		set = nil
 	}
-	r, _ := t.partialRunners.LoadOrStore(name, quick.New(run, set, name, t.funcs))
-	return r.(*quick.Runner)
+	return quick.New(run, set, name, t.funcs)
 }
 
 // Lookup returns the first of the candidate layouts (paths below layouts/,
@@ -228,11 +233,7 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	c.once.Do(func() {
 		c.tmpl, c.err = t.parse(layout)
 		if c.err == nil {
-			set := c.tmpl
-			if !t.Quick {
-				set = nil
-			}
-			c.runner = quick.New(c.tmpl.Execute, set, c.tmpl.Name(), t.funcs)
+			c.runner = t.newRunner(c.tmpl.Execute, c.tmpl, c.tmpl.Name())
 		}
 	})
 	if c.err != nil {
