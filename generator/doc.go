@@ -62,27 +62,32 @@
 // text and prose chart of the page uses that one value, never held for
 // the whole site.
 //
-// Speed: layouts and partials run as quick programs (theme/exec.go): the
-// escaped parse tree compiled once, with fields found once per type and the
-// escapers, builtins and common functions called directly, not through
-// reflection; a value or construct it does not cover hands the page to
-// html/template, which runs it from the start. What is the same on many
-// pages is made once per build — the risk chart per class and holding
+// Speed: layouts and partials run as quick programs (theme/internal/quick):
+// html/template runs a layout's first page, and the tree it escaped is
+// compiled once, with fields found once per type, the escapers (package
+// escape), builtins and common functions called directly, not through
+// reflection, and calls with literal arguments ({{t "key"}}) made once and
+// printed as text; a construct it does not cover makes the layout
+// html/template's at compile time, a value it does not cover hands the
+// page to html/template, which runs it from the start. What is the same on
+// many pages is made once per build — the risk chart per class and holding
 // period (build/charts.go), the product charts' options per shape
 // (chart.Skeletons), the feedback form with the page's identity filled in
-// (build/feedback.go), translations folded into the escaped layouts
-// (theme/fold.go), header, footer, advisor cards and list entries (the
-// theme's partialCached). The quick programs, the first three and the
-// folding are off with build.Options.Reference, and
-// TestReferenceBuildIsIdentical demands the same bytes both ways; add a
-// new shortcut there. Layouts print values formatted in Go
-// (build.ProductText) where a template would call a function per figure.
-// Plain front matter and chart blocks are read without yaml.v3
+// (build/feedback.go), header, footer, advisor cards and list entries (the
+// theme's partialCached) — and figures are written without their template
+// (chart.Figure.HTML). Each of these is a named shortcut
+// (build/shortcuts.go) that build.Options.Off and klartext build
+// --no-shortcut turn off: TestReferenceBuildIsIdentical demands the same
+// bytes with all off, TestEachShortcutChangesNothing with each off alone;
+// add a new shortcut to the list there. Layouts print values formatted in
+// Go (build.ProductText) where a template would call a function per
+// figure. Plain front matter and chart blocks are read without yaml.v3
 // (frontmatter/plain.go, chart/spec.go), fuzzed against it; files go
 // through fileio. klartext build tunes the garbage collector
 // (cmd/klartext/gctune.go). klartext build --stats shows time per phase
-// and layout, and how often html/template ran a layout; the benchmarks are
-// in build/bench_test.go, chart and scripts/bench.sh.
+// and layout, how often html/template ran a layout and the shortcuts
+// taken; the benchmarks are in build/bench_test.go, chart and
+// scripts/bench.sh.
 //
 // # Packages
 //
@@ -101,7 +106,12 @@
 //   - table: tabular files as a header and rows of positioned cells: CSV
 //     decoded from UTF-8 or Windows-1252 (never guessed), XLSX workbooks
 //     through excelize (saved values only, cells by A1 reference).
-//   - locale: numbers, money, dates and language names per site language.
+//   - locale: numbers, money, dates and language names per site language;
+//     locale.Primary is the one answer to "which language is this?".
+//   - escape: html/template's escaping of plain strings (HTML text,
+//     attributes, URLs) for what is printed without a template — quick
+//     programs, chart figures, the prepared feedback form — tested and
+//     fuzzed against html/template.
 //   - product: product facts, PRIIPs validation (rules.go: nothing missing
 //     taken as 0, bounds), and the page's figures (figures.go: Compute,
 //     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
@@ -113,7 +123,7 @@
 //     (columnOrigin, Product.KeyColumn).
 //   - chart: go-echarts options and the accessible tables of every chart;
 //     the product charts' options filled into cached skeletons
-//     (chart.Skeletons, off in a reference build).
+//     (chart.Skeletons, the shortcut skeletons).
 //   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
 //   - video: the ```video block — a video of the site's own (the
 //     browser's player with captions and chapters, the transcript page's
@@ -141,9 +151,11 @@
 //     batching writer, graceful shutdown.
 //   - feedbackimport: Isso's database, remark42's backup and hand-written
 //     exports into the store.
-//   - theme: layouts and lookup, translations, static files; quick
-//     execution of escaped layouts (exec.go), checked against html/template
-//     by exec_test.go and its fuzz target.
+//   - theme: layouts and lookup, translations, static files. theme/internal/
+//     quick: the quick executor — its contract in its package comment —
+//     checked against html/template by its tests and fuzz targets (templates
+//     and data shapes), and by a test that fails under a Go release whose
+//     html/template was not reviewed.
 //   - output: staging folder and atomic swap; Registry, the owner of every
 //     output path. fileio: the site's files as scanned (Scan, Files), the
 //     one guarded reader, and writing the build's many small files without

@@ -24,7 +24,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
-	stats := fs.Bool("stats", false, "print the time per phase and per template")
+	stats := fs.Bool("stats", false, "print the time per phase and per template, and the shortcuts taken")
+	fs.Func("no-shortcut", "turn off the shortcut `NAME` (a comma-separated list, or all) to measure its worth; the output stays the same: "+shortcutNames(), func(s string) error {
+		off, err := build.ParseShortcuts(s)
+		opts.Off |= off
+		return err
+	})
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
 	fs.Usage = func() {
@@ -60,7 +65,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	printDiagnostics(stderr, res.Diagnostics)
 	printSkipped(stdout, res.Skipped)
 	if *stats {
-		printStats(stdout, res)
+		printStats(stdout, res, opts.Off)
 	}
 	printSummary(stdout, res)
 	if res.Diagnostics.HasErrors() {
@@ -117,25 +122,45 @@ func printSummary(w io.Writer, res *build.Result) {
 		len(res.Diagnostics.Warnings()), len(res.Skipped), res.Duration.Round(time.Millisecond))
 }
 
-func printStats(w io.Writer, res *build.Result) {
+// printStats prints the time per phase and per layout, how many pages
+// html/template ran (the first of each layout, which the quick program is
+// compiled from, apart), and the shortcuts taken.
+func printStats(w io.Writer, res *build.Result, off build.Shortcut) {
 	fmt.Fprintln(w, "phase      time")
 	for _, p := range res.Phases {
 		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
 	}
-	fmt.Fprintln(w, "\ntemplate                          calls      total    average  html/template")
+	fmt.Fprintln(w, "\ntemplate                          calls      total    average  html/template (first)")
 	for _, t := range res.Templates {
 		avg := time.Duration(0)
 		if t.Calls > 0 {
 			avg = t.Total / time.Duration(t.Calls)
 		}
-		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow)
+		fmt.Fprintf(w, "%-32s %6d %10s %10s %14d (%d)\n", t.Layout, t.Calls, t.Total.Round(time.Microsecond), avg.Round(time.Microsecond), t.Slow, t.First)
 	}
 	for _, t := range res.Templates {
 		if t.WhyNot != "" {
-			fmt.Fprintf(w, "%s: html/template ran %d of %d pages (first because: %s)\n", t.Layout, t.Slow, t.Calls, t.WhyNot)
+			fmt.Fprintf(w, "%s: html/template ran %d of %d pages after the first (first because: %s)\n", t.Layout, t.Slow, t.Calls, t.WhyNot)
 		}
 	}
+	fmt.Fprintln(w, "\nshortcut       taken  what it saves (--no-shortcut=NAME turns it off)")
+	for _, s := range build.Shortcuts() {
+		taken := "on"
+		if off&s != 0 {
+			taken = "off"
+		}
+		fmt.Fprintf(w, "%-14s %-6s %s\n", s.Name(), taken, s.About())
+	}
 	fmt.Fprintln(w)
+}
+
+// shortcutNames lists the shortcuts for the flag's help.
+func shortcutNames() string {
+	var names []string
+	for _, s := range build.Shortcuts() {
+		names = append(names, s.Name())
+	}
+	return strings.Join(names, ", ")
 }
 
 // startProfiles starts the CPU profile and returns the function that stops

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 func writeFile(t *testing.T, root, rel, content string) {
@@ -91,6 +93,39 @@ func TestBuildCommandSummaryAndExit(t *testing.T) {
 }
 
 func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+// TestBuildStatsAndShortcuts: --stats lists the layouts and the
+// shortcuts; --no-shortcut turns them off and leaves the output as it
+// was; a name that is not a shortcut is refused with the list.
+func TestBuildStatsAndShortcuts(t *testing.T) {
+	root := copyDemo(t)
+	var stdout, stderr bytes.Buffer
+	fast, slow := filepath.Join(t.TempDir(), "fast"), filepath.Join(t.TempDir(), "slow")
+	if code := run([]string{"build", "--source", root, "--dest", fast, "--stats"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"products/single.html", "html/template (first)", "quick          on ", "skeletons      on "} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("--stats lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	stdout.Reset()
+	if code := run([]string{"build", "--source", root, "--dest", slow, "--stats", "--no-shortcut=skeletons,quick", "--no-shortcut", "risk-charts"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"quick          off", "skeletons      off", "risk-charts    off", "feedback-form  on "} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("--stats lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if a, b := sitetest.Checksums(t, fast), sitetest.Checksums(t, slow); a != b {
+		t.Error("the build without shortcuts differs")
+	}
+	stderr.Reset()
+	if code := run([]string{"build", "--source", root, "--no-shortcut=skeleton"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "did you mean skeletons?") {
+		t.Errorf("a misspelt shortcut: exit %d, %s", code, stderr.String())
+	}
+}
 
 // TestDiagnosticsCannotIssueWorkflowCommands: a file named with a newline
 // and "::error" must not start a line that GitHub Actions reads as a

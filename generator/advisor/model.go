@@ -3,6 +3,8 @@ package advisor
 import (
 	"fmt"
 	"strings"
+
+	"github.com/klartext/klartext/generator/locale"
 )
 
 // AdviceModel says how an advisor is paid: the customer pays a fee, or the
@@ -53,7 +55,7 @@ var modelTexts = map[string]map[AdviceModel]modelText{
 }
 
 func textFor(m AdviceModel, lang string) modelText {
-	l := primary(lang)
+	l := locale.Primary(lang)
 	if _, ok := modelTexts[l]; !ok {
 		l = "en"
 		if lang == "" {
@@ -79,12 +81,4 @@ func (m AdviceModel) Notice(lang string) string {
 		return ""
 	}
 	return t.label + ": " + t.explanation
-}
-
-func primary(lang string) string {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
-	return l
 }

@@ -118,7 +118,7 @@ func BenchmarkProductPage(b *testing.B) {
 // topic page with views prepared once: the template engine's share of a
 // page, which klartext build --stats shows per layout for a whole site.
 // The html-template variants run the same layouts without the quick
-// programs (theme/exec.go), as a reference build does.
+// programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st := builtBenchSite(b)
 	r := st.renderer
@@ -126,7 +126,7 @@ func BenchmarkLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ref.Fold, ref.Quick = false, false
+	ref.Quick = false
 	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
 		n := st.site.ByURL[url]
 		if n == nil {
@@ -157,9 +157,10 @@ func BenchmarkLayout(b *testing.B) {
 // TestReferenceBuildIsIdentical builds the demo, a generated site of 500
 // products and, where the shared design folder lies beside the repository,
 // its benchmark corpus with 500 products, once with the build's shortcuts
-// and once without: the output must be the same to the byte. With the
-// shortcuts every layout must run as a quick program (theme/exec.go), so
-// the comparison covers it; without, html/template runs every layout.
+// and once without any (shortcuts.go): the output must be the same to the
+// byte. With the shortcuts every layout must run as a quick program
+// (theme/internal/quick) after its first page, so the comparison covers
+// it; without, html/template runs every layout and every chart figure.
 func TestReferenceBuildIsIdentical(t *testing.T) {
 	sites := map[string]func(t *testing.T) string{
 		"demo":              copyDemo,
@@ -170,14 +171,15 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			root := sites[name](t)
 			fast, ref := filepath.Join(t.TempDir(), "fast"), filepath.Join(t.TempDir(), "ref")
-			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Reference: true}} {
+			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Off: AllShortcuts}} {
 				res, err := Build(o)
 				if err != nil || res.Diagnostics.HasErrors() {
 					t.Fatalf("%v %s", err, joinDiags(res))
 				}
 				for _, st := range res.Templates {
-					if want := map[bool]int64{false: 0, true: st.Calls}[o.Reference]; st.Slow != want {
-						t.Errorf("reference %v: html/template ran %s %d of %d times, want %d", o.Reference, st.Layout, st.Slow, st.Calls, want)
+					reference := o.Off != 0
+					if want := map[bool]int64{false: 0, true: st.Calls}[reference]; st.Slow != want || st.WhyNot != "" {
+						t.Errorf("reference %v: html/template ran %s %d of %d times after its first (%s), want %d", reference, st.Layout, st.Slow, st.Calls, st.WhyNot, want)
 					}
 				}
 			}
@@ -185,6 +187,57 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 				t.Error("the optimised build differs from the reference build")
 			}
 		})
+	}
+}
+
+// TestEachShortcutChangesNothing builds the demo and a generated site with
+// each shortcut turned off alone: each build must be the same to the byte
+// as the one with all shortcuts, so a shortcut that breaks is named.
+func TestEachShortcutChangesNothing(t *testing.T) {
+	for _, site := range []struct {
+		name string
+		root func(t *testing.T) string
+	}{{"demo", copyDemo}, {"generated", func(t *testing.T) string { return benchSite(t, 40) }}} {
+		t.Run(site.name, func(t *testing.T) {
+			root := site.root(t)
+			build := func(off Shortcut) string {
+				dest := filepath.Join(t.TempDir(), "out")
+				res, err := Build(Options{Source: root, Dest: dest, Now: testNow, Off: off})
+				if err != nil || res.Diagnostics.HasErrors() {
+					t.Fatalf("without %s: %v %s", off.Name(), err, joinDiags(res))
+				}
+				return tree(t, dest)
+			}
+			all := build(0)
+			for _, s := range Shortcuts() {
+				if build(s) != all {
+					t.Errorf("the build without the shortcut %s differs from the build with all", s.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestShortcutNames(t *testing.T) {
+	var all Shortcut
+	for _, s := range Shortcuts() {
+		got, err := ParseShortcuts(s.Name())
+		if err != nil || got != s || s.About() == "" {
+			t.Errorf("%s: parsed as %v, %v; about %q", s.Name(), got, err, s.About())
+		}
+		all |= s
+	}
+	if all != AllShortcuts {
+		t.Errorf("Shortcuts() lists %b, AllShortcuts is %b", all, AllShortcuts)
+	}
+	if got, err := ParseShortcuts("all"); err != nil || got != AllShortcuts {
+		t.Errorf("all: %b, %v", got, err)
+	}
+	if got, err := ParseShortcuts("skeletons, risk-charts"); err != nil || got != ChartSkeletons|RiskCharts {
+		t.Errorf("two names: %b, %v", got, err)
+	}
+	if _, err := ParseShortcuts("skeleton"); err == nil || !strings.Contains(err.Error(), `did you mean skeletons`) {
+		t.Errorf("a misspelt name: %v", err)
 	}
 }
 

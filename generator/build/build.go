@@ -30,11 +30,10 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
-	// Reference turns off the build's shortcuts — the feedback form
-	// rendered once, risk charts shared between products, product charts
-	// filled into cached option skeletons, translations folded into the
-	// layouts — so a test can check they change nothing.
-	Reference bool
+	// Off turns shortcuts off (shortcuts.go): AllShortcuts is the
+	// reference build, which a test compares to the byte with a build
+	// that takes them.
+	Off Shortcut
 	// PageBudget is how long one page may take to render before the build
 	// gives up on it with an error naming it; 0 is DefaultPageBudget.
 	PageBudget time.Duration
@@ -72,6 +71,15 @@ type Result struct {
 func Build(opts Options) (*Result, error) {
 	res, _, err := full(opts)
 	return res, err
+}
+
+// loadTheme loads the site's theme with the shortcuts of opts.
+func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
+	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	if err == nil {
+		th.Quick, th.CachePartials = opts.on(QuickTemplates), opts.on(PartialCache)
+	}
+	return th, err
 }
 
 // state is what a full build leaves for incremental ones.
@@ -114,11 +122,10 @@ func full(opts Options) (*Result, *state, error) {
 	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
 	ds.Add(dds...)
 	fb, feedbackRows := loadFeedback(tree.Files, cfg, opts.Now, ds)
-	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	th, err := loadTheme(opts, cfg)
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 	} else {
-		th.Fold, th.Quick = !opts.Reference, !opts.Reference
 		for _, p := range th.Refused {
 			ds.Add(p.Diagnostic())
 		}
@@ -168,13 +175,13 @@ func full(opts Options) (*Result, *state, error) {
 	}
 	r := newRenderer(site, th, out, ds)
 	r.progress = opts.Progress
-	r.reference = opts.Reference
+	r.off = opts.Off
 	r.pageBudget = opts.PageBudget
 	if search != nil {
 		r.search, r.indexing = search, !opts.DryRun
 		r.view.Search = relURL(cfg.BasePath(), search.page.URL)
 	}
-	if !opts.Reference {
+	if opts.on(ChartSkeletons) {
 		r.skeletons = &chart.Skeletons{}
 	}
 	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"html/template"
 	"math"
 	"strings"
 
@@ -51,7 +52,7 @@ func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
 // one computation, product.Compute). n numbers the charts of its kind on
 // the page (from 1), so IDs stay unique and stable. sk fills the costs,
 // costs-over-time and scenarios charts into cached option skeletons; nil
-// (a reference build) builds them directly.
+// (without ChartSkeletons) builds them directly.
 func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
 	facts := p.Facts
 	id := chart.ID(pageKey, kind, n)
@@ -137,7 +138,7 @@ type riskKey struct {
 func (r *renderer) riskFigure(n *Node) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
-	if c, ok := r.riskCache.Load(key); ok && !r.reference {
+	if c, ok := r.riskCache.Load(key); ok && r.on(RiskCharts) {
 		fig := c.(Figure)
 		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
 		return fig, nil
@@ -148,6 +149,19 @@ func (r *renderer) riskFigure(n *Node) (Figure, error) {
 	}
 	return fig, err
 }
+
+// figureHTML is the figure's markup: written by chart.Figure.HTML, or,
+// without FigureWriter, by its template in html/template, which HTML
+// must match.
+func (r *renderer) figureHTML(f Figure) (template.HTML, error) {
+	if r.on(FigureWriter) {
+		return f.HTML()
+	}
+	return f.TemplateHTML()
+}
+
+// on reports whether the build takes shortcut s.
+func (r *renderer) on(s Shortcut) bool { return r.off&s == 0 }
 
 // comparison is the products section's chart of every product by risk
 // class and annual cost impact at the holding period: the figure of each
@@ -237,7 +251,7 @@ func (r *renderer) chartFence(n *Node, v *PageView) markdown.FenceFunc {
 		}
 		var buf bytes.Buffer
 		for _, f := range figs {
-			h, err := f.HTML()
+			h, err := r.figureHTML(f)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot render the chart: %v", err)}
 			}

@@ -10,6 +10,8 @@ import (
 
 	"time"
 
+	"github.com/klartext/klartext/generator/escape"
+
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
@@ -140,15 +142,15 @@ func cutForm(form string) []formPart {
 // hidden fields: it is rendered once per build and the identity filled in
 // (but on pages with a video, which the form names too).
 //
-// reference renders the form per page, for the test that the shortcut
-// changes no byte.
-func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, reference bool) (template.HTML, error) {
+// Without prepared (the shortcut FeedbackForm) the form is rendered per
+// page, for the test that the shortcut changes no byte.
+func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepared bool) (template.HTML, error) {
 	if !n.Feedback || !st.settings.Enabled() {
 		return "", nil
 	}
 	cfg := site.Config
 	// A page with a video names it in the form: rendered on its own.
-	if st.settings.Provider != feedback.Form || reference || len(site.videoTitles(n)) > 0 {
+	if st.settings.Provider != feedback.Form || !prepared || len(site.videoTitles(n)) > 0 {
 		var b bytes.Buffer
 		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
 		return template.HTML(b.String()), err
@@ -162,7 +164,7 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, refere
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	values := [...]string{theme.EscapeHTML(n.URL), theme.EscapeHTML(cfg.AbsURL(n.URL)), theme.EscapeHTML(n.Title)}
+	values := [...]string{escape.HTML(n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
 	size := 0
 	for _, p := range st.form {
 		size += len(p.text)

@@ -54,7 +54,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 	lang := s.Config.Language
 	loc := lang
 	country := "49"
-	if !strings.HasPrefix(strings.ToLower(lang), "de") {
+	if locale.Primary(lang) != "de" {
 		country = ""
 	}
 	advisors := map[string]*Node{}

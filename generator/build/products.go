@@ -233,7 +233,7 @@ func label(labels map[string][2]string, key, lang string, args ...any) string {
 		return key
 	}
 	s := l[1]
-	if locale.For(lang).Lang == "de" {
+	if locale.Primary(lang) == "de" {
 		s = l[0]
 	}
 	if len(args) > 0 {

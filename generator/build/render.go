@@ -135,9 +135,9 @@ type renderer struct {
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
 	riskCache   sync.Map         // riskKey → Figure
-	reference   bool             // no caches or shortcuts (Options.Reference)
+	off         Shortcut         // the shortcuts not taken (Options.Off)
 	pageBudget  time.Duration    // Options.PageBudget
-	skeletons   *chart.Skeletons // product chart options; nil when reference
+	skeletons   *chart.Skeletons // product chart options; nil without ChartSkeletons
 	images      *imageSet        // images.go
 	pages       int
 	files       int
@@ -426,7 +426,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
 	r.searchPageView(n, v)
-	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.reference)
+	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.on(FeedbackForm))
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
@@ -505,7 +505,7 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 	v.Figures = make(map[string]template.HTML, len(figs))
 	v.charts = make([]template.HTML, 0, len(figs))
 	for _, f := range figs {
-		h, err := f.HTML()
+		h, err := r.figureHTML(f)
 		if err != nil {
 			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
 			continue

@@ -11,7 +11,6 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/output"
-	"github.com/klartext/klartext/generator/theme"
 )
 
 // Session rebuilds a site again and again (klartext serve). After a good
@@ -176,7 +175,7 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 		}
 	}
 	cfg := st.site.Config
-	th, err := theme.Load(s.opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	th, err := loadTheme(s.opts, cfg)
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}

@@ -301,7 +301,7 @@ func (v *videoResolver) own() *videoBlock {
 	defaultLang := ""
 	for _, cf := range captions {
 		t := video.Track{Kind: "captions", Lang: cf.lang, Label: locale.LanguageName(cf.lang, lang), URL: v.url(cf.url)}
-		if defaultLang == "" && primaryLang(cf.lang) == primaryLang(lang) {
+		if defaultLang == "" && locale.Primary(cf.lang) == locale.Primary(lang) {
 			t.Default, defaultLang = true, cf.lang
 		}
 		p.Tracks = append(p.Tracks, t)
@@ -321,7 +321,7 @@ func (v *videoResolver) own() *videoBlock {
 			for _, c := range f.Cues {
 				p.Chapters = append(p.Chapters, video.Chapter{Start: c.Start, Title: webvtt.PlainText(c.Text), Line: c.Line})
 			}
-			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: primaryLang(lang), Label: video.ChaptersLabel(lang), URL: v.url(u)})
+			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(lang), URL: v.url(u)})
 		}
 	}
 	vb := &videoBlock{}
@@ -512,7 +512,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 	lang := s.Config.Language
 	c := captions[0]
 	for _, cf := range captions {
-		if primaryLang(cf.lang) == primaryLang(lang) {
+		if locale.Primary(cf.lang) == locale.Primary(lang) {
 			c = cf
 			break
 		}
@@ -529,7 +529,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 		return ""
 	}
 	t := &video.Transcript{Title: spec.Title, VideoURL: v.url(n.URL), Cues: c.cues, Chapters: chapters}
-	if primaryLang(c.lang) != primaryLang(lang) {
+	if locale.Primary(c.lang) != locale.Primary(lang) {
 		t.Lang, t.LangName = c.lang, locale.LanguageName(c.lang, lang)
 	}
 	title := video.TranscriptTitle(spec.Title, lang)
@@ -572,11 +572,4 @@ func (v *videoResolver) provider() *videoBlock {
 		return nil
 	}
 	return &videoBlock{html: buf.Bytes(), origin: d.Origin}
-}
-
-// primaryLang is a language tag's first part, lower case: "de-DE" → "de".
-func primaryLang(tag string) string {
-	l, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	l, _, _ = strings.Cut(l, "_")
-	return l
 }

@@ -561,29 +561,68 @@ func TestDocShowsTemplate(t *testing.T) {
 	}
 }
 
+// hostileText is text with everything html/template escapes in the
+// contexts of a figure, and URLs its filter and normalizer change.
+var hostileText = []string{
+	`</script><script>alert("x")</script> & 'q' {{.}}`,
+	"Fonds 1 + Co & Partner", "a\x00b", "ümlaut ß € 😀", "\xff invalid \xc3",
+}
+
+var hostileURLs = []string{
+	"/products/x/", "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "https://example.test/?a=1&b=2",
+	"HTTP://example.test/a b", "mailto:anna@bank.test?subject=Frage & Antwort", "/produkte/über-uns/", "/a+b/?q=1+2",
+	"/x\x00y", "%zz%41", "/a:b", "tel:+4930", "",
+}
+
 // TestHTMLMatchesTemplate checks the hand-written HTML writer against the
-// documented template, including hostile text in every field.
+// documented template, with hostile text in every field and hostile URLs
+// in the links.
 func TestHTMLMatchesTemplate(t *testing.T) {
-	hostile := `</script><script>alert("x")</script> & 'q' {{.}}`
-	f := Figure{ID: "chart_x_1", Kind: "costs", Caption: hostile, AriaLabel: hostile, Options: `{"a":"\u003c/script\u003e"}`,
-		Table: Table{Caption: hostile, Header: []string{hostile, "b"}, Sortable: true, Rows: [][]Cell{
-			{{Text: hostile, URL: "/products/x/"}, {Text: "1,00 %", Numeric: true, Highlight: true, Sort: `1"2`}},
-			{{Text: "js", URL: "javascript:alert(1)"}, {Text: hostile, URL: "https://example.test/?a=1&b=2"}},
-			{{Text: "plain"}, {Text: ""}},
-		}}}
-	for _, tc := range []Figure{f, {ID: "c", Kind: "risk"}} {
-		got, err := tc.HTML()
-		if err != nil {
-			t.Fatal(err)
+	var figs []Figure
+	for _, h := range hostileText {
+		var rows [][]Cell
+		for _, u := range hostileURLs {
+			rows = append(rows, []Cell{{Text: h, URL: u}, {Text: "1,00 %", Numeric: true, Highlight: true, Sort: h}})
 		}
-		want, err := tc.templateHTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != want {
-			t.Errorf("HTML differs from the template:\ngot  %s\nwant %s", got, want)
+		rows = append(rows, []Cell{{Text: "plain"}, {Text: ""}})
+		figs = append(figs, Figure{ID: "chart_x_1", Kind: "costs", Caption: h, AriaLabel: h, Options: `{"a":"\u003c/script\u003e"}`,
+			Table: Table{Caption: h, Header: []string{h, "b"}, Sortable: true, Rows: rows}})
+	}
+	figs = append(figs, Figure{ID: "c", Kind: "risk"})
+	for _, f := range figs {
+		matchesTemplate(t, f)
+	}
+}
+
+func matchesTemplate(t *testing.T, f Figure) {
+	t.Helper()
+	got, err := f.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := f.TemplateHTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Fatalf("HTML differs from the template:\ngot  %s\nwant %s", got, want)
+	}
+}
+
+// FuzzHTMLMatchesTemplate puts arbitrary text into every field of a figure
+// and an arbitrary URL into its table's link.
+func FuzzHTMLMatchesTemplate(f *testing.F) {
+	for i, h := range hostileText {
+		for _, u := range hostileURLs {
+			f.Add(h, u, i%2 == 0)
 		}
 	}
+	f.Fuzz(func(t *testing.T, text, url string, sortable bool) {
+		matchesTemplate(t, Figure{ID: text, Kind: text, Caption: text, AriaLabel: text, Options: `{"a":1}`,
+			Table: Table{Caption: text, Header: []string{text}, Sortable: sortable, Rows: [][]Cell{
+				{{Text: text, URL: url, Sort: text, Numeric: sortable}, {Text: url, URL: text}},
+			}}})
+	})
 }
 
 // TestHTMLSizeEstimate keeps htmlSize close above what HTML writes, so the

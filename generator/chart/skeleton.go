@@ -29,10 +29,11 @@ import (
 //
 // The methods are the package functions of the same name. A nil
 // *Skeletons is valid and builds every chart directly, which is how a
-// reference build (no shortcuts) runs: one value the renderer holds, nil
-// or not, switches the shortcut for every product chart, and the builders
-// keep one code path for the table, caption and text alternative. The zero
-// value is ready to use; it is safe for concurrent use.
+// build without the shortcut (--no-shortcut=skeletons) runs: one value the
+// renderer holds, nil or not, switches the shortcut for every product
+// chart, and the builders keep one code path for the table, caption and
+// text alternative. The zero value is ready to use; it is safe for
+// concurrent use.
 type Skeletons struct {
 	mu     sync.RWMutex
 	m      map[shape]*skeleton // nil value: the shape has no usable skeleton

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/klartext/klartext/generator/locale"
 )
 
 // PageRef identifies the page the widget belongs to. Path is the canonical
@@ -111,7 +113,7 @@ var factorNames = map[string][5]string{
 func FactorLabel(i int, lang string) string { return factorNames[labelLang(lang)][i] }
 
 func labelLang(lang string) string {
-	if strings.HasPrefix(strings.ToLower(lang), "de") {
+	if locale.Primary(lang) == "de" {
 		return "de"
 	}
 	return "en"
@@ -163,7 +165,7 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 	case Isso:
 		attrs := map[string]string{
 			"data-isso":      s.Host + "/",
-			"data-isso-lang": primary(provLang),
+			"data-isso-lang": locale.Primary(provLang),
 			"data-isso-css":  "false", // Isso would inject a <style>, which the CSP forbids; the theme styles it
 		}
 		e = Embed{
@@ -177,7 +179,7 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 			"site_id":    s.SiteID,
 			"url":        page.URL,
 			"page_title": page.Title,
-			"locale":     primary(provLang),
+			"locale":     locale.Primary(provLang),
 		}
 		if s.Theme != "" {
 			cfg["theme"] = s.Theme
@@ -208,7 +210,7 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 				"data-emit-metadata":     "0",
 				"data-input-position":    "bottom",
 				"data-theme":             theme,
-				"data-lang":              primary(provLang),
+				"data-lang":              locale.Primary(provLang),
 				"data-loading":           "lazy",
 				"crossorigin":            "anonymous",
 			},
@@ -249,14 +251,6 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 	b, _ := json.Marshal(e) // maps marshal with sorted keys: reproducible output
 	w.Embed = string(b)
 	return w
-}
-
-func primary(lang string) string {
-	lang = strings.ToLower(lang)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		return lang[:i]
-	}
-	return lang
 }
 
 // videoQuestion opens the intro on a page with a video.

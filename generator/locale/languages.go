@@ -135,7 +135,7 @@ func LanguageName(code, displayLang string) string {
 	if !ok {
 		return strings.TrimSpace(code)
 	}
-	german := For(displayLang).Lang == "de"
+	german := Primary(displayLang) == "de"
 	name := n.en
 	if german {
 		name = n.de

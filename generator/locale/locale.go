@@ -21,13 +21,21 @@ type Locale struct {
 	grouping byte
 }
 
+// Primary is a language tag's primary subtag, lower case, the one answer
+// to "which language is this?" for every package: "de-DE", "DE_at" and
+// " de " are "de"; "" is "".
+func Primary(lang string) string {
+	l := strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	return l
+}
+
 // For returns the locale for a site language ("de", "de-DE", "en", "en-GB");
 // unknown languages format like English.
 func For(lang string) Locale {
-	primary := strings.ToLower(lang)
-	if i := strings.IndexAny(primary, "-_"); i >= 0 {
-		primary = primary[:i]
-	}
+	primary := Primary(lang)
 	switch primary {
 	case "de":
 		return Locale{Lang: "de", decimal: ',', grouping: '.'}

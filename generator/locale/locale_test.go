@@ -70,3 +70,17 @@ func TestDate(t *testing.T) {
 		t.Errorf("en date %q", got)
 	}
 }
+
+func TestPrimary(t *testing.T) {
+	for in, want := range map[string]string{
+		"de": "de", "de-DE": "de", "DE_at": "de", " de ": "de", "en-GB": "en", "gsw-CH": "gsw",
+		"zh-Hant-TW": "zh", "": "", "dex": "dex", "d": "d",
+	} {
+		if got := Primary(in); got != want {
+			t.Errorf("Primary(%q) = %q, want %q", in, got, want)
+		}
+		if german := For(in).Lang == "de"; german != (want == "de") {
+			t.Errorf("For(%q) is German: %v, but Primary says %q", in, german, want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ import (
 	gutil "github.com/yuin/goldmark/util"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/locale"
 )
 
 // Renderer renders Markdown for one site language. It is safe for
@@ -34,7 +35,7 @@ type Renderer struct {
 // New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
 func New(lang string) *Renderer {
 	var typo []extension.TypographerOption
-	if strings.HasPrefix(strings.ToLower(lang), "de") {
+	if locale.Primary(lang) == "de" {
 		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
 			extension.LeftDoubleQuote:  []byte("&bdquo;"),
 			extension.RightDoubleQuote: []byte("&ldquo;"),

@@ -18,7 +18,7 @@ var riskClassWords = map[string][8]string{
 // lang reduces a site language ("de-DE", "en-GB") to the two this package
 // writes; other languages get English.
 func lang(l string) string {
-	if locale.For(l).Lang == "de" {
+	if locale.Primary(l) == "de" {
 		return "de"
 	}
 	return "en"

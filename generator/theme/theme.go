@@ -22,7 +22,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/fileio"
-
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/theme/internal/quick"
 	"github.com/klartext/klartext/themes"
 )
 
@@ -36,22 +37,19 @@ type Theme struct {
 	partials *template.Template
 	i18n     map[string]string
 
-	// Fold prints translations without arguments as text fixed at compile
-	// time (see fold.go); Load turns it on, a reference build off before
-	// the first Execute.
-	Fold bool
-	// Quick runs layouts with the theme's own executor where it can (see
-	// exec.go); Load turns it on, a reference build off before the first
-	// Execute.
-	Quick bool
+	// Quick runs layouts and partials as quick programs where they can
+	// (package quick); CachePartials lets partialCached render a fragment
+	// once per key. Load turns both on; a build may turn them off before
+	// the first Execute, to check they change nothing.
+	Quick, CachePartials bool
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
 	cached   sync.Map // partialCached: name + "\x00" + key → *cachedPartial
-	// partialProgs are the partials run on their own (ExecutePartial):
-	// name → *compiledPartial.
-	partialProgs sync.Map
-	lookups      sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+	// partialRunners run the partials run on their own (ExecutePartial):
+	// name → *quick.Runner.
+	partialRunners sync.Map
+	lookups        sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
 
 	// Refused are the files of the site's theme folder that are not read:
 	// symbolic links out of it, links to folders, named pipes and other
@@ -67,11 +65,6 @@ func (t *Theme) Overrides(name string) bool {
 	return t.site != nil && t.site.Has(t.site.Dir()+"/"+name)
 }
 
-type compiledPartial struct {
-	once sync.Once
-	prog *program // nil: html/template runs the partial
-}
-
 type cachedPartial struct {
 	once sync.Once
 	html template.HTML
@@ -79,17 +72,13 @@ type cachedPartial struct {
 }
 
 type compiled struct {
-	once  sync.Once
-	tmpl  *template.Template
-	prog  *program // nil: the layout runs in html/template only
-	err   error
-	name  string
-	nanos atomic.Int64
-	calls atomic.Int64
-	slow  atomic.Int64 // calls html/template ran
-	// whyNot is why the layout has no program, or why html/template ran
-	// it first; "" where quick execution is off.
-	whyNot atomic.Pointer[string]
+	once   sync.Once
+	tmpl   *template.Template
+	runner *quick.Runner
+	err    error
+	name   string
+	nanos  atomic.Int64
+	calls  atomic.Int64
 }
 
 // MaxFileBytes bounds one file of a site's theme; the largest of the
@@ -118,7 +107,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
-	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Fold: true, Quick: true, Refused: refused, site: files}
+	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true, CachePartials: true, Refused: refused, site: files}
 	if err := t.loadI18n(lang); err != nil {
 		return nil, err
 	}
@@ -135,8 +124,7 @@ func (t *Theme) FS() fs.FS { return t.fsys }
 
 func (t *Theme) loadI18n(lang string) error {
 	t.i18n = map[string]string{}
-	primary := strings.SplitN(strings.ToLower(lang), "-", 2)[0]
-	for _, l := range []string{"en", primary} { // English fills gaps
+	for _, l := range []string{"en", locale.Primary(lang)} { // English fills gaps
 		data, err := fs.ReadFile(t.fsys, "i18n/"+l+".yaml")
 		if err != nil {
 			continue
@@ -194,10 +182,12 @@ func (t *Theme) parseBase() error {
 // (the site header per active menu entry, the footer), which a large site
 // would otherwise execute tens of thousands of times. The partial's output
 // must depend only on the key and site-wide data — the first page's data
-// renders it.
+// renders it. Without CachePartials it renders on every call.
 func (t *Theme) partialCached(name, key string, data any) (template.HTML, error) {
-	if _, ok := data.(escapeProbe); ok {
-		return "", nil
+	if !t.CachePartials {
+		var b bytes.Buffer
+		err := t.ExecutePartial(&b, name, data)
+		return template.HTML(b.String()), err
 	}
 	k := name + "\x00" + key
 	v, ok := t.cached.Load(k)
@@ -214,29 +204,28 @@ func (t *Theme) partialCached(name, key string, data any) (template.HTML, error)
 }
 
 // ExecutePartial runs one partial ("partials/feedback.html") with data;
-// into a bytes.Buffer as a quick program (exec.go) where it can.
+// into a bytes.Buffer as a quick program where it can.
 func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
-	if buf, ok := w.(*bytes.Buffer); ok && t.Quick {
-		if p := t.partialProgram(name); p != nil && p.execute(buf, data) == "" {
-			return nil
-		}
-	}
-	return t.partials.ExecuteTemplate(w, name, data)
+	return t.partialRunner(name).Execute(w, data)
 }
 
-// partialProgram is the quick program of a partial run on its own, or nil.
-func (t *Theme) partialProgram(name string) *program {
-	v, ok := t.partialProgs.Load(name)
-	if !ok {
-		v, _ = t.partialProgs.LoadOrStore(name, &compiledPartial{})
+// partialRunner runs a partial on its own.
+func (t *Theme) partialRunner(name string) *quick.Runner {
+	if r, ok := t.partialRunners.Load(name); ok {
+		return r.(*quick.Runner)
 	}
-	c := v.(*compiledPartial)
-	c.once.Do(func() {
-		if tmpl := t.partials.Lookup(name); tmpl != nil && escapeNow(tmpl) {
-			c.prog, _ = t.compileProgram(tmpl)
-		}
-	})
-	return c.prog
+	run := func(w io.Writer, data any) error { return t.partials.ExecuteTemplate(w, name, data) }
+	r, _ := t.partialRunners.LoadOrStore(name, t.newRunner(run, t.partials, name))
+	return r.(*quick.Runner)
+}
+
+// newRunner runs the template name of set, which run executes in
+// html/template; without Quick html/template runs every call.
+func (t *Theme) newRunner(run func(io.Writer, any) error, set *template.Template, name string) *quick.Runner {
+	if !t.Quick {
+		set = nil
+	}
+	return quick.New(run, set, name, t.funcs)
 }
 
 // Lookup returns the first of the candidate layouts (paths below layouts/,
@@ -265,33 +254,16 @@ func (t *Theme) Lookup(candidates ...string) (string, bool) {
 func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	c := t.get(layout)
 	c.once.Do(func() {
-		var whyNot string
-		c.tmpl, c.prog, whyNot, c.err = t.compile(layout)
-		if whyNot != "" {
-			c.whyNot.Store(&whyNot)
+		c.tmpl, c.err = t.parse(layout)
+		if c.err == nil {
+			c.runner = t.newRunner(c.tmpl.Execute, c.tmpl, c.tmpl.Name())
 		}
 	})
 	if c.err != nil {
 		return c.err
 	}
 	start := time.Now()
-	var err error
-	quick := false
-	if c.prog != nil {
-		whyNot := "the output is not a bytes.Buffer"
-		if buf, ok := w.(*bytes.Buffer); ok {
-			whyNot = c.prog.execute(buf, data)
-		}
-		quick = whyNot == ""
-		if !quick {
-			first := whyNot // taking whyNot's address would cost every page an allocation
-			c.whyNot.CompareAndSwap(nil, &first)
-		}
-	}
-	if !quick {
-		c.slow.Add(1)
-		err = c.tmpl.Execute(w, data)
-	}
+	err := c.runner.Execute(w, data)
 	c.nanos.Add(int64(time.Since(start)))
 	c.calls.Add(1)
 	return err
@@ -308,43 +280,25 @@ func (t *Theme) get(layout string) *compiled {
 	return c
 }
 
-// compile parses a layout; with Fold or Quick it escapes it at once, folds
-// its translations and compiles its program. A layout the program does not
-// cover runs in html/template; whyNot says why.
-func (t *Theme) compile(layout string) (tmpl *template.Template, prog *program, whyNot string, err error) {
+// parse parses a layout in a clone of the base set: the template to run,
+// the base layout where the layout defines "main".
+func (t *Theme) parse(layout string) (*template.Template, error) {
 	src, err := fs.ReadFile(t.fsys, "layouts/"+layout)
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("theme: layout %s: %v", layout, err)
+		return nil, fmt.Errorf("theme: layout %s: %v", layout, err)
 	}
 	set, err := t.base.Clone()
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
-	tmpl, err = set.New(layout).Parse(string(src))
+	tmpl, err := set.New(layout).Parse(string(src))
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("theme: %v", err)
+		return nil, fmt.Errorf("theme: %v", err)
 	}
 	if tmpl.Lookup("main") != nil && bytes.Contains(src, []byte(`define "main"`)) {
 		tmpl = set.Lookup("_default/baseof.html")
 	}
-	if !t.Fold && !t.Quick {
-		return tmpl, nil, "", nil
-	}
-	if !escapeNow(tmpl) { // Execute reports html/template's error
-		if t.Quick {
-			whyNot = "html/template cannot escape it"
-		}
-		return tmpl, nil, whyNot, nil
-	}
-	if t.Fold {
-		t.foldTranslations(tmpl)
-	}
-	if t.Quick {
-		if prog, err = t.compileProgram(tmpl); err != nil {
-			return tmpl, nil, err.Error(), nil
-		}
-	}
-	return tmpl, prog, "", nil
+	return tmpl, nil
 }
 
 // TemplateStat is the time spent in one layout over a build.
@@ -352,13 +306,17 @@ type TemplateStat struct {
 	Layout string
 	Calls  int64
 	Total  time.Duration
-	// Slow counts the calls html/template ran rather than the layout's
-	// quick program (exec.go): all of them where the layout has none, else
-	// those with a value the program does not cover, or an error.
+	// First counts the calls html/template ran before the layout's quick
+	// program was compiled from the template it escaped (package quick):
+	// one, unless several pages started at once or the first failed.
+	First int64
+	// Slow counts the calls html/template ran after those: all of them
+	// where the layout has no program, else those with a value the
+	// program does not cover, or an error.
 	Slow int64
 	// WhyNot says why the layout has no quick program, or why
-	// html/template ran it the first time; "" where quick execution is
-	// off.
+	// html/template ran a page the program handed over; "" where quick
+	// execution is off.
 	WhyNot string
 }
 
@@ -368,9 +326,9 @@ func (t *Theme) Stats() []TemplateStat {
 	defer t.mu.Unlock()
 	var out []TemplateStat
 	for _, c := range t.compiled {
-		st := TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load()), Slow: c.slow.Load()}
-		if why := c.whyNot.Load(); why != nil {
-			st.WhyNot = *why
+		st := TemplateStat{Layout: c.name, Calls: c.calls.Load(), Total: time.Duration(c.nanos.Load())}
+		if c.runner != nil {
+			st.First, st.Slow, st.WhyNot = c.runner.First(), c.runner.Slow(), c.runner.WhyNot()
 		}
 		out = append(out, st)
 	}

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/klartext/klartext/generator/locale"
 )
 
 type texts struct {
@@ -74,10 +76,7 @@ func RenderHTML(w io.Writer, d EmbedData, lang string) error {
 }
 
 func langKey(lang string) string {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	if i := strings.IndexAny(l, "-_"); i >= 0 {
-		l = l[:i]
-	}
+	l := locale.Primary(lang)
 	if l == "" {
 		return "de"
 	}

@@ -1,4 +1,4 @@
-package theme
+package quick
 
 import (
 	"bytes"
@@ -8,10 +8,12 @@ import (
 	"strings"
 	"text/template/parse"
 	"time"
+
+	"github.com/klartext/klartext/generator/escape"
 )
 
-// The functions of quick execution (exec.go): html/template's escapers, the
-// text/template builtins themes use, and the theme's own functions.
+// The functions of a program: html/template's escapers, the text/template
+// builtins themes use, and the theme's own functions.
 
 // ---- escapers ----
 
@@ -26,11 +28,11 @@ const (
 	escURLNorm                // _html_template_urlnormalizer
 	escURL                    // _html_template_urlescaper
 	escJSVal                  // _html_template_jsvalescaper
-	escOther                  // any other: a run that reaches it hands over
+	escOther                  // any other: the template is not compiled
 )
 
 // escapers maps html/template's names to the escapers (html/template's
-// escape.go has the list; a name missing here is escOther).
+// escape.go has the list; TestEveryEscaperIsKnown checks it is complete).
 var escapers = map[string]escaper{
 	"_html_template_htmlescaper":      escHTML,
 	"_html_template_attrescaper":      escAttr,
@@ -51,22 +53,12 @@ var escapers = map[string]escaper{
 	"_eval_args_":                     escOther,
 }
 
-// escapesHTMLText reports whether the escaper's output for a plain string
-// is the string escaped by EscapeHTML (fold.go relies on it).
-func (e escaper) escapesHTMLText() bool {
-	return e == escHTML || e == escAttr || e == escRCDATA
-}
-
-// filterFailsafe is what html/template's urlfilter puts in place of an
-// unsafe URL.
-const filterFailsafe = "#ZgotmplZ"
-
 // apply runs the escaper on s of kind k; its output is plain text.
 func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 	switch e {
 	case escHTML, escAttr, escRCDATA:
 		if k != htmlContent {
-			return EscapeHTML(s), plainText
+			return escape.HTML(s), plainText
 		}
 		if e == escHTML {
 			return s, plainText
@@ -75,22 +67,19 @@ func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 		if k == urlContent {
 			return s, plainText
 		}
-		if !isSafeURL(s) {
-			return filterFailsafe, plainText
-		}
-		return s, plainText
+		return escape.FilterURL(s), plainText
 	case escURLNorm, escURL:
-		var b strings.Builder
-		if processURLOnto(s, e == escURLNorm || k == urlContent, &b) {
-			return b.String(), plainText
+		// urlescaper normalizes a template.URL instead of escaping it.
+		if e == escURLNorm || k == urlContent {
+			return escape.NormalizeURL(s), plainText
 		}
-		return s, plainText
+		return escape.URLPart(s), plainText
 	case escJSVal:
 		if k == jsContent {
 			return s, plainText
 		}
 	}
-	bail("HTML content in an attribute or RCDATA, or an escaper for another context")
+	bail("HTML content in an attribute or RCDATA, or other content in a script")
 	return "", plainText
 }
 
@@ -102,63 +91,17 @@ func (e escaper) write(b *bytes.Buffer, s string, k contentKind) {
 			b.WriteString(s)
 			return
 		}
-		htmlEscapes.WriteString(b, s)
+		escape.WriteHTML(b, s)
 	case escAttr, escRCDATA:
 		if k == htmlContent {
 			// attrescaper strips tags, rcdataescaper keeps entities.
 			bail("HTML content in an attribute or RCDATA")
 		}
-		htmlEscapes.WriteString(b, s)
+		escape.WriteHTML(b, s)
 	default:
 		s, _ = e.apply(s, k)
 		b.WriteString(s)
 	}
-}
-
-// isSafeURL is html/template's: a relative URL, or one with the protocol
-// http, https or mailto.
-func isSafeURL(s string) bool {
-	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
-		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
-			return false
-		}
-	}
-	return true
-}
-
-// processURLOnto is html/template's: it appends s normalized (norm) or
-// escaped as a URL part to b and reports whether that differs from s.
-func processURLOnto(s string, norm bool, b *strings.Builder) bool {
-	b.Grow(len(s) + 16)
-	written := 0
-	for i, n := 0, len(s); i < n; i++ {
-		c := s[i]
-		switch c {
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				continue
-			}
-		case '-', '.', '_', '~':
-			continue
-		case '%':
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
-			}
-		default:
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				continue
-			}
-		}
-		b.WriteString(s[written:i])
-		fmt.Fprintf(b, "%%%02x", c)
-		written = i + 1
-	}
-	b.WriteString(s[written:])
-	return written != 0
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // ---- calls ----
@@ -187,15 +130,25 @@ const (
 	callPrintf
 	callPrintln
 	callEscaper
-	callUnknown // a text/template builtin not covered here: the run hands over
 )
 
+// builtinCalls are the text/template builtins a program covers; a
+// template that calls another (call, html, js, slice, urlquery) is not
+// compiled.
 var builtinCalls = map[string]callKind{
 	"and": callAnd, "or": callOr, "not": callNot,
 	"eq": callEq, "ne": callNe, "lt": callLt, "le": callLe, "gt": callGt, "ge": callGe,
 	"len": callLen, "index": callIndex,
 	"print": callPrint, "printf": callPrintf, "println": callPrintln,
-	"call": callUnknown, "html": callUnknown, "js": callUnknown, "slice": callUnknown, "urlquery": callUnknown,
+}
+
+// arity is the number of arguments a call kind takes: at least min, at
+// most max (-1: any number), as text/template checks it on every call.
+var arity = map[callKind][2]int{
+	callString: {1, 1}, callTime: {1, 1}, callTranslate: {1, -1}, callPartial: {3, 3}, callEscaper: {1, 1},
+	callAnd: {1, -1}, callOr: {1, -1}, callNot: {1, 1}, callEq: {2, -1},
+	callNe: {2, 2}, callLt: {2, 2}, callLe: {2, 2}, callGt: {2, 2}, callGe: {2, 2},
+	callLen: {1, 1}, callIndex: {1, -1}, callPrint: {0, -1}, callPrintf: {1, -1}, callPrintln: {0, -1},
 }
 
 type callCmd struct {
@@ -210,19 +163,26 @@ type callCmd struct {
 	args    []command
 }
 
-// call compiles a function call. Functions resolve as in an escaped
-// template: html/template's escapers (it adds them over any function of
-// the same name), the theme's functions, then the builtins.
-func (c *compiler) call(name string, args []parse.Node) command {
+// call compiles a function call with args, and the piped value as its
+// last argument if piped. Functions resolve as in an escaped template:
+// html/template's escapers (it adds them over any function of the same
+// name), the theme's functions, then the builtins. A call with a number of
+// arguments that text/template would refuse on every page is not compiled.
+func (c *compiler) call(name string, args []parse.Node, piped bool) command {
 	cc := &callCmd{name: name}
 	for _, a := range args {
 		cc.args = append(cc.args, c.operand(a))
 	}
-	if e, ok := escapers[name]; ok {
-		cc.kind, cc.esc = callEscaper, e
-		return cc
+	n := len(args)
+	if piped {
+		n++
 	}
-	if f, ok := c.t.funcs[name]; ok {
+	if e, ok := escapers[name]; ok {
+		if e == escOther {
+			c.fail("the escaper %s (another context)", name)
+		}
+		cc.kind, cc.esc = callEscaper, e
+	} else if f, ok := c.funcs[name]; ok {
 		switch f := f.(type) {
 		case func(string) string:
 			cc.kind, cc.str = callString, f
@@ -238,23 +198,48 @@ func (c *compiler) call(name string, args []parse.Node) command {
 				c.fail("the function %s", name)
 			}
 			cc.kind, cc.fn = callReflect, fn
+			if in := fn.Type().NumIn(); fn.Type().IsVariadic() && n < in-1 || !fn.Type().IsVariadic() && n != in {
+				c.fail("%s with %d arguments", name, n)
+			}
+			return constantCall(cc, piped)
 		}
-		return cc
-	}
-	if k, ok := builtinCalls[name]; ok {
+	} else if k, ok := builtinCalls[name]; ok {
 		cc.kind = k
+	} else {
+		c.fail("the function %s", name)
+	}
+	if a := arity[cc.kind]; n < a[0] || a[1] >= 0 && n > a[1] {
+		c.fail("%s with %d arguments", name, n)
+	}
+	return constantCall(cc, piped)
+}
+
+// constantCall is the value of a call whose arguments are all literals,
+// computed once here: functions are pure (package doc), so it is the same
+// on every page ({{t "key"}}, most of a layout's words). A partial is
+// rendered on the page; a call that fails or panics is left to the run,
+// which hands the page over.
+func constantCall(cc *callCmd, piped bool) (cmd command) {
+	if piped || cc.kind == callPartial {
 		return cc
 	}
-	c.fail("the function %s", name)
-	return nil
+	for _, a := range cc.args {
+		if _, ok := a.(literal); !ok {
+			return cc
+		}
+	}
+	defer func() {
+		if recover() != nil {
+			cmd = cc
+		}
+	}()
+	return literal{cc.eval(&runState{}, reflect.Value{}, reflect.Value{}, false)}
 }
 
 func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) reflect.Value {
 	switch c.kind {
 	case callAnd, callOr:
 		return c.andOr(s, dot, final, hasFinal)
-	case callUnknown:
-		bail("the builtin " + c.name)
 	}
 	var store [4]reflect.Value
 	args := store[:0]
@@ -266,54 +251,33 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 	}
 	switch c.kind {
 	case callString:
-		if len(args) != 1 {
-			c.bailArity()
-		}
 		return reflect.ValueOf(c.str(stringArg(args[0])))
 	case callTime:
-		if len(args) != 1 {
-			c.bailArity()
-		}
 		a := concrete(args[0])
 		if a.Type() != timeType {
 			bail("an argument that is not a time.Time")
 		}
 		return reflect.ValueOf(c.time(a.Interface().(time.Time)))
 	case callTranslate:
-		if len(args) < 1 {
-			c.bailArity()
-		}
 		key := stringArg(args[0])
 		if len(args) == 1 {
 			return reflect.ValueOf(c.tr(key))
 		}
 		return reflect.ValueOf(c.tr(key, anyArgs(args[1:])...))
 	case callPartial:
-		if len(args) != 3 {
-			c.bailArity()
-		}
 		h, err := c.partial(stringArg(args[0]), stringArg(args[1]), anyArg(args[2]))
 		if err != nil {
 			bail(c.name + ": " + err.Error())
 		}
 		return reflect.ValueOf(h)
 	case callEscaper:
-		if len(args) != 1 {
-			c.bailArity()
-		}
 		s, k := stringify(args[0])
 		s, _ = c.esc.apply(s, k)
 		return reflect.ValueOf(s)
 	case callNot:
-		if len(args) != 1 {
-			c.bailArity()
-		}
 		truth, _ := isTrue(indirectInterface(builtinArg(args[0])))
 		return reflect.ValueOf(!truth)
 	case callEq:
-		if len(args) < 2 {
-			c.bailArity()
-		}
 		a := indirectInterface(builtinArg(args[0]))
 		for _, b := range args[1:] {
 			if compare(a, indirectInterface(builtinArg(b))) == 0 {
@@ -322,9 +286,6 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 		}
 		return reflect.ValueOf(false)
 	case callNe, callLt, callLe, callGt, callGe:
-		if len(args) != 2 {
-			c.bailArity()
-		}
 		a, b := indirectInterface(builtinArg(args[0])), indirectInterface(builtinArg(args[1]))
 		if c.kind != callNe && basicKind(a.Kind()) == reflect.Bool {
 			bail("booleans are not ordered")
@@ -345,9 +306,6 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 		}
 		return reflect.ValueOf(r)
 	case callLen:
-		if len(args) != 1 {
-			c.bailArity()
-		}
 		item, isNil := indirect(builtinArg(args[0]))
 		if isNil {
 			bail("len of a nil pointer")
@@ -358,14 +316,8 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 		}
 		bail("len of " + item.Kind().String())
 	case callIndex:
-		if len(args) < 1 {
-			c.bailArity()
-		}
 		return index(builtinArg(args[0]), args[1:])
 	case callPrintf:
-		if len(args) < 1 {
-			c.bailArity()
-		}
 		return reflect.ValueOf(fmt.Sprintf(stringArg(args[0]), anyArgs(args[1:])...))
 	case callPrint:
 		return reflect.ValueOf(fmt.Sprint(anyArgs(args)...))
@@ -378,9 +330,6 @@ func (c *callCmd) eval(s *runState, dot, final reflect.Value, hasFinal bool) ref
 // andOr is text/template's and/or: the first argument that decides, else
 // the last; the arguments after it are not evaluated.
 func (c *callCmd) andOr(s *runState, dot, final reflect.Value, hasFinal bool) reflect.Value {
-	if len(c.args) == 0 && !hasFinal {
-		c.bailArity()
-	}
 	var v reflect.Value
 	for _, a := range c.args {
 		v = builtinArg(a.eval(s, dot, reflect.Value{}, false))
@@ -396,14 +345,7 @@ func (c *callCmd) andOr(s *runState, dot, final reflect.Value, hasFinal bool) re
 
 func (c *callCmd) reflectCall(args []reflect.Value) reflect.Value {
 	typ := c.fn.Type()
-	n := typ.NumIn()
-	if typ.IsVariadic() {
-		if len(args) < n-1 {
-			c.bailArity()
-		}
-	} else if len(args) != n {
-		c.bailArity()
-	}
+	n := typ.NumIn() // the number of arguments was checked by call
 	argv := make([]reflect.Value, len(args))
 	for i, a := range args {
 		var t reflect.Type
@@ -420,8 +362,6 @@ func (c *callCmd) reflectCall(args []reflect.Value) reflect.Value {
 	}
 	return out[0]
 }
-
-func (c *callCmd) bailArity() { bail("the number of arguments to " + c.name) }
 
 // assignable is text/template's validateType for the values it passes
 // unchanged; the rest bail.

@@ -1,4 +1,4 @@
-package theme
+package quick
 
 import (
 	"bytes"
@@ -12,30 +12,8 @@ import (
 	"time"
 )
 
-// Quick execution. html/template runs an escaped layout through
-// text/template, which evaluates every action by reflection: each field is
-// looked up by name on every page, and each function — the escaper
-// html/template adds to every action included — is called through
-// reflect.Value.Call. That is about a microsecond per action and more than
-// half of a product page's layout time.
-//
-// A program is the same escaped parse tree, compiled once per layout (and
-// per partial run on its own, see ExecutePartial):
-// a field's index is looked up once per type, the escapers, the builtins
-// and the theme's common functions are plain Go calls, and an escaper's
-// result goes into the page without an intermediate string. A program only
-// runs what it gives html/template's exact bytes for:
-//   - a construct it does not know (break, a method with arguments, a
-//     template called in another escaping context) stops the compilation,
-//     and the layout always runs in html/template;
-//   - a value it does not know (a type an escaper treats specially, a nil
-//     where text/template would fail, an error from a function) stops the
-//     run: the page's output so far is dropped and html/template runs the
-//     page from the start, so its result and its errors are html/template's
-//     own.
-//
-// Theme.Quick turns it off for the reference build. exec_test.go runs both
-// on the same templates and data and demands the same bytes.
+// Programs: the compiler from an escaped parse tree to steps, and the run
+// of the steps (package doc).
 
 // notCovered stops a compilation: the layout runs in html/template.
 type notCovered string
@@ -104,15 +82,17 @@ func bail(why string) { panic(bailout(why)) }
 // ---- compilation ----
 
 type compiler struct {
-	t      *Theme
+	funcs  template.FuncMap
 	set    *template.Template
 	bodies map[string]*body
 }
 
-// compileProgram compiles tmpl, which must have been escaped, and the
-// templates it calls.
-func (t *Theme) compileProgram(tmpl *template.Template) (p *program, err error) {
-	c := &compiler{t: t, set: tmpl, bodies: map[string]*body{}}
+// compile compiles the template name of set, which must have been
+// escaped, and the templates it calls. A construct that would hand every
+// page it reaches to html/template is an error here, so the template is
+// html/template's once, not per page.
+func compile(set *template.Template, name string, funcs template.FuncMap) (p *program, err error) {
+	c := &compiler{funcs: funcs, set: set, bodies: map[string]*body{}}
 	defer func() {
 		if r := recover(); r != nil {
 			nc, ok := r.(notCovered)
@@ -122,7 +102,7 @@ func (t *Theme) compileProgram(tmpl *template.Template) (p *program, err error) 
 			p, err = nil, nc
 		}
 	}()
-	return &program{main: c.body(tmpl.Name())}, nil
+	return &program{main: c.body(name)}, nil
 }
 
 func (c *compiler) fail(format string, args ...any) {
@@ -153,13 +133,14 @@ func (c *compiler) list(l *parse.ListNode) []step {
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.TextNode:
-			if last, ok := lastText(out); ok {
-				out[len(out)-1] = append(last, n.Text...)
+			out = appendText(out, n.Text)
+		case *parse.ActionNode:
+			st := c.action(n.Pipe)
+			if text, ok := st.(textStep); ok {
+				out = appendText(out, text)
 				continue
 			}
-			out = append(out, textStep(bytes.Clone(n.Text)))
-		case *parse.ActionNode:
-			out = append(out, c.action(n.Pipe))
+			out = append(out, st)
 		case *parse.IfNode:
 			out = append(out, &branchStep{pipe: c.pipeline(n.Pipe), list: c.list(n.List), elseList: c.list(n.ElseList)})
 		case *parse.WithNode:
@@ -183,12 +164,16 @@ func (c *compiler) list(l *parse.ListNode) []step {
 	return out
 }
 
-func lastText(steps []step) (textStep, bool) {
-	if len(steps) == 0 {
-		return nil, false
+// appendText adds text to the steps, to the text step they end in if they
+// do.
+func appendText(steps []step, text []byte) []step {
+	if len(steps) > 0 {
+		if last, ok := steps[len(steps)-1].(textStep); ok {
+			steps[len(steps)-1] = append(last, text...)
+			return steps
+		}
 	}
-	t, ok := steps[len(steps)-1].(textStep)
-	return t, ok
+	return append(steps, textStep(bytes.Clone(text)))
 }
 
 // action compiles an action: one that declares or assigns variables prints
@@ -201,9 +186,12 @@ func (c *compiler) action(p *parse.PipeNode) step {
 	k := len(p.Cmds)
 	var stages []escaper
 	for k > 1 {
-		e, ok := c.escaperOf(p.Cmds[k-1])
+		e, name, ok := c.escaperOf(p.Cmds[k-1])
 		if !ok {
 			break
+		}
+		if e == escOther {
+			c.fail("the escaper %s (another context)", name)
 		}
 		stages = append([]escaper{e}, stages...)
 		k--
@@ -211,19 +199,42 @@ func (c *compiler) action(p *parse.PipeNode) step {
 	if len(stages) == 0 {
 		c.fail("an action without an escaper: %s", p)
 	}
-	return &printStep{pipe: c.pipeline(&parse.PipeNode{NodeType: parse.NodePipe, Pos: p.Pos, Cmds: p.Cmds[:k]}), stages: stages}
+	ps := &printStep{pipe: c.pipeline(&parse.PipeNode{NodeType: parse.NodePipe, Pos: p.Pos, Cmds: p.Cmds[:k]}), stages: stages}
+	if len(ps.pipe.cmds) == 1 {
+		if lit, ok := ps.pipe.cmds[0].(literal); ok {
+			if text, ok := constantText(ps, lit.v); ok {
+				return text
+			}
+		}
+	}
+	return ps
 }
 
-func (c *compiler) escaperOf(cmd *parse.CommandNode) (escaper, bool) {
+// constantText is what the print step prints for the constant v — a
+// literal, or a call of pure functions with literal arguments (see call):
+// the same on every page, so the program prints it as text. A value the
+// escapers hand over is left to the run, which hands the page over.
+func constantText(p *printStep, v reflect.Value) (text textStep, ok bool) {
+	defer func() {
+		if recover() != nil {
+			text, ok = nil, false
+		}
+	}()
+	var b bytes.Buffer
+	p.write(&b, v)
+	return textStep(b.Bytes()), true
+}
+
+func (c *compiler) escaperOf(cmd *parse.CommandNode) (escaper, string, bool) {
 	if len(cmd.Args) != 1 {
-		return 0, false
+		return 0, "", false
 	}
 	id, ok := cmd.Args[0].(*parse.IdentifierNode)
 	if !ok {
-		return 0, false
+		return 0, "", false
 	}
 	e, ok := escapers[id.Ident]
-	return e, ok
+	return e, id.Ident, ok
 }
 
 func (c *compiler) pipeline(p *parse.PipeNode) *pipeline {
@@ -240,15 +251,17 @@ func (c *compiler) pipeline(p *parse.PipeNode) *pipeline {
 				c.fail("a piped value into %s", cmd)
 			}
 		}
-		out.cmds = append(out.cmds, c.command(cmd))
+		out.cmds = append(out.cmds, c.command(cmd, i > 0))
 	}
 	return out
 }
 
-func (c *compiler) command(cmd *parse.CommandNode) command {
+// command compiles a pipeline's command; piped: it gets the value of the
+// command before as its last argument.
+func (c *compiler) command(cmd *parse.CommandNode, piped bool) command {
 	first := cmd.Args[0]
 	if id, ok := first.(*parse.IdentifierNode); ok {
-		return c.call(id.Ident, cmd.Args[1:])
+		return c.call(id.Ident, cmd.Args[1:], piped)
 	}
 	if len(cmd.Args) > 1 {
 		c.fail("arguments to %s", first)
@@ -276,7 +289,7 @@ func (c *compiler) operand(n parse.Node) command {
 		}
 		return pipeOperand{c.pipeline(n)}
 	case *parse.IdentifierNode:
-		return c.call(n.Ident, nil)
+		return c.call(n.Ident, nil, false)
 	case *parse.StringNode:
 		return literal{reflect.ValueOf(n.Text)}
 	case *parse.BoolNode:
@@ -315,13 +328,16 @@ type printStep struct {
 	stages []escaper
 }
 
-func (p *printStep) run(s *runState, dot reflect.Value) {
-	str, kind := stringify(s.pipeline(p.pipe, dot))
+func (p *printStep) run(s *runState, dot reflect.Value) { p.write(s.buf, s.pipeline(p.pipe, dot)) }
+
+// write prints v through the step's escapers.
+func (p *printStep) write(buf *bytes.Buffer, v reflect.Value) {
+	str, kind := stringify(v)
 	last := len(p.stages) - 1
 	for _, e := range p.stages[:last] {
 		str, kind = e.apply(str, kind)
 	}
-	p.stages[last].write(s.buf, str, kind)
+	p.stages[last].write(buf, str, kind)
 }
 
 // branchStep is {{if}} and {{with}}.
