@@ -25,7 +25,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 )
 
@@ -134,7 +134,7 @@ func buildSite(source, dest string) error { return buildSiteAt(source, dest, bui
 
 // buildSiteAt is buildSite on the day now.
 func buildSiteAt(source, dest string, now time.Time) error {
-	res, err := build.Build(build.Options{Source: source, Dest: dest, Now: now})
+	res, err := pipeline.Build(pipeline.Options{Source: source, Dest: dest, Now: now})
 	if err != nil {
 		return fmt.Errorf("build %s: %v", source, err)
 	}

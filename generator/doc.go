@@ -3,7 +3,7 @@
 //
 // # The pipeline
 //
-// A build is four stages over plain data, ordered by package build:
+// A build is four stages over plain data, ordered by package pipeline:
 //
 //  1. load: config reads content/site.yaml; content walks content/, splits
 //     front matter (frontmatter) and decodes it per page kind; product
@@ -12,19 +12,19 @@
 //     product.LoadFiles says which) and data the rest, the generic data
 //     files for templates; feedback reads the provider settings and the
 //     feedback export; theme loads the layouts.
-//  2. resolve: build assembles the site model (Site, Node): drafts and
+//  2. resolve: pipeline assembles the site model (Site, Node): drafts and
 //     future pages filtered, sections, topics, product pages from data,
 //     advisors and stories cross-linked, every reference checked; the
-//     ```video blocks of the pages that have one resolved (build/video.go:
+//     ```video blocks of the pages that have one resolved (pipeline/video.go:
 //     files, captions, posters, transcript pages). Every index is built
 //     once, so no page scans all others.
-//  3. render: first the images (build/images.go, imaging): each image of
+//  3. render: first the images (pipeline/images.go, imaging): each image of
 //     content/ read once, published without metadata, the advisor photos
 //     made; then the pages, in parallel: markdown (goldmark, links and
 //     anchors resolved, ```chart and ```video fences and images of the
-//     site handed back to build, which makes their sizes once per build),
+//     site handed back to pipeline, which makes their sizes once per build),
 //     then the layout (theme), then the write; each page's plain text,
-//     headings and facets then go to the search index (build/search.go,
+//     headings and facets then go to the search index (pipeline/search.go,
 //     the build's only hook into search/), written after the last page.
 //  4. write: output writes into a staging folder beside the destination and
 //     swaps it in atomically only when no error was reported.
@@ -35,23 +35,23 @@
 // Files.ReadFile is the one reader (bounded, never blocking, not
 // following a link the scan did not check), and theme reads the site's
 // folder as Files.Sub. Every output path is registered in an
-// output.Registry before anything is written, in build/claims.go
-// (claimOutputs: pages, vCards, list pages, then build/outputs.go's
+// output.Registry before anything is written, in pipeline/claims.go
+// (claimOutputs: pages, vCards, list pages, then pipeline/outputs.go's
 // generatedFiles and the content assets); a path's second owner, as a
 // web host compares paths (output.Key), is an error naming both, and
 // renderer.write refuses a path nobody claimed — a new kind of output
 // file is claimed there. Active content in content/ (package active) is
-// published only when site.yaml's allow_raw names it (build/rawfiles.go).
+// published only when site.yaml's allow_raw names it (pipeline/rawfiles.go).
 //
 // Every stage reports problems into a diag.List (file, line, message, hint)
 // instead of stopping; one build shows every error. A watchdog
-// (build/watchdog.go) gives up on a page that renders longer than the page
+// (pipeline/watchdog.go) gives up on a page that renders longer than the page
 // budget and names it.
 //
-// build.Session (klartext serve) keeps the last good site model: an edit
+// pipeline.Session (klartext serve) keeps the last good site model: an edit
 // that only changes a page's body re-renders that page into the live
 // folder, and updates the search index, writing only the files the page
-// touched (index.Update, index.Changed); anything else is a full build. build.Options.DryRun validates
+// touched (index.Update, index.Changed); anything else is a full build. pipeline.Options.DryRun validates
 // without writing (klartext check, which adds check.Reports).
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser
@@ -71,22 +71,22 @@
 // html/template's at compile time, a value it does not cover hands the
 // page to html/template, which runs it from the start. What is the same on
 // many pages is made once per build — the risk chart per class and holding
-// period (build/charts.go), the product charts' options per shape
+// period (pipeline/charts.go), the product charts' options per shape
 // (chart.Skeletons), the feedback form with the page's identity filled in
-// (build/feedback.go), header, footer, advisor cards and list entries (the
+// (pipeline/feedback.go), header, footer, advisor cards and list entries (the
 // theme's partialCached) — and figures are written without their template
 // (chart.Figure.HTML). Each of these is a named shortcut
-// (build/shortcuts.go) that build.Options.Off and klartext build
+// (pipeline/shortcuts.go) that pipeline.Options.Off and klartext build
 // --no-shortcut turn off: TestReferenceBuildIsIdentical demands the same
 // bytes with all off, TestEachShortcutChangesNothing with each off alone;
 // add a new shortcut to the list there. Layouts print values formatted in
-// Go (build.ProductText) where a template would call a function per
+// Go (pipeline.ProductText) where a template would call a function per
 // figure. Plain front matter and chart blocks are read without yaml.v3
 // (frontmatter/plain.go, chart/spec.go), fuzzed against it; files go
 // through fileio. klartext build tunes the garbage collector
 // (cmd/klartext/gctune.go). klartext build --stats shows time per phase
 // and layout, how often html/template ran a layout and the shortcuts
-// taken; the benchmarks are in build/bench_test.go, chart and
+// taken; the benchmarks are in pipeline/bench_test.go, chart and
 // scripts/bench.sh.
 //
 // # Packages
@@ -162,7 +162,7 @@
 //     os.File's poller registration.
 //   - active: which files in content/ a browser or web server would run
 //     (by ending, host configuration, .well-known/, SVG by its content).
-//   - build: the orchestration and the site model; views for templates.
+//   - pipeline: the orchestration and the site model; views for templates.
 //   - scaffold: klartext new. check: editorial reports and output formats
 //     of klartext check, and the compliance report of check --products
 //     (products.go).
@@ -190,7 +190,7 @@
 //   - A chart type: a builder in chart (input struct in, Figure out, with
 //     its table), its name in chart.SpecTypes (the ```chart fence validates
 //     against it), and its adapter from the page's product.Figures in
-//     build/charts.go (productFigure, productKinds for the product page). A chart on every
+//     pipeline/charts.go (productFigure, productKinds for the product page). A chart on every
 //     product page may also get a chart.Skeletons method: its per-product
 //     values as parts with a walk (chart/skeleton.go).
 //   - A feedback provider: feedback/settings.go (its keys, required keys and
@@ -199,7 +199,7 @@
 //   - A setting or front matter key whose value reaches a policy, a URL, a
 //     header or a mail program: check it with a grammar function (or add
 //     one, with a table test and a fuzz target) where it is read; the
-//     hostile-values test (build/hostile_test.go) covers the key by itself.
+//     hostile-values test (pipeline/hostile_test.go) covers the key by itself.
 //   - A field of the EPT: its number and V2.1 name in product.eptFields,
 //     its key and how its value converts in eptKeys (or a function of its
 //     own in ept.go for a key made of several fields).
@@ -219,8 +219,8 @@
 //     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
-//     what its name says in build/video.go (probe).
+//     what its name says in pipeline/video.go (probe).
 //   - An image size: an imaging.Use (kind, display sizes) made in
-//     build/images.go (advisorPhoto, markdownImage show how); the widths
+//     pipeline/images.go (advisorPhoto, markdownImage show how); the widths
 //     it publishes are imaging.Widths, the files imaging.Plan.
 package generator

@@ -7,15 +7,15 @@ import (
 	"io"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/check"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/pipeline"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
 	format := fs.String("format", "text", "output `format`: text, json, or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "exit with status 2 when there are warnings but no errors")
@@ -37,7 +37,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.DryRun = true
 	opts.Now = time.Now()
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/pipeline"
 )
 
 // ExpiryWarning is how long before valid_until a page is reported.
@@ -24,7 +24,7 @@ const StaleStory = 365 * 24 * time.Hour
 // Reports returns the editorial reports for a resolved site: pages whose
 // valid_until passes soon, products without an explainer, advisors without
 // stories, and old stories never revised. All are warnings.
-func Reports(site *build.Site, now time.Time) []diag.Diagnostic {
+func Reports(site *pipeline.Site, now time.Time) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, n := range site.Nodes {
 		m := n.Meta

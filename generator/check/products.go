@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/product"
 )
 
@@ -77,7 +77,7 @@ type PublishedScenario struct {
 
 // ProductReports builds the report of every product of a resolved site,
 // in id order, formatted for the site's language.
-func ProductReports(site *build.Site) []ProductReport {
+func ProductReports(site *pipeline.Site) []ProductReport {
 	loc := locale.For(site.Config.Language)
 	out := make([]ProductReport, 0, len(site.ProductIDs))
 	for _, id := range site.ProductIDs {

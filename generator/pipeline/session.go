@@ -1,0 +1,285 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/output"
+)
+
+// Session rebuilds a site again and again (klartext serve). After a good
+// full build it keeps the site model in memory; a change that only edits
+// the body of Markdown pages re-renders just those pages and re-checks the
+// links into them. Anything else, or anything unclear, is a full build:
+// correctness first, a stale page is never served.
+type Session struct {
+	opts Options
+	last *state // the last good full build; nil forces a full build
+}
+
+// NewSession starts a session; the first Build is a full one.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Incremental reports what a Build did beyond the Result: the output paths
+// it wrote, and whether it was a full build.
+type Incremental struct {
+	Full    bool
+	Written []string // site paths of the pages rendered again (incremental builds)
+}
+
+// Build rebuilds after changes to the given files (absolute or relative to
+// the working directory); nil means everything may have changed.
+func (s *Session) Build(changed []string) (*Result, Incremental, error) {
+	if pages := s.bodyOnly(changed); pages != nil {
+		res, written := s.rerender(pages)
+		return res, Incremental{Written: written}, nil
+	}
+	if tc := s.themeOnly(changed); tc != nil {
+		if res, written, ok := s.retheme(tc); ok {
+			return res, Incremental{Written: written}, nil
+		}
+	}
+	opts := s.opts
+	if opts.Now.IsZero() {
+		opts.Now = time.Now() // a long session moves with the calendar
+	}
+	res, st, err := full(opts)
+	s.last = nil
+	if err == nil && st != nil && !res.Diagnostics.HasErrors() {
+		s.last = st
+	}
+	return res, Incremental{Full: true}, err
+}
+
+// changedPage is a re-read page whose front matter is unchanged.
+type changedPage struct {
+	node *Node
+	page *content.Page
+}
+
+// bodyOnly re-reads the changed files and returns them when every one is a
+// published Markdown page whose front matter, and so its place in every
+// list, link and index, is unchanged; nil otherwise.
+func (s *Session) bodyOnly(changed []string) []changedPage {
+	if s.last == nil || len(changed) == 0 {
+		return nil
+	}
+	root, err := filepath.Abs(s.opts.Source)
+	if err != nil {
+		return nil
+	}
+	var out []changedPage
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil || !strings.HasSuffix(abs, ".md") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		src := filepath.ToSlash(rel)
+		n := s.last.site.BySource[src]
+		if n == nil {
+			return nil // new, deleted, draft, future or withdrawn: a full build decides
+		}
+		p, ds := content.LoadPage(s.last.site.Files, src)
+		if p == nil || len(ds) > 0 {
+			return nil // the full build reports it
+		}
+		if p.BodyLine != n.BodyLine || !reflect.DeepEqual(p.Meta, n.Meta) {
+			return nil
+		}
+		// The list teaser comes from the first paragraph when there is no
+		// description (Teaser is "" when there is one); a video block,
+		// added, changed or removed, changes the page's scripts and the
+		// site's CSP.
+		if p.Teaser != n.Teaser || p.HasFence("video") || n.HasVideo() {
+			return nil
+		}
+		out = append(out, changedPage{node: n, page: p})
+	}
+	return out
+}
+
+// themeChange is a change to the site's theme folder that a full build
+// need not follow: static files, and layouts that pages already use.
+type themeChange struct {
+	static  []string // paths below static/
+	layouts []string // paths below layouts/ ("products/single.html")
+}
+
+// themeOnly classifies the changed files; nil when any of them is not a
+// static file or a page layout of the site's theme (base layout and
+// partials appear on every page: a full build).
+func (s *Session) themeOnly(changed []string) *themeChange {
+	if s.last == nil || len(changed) == 0 {
+		return nil
+	}
+	dir, err := filepath.Abs(filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme))
+	if err != nil {
+		return nil
+	}
+	tc := &themeChange{}
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case strings.HasPrefix(rel, "static/"):
+			tc.static = append(tc.static, strings.TrimPrefix(rel, "static/"))
+		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/") && rel != "layouts/_default/baseof.html":
+			tc.layouts = append(tc.layouts, strings.TrimPrefix(rel, "layouts/"))
+		default:
+			return nil
+		}
+	}
+	return tc
+}
+
+// retheme copies changed static files and re-renders the pages of changed
+// layouts with the theme loaded again. A layout no page used before (a new
+// override may change which layout pages get) is left to a full build.
+func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
+	start := time.Now()
+	st := s.last
+	r := st.renderer
+	byLayout := map[string][]*Node{}
+	for _, n := range st.site.Nodes {
+		if l := r.layoutFor(n); l != "" {
+			byLayout[l] = append(byLayout[l], n)
+		}
+	}
+	for _, l := range tc.layouts {
+		if byLayout[l] == nil {
+			return nil, nil, false
+		}
+	}
+	for _, f := range tc.static {
+		// A new static file, or one whose path another source owns, is a
+		// full build's to claim.
+		if src, ok := r.outputs.Owner("/" + f); !ok || src.Origin != output.FromTheme {
+			return nil, nil, false
+		}
+	}
+	cfg := st.site.Config
+	th, err := loadTheme(s.opts, cfg)
+	if err != nil {
+		return nil, nil, false // the full build reports it
+	}
+	r.theme = th
+	r.out = liveFolder(s.dest())
+	r.ds = &diag.List{}
+	var written []string
+	for _, f := range tc.static {
+		data, err := th.ReadStatic(f)
+		if err != nil {
+			return nil, nil, false // deleted: a full build removes it
+		}
+		r.write("/"+f, data)
+		written = append(written, "/"+f)
+	}
+	var buf bytes.Buffer
+	// A layout changes no page's words: the index stays as it is.
+	indexing := r.indexing
+	r.indexing = false
+	defer func() { r.indexing = indexing }()
+	for _, l := range tc.layouts {
+		for _, n := range byLayout[l] {
+			for p := 1; p <= r.pageCount(n); p++ {
+				buf.Reset()
+				j := newJob(n, p)
+				r.renderPage(&buf, j, nil)
+				written = append(written, j.path())
+			}
+		}
+	}
+	r.checkAnchors()
+	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(written) - len(tc.static)}
+	res.Diagnostics.Add(st.baseDiags...)
+	res.Diagnostics.Add(r.diagnostics()...)
+	res.Diagnostics.Merge(r.ds)
+	if res.Diagnostics.HasErrors() {
+		s.last = nil
+	}
+	res.Duration = time.Since(start)
+	return res, written, true
+}
+
+// rerender renders the changed pages into the live output folder and
+// re-checks every anchor link.
+func (s *Session) rerender(pages []changedPage) (*Result, []string) {
+	start := time.Now()
+	st := s.last
+	r := st.renderer
+	r.out = liveFolder(s.dest())
+	r.ds = &diag.List{}
+	var written []string
+	var buf bytes.Buffer
+	for _, cp := range pages {
+		cp.node.Page = cp.page
+		buf.Reset()
+		r.renderPage(&buf, newJob(cp.node, 1), nil)
+		written = append(written, cp.node.URL)
+	}
+	written = append(written, r.writeSearchChanges(s.dest())...)
+	r.checkAnchors()
+	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(pages)}
+	res.Diagnostics.Add(st.baseDiags...)
+	res.Diagnostics.Add(r.diagnostics()...)
+	res.Diagnostics.Merge(r.ds) // write errors
+	if res.Diagnostics.HasErrors() {
+		// The page is written already; the next change builds everything,
+		// so nothing stays half-known.
+		s.last = nil
+	}
+	res.Duration = time.Since(start)
+	return res, written
+}
+
+func (s *Session) dest() string {
+	if s.opts.Dest != "" {
+		return s.opts.Dest
+	}
+	return filepath.Join(s.opts.Source, "public")
+}
+
+// liveFolder writes into the served folder, each file through a temporary
+// file and a rename, so a reader never sees half a page.
+type liveFolder string
+
+func (d liveFolder) WriteFile(sitePath string, data []byte) error {
+	p := filepath.Join(string(d), filepath.FromSlash(filepath.Clean("/"+sitePath)))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".klartext-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}
