@@ -13,6 +13,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/shortcut"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -26,7 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
 	stats := fs.Bool("stats", false, "print the time per phase and per template, and the shortcuts taken")
 	fs.Func("no-shortcut", "turn off the shortcut `NAME` (a comma-separated list, or all) to measure its worth; the output stays the same: "+shortcutNames(), func(s string) error {
-		off, err := pipeline.ParseShortcuts(s)
+		off, err := shortcut.Parse(s)
 		opts.Off |= off
 		return err
 	})
@@ -125,7 +126,7 @@ func printSummary(w io.Writer, res *pipeline.Result) {
 // printStats prints the time per phase and per layout, how many pages
 // html/template ran (the first of each layout, which the quick program is
 // compiled from, apart), and the shortcuts taken.
-func printStats(w io.Writer, res *pipeline.Result, off pipeline.Shortcut) {
+func printStats(w io.Writer, res *pipeline.Result, off shortcut.Set) {
 	fmt.Fprintln(w, "phase      time")
 	for _, p := range res.Phases {
 		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
@@ -144,7 +145,7 @@ func printStats(w io.Writer, res *pipeline.Result, off pipeline.Shortcut) {
 		}
 	}
 	fmt.Fprintln(w, "\nshortcut       taken  what it saves (--no-shortcut=NAME turns it off)")
-	for _, s := range pipeline.Shortcuts() {
+	for _, s := range shortcut.List() {
 		taken := "on"
 		if off&s != 0 {
 			taken = "off"
@@ -157,7 +158,7 @@ func printStats(w io.Writer, res *pipeline.Result, off pipeline.Shortcut) {
 // shortcutNames lists the shortcuts for the flag's help.
 func shortcutNames() string {
 	var names []string
-	for _, s := range pipeline.Shortcuts() {
+	for _, s := range shortcut.List() {
 		names = append(names, s.Name())
 	}
 	return strings.Join(names, ", ")

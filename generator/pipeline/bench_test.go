@@ -12,6 +12,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -171,7 +172,7 @@ func TestReferenceBuildIsIdentical(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			root := sites[name](t)
 			fast, ref := filepath.Join(t.TempDir(), "fast"), filepath.Join(t.TempDir(), "ref")
-			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Off: AllShortcuts}} {
+			for _, o := range []Options{{Source: root, Dest: fast, Now: testNow}, {Source: root, Dest: ref, Now: testNow, Off: shortcut.All}} {
 				res, err := Build(o)
 				if err != nil || res.Diagnostics.HasErrors() {
 					t.Fatalf("%v %s", err, joinDiags(res))
@@ -200,7 +201,7 @@ func TestEachShortcutChangesNothing(t *testing.T) {
 	}{{"demo", copyDemo}, {"generated", func(t *testing.T) string { return benchSite(t, 40) }}} {
 		t.Run(site.name, func(t *testing.T) {
 			root := site.root(t)
-			build := func(off Shortcut) string {
+			build := func(off shortcut.Set) string {
 				dest := filepath.Join(t.TempDir(), "out")
 				res, err := Build(Options{Source: root, Dest: dest, Now: testNow, Off: off})
 				if err != nil || res.Diagnostics.HasErrors() {
@@ -209,7 +210,7 @@ func TestEachShortcutChangesNothing(t *testing.T) {
 				return tree(t, dest)
 			}
 			all := build(0)
-			for _, s := range Shortcuts() {
+			for _, s := range shortcut.List() {
 				if build(s) != all {
 					t.Errorf("the build without the shortcut %s differs from the build with all", s.Name())
 				}
@@ -219,24 +220,24 @@ func TestEachShortcutChangesNothing(t *testing.T) {
 }
 
 func TestShortcutNames(t *testing.T) {
-	var all Shortcut
-	for _, s := range Shortcuts() {
-		got, err := ParseShortcuts(s.Name())
+	var all shortcut.Set
+	for _, s := range shortcut.List() {
+		got, err := shortcut.Parse(s.Name())
 		if err != nil || got != s || s.About() == "" {
 			t.Errorf("%s: parsed as %v, %v; about %q", s.Name(), got, err, s.About())
 		}
 		all |= s
 	}
-	if all != AllShortcuts {
-		t.Errorf("Shortcuts() lists %b, AllShortcuts is %b", all, AllShortcuts)
+	if all != shortcut.All {
+		t.Errorf("shortcut.List() lists %b, shortcut.All is %b", all, shortcut.All)
 	}
-	if got, err := ParseShortcuts("all"); err != nil || got != AllShortcuts {
+	if got, err := shortcut.Parse("all"); err != nil || got != shortcut.All {
 		t.Errorf("all: %b, %v", got, err)
 	}
-	if got, err := ParseShortcuts("skeletons, risk-charts"); err != nil || got != ChartSkeletons|RiskCharts {
+	if got, err := shortcut.Parse("skeletons, risk-charts"); err != nil || got != shortcut.ChartSkeletons|shortcut.RiskCharts {
 		t.Errorf("two names: %b, %v", got, err)
 	}
-	if _, err := ParseShortcuts("skeleton"); err == nil || !strings.Contains(err.Error(), `did you mean skeletons`) {
+	if _, err := shortcut.Parse("skeleton"); err == nil || !strings.Contains(err.Error(), `did you mean skeletons`) {
 		t.Errorf("a misspelt name: %v", err)
 	}
 }

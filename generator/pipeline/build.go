@@ -18,6 +18,7 @@ import (
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -30,10 +31,10 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
-	// Off turns shortcuts off (shortcuts.go): AllShortcuts is the
+	// Off turns shortcuts off (package shortcut): shortcut.All is the
 	// reference build, which a test compares to the byte with a build
 	// that takes them.
-	Off Shortcut
+	Off shortcut.Set
 	// PageBudget is how long one page may take to render before the build
 	// gives up on it with an error naming it; 0 is DefaultPageBudget.
 	PageBudget time.Duration
@@ -77,7 +78,7 @@ func Build(opts Options) (*Result, error) {
 func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
 	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
 	if err == nil {
-		th.Quick, th.CachePartials = opts.on(QuickTemplates), opts.on(PartialCache)
+		th.Quick, th.CachePartials = opts.Off.Takes(shortcut.QuickTemplates), opts.Off.Takes(shortcut.PartialCache)
 	}
 	return th, err
 }
@@ -181,7 +182,7 @@ func full(opts Options) (*Result, *state, error) {
 		r.search, r.indexing = search, !opts.DryRun
 		r.view.Search = relURL(cfg.BasePath(), search.page.URL)
 	}
-	if opts.on(ChartSkeletons) {
+	if opts.Off.Takes(shortcut.ChartSkeletons) {
 		r.skeletons = &chart.Skeletons{}
 	}
 	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))

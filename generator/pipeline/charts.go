@@ -13,6 +13,7 @@ import (
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -138,7 +139,7 @@ type riskKey struct {
 func (r *renderer) riskFigure(n *Node) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
-	if c, ok := r.riskCache.Load(key); ok && r.on(RiskCharts) {
+	if c, ok := r.riskCache.Load(key); ok && r.off.Takes(shortcut.RiskCharts) {
 		fig := c.(Figure)
 		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
 		return fig, nil
@@ -154,14 +155,11 @@ func (r *renderer) riskFigure(n *Node) (Figure, error) {
 // without FigureWriter, by its template in html/template, which HTML
 // must match.
 func (r *renderer) figureHTML(f Figure) (template.HTML, error) {
-	if r.on(FigureWriter) {
+	if r.off.Takes(shortcut.FigureWriter) {
 		return f.HTML()
 	}
 	return f.TemplateHTML()
 }
-
-// on reports whether the build takes shortcut s.
-func (r *renderer) on(s Shortcut) bool { return r.off&s == 0 }
 
 // comparison is the products section's chart of every product by risk
 // class and annual cost impact at the holding period: the figure of each

@@ -7,15 +7,13 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
-
 	"time"
-
-	"github.com/klartext/klartext/generator/escape"
 
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/escape"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/locale"

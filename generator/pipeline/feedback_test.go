@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/shortcut"
 )
 
 // TestEachProviderEmbedsThePageIdentity builds the demo with every provider
@@ -53,7 +55,7 @@ func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
 			// The widget is rendered per page (the form once per build):
 			// as a quick program it must print what html/template prints.
 			ref := filepath.Join(t.TempDir(), "ref")
-			if res, err := Build(Options{Source: root, Dest: ref, Now: testNow, Off: AllShortcuts}); err != nil || res.Diagnostics.HasErrors() {
+			if res, err := Build(Options{Source: root, Dest: ref, Now: testNow, Off: shortcut.All}); err != nil || res.Diagnostics.HasErrors() {
 				t.Fatalf("reference build: %v %s", err, joinDiags(res))
 			}
 			if tree(t, dest) != tree(t, ref) {

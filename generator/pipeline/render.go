@@ -18,6 +18,7 @@ import (
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -135,7 +136,7 @@ type renderer struct {
 	anchorDiags []diag.Diagnostic
 	progress    func(done, total int)
 	riskCache   sync.Map         // riskKey → Figure
-	off         Shortcut         // the shortcuts not taken (Options.Off)
+	off         shortcut.Set     // the shortcuts not taken (Options.Off)
 	pageBudget  time.Duration    // Options.PageBudget
 	skeletons   *chart.Skeletons // product chart options; nil without ChartSkeletons
 	images      *imageSet        // images.go
@@ -426,7 +427,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
 	r.searchPageView(n, v)
-	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.on(FeedbackForm))
+	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.off.Takes(shortcut.FeedbackForm))
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}

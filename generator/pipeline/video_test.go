@@ -1,12 +1,12 @@
 package pipeline
 
 import (
-	"github.com/klartext/klartext/generator/imaging/imagetest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/imaging/imagetest"
 	"github.com/klartext/klartext/generator/stillframe"
 )
 

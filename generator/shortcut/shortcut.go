@@ -1,4 +1,11 @@
-package pipeline
+// Package shortcut names the ways a build saves work on what many pages
+// have in common. None may change a byte of the output:
+// TestReferenceBuildIsIdentical builds with all of them off,
+// TestEachShortcutChangesNothing with each off alone (generator/pipeline).
+// pipeline.Options.Off turns them off by name (klartext build
+// --no-shortcut=NAME), so each one's worth can be measured; add a new one
+// to shortcuts below.
+package shortcut
 
 import (
 	"fmt"
@@ -7,18 +14,13 @@ import (
 	"github.com/klartext/klartext/generator/suggest"
 )
 
-// Shortcut is one of the ways a build saves work on what many pages have in
-// common. None may change a byte of the output: TestReferenceBuildIsIdentical
-// builds with all of them off, TestEachShortcutChangesNothing with each off
-// alone. Options.Off turns them off by name (klartext build
-// --no-shortcut=NAME), so each one's worth can be measured; add a new one
-// to shortcuts below.
-type Shortcut uint
+// Set is a set of shortcuts: one of the constants below, or several or'ed.
+type Set uint
 
 const (
 	// QuickTemplates runs layouts and partials as quick programs compiled
 	// from html/template's escaped templates (theme/internal/quick).
-	QuickTemplates Shortcut = 1 << iota
+	QuickTemplates Set = 1 << iota
 	// PartialCache renders {{partialCached}} fragments once per key.
 	PartialCache
 	// FeedbackForm renders the plain feedback form once per build and
@@ -34,13 +36,13 @@ const (
 	// running their template in html/template.
 	FigureWriter
 
-	// AllShortcuts is every shortcut: Off: AllShortcuts is the reference
+	// All is every shortcut: pipeline.Options{Off: All} is the reference
 	// build.
-	AllShortcuts = QuickTemplates | PartialCache | FeedbackForm | RiskCharts | ChartSkeletons | FigureWriter
+	All = QuickTemplates | PartialCache | FeedbackForm | RiskCharts | ChartSkeletons | FigureWriter
 )
 
 var shortcuts = []struct {
-	s           Shortcut
+	s           Set
 	name, about string
 }{
 	{QuickTemplates, "quick", "layouts and partials run as compiled programs, not by reflection in html/template"},
@@ -51,9 +53,9 @@ var shortcuts = []struct {
 	{FigureWriter, "figure-writer", "chart figures written directly, not through their html/template template"},
 }
 
-// Shortcuts lists every shortcut, in the order --stats shows them.
-func Shortcuts() []Shortcut {
-	out := make([]Shortcut, len(shortcuts))
+// List lists every shortcut, in the order --stats shows them.
+func List() []Set {
+	out := make([]Set, len(shortcuts))
 	for i, s := range shortcuts {
 		out[i] = s.s
 	}
@@ -61,7 +63,7 @@ func Shortcuts() []Shortcut {
 }
 
 // Name is the shortcut's name for --no-shortcut ("skeletons").
-func (s Shortcut) Name() string {
+func (s Set) Name() string {
 	for _, x := range shortcuts {
 		if x.s == s {
 			return x.name
@@ -71,7 +73,7 @@ func (s Shortcut) Name() string {
 }
 
 // About says in a line what the shortcut saves.
-func (s Shortcut) About() string {
+func (s Set) About() string {
 	for _, x := range shortcuts {
 		if x.s == s {
 			return x.about
@@ -80,10 +82,10 @@ func (s Shortcut) About() string {
 	return ""
 }
 
-// ParseShortcuts reads a comma-separated list of shortcut names ("all" for
+// Parse reads a comma-separated list of shortcut names ("all" for
 // every one), as --no-shortcut takes it.
-func ParseShortcuts(list string) (Shortcut, error) {
-	var out Shortcut
+func Parse(list string) (Set, error) {
+	var out Set
 	var names []string
 	for _, x := range shortcuts {
 		names = append(names, x.name)
@@ -91,7 +93,7 @@ func ParseShortcuts(list string) (Shortcut, error) {
 	for _, name := range strings.Split(list, ",") {
 		name = strings.TrimSpace(name)
 		if name == "all" {
-			out |= AllShortcuts
+			out |= All
 			continue
 		}
 		found := false
@@ -111,5 +113,6 @@ func ParseShortcuts(list string) (Shortcut, error) {
 	return out, nil
 }
 
-// on reports whether the build takes shortcut s.
-func (o Options) on(s Shortcut) bool { return o.Off&s == 0 }
+// Takes reports whether a build with the shortcuts off turned off takes
+// shortcut s.
+func (off Set) Takes(s Set) bool { return off&s == 0 }
