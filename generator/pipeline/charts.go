@@ -27,18 +27,6 @@ func (v *PageView) figuresOf(id string) *product.Figures {
 	return nil
 }
 
-// costRate is a composition line's rate as the KID's table 2 words it.
-func costRate(l product.CostLine, loc locale.Locale, lang string) string {
-	pct := loc.Percent(l.Pct, 2)
-	switch l.Key {
-	case "entry":
-		return label(rateLabels, "entry", lang, pct)
-	case "exit":
-		return label(rateLabels, "exit", lang, pct)
-	}
-	return label(rateLabels, "recurring", lang, pct)
-}
-
 // Figure is a chart ready for the theme.
 type Figure = chart.Figure
 
@@ -67,8 +55,8 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 		c := f.Composition
 		in := chart.CostsInput{Currency: facts.Currency, Years: c.Years, Total: c.TotalCosts}
 		for _, l := range c.Lines {
-			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), Amount: l.Amount})
-			in.Rates = append(in.Rates, costRate(l, loc, lang))
+			in.Lines = append(in.Lines, chart.CostLine{Label: product.CostLabel(l.Key, lang), Amount: l.Amount})
+			in.Rates = append(in.Rates, product.RateLabel(l, loc.Percent(l.Pct, 2), lang))
 		}
 		return sk.Costs(id, loc, in)
 	case chart.KindCostsOverTime:
@@ -84,7 +72,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 		in := chart.ScenariosInput{Currency: facts.Currency, RHPYears: facts.RHPYears}
 		oneYear := len(f.Scenarios) > 0
 		for _, s := range f.Scenarios {
-			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AtRHP.ReturnPct, ValueAtRHP: s.AtRHP.Value})
+			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: product.ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AtRHP.ReturnPct, ValueAtRHP: s.AtRHP.Value})
 			oneYear = oneYear && s.OneYear != nil
 		}
 		if oneYear { // all four, or the table would have holes
@@ -93,7 +81,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 			}
 		}
 		if m := f.Minimum; m != nil {
-			in.Minimum, in.MinimumLabel = &chart.ScenarioValue{Value: m.Value, ReturnPct: m.ReturnPct}, ScenarioLabel("minimum", lang)
+			in.Minimum, in.MinimumLabel = &chart.ScenarioValue{Value: m.Value, ReturnPct: m.ReturnPct}, product.ScenarioLabel("minimum", lang)
 		}
 		if len(in.Scenarios) == 0 {
 			return Figure{}, errors.New("the product has no performance scenarios")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/output"
 )
 
@@ -99,7 +100,7 @@ func nodeSource(n *Node) output.Source {
 	case kindAdvisorFilter:
 		return gen("the advisor filter page " + n.URL)
 	case KindFeedback:
-		return output.Source{Origin: output.Derived, File: feedbackExport, What: "the feedback page"}
+		return output.Source{Origin: output.Derived, File: feedback.ExportFile, What: "the feedback page"}
 	case content.KindProduct:
 		if n.Product != nil {
 			pos := n.Product.Facts.Source()

@@ -2,16 +2,13 @@ package pipeline
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
-	"io/fs"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/escape"
 	"github.com/klartext/klartext/generator/feedback"
@@ -19,9 +16,6 @@ import (
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/theme"
 )
-
-// feedbackExport is where the feedback service's export lives.
-const feedbackExport = "content/data/feedback.csv"
 
 // feedbackState is the site's feedback configuration and what readers said,
 // summed up: the export's rows are needed while resolving only.
@@ -75,17 +69,11 @@ func loadFeedback(files *fileio.Files, cfg config.Site, now time.Time, ds *diag.
 		ds.Add(fds...)
 		st.settings = s
 	}
-	raw, err := data.ReadFile(files, feedbackExport)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fileio.ErrRefused) {
-			ds.Add(diag.Errorf(feedbackExport, 0, "%v", err))
-		}
+	entries, eds := feedback.ReadExport(files, now)
+	ds.Add(eds...)
+	if entries == nil {
 		return st, nil
 	}
-	entries, eds := feedback.ParseExport(feedbackExport, bytes.NewReader(raw))
-	ds.Add(eds...)
-	entries, eds = feedback.LeaveOutFuture(entries, now, feedbackExport)
-	ds.Add(eds...)
 	st.summaries = feedback.Summarize(entries)
 	return st, entries
 }
@@ -93,7 +81,7 @@ func loadFeedback(files *fileio.Files, cfg config.Site, now time.Time, ds *diag.
 // checkPages warns about feedback rows for pages the site does not have
 // (renamed or removed pages); they still count in the site-wide balance.
 func (st *feedbackState) checkPages(site *Site, entries []feedback.Entry, ds *diag.List) {
-	ds.Add(feedback.CheckPages(entries, func(p string) bool { return site.ByURL[p] != nil }, feedbackExport)...)
+	ds.Add(feedback.CheckPages(entries, func(p string) bool { return site.ByURL[p] != nil }, feedback.ExportFile)...)
 }
 
 // widget returns the feedback widget for a page, or nil where it is off.

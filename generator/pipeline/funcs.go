@@ -8,6 +8,7 @@ import (
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/product"
 )
 
 // funcs are the template functions of every theme. They format for the
@@ -31,7 +32,7 @@ func funcs(cfg config.Site) template.FuncMap {
 		"add":        func(a, b int) int { return a + b },
 		"hasPrefix":  strings.HasPrefix,
 		"slugify":    content.Slugify,
-		"costLabel":  func(key string) string { return CostLabel(key, cfg.Language) },
+		"costLabel":  func(key string) string { return product.CostLabel(key, cfg.Language) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

@@ -85,7 +85,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 				card.Phone = e164
 			}
 		}
-		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: unbreakable(m.Phone),
+		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: advisor.PhoneForReading(m.Phone),
 			Languages:   locale.JoinNames(locale.LanguageNames(card.Languages, loc), loc),
 			AdviceLabel: card.AdviceModel.Label(loc), AdviceText: card.AdviceModel.Explanation(loc),
 			VCardURL: n.URL + n.Slug + ".vcf"}
@@ -301,10 +301,4 @@ func advisorJSONLD(s *Site, n *Node) template.JS {
 		card.Photo = s.Config.AbsURL(a.PhotoURL)
 	}
 	return template.JS(advisor.PersonJSONLD(card, s.Config.AbsURL(n.URL), s.Config.Title, s.Config.BaseURL))
-}
-
-// unbreakable keeps a phone number on one line: no-break spaces and
-// non-breaking hyphens.
-func unbreakable(phone string) string {
-	return strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(phone)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -191,53 +190,4 @@ func newProductInfo(p product.Product, lang string) *ProductInfo {
 		RiskSummary: product.RiskSummary(p.SRI, lang),
 		RiskBadge:   product.RiskLabel(p.SRI, lang),
 	}
-}
-
-// costLabels and scenarioLabels name the product figures' lines for the
-// reader, in the PRIIPs key information document's terms.
-var (
-	costLabels = map[string][2]string{ // key → {de, en}
-		"entry":           {"Einstiegskosten", "Entry costs"},
-		"exit":            {"Ausstiegskosten", "Exit costs"},
-		"ongoing":         {"Verwaltungsgebühren und sonstige laufende Kosten", "Management fees and other administrative or operating costs"},
-		"transaction":     {"Transaktionskosten", "Transaction costs"},
-		"performance_fee": {"Erfolgsgebühren", "Performance fees"},
-	}
-	scenarioLabels = map[string][2]string{
-		"stress":       {"Stressszenario", "Stress scenario"},
-		"unfavourable": {"Pessimistisches Szenario", "Unfavourable scenario"},
-		"moderate":     {"Mittleres Szenario", "Moderate scenario"},
-		"favourable":   {"Optimistisches Szenario", "Favourable scenario"},
-		"minimum":      {"Minimum", "Minimum"},
-	}
-	// rateLabels word a composition line's rate (%s) as Annex VII table 2
-	// does.
-	rateLabels = map[string][2]string{
-		"entry":     {"%s des Betrags, den Sie beim Einstieg zahlen", "%s of the amount you pay in when entering this investment"},
-		"exit":      {"%s Ihrer Anlage, bevor sie Ihnen ausgezahlt wird", "%s of your investment before it is paid out to you"},
-		"recurring": {"%s des Werts Ihrer Anlage pro Jahr", "%s of the value of your investment per year"},
-	}
-)
-
-// CostLabel names a cost line of the composition for the reader.
-func CostLabel(key, lang string) string { return label(costLabels, key, lang) }
-
-// ScenarioLabel names a performance scenario.
-func ScenarioLabel(key, lang string) string { return label(scenarioLabels, key, lang) }
-
-// label is the label of key in lang, with args filled in where it has
-// verbs.
-func label(labels map[string][2]string, key, lang string, args ...any) string {
-	l, ok := labels[key]
-	if !ok {
-		return key
-	}
-	s := l[1]
-	if locale.Primary(lang) == "de" {
-		s = l[0]
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
 }
