@@ -14,6 +14,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -101,7 +102,7 @@ func printDiagnostics(w io.Writer, l *diag.List) {
 	}
 }
 
-func printSkipped(w io.Writer, skipped []pipeline.Skipped) {
+func printSkipped(w io.Writer, skipped []site.Skipped) {
 	for _, s := range skipped {
 		switch s.Reason {
 		case "future":

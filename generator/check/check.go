@@ -12,7 +12,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // ExpiryWarning is how long before valid_until a page is reported.
@@ -24,7 +24,7 @@ const StaleStory = 365 * 24 * time.Hour
 // Reports returns the editorial reports for a resolved site: pages whose
 // valid_until passes soon, products without an explainer, advisors without
 // stories, and old stories never revised. All are warnings.
-func Reports(site *pipeline.Site, now time.Time) []diag.Diagnostic {
+func Reports(site *site.Site, now time.Time) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, n := range site.Nodes {
 		m := n.Meta

@@ -66,6 +66,12 @@ func (s Site) BasePath() string {
 	return u.Path
 }
 
+// RelURL prefixes a site path ("/products/x/") with the base path: the
+// address of a page or file as the site's own pages link to it.
+func (s Site) RelURL(path string) string {
+	return strings.TrimSuffix(s.BasePath(), "/") + path
+}
+
 // AbsURL joins the base URL and a site path ("/products/x/"), percent-
 // encoded per RFC 3986: "/über-uns/" is written "/%C3%BCber-uns/" in the
 // sitemap, the feeds, vCards, schema.org data and canonical links alike.

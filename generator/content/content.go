@@ -34,6 +34,11 @@ const Dir = "content"
 // accident (an export pasted in), and refusing it keeps memory bounded.
 const MaxMarkdownBytes = 8 << 20
 
+// MaxAssetBytes bounds a file of content/ copied as it is (a PDF, an
+// image, a video); larger files belong on a file server, and the build
+// holds each copied file in memory once.
+const MaxAssetBytes = 100 << 20
+
 // Kind is what a page is; templates and cross-links depend on it.
 type Kind string
 

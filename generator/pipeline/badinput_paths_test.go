@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/output"
 )
@@ -412,7 +413,7 @@ func TestBadInputHugeAsset(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		if err := f.Truncate(MaxAssetBytes + 1<<20); err != nil {
+		if err := f.Truncate(content.MaxAssetBytes + 1<<20); err != nil {
 			t.Fatal(err)
 		}
 	}, "content/docs/film.pdf: the file has more than 100 MB, the limit for a file copied as it is — publish large files on a file server and link to them")

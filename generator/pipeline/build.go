@@ -11,14 +11,12 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/chart"
-	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/output"
-	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -43,6 +41,11 @@ type Options struct {
 	Progress func(done, total int)
 }
 
+// siteOptions are the options of the resolve stage.
+func (o Options) siteOptions() site.Options {
+	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now, FindFrames: !o.DryRun}
+}
+
 // Phase is the time one stage took.
 type Phase struct {
 	Name     string
@@ -56,14 +59,14 @@ type Result struct {
 	ByKind      map[content.Kind]int
 	Charts      int
 	Diagnostics *diag.List
-	Skipped     []Skipped
+	Skipped     []site.Skipped
 	Phases      []Phase
 	Templates   []theme.TemplateStat
 	// ImageDecodes and ImageEncodes count the image work: both are 0
 	// when every image came from the cache (<site>/.klartext-cache).
 	ImageDecodes, ImageEncodes int64
 	Duration                   time.Duration
-	Site                       *Site // the resolved model (for klartext check's reports)
+	Site                       *site.Site // the resolved model (for klartext check's reports)
 }
 
 // Build runs the whole pipeline. It returns an error only when it could not
@@ -74,18 +77,9 @@ func Build(opts Options) (*Result, error) {
 	return res, err
 }
 
-// loadTheme loads the site's theme with the shortcuts of opts.
-func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
-	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
-	if err == nil {
-		th.Quick, th.CachePartials = opts.Off.Takes(shortcut.QuickTemplates), opts.Off.Takes(shortcut.PartialCache)
-	}
-	return th, err
-}
-
 // state is what a full build leaves for incremental ones.
 type state struct {
-	site      *Site
+	site      *site.Site
 	renderer  *renderer
 	baseDiags []diag.Diagnostic // of loading, resolving and the site-wide files
 }
@@ -109,49 +103,17 @@ func full(opts Options) (*Result, *state, error) {
 	}
 
 	t0 := time.Now()
-	// Every file of the site is read through the scans of content/ and
-	// of the theme's folder (fileio.Scan), which refuse links out of the
-	// site and special files.
-	tree, tds := content.Load(opts.Source)
-	ds.Add(tds...)
-	cfg, cds := config.Load(tree.Files)
-	ds.Add(cds...)
-	// Product sources (EPT files wherever they are, the export and its
-	// mapping file) are read first; they are not template data.
-	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
-	ds.Add(pds...)
-	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
-	ds.Add(dds...)
-	fb, feedbackRows := loadFeedback(tree.Files, cfg, opts.Now, ds)
-	th, err := loadTheme(opts, cfg)
-	if err != nil {
-		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
-	} else {
-		for _, p := range th.Refused {
-			ds.Add(p.Diagnostic())
-		}
-	}
+	in, th := load(opts, ds)
 	phase("load", t0)
 
 	t0 = time.Now()
-	site := assemble(cfg, tree, opts, ds)
-	site.Data = dataTree
-	site.feedback = fb
-	resolveProducts(site, products, opts, ds)
-	resolvePeople(site, ds)
-	fb.computeBalance(site, feedbackRows)
-	if th != nil {
-		fb.addFeedbackPage(site, th.Translate("feedback_page_title"))
-	}
-	fb.checkPages(site, feedbackRows, ds)
-	res.Site = site
-	res.Skipped = site.Skipped
-	resolveVideos(site, opts, ds)
+	s, rds := site.Resolve(in, opts.siteOptions())
+	ds.Add(rds...)
+	res.Site = s
+	res.Skipped = s.Skipped
 	var search *searchState
-	if th != nil {
-		if search = addSearchPage(site, th, ds); search != nil {
-			search.start(site)
-		}
+	if s.Search != nil {
+		search = newSearchState(s)
 	}
 	phase("resolve", t0)
 
@@ -161,6 +123,7 @@ func full(opts Options) (*Result, *state, error) {
 	}
 
 	var stage *output.Staging
+	var err error
 	if !opts.DryRun {
 		if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
 			return nil, nil, err
@@ -174,21 +137,21 @@ func full(opts Options) (*Result, *state, error) {
 	if stage != nil {
 		out = stage
 	}
-	r := newRenderer(site, th, out, ds)
+	r := newRenderer(s, th, out, ds)
 	r.progress = opts.Progress
 	r.off = opts.Off
 	r.pageBudget = opts.PageBudget
 	if search != nil {
 		r.search, r.indexing = search, !opts.DryRun
-		r.view.Search = relURL(cfg.BasePath(), search.page.URL)
+		r.view.Search = s.Config.RelURL(search.page.URL)
 	}
 	if opts.Off.Takes(shortcut.ChartSkeletons) {
 		r.skeletons = &chart.Skeletons{}
 	}
-	r.claimOutputs(publishable(cfg, tree.Files, site.publishedAssets(tree), ds))
+	r.claimOutputs(publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
 
 	t0 = time.Now()
-	r.prepareImages(tree, filepath.Join(opts.Source, imaging.CacheDir), ds)
+	r.prepareImages(in.Tree, filepath.Join(opts.Source, imaging.CacheDir), ds)
 	phase("images", t0)
 
 	t0 = time.Now()
@@ -201,7 +164,7 @@ func full(opts Options) (*Result, *state, error) {
 	r.writeSiteFiles()
 	r.writeSearchIndex()
 	phase("write", t0)
-	st := &state{site: site, renderer: r, baseDiags: ds.All()}
+	st := &state{site: s, renderer: r, baseDiags: ds.All()}
 	ds.Add(r.diagnostics()...)
 	res.Pages, res.Files, res.ByKind, res.Charts = r.pages, r.files, r.byKind, r.charts
 	res.Templates = th.Stats()
@@ -221,22 +184,4 @@ func full(opts Options) (*Result, *state, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, st, nil
-}
-
-// without returns files less the ones in drop (both sorted or not).
-func without(files, drop []string) []string {
-	if len(drop) == 0 {
-		return files
-	}
-	skip := make(map[string]bool, len(drop))
-	for _, f := range drop {
-		skip[f] = true
-	}
-	out := make([]string, 0, len(files))
-	for _, f := range files {
-		if !skip[f] {
-			out = append(out, f)
-		}
-	}
-	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -35,14 +36,14 @@ type Figure = chart.Figure
 var chartScripts = []string{"/js/echarts.min.js", "/js/charts.js"}
 
 // chartKey is the page part of chart IDs: "products/etf-welt".
-func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
+func chartKey(n *site.Node) string { return strings.Trim(n.URL, "/") }
 
 // productFigure builds one chart of a product's figures f (the page's
 // one computation, product.Compute). n numbers the charts of its kind on
 // the page (from 1), so IDs stay unique and stable. sk fills the costs,
 // costs-over-time and scenarios charts into cached option skeletons; nil
 // (without ChartSkeletons) builds them directly.
-func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
+func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *site.ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
 	facts := p.Facts
 	id := chart.ID(pageKey, kind, n)
 	if kind != chart.KindRisk && f == nil {
@@ -96,7 +97,7 @@ var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOver
 
 // productCharts builds the product page's charts; a chart that cannot be
 // drawn (a product without scenarios) is left out, its table with it.
-func (r *renderer) productCharts(n *Node, f *product.Figures) []Figure {
+func (r *renderer) productCharts(n *site.Node, f *product.Figures) []Figure {
 	var out []Figure
 	for _, kind := range productKinds {
 		var fig Figure
@@ -124,7 +125,7 @@ type riskKey struct {
 // the same for every product of one risk class and holding period: it is
 // built once per build for each of them (a bank has thousands of products
 // and a few dozen such pairs).
-func (r *renderer) riskFigure(n *Node) (Figure, error) {
+func (r *renderer) riskFigure(n *site.Node) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
 	if c, ok := r.riskCache.Load(key); ok && r.off.Takes(shortcut.RiskCharts) {
@@ -176,7 +177,7 @@ func (r *renderer) comparison(pageKey string, n int, current string, currentFigu
 
 // chartFence renders ```chart blocks: any chart of any product, the
 // comparison, or the feedback charts.
-func (r *renderer) chartFence(n *Node, v *PageView) markdown.FenceFunc {
+func (r *renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 	count := map[string]int{}
 	return func(body []byte, line int) ([]byte, []diag.Diagnostic) {
 		spec, err := chart.ParseSpec(body)
@@ -252,7 +253,7 @@ func (r *renderer) chartFence(n *Node, v *PageView) markdown.FenceFunc {
 
 // feedbackFigures are the site-wide balance charts of the feedback page.
 func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
-	b := r.site.feedback.balance
+	b := r.site.Feedback.Balance
 	if b == nil {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // claimOutputs registers every file the build will write with its owner
@@ -72,7 +73,7 @@ func (r *renderer) claimOutputs(published []content.Asset) {
 }
 
 // nodeSource is who owns a page: its Markdown file, or what generated it.
-func nodeSource(n *Node) output.Source {
+func nodeSource(n *site.Node) output.Source {
 	if n.Source != "" {
 		return output.Source{Origin: output.FromContent, File: n.Source}
 	}
@@ -97,9 +98,9 @@ func nodeSource(n *Node) output.Source {
 		return gen("the topics list")
 	case content.KindTopic:
 		return gen("the topic page of " + strconv.Quote(n.Slug))
-	case kindAdvisorFilter:
+	case site.KindAdvisorFilter:
 		return gen("the advisor filter page " + n.URL)
-	case KindFeedback:
+	case site.KindFeedback:
 		return output.Source{Origin: output.Derived, File: feedback.ExportFile, What: "the feedback page"}
 	case content.KindProduct:
 		if n.Product != nil {

@@ -5,24 +5,19 @@ import (
 	"html/template"
 	"strings"
 	"sync"
-	"time"
 
-	"github.com/klartext/klartext/generator/config"
-	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/escape"
 	"github.com/klartext/klartext/generator/feedback"
-	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
 
-// feedbackState is the site's feedback configuration and what readers said,
-// summed up: the export's rows are needed while resolving only.
-type feedbackState struct {
-	settings  feedback.Settings
-	summaries map[string]feedback.PageSummary
-	balance   *feedback.SiteBalance // site-wide; nil without an export
+// feedbackView is the feedback widget as pages show it: the site's
+// settings and balance (site.Feedback), and the plain form prerendered
+// once per build.
+type feedbackView struct {
+	*site.Feedback
 
 	formOnce sync.Once
 	form     []formPart // the prerendered form, cut at its placeholders
@@ -36,61 +31,13 @@ type formPart struct {
 	value int
 }
 
-// computeBalance computes the site-wide balance once the pages are known
-// (a page's section comes from the site model).
-func (st *feedbackState) computeBalance(site *Site, entries []feedback.Entry) {
-	if entries == nil {
-		return
-	}
-	b := feedback.Balance(entries, func(p string) string {
-		if n := site.ByURL[p]; n != nil {
-			return n.Section
-		}
-		return firstSegment(p)
-	})
-	st.balance = &b
-}
-
-func firstSegment(p string) string {
-	p = strings.TrimPrefix(p, "/")
-	if i := strings.IndexByte(p, '/'); i >= 0 {
-		return p[:i]
-	}
-	return p
-}
-
-// loadFeedback reads the settings and the export; it returns the export's
-// rows apart, for computeBalance and checkPages. Rows dated after now are
-// left out with a warning each.
-func loadFeedback(files *fileio.Files, cfg config.Site, now time.Time, ds *diag.List) (*feedbackState, []feedback.Entry) {
-	st := &feedbackState{}
-	if cfg.Feedback != nil {
-		s, fds := feedback.ParseSettings(cfg.Feedback, config.File)
-		ds.Add(fds...)
-		st.settings = s
-	}
-	entries, eds := feedback.ReadExport(files, now)
-	ds.Add(eds...)
-	if entries == nil {
-		return st, nil
-	}
-	st.summaries = feedback.Summarize(entries)
-	return st, entries
-}
-
-// checkPages warns about feedback rows for pages the site does not have
-// (renamed or removed pages); they still count in the site-wide balance.
-func (st *feedbackState) checkPages(site *Site, entries []feedback.Entry, ds *diag.List) {
-	ds.Add(feedback.CheckPages(entries, func(p string) bool { return site.ByURL[p] != nil }, feedback.ExportFile)...)
-}
-
 // widget returns the feedback widget for a page, or nil where it is off.
-func (st *feedbackState) widget(n *Node, site *Site) *feedback.WidgetData {
-	if !n.Feedback || !st.settings.Enabled() {
+func (st *feedbackView) widget(n *site.Node, s *site.Site) *feedback.WidgetData {
+	if !n.Feedback || !st.Settings.Enabled() {
 		return nil
 	}
-	cfg := site.Config
-	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: site.videoTitles(n)}, cfg.Language)
+	cfg := s.Config
+	return feedback.Widget(st.Settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, cfg.Language)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -130,19 +77,19 @@ func cutForm(form string) []formPart {
 //
 // Without prepared (the shortcut FeedbackForm) the form is rendered per
 // page, for the test that the shortcut changes no byte.
-func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepared bool) (template.HTML, error) {
-	if !n.Feedback || !st.settings.Enabled() {
+func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, prepared bool) (template.HTML, error) {
+	if !n.Feedback || !st.Settings.Enabled() {
 		return "", nil
 	}
-	cfg := site.Config
+	cfg := s.Config
 	// A page with a video names it in the form: rendered on its own.
-	if st.settings.Provider != feedback.Form || !prepared || len(site.videoTitles(n)) > 0 {
+	if st.Settings.Provider != feedback.Form || !prepared || len(s.VideoTitles(n)) > 0 {
 		var b bytes.Buffer
-		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
+		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, s))
 		return template.HTML(b.String()), err
 	}
 	st.formOnce.Do(func() {
-		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
+		w := feedback.Widget(st.Settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
 		var b bytes.Buffer
 		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
 		st.form = cutForm(b.String())
@@ -170,12 +117,12 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepar
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.
-func (st *feedbackState) summary(n *Node, lang string) any {
-	s, ok := st.summaries[n.URL]
+func (st *feedbackView) summary(n *site.Node, lang string) any {
+	sum, ok := st.Summaries[n.URL]
 	if !ok {
 		return nil
 	}
-	if v := s.View(lang); v != nil {
+	if v := sum.View(lang); v != nil {
 		return v
 	}
 	return nil
@@ -184,28 +131,14 @@ func (st *feedbackState) summary(n *Node, lang string) any {
 // script is the theme script the widget needs, if any. The plain form works
 // without JavaScript; its script only fetches the receiver's token once the
 // reader starts filling it in, which spares the reader a confirmation step.
-func (st *feedbackState) script() string {
+func (st *feedbackView) script() string {
 	switch {
-	case !st.settings.Enabled():
+	case !st.Settings.Enabled():
 		return ""
-	case st.settings.Provider == feedback.Form:
+	case st.Settings.Provider == feedback.Form:
 		return "/js/feedback-form.js"
 	}
 	return "/js/feedback.js"
-}
-
-// KindFeedback is the generated page /feedback/ with the site-wide balance.
-const KindFeedback content.Kind = "feedback"
-
-// addFeedbackPage adds /feedback/ when there is an export, unless the site
-// has a page there of its own.
-func (st *feedbackState) addFeedbackPage(site *Site, title string) {
-	if st.balance == nil || site.ByURL["/feedback/"] != nil {
-		return
-	}
-	site.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
-		Title: title, Feedback: true})
-	site.sortNodes()
 }
 
 // BalanceView is the feedback page's figures beyond its charts.
@@ -236,33 +169,33 @@ type CriticisedView struct {
 	Average    string // "2,4" or "–"
 }
 
-func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView {
-	if st.balance == nil {
+func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale) *BalanceView {
+	if st.Balance == nil {
 		return nil
 	}
-	v := &BalanceView{Total: st.balance.Total, Answers: AnswersView{AnswerStats: st.balance.Answers}}
-	if share, ok := st.balance.Answers.CriticismShare(); ok {
+	v := &BalanceView{Total: st.Balance.Total, Answers: AnswersView{AnswerStats: st.Balance.Answers}}
+	if share, ok := st.Balance.Answers.CriticismShare(); ok {
 		v.Answers.Share = loc.Percent(share*100, 0)
 	}
-	if a := st.balance.Answers; a.HasMedian {
+	if a := st.Balance.Answers; a.HasMedian {
 		decimals := 0
 		if a.MedianDays != float64(int(a.MedianDays)) {
 			decimals = 1 // a median of an even count may end in ,5
 		}
 		v.Answers.Median = loc.Number(a.MedianDays, decimals)
 	}
-	for _, d := range st.balance.YouSaid {
-		y := YouSaidView{DialogueView: d.View(site.Config.Language), Title: d.Page}
-		if n := site.ByURL[d.Page]; n != nil {
-			y.Title, y.URL = n.Title, relURL(site.Config.BasePath(), n.URL)
+	for _, d := range st.Balance.YouSaid {
+		y := YouSaidView{DialogueView: d.View(s.Config.Language), Title: d.Page}
+		if n := s.ByURL[d.Page]; n != nil {
+			y.Title, y.URL = n.Title, relURL(s.Config.BasePath(), n.URL)
 		}
 		v.YouSaid = append(v.YouSaid, y)
 	}
-	for _, c := range st.balance.MostCriticised {
+	for _, c := range st.Balance.MostCriticised {
 		cv := CriticisedView{Title: c.Path, URL: c.Path, Criticism: c.Criticism, Average: "–"}
-		if n := site.ByURL[c.Path]; n != nil {
+		if n := s.ByURL[c.Path]; n != nil {
 			cv.Title = n.Title
-			cv.URL = relURL(site.Config.BasePath(), n.URL)
+			cv.URL = relURL(s.Config.BasePath(), n.URL)
 		} else {
 			cv.URL = ""
 		}

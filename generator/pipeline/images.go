@@ -20,6 +20,7 @@ import (
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // The image sizes of the default theme's layout, in CSS pixels: the
@@ -44,30 +45,8 @@ var imageExtensions = map[string]bool{
 	".heic": true, ".heif": true, ".avif": true, ".tif": true, ".tiff": true, ".jxl": true, ".bmp": true,
 }
 
-// Picture is an image as a layout shows it: the attributes of a
-// <picture>'s <source> and <img>. Every URL has the base path.
-type Picture struct {
-	Src    string // the fallback file for browsers that ignore srcset
-	Srcset string // the fallback files (JPEG or PNG) with their widths or densities
-	WebP   string // the WebP files, for <source type="image/webp">; "" when there are none
-	Type   string // the fallback's media type
-	Sizes  string // how wide the image shows, for width descriptors; "" for densities
-	Width  int
-	Height int
-}
-
-// AdvisorPhoto is an advisor's photo at each place the theme shows it,
-// and the HTML for it: a <picture> with the alt text (photo_alt), lazy on
-// cards, at once on the profile, whose top it is.
-type AdvisorPhoto struct {
-	Card        Picture // 96 px, on advisor cards
-	Profile     Picture // 160 px, on the advisor's page
-	CardHTML    template.HTML
-	ProfileHTML template.HTML
-}
-
-func newAdvisorPhoto(card, profile Picture, alt string) *AdvisorPhoto {
-	return &AdvisorPhoto{Card: card, Profile: profile,
+func newAdvisorPhoto(card, profile site.Picture, alt string) *site.AdvisorPhoto {
+	return &site.AdvisorPhoto{Card: card, Profile: profile,
 		CardHTML:    template.HTML(pictureTag(card, alt, "", [2]string{"advisor-picture", "advisor-photo"}, true)),
 		ProfileHTML: template.HTML(pictureTag(profile, alt, "", [2]string{"advisor-picture", "advisor-photo large"}, false))}
 }
@@ -145,7 +124,7 @@ func (r *renderer) prepareImages(tree *content.Tree, cacheRoot string, ds *diag.
 	is.pub = imaging.NewPublisher(cache)
 	parallel(len(todo), func(i int) { r.prepareImage(todo[i], ds) })
 
-	var advisors []*Node
+	var advisors []*site.Node
 	for _, n := range r.site.Nodes {
 		if n.Kind == content.KindAdvisor && n.Advisor != nil && n.Meta.Photo != "" {
 			advisors = append(advisors, n)
@@ -300,7 +279,7 @@ func (is *imageSet) fileURL(s *imageSource, f *imaging.File) string {
 
 // advisorPhoto makes an advisor's photo in the card's and the profile's
 // sizes, cropped square around photo_focus.
-func (r *renderer) advisorPhoto(n *Node, ds *diag.List) {
+func (r *renderer) advisorPhoto(n *site.Node, ds *diag.List) {
 	is := r.images
 	m := n.Meta
 	s := is.sources[path.Join(path.Dir(n.Source), m.Photo)]
@@ -315,7 +294,7 @@ func (r *renderer) advisorPhoto(n *Node, ds *diag.List) {
 		return
 	}
 	if s.svg {
-		pic := Picture{Src: relURL(is.base, s.url), Type: "image/svg+xml"}
+		pic := site.Picture{Src: relURL(is.base, s.url), Type: "image/svg+xml"}
 		card, profile := pic, pic
 		card.Width, card.Height, profile.Width, profile.Height = avatarSizes[0], avatarSizes[0], avatarSizes[1], avatarSizes[1]
 		n.Advisor.Photo = newAdvisorPhoto(card, profile, m.PhotoAlt)
@@ -363,8 +342,8 @@ func isWebP(e imaging.Encoding) bool { return e.Ext() == "webp" }
 // whole numbers through as descriptors: "1.2x" is not an option). src, for
 // browsers that ignore srcset, is the narrowest fallback at least display
 // pixels wide, else the widest; width and height are the widest's.
-func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWidth int, sizes string) Picture {
-	p := Picture{Sizes: sizes}
+func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWidth int, sizes string) site.Picture {
+	p := site.Picture{Sizes: sizes}
 	var fallback, webp []string
 	widest := ""
 	for i := range files {
@@ -392,7 +371,7 @@ func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWi
 }
 
 // squarePicture is an avatar shown at d×d CSS pixels: the files up to 2d.
-func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) Picture {
+func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) site.Picture {
 	p := is.picture(s, files, d, 2*d, strconv.Itoa(d)+"px")
 	p.Width, p.Height = d, d
 	return p
@@ -400,7 +379,7 @@ func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) P
 
 // markdownImage renders the Markdown images of a page: a <picture> with
 // the image's widths in WebP and JPEG or PNG, its size, and lazy loading.
-func (r *renderer) markdownImage(n *Node) markdown.ImageFunc {
+func (r *renderer) markdownImage(n *site.Node) markdown.ImageFunc {
 	return func(img markdown.Image) ([]byte, []diag.Diagnostic, bool) {
 		is := r.images
 		var s *imageSource
@@ -419,11 +398,11 @@ func (r *renderer) markdownImage(n *Node) markdown.ImageFunc {
 			return nil, []diag.Diagnostic{imageError(n.Source, img.Line, img.Written, s.err)}, true
 		}
 		if s.svg {
-			return pictureTag(Picture{Src: relURL(is.base, s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: relURL(is.base, s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
 		info := s.src.Info
 		if info.Animated {
-			return pictureTag(Picture{Src: relURL(is.base, s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: relURL(is.base, s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
 		files, err := is.files(s, imaging.Use{Kind: imaging.Content, Display: []int{contentWidth}}, r.imageFileWriter(s))
 		if err != nil {
@@ -441,7 +420,7 @@ func (r *renderer) markdownImage(n *Node) markdown.ImageFunc {
 // pictureTag is the HTML of a picture: WebP first, the fallback in the
 // <img> with its size; class is the <picture>'s and the <img>'s. lazy defers loading until the image comes near the
 // viewport: right for everything but what a page shows at its top.
-func pictureTag(p Picture, alt, title string, class [2]string, lazy bool) []byte {
+func pictureTag(p site.Picture, alt, title string, class [2]string, lazy bool) []byte {
 	var b strings.Builder
 	if p.WebP != "" {
 		b.WriteString(`<picture`)

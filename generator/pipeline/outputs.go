@@ -11,6 +11,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -23,11 +24,6 @@ type siteFile struct {
 	// instead.
 	make func() ([]byte, bool)
 }
-
-// MaxAssetBytes bounds a file of content/ copied as it is (a PDF, an
-// image); larger files belong on a file server, and the build holds each
-// copied file in memory once.
-const MaxAssetBytes = 100 << 20
 
 // writeSiteFiles writes what claimOutputs kept of the site-wide files: the
 // 404 page, sitemap, feeds, robots.txt, the theme's static files and the
@@ -105,11 +101,11 @@ func (r *renderer) assetFile(a content.Asset) siteFile {
 		if r.images.handles(a.Source) {
 			return nil, false // published without its metadata by prepareImages
 		}
-		data, err := r.site.Files.ReadFile(a.Source, MaxAssetBytes)
+		data, err := r.site.Files.ReadFile(a.Source, content.MaxAssetBytes)
 		var tl *fileio.TooLargeError
 		switch {
 		case errors.As(err, &tl):
-			r.ds.Add(diag.Errorf(a.Source, 0, "the file has more than %d MB, the limit for a file copied as it is", MaxAssetBytes>>20).
+			r.ds.Add(diag.Errorf(a.Source, 0, "the file has more than %d MB, the limit for a file copied as it is", content.MaxAssetBytes>>20).
 				WithHint("publish large files on a file server and link to them"))
 			return nil, false
 		case err != nil:
@@ -173,7 +169,7 @@ func latest(ts ...time.Time) time.Time {
 // feedSize is how many entries a feed holds: the newest.
 const feedSize = 20
 
-func (r *renderer) feed(sec *Node, pages []*Node) []byte {
+func (r *renderer) feed(sec *site.Node, pages []*site.Node) []byte {
 	cfg := r.site.Config
 	type link struct {
 		Href string `xml:"href,attr"`
@@ -200,7 +196,7 @@ func (r *renderer) feed(sec *Node, pages []*Node) []byte {
 		Author  author   `xml:"author"`
 		Entries []entry  `xml:"entry"`
 	}
-	var dated []*Node
+	var dated []*site.Node
 	for _, p := range pages {
 		switch p.Kind {
 		case content.KindSection, content.KindHome, content.KindTopic, content.KindTopics:

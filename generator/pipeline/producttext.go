@@ -6,6 +6,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -44,7 +45,7 @@ type ExitText struct {
 
 // productText formats the page's figures f of p for its page; meta is the
 // explainer's front matter (zero for a product without one).
-func productText(p *ProductInfo, f *product.Figures, meta content.Meta, loc locale.Locale, th *theme.Theme) *ProductText {
+func productText(p *site.ProductInfo, f *product.Figures, meta content.Meta, loc locale.Locale, th *theme.Theme) *ProductText {
 	facts := p.Facts
 	t := th.Translate
 	invest := loc.Money(product.ExampleInvestment, facts.Currency) // the amount the figures assume

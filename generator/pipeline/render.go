@@ -19,6 +19,7 @@ import (
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
 
@@ -58,7 +59,7 @@ type PageView struct {
 	Date        time.Time
 	Lastmod     time.Time
 	Topics      []Link
-	Pages       []*Node // the list page's entries on this page of the list
+	Pages       []*site.Node // the list page's entries on this page of the list
 	Pager       *Pager
 	Breadcrumbs []Link
 	Scripts     []string // theme scripts this page needs, deferred
@@ -66,18 +67,18 @@ type PageView struct {
 	JSONLD      []template.JS
 	NoIndex     bool
 
-	Node    *Node        // the page in the site model (for cross-links)
-	Product *ProductInfo // product pages
+	Node    *site.Node        // the page in the site model (for cross-links)
+	Product *site.ProductInfo // product pages
 	// ProductFigures are the product page's figures, computed once for the
 	// page: every table, chart and text of it shows these numbers.
 	ProductFigures *product.Figures
 	ProductText    *ProductText             // product pages: the figures formatted for the reader
 	Figures        map[string]template.HTML // the same charts by kind ("risk", "costs", ...), to place them in their sections
 	Balance        *BalanceView             // the feedback page
-	Advisor        *AdvisorInfo             // advisor pages and advisor filter pages
-	Story          *StoryInfo
-	Filters        []FilterGroup // the advisors section's filters
-	Search         *SearchView   // the search page
+	Advisor        *site.AdvisorInfo        // advisor pages and advisor filter pages
+	Story          *site.StoryInfo
+	Filters        []site.FilterGroup // the advisors section's filters
+	Search         *SearchView        // the search page
 
 	// Feedback is the feedback widget, rendered with the theme's
 	// partials/feedback.html; empty where feedback is off.
@@ -120,13 +121,14 @@ type Pager struct {
 }
 
 type renderer struct {
-	site  *Site
-	theme *theme.Theme
-	out   sink // nil: validate only (klartext check)
-	ds    *diag.List
-	md    *markdown.Renderer
-	loc   locale.Locale
-	view  *SiteView
+	site     *site.Site
+	feedback *feedbackView
+	theme    *theme.Theme
+	out      sink // nil: validate only (klartext check)
+	ds       *diag.List
+	md       *markdown.Renderer
+	loc      locale.Locale
+	view     *SiteView
 
 	mu          sync.Mutex
 	headings    map[string][]string // heading ids by source, for checkAnchors
@@ -163,20 +165,20 @@ type sink interface {
 	WriteFile(sitePath string, data []byte) error
 }
 
-func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer {
-	cfg := site.Config
+func newRenderer(s *site.Site, th *theme.Theme, out sink, ds *diag.List) *renderer {
+	cfg := s.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: site.Now.Year(), Data: site.Data, Locale: ogLocale(cfg.Language),
-		CSP: feedback.CSP(site.feedback.settings, site.videoOrigins...)}
+		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
+		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
 	for _, sec := range []string{"products", "advisors", "stories"} {
-		if n := site.Sections[sec]; n != nil {
+		if n := s.Sections[sec]; n != nil {
 			v.Menu = append(v.Menu, Link{Title: n.Title, URL: relURL(cfg.BasePath(), n.URL)})
 		}
 	}
-	if n := site.ByURL["/topics/"]; n != nil {
+	if n := s.ByURL["/topics/"]; n != nil {
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
-	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
+	return &renderer{site: s, feedback: &feedbackView{Feedback: s.Feedback}, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language),
 		headings: map[string][]string{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
 		abandoned: map[string]bool{},
 		byKind:    map[content.Kind]int{}}
@@ -202,13 +204,13 @@ func relURL(basePath, p string) string {
 }
 
 type job struct {
-	node  *Node
+	node  *site.Node
 	page  int    // 1-based page of a paginated list
 	out   string // the output file: path() + "index.html"
 	vcard bool   // also write the advisor's vCard
 }
 
-func newJob(n *Node, page int) job {
+func newJob(n *site.Node, page int) job {
 	j := job{node: n, page: page}
 	j.out = j.path() + "index.html"
 	return j
@@ -314,7 +316,7 @@ func (r *renderer) renderAll() {
 	}
 }
 
-func (r *renderer) pageCount(n *Node) int {
+func (r *renderer) pageCount(n *site.Node) int {
 	if !paginated(n) || len(n.Children) == 0 {
 		return 1
 	}
@@ -322,7 +324,7 @@ func (r *renderer) pageCount(n *Node) int {
 	return (len(n.Children) + size - 1) / size
 }
 
-func paginated(n *Node) bool {
+func paginated(n *site.Node) bool {
 	switch n.Kind {
 	case content.KindSection, content.KindTopic:
 		return n.Section != "products" && n.Section != "advisors"
@@ -422,19 +424,19 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 	if n.Advisor != nil && n.Kind == content.KindAdvisor {
 		v.JSONLD = append(v.JSONLD, advisorJSONLD(r.site, n))
 	}
-	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == kindAdvisorFilter) {
-		v.Filters = r.site.advisorFilters
+	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == site.KindAdvisorFilter) {
+		v.Filters = r.site.AdvisorFilters
 		v.Scripts = append(v.Scripts, "/js/advisors.js")
 	}
 	r.searchPageView(n, v)
-	fh, err := r.site.feedback.widgetHTML(n, r.site, r.theme, r.off.Takes(shortcut.FeedbackForm))
+	fh, err := r.feedback.widgetHTML(n, r.site, r.theme, r.off.Takes(shortcut.FeedbackForm))
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
 	v.Feedback = fh
 	if fh != "" {
-		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
-		if js := r.site.feedback.script(); js != "" {
+		v.FeedbackSummary = r.feedback.summary(n, cfg.Language)
+		if js := r.feedback.script(); js != "" {
 			v.Scripts = append(v.Scripts, js)
 		}
 	}
@@ -448,7 +450,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 
 // renderBody renders the page's Markdown into v.Content and records its
 // headings and anchor links for the link check.
-func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
+func (r *renderer) renderBody(n *site.Node, v *PageView, pd *diag.List) {
 	if n.Page.Source == "" {
 		return
 	}
@@ -481,7 +483,7 @@ func (r *renderer) renderBody(n *Node, v *PageView, pd *diag.List) {
 
 // renderCharts draws the page's own charts: a product's four, the
 // products section's comparison, the feedback page's balance.
-func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
+func (r *renderer) renderCharts(n *site.Node, v *PageView, pd *diag.List) {
 	var figs []Figure
 	switch {
 	case n.Product != nil:
@@ -496,9 +498,9 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 			}
 			pd.Add(diag.Errorf(file, 0, "cannot draw the product comparison: %v", err))
 		}
-	case n.Kind == KindFeedback:
+	case n.Kind == site.KindFeedback:
 		figs = r.feedbackFigures("feedback", 1)
-		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
+		v.Balance = r.feedback.balanceView(r.site, r.loc)
 	}
 	if len(figs) == 0 {
 		return
@@ -520,7 +522,7 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 	r.mu.Unlock()
 }
 
-func (r *renderer) list(v *PageView, n *Node, page int) {
+func (r *renderer) list(v *PageView, n *site.Node, page int) {
 	if len(n.Children) == 0 {
 		return
 	}
@@ -547,20 +549,20 @@ func (r *renderer) list(v *PageView, n *Node, page int) {
 
 // layoutFor looks the layout up by section and kind: products/single.html,
 // then _default/single.html; the home page is index.html.
-func (r *renderer) layoutFor(n *Node) string {
+func (r *renderer) layoutFor(n *site.Node) string {
 	var cands []string
 	switch n.Kind {
 	case content.KindHome:
 		cands = []string{"index.html", "_default/list.html"}
-	case content.KindSection, kindAdvisorFilter:
+	case content.KindSection, site.KindAdvisorFilter:
 		cands = []string{n.Section + "/list.html", "_default/list.html"}
 	case content.KindTopics:
 		cands = []string{"topics/list.html", "_default/list.html"}
 	case content.KindTopic:
 		cands = []string{"topics/single.html", "_default/list.html"}
-	case KindFeedback:
+	case site.KindFeedback:
 		cands = []string{"feedback/list.html", "_default/list.html"}
-	case KindTranscript:
+	case site.KindTranscript:
 		cands = []string{"transcript/single.html", "_default/single.html"}
 	default:
 		if n.Section != "" {
@@ -572,7 +574,7 @@ func (r *renderer) layoutFor(n *Node) string {
 	return l
 }
 
-func (r *renderer) markdownPage(n *Node, v *PageView) markdown.Page {
+func (r *renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 	base := r.site.Config.BasePath()
 	return markdown.Page{
 		Source:   n.Source,
@@ -583,7 +585,7 @@ func (r *renderer) markdownPage(n *Node, v *PageView) markdown.Page {
 			}
 			return "", false
 		},
-		Unlinked: func(src string) bool { return r.site.withdrawnSources[src] },
+		Unlinked: func(src string) bool { return r.site.WithdrawnSources[src] },
 		ResolveFile: func(src string) (string, bool) {
 			if u, ok := r.site.Assets[src]; ok {
 				return relURL(base, u), true

@@ -9,10 +9,9 @@ import (
 	"sync"
 
 	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/search/index"
-	"github.com/klartext/klartext/generator/theme"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // The build's side of the search (generator/search): the search page, and
@@ -20,10 +19,6 @@ import (
 // build rendered — the body's plain text, its headings, its facets — so no
 // page is read or parsed twice. Everything the build does for the search
 // is in this file.
-
-// KindSearch is the search page: /suche/ on a German site, /search/ on
-// others (the theme's translation search_slug).
-const KindSearch content.Kind = "search"
 
 // SearchView is what the search page's layout gets beyond the page.
 type SearchView struct {
@@ -45,39 +40,26 @@ type SearchOption struct {
 
 // searchState is the index being built and the pages in it.
 type searchState struct {
-	page  *Node
+	page  *site.Node
 	dir   string // site path of the index's folder: "/suche/index/"
-	ids   map[*Node]int
+	ids   map[*site.Node]int
 	index *index.Index
 	view  *SearchView
 	done  bool // the index was written: a page rendered again is an update
 }
 
-// addSearchPage adds the search page to the site. A page of the site's
-// own at its URL keeps it, with a warning: the site then has no search.
-func addSearchPage(s *Site, th *theme.Theme, ds *diag.List) *searchState {
-	slug := content.Slugify(th.Translate("search_slug"))
-	if slug == "" || slug == "search-slug" {
-		slug = "search"
-	}
-	url := "/" + slug + "/"
-	if other := s.ByURL[url]; other != nil {
-		ds.Add(diag.Warnf(other.Source, 1, "this page has the search page's URL %s, so the site has no search", url).
-			WithHint("rename the file, or change search_slug in the theme's i18n/%s.yaml", s.Config.Language))
-		return nil
-	}
-	n := &Node{Page: &content.Page{Kind: KindSearch, Section: "search", Slug: slug, URL: url},
-		Title: th.Translate("search_title"), Summary: th.Translate("search_description")}
-	s.add(n)
-	s.sortNodes()
-	return &searchState{page: n, dir: url + "index/"}
+// newSearchState starts the index of the site's search page (s.Search).
+func newSearchState(s *site.Site) *searchState {
+	st := &searchState{page: s.Search, dir: s.Search.URL + "index/"}
+	st.start(s)
+	return st
 }
 
 // searchable reports whether a page goes into the index: every page but
 // the generated lists of other pages, the 404 page and the search page.
-func searchable(n *Node) bool {
+func searchable(n *site.Node) bool {
 	switch n.Kind {
-	case KindSearch, kindAdvisorFilter, content.KindTopics, content.Kind404:
+	case site.KindSearch, site.KindAdvisorFilter, content.KindTopics, content.Kind404:
 		return false
 	}
 	return true
@@ -86,9 +68,9 @@ func searchable(n *Node) bool {
 // start numbers the searchable pages (in URL order, so the index is the
 // same whatever order the pages render in) and gathers the filters'
 // values.
-func (st *searchState) start(s *Site) {
+func (st *searchState) start(s *site.Site) {
 	cfg := s.Config
-	st.ids = map[*Node]int{}
+	st.ids = map[*site.Node]int{}
 	v := &SearchView{Index: relURL(cfg.BasePath(), st.dir)}
 	types := map[string]string{}
 	branches := map[string]bool{}
@@ -111,7 +93,7 @@ func (st *searchState) start(s *Site) {
 	for b := range branches {
 		v.Branches = append(v.Branches, SearchOption{Value: b, Label: b})
 	}
-	for _, g := range s.advisorFilters {
+	for _, g := range s.AdvisorFilters {
 		if g.Key != "language" {
 			continue
 		}
@@ -145,8 +127,8 @@ func (st *searchState) start(s *Site) {
 var costSteps = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3}
 
 // searchPageView gives the search page its script and filters.
-func (r *renderer) searchPageView(n *Node, v *PageView) {
-	if n.Kind == KindSearch && r.search != nil {
+func (r *renderer) searchPageView(n *site.Node, v *PageView) {
+	if n.Kind == site.KindSearch && r.search != nil {
 		v.Search = r.search.view
 		v.Scripts = append(v.Scripts, "/js/search.js")
 	}

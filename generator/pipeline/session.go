@@ -11,6 +11,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // Session rebuilds a site again and again (klartext serve). After a good
@@ -59,7 +60,7 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 
 // changedPage is a re-read page whose front matter is unchanged.
 type changedPage struct {
-	node *Node
+	node *site.Node
 	page *content.Page
 }
 
@@ -156,7 +157,7 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 	start := time.Now()
 	st := s.last
 	r := st.renderer
-	byLayout := map[string][]*Node{}
+	byLayout := map[string][]*site.Node{}
 	for _, n := range st.site.Nodes {
 		if l := r.layoutFor(n); l != "" {
 			byLayout[l] = append(byLayout[l], n)

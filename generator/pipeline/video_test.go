@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/imaging/imagetest"
+	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/stillframe"
 )
 
@@ -81,7 +82,7 @@ func TestVideoOwnPlayer(t *testing.T) {
 			t.Errorf("the transcript page lacks %s", want)
 		}
 	}
-	if n := res.Site.ByURL["/film/transkript/"]; n == nil || n.Kind != KindTranscript {
+	if n := res.Site.ByURL["/film/transkript/"]; n == nil || n.Kind != site.KindTranscript {
 		t.Errorf("the transcript is a page of the site: %+v", n)
 	}
 	if !strings.Contains(read(t, filepath.Join(dest, "sitemap.xml")), "https://bank.test/film/transkript/") {

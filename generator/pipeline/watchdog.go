@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // DefaultPageBudget is how long one page may take to render (its
@@ -105,7 +106,7 @@ func (w *watchdog) tickEvery() time.Duration {
 }
 
 // overBudget is the error for a page the build gave up on.
-func overBudget(n *Node, budget time.Duration) diag.Diagnostic {
+func overBudget(n *site.Node, budget time.Duration) diag.Diagnostic {
 	file := n.Source
 	what := "this page"
 	if file == "" {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // TestWatchdogOverdue drives the watchdog with an injected clock: a page
@@ -14,8 +15,8 @@ func TestWatchdogOverdue(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	wd := &watchdog{budget: 30 * time.Second}
 	slow, quick := wd.newSlot(), wd.newSlot()
-	page := job{node: &Node{Page: &content.Page{Source: "content/riesig.md", URL: "/riesig/"}}, page: 1}
-	if !slow.begin(page, t0) || !quick.begin(job{node: &Node{Page: &content.Page{URL: "/"}}, page: 1}, t0.Add(29*time.Second)) {
+	page := job{node: &site.Node{Page: &content.Page{Source: "content/riesig.md", URL: "/riesig/"}}, page: 1}
+	if !slow.begin(page, t0) || !quick.begin(job{node: &site.Node{Page: &content.Page{URL: "/"}}, page: 1}, t0.Add(29*time.Second)) {
 		t.Fatal("fresh slots must begin")
 	}
 	if got := wd.overdue(t0.Add(30 * time.Second)); len(got) != 0 {

@@ -1,4 +1,9 @@
-package pipeline
+// Package site is the resolved model every page renders from: the pages of
+// a build as nodes with their sections and topics, products linked to
+// their explainers, advisors to their stories, the feedback balance, the
+// video blocks and their transcript pages. Resolve makes it from what the
+// load stage read; it reads no theme and writes no HTML.
+package site
 
 import (
 	"path"
@@ -10,7 +15,9 @@ import (
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/product"
 )
 
 // Node is a page of the output: a Markdown page, or one generated from data
@@ -49,17 +56,80 @@ type Site struct {
 	Data     map[string]any
 	Skipped  []Skipped
 	// Withdrawn are advisors with published: false.
-	Withdrawn        []*content.Page
-	withdrawnSources map[string]bool
+	Withdrawn []*content.Page
+	// WithdrawnSources are their files, for links to them to show as text.
+	WithdrawnSources map[string]bool
 
 	// Products maps product ids to their pages; ProductIDs is sorted.
 	Products   map[string]*Node
 	ProductIDs []string
 
-	feedback       *feedbackState
-	video          videoSite // the video blocks and their transcript pages (video.go)
-	videoOrigins   []string
-	advisorFilters []FilterGroup
+	// Feedback is the feedback settings and what readers said, summed up.
+	Feedback *Feedback
+	// Video is the video blocks and their transcript pages (video.go);
+	// VideoOrigins the providers' origins, for the CSP's frame-src.
+	Video        VideoSet
+	VideoOrigins []string
+	// AdvisorFilters are the advisors section's filters (people.go).
+	AdvisorFilters []FilterGroup
+	// Search is the search page; nil when the site has none.
+	Search *Node
+}
+
+// Options are the resolve step's inputs beyond what was loaded.
+type Options struct {
+	Drafts     bool      // include draft: true pages
+	Future     bool      // include pages dated after Now
+	AllowStale bool      // a page past valid_until warns instead of failing
+	Now        time.Time // the build's "today"
+	FindFrames bool      // take video posters with ffmpeg where it is installed (not in a dry run)
+}
+
+// Input is what the load stage read, everything the model is made of.
+type Input struct {
+	Root     string // the site's root folder
+	Tree     *content.Tree
+	Config   config.Site
+	Products []product.Product
+	Data     map[string]any
+	// Feedback is the provider's settings; FeedbackEntries the export's
+	// rows, nil without an export.
+	Feedback        feedback.Settings
+	FeedbackEntries []feedback.Entry
+	// Words are the theme's words the model names pages with; nil when
+	// the theme could not be loaded: then the site has no feedback and no
+	// search page.
+	Words *Words
+}
+
+// Words are the theme's translations of the generated pages' names and
+// addresses.
+type Words struct {
+	FeedbackTitle     string // feedback_page_title
+	SearchSlug        string // search_slug, before it is made a URL segment
+	SearchTitle       string // search_title
+	SearchDescription string // search_description
+}
+
+// Resolve makes the site model from what was loaded, reporting every
+// problem it finds.
+func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
+	ds := &diag.List{}
+	s := assemble(in.Config, in.Root, in.Tree, opts, ds)
+	s.Data = in.Data
+	s.Feedback = newFeedback(in.Feedback, in.FeedbackEntries)
+	resolveProducts(s, in.Products, opts, ds)
+	resolvePeople(s, ds)
+	s.Feedback.computeBalance(s, in.FeedbackEntries)
+	if in.Words != nil {
+		s.Feedback.addFeedbackPage(s, in.Words.FeedbackTitle)
+	}
+	s.Feedback.checkPages(s, in.FeedbackEntries, ds)
+	resolveVideos(s, opts, ds)
+	if in.Words != nil {
+		s.Search = addSearchPage(s, *in.Words, ds)
+	}
+	return s, ds.All()
 }
 
 // Skipped is a page left out of this build, with the reason; the summary
@@ -72,9 +142,9 @@ type Skipped struct {
 
 // assemble builds the site model from the loaded tree: it filters drafts and
 // future pages, adds generated pages and indexes everything once.
-func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) *Site {
+func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds *diag.List) *Site {
 	s := &Site{
-		Root:     opts.Source,
+		Root:     root,
 		Files:    tree.Files,
 		Now:      opts.Now,
 		Config:   cfg,
@@ -100,10 +170,10 @@ func assemble(cfg config.Site, tree *content.Tree, opts Options, ds *diag.List) 
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
 			s.Withdrawn = append(s.Withdrawn, p)
-			if s.withdrawnSources == nil {
-				s.withdrawnSources = map[string]bool{}
+			if s.WithdrawnSources == nil {
+				s.WithdrawnSources = map[string]bool{}
 			}
-			s.withdrawnSources[p.Source] = true
+			s.WithdrawnSources[p.Source] = true
 			if p.Meta.Photo != "" {
 				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
 			}
@@ -171,9 +241,9 @@ func tooLongForAddress(file string, line int, what string) diag.Diagnostic {
 		WithHint("shorten it")
 }
 
-// publishedAssets are the content's assets that remain after assemble:
+// PublishedAssets are the content's assets that remain after assemble:
 // not the photo of an advisor who withdrew consent.
-func (s *Site) publishedAssets(tree *content.Tree) []content.Asset {
+func (s *Site) PublishedAssets(tree *content.Tree) []content.Asset {
 	out := make([]content.Asset, 0, len(tree.Assets))
 	for _, a := range tree.Assets {
 		if _, ok := s.Assets[a.Source]; ok {

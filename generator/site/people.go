@@ -1,8 +1,7 @@
-package pipeline
+package site
 
 import (
 	"fmt"
-	"html/template"
 	"path"
 	"sort"
 	"strings"
@@ -198,10 +197,10 @@ func resolvePeople(s *Site, ds *diag.List) {
 	}
 }
 
-// kindAdvisorFilter is a generated page of the advisors section listing
+// KindAdvisorFilter is a generated page of the advisors section listing
 // the advisors of one branch, language or specialty: the filter that works
 // without JavaScript.
-const kindAdvisorFilter content.Kind = "advisor-filter"
+const KindAdvisorFilter content.Kind = "advisor-filter"
 
 // FilterGroup is one dimension of the advisor filter.
 type FilterGroup struct {
@@ -276,29 +275,10 @@ func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
 		for _, t := range tokens {
 			url := sec.URL + d.path + "/" + t + "/"
 			g.Options = append(g.Options, FilterOption{Value: shown[t], Token: t, URL: url, Count: len(members[t])})
-			fn := &Node{Page: &content.Page{Kind: kindAdvisorFilter, Section: "advisors", Slug: t, URL: url},
+			fn := &Node{Page: &content.Page{Kind: KindAdvisorFilter, Section: "advisors", Slug: t, URL: url},
 				Title: sec.Title + ": " + shown[t], Children: members[t], Feedback: false, Summary: sec.Summary}
 			s.add(fn)
 		}
-		s.advisorFilters = append(s.advisorFilters, g)
+		s.AdvisorFilters = append(s.AdvisorFilters, g)
 	}
-}
-
-// advisorVCard is the downloadable business card.
-func advisorVCard(s *Site, n *Node) []byte {
-	photo := ""
-	if n.Advisor.PhotoURL != "" {
-		photo = s.Config.AbsURL(n.Advisor.PhotoURL)
-	}
-	return advisor.VCard(n.Advisor.Card, s.Config.AbsURL(n.URL), photo)
-}
-
-// advisorJSONLD is the schema.org Person of an advisor page.
-func advisorJSONLD(s *Site, n *Node) template.JS {
-	a := n.Advisor
-	card := a.Card
-	if a.PhotoURL != "" {
-		card.Photo = s.Config.AbsURL(a.PhotoURL)
-	}
-	return template.JS(advisor.PersonJSONLD(card, s.Config.AbsURL(n.URL), s.Config.Title, s.Config.BaseURL))
 }

@@ -1,0 +1,31 @@
+package site
+
+import (
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+)
+
+// KindSearch is the search page: /suche/ on a German site, /search/ on
+// others (the theme's translation search_slug).
+const KindSearch content.Kind = "search"
+
+// addSearchPage adds the search page to the site, named in the theme's
+// words. A page of the site's
+// own at its URL keeps it, with a warning: the site then has no search.
+func addSearchPage(s *Site, w Words, ds *diag.List) *Node {
+	slug := content.Slugify(w.SearchSlug)
+	if slug == "" || slug == "search-slug" {
+		slug = "search"
+	}
+	url := "/" + slug + "/"
+	if other := s.ByURL[url]; other != nil {
+		ds.Add(diag.Warnf(other.Source, 1, "this page has the search page's URL %s, so the site has no search", url).
+			WithHint("rename the file, or change search_slug in the theme's i18n/%s.yaml", s.Config.Language))
+		return nil
+	}
+	n := &Node{Page: &content.Page{Kind: KindSearch, Section: "search", Slug: slug, URL: url},
+		Title: w.SearchTitle, Summary: w.SearchDescription}
+	s.add(n)
+	s.sortNodes()
+	return n
+}
