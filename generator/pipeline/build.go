@@ -43,7 +43,7 @@ type Options struct {
 
 // siteOptions are the options of the resolve stage.
 func (o Options) siteOptions() site.Options {
-	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now, FindFrames: !o.DryRun}
+	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
 }
 
 // Phase is the time one stage took.

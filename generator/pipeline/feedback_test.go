@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/stillframe"
 )
 
 // TestEachProviderEmbedsThePageIdentity builds the demo with every provider
@@ -198,6 +199,39 @@ func TestFeedbackAnswersShown(t *testing.T) {
 			if strings.Contains(body, secret) {
 				t.Errorf("%s page shows %q", file, secret)
 			}
+		}
+	}
+}
+
+// TestFeedbackCountsEveryPageTheBuildMakes: the feedback balance is made
+// once every page is known, so readers' answers from a transcript page
+// and from the search page are answers about pages of the site (no
+// warning that the page does not exist), and a transcript's answers count
+// in its video page's section.
+func TestFeedbackCountsEveryPageTheBuildMakes(t *testing.T) {
+	t.Setenv(stillframe.Env, "off")
+	files := siteWithVideo(t, "de", "file: film.webm\ntitle: Film\ncaptions:\n  de: film.de.vtt\n")
+	files["content/stories/film.md"] = strings.Replace(files["content/film.md"], "title: Film", "title: Film\nadvisor: anna\ndate: 2026-01-01", 1)
+	delete(files, "content/film.md")
+	files["content/stories/film.webm"], files["content/stories/film.de.vtt"] = files["content/film.webm"], files["content/film.de.vtt"]
+	files["content/advisors/anna.md"] = "---\nname: Anna Berg\nrole: Beraterin\nlanguages: [de]\nadvice_model: fee-based\nemail: anna@bank.test\n---\nText.\n"
+	files["content/data/feedback.csv"] = "page,date,kind,costs,transparency,conditions,service,interaction,comment\n" +
+		"/stories/film/transkript/,2026-01-10,praise,,,,5,,Gut lesbar\n" +
+		"/suche/,2026-01-11,question,,,,,,Wo finde ich Fonds?\n" +
+		"/weg/,2026-01-12,praise,,,,,,Alt\n"
+	res, _ := buildVideoSite(t, files)
+	var warned []string
+	for _, d := range res.Diagnostics.Warnings() {
+		if d.File == "content/data/feedback.csv" {
+			warned = append(warned, d.Error())
+		}
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "/weg/") {
+		t.Errorf("only the row of /weg/ names a page the site does not have; warnings: %q", warned)
+	}
+	for _, s := range res.Site.Feedback.Balance.Sections {
+		if s.Section == "stories" && s.Praise != 1 {
+			t.Errorf("the transcript's praise counts in the stories section: %+v", s)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
@@ -39,6 +40,7 @@ func load(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	entries, eds := feedback.ReadExport(tree.Files, opts.Now)
 	ds.Add(eds...)
 	in.FeedbackEntries = entries
+	in.Media = loadMedia(tree, opts)
 	th, err := loadTheme(opts, cfg)
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
@@ -50,6 +52,22 @@ func load(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	in.Words = &site.Words{FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
 		SearchTitle: th.Translate("search_title"), SearchDescription: th.Translate("search_description")}
 	return in, th
+}
+
+// loadMedia reads what the ```video blocks of the published pages name
+// (package media); a dry run takes no poster frames.
+func loadMedia(tree *content.Tree, opts Options) *media.Set {
+	var pages []*content.Page
+	for _, p := range tree.Pages {
+		if p.HasFence("video") && site.Excluded(p, opts.siteOptions()) == "" {
+			pages = append(pages, p)
+		}
+	}
+	assets := make(map[string]string, len(tree.Assets))
+	for _, a := range tree.Assets {
+		assets[a.Source] = a.URL
+	}
+	return media.Load(tree.Files, opts.Source, pages, assets, !opts.DryRun)
 }
 
 // loadTheme loads the site's theme with the shortcuts of opts.

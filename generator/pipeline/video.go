@@ -18,11 +18,32 @@ func (r *renderer) videoFence(n *site.Node, body []byte, line int) ([]byte, []di
 	if pv := r.site.Video.Pages[n]; pv != nil {
 		for _, b := range pv.Blocks {
 			if b.Line == line {
-				return b.HTML, nil
+				return r.videoHTML(n, b)
 			}
 		}
 	}
-	return site.ResolveLateVideo(r.site, n, body, line)
+	b, ds := site.ResolveLateVideo(r.site, n, body, line)
+	html, hds := r.videoHTML(n, b)
+	return html, append(ds, hds...)
+}
+
+// videoHTML is a resolved block's player or placeholder; nothing for a
+// block that failed.
+func (r *renderer) videoHTML(n *site.Node, b *site.VideoBlock) ([]byte, []diag.Diagnostic) {
+	var buf bytes.Buffer
+	var err error
+	switch {
+	case b.Player != nil:
+		err = video.RenderPlayer(&buf, *b.Player, r.site.Config.Language)
+	case b.Embed != nil:
+		err = video.RenderHTML(&buf, *b.Embed, r.site.Config.Language)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, []diag.Diagnostic{diag.Errorf(n.Source, b.Line, "cannot render the video: %v", err)}
+	}
+	return buf.Bytes(), nil
 }
 
 // transcriptBody renders a transcript page's text into v.Content.
@@ -51,9 +72,18 @@ func (r *renderer) videoFiles() []siteFile {
 		for _, b := range pv.Blocks {
 			if p := b.Poster; p != nil {
 				out = append(out, siteFile{p.URL, output.Source{Origin: output.Derived, File: n.Source, Line: b.Line, What: "the video's poster"},
-					func() ([]byte, bool) { return p.Data, true }})
+					func() ([]byte, bool) { return posterData(p), true }})
 			}
 		}
 	}
 	return out
+}
+
+// posterData is the poster's image: the frame taken of the video, or a
+// placeholder drawn with its title.
+func posterData(p *site.Poster) []byte {
+	if p.Frame != nil {
+		return p.Frame
+	}
+	return video.PosterSVG(p.Title, p.Width, p.Height)
 }

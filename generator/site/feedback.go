@@ -16,27 +16,29 @@ type Feedback struct {
 	Balance   *feedback.SiteBalance           // site-wide; nil without an export
 }
 
-func newFeedback(settings feedback.Settings, entries []feedback.Entry) *Feedback {
+// resolveFeedback sums up what readers said once every page is known: per
+// page, and site-wide by the pages' sections (a row for a page the site
+// does not have counts by its address's first segment, with a warning);
+// with an export it adds the feedback page, named in the theme's words.
+func resolveFeedback(s *Site, settings feedback.Settings, entries []feedback.Entry, words *Words, ds *diag.List) *Feedback {
 	f := &Feedback{Settings: settings}
-	if entries != nil {
-		f.Summaries = feedback.Summarize(entries)
-	}
-	return f
-}
-
-// computeBalance computes the site-wide balance once the pages are known
-// (a page's section comes from the site model).
-func (st *Feedback) computeBalance(site *Site, entries []feedback.Entry) {
 	if entries == nil {
-		return
+		return f
 	}
+	f.Summaries = feedback.Summarize(entries)
 	b := feedback.Balance(entries, func(p string) string {
-		if n := site.ByURL[p]; n != nil {
+		if n := s.ByURL[p]; n != nil {
 			return n.Section
 		}
 		return firstSegment(p)
 	})
-	st.Balance = &b
+	f.Balance = &b
+	if words != nil && s.ByURL["/feedback/"] == nil {
+		s.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
+			Title: words.FeedbackTitle, Feedback: true})
+	}
+	ds.Add(feedback.CheckPages(entries, func(p string) bool { return s.ByURL[p] != nil }, feedback.ExportFile)...)
+	return f
 }
 
 func firstSegment(p string) string {
@@ -47,22 +49,7 @@ func firstSegment(p string) string {
 	return p
 }
 
-// checkPages warns about feedback rows for pages the site does not have
-// (renamed or removed pages); they still count in the site-wide balance.
-func (st *Feedback) checkPages(site *Site, entries []feedback.Entry, ds *diag.List) {
-	ds.Add(feedback.CheckPages(entries, func(p string) bool { return site.ByURL[p] != nil }, feedback.ExportFile)...)
-}
-
-// KindFeedback is the generated page /feedback/ with the site-wide balance.
+// KindFeedback is the generated page /feedback/ with the site-wide
+// balance: there when the site has a feedback export, unless a page of the
+// site's own has its address.
 const KindFeedback content.Kind = "feedback"
-
-// addFeedbackPage adds /feedback/ when there is an export, unless the site
-// has a page there of its own.
-func (st *Feedback) addFeedbackPage(site *Site, title string) {
-	if st.Balance == nil || site.ByURL["/feedback/"] != nil {
-		return
-	}
-	site.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
-		Title: title, Feedback: true})
-	site.sortNodes()
-}

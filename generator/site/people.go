@@ -49,7 +49,7 @@ type withdrawn struct {
 // resolvePeople validates advisor cards, removes unpublished advisors,
 // checks story and explainer references to advisors and builds the indexes
 // advisor → stories and advisor → products, each in one pass.
-func resolvePeople(s *Site, ds *diag.List) {
+func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
 	lang := s.Config.Language
 	loc := lang
 	country := "49"
@@ -128,12 +128,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 	for _, n := range s.Nodes {
 		switch n.Kind {
 		case content.KindStory:
-			// resolveProducts ran first and may have linked the story's
-			// products into n.Story already: keep them.
-			st := n.Story
-			if st == nil {
-				st = &StoryInfo{}
-			}
+			st := &StoryInfo{Products: storyProducts[n]}
 			if n.Meta.Advisor == "" {
 				ds.Add(diag.Errorf(n.Source, 1, "a story needs advisor: (the slug of the advisor who tells it)").WithKey("advisor"))
 			} else if a := lookup(n, n.Meta.Advisor, "advisor", n.Meta.Line("advisor", 1)); a != nil {
@@ -180,7 +175,6 @@ func resolvePeople(s *Site, ds *diag.List) {
 		published = append(published, advisors[slug])
 	}
 	addAdvisorFilters(s, published, ds)
-	s.sortNodes()
 
 	var goneSlugs []string
 	for slug := range gone {

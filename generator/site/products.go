@@ -27,8 +27,10 @@ type ProductInfo struct {
 
 // resolveProducts gives every product of the data its page: the explainer's
 // page when there is one, otherwise a page from the data alone. It checks
-// explainers' and stories' product references and the compliance dates.
-func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag.List) {
+// explainers' and stories' product references and the compliance dates,
+// and returns the products each story names, for resolvePeople to make
+// the story's model with.
+func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag.List) map[*Node][]*Node {
 	lang := s.Config.Language
 	byID := make(map[string]*Node, len(products))
 	ids := make([]string, 0, len(products))
@@ -122,7 +124,6 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 	if sec != nil {
 		sort.SliceStable(sec.Children, func(i, j int) bool { return sec.Children[i].Title < sec.Children[j].Title })
 	}
-	s.sortNodes()
 	s.Products = byID
 	for _, id := range ids {
 		if byID[id] != nil { // a product whose page clashed has none
@@ -130,6 +131,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 		}
 	}
 
+	storyProducts := map[*Node][]*Node{}
 	for _, n := range s.Nodes {
 		if n.Kind != content.KindStory {
 			continue
@@ -141,16 +143,14 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 				unknown(n.Source, line, "products", id)
 				continue
 			}
-			if n.Story == nil {
-				n.Story = &StoryInfo{}
-			}
-			n.Story.Products = append(n.Story.Products, pn)
+			storyProducts[n] = append(storyProducts[n], pn)
 			pn.Product.Stories = append(pn.Product.Stories, n)
 		}
 	}
 	for _, pn := range byID {
 		SortPages(pn.Product.Stories)
 	}
+	return storyProducts
 }
 
 // checkReview applies the compliance rules of a product explainer that is

@@ -26,6 +26,5 @@ func addSearchPage(s *Site, w Words, ds *diag.List) *Node {
 	n := &Node{Page: &content.Page{Kind: KindSearch, Section: "search", Slug: slug, URL: url},
 		Title: w.SearchTitle, Summary: w.SearchDescription}
 	s.add(n)
-	s.sortNodes()
 	return n
 }

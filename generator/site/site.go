@@ -17,6 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
 )
 
@@ -82,7 +83,6 @@ type Options struct {
 	Future     bool      // include pages dated after Now
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"
-	FindFrames bool      // take video posters with ffmpeg where it is installed (not in a dry run)
 }
 
 // Input is what the load stage read, everything the model is made of.
@@ -96,6 +96,8 @@ type Input struct {
 	// rows, nil without an export.
 	Feedback        feedback.Settings
 	FeedbackEntries []feedback.Entry
+	// Media is what the load stage read for the pages' ```video blocks.
+	Media *media.Set
 	// Words are the theme's words the model names pages with; nil when
 	// the theme could not be loaded: then the site has no feedback and no
 	// search page.
@@ -112,24 +114,40 @@ type Words struct {
 }
 
 // Resolve makes the site model from what was loaded, reporting every
-// problem it finds.
+// problem it finds. Each step takes what the steps before it made: the
+// pages, then the product pages and which story names which product, then
+// the people (whose stories get their products), the videos' transcript
+// pages and the search page; the feedback balance counts every page by
+// its section, so it comes last. The nodes are sorted once, at the end.
 func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 	ds := &diag.List{}
 	s := assemble(in.Config, in.Root, in.Tree, opts, ds)
 	s.Data = in.Data
-	s.Feedback = newFeedback(in.Feedback, in.FeedbackEntries)
-	resolveProducts(s, in.Products, opts, ds)
-	resolvePeople(s, ds)
-	s.Feedback.computeBalance(s, in.FeedbackEntries)
-	if in.Words != nil {
-		s.Feedback.addFeedbackPage(s, in.Words.FeedbackTitle)
-	}
-	s.Feedback.checkPages(s, in.FeedbackEntries, ds)
-	resolveVideos(s, opts, ds)
+	storyProducts := resolveProducts(s, in.Products, opts, ds)
+	resolvePeople(s, storyProducts, ds)
+	resolveVideos(s, in.Media, ds)
 	if in.Words != nil {
 		s.Search = addSearchPage(s, *in.Words, ds)
 	}
+	s.Feedback = resolveFeedback(s, in.Feedback, in.FeedbackEntries, in.Words, ds)
+	s.sortNodes()
 	return s, ds.All()
+}
+
+// Excluded reports why the page p is left out of a build with opts: "draft",
+// "future" or "withdrawn" (an advisor with published: false); "" when it
+// is published. The load stage reads the video files of the kept pages
+// only.
+func Excluded(p *content.Page, opts Options) string {
+	switch {
+	case p.Meta.Draft && !opts.Drafts:
+		return "draft"
+	case !p.Meta.Date.IsZero() && p.Meta.Date.After(opts.Now) && !opts.Future:
+		return "future"
+	case p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published:
+		return "withdrawn"
+	}
+	return ""
 }
 
 // Skipped is a page left out of this build, with the reason; the summary
@@ -157,16 +175,14 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 	for _, a := range tree.Assets {
 		s.Assets[a.Source] = a.URL
 	}
+	var kept []*content.Page
 	for _, p := range tree.Pages {
-		if p.Meta.Draft && !opts.Drafts {
+		switch Excluded(p, opts) {
+		case "draft":
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "draft"})
-			continue
-		}
-		if d := p.Meta.Date; !d.IsZero() && d.After(opts.Now) && !opts.Future {
-			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: d})
-			continue
-		}
-		if p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published {
+		case "future":
+			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: p.Meta.Date})
+		case "withdrawn":
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
 			s.Withdrawn = append(s.Withdrawn, p)
@@ -177,8 +193,15 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 			if p.Meta.Photo != "" {
 				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
 			}
-			continue
+		default:
+			kept = append(kept, p)
 		}
+	}
+	// The pages made from files are in URL order from the start: the
+	// steps that follow meet them in that order (the first explainer of a
+	// product keeps it, the first page of a video writes its poster).
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].URL < kept[j].URL })
+	for _, p := range kept {
 		n := &Node{Page: p, Title: p.Meta.Title, Date: p.Meta.Date, Feedback: true}
 		if n.Title == "" && p.Kind == content.KindAdvisor {
 			n.Title = p.Meta.Name
@@ -226,7 +249,6 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 	}
 	s.addTopics()
 	cascadeFeedback(s)
-	s.sortNodes()
 	s.linkChildren()
 	return s
 }
@@ -312,7 +334,7 @@ func (s *Site) feedbackOn(n *Node) bool {
 }
 
 func (s *Site) sortNodes() {
-	sort.Slice(s.Nodes, func(i, j int) bool { return s.Nodes[i].URL < s.Nodes[j].URL })
+	sort.SliceStable(s.Nodes, func(i, j int) bool { return s.Nodes[i].URL < s.Nodes[j].URL })
 }
 
 // linkChildren gives every section its pages, newest first, then by weight

@@ -1,29 +1,28 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/locale"
-	"github.com/klartext/klartext/generator/mediainfo"
+	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/stillframe"
 	"github.com/klartext/klartext/generator/video"
 	"github.com/klartext/klartext/generator/webvtt"
 )
 
-// The ```video blocks: resolved once while the site model is assembled
-// (their files found, the captions and chapters validated, the transcript
-// pages added to the model, the poster made), rendered from that when
-// their page renders. The domain is in package video, webvtt and
-// mediainfo; this file only finds the files and reports.
+// The ```video blocks: read by the load stage (package media: the blocks,
+// the files' headers, the captions, the poster frames), resolved here once
+// while the site model is made (the files found, the captions and chapters
+// checked against the video, the transcript pages added to the model, the
+// poster chosen), and rendered from that when their page renders
+// (render.Player). The domain is in package video, webvtt and mediainfo;
+// this file only finds the files and reports.
 
 // KindTranscript is a transcript page the build makes from a video's
 // captions, at <page>/transkript/ (English sites: /transcript/).
@@ -32,19 +31,24 @@ const KindTranscript content.Kind = "transcript"
 // LargeVideo is the size of a video file above which the build warns.
 const LargeVideo = 50 << 20
 
-// VideoBlock is one resolved ```video block.
+// VideoBlock is one resolved ```video block: a video of the site's own
+// (Player) or a provider's placeholder (Embed); neither when it failed.
 type VideoBlock struct {
 	Line   int    // file line of the block's first body line
 	Title  string // "" when the block failed
-	HTML   []byte // the player or the placeholder
-	origin string // a provider's origin, for the CSP's frame-src
-	Poster *Poster
+	Player *video.Player
+	Embed  *video.EmbedData
+	Poster *Poster // the poster the build makes for it; nil for none
 }
 
-// Poster is a file the build makes for a video.
+// Poster is an image the build makes for a video: a frame of it taken
+// with ffmpeg (Frame, PNG), or else a placeholder drawn with the video's
+// title in its size.
 type Poster struct {
-	URL  string // site path, without the base path
-	Data []byte
+	URL           string // site path, without the base path
+	Frame         []byte
+	Title         string
+	Width, Height int
 }
 
 // PageVideos are the video blocks of one page, in order.
@@ -56,32 +60,25 @@ type PageVideos struct {
 type VideoSet struct {
 	Pages       map[*Node]*PageVideos
 	Transcripts map[*Node]*video.Transcript
+	media       *media.Set      // what the load stage read
 	assetURLs   map[string]bool // every asset's URL, for the generated files not to clash; made on first need
-	extractor   *stillframe.Extractor
-	findFrames  bool // look for ffmpeg (not in a dry run)
-	looked      bool
 	generated   map[string]bool
 }
 
-// resolveVideos reads the video blocks of every page that has one and
-// adds their transcript pages. Only pages with a ```video fence are read.
-func resolveVideos(s *Site, opts Options, ds *diag.List) {
+// resolveVideos resolves the video blocks the load stage read of every
+// page that has one and adds their transcript pages.
+func resolveVideos(s *Site, m *media.Set, ds *diag.List) {
 	vs := &s.Video
-	vs.findFrames = opts.FindFrames
-	added := false
+	vs.media = m
 	var embeds []video.EmbedData
 	for _, n := range s.Nodes { // the range keeps to the pages before the transcripts it adds
 		if !n.HasVideo() {
 			continue
 		}
-		body, err := n.ReadBody(s.Files)
-		if err != nil {
-			continue // reported when the page renders
-		}
 		transcripts := 0
-		for _, b := range content.FencedBlockLines(body, "video") {
-			res := &videoResolver{s: s, n: n, line: n.BodyLine + b.Line - 1, transcripts: &transcripts}
-			vb := res.resolve(b.Body)
+		for _, b := range m.Blocks(n.Source) {
+			res := &videoResolver{s: s, n: n, line: b.Line, transcripts: &transcripts}
+			vb := res.resolve(b.Spec, b.Err)
 			ds.Add(res.ds...)
 			if vs.Pages == nil {
 				vs.Pages = map[*Node]*PageVideos{}
@@ -92,16 +89,12 @@ func resolveVideos(s *Site, opts Options, ds *diag.List) {
 				vs.Pages[n] = pv
 			}
 			pv.Blocks = append(pv.Blocks, vb)
-			if vb.origin != "" {
-				embeds = append(embeds, video.EmbedData{Origin: vb.origin})
+			if vb.Embed != nil {
+				embeds = append(embeds, *vb.Embed)
 			}
-			added = added || res.added
 		}
 	}
 	s.VideoOrigins = video.FrameOrigins(embeds)
-	if added {
-		s.sortNodes()
-	}
 }
 
 // VideoTitles are the titles of the videos a page shows or transcribes,
@@ -124,10 +117,12 @@ func (s *Site) VideoTitles(n *Node) []string {
 // ResolveLateVideo resolves a ```video block that the Markdown renderer
 // found but the plain scan did not (inside a quote or a list item): it can
 // have no file or page of its own, which is an error where it needs one.
-func ResolveLateVideo(s *Site, n *Node, body []byte, line int) ([]byte, []diag.Diagnostic) {
+// The caption files it names are read now.
+func ResolveLateVideo(s *Site, n *Node, body []byte, line int) (*VideoBlock, []diag.Diagnostic) {
 	res := &videoResolver{s: s, n: n, line: line, late: true}
-	vb := res.resolve(body)
-	return vb.HTML, res.ds
+	spec, err := video.ParseSpec(body)
+	vb := res.resolve(spec, err)
+	return vb, res.ds
 }
 
 // videoResolver resolves one block.
@@ -139,7 +134,6 @@ type videoResolver struct {
 	transcripts *int // transcript pages of this page so far
 	spec        video.Spec
 	ds          []diag.Diagnostic
-	added       bool // a transcript page was added to the site
 }
 
 func (v *videoResolver) at(blockLine int) int { return v.line + max(blockLine, 1) - 1 }
@@ -152,8 +146,7 @@ func (v *videoResolver) errorf(line int, key, hint, format string, a ...any) {
 	v.ds = append(v.ds, d)
 }
 
-func (v *videoResolver) resolve(body []byte) *VideoBlock {
-	spec, err := video.ParseSpec(body)
+func (v *videoResolver) resolve(spec video.Spec, err error) *VideoBlock {
 	if err != nil {
 		v.ds = append(v.ds, fenceDiagnostics(v.n.Source, v.line, err)...)
 		return &VideoBlock{Line: v.line}
@@ -185,25 +178,17 @@ func hasErrors(ds []diag.Diagnostic) bool {
 // when it starts with "/". It returns its source path and its URL.
 func (v *videoResolver) file(ref video.Ref, key, what string) (src, url string, ok bool) {
 	p := ref.Path
-	if strings.HasPrefix(p, "/") {
-		src = path.Join(content.Dir, p)
-	} else {
-		src = path.Join(path.Dir(v.n.Source), p)
-	}
-	if !strings.HasPrefix(src, content.Dir+"/") {
+	src, inside := ref.Source(v.n.Source)
+	u, found := v.s.Assets[src]
+	if !inside {
 		v.errorf(ref.Line, key, "give a file inside content/", "the %s %q leads outside the content folder", what, p)
 		return "", "", false
 	}
-	u, found := v.s.Assets[src]
 	if !found {
 		v.errorf(ref.Line, key, "put it beside the page, or give its path from content/ (/videos/film.mp4)", "the %s %q does not exist (%s)", what, p, src)
 		return "", "", false
 	}
 	return src, u, true
-}
-
-func (v *videoResolver) abs(src string) string {
-	return filepath.Join(v.s.Root, filepath.FromSlash(src))
 }
 
 func (v *videoResolver) url(u string) string { return v.s.Config.RelURL(u) }
@@ -224,13 +209,14 @@ func (v *videoResolver) own() *VideoBlock {
 		if !ok {
 			continue
 		}
-		info, size, ok := v.probe(src)
+		file, ok := v.probe(src)
 		if !ok {
 			continue
 		}
-		if size > LargeVideo {
+		info := file.Info
+		if file.Size > LargeVideo {
 			v.ds = append(v.ds, diag.Warnf(v.n.Source, v.at(f.Line), "the video file %s has %.1f MB; above %d MB it loads slowly on a phone",
-				src, float64(size)/(1<<20), LargeVideo>>20).WithKey("file").
+				src, float64(file.Size)/(1<<20), LargeVideo>>20).WithKey("file").
 				WithHint("encode it smaller: at 720p and about 1.5 Mbit/s a minute has some 11 MB"))
 		}
 		duration = max(duration, info.Duration)
@@ -281,67 +267,21 @@ func (v *videoResolver) own() *VideoBlock {
 			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(lang), URL: v.url(u)})
 		}
 	}
-	vb := &VideoBlock{}
+	vb := &VideoBlock{Player: &p}
 	p.Poster, vb.Poster = v.poster(firstSrc, firstURL, duration, p.Width, p.Height)
 	p.Transcript = v.transcript(captions, p.Chapters)
 	if hasErrors(v.ds) {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := video.RenderPlayer(&buf, p, lang); err != nil {
-		v.errorf(0, "", "", "cannot render the video: %v", err)
-		return nil
-	}
-	vb.HTML = buf.Bytes()
 	return vb
 }
 
-// probe reads the container header of a video file; the file must be of
-// the format its name says.
-func (v *videoResolver) probe(src string) (mediainfo.Info, int64, bool) {
-	// Read through the site's guarded reader (no link out of the site, no
-	// special file, bounded): the header probe reads from memory.
-	data, err := v.s.Files.ReadFile(src, content.MaxAssetBytes)
-	var tooLarge *fileio.TooLargeError
-	switch {
-	case errors.As(err, &tooLarge):
-		v.ds = append(v.ds, diag.Errorf(src, 0, "the file has more than %d MB, the limit for a file copied as it is", content.MaxAssetBytes>>20).
-			WithHint("publish large files on a file server and link to them"))
-		return mediainfo.Info{}, 0, false
-	case err != nil:
-		v.ds = append(v.ds, diag.Errorf(src, 0, "cannot read the video: %v", err))
-		return mediainfo.Info{}, 0, false
-	}
-	info, err := mediainfo.Probe(bytes.NewReader(data), int64(len(data)))
-	ext := strings.ToLower(path.Ext(src))
-	switch {
-	case errors.Is(err, mediainfo.ErrUnknown):
-		v.ds = append(v.ds, diag.Errorf(src, 0, "the file is not a video: %v", err).
-			WithHint("export the video as MP4 (H.264) or WebM"))
-		return info, 0, false
-	case err != nil:
-		v.ds = append(v.ds, diag.Errorf(src, 0, "the video file is broken: %v", err).
-			WithHint("export the video again; a file cut off while copying ends like this"))
-		return info, 0, false
-	case ext == ".mp4" && info.Container != "mp4", ext == ".webm" && info.Container == "mp4":
-		v.ds = append(v.ds, diag.Errorf(src, 0, "the file is %s, not what its name says", containerName(info.Container)).
-			WithHint("rename it to end in .%s", map[string]string{"mp4": "mp4", "webm": "webm", "matroska": "mkv"}[info.Container]))
-		return info, 0, false
-	case ext == ".webm" && info.Container == "matroska":
-		v.ds = append(v.ds, diag.Warnf(src, 0, "the file is Matroska, not WebM: some browsers will not play it").
-			WithHint("write it as WebM (VP9 or AV1 video, Opus audio), e.g. ffmpeg -i in.mkv -c:v libvpx-vp9 -c:a libopus out.webm"))
-	}
-	return info, int64(len(data)), true
-}
-
-func containerName(c string) string {
-	switch c {
-	case "mp4":
-		return "an MP4 file"
-	case "webm":
-		return "a WebM file"
-	}
-	return "a Matroska file"
+// probe is the header of a video file, as the load stage read it; its
+// problems are reported by every block that names it.
+func (v *videoResolver) probe(src string) (media.Video, bool) {
+	f := v.s.Video.media.Video(src)
+	v.ds = append(v.ds, f.Problems...)
+	return f, f.OK
 }
 
 // captionFile is a validated caption file.
@@ -362,34 +302,21 @@ func (v *videoResolver) captions(c video.Caption, dur webvtt.Time) (captionFile,
 	return captionFile{lang: c.Lang, url: u, cues: f.Cues}, true
 }
 
-// vtt reads and checks a WebVTT file; its errors name the file and line.
+// vtt is a WebVTT file the block names, as the load stage read it,
+// checked against the video's length; its errors name the file and line.
 func (v *videoResolver) vtt(ref video.Ref, key, what string, dur webvtt.Time) (*webvtt.File, string, bool) {
 	src, u, ok := v.file(ref, key, what)
 	if !ok {
 		return nil, "", false
 	}
-	data, err := v.s.Files.ReadFile(src, webvtt.MaxBytes)
-	var tooLarge *fileio.TooLargeError
-	switch {
-	case errors.As(err, &tooLarge):
-		v.ds = append(v.ds, diag.Errorf(src, 0, "the file is larger than %d MB, the limit for a WebVTT file", webvtt.MaxBytes>>20))
-		return nil, "", false
-	case err != nil:
-		v.ds = append(v.ds, diag.Errorf(src, 0, "cannot read: %v", err))
+	t := v.s.Video.media.Text(src)
+	if len(t.Problems) > 0 {
+		v.ds = append(v.ds, t.Problems...)
 		return nil, "", false
 	}
-	f, errs := webvtt.Parse(data)
-	if errs == nil {
-		errs = f.CheckTimes(dur)
-	}
-	for _, e := range errs {
-		d := diag.Errorf(src, e.Line, "%s", e.Message)
-		if e.Hint != "" {
-			d = d.WithHint("%s", e.Hint)
-		}
-		v.ds = append(v.ds, d)
-	}
-	return f, u, errs == nil
+	errs := t.File.CheckTimes(dur)
+	v.ds = append(v.ds, media.Diagnostics(src, errs)...)
+	return t.File, u, errs == nil
 }
 
 // poster is the poster's URL: the block's own, else a frame ffmpeg takes
@@ -404,21 +331,17 @@ func (v *videoResolver) poster(firstSrc, firstURL string, d time.Duration, w, h 
 		return "", nil
 	}
 	base := strings.TrimSuffix(firstURL, path.Ext(firstURL)) + ".poster"
-	if vs.findFrames && !vs.looked {
-		vs.extractor, vs.looked = stillframe.Find(), true
-	}
 	var g *Poster
-	if vs.extractor != nil {
-		png, err := vs.extractor.Frame(v.abs(firstSrc), stillframe.At(d))
+	if png, err, taken := vs.media.Frame(firstSrc, stillframe.At(d)); taken {
 		if err == nil {
-			g = &Poster{URL: base + ".png", Data: png}
+			g = &Poster{URL: base + ".png", Frame: png}
 		} else {
 			v.ds = append(v.ds, diag.Warnf(v.n.Source, v.at(v.spec.Line("file")), "no poster frame could be taken from %s (%v): the page shows a drawn placeholder", firstSrc, err).
 				WithHint("give poster: with an image"))
 		}
 	}
 	if g == nil {
-		g = &Poster{URL: base + ".svg", Data: video.PosterSVG(v.spec.Title, w, h)}
+		g = &Poster{URL: base + ".svg", Title: v.spec.Title, Width: w, Height: h}
 	}
 	if vs.assetURLs == nil {
 		vs.assetURLs, vs.generated = map[string]bool{}, map[string]bool{}
@@ -497,7 +420,6 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 		s.Video.Transcripts = map[*Node]*video.Transcript{}
 	}
 	s.Video.Transcripts[tn] = t
-	v.added = true
 	return v.url(url)
 }
 
@@ -523,12 +445,7 @@ func (v *videoResolver) provider() *VideoBlock {
 	if hasErrors(v.ds) {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := video.RenderHTML(&buf, d, v.s.Config.Language); err != nil {
-		v.errorf(0, "", "", "cannot render the video: %v", err)
-		return nil
-	}
-	return &VideoBlock{HTML: buf.Bytes(), origin: d.Origin}
+	return &VideoBlock{Embed: &d}
 }
 
 // fenceDiagnostics turns a fence parser's errors (lines counted inside the
