@@ -85,8 +85,12 @@ func (w *Writer) Diagnostics() []diag.Diagnostic {
 	return append([]diag.Diagnostic(nil), w.diags...)
 }
 
-func (w *Writer) report(d diag.Diagnostic) {
+// Report adds problems with the build's files met elsewhere (a clash of
+// a file claimed late) to the writer's.
+func (w *Writer) Report(ds ...diag.Diagnostic) {
 	w.mu.Lock()
-	w.diags = append(w.diags, d)
+	w.diags = append(w.diags, ds...)
 	w.mu.Unlock()
 }
+
+func (w *Writer) report(d diag.Diagnostic) { w.Report(d) }

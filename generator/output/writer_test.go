@@ -44,3 +44,16 @@ func TestWriterWritesOwnedPathsIntoItsSink(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestWriteRefusesAPathNobodyClaimed: a file written without a claim is
+// klartext's own mistake; it is not written and fails the build.
+func TestWriteRefusesAPathNobodyClaimed(t *testing.T) {
+	reg := NewRegistry(1)
+	reg.Claim("/a.txt", Source{Origin: Generated, What: "a"})
+	w := NewWriter(reg, Discard)
+	w.Write("/a.txt", nil)
+	w.Write("/b.txt", nil)
+	if errs := w.Diagnostics(); len(errs) != 1 || !strings.Contains(errs[0].Message, "/b.txt is written without being registered") || w.Files() != 1 {
+		t.Errorf("errors %v, %d files", errs, w.Files())
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/imaging/imagetest"
+	"github.com/klartext/klartext/generator/publish"
 )
 
 // all combines changes.
@@ -170,7 +171,7 @@ func TestBadInputHugeImageFile(t *testing.T) {
 		if err := os.WriteFile(p, []byte(goodJPEG), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Truncate(p, MaxImageBytes+1); err != nil {
+		if err := os.Truncate(p, publish.MaxImageBytes+1); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/output"
 )
 
 // allowRaw returns a change that writes site.yaml with allow_raw naming
@@ -460,19 +458,6 @@ func TestBadInputHugeSiteSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}, "content/site.yaml: the file has more than 1 MB, the limit for the site settings — site.yaml holds settings only; data belongs in content/data/")
-}
-
-// TestWriteRefusesAPathNobodyClaimed: a file written without a claim is
-// klartext's own mistake; it is not written and fails the build.
-func TestWriteRefusesAPathNobodyClaimed(t *testing.T) {
-	ds := &diag.List{}
-	r := &renderer{ds: ds, outputs: output.NewRegistry(1)}
-	r.outputs.Claim("/a.txt", output.Source{Origin: output.Generated, What: "a"})
-	r.write("/a.txt", nil)
-	r.write("/b.txt", nil)
-	if errs := ds.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Message, "/b.txt is written without being registered") || r.files != 1 {
-		t.Errorf("errors %v, %d files", errs, r.files)
-	}
 }
 
 // TestBadInputStylesheetCannotReplaceThemeFile: a theme file that is not

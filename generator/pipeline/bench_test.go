@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/frontmatter"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/theme"
 )
@@ -90,28 +91,26 @@ func BenchmarkMarkdown(b *testing.B) {
 	}
 }
 
-// builtBenchSite builds a small generated site and returns the build's
-// state, its renderer writing nowhere, to render single pages again.
-func builtBenchSite(b *testing.B) *state {
+// builtBenchSite builds a small generated site and returns what the build
+// made and a renderer of its pages, to render single pages again.
+func builtBenchSite(b *testing.B) (*built, *render.Renderer) {
 	root := benchSite(b, 3)
 	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
 	if err != nil || st == nil {
 		b.Fatal(err)
 	}
-	st.renderer.out = nil
-	return st
+	return st, render.New(render.Env{Site: st.site, Theme: st.theme, Images: st.images.For(st.writer.To(output.Discard))})
 }
 
 // BenchmarkProductPage renders one product page (Markdown, four charts,
 // the layout) without writing it.
 func BenchmarkProductPage(b *testing.B) {
-	st := builtBenchSite(b)
-	r := st.renderer
+	st, r := builtBenchSite(b)
 	n := st.site.ByURL["/products/p-1/"]
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.renderPage(&bytes.Buffer{}, job{node: n, page: 1}, nil)
+		r.Page(&bytes.Buffer{}, render.NewJob(n, 1))
 	}
 }
 
@@ -121,9 +120,8 @@ func BenchmarkProductPage(b *testing.B) {
 // The html-template variants run the same layouts without the quick
 // programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
-	st := builtBenchSite(b)
-	r := st.renderer
-	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, funcs(st.site.Config))
+	st, r := builtBenchSite(b)
+	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, render.Funcs(st.site.Config))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -133,9 +131,9 @@ func BenchmarkLayout(b *testing.B) {
 		if n == nil {
 			b.Fatalf("no page %s", url)
 		}
-		v := r.pageView(job{node: n, page: 1}, &diag.List{})
-		layout := r.layoutFor(n)
-		for _, th := range []*theme.Theme{r.theme, ref} {
+		v, _ := r.View(render.NewJob(n, 1))
+		layout := r.Layout(n)
+		for _, th := range []*theme.Theme{st.theme, ref} {
 			name := layout
 			if th == ref {
 				name += "/html-template"

@@ -1,20 +1,28 @@
-// Package pipeline ties the pipeline together: load (settings, content, data),
-// resolve (the site model and its references), render (Markdown and
-// templates, in parallel) and write (into a staging folder, swapped in only
-// when the whole build succeeded). The stages are plain functions over plain
-// data; this package only orders them.
+// Package pipeline orders a build's stages:
+//
+//	Build = load → resolve → render → publish → commit
+//
+// load reads the site (load.go), site.Resolve makes the model, render
+// renders the pages in parallel, publish makes the site's other files and
+// the search index, and the staging folder is swapped in only when the
+// whole build succeeded. Each stage is a function of what the stages
+// before it made; klartext serve's incremental builds (Session) run the
+// same stages on the last build's model with the served folder as their
+// sink.
 package pipeline
 
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
-	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/publish"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
@@ -34,22 +42,11 @@ type Options struct {
 	// that takes them.
 	Off shortcut.Set
 	// PageBudget is how long one page may take to render before the build
-	// gives up on it with an error naming it; 0 is DefaultPageBudget.
+	// gives up on it with an error naming it; 0 is render.DefaultPageBudget.
 	PageBudget time.Duration
 	// Progress, when set, is called now and then while pages render with
 	// the number done and the total (klartext shows it on a terminal).
 	Progress func(done, total int)
-}
-
-// siteOptions are the options of the resolve stage.
-func (o Options) siteOptions() site.Options {
-	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
-}
-
-// Phase is the time one stage took.
-type Phase struct {
-	Name     string
-	Duration time.Duration
 }
 
 // Result is what a build did.
@@ -67,6 +64,15 @@ type Result struct {
 	ImageDecodes, ImageEncodes int64
 	Duration                   time.Duration
 	Site                       *site.Site // the resolved model (for klartext check's reports)
+
+	mu    sync.Mutex
+	start time.Time
+}
+
+// Phase is the time one stage took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
 }
 
 // Build runs the whole pipeline. It returns an error only when it could not
@@ -77,111 +83,171 @@ func Build(opts Options) (*Result, error) {
 	return res, err
 }
 
-// state is what a full build leaves for incremental ones.
-type state struct {
-	site      *site.Site
-	renderer  *renderer
-	baseDiags []diag.Diagnostic // of loading, resolving and the site-wide files
+// built is what a build made: the model, the theme, the output plan and
+// its writer, the images, the search index, what the pages left. A
+// Session keeps it for the incremental builds that follow.
+type built struct {
+	opts   Options
+	site   *site.Site
+	theme  *theme.Theme
+	plan   *publish.Plan
+	writer *output.Writer
+	images *publish.Images
+	search *publish.Search // nil: no index is written
+	record *render.Record
+	base   []diag.Diagnostic // of everything but the pages
 }
 
-// full runs the whole pipeline and returns its state.
-func full(opts Options) (*Result, *state, error) {
-	start := time.Now()
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
-	}
-	if opts.Source == "" {
-		opts.Source = "."
-	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
-	}
-	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}}
+// full runs the whole pipeline and returns what it built.
+func full(opts Options) (*Result, *built, error) {
+	opts = opts.withDefaults()
+	res := newResult()
 	ds := res.Diagnostics
-	phase := func(name string, t0 time.Time) {
-		res.Phases = append(res.Phases, Phase{name, time.Since(t0)})
-	}
-
-	t0 := time.Now()
 	in, th := load(opts, ds)
-	phase("load", t0)
-
-	t0 = time.Now()
+	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
 	ds.Add(rds...)
-	res.Site = s
-	res.Skipped = s.Skipped
-	var search *searchState
-	if s.Search != nil {
-		search = newSearchState(s)
-	}
-	phase("resolve", t0)
-
+	res.Site, res.Skipped = s, s.Skipped
+	res.phase("resolve")
 	if th == nil {
-		res.Duration = time.Since(start)
-		return res, nil, nil
+		return res.done(), nil, nil
 	}
+	stage, sink, err := openOutput(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
+	ds.Add(pds...)
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
+	if plan.Index && !opts.DryRun {
+		b.search = publish.NewSearch(s)
+	}
+	b.images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	res.phase("images")
 
-	var stage *output.Staging
-	var err error
-	if !opts.DryRun {
-		if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
-			return nil, nil, err
+	r := b.render(plan.Jobs, b.writer, th, b.search != nil, res)
+	b.images.Report(ds)
+	res.phase("render")
+
+	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.images, Writer: b.writer, Diags: ds}
+	pub.Write(plan.Files)
+	b.search.Write(b.writer)
+	res.Pages += pub.Pages
+	res.ByKind[content.Kind404] += pub.Pages
+	res.phase("write")
+
+	ds.Add(b.writer.Diagnostics()...)
+	b.base = ds.All()
+	ds.Add(b.record.Diagnostics(s)...)
+	res.Files, res.Templates = b.writer.Files(), th.Stats()
+	res.ImageDecodes, res.ImageEncodes = b.images.Work()
+	if err := commit(stage, ds); err != nil {
+		return nil, nil, err
+	}
+	return res.done(), b, nil
+}
+
+// render renders the jobs with the theme th into w: each page's files
+// written, its entry handed to the search index (with index), what it
+// left kept in the record and counted in res.
+func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
+	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index})
+	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
+		if p.VCard != nil {
+			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)
 		}
-		stage, err = output.Begin(opts.Dest)
-		if err != nil {
-			return nil, nil, err
-		}
-	}
-	var out sink
-	if stage != nil {
-		out = stage
-	}
-	r := newRenderer(s, th, out, ds)
-	r.progress = opts.Progress
-	r.off = opts.Off
-	r.pageBudget = opts.PageBudget
-	if search != nil {
-		r.search, r.indexing = search, !opts.DryRun
-		r.view.Search = s.Config.RelURL(search.page.URL)
-	}
-	if opts.Off.Takes(shortcut.ChartSkeletons) {
-		r.skeletons = &chart.Skeletons{}
-	}
-	r.claimOutputs(publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
-
-	t0 = time.Now()
-	r.prepareImages(in.Tree, filepath.Join(opts.Source, imaging.CacheDir), ds)
-	phase("images", t0)
-
-	t0 = time.Now()
-	r.renderAll()
-	r.checkAnchors()
-	r.reportImages(ds)
-	phase("render", t0)
-
-	t0 = time.Now()
-	r.writeSiteFiles()
-	r.writeSearchIndex()
-	phase("write", t0)
-	st := &state{site: s, renderer: r, baseDiags: ds.All()}
-	ds.Add(r.diagnostics()...)
-	res.Pages, res.Files, res.ByKind, res.Charts = r.pages, r.files, r.byKind, r.charts
-	res.Templates = th.Stats()
-	if pub := r.images.publisher(); pub != nil {
-		res.ImageDecodes, res.ImageEncodes = pub.Decodes(), pub.Encodes()
-	}
-
-	if stage != nil {
-		if ds.HasErrors() {
-			if err := stage.Abort(); err != nil {
-				return nil, nil, fmt.Errorf("cannot remove the staging folder: %w", err)
+		if p.HTML != nil {
+			w.Write(p.Job.Out, p.HTML)
+			if index {
+				b.search.Add(p, w)
 			}
-		} else if err := stage.Commit(); err != nil {
-			_ = stage.Abort()
-			return nil, nil, err
+		}
+		b.record.Add(p)
+		res.count(p)
+	})
+	return r
+}
+
+// openOutput begins the staging folder of a build that writes, or
+// discards everything in a dry run.
+func openOutput(opts Options) (*output.Staging, output.Sink, error) {
+	if opts.DryRun {
+		return nil, output.Discard, nil
+	}
+	if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
+		return nil, nil, err
+	}
+	stage, err := output.Begin(opts.Dest)
+	if err != nil {
+		return nil, nil, err
+	}
+	return stage, stage, nil
+}
+
+// commit swaps the staging folder in when the build reported no error, and
+// removes it otherwise: the previous output stays as it was.
+func commit(stage *output.Staging, ds *diag.List) error {
+	switch {
+	case stage == nil:
+		return nil
+	case ds.HasErrors():
+		if err := stage.Abort(); err != nil {
+			return fmt.Errorf("cannot remove the staging folder: %w", err)
+		}
+		return nil
+	}
+	if err := stage.Commit(); err != nil {
+		_ = stage.Abort()
+		return err
+	}
+	return nil
+}
+
+// siteOptions are the options of the resolve stage.
+func (o Options) siteOptions() site.Options {
+	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
+}
+
+func (o Options) withDefaults() Options {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Dest == "" {
+		o.Dest = filepath.Join(o.Source, "public")
+	}
+	return o
+}
+
+func newResult() *Result {
+	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: time.Now()}
+}
+
+// phase records the time since the last phase ended.
+func (res *Result) phase(name string) {
+	since := res.start
+	for _, p := range res.Phases {
+		since = since.Add(p.Duration)
+	}
+	res.Phases = append(res.Phases, Phase{name, time.Since(since)})
+}
+
+// count counts a rendered page.
+func (res *Result) count(p *render.Page) {
+	res.mu.Lock()
+	defer res.mu.Unlock()
+	res.Charts += p.Charts
+	if p.HTML != nil {
+		res.Pages++
+		if p.Job.Number == 1 {
+			res.ByKind[p.Job.Node.Kind]++
 		}
 	}
-	res.Duration = time.Since(start)
-	return res, st, nil
+}
+
+func (res *Result) done() *Result {
+	res.Duration = time.Since(res.start)
+	return res
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
@@ -72,7 +73,7 @@ func loadMedia(tree *content.Tree, opts Options) *media.Set {
 
 // loadTheme loads the site's theme with the shortcuts of opts.
 func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
-	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, funcs(cfg))
+	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, render.Funcs(cfg))
 	if err == nil {
 		th.Quick, th.CachePartials = opts.Off.Takes(shortcut.QuickTemplates), opts.Off.Takes(shortcut.PartialCache)
 	}

@@ -1,16 +1,15 @@
 package pipeline
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"time"
 
 	"github.com/klartext/klartext/generator/content"
-	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/publish"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
 )
 
@@ -21,7 +20,7 @@ import (
 // correctness first, a stale page is never served.
 type Session struct {
 	opts Options
-	last *state // the last good full build; nil forces a full build
+	last *built // the last good build; nil forces a full build
 }
 
 // NewSession starts a session; the first Build is a full one.
@@ -50,10 +49,10 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now() // a long session moves with the calendar
 	}
-	res, st, err := full(opts)
+	res, b, err := full(opts)
 	s.last = nil
-	if err == nil && st != nil && !res.Diagnostics.HasErrors() {
-		s.last = st
+	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
+		s.last = b
 	}
 	return res, Incremental{Full: true}, err
 }
@@ -151,15 +150,14 @@ func (s *Session) themeOnly(changed []string) *themeChange {
 }
 
 // retheme copies changed static files and re-renders the pages of changed
-// layouts with the theme loaded again. A layout no page used before (a new
-// override may change which layout pages get) is left to a full build.
+// layouts with the theme loaded again, into the served folder. A layout no
+// page used before (a new override may change which layout pages get) is
+// left to a full build.
 func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
-	start := time.Now()
-	st := s.last
-	r := st.renderer
+	b := s.last
 	byLayout := map[string][]*site.Node{}
-	for _, n := range st.site.Nodes {
-		if l := r.layoutFor(n); l != "" {
+	for _, n := range b.site.Nodes {
+		if l := render.Layout(b.theme, n); l != "" {
 			byLayout[l] = append(byLayout[l], n)
 		}
 	}
@@ -171,83 +169,75 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 	for _, f := range tc.static {
 		// A new static file, or one whose path another source owns, is a
 		// full build's to claim.
-		if src, ok := r.outputs.Owner("/" + f); !ok || src.Origin != output.FromTheme {
+		if src, ok := b.writer.Owner("/" + f); !ok || src.Origin != output.FromTheme {
 			return nil, nil, false
 		}
 	}
-	cfg := st.site.Config
-	th, err := loadTheme(s.opts, cfg)
+	th, err := loadTheme(s.opts, b.site.Config)
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}
-	r.theme = th
-	r.out = liveFolder(s.dest())
-	r.ds = &diag.List{}
+	res, w := b.incremental(s.dest())
+	pub := &publish.Publisher{Site: b.site, Theme: th, Images: b.images, Writer: w, Diags: res.Diagnostics}
 	var written []string
 	for _, f := range tc.static {
-		data, err := th.ReadStatic(f)
-		if err != nil {
+		if !pub.Static(f) {
 			return nil, nil, false // deleted: a full build removes it
 		}
-		r.write("/"+f, data)
 		written = append(written, "/"+f)
 	}
-	var buf bytes.Buffer
-	// A layout changes no page's words: the index stays as it is.
-	indexing := r.indexing
-	r.indexing = false
-	defer func() { r.indexing = indexing }()
+	var jobs []render.Job
 	for _, l := range tc.layouts {
 		for _, n := range byLayout[l] {
-			for p := 1; p <= r.pageCount(n); p++ {
-				buf.Reset()
-				j := newJob(n, p)
-				r.renderPage(&buf, j, nil)
-				written = append(written, j.path())
+			for p := 1; p <= render.PageCount(b.site, n); p++ {
+				jobs = append(jobs, render.NewJob(n, p))
+				written = append(written, jobs[len(jobs)-1].Path())
 			}
 		}
 	}
-	r.checkAnchors()
-	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(written) - len(tc.static)}
-	res.Diagnostics.Add(st.baseDiags...)
-	res.Diagnostics.Add(r.diagnostics()...)
-	res.Diagnostics.Merge(r.ds)
-	if res.Diagnostics.HasErrors() {
-		s.last = nil
-	}
-	res.Duration = time.Since(start)
-	return res, written, true
+	// A layout changes no page's words: the index stays as it is.
+	b.render(jobs, w, th, false, res)
+	b.theme = th
+	return s.finish(res, w), written, true
 }
 
-// rerender renders the changed pages into the live output folder and
-// re-checks every anchor link.
+// rerender renders the changed pages into the served folder, updates the
+// search index's files they touched and re-checks every anchor link.
 func (s *Session) rerender(pages []changedPage) (*Result, []string) {
-	start := time.Now()
-	st := s.last
-	r := st.renderer
-	r.out = liveFolder(s.dest())
-	r.ds = &diag.List{}
+	b := s.last
+	res, w := b.incremental(s.dest())
+	var jobs []render.Job
 	var written []string
-	var buf bytes.Buffer
 	for _, cp := range pages {
 		cp.node.Page = cp.page
-		buf.Reset()
-		r.renderPage(&buf, newJob(cp.node, 1), nil)
+		jobs = append(jobs, render.NewJob(cp.node, 1))
 		written = append(written, cp.node.URL)
 	}
-	written = append(written, r.writeSearchChanges(s.dest())...)
-	r.checkAnchors()
-	res := &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, Site: st.site, Pages: len(pages)}
-	res.Diagnostics.Add(st.baseDiags...)
-	res.Diagnostics.Add(r.diagnostics()...)
-	res.Diagnostics.Merge(r.ds) // write errors
+	b.render(jobs, w, b.theme, b.search != nil, res)
+	written = append(written, b.search.Changes(w)...)
+	return s.finish(res, w), written
+}
+
+// incremental is the result of an incremental build and the writer into
+// the served folder it writes with: the registry of the last full build,
+// another sink.
+func (b *built) incremental(dest string) (*Result, *output.Writer) {
+	res := newResult()
+	res.Site = b.site
+	return res, b.writer.To(output.Live(dest))
+}
+
+// finish adds the diagnostics of the last full build but its pages', of
+// every page as rendered now, and of the writes; after an error the next
+// change builds everything, so nothing stays half-known.
+func (s *Session) finish(res *Result, w *output.Writer) *Result {
+	res.Diagnostics.Add(s.last.base...)
+	res.Diagnostics.Add(s.last.record.Diagnostics(s.last.site)...)
+	res.Diagnostics.Add(w.Diagnostics()...)
 	if res.Diagnostics.HasErrors() {
-		// The page is written already; the next change builds everything,
-		// so nothing stays half-known.
 		s.last = nil
 	}
-	res.Duration = time.Since(start)
-	return res, written
+	return res.done()
 }
 
 func (s *Session) dest() string {
@@ -255,32 +245,4 @@ func (s *Session) dest() string {
 		return s.opts.Dest
 	}
 	return filepath.Join(s.opts.Source, "public")
-}
-
-// liveFolder writes into the served folder, each file through a temporary
-// file and a rename, so a reader never sees half a page.
-type liveFolder string
-
-func (d liveFolder) WriteFile(sitePath string, data []byte) error {
-	p := filepath.Join(string(d), filepath.FromSlash(filepath.Clean("/"+sitePath)))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".klartext-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }

@@ -28,3 +28,22 @@ func addSearchPage(s *Site, w Words, ds *diag.List) *Node {
 	s.add(n)
 	return n
 }
+
+// SearchIndexDir is the site path of the search index's folder
+// ("/suche/index/"); "" when the site has no search page.
+func (s *Site) SearchIndexDir() string {
+	if s.Search == nil {
+		return ""
+	}
+	return s.Search.URL + "index/"
+}
+
+// Searchable reports whether a page goes into the search index: every page
+// but the generated lists of other pages, the 404 page and the search page.
+func Searchable(n *Node) bool {
+	switch n.Kind {
+	case KindSearch, KindAdvisorFilter, content.KindTopics, content.Kind404:
+		return false
+	}
+	return true
+}

@@ -1,4 +1,4 @@
-package pipeline
+package render
 
 import (
 	"sync"
@@ -18,7 +18,7 @@ const DefaultPageBudget = 30 * time.Second
 // per page.
 type pageSlot struct {
 	mu        sync.Mutex
-	job       job
+	job       Job
 	busy      bool
 	start     time.Time
 	abandoned bool // the watchdog gave up on the page: its files and diagnostics are dropped
@@ -26,7 +26,7 @@ type pageSlot struct {
 
 // begin marks the start of a job; false when the watchdog abandoned the
 // worker, which must then stop.
-func (s *pageSlot) begin(j job, now time.Time) bool {
+func (s *pageSlot) begin(j Job, now time.Time) bool {
 	if s == nil {
 		return true
 	}
@@ -83,11 +83,11 @@ func (w *watchdog) newSlot() *pageSlot {
 
 // overdue abandons every page that began more than budget before now and
 // returns them.
-func (w *watchdog) overdue(now time.Time) []job {
+func (w *watchdog) overdue(now time.Time) []Job {
 	w.mu.Lock()
 	slots := append([]*pageSlot(nil), w.slots...)
 	w.mu.Unlock()
-	var out []job
+	var out []Job
 	for _, s := range slots {
 		s.mu.Lock()
 		if s.busy && !s.abandoned && now.Sub(s.start) > w.budget {

@@ -1,4 +1,4 @@
-package pipeline
+package render
 
 import (
 	"html/template"
@@ -11,9 +11,9 @@ import (
 	"github.com/klartext/klartext/generator/product"
 )
 
-// funcs are the template functions of every theme. They format for the
+// Funcs are the template functions of every theme. They format for the
 // site's language, so a template never formats a number by hand.
-func funcs(cfg config.Site) template.FuncMap {
+func Funcs(cfg config.Site) template.FuncMap {
 	loc := locale.For(cfg.Language)
 	base := strings.TrimSuffix(cfg.BasePath(), "/")
 	return template.FuncMap{

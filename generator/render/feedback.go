@@ -1,4 +1,4 @@
-package pipeline
+package render
 
 import (
 	"bytes"
@@ -187,7 +187,7 @@ func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale) *BalanceVie
 	for _, d := range st.Balance.YouSaid {
 		y := YouSaidView{DialogueView: d.View(s.Config.Language), Title: d.Page}
 		if n := s.ByURL[d.Page]; n != nil {
-			y.Title, y.URL = n.Title, relURL(s.Config.BasePath(), n.URL)
+			y.Title, y.URL = n.Title, s.Config.RelURL(n.URL)
 		}
 		v.YouSaid = append(v.YouSaid, y)
 	}
@@ -195,7 +195,7 @@ func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale) *BalanceVie
 		cv := CriticisedView{Title: c.Path, URL: c.Path, Criticism: c.Criticism, Average: "–"}
 		if n := s.ByURL[c.Path]; n != nil {
 			cv.Title = n.Title
-			cv.URL = relURL(s.Config.BasePath(), n.URL)
+			cv.URL = s.Config.RelURL(n.URL)
 		} else {
 			cv.URL = ""
 		}

@@ -1,4 +1,4 @@
-package pipeline
+package publish
 
 import (
 	"bytes"
@@ -11,126 +11,170 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
+	"github.com/klartext/klartext/generator/video"
 )
 
-// siteFile is a file of the site beyond the pages: its path, its owner and
+// File is a file of the site beyond the pages: its path, its owner and
 // how it is made.
-type siteFile struct {
-	path string
-	src  output.Source
+type File struct {
+	Path   string
+	Source output.Source
 	// make returns the file's bytes; false when it reported an error
 	// instead.
-	make func() ([]byte, bool)
+	make func(p *Publisher) ([]byte, bool)
 }
 
-// writeSiteFiles writes what claimOutputs kept of the site-wide files: the
-// 404 page, sitemap, feeds, robots.txt, the theme's static files and the
-// content's assets.
-func (r *renderer) writeSiteFiles() {
-	for _, f := range r.siteFiles {
-		if data, ok := f.make(); ok {
-			r.write(f.path, data)
+// Publisher makes the site's files beyond the pages and writes them.
+type Publisher struct {
+	Site     *site.Site
+	Theme    *theme.Theme
+	Renderer *render.Renderer // for the 404 page and the policy in _headers
+	Images   *Images          // the images Images published already are not copied again
+	Writer   *output.Writer
+	Diags    *diag.List
+	Pages    int // pages made (the 404 page)
+}
+
+// Write makes and writes the files.
+func (p *Publisher) Write(files []File) {
+	for _, f := range files {
+		if data, ok := f.make(p); ok {
+			p.Writer.Write(f.Path, data)
 		}
 	}
 }
 
-// generatedFiles are the site-wide files klartext makes and the theme's
-// static files, in a fixed order.
-func (r *renderer) generatedFiles() []siteFile {
-	cfg := r.site.Config
+// Static writes the theme's static file f again (klartext serve, after
+// the file changed); false when the theme has it no more.
+func (p *Publisher) Static(f string) bool {
+	data, err := p.Theme.ReadStatic(f)
+	if err != nil {
+		return false
+	}
+	p.Writer.Write("/"+f, data)
+	return true
+}
+
+// siteFiles are the site-wide files klartext makes and the theme's static
+// files, in a fixed order.
+func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
+	cfg := s.Config
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
-	var out []siteFile
-	if l, ok := r.theme.Lookup("404.html"); ok {
-		out = append(out, siteFile{"/404.html", gen("the 404 page"), func() ([]byte, bool) { return r.notFoundPage(l) }})
+	var out []File
+	var ds []diag.Diagnostic
+	if l, ok := th.Lookup("404.html"); ok {
+		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
 	}
 	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
 	// repeats the policy of the meta tag and adds what a meta tag cannot.
 	out = append(out,
-		siteFile{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func() ([]byte, bool) {
-			return []byte("/*\n  Content-Security-Policy: " + r.view.CSP + "; frame-ancestors 'self'\n" +
+		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
+			return []byte("/*\n  Content-Security-Policy: " + p.Renderer.SiteView().CSP + "; frame-ancestors 'self'\n" +
 				"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"), true
 		}},
-		siteFile{"/sitemap.xml", gen("the sitemap"), func() ([]byte, bool) { return r.sitemap(), true }},
-		siteFile{"/robots.txt", gen("robots.txt"), func() ([]byte, bool) {
+		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap(), true }},
+		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) {
 			return []byte("User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"), true
 		}},
-		siteFile{"/feed.xml", gen("the site's Atom feed"), func() ([]byte, bool) { return r.feed(r.site.Sections[""], r.site.Nodes), true }})
-	names := make([]string, 0, len(r.site.Sections))
-	for name, sec := range r.site.Sections {
+		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes), true }})
+	names := make([]string, 0, len(s.Sections))
+	for name, sec := range s.Sections {
 		if name != "" && len(sec.Children) > 0 {
 			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		sec := r.site.Sections[name]
-		out = append(out, siteFile{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func() ([]byte, bool) { return r.feed(sec, sec.Children), true }})
+		sec := s.Sections[name]
+		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children), true }})
 	}
-	out = append(out, r.videoFiles()...)
-	statics, err := r.theme.StaticFiles()
+	out = append(out, posterFiles(s)...)
+	statics, err := th.StaticFiles()
 	if err != nil {
-		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/static", 0, "%v", err))
+		ds = append(ds, diag.Errorf("themes/"+cfg.Theme+"/static", 0, "%v", err))
 	}
 	for _, f := range statics {
 		src := output.Source{Origin: output.FromTheme, What: "static/" + f}
-		if r.theme.Overrides("static/" + f) {
+		if th.Overrides("static/" + f) {
 			src = output.Source{Origin: output.FromTheme, File: "themes/" + cfg.Theme + "/static/" + f}
 		}
-		out = append(out, siteFile{"/" + f, src, func() ([]byte, bool) {
-			data, err := r.theme.ReadStatic(f)
+		out = append(out, File{"/" + f, src, func(p *Publisher) ([]byte, bool) {
+			data, err := p.Theme.ReadStatic(f)
 			var tl *fileio.TooLargeError
 			switch {
 			case errors.As(err, &tl):
-				r.ds.Add(diag.Errorf(src.File, 0, "the file has more than %d MB, the limit for a file of the theme", theme.MaxFileBytes>>20))
+				p.Diags.Add(diag.Errorf(src.File, 0, "the file has more than %d MB, the limit for a file of the theme", theme.MaxFileBytes>>20))
 				return nil, false
 			case err != nil:
-				r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/static/"+f, 0, "%v", err))
+				p.Diags.Add(diag.Errorf("themes/"+cfg.Theme+"/static/"+f, 0, "%v", err))
 				return nil, false
 			}
 			return data, true
 		}})
 	}
-	return out
+	return out, ds
 }
 
 // assetFile is a file of content/ copied as it is.
-func (r *renderer) assetFile(a content.Asset) siteFile {
-	return siteFile{a.URL, output.Source{Origin: output.FromContent, File: a.Source}, func() ([]byte, bool) {
-		if r.images.handles(a.Source) {
-			return nil, false // published without its metadata by prepareImages
+func assetFile(a content.Asset) File {
+	return File{a.URL, output.Source{Origin: output.FromContent, File: a.Source}, func(p *Publisher) ([]byte, bool) {
+		if p.Images.handles(a.Source) {
+			return nil, false // published without its metadata by PrepareImages
 		}
-		data, err := r.site.Files.ReadFile(a.Source, content.MaxAssetBytes)
+		data, err := p.Site.Files.ReadFile(a.Source, content.MaxAssetBytes)
 		var tl *fileio.TooLargeError
 		switch {
 		case errors.As(err, &tl):
-			r.ds.Add(diag.Errorf(a.Source, 0, "the file has more than %d MB, the limit for a file copied as it is", content.MaxAssetBytes>>20).
+			p.Diags.Add(diag.Errorf(a.Source, 0, "the file has more than %d MB, the limit for a file copied as it is", content.MaxAssetBytes>>20).
 				WithHint("publish large files on a file server and link to them"))
 			return nil, false
 		case err != nil:
-			r.ds.Add(diag.Errorf(a.Source, 0, "cannot copy: %v", err))
+			p.Diags.Add(diag.Errorf(a.Source, 0, "cannot copy: %v", err))
 			return nil, false
 		}
 		return data, true
 	}}
 }
 
+// posterFiles are the files the build makes for the site's videos (drawn
+// or extracted posters), each owned by the page whose block made it.
+func posterFiles(s *site.Site) []File {
+	var out []File
+	for _, n := range s.Nodes {
+		pv := s.Video.Pages[n]
+		if pv == nil {
+			continue
+		}
+		for _, b := range pv.Blocks {
+			if poster := b.Poster; poster != nil {
+				out = append(out, File{poster.URL, output.Source{Origin: output.Derived, File: n.Source, Line: b.Line, What: "the video's poster"},
+					func(*Publisher) ([]byte, bool) { return posterData(poster), true }})
+			}
+		}
+	}
+	return out
+}
+
+// posterData is the poster's image: the frame taken of the video, or a
+// placeholder drawn with its title.
+func posterData(p *site.Poster) []byte {
+	if p.Frame != nil {
+		return p.Frame
+	}
+	return video.PosterSVG(p.Title, p.Width, p.Height)
+}
+
 // notFoundPage renders the 404 page with the layout l.
-func (r *renderer) notFoundPage(l string) ([]byte, bool) {
-	cfg := r.site.Config
+func (p *Publisher) notFoundPage(l string) ([]byte, bool) {
 	var buf bytes.Buffer
-	v := &PageView{Site: r.view, Kind: string(content.Kind404), Title: r.theme.Translate("not_found_title"),
-		URL: relURL(cfg.BasePath(), "/404.html"), Permalink: cfg.AbsURL("/404.html"), NoIndex: true,
-		Description: cfg.Description}
-	if err := r.theme.Execute(&buf, l, v); err != nil {
-		r.ds.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/404.html", 0, "%v", err))
+	if err := p.Renderer.NotFound(&buf, l); err != nil {
+		p.Diags.Add(diag.Errorf("themes/"+p.Site.Config.Theme+"/layouts/404.html", 0, "%v", err))
 		return nil, false
 	}
-	r.mu.Lock()
-	r.pages++
-	r.byKind[content.Kind404]++
-	r.mu.Unlock()
+	p.Pages++
 	return buf.Bytes(), true
 }
 
@@ -139,15 +183,15 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-func (r *renderer) sitemap() []byte {
+func (p *Publisher) sitemap() []byte {
 	type urlset struct {
 		XMLName xml.Name     `xml:"urlset"`
 		NS      string       `xml:"xmlns,attr"`
 		URLs    []sitemapURL `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, n := range r.site.Nodes {
-		u := sitemapURL{Loc: r.site.Config.AbsURL(n.URL)}
+	for _, n := range p.Site.Nodes {
+		u := sitemapURL{Loc: p.Site.Config.AbsURL(n.URL)}
 		if d := latest(n.Date, n.Meta.Lastmod); !d.IsZero() {
 			u.Lastmod = d.Format("2006-01-02")
 		}
@@ -169,8 +213,8 @@ func latest(ts ...time.Time) time.Time {
 // feedSize is how many entries a feed holds: the newest.
 const feedSize = 20
 
-func (r *renderer) feed(sec *site.Node, pages []*site.Node) []byte {
-	cfg := r.site.Config
+func (p *Publisher) feed(sec *site.Node, pages []*site.Node) []byte {
+	cfg := p.Site.Config
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -247,7 +291,7 @@ func marshalXML(v any) []byte {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		panic("build: marshalling XML: " + err.Error()) // only fixed types are marshalled
+		panic("publish: marshalling XML: " + err.Error()) // only fixed types are marshalled
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes()

@@ -1,11 +1,10 @@
-package pipeline
+package render
 
 import (
 	"bytes"
 	"html/template"
 
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/video"
 )
@@ -14,7 +13,7 @@ import (
 // found. A block it did not see (inside a quote or a list item, where the
 // renderer finds fences the plain scan does not) is resolved now; it can
 // have no page of its own.
-func (r *renderer) videoFence(n *site.Node, body []byte, line int) ([]byte, []diag.Diagnostic) {
+func (r *Renderer) videoFence(n *site.Node, body []byte, line int) ([]byte, []diag.Diagnostic) {
 	if pv := r.site.Video.Pages[n]; pv != nil {
 		for _, b := range pv.Blocks {
 			if b.Line == line {
@@ -29,7 +28,7 @@ func (r *renderer) videoFence(n *site.Node, body []byte, line int) ([]byte, []di
 
 // videoHTML is a resolved block's player or placeholder; nothing for a
 // block that failed.
-func (r *renderer) videoHTML(n *site.Node, b *site.VideoBlock) ([]byte, []diag.Diagnostic) {
+func (r *Renderer) videoHTML(n *site.Node, b *site.VideoBlock) ([]byte, []diag.Diagnostic) {
 	var buf bytes.Buffer
 	var err error
 	switch {
@@ -47,7 +46,7 @@ func (r *renderer) videoHTML(n *site.Node, b *site.VideoBlock) ([]byte, []diag.D
 }
 
 // transcriptBody renders a transcript page's text into v.Content.
-func (r *renderer) transcriptBody(n *site.Node, v *PageView, pd *diag.List) {
+func (r *Renderer) transcriptBody(n *site.Node, v *PageView, pd *diag.List) {
 	t := r.site.Video.Transcripts[n]
 	if t == nil {
 		return
@@ -58,32 +57,4 @@ func (r *renderer) transcriptBody(n *site.Node, v *PageView, pd *diag.List) {
 		return
 	}
 	v.Content = template.HTML(buf.String())
-}
-
-// videoFiles are the files the build makes for the site's videos (drawn
-// or extracted posters), each owned by the page whose block made it.
-func (r *renderer) videoFiles() []siteFile {
-	var out []siteFile
-	for _, n := range r.site.Nodes {
-		pv := r.site.Video.Pages[n]
-		if pv == nil {
-			continue
-		}
-		for _, b := range pv.Blocks {
-			if p := b.Poster; p != nil {
-				out = append(out, siteFile{p.URL, output.Source{Origin: output.Derived, File: n.Source, Line: b.Line, What: "the video's poster"},
-					func() ([]byte, bool) { return posterData(p), true }})
-			}
-		}
-	}
-	return out
-}
-
-// posterData is the poster's image: the frame taken of the video, or a
-// placeholder drawn with its title.
-func posterData(p *site.Poster) []byte {
-	if p.Frame != nil {
-		return p.Frame
-	}
-	return video.PosterSVG(p.Title, p.Width, p.Height)
 }

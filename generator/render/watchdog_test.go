@@ -1,4 +1,4 @@
-package pipeline
+package render
 
 import (
 	"testing"
@@ -15,18 +15,18 @@ func TestWatchdogOverdue(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	wd := &watchdog{budget: 30 * time.Second}
 	slow, quick := wd.newSlot(), wd.newSlot()
-	page := job{node: &site.Node{Page: &content.Page{Source: "content/riesig.md", URL: "/riesig/"}}, page: 1}
-	if !slow.begin(page, t0) || !quick.begin(job{node: &site.Node{Page: &content.Page{URL: "/"}}, page: 1}, t0.Add(29*time.Second)) {
+	page := NewJob(&site.Node{Page: &content.Page{Source: "content/riesig.md", URL: "/riesig/"}}, 1)
+	if !slow.begin(page, t0) || !quick.begin(NewJob(&site.Node{Page: &content.Page{URL: "/"}}, 1), t0.Add(29*time.Second)) {
 		t.Fatal("fresh slots must begin")
 	}
 	if got := wd.overdue(t0.Add(30 * time.Second)); len(got) != 0 {
 		t.Errorf("at the budget nothing is overdue: %v", got)
 	}
 	got := wd.overdue(t0.Add(30*time.Second + time.Nanosecond))
-	if len(got) != 1 || got[0].node.Source != "content/riesig.md" {
+	if len(got) != 1 || got[0].Node.Source != "content/riesig.md" {
 		t.Fatalf("want the slow page, got %v", got)
 	}
-	if again := wd.overdue(t0.Add(time.Hour)); len(again) != 1 || again[0].node.URL != "/" {
+	if again := wd.overdue(t0.Add(time.Hour)); len(again) != 1 || again[0].Node.URL != "/" {
 		t.Errorf("the slow page is given up once, the other in its turn: %v", again)
 	}
 	wrote := false
@@ -34,7 +34,7 @@ func TestWatchdogOverdue(t *testing.T) {
 	if wrote || slow.end() || slow.begin(page, t0) {
 		t.Error("an abandoned worker must write nothing and stop")
 	}
-	if d := overBudget(page.node, wd.budget); d.Error() != "content/riesig.md: rendering this page took longer than 30s; the build gave up on it — "+
+	if d := overBudget(page.Node, wd.budget); d.Error() != "content/riesig.md: rendering this page took longer than 30s; the build gave up on it — "+
 		"the page is too large or too complex for one page: split it, or simplify its tables and charts" {
 		t.Errorf("message: %s", d.Error())
 	}

@@ -1,4 +1,4 @@
-package pipeline
+package render
 
 import (
 	"bytes"
@@ -97,7 +97,7 @@ var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOver
 
 // productCharts builds the product page's charts; a chart that cannot be
 // drawn (a product without scenarios) is left out, its table with it.
-func (r *renderer) productCharts(n *site.Node, f *product.Figures) []Figure {
+func (r *Renderer) productCharts(n *site.Node, f *product.Figures) []Figure {
 	var out []Figure
 	for _, kind := range productKinds {
 		var fig Figure
@@ -125,10 +125,10 @@ type riskKey struct {
 // the same for every product of one risk class and holding period: it is
 // built once per build for each of them (a bank has thousands of products
 // and a few dozen such pairs).
-func (r *renderer) riskFigure(n *site.Node) (Figure, error) {
+func (r *Renderer) riskFigure(n *site.Node) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
-	if c, ok := r.riskCache.Load(key); ok && r.off.Takes(shortcut.RiskCharts) {
+	if c, ok := r.riskCache.Load(key); ok && r.env.Off.Takes(shortcut.RiskCharts) {
 		fig := c.(Figure)
 		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
 		return fig, nil
@@ -143,8 +143,8 @@ func (r *renderer) riskFigure(n *site.Node) (Figure, error) {
 // figureHTML is the figure's markup: written by chart.Figure.HTML, or,
 // without FigureWriter, by its template in html/template, which HTML
 // must match.
-func (r *renderer) figureHTML(f Figure) (template.HTML, error) {
-	if r.off.Takes(shortcut.FigureWriter) {
+func (r *Renderer) figureHTML(f Figure) (template.HTML, error) {
+	if r.env.Off.Takes(shortcut.FigureWriter) {
 		return f.HTML()
 	}
 	return f.TemplateHTML()
@@ -154,8 +154,7 @@ func (r *renderer) figureHTML(f Figure) (template.HTML, error) {
 // class and annual cost impact at the holding period: the figure of each
 // product's own costs table (the KID's where given), computed as its page
 // computes it. current's figures are those of the page (nil elsewhere).
-func (r *renderer) comparison(pageKey string, n int, current string, currentFigures *product.Figures) (Figure, error) {
-	base := r.site.Config.BasePath()
+func (r *Renderer) comparison(pageKey string, n int, current string, currentFigures *product.Figures) (Figure, error) {
 	in := chart.ComparisonInput{Current: current}
 	for _, id := range r.site.ProductIDs {
 		pn := r.site.Products[id]
@@ -170,14 +169,14 @@ func (r *renderer) comparison(pageKey string, n int, current string, currentFigu
 			continue // invalid facts: reported where they are, and the build publishes nothing
 		}
 		impact := cols[len(cols)-1].AnnualImpactPct
-		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
+		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: r.site.Config.RelURL(pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}
 	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
 }
 
 // chartFence renders ```chart blocks: any chart of any product, the
 // comparison, or the feedback charts.
-func (r *renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
+func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 	count := map[string]int{}
 	return func(body []byte, line int) ([]byte, []diag.Diagnostic) {
 		spec, err := chart.ParseSpec(body)
@@ -244,15 +243,18 @@ func (r *renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 			}
 			buf.WriteString(string(h))
 		}
-		r.mu.Lock()
-		r.charts += len(figs)
-		r.mu.Unlock()
+		if v != nil {
+			v.fenceCharts += len(figs)
+			for _, f := range figs {
+				v.sortable = v.sortable || f.Table.Sortable
+			}
+		}
 		return buf.Bytes(), nil
 	}
 }
 
 // feedbackFigures are the site-wide balance charts of the feedback page.
-func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
+func (r *Renderer) feedbackFigures(pageKey string, n int) []Figure {
 	b := r.site.Feedback.Balance
 	if b == nil {
 		return nil

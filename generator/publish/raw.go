@@ -1,4 +1,4 @@
-package pipeline
+package publish
 
 import (
 	"strings"
@@ -13,13 +13,13 @@ import (
 // maxSVGBytes bounds an SVG read for its check; a picture has kilobytes.
 const maxSVGBytes = 8 << 20
 
-// publishable returns the content assets that may be copied as they are:
+// Publishable returns the content assets that may be copied as they are:
 // active content (package active) only where site.yaml's allow_raw names
 // it, with a warning on every build, so a reviewer sees each such file
 // every time. Every other active file is an error and left out; an
 // allow_raw entry that names no file is an error too (it would allow a
 // file added later unseen).
-func publishable(cfg config.Site, files *fileio.Files, assets []content.Asset, ds *diag.List) []content.Asset {
+func Publishable(cfg config.Site, files *fileio.Files, assets []content.Asset, ds *diag.List) []content.Asset {
 	allowed := make(map[string]bool, len(cfg.AllowRaw))
 	for _, a := range cfg.AllowRaw {
 		allowed[a.Path] = true

@@ -1,4 +1,4 @@
-package pipeline
+package publish
 
 import (
 	"errors"
@@ -20,6 +20,7 @@ import (
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
 )
 
@@ -45,20 +46,30 @@ var imageExtensions = map[string]bool{
 	".heic": true, ".heif": true, ".avif": true, ".tif": true, ".tiff": true, ".jxl": true, ".bmp": true,
 }
 
+// IsImage reports whether the image pipeline reads the file, by its
+// ending: a raster image (published without metadata, in the sizes the
+// pages need) or an SVG (checked, published as it is).
+func IsImage(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return imageExtensions[ext] || ext == ".svg"
+}
+
 func newAdvisorPhoto(card, profile site.Picture, alt string) *site.AdvisorPhoto {
 	return &site.AdvisorPhoto{Card: card, Profile: profile,
 		CardHTML:    template.HTML(pictureTag(card, alt, "", [2]string{"advisor-picture", "advisor-photo"}, true)),
 		ProfileHTML: template.HTML(pictureTag(profile, alt, "", [2]string{"advisor-picture", "advisor-photo large"}, false))}
 }
 
-// imageSet is a build's images. prepare, before the pages render, reads
-// every image of content/ (once per content: see imaging.Cache), publishes
-// it at its own address without metadata and makes the advisor photos;
-// Markdown images are made while their pages render (markdownImage).
-type imageSet struct {
-	site    *fileio.Files // the site's files, read through the guard
-	base    string
-	produce bool // false for klartext check: name the files, make none
+// Images is a build's images. PrepareImages, before the pages render,
+// reads every image of content/ (once per content: see imaging.Cache),
+// publishes it at its own address without metadata and makes the advisor
+// photos; Markdown images are made while their pages render (For). Each
+// use of an image is made once per build, also by the incremental builds
+// of klartext serve, which keep the set.
+type Images struct {
+	site    *site.Site
+	files   *fileio.Files // the site's files, read through the guard
+	produce bool          // false for klartext check: name the files, make none
 	pub     *imaging.Publisher
 	sources map[string]*imageSource // by source path; read-only once prepared
 
@@ -81,9 +92,9 @@ type imageUse struct {
 	err   error
 }
 
-// handles reports whether prepare published the asset; writeSiteFiles
-// copies the others.
-func (is *imageSet) handles(source string) bool {
+// handles reports whether PrepareImages published the asset; the others
+// are copied as they are.
+func (is *Images) handles(source string) bool {
 	if is == nil {
 		return false
 	}
@@ -91,25 +102,26 @@ func (is *imageSet) handles(source string) bool {
 	return s != nil && !s.svg
 }
 
-// prepareImages reads the site's images and publishes the originals and
-// the advisor photos, in parallel. A site without images opens no cache.
-func (r *renderer) prepareImages(tree *content.Tree, cacheRoot string, ds *diag.List) {
-	is := &imageSet{site: r.site.Files, base: r.site.Config.BasePath(), produce: r.out != nil,
+// PrepareImages reads the site's images and publishes the originals and
+// the advisor photos with w, in parallel (produce false: it names their
+// files and makes none, for klartext check). A site without images opens
+// no cache.
+func PrepareImages(s *site.Site, tree *content.Tree, cacheRoot string, produce bool, w *output.Writer, ds *diag.List) *Images {
+	is := &Images{site: s, files: s.Files, produce: produce,
 		sources: map[string]*imageSource{}, uses: map[string]*imageUse{}}
-	r.images = is
 	var todo []*imageSource
 	for _, a := range tree.Assets {
-		if _, ok := r.site.Assets[a.Source]; !ok {
+		if _, ok := s.Assets[a.Source]; !ok {
 			continue // a withdrawn advisor's photo
 		}
-		if imageExtensions[strings.ToLower(path.Ext(a.Source))] || strings.EqualFold(path.Ext(a.Source), ".svg") {
-			s := &imageSource{source: a.Source, url: a.URL}
-			is.sources[a.Source] = s
-			todo = append(todo, s)
+		if IsImage(a.Source) {
+			src := &imageSource{source: a.Source, url: a.URL}
+			is.sources[a.Source] = src
+			todo = append(todo, src)
 		}
 	}
 	if len(todo) == 0 {
-		return
+		return is
 	}
 	var cache *imaging.Cache
 	if cacheRoot != "" {
@@ -122,15 +134,16 @@ func (r *renderer) prepareImages(tree *content.Tree, cacheRoot string, ds *diag.
 		}
 	}
 	is.pub = imaging.NewPublisher(cache)
-	parallel(len(todo), func(i int) { r.prepareImage(todo[i], ds) })
+	parallel(len(todo), func(i int) { is.prepare(todo[i], w, ds) })
 
 	var advisors []*site.Node
-	for _, n := range r.site.Nodes {
+	for _, n := range s.Nodes {
 		if n.Kind == content.KindAdvisor && n.Advisor != nil && n.Meta.Photo != "" {
 			advisors = append(advisors, n)
 		}
 	}
-	parallel(len(advisors), func(i int) { r.advisorPhoto(advisors[i], ds) })
+	parallel(len(advisors), func(i int) { is.advisorPhoto(advisors[i], w, ds) })
+	return is
 }
 
 // parallel runs f(0) … f(n-1) on as many goroutines as the build renders
@@ -152,9 +165,8 @@ func parallel(n int, f func(int)) {
 
 // prepareImage analyses one image and publishes it at its own address
 // without metadata.
-func (r *renderer) prepareImage(s *imageSource, ds *diag.List) {
-	is := r.images
-	data, err := r.site.Files.ReadFile(s.source, MaxImageBytes)
+func (is *Images) prepare(s *imageSource, w *output.Writer, ds *diag.List) {
+	data, err := is.files.ReadFile(s.source, MaxImageBytes)
 	if err != nil {
 		var tl *fileio.TooLargeError
 		if errors.As(err, &tl) {
@@ -186,17 +198,14 @@ func (r *renderer) prepareImage(s *imageSource, ds *diag.List) {
 		s.err = err
 		return
 	}
-	r.write(s.url, out)
+	w.Write(s.url, out)
 }
 
-// reportImages reports the images that cannot be published and that no
-// page shows (a page that shows one reports it at its line).
-func (r *renderer) reportImages(ds *diag.List) {
-	if r.images == nil {
-		return
-	}
+// Report reports the images that cannot be published and that no page
+// shows (a page that shows one reports it at its line).
+func (is *Images) Report(ds *diag.List) {
 	var bad []*imageSource
-	for _, s := range r.images.sources {
+	for _, s := range is.sources {
 		if s.err != nil && !s.referenced.Load() {
 			bad = append(bad, s)
 		}
@@ -236,7 +245,7 @@ func imageError(file string, line int, written string, err error) diag.Diagnosti
 
 // files makes (once per build) and publishes the files of one use of an
 // image.
-func (is *imageSet) files(s *imageSource, u imaging.Use, write func(string, []byte)) ([]imaging.File, error) {
+func (is *Images) make(s *imageSource, u imaging.Use, write func(string, []byte)) ([]imaging.File, error) {
 	key := s.source + "\x00" + u.String()
 	is.mu.Lock()
 	use := is.uses[key]
@@ -246,7 +255,7 @@ func (is *imageSet) files(s *imageSource, u imaging.Use, write func(string, []by
 	}
 	is.mu.Unlock()
 	use.once.Do(func() {
-		read := func() ([]byte, error) { return is.site.ReadFile(s.source, MaxImageBytes) }
+		read := func() ([]byte, error) { return is.files.ReadFile(s.source, MaxImageBytes) }
 		use.files, use.err = is.pub.Files(s.src, u, read, is.produce)
 		for i := range use.files {
 			if f := &use.files[i]; f.Data != nil {
@@ -258,20 +267,24 @@ func (is *imageSet) files(s *imageSource, u imaging.Use, write func(string, []by
 	return use.files, use.err
 }
 
-// imageFileWriter writes the files of an image's sizes, each claimed as
-// it is made (its name holds its content's address) by the image's source.
-func (r *renderer) imageFileWriter(s *imageSource) func(string, []byte) {
+// fileWriter writes the files of an image's sizes with w, each claimed as
+// it is made (its name holds its content's address) by the image's
+// source; a clash is reported at once, naming both owners.
+func (is *Images) fileWriter(s *imageSource, w *output.Writer) func(string, []byte) {
 	return func(url string, data []byte) {
-		if r.claimLate(url, output.Source{Origin: output.Derived, File: s.source, What: "a size of the image"}) {
-			r.write(url, data)
+		clash, ok := w.ClaimLate(url, output.Source{Origin: output.Derived, File: s.source, What: "a size of the image"})
+		if !ok {
+			w.Report(clashDiags([]output.Clash{clash}, is.site.Config.Theme)...)
+			return
 		}
+		w.Write(url, data)
 	}
 }
 
 // fileURL is where a file of an image is published: beside the original,
 // named by its size and content address ("lea-96x96-3f9a1c2b7d.webp"),
 // so a changed photo gets new addresses and nothing stale is cached.
-func (is *imageSet) fileURL(s *imageSource, f *imaging.File) string {
+func (is *Images) fileURL(s *imageSource, f *imaging.File) string {
 	dir, name := path.Split(s.url)
 	stem := strings.TrimSuffix(name, path.Ext(name))
 	return fmt.Sprintf("%s%s-%dx%d-%s.%s", dir, stem, f.Width, f.Height, f.Key[:10], f.Enc.Ext())
@@ -279,8 +292,7 @@ func (is *imageSet) fileURL(s *imageSource, f *imaging.File) string {
 
 // advisorPhoto makes an advisor's photo in the card's and the profile's
 // sizes, cropped square around photo_focus.
-func (r *renderer) advisorPhoto(n *site.Node, ds *diag.List) {
-	is := r.images
+func (is *Images) advisorPhoto(n *site.Node, w *output.Writer, ds *diag.List) {
 	m := n.Meta
 	s := is.sources[path.Join(path.Dir(n.Source), m.Photo)]
 	if s == nil {
@@ -294,7 +306,7 @@ func (r *renderer) advisorPhoto(n *site.Node, ds *diag.List) {
 		return
 	}
 	if s.svg {
-		pic := site.Picture{Src: relURL(is.base, s.url), Type: "image/svg+xml"}
+		pic := site.Picture{Src: is.site.Config.RelURL(s.url), Type: "image/svg+xml"}
 		card, profile := pic, pic
 		card.Width, card.Height, profile.Width, profile.Height = avatarSizes[0], avatarSizes[0], avatarSizes[1], avatarSizes[1]
 		n.Advisor.Photo = newAdvisorPhoto(card, profile, m.PhotoAlt)
@@ -313,7 +325,7 @@ func (r *renderer) advisorPhoto(n *site.Node, ds *diag.List) {
 		return
 	}
 	use := imaging.Use{Kind: imaging.Avatar, Display: avatarSizes, Focus: focus}
-	files, err := is.files(s, use, r.imageFileWriter(s))
+	files, err := is.make(s, use, is.fileWriter(s, w))
 	if err != nil {
 		ds.Add(imageError(n.Source, line, m.Photo, err).WithKey("photo"))
 		n.Advisor.PhotoURL = ""
@@ -342,7 +354,7 @@ func isWebP(e imaging.Encoding) bool { return e.Ext() == "webp" }
 // whole numbers through as descriptors: "1.2x" is not an option). src, for
 // browsers that ignore srcset, is the narrowest fallback at least display
 // pixels wide, else the widest; width and height are the widest's.
-func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWidth int, sizes string) site.Picture {
+func (is *Images) picture(s *imageSource, files []imaging.File, display, maxWidth int, sizes string) site.Picture {
 	p := site.Picture{Sizes: sizes}
 	var fallback, webp []string
 	widest := ""
@@ -351,7 +363,7 @@ func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWi
 		if f.Width > maxWidth {
 			continue
 		}
-		u := relURL(is.base, is.fileURL(s, f))
+		u := is.site.Config.RelURL(is.fileURL(s, f))
 		entry := u + " " + strconv.Itoa(f.Width) + "w"
 		if isWebP(f.Enc) {
 			webp = append(webp, entry)
@@ -371,23 +383,28 @@ func (is *imageSet) picture(s *imageSource, files []imaging.File, display, maxWi
 }
 
 // squarePicture is an avatar shown at d×d CSS pixels: the files up to 2d.
-func (is *imageSet) squarePicture(s *imageSource, files []imaging.File, d int) site.Picture {
+func (is *Images) squarePicture(s *imageSource, files []imaging.File, d int) site.Picture {
 	p := is.picture(s, files, d, 2*d, strconv.Itoa(d)+"px")
 	p.Width, p.Height = d, d
 	return p
 }
 
-// markdownImage renders the Markdown images of a page: a <picture> with
-// the image's widths in WebP and JPEG or PNG, its size, and lazy loading.
-func (r *renderer) markdownImage(n *site.Node) markdown.ImageFunc {
+// For is the set as the pages rendered into w show it (render.Images).
+func (is *Images) For(w *output.Writer) render.Images { return imagesInto{is, w} }
+
+type imagesInto struct {
+	is *Images
+	w  *output.Writer
+}
+
+// Markdown renders the Markdown images of a page: a <picture> with the
+// image's widths in WebP and JPEG or PNG, its size, and lazy loading.
+func (in imagesInto) Markdown(n *site.Node) markdown.ImageFunc {
+	is := in.is
 	return func(img markdown.Image) ([]byte, []diag.Diagnostic, bool) {
-		is := r.images
-		var s *imageSource
-		if is != nil {
-			s = is.sources[img.Target]
-		}
+		s := is.sources[img.Target]
 		if s == nil {
-			if _, ok := r.site.Assets[img.Target]; ok {
+			if _, ok := is.site.Assets[img.Target]; ok {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, img.Line, "%q is not an image that pages can show", img.Written).
 					WithHint("use a JPEG, PNG, GIF, WebP or SVG file")}, false
 			}
@@ -398,13 +415,13 @@ func (r *renderer) markdownImage(n *site.Node) markdown.ImageFunc {
 			return nil, []diag.Diagnostic{imageError(n.Source, img.Line, img.Written, s.err)}, true
 		}
 		if s.svg {
-			return pictureTag(site.Picture{Src: relURL(is.base, s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: is.site.Config.RelURL(s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
 		info := s.src.Info
 		if info.Animated {
-			return pictureTag(site.Picture{Src: relURL(is.base, s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: is.site.Config.RelURL(s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
-		files, err := is.files(s, imaging.Use{Kind: imaging.Content, Display: []int{contentWidth}}, r.imageFileWriter(s))
+		files, err := is.make(s, imaging.Use{Kind: imaging.Content, Display: []int{contentWidth}}, is.fileWriter(s, in.w))
 		if err != nil {
 			return nil, []diag.Diagnostic{imageError(n.Source, img.Line, img.Written, err)}, true
 		}
@@ -454,10 +471,11 @@ func pictureTag(p site.Picture, alt, title string, class [2]string, lazy bool) [
 	return []byte(b.String())
 }
 
-// publisher is the set's publisher; nil when the site has no images.
-func (is *imageSet) publisher() *imaging.Publisher {
-	if is == nil {
-		return nil
+// Work is how many images were decoded and encoded: both are 0 when every
+// image came from the cache (<site>/.klartext-cache).
+func (is *Images) Work() (decodes, encodes int64) {
+	if is == nil || is.pub == nil {
+		return 0, 0
 	}
-	return is.pub
+	return is.pub.Decodes(), is.pub.Encodes()
 }

@@ -1,4 +1,4 @@
-package pipeline
+package publish
 
 import (
 	"sort"
@@ -9,67 +9,80 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
 )
 
-// claimOutputs registers every file the build will write with its owner
+// Plan is a build's outputs, each path with its one owner: the pages to
+// render and the site's other files.
+type Plan struct {
+	Registry *output.Registry
+	Jobs     []render.Job // in path order, the pages of one list together
+	Files    []File       // the files beyond the pages, in a fixed order
+	// Index is whether the search index's folder is the index's: its
+	// files are named as the pages render, so the folder is claimed whole.
+	Index bool
+}
+
+// NewPlan registers every file the build will write with its owner
 // (output.Registry) before anything is written: the pages, vCards, the
-// site-wide files, the theme's static files and the content's assets. Two
-// owners of one path, as the web host compares paths, are an error naming
-// both; the first claim keeps the path and only it is rendered, so the
-// report and the output are the same in every build. The editor's own
-// files claim first, so a clash never hides their other diagnostics.
-//
-// It sets r.jobs (the pages to render) and r.siteFiles (the rest).
-func (r *renderer) claimOutputs(published []content.Asset) {
-	reg := output.NewRegistry(len(r.site.Nodes) + len(published) + 64)
-	r.outputs = reg
+// site-wide files, the theme's static files and the content's assets
+// (published, see Publishable). Two owners of one path, as the web host
+// compares paths, are an error naming both; the first claim keeps the
+// path and only it is made, so the report and the output are the same in
+// every build. The editor's own files claim first, so a clash never hides
+// their other diagnostics.
+func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset) (*Plan, []diag.Diagnostic) {
+	reg := output.NewRegistry(len(s.Nodes) + len(published) + 64)
+	plan := &Plan{Registry: reg}
 	reg.Claim("/"+output.Marker, output.Source{Origin: output.Generated, What: "klartext's output marker"})
 
 	// Pages of the editor's files, then the generated ones.
 	for _, own := range []bool{true, false} {
-		for _, n := range r.site.Nodes {
+		for _, n := range s.Nodes {
 			if (n.Source != "") != own {
 				continue
 			}
 			src := nodeSource(n)
-			for p := 1; p <= r.pageCount(n); p++ {
-				j := newJob(n, p)
+			for p := 1; p <= render.PageCount(s, n); p++ {
+				j := render.NewJob(n, p)
 				psrc := src
 				if p > 1 {
 					psrc = pageSource(src, p)
 				}
-				if !reg.Claim(j.out, psrc) {
+				if !reg.Claim(j.Out, psrc) {
 					continue
 				}
 				if p == 1 && n.Advisor != nil && n.Kind == content.KindAdvisor {
-					j.vcard = reg.Claim(n.Advisor.VCardURL, output.Source{Origin: output.Derived, File: n.Source, What: "the vCard"})
+					j.VCard = reg.Claim(n.Advisor.VCardURL, output.Source{Origin: output.Derived, File: n.Source, What: "the vCard"})
 				}
-				r.jobs = append(r.jobs, j)
+				plan.Jobs = append(plan.Jobs, j)
 			}
 		}
 		if own {
 			for _, a := range published {
 				if reg.Claim(a.URL, output.Source{Origin: output.FromContent, File: a.Source}) {
-					r.siteFiles = append(r.siteFiles, r.assetFile(a))
+					plan.Files = append(plan.Files, assetFile(a))
 				}
 			}
 		}
 	}
 	// Jobs in path order, the pages of one list together.
-	sort.SliceStable(r.jobs, func(i, k int) bool { return r.jobs[i].out < r.jobs[k].out })
+	sort.SliceStable(plan.Jobs, func(i, k int) bool { return plan.Jobs[i].Out < plan.Jobs[k].Out })
 
-	for _, f := range r.generatedFiles() {
-		if reg.Claim(f.path, f.src) {
-			r.siteFiles = append(r.siteFiles, f)
+	files, ds := siteFiles(s, th)
+	for _, f := range files {
+		if reg.Claim(f.Path, f.Source) {
+			plan.Files = append(plan.Files, f)
 		}
 	}
 	// The search index's files are named as the pages render (fragments)
 	// and when they are all indexed (buckets): its folder is claimed whole.
-	if r.search != nil && !reg.ClaimFolder(r.search.dir, output.Source{Origin: output.Generated, What: "the search index"}) {
-		r.indexing = false
+	if dir := s.SearchIndexDir(); dir != "" {
+		plan.Index = reg.ClaimFolder(dir, output.Source{Origin: output.Generated, What: "the search index"})
 	}
-	r.ds.Add(clashDiags(reg.Clashes(), r.site.Config.Theme)...)
+	return plan, append(ds, clashDiags(reg.Clashes(), s.Config.Theme)...)
 }
 
 // nodeSource is who owns a page: its Markdown file, or what generated it.
@@ -183,17 +196,4 @@ func clashHint(a, b output.Source, path, themeName string) string {
 		return "klartext generates this address itself; rename or move " + a.File
 	}
 	return "rename one of the files"
-}
-
-// claimLate claims a file whose name is known only once it is made (a
-// size of an image, named by its content) while pages render; a clash is
-// reported at once, naming both owners.
-func (r *renderer) claimLate(sitePath string, src output.Source) bool {
-	r.outputsMu.Lock()
-	defer r.outputsMu.Unlock()
-	clash, ok := r.outputs.ClaimOne(sitePath, src)
-	if !ok {
-		r.ds.Add(clashDiags([]output.Clash{clash}, r.site.Config.Theme)...)
-	}
-	return ok
 }
