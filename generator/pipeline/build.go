@@ -2,7 +2,7 @@
 //
 //	Build = load → resolve → render → publish → commit
 //
-// load reads the site (load.go), site.Resolve makes the model, render
+// load reads the site (package load), site.Resolve makes the model, render
 // renders the pages in parallel, publish makes the site's other files and
 // the search index, and the staging folder is swapped in only when the
 // whole build succeeded. Each stage is a function of what the stages
@@ -12,7 +12,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"path/filepath"
 	"sync"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/imaging"
+	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/render"
@@ -103,7 +103,7 @@ func full(opts Options) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
 	ds := res.Diagnostics
-	in, th := load(opts, ds)
+	in, th := load.Site(load.Options{Root: opts.Source, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
 	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
 	ds.Add(rds...)
@@ -112,13 +112,13 @@ func full(opts Options) (*Result, *built, error) {
 	if th == nil {
 		return res.done(), nil, nil
 	}
-	stage, sink, err := openOutput(opts)
+	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
 	if err != nil {
 		return nil, nil, err
 	}
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
 	ds.Add(pds...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)
 	}
@@ -141,7 +141,7 @@ func full(opts Options) (*Result, *built, error) {
 	ds.Add(b.record.Diagnostics(s)...)
 	res.Files, res.Templates = b.writer.Files(), th.Stats()
 	res.ImageDecodes, res.ImageEncodes = b.images.Work()
-	if err := commit(stage, ds); err != nil {
+	if err := out.Finish(!ds.HasErrors()); err != nil {
 		return nil, nil, err
 	}
 	return res.done(), b, nil
@@ -166,41 +166,6 @@ func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, ind
 		res.count(p)
 	})
 	return r
-}
-
-// openOutput begins the staging folder of a build that writes, or
-// discards everything in a dry run.
-func openOutput(opts Options) (*output.Staging, output.Sink, error) {
-	if opts.DryRun {
-		return nil, output.Discard, nil
-	}
-	if err := output.CheckOverlap(opts.Dest, opts.Source, content.Dir); err != nil {
-		return nil, nil, err
-	}
-	stage, err := output.Begin(opts.Dest)
-	if err != nil {
-		return nil, nil, err
-	}
-	return stage, stage, nil
-}
-
-// commit swaps the staging folder in when the build reported no error, and
-// removes it otherwise: the previous output stays as it was.
-func commit(stage *output.Staging, ds *diag.List) error {
-	switch {
-	case stage == nil:
-		return nil
-	case ds.HasErrors():
-		if err := stage.Abort(); err != nil {
-			return fmt.Errorf("cannot remove the staging folder: %w", err)
-		}
-		return nil
-	}
-	if err := stage.Commit(); err != nil {
-		_ = stage.Abort()
-		return err
-	}
-	return nil
 }
 
 // siteOptions are the options of the resolve stage.

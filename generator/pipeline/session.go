@@ -2,11 +2,10 @@ package pipeline
 
 import (
 	"path/filepath"
-	"reflect"
-	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/change"
+	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/render"
@@ -36,13 +35,16 @@ type Incremental struct {
 // Build rebuilds after changes to the given files (absolute or relative to
 // the working directory); nil means everything may have changed.
 func (s *Session) Build(changed []string) (*Result, Incremental, error) {
-	if pages := s.bodyOnly(changed); pages != nil {
-		res, written := s.rerender(pages)
-		return res, Incremental{Written: written}, nil
-	}
-	if tc := s.themeOnly(changed); tc != nil {
-		if res, written, ok := s.retheme(tc); ok {
+	if s.last != nil {
+		if pages := change.Bodies(s.last.site, s.opts.Source, changed); pages != nil {
+			res, written := s.rerender(pages)
 			return res, Incremental{Written: written}, nil
+		}
+		dir := filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme)
+		if tc := change.ThemeFiles(dir, changed); tc != nil {
+			if res, written, ok := s.retheme(tc); ok {
+				return res, Incremental{Written: written}, nil
+			}
 		}
 	}
 	opts := s.opts
@@ -57,103 +59,11 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 	return res, Incremental{Full: true}, err
 }
 
-// changedPage is a re-read page whose front matter is unchanged.
-type changedPage struct {
-	node *site.Node
-	page *content.Page
-}
-
-// bodyOnly re-reads the changed files and returns them when every one is a
-// published Markdown page whose front matter, and so its place in every
-// list, link and index, is unchanged; nil otherwise.
-func (s *Session) bodyOnly(changed []string) []changedPage {
-	if s.last == nil || len(changed) == 0 {
-		return nil
-	}
-	root, err := filepath.Abs(s.opts.Source)
-	if err != nil {
-		return nil
-	}
-	var out []changedPage
-	for _, c := range changed {
-		abs, err := filepath.Abs(c)
-		if err != nil || !strings.HasSuffix(abs, ".md") {
-			return nil
-		}
-		rel, err := filepath.Rel(root, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil
-		}
-		src := filepath.ToSlash(rel)
-		n := s.last.site.BySource[src]
-		if n == nil {
-			return nil // new, deleted, draft, future or withdrawn: a full build decides
-		}
-		p, ds := content.LoadPage(s.last.site.Files, src)
-		if p == nil || len(ds) > 0 {
-			return nil // the full build reports it
-		}
-		if p.BodyLine != n.BodyLine || !reflect.DeepEqual(p.Meta, n.Meta) {
-			return nil
-		}
-		// The list teaser comes from the first paragraph when there is no
-		// description (Teaser is "" when there is one); a video block,
-		// added, changed or removed, changes the page's scripts and the
-		// site's CSP.
-		if p.Teaser != n.Teaser || p.HasFence("video") || n.HasVideo() {
-			return nil
-		}
-		out = append(out, changedPage{node: n, page: p})
-	}
-	return out
-}
-
-// themeChange is a change to the site's theme folder that a full build
-// need not follow: static files, and layouts that pages already use.
-type themeChange struct {
-	static  []string // paths below static/
-	layouts []string // paths below layouts/ ("products/single.html")
-}
-
-// themeOnly classifies the changed files; nil when any of them is not a
-// static file or a page layout of the site's theme (base layout and
-// partials appear on every page: a full build).
-func (s *Session) themeOnly(changed []string) *themeChange {
-	if s.last == nil || len(changed) == 0 {
-		return nil
-	}
-	dir, err := filepath.Abs(filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme))
-	if err != nil {
-		return nil
-	}
-	tc := &themeChange{}
-	for _, c := range changed {
-		abs, err := filepath.Abs(c)
-		if err != nil {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			return nil
-		}
-		rel = filepath.ToSlash(rel)
-		switch {
-		case strings.HasPrefix(rel, "static/"):
-			tc.static = append(tc.static, strings.TrimPrefix(rel, "static/"))
-		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/") && rel != "layouts/_default/baseof.html":
-			tc.layouts = append(tc.layouts, strings.TrimPrefix(rel, "layouts/"))
-		default:
-			return nil
-		}
-	}
-	return tc
-}
-
 // retheme copies changed static files and re-renders the pages of changed
 // layouts with the theme loaded again, into the served folder. A layout no
 // page used before (a new override may change which layout pages get) is
 // left to a full build.
-func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
+func (s *Session) retheme(tc *change.Theme) (*Result, []string, bool) {
 	b := s.last
 	byLayout := map[string][]*site.Node{}
 	for _, n := range b.site.Nodes {
@@ -161,33 +71,33 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 			byLayout[l] = append(byLayout[l], n)
 		}
 	}
-	for _, l := range tc.layouts {
+	for _, l := range tc.Layouts {
 		if byLayout[l] == nil {
 			return nil, nil, false
 		}
 	}
-	for _, f := range tc.static {
+	for _, f := range tc.Static {
 		// A new static file, or one whose path another source owns, is a
 		// full build's to claim.
 		if src, ok := b.writer.Owner("/" + f); !ok || src.Origin != output.FromTheme {
 			return nil, nil, false
 		}
 	}
-	th, err := loadTheme(s.opts, b.site.Config)
+	th, err := load.Theme(s.opts.Source, b.site.Config, s.opts.Off)
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}
 	res, w := b.incremental(s.dest())
 	pub := &publish.Publisher{Site: b.site, Theme: th, Images: b.images, Writer: w, Diags: res.Diagnostics}
 	var written []string
-	for _, f := range tc.static {
+	for _, f := range tc.Static {
 		if !pub.Static(f) {
 			return nil, nil, false // deleted: a full build removes it
 		}
 		written = append(written, "/"+f)
 	}
 	var jobs []render.Job
-	for _, l := range tc.layouts {
+	for _, l := range tc.Layouts {
 		for _, n := range byLayout[l] {
 			for p := 1; p <= render.PageCount(b.site, n); p++ {
 				jobs = append(jobs, render.NewJob(n, p))
@@ -203,15 +113,15 @@ func (s *Session) retheme(tc *themeChange) (*Result, []string, bool) {
 
 // rerender renders the changed pages into the served folder, updates the
 // search index's files they touched and re-checks every anchor link.
-func (s *Session) rerender(pages []changedPage) (*Result, []string) {
+func (s *Session) rerender(pages []change.Page) (*Result, []string) {
 	b := s.last
 	res, w := b.incremental(s.dest())
 	var jobs []render.Job
 	var written []string
-	for _, cp := range pages {
-		cp.node.Page = cp.page
-		jobs = append(jobs, render.NewJob(cp.node, 1))
-		written = append(written, cp.node.URL)
+	for _, p := range pages {
+		p.Node.Page = p.Page
+		jobs = append(jobs, render.NewJob(p.Node, 1))
+		written = append(written, p.Node.URL)
 	}
 	b.render(jobs, w, b.theme, b.search != nil, res)
 	written = append(written, b.search.Changes(w)...)

@@ -1,4 +1,13 @@
-package pipeline
+// Package load is a build's first stage: it reads the site — its
+// settings, content, product sources, template data, the feedback
+// settings and export, what the pages' video blocks name, the theme —
+// into what the site model is made of (site.Input) and the theme. Every
+// file of the site is read through the scans of content/ and of the
+// theme's folder (fileio.Scan), which refuse links out of the site and
+// special files. A page keeps only what the build needs of its body
+// (content.Page.Teaser, Fences): the renderer reads it again when the page
+// renders.
+package load
 
 import (
 	"github.com/klartext/klartext/generator/config"
@@ -14,17 +23,26 @@ import (
 	"github.com/klartext/klartext/generator/theme"
 )
 
-// load reads the site: settings, content, product sources, template data,
-// the feedback settings and export, the theme. Every file of the site is
-// read through the scans of content/ and of the theme's folder
-// (fileio.Scan), which refuse links out of the site and special files.
-// The theme is nil when it cannot be loaded (reported).
-func load(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
-	tree, tds := content.Load(opts.Source)
+// Options say what to load.
+type Options struct {
+	Root string // the site's folder (holds content/)
+	// Site says which pages the build publishes: the video files of the
+	// others are not read.
+	Site site.Options
+	Off  shortcut.Set // the shortcuts the theme does not take
+	// FindFrames takes the videos' poster frames with ffmpeg where it is
+	// installed (not in a dry run).
+	FindFrames bool
+}
+
+// Site reads the site. The theme is nil when it cannot be loaded
+// (reported); then the site has no pages of the theme's words.
+func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
+	tree, tds := content.Load(opts.Root)
 	ds.Add(tds...)
 	cfg, cds := config.Load(tree.Files)
 	ds.Add(cds...)
-	in := site.Input{Root: opts.Source, Tree: tree, Config: cfg}
+	in := site.Input{Root: opts.Root, Tree: tree, Config: cfg}
 	// Product sources (EPT files wherever they are, the export and its
 	// mapping file) are read first; they are not template data.
 	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
@@ -38,11 +56,11 @@ func load(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 		ds.Add(fds...)
 		in.Feedback = settings
 	}
-	entries, eds := feedback.ReadExport(tree.Files, opts.Now)
+	entries, eds := feedback.ReadExport(tree.Files, opts.Site.Now)
 	ds.Add(eds...)
 	in.FeedbackEntries = entries
 	in.Media = loadMedia(tree, opts)
-	th, err := loadTheme(opts, cfg)
+	th, err := Theme(opts.Root, cfg, opts.Off)
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 		return in, nil
@@ -56,11 +74,11 @@ func load(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 }
 
 // loadMedia reads what the ```video blocks of the published pages name
-// (package media); a dry run takes no poster frames.
+// (package media).
 func loadMedia(tree *content.Tree, opts Options) *media.Set {
 	var pages []*content.Page
 	for _, p := range tree.Pages {
-		if p.HasFence("video") && site.Excluded(p, opts.siteOptions()) == "" {
+		if p.HasFence("video") && site.Excluded(p, opts.Site) == "" {
 			pages = append(pages, p)
 		}
 	}
@@ -68,14 +86,16 @@ func loadMedia(tree *content.Tree, opts Options) *media.Set {
 	for _, a := range tree.Assets {
 		assets[a.Source] = a.URL
 	}
-	return media.Load(tree.Files, opts.Source, pages, assets, !opts.DryRun)
+	return media.Load(tree.Files, opts.Root, pages, assets, opts.FindFrames)
 }
 
-// loadTheme loads the site's theme with the shortcuts of opts.
-func loadTheme(opts Options, cfg config.Site) (*theme.Theme, error) {
-	th, err := theme.Load(opts.Source, cfg.Theme, cfg.Language, render.Funcs(cfg))
+// Theme loads the site's theme (the one site.yaml names, below root) with
+// the template functions of package render and the shortcuts off turns
+// off.
+func Theme(root string, cfg config.Site, off shortcut.Set) (*theme.Theme, error) {
+	th, err := theme.Load(root, cfg.Theme, cfg.Language, render.Funcs(cfg))
 	if err == nil {
-		th.Quick, th.CachePartials = opts.Off.Takes(shortcut.QuickTemplates), opts.Off.Takes(shortcut.PartialCache)
+		th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
 	}
 	return th, err
 }
