@@ -118,6 +118,7 @@ func full(opts Options) (*Result, *built, error) {
 	}
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
 	ds.Add(pds...)
+	ds.Add(render.Placement(s, th)...)
 	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)

@@ -4,29 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
-	"math"
 	"strings"
 
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/feedback"
-	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/suggest"
 )
-
-// figuresOf is the page's own product figures when id is its product, so
-// a fence on a product's page draws from the page's one computation; nil
-// otherwise.
-func (v *PageView) figuresOf(id string) *product.Figures {
-	if v != nil && v.Product != nil && v.Product.Facts.ID == id {
-		return v.ProductFigures
-	}
-	return nil
-}
 
 // Figure is a chart ready for the theme.
 type Figure = chart.Figure
@@ -38,80 +25,69 @@ var chartScripts = []string{"/js/echarts.min.js", "/js/charts.js"}
 // chartKey is the page part of chart IDs: "products/etf-welt".
 func chartKey(n *site.Node) string { return strings.Trim(n.URL, "/") }
 
-// productFigure builds one chart of a product's figures f (the page's
-// one computation, product.Compute). n numbers the charts of its kind on
-// the page (from 1), so IDs stay unique and stable. sk fills the costs,
-// costs-over-time and scenarios charts into cached option skeletons; nil
-// (without ChartSkeletons) builds them directly.
-func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *site.ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
-	facts := p.Facts
-	id := chart.ID(pageKey, kind, n)
-	if kind != chart.KindRisk && f == nil {
-		return Figure{}, errors.New("the product's figures are invalid")
+// figuresOf is the page's own product figures when id is its product, so
+// a fence on a product's page draws from the page's one computation; nil
+// otherwise.
+func (v *PageView) figuresOf(id string) *product.Figures {
+	if v != nil && v.Product != nil && v.Product.Facts.ID == id {
+		return v.ProductFigures
 	}
-	switch kind {
-	case chart.KindRisk:
-		return chart.Risk(id, loc, chart.RiskInput{SRI: facts.SRI, RHPYears: facts.RHPYears, ProductName: facts.Name})
-	case chart.KindCosts:
-		c := f.Composition
-		in := chart.CostsInput{Currency: facts.Currency, Years: c.Years, Total: c.TotalCosts}
-		for _, l := range c.Lines {
-			in.Lines = append(in.Lines, chart.CostLine{Label: product.CostLabel(l.Key, lang), Amount: l.Amount})
-			in.Rates = append(in.Rates, product.RateLabel(l, loc.Percent(l.Pct, 2), lang))
-		}
-		return sk.Costs(id, loc, in)
-	case chart.KindCostsOverTime:
-		in := chart.CostsOverTimeInput{Currency: facts.Currency}
-		for _, pt := range f.Path {
-			in.Years = append(in.Years, pt.Years)
-			in.CumulativeCosts = append(in.CumulativeCosts, pt.CumulativeCosts)
-			in.ValueWithCosts = append(in.ValueWithCosts, pt.Net)
-			in.ValueWithoutCosts = append(in.ValueWithoutCosts, pt.Gross)
-		}
-		return sk.CostsOverTime(id, loc, in)
-	case chart.KindScenarios:
-		in := chart.ScenariosInput{Currency: facts.Currency, RHPYears: facts.RHPYears}
-		oneYear := len(f.Scenarios) > 0
-		for _, s := range f.Scenarios {
-			in.Scenarios = append(in.Scenarios, chart.Scenario{Label: product.ScenarioLabel(s.Key, lang), AnnualReturnPct: s.AtRHP.ReturnPct, ValueAtRHP: s.AtRHP.Value})
-			oneYear = oneYear && s.OneYear != nil
-		}
-		if oneYear { // all four, or the table would have holes
-			for _, s := range f.Scenarios {
-				in.OneYear = append(in.OneYear, chart.ScenarioValue{Value: s.OneYear.Value, ReturnPct: s.OneYear.ReturnPct})
-			}
-		}
-		if m := f.Minimum; m != nil {
-			in.Minimum, in.MinimumLabel = &chart.ScenarioValue{Value: m.Value, ReturnPct: m.ReturnPct}, product.ScenarioLabel("minimum", lang)
-		}
-		if len(in.Scenarios) == 0 {
-			return Figure{}, errors.New("the product has no performance scenarios")
-		}
-		return sk.Scenarios(id, loc, in)
-	}
-	return Figure{}, errors.New("not a product chart: " + kind)
+	return nil
 }
 
-// productKinds are the charts every product page shows.
-var productKinds = []string{chart.KindRisk, chart.KindCosts, chart.KindCostsOverTime, chart.KindScenarios}
+// data is what a chart of kind k on page n is drawn from; n numbers the
+// charts of the kind on the page (from 1), so IDs stay unique and stable.
+func (r *Renderer) data(k *ChartKind, n *site.Node, key string, number int) ChartData {
+	return ChartData{Site: r.site, Page: n, Locale: r.loc, Lang: r.site.Config.Language, r: r, kind: k.Name, key: key, n: number}
+}
 
-// productCharts builds the product page's charts; a chart that cannot be
-// drawn (a product without scenarios) is left out, its table with it.
-func (r *Renderer) productCharts(n *site.Node, f *product.Figures) []Figure {
-	var out []Figure
-	for _, kind := range productKinds {
-		var fig Figure
-		var err error
-		if kind == chart.KindRisk {
-			fig, err = r.riskFigure(n)
-		} else {
-			fig, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, f, r.loc, r.site.Config.Language)
-		}
-		if err == nil {
-			out = append(out, fig)
+// renderCharts draws the page's own charts: a product page's (the kinds
+// OnProductPage), and those of the kinds another page draws as its own
+// (the products section's comparison, the feedback page's balance). A
+// product page leaves out a chart that cannot be drawn (a product without
+// scenarios), its table with it.
+func (r *Renderer) renderCharts(n *site.Node, v *PageView, out *Page, pd *diag.List) {
+	var figs []Figure
+	for _, k := range chartKinds.all() {
+		d := r.data(k, n, chartKey(n), 1)
+		d.OwnPage = true
+		switch {
+		case n.Product != nil && k.OnProductPage:
+			d.Product, d.Figures = n, v.ProductFigures
+			if fs, err := k.Draw(d); err == nil {
+				figs = append(figs, fs...)
+			}
+		case n.Product == nil && k.OwnPage != nil && k.OwnPage(r.site, n):
+			fs, err := k.Draw(d)
+			if err != nil {
+				file := n.Source // the section's _index.md; else the products come from the data alone
+				if file == "" {
+					file = product.CSVFile
+				}
+				pd.Add(diag.Errorf(file, 0, "cannot draw the %s: %v", k.Noun, err))
+			}
+			figs = append(figs, fs...)
 		}
 	}
-	return out
+	if n.Kind == site.KindFeedback {
+		v.Balance = r.feedback.balanceView(r.site, r.loc)
+	}
+	if len(figs) == 0 {
+		return
+	}
+	v.Figures = make(map[string]template.HTML, len(figs))
+	v.charts = make([]template.HTML, 0, len(figs))
+	for _, f := range figs {
+		h, err := r.figureHTML(f)
+		if err != nil {
+			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
+			continue
+		}
+		v.Figures[f.Kind] += h
+		v.charts = append(v.charts, h)
+		v.sortable = v.sortable || f.Table.Sortable
+	}
+	out.Charts += len(figs)
 }
 
 // riskKey is what a product page's risk chart depends on.
@@ -120,20 +96,18 @@ type riskKey struct {
 	rhp float64
 }
 
-// riskFigure is the risk chart of a product page. On its own page the
-// product is named by the heading, so the chart leaves the name out and is
-// the same for every product of one risk class and holding period: it is
-// built once per build for each of them (a bank has thousands of products
-// and a few dozen such pairs).
-func (r *Renderer) riskFigure(n *site.Node) (Figure, error) {
+// riskFigure is the risk chart of a product page, without the product's
+// name: built once per build for each risk class and holding period (a
+// bank has thousands of products and a few dozen such pairs).
+func (r *Renderer) riskFigure(n *site.Node, id string) (Figure, error) {
 	f := n.Product.Facts
 	key := riskKey{f.SRI, f.RHPYears}
 	if c, ok := r.riskCache.Load(key); ok && r.env.Off.Takes(shortcut.RiskCharts) {
 		fig := c.(Figure)
-		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
+		fig.ID = id
 		return fig, nil
 	}
-	fig, err := chart.Risk(chart.ID(chartKey(n), chart.KindRisk, 1), r.loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
+	fig, err := chart.Risk(id, r.loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
 	if err == nil {
 		r.riskCache.Store(key, fig)
 	}
@@ -150,36 +124,12 @@ func (r *Renderer) figureHTML(f Figure) (template.HTML, error) {
 	return f.TemplateHTML()
 }
 
-// comparison is the products section's chart of every product by risk
-// class and annual cost impact at the holding period: the figure of each
-// product's own costs table (the KID's where given), computed as its page
-// computes it. current's figures are those of the page (nil elsewhere).
-func (r *Renderer) comparison(pageKey string, n int, current string, currentFigures *product.Figures) (Figure, error) {
-	in := chart.ComparisonInput{Current: current}
-	for _, id := range r.site.ProductIDs {
-		pn := r.site.Products[id]
-		p := pn.Product
-		var cols []product.CostColumn
-		if id == current && currentFigures != nil {
-			cols = currentFigures.Columns
-		} else {
-			cols = product.CostColumns(p.Facts)
-		}
-		if cols == nil {
-			continue // invalid facts: reported where they are, and the build publishes nothing
-		}
-		impact := cols[len(cols)-1].AnnualImpactPct
-		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: r.site.Config.RelURL(pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
-	}
-	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
-}
-
-// chartFence renders ```chart blocks: any chart of any product, the
-// comparison, or the feedback charts.
+// chartFence renders ```chart blocks: a chart of any registered kind, of
+// the page's product or the one the block names.
 func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 	count := map[string]int{}
 	return func(body []byte, line int) ([]byte, []diag.Diagnostic) {
-		spec, err := chart.ParseSpec(body)
+		spec, err := chart.ParseSpec(body, chartKinds.specTypes())
 		if err != nil {
 			var se *chart.SpecError
 			if errors.As(err, &se) {
@@ -193,22 +143,20 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 		}
 		specLine := line + max(spec.Line, 1) - 1
 		count[spec.Type]++
+		k := chartKinds.kind(spec.Type)
+		if k == nil {
+			return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "internal error: the chart type %q has no kind; please report this", spec.Type)}
+		}
+		d := r.data(k, n, chartKey(n), count[spec.Type])
 		var figs []Figure
-		switch {
-		case spec.Type == chart.KindComparison:
-			f, err := r.comparison(chartKey(n), count[spec.Type], spec.Product, v.figuresOf(spec.Product))
+		switch k.Product {
+		case MarksProduct:
+			d.Marked, d.Figures = spec.Product, v.figuresOf(spec.Product)
+			figs, err = k.Draw(d)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the comparison: %v", err)}
 			}
-			figs = append(figs, f)
-		case strings.HasPrefix(spec.Type, "feedback"):
-			all := r.feedbackFigures(chartKey(n), count[spec.Type])
-			for _, f := range all {
-				if spec.Type == "feedback" || f.Kind == spec.Type {
-					figs = append(figs, f)
-				}
-			}
-		default:
+		case OfProduct:
 			id := spec.Product
 			if id == "" && n.Product != nil {
 				id = n.Product.Facts.ID
@@ -225,15 +173,20 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 				}
 				return nil, []diag.Diagnostic{d}
 			}
-			pf := v.figuresOf(id)
-			if pf == nil {
-				pf = product.Compute(pn.Product.Facts)
+			d.key += "_fence"
+			d.Product, d.Figures = pn, v.figuresOf(id)
+			if d.Figures == nil {
+				d.Figures = product.Compute(pn.Product.Facts)
 			}
-			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, pf, r.loc, r.site.Config.Language)
+			figs, err = k.Draw(d)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s chart of %q: %v", spec.Type, id, err)}
 			}
-			figs = append(figs, f)
+		default:
+			figs, err = k.Draw(d)
+			if err != nil {
+				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s: %v", k.Noun, err)}
+			}
 		}
 		var buf bytes.Buffer
 		for _, f := range figs {
@@ -251,56 +204,4 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 		}
 		return buf.Bytes(), nil
 	}
-}
-
-// feedbackFigures are the site-wide balance charts of the feedback page.
-func (r *Renderer) feedbackFigures(pageKey string, n int) []Figure {
-	b := r.site.Feedback.Balance
-	if b == nil {
-		return nil
-	}
-	lang := r.site.Config.Language
-	var out []Figure
-	bal := chart.FeedbackBalanceInput{}
-	for _, m := range b.Months {
-		bal.Months = append(bal.Months, m.Month)
-		bal.Praise = append(bal.Praise, m.Praise)
-		bal.Criticism = append(bal.Criticism, m.Criticism)
-		bal.Questions = append(bal.Questions, m.Questions)
-		bal.Comments = append(bal.Comments, m.Comments)
-	}
-	if f, err := chart.FeedbackBalance(chart.ID(pageKey, chart.KindFeedbackBalance, n), r.loc, bal); err == nil {
-		out = append(out, f)
-	}
-	fac := chart.FeedbackFactorsInput{}
-	for i, a := range b.Factors {
-		fac.Labels = append(fac.Labels, feedback.FactorLabel(i, lang))
-		avg := math.NaN()
-		if a.Count > 0 {
-			avg = a.Mean()
-		}
-		fac.Averages = append(fac.Averages, avg)
-		fac.Counts = append(fac.Counts, a.Count)
-	}
-	if f, err := chart.FeedbackFactors(chart.ID(pageKey, chart.KindFeedbackFactors, n), r.loc, fac); err == nil {
-		out = append(out, f)
-	}
-	sec := chart.FeedbackSectionsInput{}
-	for _, s := range b.Sections {
-		name := s.Section
-		if sn := r.site.Sections[s.Section]; sn != nil && sn.Title != "" {
-			name = sn.Title
-		} else if name == "" {
-			name = r.theme.Translate("home")
-		}
-		sec.Sections = append(sec.Sections, name)
-		sec.Praise = append(sec.Praise, s.Praise)
-		sec.Criticism = append(sec.Criticism, s.Criticism)
-		sec.Questions = append(sec.Questions, s.Questions)
-		sec.Comments = append(sec.Comments, s.Comments)
-	}
-	if f, err := chart.FeedbackSections(chart.ID(pageKey, chart.KindFeedbackSections, n), r.loc, sec); err == nil {
-		out = append(out, f)
-	}
-	return out
 }

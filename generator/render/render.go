@@ -324,45 +324,6 @@ func (r *Renderer) renderBody(n *site.Node, v *PageView, out *Page, pd *diag.Lis
 	out.Anchors = res.AnchorLinks
 }
 
-// renderCharts draws the page's own charts: a product's four, the
-// products section's comparison, the feedback page's balance.
-func (r *Renderer) renderCharts(n *site.Node, v *PageView, out *Page, pd *diag.List) {
-	var figs []Figure
-	switch {
-	case n.Product != nil:
-		figs = r.productCharts(n, v.ProductFigures)
-	case n.Kind == content.KindSection && n.Section == "products" && len(r.site.ProductIDs) > 0:
-		if f, err := r.comparison(chartKey(n), 1, "", nil); err == nil {
-			figs = append(figs, f)
-		} else {
-			file := n.Source // the section's _index.md; else the products come from the data alone
-			if file == "" {
-				file = product.CSVFile
-			}
-			pd.Add(diag.Errorf(file, 0, "cannot draw the product comparison: %v", err))
-		}
-	case n.Kind == site.KindFeedback:
-		figs = r.feedbackFigures("feedback", 1)
-		v.Balance = r.feedback.balanceView(r.site, r.loc)
-	}
-	if len(figs) == 0 {
-		return
-	}
-	v.Figures = make(map[string]template.HTML, len(figs))
-	v.charts = make([]template.HTML, 0, len(figs))
-	for _, f := range figs {
-		h, err := r.figureHTML(f)
-		if err != nil {
-			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
-			continue
-		}
-		v.Figures[f.Kind] += h
-		v.charts = append(v.charts, h)
-		v.sortable = v.sortable || f.Table.Sortable
-	}
-	out.Charts += len(figs)
-}
-
 func (r *Renderer) list(v *PageView, n *site.Node, page int) {
 	if len(n.Children) == 0 {
 		return

@@ -1,0 +1,75 @@
+package pipeline
+
+// The recipes of generator/doc.go's "Where to add things", followed by a
+// test each: a new chart kind, feedback provider and page kind, registered
+// for the test only, build into a site.
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/render"
+)
+
+// productSite is minimalSite with one product and its explainer, whose
+// body is body.
+func productSite(body string) map[string]string {
+	files := minimalSite()
+	files["content/products/a.md"] = "---\ntitle: Produkt A\nproduct: a\nreviewed: 2026-01-05\nreviewed_by: Compliance\nvalid_until: 2027-01-01\n---\n" + body
+	files["content/data/products.csv"] = "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct,scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n" +
+		"a,Produkt A,equity-etf,4,5,0,0,0.2,0.02,-30,-5,5,12\n"
+	return files
+}
+
+// dummyChart is the recipe's new chart kind: its builder (here a risk
+// chart of another kind) and its adapter from the page's product.
+func dummyChart() *render.ChartKind {
+	build := func(id string, loc locale.Locale, in chart.RiskInput) (chart.Figure, error) {
+		f, err := chart.Risk(id, loc, in)
+		f.Kind = "dummy"
+		return f, err
+	}
+	adapt := func(p product.Product) chart.RiskInput {
+		return chart.RiskInput{SRI: p.SRI, RHPYears: p.RHPYears, ProductName: p.Name}
+	}
+	return &render.ChartKind{Name: "dummy", Noun: "dummy chart", Product: render.OfProduct, OnProductPage: true,
+		Draw: func(d render.ChartData) ([]chart.Figure, error) {
+			f, err := build(d.ID(), d.Locale, adapt(d.Product.Product.Facts))
+			return []chart.Figure{f}, err
+		}}
+}
+
+// TestRecipeChartKind: a chart kind registered once is a ```chart type at
+// once, drawn on every product page; the default product layout does not
+// place it, which the build reports at the layout, until a layout of the
+// site's own places it.
+func TestRecipeChartKind(t *testing.T) {
+	defer render.RegisterChart(dummyChart())()
+	files := productSite("Text.\n\n```chart\ntype: dummy\n```\n")
+	res, dest := builds(t, files)
+	warned := false
+	for _, d := range res.Diagnostics.Warnings() {
+		warned = warned || d.File == "themes/klartext/layouts/products/single.html" && strings.Contains(d.Message, "dummy")
+	}
+	page := read(t, filepath.Join(dest, "products", "a", "index.html"))
+	if !warned || strings.Count(page, `class="chart chart-dummy"`) != 1 {
+		t.Fatalf("want the block's figure and a warning that the layout leaves the page's out: %d figures, %s",
+			strings.Count(page, `class="chart chart-dummy"`), joinDiags(res))
+	}
+
+	layout, err := os.ReadFile(filepath.Join("..", "..", "themes", "klartext", "layouts", "products", "single.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["themes/klartext/layouts/products/single.html"] = strings.Replace(string(layout), `{{index $.Figures "risk"}}`, `{{index $.Figures "risk"}}{{index $.Figures "dummy"}}`, 1)
+	res, dest = builds(t, files)
+	page = read(t, filepath.Join(dest, "products", "a", "index.html"))
+	if res.Diagnostics.Len() != 0 || strings.Count(page, `class="chart chart-dummy"`) != 2 {
+		t.Errorf("a layout that places the kind shows it, without a warning: %d figures, %s", strings.Count(page, `class="chart chart-dummy"`), joinDiags(res))
+	}
+}

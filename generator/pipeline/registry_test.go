@@ -1,0 +1,52 @@
+package pipeline
+
+// The registries' completeness: every registered chart kind is drawn by a
+// build, placed by the product layout where every product page draws it;
+// every feedback provider builds; every page kind has its layout, its
+// scaffold where editors create it, and appears in a build of the demo.
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/klartext/klartext/generator/render"
+)
+
+// TestEveryChartKindIsDrawnAndPlaced builds the demo with a page holding a
+// ```chart block of every registered kind: each draws its figure, and
+// every product page shows the figures of the kinds every product page
+// draws, with no warning that the layout leaves one out.
+func TestEveryChartKindIsDrawnAndPlaced(t *testing.T) {
+	root := copyDemo(t)
+	kinds := render.ChartKinds()
+	if err := os.MkdirAll(filepath.Join(root, "content", "diagramme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		page := "---\ntitle: Diagramm " + k.Name + "\n---\n```chart\ntype: " + k.Name + "\n"
+		if k.Product != render.NoProduct {
+			page += "product: etf-sparplan-welt\n"
+		}
+		if err := os.WriteFile(filepath.Join(root, "content", "diagramme", k.Name+".md"), []byte(page+"```\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.Len() != 0 {
+		t.Fatalf("diagnostics: %s", joinDiags(res))
+	}
+	for _, k := range kinds {
+		if html := read(t, filepath.Join(dest, "diagramme", k.Name, "index.html")); !strings.Contains(html, `<figure class="chart chart-`) {
+			t.Errorf("the ```chart block of type %s drew nothing", k.Name)
+		}
+	}
+	product := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+	for _, k := range kinds {
+		if k.OnProductPage && !strings.Contains(product, `<figure class="chart chart-`+k.Name+`"`) {
+			t.Errorf("the product page does not show the %s chart it draws", k.Name)
+		}
+	}
+}
