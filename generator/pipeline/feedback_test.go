@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/stillframe"
 )
@@ -30,6 +31,17 @@ func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
 			[]string{`data-provider="utterances"`, `&#34;issue-term&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "https://utteranc.es"}},
 		{"cusdis", "feedback:\n  provider: cusdis\n  app_id: abc-123\n",
 			[]string{`data-provider="cusdis"`, `&#34;data-page-id&#34;:&#34;/products/etf-sparplan-welt/&#34;`, "https://cusdis.com"}},
+	}
+	// Every registered provider has its case here, but the demo's own
+	// form (every demo build covers it) and none.
+	covered := map[string]bool{"form": true, "none": true}
+	for _, tc := range cases {
+		covered[tc.provider] = true
+	}
+	for _, p := range feedback.Providers() {
+		if !covered[p] {
+			t.Errorf("the feedback provider %s has no case in this test", p)
+		}
 	}
 	for _, tc := range cases {
 		t.Run(tc.provider, func(t *testing.T) {

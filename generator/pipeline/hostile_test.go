@@ -199,7 +199,7 @@ func hostileVariants(values []string) []variant {
 	}
 	valid := map[string]string{"endpoint": "https://fb.bank.test/", "host": "https://c.bank.test/", "site_id": "bank", "repo": "bank/fb",
 		"repo_id": "R_1", "category": "Seiten", "category_id": "DIC_1", "app_id": "abc"}
-	for _, p := range feedback.Providers {
+	for _, p := range feedback.Providers() {
 		for _, key := range feedback.Keys(feedback.Provider(p)) {
 			for _, v := range values {
 				add("site.yaml feedback."+key+" ("+p+")", func(f map[string]string) {
@@ -242,7 +242,7 @@ func TestHostileValuesInEveryKey(t *testing.T) {
 			want = append(want, "site.yaml "+k)
 		}
 	}
-	for _, p := range feedback.Providers {
+	for _, p := range feedback.Providers() {
 		for _, k := range feedback.Keys(feedback.Provider(p)) {
 			want = append(want, "site.yaml feedback."+k+" ("+p+")")
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/render"
@@ -72,4 +73,38 @@ func TestRecipeChartKind(t *testing.T) {
 	if res.Diagnostics.Len() != 0 || strings.Count(page, `class="chart chart-dummy"`) != 2 {
 		t.Errorf("a layout that places the kind shows it, without a warning: %d figures, %s", strings.Count(page, `class="chart chart-dummy"`), joinDiags(res))
 	}
+}
+
+// TestRecipeFeedbackProvider: a provider registered in one place (its
+// keys, required keys, origins and embed) is one site.yaml accepts, whose
+// embed every page carries, whose origins the CSP allows, and whose
+// required key is an error naming the line when it is missing.
+func TestRecipeFeedbackProvider(t *testing.T) {
+	defer feedback.Register(&feedback.ProviderDef{Name: "echo", Keys: []string{"host", "room"}, Required: []string{"host"},
+		Check: func(s *feedback.Settings, v *feedback.Values) { s.Host, s.SiteID = v.Host("host"), v.Token("room") },
+		Base:  func(s feedback.Settings) string { return s.Host },
+		Origins: func(s feedback.Settings) feedback.Origins {
+			o := []string{feedback.Origin(s.Host)}
+			return feedback.Origins{Script: o, Frame: o}
+		},
+		Embed: func(s feedback.Settings, p feedback.PageRef, _ string) feedback.Embed {
+			return feedback.Embed{Script: s.Host + "/embed.js", ScriptAttrs: map[string]string{"data-page": p.Path, "data-room": s.SiteID}}
+		},
+		Script: "/js/feedback.js"})()
+	files := minimalSite()
+	files["content/site.yaml"] += "feedback:\n  provider: echo\n  host: https://echo.bank.test/\n  room: fragen\n"
+	_, dest := builds(t, files)
+	page := read(t, filepath.Join(dest, "glossar", "index.html"))
+	for _, want := range []string{`data-provider="echo"`, `data-origin="https://echo.bank.test"`,
+		`&#34;data-page&#34;:&#34;/glossar/&#34;`, `&#34;data-room&#34;:&#34;fragen&#34;`, `src="/js/feedback.js" defer`,
+		`script-src &#39;self&#39; https://echo.bank.test`, `frame-src https://echo.bank.test`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "_headers")), "frame-src https://echo.bank.test;") {
+		t.Error("the web host's policy lacks the provider's origin")
+	}
+	refused(t, put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: echo\n"),
+		"content/site.yaml:5: feedback.host is required for provider echo")
 }

@@ -128,19 +128,6 @@ func (st *feedbackView) summary(n *site.Node, lang string) any {
 	return nil
 }
 
-// script is the theme script the widget needs, if any. The plain form works
-// without JavaScript; its script only fetches the receiver's token once the
-// reader starts filling it in, which spares the reader a confirmation step.
-func (st *feedbackView) script() string {
-	switch {
-	case !st.Settings.Enabled():
-		return ""
-	case st.Settings.Provider == feedback.Form:
-		return "/js/feedback-form.js"
-	}
-	return "/js/feedback.js"
-}
-
 // BalanceView is the feedback page's figures beyond its charts.
 type BalanceView struct {
 	Total          feedback.Counts

@@ -284,7 +284,7 @@ func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 	v.Feedback = fh
 	if fh != "" {
 		v.FeedbackSummary = r.feedback.summary(n, cfg.Language)
-		if js := r.feedback.script(); js != "" {
+		if js := r.feedback.Settings.Script(); js != "" {
 			v.Scripts = append(v.Scripts, js)
 		}
 	}
