@@ -15,7 +15,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	source := fs.String("source", ".", "the site's root `folder`")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: klartext new %s <name> [flags]\n\nCreates content/<section>/<name>.md with the front matter to fill in.\nNever overwrites a file.\n\nFlags:\n", strings.Join(scaffold.Kinds, "|"))
+		fmt.Fprintf(stderr, "Usage: klartext new %s <name> [flags]\n\nCreates content/<section>/<name>.md with the front matter to fill in.\nNever overwrites a file.\n\nFlags:\n", strings.Join(scaffold.Kinds(), "|"))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

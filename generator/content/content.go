@@ -39,7 +39,8 @@ const MaxMarkdownBytes = 8 << 20
 // holds each copied file in memory once.
 const MaxAssetBytes = 100 << 20
 
-// Kind is what a page is; templates and cross-links depend on it.
+// Kind is what a page is; templates and cross-links depend on it. Each
+// kind has its entry in the registry of page kinds (kinds.go).
 type Kind string
 
 const (
@@ -53,9 +54,6 @@ const (
 	KindTopics  Kind = "topics" // generated: the index of topics
 	Kind404     Kind = "404"
 )
-
-// Sections whose regular pages have a kind of their own.
-var sectionKinds = map[string]Kind{"products": KindProduct, "advisors": KindAdvisor, "stories": KindStory}
 
 // Page is one Markdown source file, loaded. It keeps what the build needs
 // of the body (Teaser, Fences), not the body itself: ReadBody reads it again
@@ -309,8 +307,8 @@ func classify(source string) *Page {
 		p.Slug = segs[len(segs)-1]
 	default:
 		p.Kind = KindPage
-		if k, ok := sectionKinds[dir]; ok {
-			p.Kind = k
+		if k := FolderKind(dir); k != nil {
+			p.Kind = k.Kind
 		}
 		p.Slug = Slugify(file)
 		segs = append(segs, p.Slug)

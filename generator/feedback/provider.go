@@ -3,10 +3,10 @@ package feedback
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/registry"
 )
 
 // ProviderDef is one feedback service, each in a file of its own
@@ -44,21 +44,9 @@ type Origins struct {
 
 // Register adds a provider to the registry, before site.yaml is read
 // (tests register services of their own); remove takes it out again.
-func Register(p *ProviderDef) (remove func()) {
-	registry.mu.Lock()
-	defer registry.mu.Unlock()
-	registry.defs = append(registry.defs, p)
-	return func() {
-		registry.mu.Lock()
-		defer registry.mu.Unlock()
-		registry.defs = slices.DeleteFunc(registry.defs, func(x *ProviderDef) bool { return x == p })
-	}
-}
+func Register(p *ProviderDef) (remove func()) { return providers.Add(p) }
 
-var registry struct {
-	mu   sync.Mutex
-	defs []*ProviderDef
-}
+var providers = registry.New[*ProviderDef]()
 
 // register is how each provider's file adds it.
 func register(p *ProviderDef) struct{} {
@@ -68,10 +56,9 @@ func register(p *ProviderDef) struct{} {
 
 // Providers lists the provider names, sorted, as `provider:` accepts them.
 func Providers() []string {
-	registry.mu.Lock()
-	defer registry.mu.Unlock()
-	out := make([]string, 0, len(registry.defs))
-	for _, p := range registry.defs {
+	defs := providers.All()
+	out := make([]string, 0, len(defs))
+	for _, p := range defs {
 		out = append(out, string(p.Name))
 	}
 	slices.Sort(out)
@@ -80,9 +67,7 @@ func Providers() []string {
 
 // Def is the registered provider of the name; nil for none.
 func Def(name Provider) *ProviderDef {
-	registry.mu.Lock()
-	defer registry.mu.Unlock()
-	for _, p := range registry.defs {
+	for _, p := range providers.All() {
 		if p.Name == name {
 			return p
 		}
@@ -93,10 +78,8 @@ func Def(name Provider) *ProviderDef {
 // allKeys are the keys of every provider, for telling a key of another
 // provider from an unknown one.
 func allKeys() []string {
-	registry.mu.Lock()
-	defer registry.mu.Unlock()
 	var out []string
-	for _, p := range registry.defs {
+	for _, p := range providers.All() {
 		out = append(out, p.Keys...)
 	}
 	return out

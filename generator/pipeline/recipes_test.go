@@ -11,10 +11,12 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/render"
+	"github.com/klartext/klartext/generator/scaffold"
 )
 
 // productSite is minimalSite with one product and its explainer, whose
@@ -107,4 +109,51 @@ func TestRecipeFeedbackProvider(t *testing.T) {
 	}
 	refused(t, put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguage: de\nfeedback:\n  provider: echo\n"),
 		"content/site.yaml:5: feedback.host is required for provider echo")
+}
+
+// TestRecipePageKind: a page kind registered once gives its folder's
+// pages the kind, with its keys (and a message naming it for any other
+// key), its section in the main menu, a page in the search index, the
+// layout it looks for, and klartext new's scaffold.
+func TestRecipePageKind(t *testing.T) {
+	defer content.RegisterKind(&content.KindDef{Kind: "event", Phrase: "an event", Folder: "events", Keys: []string{"advisors"},
+		Menu: true, Search: true, Layouts: []string{"{section}/single.html", "_default/single.html"},
+		Scaffold: &content.Scaffold{Name: "event", FrontMatter: "---\n# What the event is called.\ntitle: \"\"\n# When it takes place.\ndate: {date}\n# Who of us is there.\nadvisors: []\n---\n", Body: "\nWas Sie erwartet.\n"}})()
+	root := writeSite(t, minimalSite())
+	p, err := scaffold.Create(root, "event", "herbstfest", testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(t, root, "content/events/herbstfest.md", `title: ""`, `title: Herbstfest`)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.Len() != 0 || res.ByKind["event"] != 1 || filepath.Base(p) != "herbstfest.md" {
+		t.Fatalf("%s: %v %s", p, res.ByKind, joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "events", "herbstfest", "index.html"))
+	if !strings.Contains(page, `<a href="/events/"`) || !strings.Contains(page, `<body class="kind-event section-events">`) {
+		t.Errorf("the event's section is not in the menu, or the page not of its kind")
+	}
+	if !indexHas(t, filepath.Join(dest, "suche", "index"), "/events/herbstfest/") {
+		t.Errorf("the event is not in the search index")
+	}
+	refused(t, put(t, "content/events/sommerfest.md", "---\ntitle: Sommerfest\nproduct: a\n---\nText.\n"),
+		`content/events/sommerfest.md:3: unknown front matter key "product" for an event — allowed keys here: advisors, date, description, draft, feedback, lastmod, title, topics, weight`)
+}
+
+// indexHas reports whether a file of the search index folder names s.
+func indexHas(t *testing.T, dir, s string) bool {
+	t.Helper()
+	found := false
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			found = found || strings.Contains(string(b), s)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/render"
 )
 
@@ -47,6 +49,32 @@ func TestEveryChartKindIsDrawnAndPlaced(t *testing.T) {
 	for _, k := range kinds {
 		if k.OnProductPage && !strings.Contains(product, `<figure class="chart chart-`+k.Name+`"`) {
 			t.Errorf("the product page does not show the %s chart it draws", k.Name)
+		}
+	}
+}
+
+// TestEveryPageKindIsBuilt: a build of the demo makes a page of every
+// registered kind, each with a layout of the default theme.
+func TestEveryPageKindIsBuilt(t *testing.T) {
+	root := copyDemo(t)
+	res := build(t, root, filepath.Join(t.TempDir(), "public"))
+	if res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	th, err := load.Theme(root, res.Site.Config, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range content.Kinds() {
+		if res.ByKind[d.Kind] == 0 {
+			t.Errorf("the demo has no page of the kind %s: add one, or a build test that makes one", d.Kind)
+		}
+		section := d.Folder
+		if section == "" {
+			section = "docs"
+		}
+		if _, ok := th.Lookup(content.LayoutsFor(d.Kind, section)...); !ok {
+			t.Errorf("the default theme has no layout for the kind %s (%v)", d.Kind, content.LayoutsFor(d.Kind, section))
 		}
 	}
 }

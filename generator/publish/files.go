@@ -65,7 +65,7 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
 	var out []File
 	var ds []diag.Diagnostic
-	if l, ok := th.Lookup("404.html"); ok {
+	if l, ok := th.Lookup(content.LayoutsFor(content.Kind404, "")...); ok {
 		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
 	}
 	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
@@ -242,9 +242,8 @@ func (p *Publisher) feed(sec *site.Node, pages []*site.Node) []byte {
 	}
 	var dated []*site.Node
 	for _, p := range pages {
-		switch p.Kind {
-		case content.KindSection, content.KindHome, content.KindTopic, content.KindTopics:
-			continue
+		if d := p.Kind.Def(); d != nil && d.List {
+			continue // a list is no entry of a feed
 		}
 		if !p.Date.IsZero() {
 			dated = append(dated, p)

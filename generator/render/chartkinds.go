@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"sync"
+	"sync/atomic"
 
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
@@ -12,6 +12,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/registry"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
@@ -85,54 +86,43 @@ type ChartData struct {
 func (d ChartData) ID() string { return chart.ID(d.key, d.kind, d.n) }
 
 // ChartKinds is the registry of chart kinds, in the order a product page
-// draws its charts.
+// draws its charts; the caller must not change it.
 func ChartKinds() []*ChartKind { return chartKinds.all() }
 
 // RegisterChart adds a chart kind to the registry, before a build starts
 // (tests register kinds of their own); remove takes it out again.
 func RegisterChart(k *ChartKind) (remove func()) {
-	chartKinds.mu.Lock()
-	defer chartKinds.mu.Unlock()
-	chartKinds.kinds = append(chartKinds.kinds, k)
-	chartKinds.types = nil
+	removeKind := chartKinds.kinds.Add(k)
+	chartKinds.types.Store(nil)
 	return func() {
-		chartKinds.mu.Lock()
-		defer chartKinds.mu.Unlock()
-		chartKinds.kinds = slices.DeleteFunc(chartKinds.kinds, func(x *ChartKind) bool { return x == k })
-		chartKinds.types = nil
+		removeKind()
+		chartKinds.types.Store(nil)
 	}
 }
 
 type chartRegistry struct {
-	mu    sync.Mutex
-	kinds []*ChartKind
-	types *chart.Types // made from kinds on first need
+	kinds *registry.List[*ChartKind]
+	types atomic.Pointer[chart.Types] // made from kinds on first need
 }
 
-var chartKinds = &chartRegistry{kinds: []*ChartKind{
-	{Name: chart.KindRisk, Noun: "risk chart", Product: OfProduct, OnProductPage: true, Draw: drawRisk},
-	{Name: chart.KindCosts, Noun: "costs chart", Product: OfProduct, OnProductPage: true, Draw: productChart(costsInput, (*chart.Skeletons).Costs)},
-	{Name: chart.KindCostsOverTime, Noun: "costs-over-time chart", Product: OfProduct, OnProductPage: true,
+var chartKinds = &chartRegistry{kinds: registry.New(
+	&ChartKind{Name: chart.KindRisk, Noun: "risk chart", Product: OfProduct, OnProductPage: true, Draw: drawRisk},
+	&ChartKind{Name: chart.KindCosts, Noun: "costs chart", Product: OfProduct, OnProductPage: true, Draw: productChart(costsInput, (*chart.Skeletons).Costs)},
+	&ChartKind{Name: chart.KindCostsOverTime, Noun: "costs-over-time chart", Product: OfProduct, OnProductPage: true,
 		Draw: productChart(costsOverTimeInput, (*chart.Skeletons).CostsOverTime)},
-	{Name: chart.KindScenarios, Noun: "scenarios chart", Product: OfProduct, OnProductPage: true, Draw: productChart(scenariosInput, (*chart.Skeletons).Scenarios)},
-	{Name: chart.KindComparison, Noun: "product comparison", Product: MarksProduct, OwnPage: productsSection, Draw: drawComparison},
-	{Name: "feedback", Noun: "feedback balance", OwnPage: feedbackPage, Draw: drawFeedback},
-	{Name: chart.KindFeedbackBalance, Noun: "feedback balance chart", Draw: feedbackCharts[0].draw},
-	{Name: chart.KindFeedbackFactors, Noun: "feedback factors chart", Draw: feedbackCharts[1].draw},
-	{Name: chart.KindFeedbackSections, Noun: "feedback sections chart", Draw: feedbackCharts[2].draw},
-}}
+	&ChartKind{Name: chart.KindScenarios, Noun: "scenarios chart", Product: OfProduct, OnProductPage: true, Draw: productChart(scenariosInput, (*chart.Skeletons).Scenarios)},
+	&ChartKind{Name: chart.KindComparison, Noun: "product comparison", Product: MarksProduct, OwnPage: productsSection, Draw: drawComparison},
+	&ChartKind{Name: "feedback", Noun: "feedback balance", OwnPage: feedbackPage, Draw: drawFeedback},
+	&ChartKind{Name: chart.KindFeedbackBalance, Noun: "feedback balance chart", Draw: feedbackCharts[0].draw},
+	&ChartKind{Name: chart.KindFeedbackFactors, Noun: "feedback factors chart", Draw: feedbackCharts[1].draw},
+	&ChartKind{Name: chart.KindFeedbackSections, Noun: "feedback sections chart", Draw: feedbackCharts[2].draw},
+)}
 
-func (c *chartRegistry) all() []*ChartKind {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return slices.Clone(c.kinds)
-}
+func (c *chartRegistry) all() []*ChartKind { return c.kinds.All() }
 
 // kind is the registered kind of the name; nil for none.
 func (c *chartRegistry) kind(name string) *ChartKind {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, k := range c.kinds {
+	for _, k := range c.all() {
 		if k.Name == name {
 			return k
 		}
@@ -142,20 +132,19 @@ func (c *chartRegistry) kind(name string) *ChartKind {
 
 // specTypes are the types a ```chart block may name, from the registry.
 func (c *chartRegistry) specTypes() chart.Types {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.types == nil {
-		t := chart.Types{Product: map[string]bool{}}
-		for _, k := range c.kinds {
-			t.Names = append(t.Names, k.Name)
-			if k.Product != NoProduct {
-				t.Product[k.Name] = true
-			}
-		}
-		slices.Sort(t.Names)
-		c.types = &t
+	if t := c.types.Load(); t != nil {
+		return *t
 	}
-	return *c.types
+	t := chart.Types{Product: map[string]bool{}}
+	for _, k := range c.all() {
+		t.Names = append(t.Names, k.Name)
+		if k.Product != NoProduct {
+			t.Product[k.Name] = true
+		}
+	}
+	slices.Sort(t.Names)
+	c.types.Store(&t)
+	return t
 }
 
 // errInvalidFigures: a product chart of a product whose facts are invalid

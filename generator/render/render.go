@@ -69,14 +69,7 @@ func New(env Env) *Renderer {
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
 		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
 		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
-	for _, sec := range []string{"products", "advisors", "stories"} {
-		if n := s.Sections[sec]; n != nil {
-			v.Menu = append(v.Menu, Link{Title: n.Title, URL: cfg.RelURL(n.URL)})
-		}
-	}
-	if n := s.ByURL["/topics/"]; n != nil {
-		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: cfg.RelURL(n.URL)})
-	}
+	v.Menu = menu(s, th)
 	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(cfg.Language),
 		view: v, loc: locale.For(cfg.Language)}
 	if s.Search != nil {
@@ -87,6 +80,39 @@ func New(env Env) *Renderer {
 		r.skeletons = &chart.Skeletons{}
 	}
 	return r
+}
+
+// menu is the main menu: the section pages of the page kinds' folders
+// and the pages of the generated kinds the registry puts in it
+// (content.KindDef.Menu), in its order.
+func menu(s *site.Site, th *theme.Theme) []Link {
+	var out []Link
+	for _, d := range content.Kinds() {
+		switch {
+		case !d.Menu:
+		case d.Folder != "":
+			if n := s.Sections[d.Folder]; n != nil {
+				out = append(out, Link{Title: n.Title, URL: s.Config.RelURL(n.URL)})
+			}
+		default:
+			for _, n := range s.Nodes {
+				if n.Kind == d.Kind {
+					out = append(out, Link{Title: title(th, n), URL: s.Config.RelURL(n.URL)})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// title is the page's title, or for a generated page without one its
+// kind's in the theme's words.
+func title(th *theme.Theme, n *site.Node) string {
+	if d := n.Kind.Def(); n.Title == "" && d != nil && d.TitleKey != "" {
+		return th.Translate(d.TitleKey)
+	}
+	return n.Title
 }
 
 // ogLocale turns "de" into Open Graph's "de_DE".
@@ -150,13 +176,7 @@ func PageCount(s *site.Site, n *site.Node) int {
 	return (len(n.Children) + size - 1) / size
 }
 
-func paginated(n *site.Node) bool {
-	switch n.Kind {
-	case content.KindSection, content.KindTopic:
-		return n.Section != "products" && n.Section != "advisors"
-	}
-	return false
-}
+func paginated(n *site.Node) bool { return content.Paginated(n.Kind, n.Section) }
 
 // Page is what rendering one job made and left for the rest of the build.
 type Page struct {
@@ -218,7 +238,7 @@ func (r *Renderer) View(j Job) (*PageView, []diag.Diagnostic) {
 func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 	n := j.Node
 	cfg := r.site.Config
-	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: n.Title,
+	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: title(r.theme, n),
 		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
 	path := j.Path()
 	v.NoIndex = j.Number > 1
@@ -236,9 +256,6 @@ func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 		if tn := r.site.Topics[t]; tn != nil {
 			v.Topics = append(v.Topics, Link{Title: tn.Title, URL: cfg.RelURL(tn.URL)})
 		}
-	}
-	if n.Kind == content.KindTopics {
-		v.Title = r.theme.Translate("topics")
 	}
 	if n.Kind == content.KindTopic {
 		v.Title = r.theme.Translate("topic_title", n.Title)
@@ -352,31 +369,11 @@ func (r *Renderer) list(v *PageView, n *site.Node, page int) {
 // Layout is the layout n renders with.
 func (r *Renderer) Layout(n *site.Node) string { return Layout(r.theme, n) }
 
-// Layout looks the layout of n up in th by section and kind:
-// products/single.html, then _default/single.html; the home page is
-// index.html. "" when the theme has none.
+// Layout looks the layout of n up in th by its kind and section
+// (content.LayoutsFor: products/single.html, then _default/single.html;
+// the home page's index.html). "" when the theme has none.
 func Layout(th *theme.Theme, n *site.Node) string {
-	var cands []string
-	switch n.Kind {
-	case content.KindHome:
-		cands = []string{"index.html", "_default/list.html"}
-	case content.KindSection, site.KindAdvisorFilter:
-		cands = []string{n.Section + "/list.html", "_default/list.html"}
-	case content.KindTopics:
-		cands = []string{"topics/list.html", "_default/list.html"}
-	case content.KindTopic:
-		cands = []string{"topics/single.html", "_default/list.html"}
-	case site.KindFeedback:
-		cands = []string{"feedback/list.html", "_default/list.html"}
-	case site.KindTranscript:
-		cands = []string{"transcript/single.html", "_default/single.html"}
-	default:
-		if n.Section != "" {
-			cands = append(cands, n.Section+"/single.html")
-		}
-		cands = append(cands, "_default/single.html")
-	}
-	l, _ := th.Lookup(cands...)
+	l, _ := th.Lookup(content.LayoutsFor(n.Kind, n.Section)...)
 	return l
 }
 

@@ -52,4 +52,4 @@ func firstSegment(p string) string {
 // KindFeedback is the generated page /feedback/ with the site-wide
 // balance: there when the site has a feedback export, unless a page of the
 // site's own has its address.
-const KindFeedback content.Kind = "feedback"
+const KindFeedback = content.KindFeedback

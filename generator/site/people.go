@@ -194,7 +194,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
 // KindAdvisorFilter is a generated page of the advisors section listing
 // the advisors of one branch, language or specialty: the filter that works
 // without JavaScript.
-const KindAdvisorFilter content.Kind = "advisor-filter"
+const KindAdvisorFilter = content.KindAdvisorFilter
 
 // FilterGroup is one dimension of the advisor filter.
 type FilterGroup struct {

@@ -7,7 +7,7 @@ import (
 
 // KindSearch is the search page: /suche/ on a German site, /search/ on
 // others (the theme's translation search_slug).
-const KindSearch content.Kind = "search"
+const KindSearch = content.KindSearch
 
 // addSearchPage adds the search page to the site, named in the theme's
 // words. A page of the site's
@@ -38,12 +38,10 @@ func (s *Site) SearchIndexDir() string {
 	return s.Search.URL + "index/"
 }
 
-// Searchable reports whether a page goes into the search index: every page
-// but the generated lists of other pages, the 404 page and the search page.
+// Searchable reports whether a page goes into the search index (its kind's
+// rule: every page but the generated lists of other pages, the 404 page and
+// the search page).
 func Searchable(n *Node) bool {
-	switch n.Kind {
-	case KindSearch, KindAdvisorFilter, content.KindTopics, content.Kind404:
-		return false
-	}
-	return true
+	d := n.Kind.Def()
+	return d != nil && d.Search
 }

@@ -341,9 +341,8 @@ func (s *Site) sortNodes() {
 // and title, in one pass over all pages.
 func (s *Site) linkChildren() {
 	for _, n := range s.Nodes {
-		switch n.Kind {
-		case content.KindSection, content.KindHome, content.KindTopic, content.KindTopics, content.Kind404:
-			continue
+		if d := n.Kind.Def(); d != nil && d.List {
+			continue // a list is no entry of another
 		}
 		if sec := s.Sections[n.Section]; sec != nil && sec != n {
 			sec.Children = append(sec.Children, n)

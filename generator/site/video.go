@@ -26,7 +26,7 @@ import (
 
 // KindTranscript is a transcript page the build makes from a video's
 // captions, at <page>/transkript/ (English sites: /transcript/).
-const KindTranscript content.Kind = "transcript"
+const KindTranscript = content.KindTranscript
 
 // LargeVideo is the size of a video file above which the build warns.
 const LargeVideo = 50 << 20
