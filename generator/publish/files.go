@@ -2,10 +2,8 @@ package publish
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"sort"
-	"time"
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
@@ -75,11 +73,9 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 			return []byte("/*\n  Content-Security-Policy: " + p.Renderer.SiteView().CSP + "; frame-ancestors 'self'\n" +
 				"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"), true
 		}},
-		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap(), true }},
-		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) {
-			return []byte("User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"), true
-		}},
-		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes), true }})
+		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
+		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
+		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
 	names := make([]string, 0, len(s.Sections))
 	for name, sec := range s.Sections {
 		if name != "" && len(sec.Children) > 0 {
@@ -89,7 +85,7 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	sort.Strings(names)
 	for _, name := range names {
 		sec := s.Sections[name]
-		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children), true }})
+		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children) }})
 	}
 	out = append(out, posterFiles(s)...)
 	statics, err := th.StaticFiles()
@@ -176,122 +172,4 @@ func (p *Publisher) notFoundPage(l string) ([]byte, bool) {
 	}
 	p.Pages++
 	return buf.Bytes(), true
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	Lastmod string `xml:"lastmod,omitempty"`
-}
-
-func (p *Publisher) sitemap() []byte {
-	type urlset struct {
-		XMLName xml.Name     `xml:"urlset"`
-		NS      string       `xml:"xmlns,attr"`
-		URLs    []sitemapURL `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, n := range p.Site.Nodes {
-		u := sitemapURL{Loc: p.Site.Config.AbsURL(n.URL)}
-		if d := latest(n.Date, n.Meta.Lastmod); !d.IsZero() {
-			u.Lastmod = d.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, u)
-	}
-	return marshalXML(set)
-}
-
-func latest(ts ...time.Time) time.Time {
-	var out time.Time
-	for _, t := range ts {
-		if t.After(out) {
-			out = t
-		}
-	}
-	return out
-}
-
-// feedSize is how many entries a feed holds: the newest.
-const feedSize = 20
-
-func (p *Publisher) feed(sec *site.Node, pages []*site.Node) []byte {
-	cfg := p.Site.Config
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
-	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary,omitempty"`
-	}
-	type author struct {
-		Name string `xml:"name"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"feed"`
-		NS      string   `xml:"xmlns,attr"`
-		Lang    string   `xml:"xml:lang,attr"`
-		Title   string   `xml:"title"`
-		Links   []link   `xml:"link"`
-		ID      string   `xml:"id"`
-		Updated string   `xml:"updated"`
-		Author  author   `xml:"author"`
-		Entries []entry  `xml:"entry"`
-	}
-	var dated []*site.Node
-	for _, p := range pages {
-		if d := p.Kind.Def(); d != nil && d.List {
-			continue // a list is no entry of a feed
-		}
-		if !p.Date.IsZero() {
-			dated = append(dated, p)
-		}
-	}
-	sort.SliceStable(dated, func(i, j int) bool {
-		if !dated[i].Date.Equal(dated[j].Date) {
-			return dated[i].Date.After(dated[j].Date)
-		}
-		return dated[i].URL < dated[j].URL
-	})
-	if len(dated) > feedSize {
-		dated = dated[:feedSize]
-	}
-	title := cfg.Title
-	selfPath := "/feed.xml"
-	home := "/"
-	if sec != nil && sec.URL != "/" {
-		title = sec.Title + " – " + cfg.Title
-		selfPath = sec.URL + "feed.xml"
-		home = sec.URL
-	}
-	f := feed{NS: "http://www.w3.org/2005/Atom", Lang: cfg.Language, Title: title,
-		Links: []link{{Href: cfg.AbsURL(selfPath), Rel: "self"}, {Href: cfg.AbsURL(home)}},
-		ID:    cfg.AbsURL(home), Author: author{Name: cfg.Title}}
-	var updated time.Time
-	for _, p := range dated {
-		d := latest(p.Date, p.Meta.Lastmod)
-		updated = latest(updated, d)
-		abs := cfg.AbsURL(p.URL)
-		f.Entries = append(f.Entries, entry{Title: p.Title, Link: link{Href: abs}, ID: abs,
-			Updated: d.UTC().Format(time.RFC3339), Summary: p.Summary})
-	}
-	if updated.IsZero() {
-		updated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // deterministic for a feed with no dated entries
-	}
-	f.Updated = updated.UTC().Format(time.RFC3339)
-	return marshalXML(f)
-}
-
-func marshalXML(v any) []byte {
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		panic("publish: marshalling XML: " + err.Error()) // only fixed types are marshalled
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes()
 }

@@ -50,6 +50,7 @@ type Theme struct {
 	// name → *quick.Runner.
 	partialRunners sync.Map
 	lookups        sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+	siteFiles      sync.Map // SiteFile: name → *siteFile
 
 	// Refused are the files of the site's theme folder that are not read:
 	// symbolic links out of it, links to folders, named pipes and other
