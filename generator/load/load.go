@@ -17,7 +17,6 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
-	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
@@ -93,7 +92,7 @@ func loadMedia(tree *content.Tree, opts Options) *media.Set {
 // the template functions of package render and the shortcuts off turns
 // off.
 func Theme(root string, cfg config.Site, off shortcut.Set) (*theme.Theme, error) {
-	th, err := theme.Load(root, cfg.Theme, cfg.Language, render.Funcs(cfg))
+	th, err := theme.Load(root, cfg.Theme, cfg.Language, Funcs(cfg))
 	if err == nil {
 		th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/frontmatter"
+	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/render"
@@ -121,7 +122,7 @@ func BenchmarkProductPage(b *testing.B) {
 // programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st, r := builtBenchSite(b)
-	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, render.Funcs(st.site.Config))
+	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, load.Funcs(st.site.Config))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package render
+package load
 
 import (
 	"html/template"
