@@ -8,12 +8,15 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/render"
+	"github.com/klartext/klartext/generator/scaffold"
 )
 
 // TestEveryChartKindIsDrawnAndPlaced builds the demo with a page holding a
@@ -76,5 +79,48 @@ func TestEveryPageKindIsBuilt(t *testing.T) {
 		if _, ok := th.Lookup(content.LayoutsFor(d.Kind, section)...); !ok {
 			t.Errorf("the default theme has no layout for the kind %s (%v)", d.Kind, content.LayoutsFor(d.Kind, section))
 		}
+	}
+}
+
+// TestReadmeListsTheRegistries: the README's lists of chart types,
+// feedback providers (with their keys, the required ones in bold) and
+// the kinds klartext new creates are the registries'.
+func TestReadmeListsTheRegistries(t *testing.T) {
+	readme := read(t, filepath.Join("..", "..", "README.md"))
+	var types []string
+	for _, line := range strings.Split(readme, "\n") {
+		if _, list, ok := strings.Cut(line, "type: costs-over-time   # "); ok {
+			types = strings.Split(list, " | ")
+		}
+	}
+	var names []string
+	for _, k := range render.ChartKinds() {
+		names = append(names, k.Name)
+	}
+	slices.Sort(types)
+	slices.Sort(names)
+	if !slices.Equal(types, names) {
+		t.Errorf("the README's chart types %v, the registry's %v", types, names)
+	}
+	for _, p := range feedback.Providers() {
+		start := strings.Index(readme, "| `"+p+"` |")
+		if start < 0 {
+			t.Errorf("the README's table of providers lacks %s", p)
+			continue
+		}
+		row := readme[start : start+strings.Index(readme[start:], "\n")]
+		def := feedback.Def(feedback.Provider(p))
+		for _, k := range def.Keys {
+			want := k
+			if slices.Contains(def.Required, k) {
+				want = "**" + k + "**"
+			}
+			if !strings.Contains(row, want) {
+				t.Errorf("the README's row of %s lacks %s: %s", p, want, row)
+			}
+		}
+	}
+	if want := "`klartext new " + strings.Join(scaffold.Kinds(), `\|`) + " NAME`"; !strings.Contains(readme, want) {
+		t.Errorf("the README's command reference lacks %s", want)
 	}
 }
