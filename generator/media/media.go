@@ -164,14 +164,18 @@ func (s *Set) Frame(src string, at time.Duration) (png []byte, err error, taken 
 // Video is the header of the video file src, read through the site's
 // guarded reader (no link out of the site, no special file, bounded); the
 // file must be of the format its name says.
-func (s *Set) Video(src string) Video {
+func (s *Set) Video(src string) Video { return once(s, s.videos, src, probe) }
+
+// once is what read makes of the file src, read the first time it is
+// asked for and kept in m.
+func once[T any](s *Set, m map[string]*T, src string, read func(*fileio.Files, string) T) T {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if v := s.videos[src]; v != nil {
+	if v := m[src]; v != nil {
 		return *v
 	}
-	v := probe(s.files, src)
-	s.videos[src] = &v
+	v := read(s.files, src)
+	m[src] = &v
 	return v
 }
 
@@ -219,16 +223,7 @@ func containerName(c string) string {
 // Text is the WebVTT file src, read and parsed; its errors name the file
 // and line. Whether its cues fit the video is the block's to check
 // (webvtt.File.CheckTimes).
-func (s *Set) Text(src string) Text {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if t := s.texts[src]; t != nil {
-		return *t
-	}
-	t := readText(s.files, src)
-	s.texts[src] = &t
-	return t
-}
+func (s *Set) Text(src string) Text { return once(s, s.texts, src, readText) }
 
 func readText(files *fileio.Files, src string) Text {
 	data, err := files.ReadFile(src, webvtt.MaxBytes)
