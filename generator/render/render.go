@@ -154,19 +154,6 @@ func (j Job) Path() string {
 	return j.Node.URL
 }
 
-// Jobs are the pages of n: one, or one per page of a paginated list.
-func (r *Renderer) Jobs(n *site.Node) []Job {
-	count := r.PageCount(n)
-	out := make([]Job, 0, count)
-	for p := 1; p <= count; p++ {
-		out = append(out, NewJob(n, p))
-	}
-	return out
-}
-
-// PageCount is how many pages n's list has (1 for a page that is no list).
-func (r *Renderer) PageCount(n *site.Node) int { return PageCount(r.site, n) }
-
 // PageCount is how many pages n's list has on site s.
 func PageCount(s *site.Site, n *site.Node) int {
 	if !paginated(n) || len(n.Children) == 0 {
