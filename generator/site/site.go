@@ -2,7 +2,7 @@
 // a build as nodes with their sections and topics, products linked to
 // their explainers, advisors to their stories, the feedback balance, the
 // video blocks and their transcript pages. Resolve makes it from what the
-// load stage read; it reads no theme and writes no HTML.
+// load stage read; it reads no file and no theme and writes no HTML.
 package site
 
 import (
