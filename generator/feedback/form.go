@@ -2,13 +2,14 @@ package feedback
 
 import (
 	"fmt"
-	"net/mail"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/grammar"
 )
 
 // The plain form's field names. formData writes the form with them and
@@ -29,7 +30,7 @@ const (
 // The form's limits, in UTF-16 code units: what a browser's maxlength counts.
 const (
 	CommentMaxLen = 5000
-	EmailMaxLen   = 254 // RFC 5321's limit of a forward path, less the brackets
+	EmailMaxLen   = grammar.EmailMaxLen // RFC 5321's limit of a forward path, less the brackets
 	PathMaxLen    = 2048
 	TitleMaxLen   = 500
 	TokenMaxLen   = 200
@@ -137,7 +138,7 @@ func UTF16Len(s string) int {
 // ParseSubmission checks a submitted form against FormFields: no field it
 // does not name, none twice, none too long, radio values from their
 // groups, valid UTF-8 without control characters, an empty honeypot, a
-// canonical page path, a plain e-mail address. The first problem found (in
+// canonical page path, a plain e-mail address (grammar.Email). The first problem found (in
 // the form's order, unknown fields first) is returned.
 func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	var s Submission
@@ -212,8 +213,8 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	s.Page = page
 	s.Title = strings.TrimSpace(values[FieldTitle])
 	if email := strings.TrimSpace(values[FieldEmail]); email != "" {
-		if !PlainEmail(email) {
-			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "not a plain e-mail address (name@example.com)"}
+		if err := grammar.Email(email); err != nil {
+			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "not a plain e-mail address (name@example.com): it " + err.(*grammar.Error).Msg}
 		}
 		s.Email = email
 	}
@@ -247,20 +248,4 @@ func controlChar(s string, lines bool) rune {
 		}
 	}
 	return -1
-}
-
-// PlainEmail reports whether s is a plain addr-spec (RFC 5322): a local part,
-// @, a domain with a dot; no display name, no comment, no query (?bcc=…),
-// no white space.
-func PlainEmail(s string) bool {
-	if len(s) > EmailMaxLen || strings.ContainsAny(s, " \t\r\n<>()[]\\,;:\"?") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
