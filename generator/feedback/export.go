@@ -35,6 +35,7 @@ var kindNames = []string{"comment", "criticism", "praise", "question"}
 type Entry struct {
 	ID      string    // the feedback service's id of the message; optional
 	Page    string    // canonical path, "/products/etf-welt/"
+	Videos  []string  // the titles of the videos on the page the message is about; nil for none
 	Date    time.Time // UTC midnight
 	Kind    Kind
 	Ratings [5]int // in the order of Factors; 0 = not given
@@ -55,7 +56,7 @@ func ExportColumns() []string { return append([]string(nil), allColumns...) }
 // klartext feedback export and may be left out.
 var (
 	exportColumns   = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
-	optionalColumns = []string{"id", "public", "answer", "answered"}
+	optionalColumns = []string{"id", "public", "answer", "answered", "videos"}
 	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
 )
 
@@ -215,6 +216,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			bad("public", "public %q is neither yes nor no", p).Hint = "write yes to show the comment on its page, no or nothing to keep it internal"
 		}
 		e.Answer = optional("answer")
+		e.Videos = splitVideos(optional("videos"))
 		if a := optional("answered"); a != "" {
 			if t, err := parseDate(a); err != nil {
 				bad("answered", "answered %q is not a date", a).Hint = "write the day of the answer as YYYY-MM-DD"
@@ -232,6 +234,17 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		}
 	}
 	return entries, ds
+}
+
+// splitVideos reads a videos cell: one title a line.
+func splitVideos(cell string) []string {
+	var out []string
+	for _, t := range strings.Split(cell, "\n") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func csvDiag(file string, err error) diag.Diagnostic {
@@ -325,11 +338,11 @@ func CheckPages(entries []Entry, known func(path string) bool, file string) []di
 // WriteExport writes entries as content/data/feedback.csv in the form
 // ParseExport reads (UTF-8, commas, a header row with every column): what
 // klartext feedback export writes. Ratings of 0 and a zero answered date are
-// empty cells. Line is not written.
+// empty cells; the videos are one title a line. Line is not written.
 func WriteExport(w io.Writer, entries []Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"id"}, exportColumns...)
-	header = append(header, "public", "answer", "answered")
+	header = append(header, "public", "answer", "answered", "videos")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -351,7 +364,7 @@ func WriteExport(w io.Writer, entries []Entry) error {
 		if !e.Answered.IsZero() {
 			answered = e.Answered.Format(time.DateOnly)
 		}
-		rec = append(rec, e.Comment, public, e.Answer, answered)
+		rec = append(rec, e.Comment, public, e.Answer, answered, strings.Join(e.Videos, "\n"))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

@@ -165,7 +165,7 @@ func TestExportRoundTrip(t *testing.T) {
 	in := []Entry{
 		{ID: "1", Page: "/products/etf-welt/", Date: day("2026-03-05"), Kind: Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
 			Comment: "Zu teuer, \"wirklich\";\nzweite Zeile", Public: true, Answer: "Wir haben nachgerechnet.\nDanke.", Answered: day("2026-03-09")},
-		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06")},
+		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06"), Videos: []string{"Kosten verstehen", `Risiko, "kurz"; erklärt`}},
 		{ID: "isso-7", Page: "/stories/x/", Date: day("2026-03-07"), Kind: Comment, Comment: "=HYPERLINK(\"x\")"},
 		{Page: "/über-uns/", Date: day("2026-03-08"), Kind: Praise, Ratings: [5]int{5, 5, 5, 5, 5}},
 	}
@@ -183,7 +183,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(in) {
 		t.Errorf("round trip\n got %+v\nwant %+v\nfile:\n%s", got, in, b.String())
 	}
-	if first := strings.SplitN(b.String(), "\n", 2)[0]; first != "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered" {
+	if first := strings.SplitN(b.String(), "\n", 2)[0]; first != "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered,videos" {
 		t.Errorf("header %q", first)
 	}
 }
