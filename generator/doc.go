@@ -105,7 +105,9 @@
 //   - data: generic data files (CSV, YAML, JSON) for templates.
 //   - table: tabular files as a header and rows of positioned cells: CSV
 //     decoded from UTF-8 or Windows-1252 (never guessed), XLSX workbooks
-//     through excelize (saved values only, cells by A1 reference).
+//     through excelize (saved values only, cells by A1 reference). Every
+//     CSV file of a site is read through it: data files, the products'
+//     sources, the feedback export.
 //   - locale: numbers, money, dates and language names per site language;
 //     locale.Primary is the one answer to "which language is this?".
 //   - escape: html/template's escaping of plain strings (HTML text,

@@ -2,7 +2,6 @@ package feedback
 
 import (
 	"encoding/csv"
-	"errors"
 	"io"
 	"net/url"
 	"slices"
@@ -10,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/suggest"
+	"github.com/klartext/klartext/generator/table"
 )
 
 // Kind is what a reader's message is.
@@ -60,31 +59,30 @@ var (
 	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
 )
 
-// ParseExport reads the feedback export (content/data/feedback.csv). The
-// header row is required, columns may come in any order; a UTF-8 BOM and a
-// `;`-separated file are accepted. Rows with errors are reported and left
-// out; the other rows are returned in file order.
+// ParseExport reads the feedback export (content/data/feedback.csv) as
+// package table reads a CSV file: UTF-8 (with or without byte order mark)
+// or Windows-1252, what German Excel saves, never guessed (table.Decode;
+// a file that is neither is an error naming the line), separated by `,`
+// or `;`. The header row is required, columns may come in any order. Rows
+// with errors are reported and left out; the other rows are returned in
+// file order.
 func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
-	var ds []diag.Diagnostic
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the feedback export: %v", err)}
 	}
-	cr, _ := data.CSVReader(raw) // BOM, and ';' when the header has more of them than commas
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export is empty").
+	tr, ds := table.OpenCSV(file, raw, table.Options{})
+	if tr == nil {
+		if len(ds) == 0 {
+			ds = []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export is empty").
 				WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ","))}
 		}
-		return nil, []diag.Diagnostic{csvDiag(file, err)}
+		return nil, ds
 	}
+	header := tr.Header
 	known := 0
 	for _, h := range header {
-		if slices.Contains(allColumns, strings.ToLower(strings.TrimSpace(h))) {
+		if slices.Contains(allColumns, strings.ToLower(h)) {
 			known++
 		}
 	}
@@ -94,10 +92,10 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	}
 	idx := map[string]int{}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
+		name := strings.ToLower(h)
 		if !slices.Contains(allColumns, name) {
 			d := diag.Errorf(file, 1, "unknown column %q in the feedback export", h)
-			d.Column = i + 1
+			d.Column = tr.HeaderPos(i).Column
 			if hint := suggest.Hint(name, allColumns); hint != "" {
 				d.Hint = hint
 			} else {
@@ -129,24 +127,12 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	ncol := len(header)
 
 	var entries []Entry
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	read := 0 // the reader's diagnostics taken, so they stay in line order
+	for tr.Next() {
+		if rd := tr.Diagnostics(); len(rd) > read {
+			ds, read = append(ds, rd[read:]...), len(rd)
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				ds = append(ds, diag.Errorf(file, 0, "cannot read the feedback export: %v", err))
-				break
-			}
-			ds = append(ds, csvDiag(file, err))
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a line of spaces
-		}
+		rec, line := tr.Cells(), tr.Line()
 		if len(rec) != ncol {
 			ds = append(ds, diag.Errorf(file, line, "row has %d fields, the header has %d", len(rec), ncol).
 				WithHint("check for a separator inside a comment that is not in quotes"))
@@ -156,7 +142,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		ok := true
 		bad := func(col string, format string, a ...any) *diag.Diagnostic {
 			d := diag.Errorf(file, line, format, a...)
-			_, d.Column = cr.FieldPos(idx[col])
+			_, d.Column = tr.At(idx[col])
 			ds = append(ds, d)
 			ok = false
 			return &ds[len(ds)-1]
@@ -233,7 +219,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			entries = append(entries, e)
 		}
 	}
-	return entries, ds
+	return entries, append(ds, tr.Diagnostics()[read:]...)
 }
 
 // splitVideos reads a videos cell: one title a line.
@@ -245,16 +231,6 @@ func splitVideos(cell string) []string {
 		}
 	}
 	return out
-}
-
-func csvDiag(file string, err error) diag.Diagnostic {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		d := diag.Errorf(file, pe.Line, "the feedback export is not valid CSV: %v", pe.Err)
-		d.Column = pe.Column
-		return d.WithHint("put a comment containing quotes or separators in double quotes and double the quotes inside")
-	}
-	return diag.Errorf(file, 0, "the feedback export is not valid CSV: %v", err)
 }
 
 func parseDate(s string) (time.Time, error) {
