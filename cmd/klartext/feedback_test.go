@@ -61,7 +61,9 @@ func TestFeedbackWorkflow(t *testing.T) {
 		t.Errorf("show: %d\n%s", code, out)
 	}
 	answer := filepath.Join(t.TempDir(), "antwort.txt")
-	os.WriteFile(answer, []byte("Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.\n"), 0o644)
+	// The answer starts like a spreadsheet formula: the export defuses it,
+	// the build shows it as written.
+	os.WriteFile(answer, []byte("@Leserin: Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.\n"), 0o644)
 	if code, out, errOut := klartext(t, "feedback", "answer", "1", "--db", db, "--file", answer, "--date", "2026-03-09"); code != 0 || !strings.Contains(out, "not public") {
 		t.Fatalf("answer: %d %s %s", code, out, errOut)
 	}
@@ -91,7 +93,10 @@ func TestFeedbackWorkflow(t *testing.T) {
 		t.Fatalf("build: %v %v", err, res.Diagnostics.All())
 	}
 	page, _ := os.ReadFile(filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
-	for _, want := range []string{`<li id="feedback-1">`, "Die Depotgebühr ist zu hoch.", "Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.", "9. März 2026"} {
+	if !strings.Contains(string(csv), `,"'@Leserin: Für Mitglieder`) {
+		t.Errorf("the export does not defuse the answer that starts with @:\n%s", csv)
+	}
+	for _, want := range []string{`<li id="feedback-1">`, "Die Depotgebühr ist zu hoch.", "</time>): @Leserin: Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.", "9. März 2026"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the product page lacks %q", want)
 		}

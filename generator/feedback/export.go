@@ -63,9 +63,10 @@ var (
 // package table reads a CSV file: UTF-8 (with or without byte order mark)
 // or Windows-1252, what German Excel saves, never guessed (table.Decode;
 // a file that is neither is an error naming the line), separated by `,`
-// or `;`. The header row is required, columns may come in any order. Rows
-// with errors are reported and left out; the other rows are returned in
-// file order.
+// or `;`. A cell WriteExport defused as a formula is read as it was
+// (unescapeCell). The header row is required, columns may come in any
+// order. Rows with errors are reported and left out; the other rows are
+// returned in file order.
 func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -133,6 +134,9 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			ds, read = append(ds, rd[read:]...), len(rd)
 		}
 		rec, line := tr.Cells(), tr.Line()
+		for i, c := range rec {
+			rec[i] = unescapeCell(c) // as WriteExport escaped it (formula.go)
+		}
 		if len(rec) != ncol {
 			ds = append(ds, diag.Errorf(file, line, "row has %d fields, the header has %d", len(rec), ncol).
 				WithHint("check for a separator inside a comment that is not in quotes"))
@@ -314,7 +318,9 @@ func CheckPages(entries []Entry, known func(path string) bool, file string) []di
 // WriteExport writes entries as content/data/feedback.csv in the form
 // ParseExport reads (UTF-8, commas, a header row with every column): what
 // klartext feedback export writes. Ratings of 0 and a zero answered date are
-// empty cells; the videos are one title a line. Line is not written.
+// empty cells; the videos are one title a line; a cell a spreadsheet would
+// run as a formula gets an apostrophe in front, which ParseExport removes
+// (formula.go). Line is not written.
 func WriteExport(w io.Writer, entries []Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"id"}, exportColumns...)
@@ -341,6 +347,9 @@ func WriteExport(w io.Writer, entries []Entry) error {
 			answered = e.Answered.Format(time.DateOnly)
 		}
 		rec = append(rec, e.Comment, public, e.Answer, answered, strings.Join(e.Videos, "\n"))
+		for i, c := range rec {
+			rec[i] = escapeCell(c) // no formula for a spreadsheet to run (formula.go)
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
