@@ -472,6 +472,37 @@ func TestTokenRequests(t *testing.T) {
 	}
 }
 
+// TestEnglishPages: with Lang en (klartext feedback serve --lang en) the
+// receiver's own pages are English: information, confirmation, thanks,
+// errors; anything else is German.
+func TestEnglishPages(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Lang = "en" })
+	body := func(res *http.Response) string { b, _ := io.ReadAll(res.Body); return string(b) }
+	res, err := http.Get(ts.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if b := body(res); !strings.Contains(b, `<html lang="en">`) || !strings.Contains(b, "Feedback receiver") {
+		t.Errorf("information page:\n%s", b)
+	}
+	v := form("")
+	v.Del("redirect")
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Please confirm your message") || !strings.Contains(b, "Send the message") {
+		t.Errorf("confirmation page:\n%s", b)
+	}
+	v = form(ts.token(t))
+	v.Del("redirect")
+	ts.clock.advance(4 * time.Second)
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Thank you for your feedback") {
+		t.Errorf("thank-you page:\n%s", b)
+	}
+	v.Set("costs", "9")
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Nothing was stored.") || !strings.Contains(b, "Back to the site") {
+		t.Errorf("error page:\n%s", b)
+	}
+}
+
 func TestConfig(t *testing.T) {
 	st, err := feedbackstore.Open(filepath.Join(t.TempDir(), "f.db"))
 	if err != nil {
