@@ -228,6 +228,9 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 
 // splitVideos reads a videos cell: one title a line.
 func splitVideos(cell string) []string {
+	if cell == "" {
+		return nil // most rows: no allocation
+	}
 	var out []string
 	for _, t := range strings.Split(cell, "\n") {
 		if t = strings.TrimSpace(t); t != "" {
