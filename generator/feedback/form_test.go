@@ -236,6 +236,15 @@ func videoTitles(n int) []string {
 	return out
 }
 
+// TestSubmissionEmailMessage: a refused address says why, in grammar.Email's
+// words.
+func TestSubmissionEmailMessage(t *testing.T) {
+	_, err := ParseSubmission(url.Values{"kind": {"praise"}, "page": {"/"}, "email": {"leser&in@example.test"}})
+	if err == nil || err.Error() != "email: the address has '&' before the @, which would change what a mail program does with the link (write it as name@example.com)" {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestMaxBodyBytes(t *testing.T) {
 	// The largest body a browser can send for the form: every field at its
 	// limit with characters that need three bytes and percent-encoding.
