@@ -12,9 +12,9 @@ import (
 // EntryOf is a message as a row of content/data/feedback.csv. Only what is
 // public leaves the database in words: the comment when it is published,
 // the answer when it is published with it, the titles of the videos the
-// message is about (the page's own, public anyway). Every message is a row, so the
-// balance counts them all, and every answer gives its day, public or not.
-// Dates are the UTC day.
+// message is about (the page's own, public anyway). Every message is a
+// row, so the balance counts them all, and every answer gives its day,
+// public or not. Dates are the UTC day.
 func EntryOf(m Message) feedback.Entry {
 	e := feedback.Entry{ID: strconv.FormatInt(m.ID, 10), Page: m.Page, Videos: m.Videos, Date: day(m.Received), Kind: m.Kind, Ratings: m.Ratings}
 	if m.State == Published {
