@@ -105,7 +105,9 @@
 //   - data: generic data files (CSV, YAML, JSON) for templates.
 //   - table: tabular files as a header and rows of positioned cells: CSV
 //     decoded from UTF-8 or Windows-1252 (never guessed), XLSX workbooks
-//     through excelize (saved values only, cells by A1 reference).
+//     through excelize (saved values only, cells by A1 reference). Every
+//     CSV file of a site is read through it: data files, the products'
+//     sources, the feedback export.
 //   - locale: numbers, money, dates and language names per site language;
 //     locale.Primary is the one answer to "which language is this?".
 //   - escape: html/template's escaping of plain strings (HTML text,
@@ -203,11 +205,15 @@
 //   - A field of the EPT: its number and V2.1 name in product.eptFields,
 //     its key and how its value converts in eptKeys (or a function of its
 //     own in ept.go for a key made of several fields).
-//   - A field of the plain form: feedback.FormFields and formData (the
-//     receiver accepts what FormFields lists; TestPublishedFormIsWhatTheReceiverAccepts
-//     compares it with the rendered partial); a column of the export:
-//     feedback/export.go (optionalColumns, WriteExport) and
-//     feedbackstore.EntryOf.
+//   - A field of the plain form: its name constant and feedback.FormFields
+//     (Repeat for a field sent once per value, like video), its name in
+//     FormData for the partial (formData), Submission and ParseSubmission,
+//     and the receiver's confirmation page (feedbackserver/pages.go,
+//     confirmData); what is stored, as a migration appended to
+//     feedbackstore/migrations.go. TestPublishedFormIsWhatTheReceiverAccepts
+//     renders the partial and submits what it sends. A column of the
+//     export: feedback/export.go (optionalColumns, WriteExport),
+//     feedbackstore.EntryOf and feedbackimport.CSV.
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback
 //     import.
