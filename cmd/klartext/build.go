@@ -46,6 +46,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext build:", msg)
+		return 1
+	}
 	if isTerminal(stderr) {
 		opts.Progress = progressPrinter(stderr)
 	}

@@ -30,6 +30,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext check:", msg)
+		return 1
+	}
 	f := check.Format(*format)
 	if f != check.Text && f != check.JSON && f != check.GitHub {
 		fmt.Fprintf(stderr, "klartext check: unknown format %q (text, json, github)\n", *format)

@@ -39,6 +39,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext serve:", msg)
+		return 1
+	}
 	tmp, err := os.MkdirTemp("", "klartext-serve-")
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext serve:", err)
