@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -46,7 +47,7 @@ func TestFeedbackLoop(t *testing.T) {
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
 	public := filepath.Join(root, "public")
-	site, err := startServer(public) // serves what the builds below write
+	site, err := browsercheck.StartServer(public, "/") // serves what the builds below write
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if s := eval[string](fb, "you said", `(document.querySelector('.you-said') || {textContent: ''}).textContent`); !strings.Contains(s, criticism) || !strings.Contains(s, answer) {
 		findings = append(findings, fb.finding("feedback-loop", "'Sie sagten – wir haben' lacks the answered message"))
 	}
-	findings = append(findings, checkConsole(pg.seen())...)
+	findings = append(findings, browsercheck.Console(pg.seen())...)
 	triage(t, findings)
 	if _, err := os.Stat(db); err != nil {
 		t.Error(err)
