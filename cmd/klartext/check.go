@@ -17,6 +17,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	baseURL := baseURLFlag(fs)
 	format := fs.String("format", "text", "output `format`: text, json, or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "exit with status 2 when there are warnings but no errors")
 	products := fs.Bool("products", false, "print, per product, what was read and from where and the figures its page publishes")
@@ -30,6 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	defer overrideBaseURL(*baseURL)()
 	if msg := notASite(opts.Source); msg != "" {
 		fmt.Fprintln(stderr, "klartext check:", msg)
 		return 1
