@@ -64,6 +64,7 @@ func TestMain(m *testing.M) {
 		}
 		cleanup, err := setup()
 		defer cleanup()
+		defer removeBin()
 		if err != nil {
 			suite.setupErr = err
 		}

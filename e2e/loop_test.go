@@ -33,10 +33,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if suite.source != suite.repo {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
-	bin := filepath.Join(t.TempDir(), "klartext")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/klartext/klartext/cmd/klartext").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := klartextBin(t)
 	klartext := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command(bin, args...).CombinedOutput()
