@@ -155,3 +155,12 @@ func TestDiscoverPagesBasePath(t *testing.T) {
 		t.Errorf("a page without its kind: %v", err)
 	}
 }
+
+func TestDistinct(t *testing.T) {
+	a := Finding{Page: "/", Rule: "no-console-errors", Detail: "x at desktop"}
+	b := Finding{Page: "/", Rule: "no-console-errors", Detail: "x at mobile"}
+	got := distinct([]Finding{a, a, b, a, b})
+	if len(got) != 2 || got[0] != a || got[1] != b {
+		t.Errorf("%v", got)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // cookie, the console, images no more than twice as wide as shown, and
 // the status the server answered; at the mobile width (360 px) axe-core
 // again, reflow, image sizes, the console and requests. It returns the
-// findings and the desktop visit (for its page weight).
+// findings, each once, and the desktop visit (for its page weight).
 func CheckPage(browser context.Context, srv *Server, p Page, axeSource string) ([]Finding, *Visit, error) {
 	var out []Finding
 	before := len(srv.Requests())
@@ -38,7 +38,21 @@ func CheckPage(browser context.Context, srv *Server, p Page, axeSource string) (
 	out = append(out, ImageSizes(m)...)
 	out = append(out, Console(m)...)
 	out = append(out, Tracking(m, srv.URL, nil)...)
-	return out, v, nil
+	return distinct(out), v, nil
+}
+
+// distinct drops repeated findings: the browser logs a failed load once
+// per attempt, and the keyboard check loads the page again.
+func distinct(fs []Finding) []Finding {
+	seen := map[Finding]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Served makes sure the page came from the server with the status its
