@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -16,7 +17,9 @@ import (
 	"github.com/klartext/klartext/generator/build"
 )
 
-const chromiumPath = browsercheck.DefaultChromium
+// chromiumPath is the browser the suite runs: Debian's, or the program
+// KLARTEXT_CHROMIUM names (another system's Chromium).
+var chromiumPath = cmp.Or(os.Getenv("KLARTEXT_CHROMIUM"), browsercheck.DefaultChromium)
 
 // skipEnv lets go test ./... pass on a machine without the browser suite's
 // tools: without it, and always in CI, the package fails at once with one
