@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/placeholder"
+	"github.com/klartext/klartext/generator/serve"
 )
 
 // newSite runs klartext new site into a fresh folder and returns it.
@@ -197,5 +200,48 @@ func TestNewSiteFirstProduct(t *testing.T) {
 	list, _ := os.ReadFile(filepath.Join(dir, "public", "products", "index.html"))
 	if !bytes.Contains(list, []byte(`href="/products/tagesgeld/"`)) {
 		t.Errorf("the products section does not link the product:\n%s", list)
+	}
+}
+
+// TestFreshSiteInThreeCommands: the README's second and third commands —
+// klartext new site, klartext serve --source — give a site served on
+// 127.0.0.1 (the first, go install, is go build here).
+func TestFreshSiteInThreeCommands(t *testing.T) {
+	dir := newSite(t)
+	if ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); !bytes.Contains(ignore, []byte("\npublic/\n")) || !bytes.Contains(ignore, []byte("\n.klartext-cache/\n")) {
+		t.Errorf(".gitignore: %s", ignore)
+	}
+	opts := build.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Drafts: true, Future: true, AllowStale: true}
+	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	eventually(t, srv.URL(), `href="/impressum/"`, true)
+	eventually(t, srv.URL()+"impressum/", "Impressum", true)
+}
+
+// TestCheckBrowserSaysWhatToInstall: check --browser without Chromium or
+// axe-core names what is missing and what to install, before building.
+func TestCheckBrowserSaysWhatToInstall(t *testing.T) {
+	dir := newSite(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--chromium", "/nonexistent/chromium"}, "klartext check --browser: Chromium is missing (no program /nonexistent/chromium): install it with apt-get install chromium (Debian; elsewhere the system's Chromium package), or name it with --chromium PROGRAM\n"},
+		{[]string{"--chromium", "/bin/sh", "--axe", "/nonexistent/axe.min.js"}, "klartext check --browser: axe-core is missing (cannot read /nonexistent/axe.min.js): install it with npm install --save-exact axe-core@4.14.1 in the site's folder, or name it with --axe FILE\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"check", "--browser", "--source", dir}, tc.args...), &stdout, &stderr)
+		if code != 1 || stderr.String() != tc.want || stdout.Len() > 0 {
+			t.Errorf("%v: exit %d\nstderr %q\nwant   %q\nstdout %s", tc.args, code, stderr.String(), tc.want, stdout.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("check --browser built although a tool was missing")
 	}
 }
