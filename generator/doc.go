@@ -171,6 +171,13 @@
 //     output formats of klartext check, the compliance report of check
 //     --products (products.go), and check --browser's findings as
 //     diagnostics (browser.go).
+//   - menu, redirect, assethash: the domain of issue #18's build work, as
+//     pure functions the build does not call yet — the menus of site.yaml
+//     and front matter (parse, check every entry like a link, order by
+//     weight, the active item); aliases of moved pages (checked, their
+//     collisions, the redirect page, _redirects, nginx and Apache
+//     snippets); content-hashed asset names, SHA-384 integrity and the
+//     cache headers for them.
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,
