@@ -107,8 +107,9 @@ func TestCheckBrowserDemo(t *testing.T) {
 }
 
 // TestCheckBrowserNewSite: a new site checks clean in the browser too;
-// the same site with an image without alt text in its layout gets an
-// error at every page's file, as annotations in GitHub's format.
+// the same site with an image without alt text in its layout, built for a
+// sub-path, gets an error at every page's file, as annotations in
+// GitHub's format.
 func TestCheckBrowserNewSite(t *testing.T) {
 	needBrowser(t)
 	dir := filepath.Join(t.TempDir(), "bank")
@@ -135,12 +136,13 @@ func TestCheckBrowserNewSite(t *testing.T) {
 	if err := os.WriteFile(override, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr = klartextRun(t, suite.e2eDir, "check", "--browser", "--source", dir, "--format", "github")
+	// Built for a sub-path this time: the pages are found and named below it.
+	code, stdout, stderr = klartextRun(t, suite.e2eDir, "check", "--browser", "--source", dir, "--format", "github", "--baseURL", "https://bank.example/klartext/")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
 	}
 	for _, file := range []string{"content/_index.md", "content/stories/_index.md"} {
-		if !regexp.MustCompile(`(?m)^::error file=` + regexp.QuoteMeta(file) + `::in the browser, /\S*: axe:image-alt: `).MatchString(stdout) {
+		if !regexp.MustCompile(`(?m)^::error file=` + regexp.QuoteMeta(file) + `::in the browser, /klartext/\S*: axe:image-alt: `).MatchString(stdout) {
 			t.Errorf("no annotation for the image without alt text at %s:\n%s", file, stdout)
 		}
 	}
