@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/placeholder"
-	"github.com/klartext/klartext/generator/serve"
 )
 
 // newSite runs klartext new site into a fresh folder and returns it.
@@ -211,15 +209,7 @@ func TestFreshSiteInThreeCommands(t *testing.T) {
 	if ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); !bytes.Contains(ignore, []byte("\npublic/\n")) || !bytes.Contains(ignore, []byte("\n.klartext-cache/\n")) {
 		t.Errorf(".gitignore: %s", ignore)
 	}
-	opts := build.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), Drafts: true, Future: true, AllowStale: true}
-	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	srv := serveSite(t, build.Options{Source: dir, Drafts: true, Future: true, AllowStale: true})
 	eventually(t, srv.URL(), `href="/impressum/"`, true)
 	eventually(t, srv.URL()+"impressum/", "Impressum", true)
 }

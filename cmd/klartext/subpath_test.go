@@ -44,6 +44,22 @@ func setBaseURL(t *testing.T, root, baseURL string) {
 // entry that no longer occurs fails the test: delete it then.
 var knownBroken = []string{"/danke/: a[href] /feedback/"}
 
+// serveSite runs the dev server with klartext serve's builder on a free
+// port of 127.0.0.1 until the test ends.
+func serveSite(t *testing.T, opts build.Options) *serve.Server {
+	t.Helper()
+	opts.Dest = filepath.Join(t.TempDir(), "public")
+	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return srv
+}
+
 // crawl checks every internal link from site and fails on the broken ones.
 func crawl(t *testing.T, site, public string, minPages int) {
 	t.Helper()
@@ -86,15 +102,7 @@ func crawl(t *testing.T, site, public string, minPages int) {
 func TestServeUnderBasePath(t *testing.T) {
 	root := copyDemo(t)
 	setBaseURL(t, root, "https://bank.example/klartext/")
-	opts := build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), AllowStale: true}
-	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	srv := serveSite(t, build.Options{Source: root, AllowStale: true})
 	// Served under the base path once the first build reported it.
 	for limit := time.Now().Add(60 * time.Second); srv.SiteURL() != srv.URL()+"klartext/"; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(limit) {
