@@ -17,19 +17,20 @@ type BaseURLError struct {
 }
 
 func (e *BaseURLError) Error() string {
-	msg := fmt.Sprintf("baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason)
 	if e.Hint != "" {
-		msg += " — " + e.Hint
+		return e.message() + " — " + e.Hint
 	}
-	return msg
+	return e.message()
+}
+
+func (e *BaseURLError) message() string {
+	return fmt.Sprintf("baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason)
 }
 
 // Diagnostic is the error at a file and line (site.yaml's baseURL), or
 // without a file for the command line's --baseURL.
 func (e *BaseURLError) Diagnostic(file string, line int) diag.Diagnostic {
-	d := diag.Errorf(file, line, "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason).WithKey("baseURL")
-	d.Hint = e.Hint
-	return d
+	return diag.Diagnostic{Severity: diag.Error, File: file, Line: line, Message: e.message(), Hint: e.Hint, Key: "baseURL"}
 }
 
 // NormalizeBaseURL checks a base URL — site.yaml's baseURL or the command
