@@ -235,3 +235,18 @@ func TestCheckBrowserSaysWhatToInstall(t *testing.T) {
 		t.Error("check --browser built although a tool was missing")
 	}
 }
+
+// TestCheckBrowserSiteThatDoesNotBuild: a site with errors opens no page
+// (the tools need only be there: a shell and any file stand in for them).
+func TestCheckBrowserSiteThatDoesNotBuild(t *testing.T) {
+	dir := newSite(t)
+	writeFile(t, dir, "content/kaputt.md", "---\ntitle: [unclosed\n---\n")
+	axe := filepath.Join(t.TempDir(), "axe.min.js")
+	writeFile(t, filepath.Dir(axe), "axe.min.js", "window.axe = {};")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--browser", "--source", dir, "--chromium", "/bin/sh", "--axe", axe}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), "content/kaputt.md:2: ") ||
+		!strings.Contains(stdout.String(), "klartext check --browser: the site does not build, so no page was opened in the browser\n") {
+		t.Errorf("exit %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+}
