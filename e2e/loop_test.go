@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -34,10 +35,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if suite.source != suite.repo {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
-	bin := filepath.Join(t.TempDir(), "klartext")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/klartext/klartext/cmd/klartext").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := klartextBin(t)
 	klartext := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command(bin, args...).CombinedOutput()
@@ -48,7 +46,7 @@ func TestFeedbackLoop(t *testing.T) {
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
 	public := filepath.Join(root, "public")
-	site, err := startServer(public) // serves what the builds below write
+	site, err := browsercheck.StartServer(public, "/") // serves what the builds below write
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +196,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if s := eval[string](fb, "you said", `(document.querySelector('.you-said') || {textContent: ''}).textContent`); !strings.Contains(s, criticism) || !strings.Contains(s, answer) {
 		findings = append(findings, fb.finding("feedback-loop", "'Sie sagten – wir haben' lacks the answered message"))
 	}
-	findings = append(findings, checkConsole(pg.seen())...)
+	findings = append(findings, browsercheck.Console(pg.seen())...)
 	triage(t, findings)
 	if _, err := os.Stat(db); err != nil {
 		t.Error(err)

@@ -97,7 +97,9 @@
 //     a mail program: CSP sources and policies, web addresses (https, http
 //     to loopback), e-mail addresses, RFC 3986 percent-encoding. Settings and
 //     front matter readers call them; their errors become diagnostics.
-//   - config: site settings. content: pages, kinds, URLs, front matter keys.
+//   - config: site settings (baseurl.go: the base URL's one check, and the
+//     command line's --baseURL override). content: pages, kinds, URLs,
+//     front matter keys.
 //   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
 //   - markdown: goldmark set-up, heading IDs, link resolution, fences, and
 //     the limits on one page's work (limits.go: a pass over the text before
@@ -165,9 +167,24 @@
 //   - active: which files in content/ a browser or web server would run
 //     (by ending, host configuration, .well-known/, SVG by its content).
 //   - build: the orchestration and the site model; views for templates.
-//   - scaffold: klartext new. check: editorial reports and output formats
-//     of klartext check, and the compliance report of check --products
-//     (products.go).
+//   - scaffold: klartext new: pages, and a whole site (site.go) that builds
+//     clean, with placeholders (placeholder: the [[TODO: …]] marker, written
+//     and found). check: editorial reports (placeholders.go among them) and
+//     output formats of klartext check, the compliance report of check
+//     --products (products.go), and check --browser's findings as
+//     diagnostics (browser.go).
+//   - menu, redirect, assethash: the domain of issue #18's build work, as
+//     pure functions the build does not call yet — the menus of site.yaml
+//     and front matter (parse, check every entry like a link, order by
+//     weight, the active item); aliases of moved pages (checked, their
+//     collisions, the redirect page, _redirects, nginx and Apache
+//     snippets); content-hashed asset names, SHA-384 integrity and the
+//     cache headers for them.
+//   - browsercheck: the browser suite's page checks for any built site —
+//     a static host below a base path, headless Chromium, one page per
+//     kind from the sitemap, axe-core, reflow, no-tracking, console,
+//     keyboard, charts, image sizes; FindTools says what to install. e2e
+//     and klartext check --browser both run it.
 //   - search/token, search/stem, search/index: the site search's words
 //     (tokens with ISINs and numbers whole, case and umlaut folding, stop
 //     words, weighted terms per page), Snowball's German and English
@@ -176,16 +193,19 @@
 //     reader's side, which must cut, fold and stem alike, is
 //     themes/klartext/static/js/search.js; tests run it in node.
 //   - sitetest: helpers for tests that build whole sites (copy the demo,
-//     checksum an output folder, run search.js in node).
-//   - serve, watch: the development server (safe static files, live
-//     reload over server-sent events, the error overlay) and the recursive,
-//     debounced file watcher.
+//     checksum an output folder, run search.js in node, crawl every
+//     internal link of a served site: links.go).
+//   - serve, watch: the development server (safe static files below the
+//     site's base path, live reload over server-sent events, the error
+//     overlay with its own stylesheet, live.css, in the site's language)
+//     and the recursive, debounced file watcher.
 //
 // Outside generator/: cmd/klartext is the command (build, check, serve,
 // new, feedback, version); themes/ embeds the default theme; e2e/ is the browser test
 // suite (headless Chromium, axe-core, html-validate); scripts/ holds the
-// benchmark, fuzz and CI dependency scripts, and scripts/portraits, which
-// draws the demo's photos.
+// benchmark, fuzz and CI dependency scripts, test.sh (the README's test
+// command: the dependencies, then every test), and scripts/portraits,
+// which draws the demo's photos.
 //
 // # Where to add things
 //
@@ -226,6 +246,10 @@
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
 //     what its name says in build/video.go (probe).
+//   - A check of a page in the browser: a function over a browsercheck.Visit
+//     (what Load recorded; add what it must record in Load or Listen),
+//     called from CheckPage, a hint for its rule in check/browser.go, and a
+//     negative test in e2e/negative_test.go that makes it fail.
 //   - An image size: an imaging.Use (kind, display sizes) made in
 //     build/images.go (advisorPhoto, markdownImage show how); the widths
 //     it publishes are imaging.Widths, the files imaging.Plan.
