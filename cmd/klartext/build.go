@@ -22,6 +22,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	baseURLFlag(fs, &opts.BaseURL)
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: <source>/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
@@ -47,6 +48,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext build:", msg)
+		return 1
 	}
 	if isTerminal(stderr) {
 		opts.Progress = progressPrinter(stderr)

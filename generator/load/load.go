@@ -25,6 +25,9 @@ import (
 // Options say what to load.
 type Options struct {
 	Root string // the site's folder (holds content/)
+	// BaseURL, when set, replaces site.yaml's baseURL (the command line's
+	// --baseURL: a staging build), checked as site.yaml's is.
+	BaseURL string
 	// Site says which pages the build publishes: the video files of the
 	// others are not read.
 	Site site.Options
@@ -41,6 +44,12 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	ds.Add(tds...)
 	cfg, cds := config.Load(tree.Files)
 	ds.Add(cds...)
+	if opts.BaseURL != "" {
+		var err *config.BaseURLError
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			ds.Add(err.Diagnostic("", 0))
+		}
+	}
 	in := site.Input{Root: opts.Root, Tree: tree, Config: cfg}
 	// Product sources (EPT files wherever they are, the export and its
 	// mapping file) are read first; they are not template data.

@@ -32,6 +32,7 @@ import (
 type Options struct {
 	Source     string    // site root (holds content/)
 	Dest       string    // output folder; default <Source>/public
+	BaseURL    string    // replaces site.yaml's baseURL when set (--baseURL: a staging build)
 	Drafts     bool      // include draft: true pages
 	Future     bool      // include pages dated after Now
 	AllowStale bool      // a page past valid_until warns instead of failing
@@ -103,7 +104,7 @@ func full(opts Options) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
 	ds := res.Diagnostics
-	in, th := load.Site(load.Options{Root: opts.Source, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
 	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
 	ds.Add(rds...)
