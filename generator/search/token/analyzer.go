@@ -1,6 +1,7 @@
 package token
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/klartext/klartext/generator/search/stem"
@@ -53,10 +54,10 @@ func (a *Analyzer) Term(folded string) string {
 func (a *Analyzer) Add(text string, weight float32) int {
 	n := 0
 	prevStart, prevEnd, prevAlpha := 0, -2, false
-	extents(text, func(start, end int) {
+	for start, end := nextExtent(text, 0); start < len(text); start, end = nextExtent(text, end) {
 		w := a.word(text[start:end], false)
 		if w.slot == invalid {
-			return
+			continue
 		}
 		n++
 		a.addSlot(w.slot, weight)
@@ -66,7 +67,7 @@ func (a *Analyzer) Add(text string, weight float32) int {
 			}
 		}
 		prevStart, prevEnd, prevAlpha = start, end, w.alpha
-	})
+	}
 	return n
 }
 
@@ -154,23 +155,16 @@ type wordEntry struct {
 	raw  string // "" marks an empty entry
 }
 
-// hashString hashes a token eight bytes at a time.
+// hashString hashes a token with the runtime's string hash (what Go's maps
+// use: AES instructions where the processor has them). The seed is fixed
+// per process; a token's hash decides only where it sits in the table,
+// never the terms or their order.
 func hashString(b string) uint32 {
-	h := uint64(len(b)) * 0x9e3779b97f4a7c15
-	for len(b) >= 8 {
-		chunk := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		h = (h ^ chunk) * 0xff51afd7ed558ccd
-		h ^= h >> 32
-		b = b[8:]
-	}
-	var tail uint64
-	for i, c := range b {
-		tail |= uint64(c) << (8 * i)
-	}
-	h = (h ^ tail) * 0xc4ceb9fe1a85ec53
-	return uint32(h ^ h>>29)
+	h := maphash.String(hashSeed, b)
+	return uint32(h ^ h>>32)
 }
+
+var hashSeed = maphash.MakeSeed()
 
 func (t *wordTable) get(h uint32, raw string) (word, bool) {
 	if len(t.entries) == 0 {
