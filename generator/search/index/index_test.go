@@ -381,3 +381,17 @@ func TestFacets(t *testing.T) {
 		t.Errorf("facets = %+v,\nwant %+v", f, want)
 	}
 }
+
+func TestAppendStringEscapesMarkupAndControls(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		s := "a" + string(rune(c)) + "ü"
+		out := appendString(nil, s)
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil || back != s {
+			t.Errorf("byte %#x: %s reads back as %q (%v)", c, out, back, err)
+		}
+		if inner := out[1 : len(out)-1]; bytes.ContainsAny(inner, "<>&\n\r\t\x00") || (c == '"' && !bytes.Contains(inner, []byte(`\"`))) {
+			t.Errorf("byte %#x: %s is not escaped", c, out)
+		}
+	}
+}
