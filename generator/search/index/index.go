@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -33,17 +34,46 @@ type Index struct {
 }
 
 // entry is one term's postings: document id << 8 | impact, sorted by
-// document once Files or Update has run.
+// document once Files or Update has run. Until then they are added, in
+// the order the pages came, as compact bytes (added.go): a build holds
+// every page's terms until its last page is in.
 type entry struct {
+	added    addedPostings
 	postings []uint32
 	size     int // encoded size of postings; -1 when to be computed
 }
 
-// docFacets is what the facets file needs of a document.
+// docFacets is what the facets file needs of a document, not the Doc's
+// facets themselves (their labels and texts are in the fragment).
 type docFacets struct {
 	kind    string
-	product *Product
-	advisor *Advisor
+	typ     string // the product's type
+	advisor *advisorFacets
+	cost    int32 // the product's costs in hundredths of a percent; −1: none
+	risk    int8
+	product bool
+}
+
+type advisorFacets struct {
+	branch    string
+	languages []string // codes
+}
+
+func facetsOf(d *Doc) docFacets {
+	f := docFacets{kind: d.Kind}
+	if p := d.Product; p != nil {
+		f.product, f.typ, f.risk, f.cost = true, p.Type, int8(p.Risk), -1
+		if p.HasCost {
+			f.cost = int32(math.Round(p.CostPct * 100))
+		}
+	}
+	if a := d.Advisor; a != nil {
+		f.advisor = &advisorFacets{branch: a.Branch, languages: make([]string, len(a.Languages))}
+		for i, l := range a.Languages {
+			f.advisor.languages[i] = l.Code
+		}
+	}
+	return f
 }
 
 // MaxDocs is how many documents one index holds (document ids take 24
@@ -90,7 +120,7 @@ func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.docs[id] = docFacets{kind: d.Kind, product: d.Product, advisor: d.Advisor}
+	ix.docs[id] = facetsOf(&d)
 	for _, p := range w.postings {
 		for int(p.slot) >= len(w.entries) {
 			w.entries = append(w.entries, nil)
@@ -103,13 +133,13 @@ func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
 			}
 			w.entries[p.slot] = e
 		}
-		v := uint32(id)<<8 | uint32(p.impact)
 		if ix.sorted {
+			v := uint32(id)<<8 | uint32(p.impact)
 			i, _ := slices.BinarySearch(e.postings, v)
 			e.postings = slices.Insert(e.postings, i, v)
 			ix.markDirty(p.term)
 		} else {
-			e.postings = append(e.postings, v)
+			e.added.add(id, p.impact)
 		}
 		e.size = -1
 	}
@@ -163,12 +193,24 @@ func (ix *Index) markDirty(term string) {
 	ix.dirty[term] = true
 }
 
-// finish sorts every term's postings by document, once.
+// finish turns every term's added postings into its postings, sorted by
+// document, once. They share one array, each capped to its length, so a
+// posting inserted later (Update) moves the term's postings out rather
+// than overwrite the next term's.
 func (ix *Index) finish() {
 	if ix.sorted {
 		return
 	}
+	total := 0
 	for _, e := range ix.terms {
+		total += int(e.added.count)
+	}
+	all := make([]uint32, 0, total)
+	for _, e := range ix.terms {
+		start := len(all)
+		all = e.added.appendTo(all)
+		e.postings = all[start:len(all):len(all)]
+		e.added = addedPostings{}
 		slices.Sort(e.postings)
 	}
 	ix.sorted = true
