@@ -89,7 +89,7 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 				continue
 			}
 		}
-		if len(bytes.Trim(l, " \t")) == 0 {
+		if blank(l) {
 			marks, tableCols, prev = 0, 0, nil
 			continue
 		}
@@ -128,10 +128,7 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 			prev = nil
 		}
 		for _, c := range rest {
-			switch c {
-			case '*', '_', '~', '[', ']':
-				marks++
-			}
+			marks += int(inlineMark[c])
 		}
 		if marks > lim.marks && !marksReported {
 			marksReported = true
@@ -146,6 +143,25 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 		}
 	}
 	return ds
+}
+
+// inlineMark is 1 for the emphasis and link marks (* _ ~ [ ]): shape
+// counts them on every line of every page.
+var inlineMark = func() (t [256]uint8) {
+	for _, c := range "*_~[]" {
+		t[c] = 1
+	}
+	return t
+}()
+
+// blank reports a line of spaces and tabs only.
+func blank(l []byte) bool {
+	for _, c := range l {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // atxHeading reports a line that is an ATX heading: one to six # and a
