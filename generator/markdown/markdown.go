@@ -45,7 +45,7 @@ func New(lang string) *Renderer {
 		}))
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewTypographer(typo...)),
+		goldmark.WithExtensions(append(gfm, extension.Footnote, extension.NewTypographer(typo...))...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
