@@ -25,11 +25,24 @@ var gfm = []goldmark.Extender{quickLinkifyExtension{}, extension.Table, extensio
 // everywhere else it returns nil and touches nothing, so turning it away
 // there changes no page. TestQuickLinkifyIsGoldmarks and
 // FuzzQuickLinkifyIsGoldmarks compare the two.
+//
+// Most lines have no '@', ':' or "www." at all: once the rest of a line
+// from some position was seen to have none, quickLinkify turns away every
+// later position of that line without looking (cleanLine, kept in the
+// parse's context).
 type quickLinkify struct{ parser.InlineParser }
 
 func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	if len(line) > 0 {
+		clean := pc.ComputeIfAbsent(cleanLineKey, func() any { return &cleanLine{stop: -1} }).(*cleanLine)
+		if seg.Stop == clean.stop && seg.Start >= clean.start {
+			return nil // a later position of a line without a link
+		}
+		if bytes.IndexByte(line, '@') < 0 && bytes.IndexByte(line, ':') < 0 && bytes.Index(line, prefixWWW) < 0 {
+			clean.start, clean.stop = seg.Start, seg.Stop
+			return nil
+		}
 		switch line[0] {
 		case ' ', '*', '_', '~', '(':
 			line = line[1:]
@@ -40,6 +53,12 @@ func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	}
 	return q.InlineParser.Parse(parent, block, pc)
 }
+
+// cleanLine is the part of a line, from start to stop in the page's
+// source, that has no '@', ':' or "www.", where no link can start.
+type cleanLine struct{ start, stop int }
+
+var cleanLineKey = parser.NewContextKey()
 
 var (
 	prefixHTTP  = []byte("http:")
