@@ -21,10 +21,14 @@ type Index struct {
 	workersMu sync.Mutex
 	workers   []*worker
 
-	mu     sync.Mutex
-	terms  map[string]*entry
-	docs   []docFacets // by document id
-	sorted bool        // every entry's postings are in document order
+	// vocab numbers the terms for every worker's analyzer; entries are
+	// the terms' postings by that number.
+	vocab *token.Vocabulary
+
+	mu      sync.Mutex
+	entries []entry
+	docs    []docFacets // by document id
+	sorted  bool        // every entry's postings are in document order
 
 	// For Changed: what Files or Changed wrote last (path → hash of the
 	// bytes), the buckets' term lists, and the terms changed since.
@@ -83,25 +87,22 @@ const MaxDocs = 1 << 24
 // New starts an index of docs documents, with ids 0 to docs-1, in the
 // site language lang.
 func New(lang string, docs int) *Index {
-	ix := &Index{lang: lang, terms: map[string]*entry{}, docs: make([]docFacets, docs)}
+	ix := &Index{lang: lang, vocab: &token.Vocabulary{}, docs: make([]docFacets, docs)}
 	return ix
 }
 
 // Docs is how many documents the index holds.
 func (ix *Index) Docs() int { return len(ix.docs) }
 
-// worker is what one goroutine adding pages keeps: an analyzer, and the
-// index's entry of each of the analyzer's terms once looked up, so a
-// page's postings are appended without a map lookup each.
+// worker is what one goroutine adding pages keeps: its analyzer, which
+// remembers how it read each word, and room for a page's postings.
 type worker struct {
 	a        *token.Analyzer
-	entries  []*entry // by the analyzer's slot
 	postings []slotPosting
 }
 
 type slotPosting struct {
 	slot   int32
-	term   string
 	impact uint8
 }
 
@@ -113,8 +114,8 @@ func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
 	defer ix.putWorker(w)
 	n := d.analyze(w.a)
 	w.postings = w.postings[:0]
-	w.a.Drain(func(term string, slot int32, weight float32) {
-		w.postings = append(w.postings, slotPosting{slot, term, impact(weight, n, d.Kind)})
+	w.a.Drain(func(slot int32, weight float32) {
+		w.postings = append(w.postings, slotPosting{slot, impact(weight, n, d.Kind)})
 	})
 	frag = appendFragment(frag, d)
 
@@ -122,22 +123,15 @@ func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
 	defer ix.mu.Unlock()
 	ix.docs[id] = facetsOf(&d)
 	for _, p := range w.postings {
-		for int(p.slot) >= len(w.entries) {
-			w.entries = append(w.entries, nil)
+		for int(p.slot) >= len(ix.entries) {
+			ix.entries = append(ix.entries, entry{})
 		}
-		e := w.entries[p.slot]
-		if e == nil {
-			if e = ix.terms[p.term]; e == nil {
-				e = &entry{}
-				ix.terms[p.term] = e
-			}
-			w.entries[p.slot] = e
-		}
+		e := &ix.entries[p.slot]
 		if ix.sorted {
 			v := uint32(id)<<8 | uint32(p.impact)
 			i, _ := slices.BinarySearch(e.postings, v)
 			e.postings = slices.Insert(e.postings, i, v)
-			ix.markDirty(p.term)
+			ix.markDirty(p.slot)
 		} else {
 			e.added.add(id, p.impact)
 		}
@@ -154,7 +148,7 @@ func (ix *Index) getWorker() *worker {
 		ix.workers = ix.workers[:n-1]
 		return w
 	}
-	return &worker{a: token.NewAnalyzer(ix.lang)}
+	return &worker{a: token.NewSharedAnalyzer(ix.lang, ix.vocab)}
 }
 
 func (ix *Index) putWorker(w *worker) {
@@ -174,23 +168,24 @@ func (ix *Index) Update(id int, d Doc, frag []byte) []byte {
 // remove takes document id out of every term's postings.
 func (ix *Index) remove(id int) {
 	lo, hi := uint32(id)<<8, uint32(id)<<8|0xff
-	for term, e := range ix.terms {
+	for slot := range ix.entries {
+		e := &ix.entries[slot]
 		i, _ := slices.BinarySearch(e.postings, lo)
 		if i < len(e.postings) && e.postings[i] <= hi {
 			e.postings = slices.Delete(e.postings, i, i+1)
 			e.size = -1
-			ix.markDirty(term)
-			// An entry emptied stays: workers hold it (it is left out of
-			// the files while it has no postings).
+			ix.markDirty(int32(slot))
+			// An emptied entry stays in the vocabulary; it is left out of
+			// the files while it has no postings.
 		}
 	}
 }
 
-func (ix *Index) markDirty(term string) {
+func (ix *Index) markDirty(slot int32) {
 	if ix.dirty == nil {
 		ix.dirty = map[string]bool{}
 	}
-	ix.dirty[term] = true
+	ix.dirty[ix.vocab.Terms()[slot]] = true
 }
 
 // finish turns every term's added postings into its postings, sorted by
@@ -202,11 +197,12 @@ func (ix *Index) finish() {
 		return
 	}
 	total := 0
-	for _, e := range ix.terms {
-		total += int(e.added.count)
+	for i := range ix.entries {
+		total += int(ix.entries[i].added.count)
 	}
 	all := make([]uint32, 0, total)
-	for _, e := range ix.terms {
+	for i := range ix.entries {
+		e := &ix.entries[i]
 		start := len(all)
 		all = e.added.appendTo(all)
 		e.postings = all[start:len(all):len(all)]
@@ -216,13 +212,22 @@ func (ix *Index) finish() {
 	ix.sorted = true
 }
 
+// entry is term's entry; nil for a term the index does not have.
+func (ix *Index) entry(term string) *entry {
+	if slot, ok := ix.vocab.Lookup(term); ok && int(slot) < len(ix.entries) {
+		return &ix.entries[slot]
+	}
+	return nil
+}
+
 // sortedTerms returns the index's terms, words and numbers apart, sorted.
 func (ix *Index) sortedTerms() (words, numbers []string) {
-	for t, e := range ix.terms {
-		if len(e.postings) == 0 {
+	terms := ix.vocab.Terms()
+	for slot := range ix.entries {
+		if len(ix.entries[slot].postings) == 0 {
 			continue
 		}
-		if token.HasDigit([]byte(t)) {
+		if t := terms[slot]; token.HasDigit([]byte(t)) {
 			numbers = append(numbers, t)
 		} else {
 			words = append(words, t)

@@ -111,7 +111,7 @@ func (ix *Index) files(dirty map[string]bool) []file {
 		changed := dirty == nil || ix.bucketTerms[b.path()] != th
 		ix.bucketTerms[b.path()] = th
 		for _, t := range b.terms {
-			e := ix.terms[t]
+			e := ix.entry(t)
 			if dirty != nil && !dirty[t] {
 				if e.postingsSize() > inlineBytes {
 					out = append(out, file{path: postingsPath(t)})

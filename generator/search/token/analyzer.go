@@ -3,6 +3,7 @@ package token
 import (
 	"hash/maphash"
 	"strings"
+	"sync"
 
 	"github.com/klartext/klartext/generator/search/stem"
 )
@@ -10,26 +11,73 @@ import (
 // Analyzer turns a page's text into weighted index terms for one
 // language. It remembers every word it has seen, so each distinct word is
 // folded, checked against the stop words and stemmed once; a page's words
-// are then one map lookup each. It is not safe for concurrent use: keep
-// one per goroutine.
+// are then one table lookup each. It is not safe for concurrent use: keep
+// one per goroutine, and let them share a Vocabulary.
 type Analyzer struct {
 	stem    stem.Func
 	stop    map[string]bool
-	words   wordTable        // token as written → its slot
-	slots   map[string]int32 // term → slot
-	terms   []string         // slot → term
-	weights []float32        // slot → the weight added since Drain
-	touched []int32          // slots with a weight, in the order first added
+	vocab   *Vocabulary
+	words   wordTable // token as written → its term's slot
+	weights []float32 // slot → the weight added since Drain
+	touched []int32   // slots with a weight, in the order first added
 }
 
-// NewAnalyzer returns an analyzer for a site language.
-func NewAnalyzer(lang string) *Analyzer {
-	a := &Analyzer{stem: stem.For(lang), stop: map[string]bool{},
-		slots: map[string]int32{}}
+// NewAnalyzer returns an analyzer for a site language with a vocabulary
+// of its own.
+func NewAnalyzer(lang string) *Analyzer { return NewSharedAnalyzer(lang, &Vocabulary{}) }
+
+// NewSharedAnalyzer returns an analyzer for a site language that numbers
+// its terms in vocab, which analyzers on other goroutines may share.
+func NewSharedAnalyzer(lang string, vocab *Vocabulary) *Analyzer {
+	a := &Analyzer{stem: stem.For(lang), stop: map[string]bool{}, vocab: vocab}
 	for _, w := range StopWords(lang) {
 		a.stop[w] = true
 	}
 	return a
+}
+
+// Vocabulary is the analyzer's numbering of its terms (the slots Drain
+// reports).
+func (a *Analyzer) Vocabulary() *Vocabulary { return a.vocab }
+
+// Vocabulary numbers terms from 0 in the order they are first seen. It is
+// safe for concurrent use: the render workers' analyzers share one, so a
+// site's terms are kept once, not once per worker.
+type Vocabulary struct {
+	mu    sync.Mutex
+	slots map[string]int32
+	terms []string // by slot
+}
+
+// Slot is term's slot, numbering it if it is new.
+func (v *Vocabulary) Slot(term string) int32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	s, ok := v.slots[term]
+	if !ok {
+		if v.slots == nil {
+			v.slots = map[string]int32{}
+		}
+		s = int32(len(v.terms))
+		v.slots[term] = s
+		v.terms = append(v.terms, term)
+	}
+	return s
+}
+
+// Lookup is term's slot; ok is false for a term never seen.
+func (v *Vocabulary) Lookup(term string) (slot int32, ok bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	slot, ok = v.slots[term]
+	return slot, ok
+}
+
+// Terms are the terms by slot, as numbered so far.
+func (v *Vocabulary) Terms() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.terms[:len(v.terms):len(v.terms)] // numbered terms never change
 }
 
 // Term is the index term of one folded token: stemmed unless it has a
@@ -105,14 +153,7 @@ func (a *Analyzer) word(raw string, compound bool) word {
 	if ok {
 		w = word{slot: stopWord, alpha: !digits}
 		if t := a.Term(string(folded)); t != "" {
-			s, known := a.slots[t]
-			if !known {
-				s = int32(len(a.terms))
-				a.slots[t] = s
-				a.terms = append(a.terms, t)
-				a.weights = append(a.weights, 0)
-			}
-			w.slot = s
+			w.slot = a.vocab.Slot(t)
 		}
 	}
 	a.words.put(h, strings.Clone(raw), w)
@@ -123,19 +164,22 @@ func (a *Analyzer) addSlot(slot int32, weight float32) {
 	if slot < 0 {
 		return
 	}
+	for int(slot) >= len(a.weights) {
+		a.weights = append(a.weights, 0)
+	}
 	if a.weights[slot] == 0 {
 		a.touched = append(a.touched, slot)
 	}
 	a.weights[slot] += weight
 }
 
-// Drain calls fn for each term with the weight added since the last
-// Drain, in the order the terms were first added, and starts afresh. slot
-// numbers the analyzer's terms from 0, so a caller can keep what it needs
-// per term in a slice rather than a map.
-func (a *Analyzer) Drain(fn func(term string, slot int32, weight float32)) {
+// Drain calls fn for each term's slot with the weight added since the
+// last Drain, in the order the terms were first added, and starts afresh.
+// Slots number the vocabulary's terms from 0, so a caller can keep what it
+// needs per term in a slice rather than a map.
+func (a *Analyzer) Drain(fn func(slot int32, weight float32)) {
 	for _, s := range a.touched {
-		fn(a.terms[s], s, a.weights[s])
+		fn(s, a.weights[s])
 		a.weights[s] = 0
 	}
 	a.touched = a.touched[:0]
