@@ -10,14 +10,13 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
-// goldmarks are goldmark with extension.GFM and with gfm (quickLinkify),
-// each with the footnotes and typographer klartext adds.
+// goldmarks are goldmark with Extensions (extension.GFM) and with gfm
+// (quickLinkify), each with the footnotes and typographer New adds.
 func goldmarks() (plain, quick goldmark.Markdown) {
-	opts := func(gfmExt ...goldmark.Extender) goldmark.Markdown {
-		return goldmark.New(goldmark.WithExtensions(append(gfmExt, extension.Footnote, extension.NewTypographer())...),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	opts := func(ext ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(goldmark.WithExtensions(ext...), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	}
-	return opts(extension.GFM), opts(gfm...)
+	return opts(Extensions("de")...), opts(append(gfm, extension.Footnote, typographer("de"))...)
 }
 
 var linkTexts = []string{

@@ -34,6 +34,24 @@ type Renderer struct {
 
 // New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
 func New(lang string) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(lang))...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
+	)
+	return &Renderer{md: md}
+}
+
+// Extensions are goldmark's own extensions of the Markdown that New
+// renders for lang: GitHub Flavored Markdown, footnotes and the
+// typographer (New finds GFM's autolinks faster, with quickLinkify). The
+// benchmark's floor (scripts/floor) renders with them.
+func Extensions(lang string) []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(lang)}
+}
+
+// typographer is the typographer of lang: „…“ and ‚…‘ on a German site.
+func typographer(lang string) goldmark.Extender {
 	var typo []extension.TypographerOption
 	if locale.Primary(lang) == "de" {
 		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
@@ -44,12 +62,7 @@ func New(lang string) *Renderer {
 			extension.Apostrophe:       []byte("&rsquo;"),
 		}))
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(append(gfm, extension.Footnote, extension.NewTypographer(typo...))...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
-	)
-	return &Renderer{md: md}
+	return extension.NewTypographer(typo...)
 }
 
 // FenceFunc renders a fenced block of a registered kind. line is the file
