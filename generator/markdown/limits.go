@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -337,7 +338,7 @@ var errHTMLTooLarge = errors.New("the page's HTML is too large")
 // cappedBuffer is the page's HTML, refused beyond MaxHTMLBytes: goldmark's
 // buffered writer keeps the first error and writes nothing after it.
 type cappedBuffer struct {
-	bytes.Buffer
+	strings.Builder
 	full bool
 }
 
@@ -346,5 +347,5 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 		b.full = true
 		return 0, errHTMLTooLarge
 	}
-	return b.Buffer.Write(p)
+	return b.Builder.Write(p)
 }

@@ -109,7 +109,9 @@ type AnchorLink struct {
 
 // Result is a rendered body.
 type Result struct {
-	HTML        []byte
+	// HTML is the rendered body, a string, so a page's layout takes it
+	// as it is (template.HTML) without another copy.
+	HTML        string
 	Headings    []Heading
 	AnchorLinks []AnchorLink
 	// UnlinkedRefs are links that were turned into text (see Page.Unlinked).
@@ -245,7 +247,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	case err != nil:
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
-	res.HTML = out.Bytes()
+	res.HTML = out.String()
 	if text != nil {
 		res.Text = strings.TrimSpace(text.String())
 	}
