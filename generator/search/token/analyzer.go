@@ -2,6 +2,7 @@ package token
 
 import (
 	"hash/maphash"
+	"math"
 	"strings"
 	"sync"
 
@@ -156,7 +157,7 @@ func (a *Analyzer) word(raw string, compound bool) word {
 			w.slot = a.vocab.Slot(t)
 		}
 	}
-	a.words.put(h, strings.Clone(raw), w)
+	a.words.put(h, raw, w)
 	return w
 }
 
@@ -187,17 +188,26 @@ func (a *Analyzer) Drain(fn func(slot int32, weight float32)) {
 
 // wordTable maps tokens as written to what the analyzer knows of them:
 // an open-addressing hash table, because a page's words are one lookup
-// each and Go's map was half the time of indexing a page.
+// each and Go's map was half the time of indexing a page. The tokens'
+// bytes are in one arena, so an entry is 16 bytes and holds no pointer:
+// every render worker keeps one for the whole build.
 type wordTable struct {
 	entries []wordEntry
+	arena   []byte
 	n       int
 }
 
 type wordEntry struct {
-	hash uint32
-	w    word
-	raw  string // "" marks an empty entry
+	hash  uint32
+	slot  int32  // word.slot
+	off   uint32 // the token's bytes in the arena
+	len   uint16 // 0 marks an empty entry
+	alpha bool   // word.alpha
 }
+
+// maxTableToken is the longest token the table keeps; a longer one (no
+// word: pasted data) is read again each time it occurs.
+const maxTableToken = 1<<16 - 1
 
 // hashString hashes a token with the runtime's string hash (what Go's maps
 // use: AES instructions where the processor has them). The seed is fixed
@@ -217,31 +227,40 @@ func (t *wordTable) get(h uint32, raw string) (word, bool) {
 	mask := uint32(len(t.entries) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		e := &t.entries[i]
-		if e.raw == "" {
+		if e.len == 0 {
 			return word{}, false
 		}
-		if e.hash == h && e.raw == raw {
-			return e.w, true
+		if e.hash == h && int(e.len) == len(raw) && string(t.arena[e.off:e.off+uint32(e.len)]) == raw {
+			return word{slot: e.slot, alpha: e.alpha}, true
 		}
 	}
 }
 
 func (t *wordTable) put(h uint32, raw string, w word) {
+	if len(raw) == 0 || len(raw) > maxTableToken || len(t.arena)+len(raw) > math.MaxUint32 {
+		return
+	}
 	if (t.n+1)*2 > len(t.entries) {
 		old := t.entries
 		t.entries = make([]wordEntry, max(64, 2*len(old)))
 		t.n = 0
 		for _, e := range old {
-			if e.raw != "" {
-				t.put(e.hash, e.raw, e.w)
+			if e.len != 0 {
+				t.insert(e)
 			}
 		}
 	}
+	off := uint32(len(t.arena))
+	t.arena = append(t.arena, raw...)
+	t.insert(wordEntry{hash: h, slot: w.slot, off: off, len: uint16(len(raw)), alpha: w.alpha})
+}
+
+func (t *wordTable) insert(e wordEntry) {
 	mask := uint32(len(t.entries) - 1)
-	i := h & mask
-	for t.entries[i].raw != "" {
+	i := e.hash & mask
+	for t.entries[i].len != 0 {
 		i = (i + 1) & mask
 	}
-	t.entries[i] = wordEntry{hash: h, w: w, raw: raw}
+	t.entries[i] = e
 	t.n++
 }

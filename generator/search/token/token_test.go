@@ -2,6 +2,7 @@ package token
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -161,5 +162,27 @@ func TestAnalyzersShareAVocabulary(t *testing.T) {
 	}
 	if s, ok := vocab.Lookup("kost"); !ok || vocab.Terms()[s] != "kost" {
 		t.Errorf("Lookup(kost) = %d, %v", s, ok)
+	}
+}
+
+func TestWordTableKeepsEveryWord(t *testing.T) {
+	var tab wordTable
+	words := make([]string, 50000)
+	for i := range words {
+		words[i] = strconv.Itoa(i*7919) + "x"
+		tab.put(hashString(words[i]), words[i], word{slot: int32(i), alpha: i%2 == 0})
+	}
+	long := strings.Repeat("a", maxTableToken+1)
+	tab.put(hashString(long), long, word{slot: 1})
+	for i, w := range words {
+		if got, ok := tab.get(hashString(w), w); !ok || got != (word{slot: int32(i), alpha: i%2 == 0}) {
+			t.Fatalf("%q: %+v, %v", w, got, ok)
+		}
+	}
+	if _, ok := tab.get(hashString(long), long); ok {
+		t.Error("a token longer than the table keeps was found")
+	}
+	if _, ok := tab.get(hashString("nie"), "nie"); ok {
+		t.Error("a token never put was found")
 	}
 }
