@@ -1,15 +1,20 @@
 package feedback
 
 import (
+	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/suggest"
 	"github.com/klartext/klartext/generator/table"
 )
@@ -58,6 +63,26 @@ var (
 	optionalColumns = []string{"id", "public", "answer", "answered", "videos"}
 	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
 )
+
+// ExportFile is where a site keeps the feedback service's export.
+const ExportFile = "content/data/feedback.csv"
+
+// ReadExport reads the site's export (ExportFile) through the site's
+// guarded reader: its rows, the ones dated after now left out with a
+// warning each (LeaveOutFuture). A site without an export, or with one the
+// scan refused (reported there), has no rows and no diagnostics here.
+func ReadExport(files *fileio.Files, now time.Time) ([]Entry, []diag.Diagnostic) {
+	raw, err := data.ReadFile(files, ExportFile)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fileio.ErrRefused) {
+			return nil, nil
+		}
+		return nil, []diag.Diagnostic{diag.Errorf(ExportFile, 0, "%v", err)}
+	}
+	entries, ds := ParseExport(ExportFile, bytes.NewReader(raw))
+	entries, fds := LeaveOutFuture(entries, now, ExportFile)
+	return entries, append(ds, fds...)
+}
 
 // ParseExport reads the feedback export (content/data/feedback.csv) as
 // package table reads a CSV file: UTF-8 (with or without byte order mark)

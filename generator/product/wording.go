@@ -1,6 +1,7 @@
 package product
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/klartext/klartext/generator/locale"
@@ -105,4 +106,65 @@ func TypeLabel(typ string, language string) string {
 func KnownTypes() []string {
 	return []string{"alternative-fund", "bond-fund", "commodity-fund", "deposit", "equity-etf", "equity-fund", "fund",
 		"infrastructure-fund", "mixed-fund", "money-market-fund", "private-equity-fund", "real-estate-fund", "structured"}
+}
+
+// costLabels and scenarioLabels name the product figures' lines for the
+// reader, in the PRIIPs key information document's terms.
+var (
+	costLabels = map[string][2]string{ // key → {de, en}
+		"entry":           {"Einstiegskosten", "Entry costs"},
+		"exit":            {"Ausstiegskosten", "Exit costs"},
+		"ongoing":         {"Verwaltungsgebühren und sonstige laufende Kosten", "Management fees and other administrative or operating costs"},
+		"transaction":     {"Transaktionskosten", "Transaction costs"},
+		"performance_fee": {"Erfolgsgebühren", "Performance fees"},
+	}
+	scenarioLabels = map[string][2]string{
+		"stress":       {"Stressszenario", "Stress scenario"},
+		"unfavourable": {"Pessimistisches Szenario", "Unfavourable scenario"},
+		"moderate":     {"Mittleres Szenario", "Moderate scenario"},
+		"favourable":   {"Optimistisches Szenario", "Favourable scenario"},
+		"minimum":      {"Minimum", "Minimum"},
+	}
+	// rateLabels word a composition line's rate (%s) as Annex VII table 2
+	// does.
+	rateLabels = map[string][2]string{
+		"entry":     {"%s des Betrags, den Sie beim Einstieg zahlen", "%s of the amount you pay in when entering this investment"},
+		"exit":      {"%s Ihrer Anlage, bevor sie Ihnen ausgezahlt wird", "%s of your investment before it is paid out to you"},
+		"recurring": {"%s des Werts Ihrer Anlage pro Jahr", "%s of the value of your investment per year"},
+	}
+)
+
+// CostLabel names a cost line of the composition (CostLine.Key) for the
+// reader; an unknown key is returned as it is.
+func CostLabel(key, language string) string { return label(costLabels, key, language) }
+
+// ScenarioLabel names a performance scenario (ScenarioKeys, or "minimum").
+func ScenarioLabel(key, language string) string { return label(scenarioLabels, key, language) }
+
+// RateLabel words a composition line's rate as the KID's table 2 does:
+// pct is the rate as the page formats it ("1,20 %"); entry and exit
+// costs have their own words, every other line is a rate per year.
+func RateLabel(l CostLine, pct, language string) string {
+	switch l.Key {
+	case "entry", "exit":
+		return label(rateLabels, l.Key, language, pct)
+	}
+	return label(rateLabels, "recurring", language, pct)
+}
+
+// label is the label of key in language, with args filled in where it has
+// verbs.
+func label(labels map[string][2]string, key, language string, args ...any) string {
+	l, ok := labels[key]
+	if !ok {
+		return key
+	}
+	s := l[1]
+	if lang(language) == "de" {
+		s = l[0]
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
 }

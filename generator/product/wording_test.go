@@ -71,3 +71,22 @@ func TestTypeLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestFigureLabels(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{CostLabel("entry", "de-DE"), "Einstiegskosten"},
+		{CostLabel("performance_fee", "en"), "Performance fees"},
+		{CostLabel("ongoing", "fr"), "Management fees and other administrative or operating costs"},
+		{CostLabel("unknown", "de"), "unknown"},
+		{ScenarioLabel("unfavourable", "de"), "Pessimistisches Szenario"},
+		{ScenarioLabel("minimum", "en"), "Minimum"},
+		{RateLabel(CostLine{Key: "entry"}, "1,00 %", "de"), "1,00 % des Betrags, den Sie beim Einstieg zahlen"},
+		{RateLabel(CostLine{Key: "exit"}, "0.50 %", "en"), "0.50 % of your investment before it is paid out to you"},
+		{RateLabel(CostLine{Key: "transaction"}, "0,10 %", "de"), "0,10 % des Werts Ihrer Anlage pro Jahr"},
+		{RateLabel(CostLine{Key: "ongoing"}, "0.20 %", "en"), "0.20 % of the value of your investment per year"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
