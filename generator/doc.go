@@ -15,7 +15,7 @@
 //     product sources (EPT files, the bank's export and its mapping file,
 //     products/*.yaml; product.LoadFiles says which) and data the rest, the
 //     generic data files for templates; feedback reads the provider's
-//     settings and the export (feedback.ReadExport); media reads what the
+//     settings and the export (feedbackexport.Read); media reads what the
 //     ```video blocks of the published pages name (each video file's
 //     header, the WebVTT files, the poster frames); theme loads the
 //     layouts with the template functions (load.Funcs). Its output is
@@ -205,8 +205,11 @@
 //   - feedback: the registry of providers (provider.go, one file each:
 //     provider_<name>.go), settings, widgets, CSP origins, the plain form's
 //     fields and limits (form.go: what the theme publishes and the
-//     receiver accepts), the export (ReadExport) and its balance
+//     receiver accepts), the messages (Entry) and their balance
 //     (answers.go: share answered, median days, public dialogue).
+//   - feedbackexport: the file the messages reach a site in
+//     (content/data/feedback.csv): its columns, Read and Parse, Write (what
+//     klartext feedback export makes), formulas defused (formula.go).
 //   - feedbackstore: the receiver's SQLite database (modernc.org/sqlite):
 //     messages, answers, e-mail addresses apart, used form tokens;
 //     versioned migrations; export rows, imports, purge, backup.
@@ -328,7 +331,7 @@
 //     confirmData); what is stored, as a migration appended to
 //     feedbackstore/migrations.go. TestPublishedFormIsWhatTheReceiverAccepts
 //     renders the partial and submits what it sends. A column of the
-//     export: feedback/export.go (optionalColumns, WriteExport),
+//     export: feedbackexport/export.go (optionalColumns, Write),
 //     feedbackstore.EntryOf and feedbackimport.CSV.
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback

@@ -15,6 +15,7 @@ import (
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
@@ -64,7 +65,7 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 		ds.Add(fds...)
 		in.Feedback = settings
 	}
-	entries, eds := feedback.ReadExport(tree.Files, opts.Site.Now)
+	entries, eds := feedbackexport.Read(tree.Files, opts.Site.Now)
 	ds.Add(eds...)
 	in.FeedbackEntries = entries
 	in.Media = loadMedia(tree, opts)

@@ -32,6 +32,7 @@ import (
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/product"
 )
@@ -125,7 +126,7 @@ func productRow(change map[string]string) string {
 func feedbackRow(col, value string) string {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	cols := feedback.ExportColumns()
+	cols := feedbackexport.Columns()
 	valid := map[string]string{"page": "/glossar/", "date": "2026-01-02", "kind": "praise", "costs": "4", "comment": "Gut"}
 	row := make([]string, len(cols))
 	for i, c := range cols {
@@ -172,7 +173,7 @@ func hostileVariants(values []string) []variant {
 			add("products.csv "+col, func(f map[string]string) { f["content/data/products.csv"] = productRow(map[string]string{col: v}) })
 		}
 	}
-	for _, col := range feedback.ExportColumns() {
+	for _, col := range feedbackexport.Columns() {
 		for _, v := range values {
 			add("feedback.csv "+col, func(f map[string]string) { f["content/data/feedback.csv"] = feedbackRow(col, v) })
 		}

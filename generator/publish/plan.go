@@ -7,7 +7,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
@@ -114,7 +114,7 @@ func nodeSource(n *site.Node) output.Source {
 	case site.KindAdvisorFilter:
 		return gen("the advisor filter page " + n.URL)
 	case site.KindFeedback:
-		return output.Source{Origin: output.Derived, File: feedback.ExportFile, What: "the feedback page"}
+		return output.Source{Origin: output.Derived, File: feedbackexport.File, What: "the feedback page"}
 	case content.KindProduct:
 		if n.Product != nil {
 			pos := n.Product.Facts.Source()

@@ -6,6 +6,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 )
 
 // Feedback is the site's feedback configuration and what readers said,
@@ -37,7 +38,7 @@ func resolveFeedback(s *Site, settings feedback.Settings, entries []feedback.Ent
 		s.add(&Node{Page: &content.Page{Kind: KindFeedback, Section: "feedback", Slug: "feedback", URL: "/feedback/"},
 			Title: words.FeedbackTitle, Feedback: true})
 	}
-	ds.Add(feedback.CheckPages(entries, func(p string) bool { return s.ByURL[p] != nil }, feedback.ExportFile)...)
+	ds.Add(feedback.CheckPages(entries, func(p string) bool { return s.ByURL[p] != nil }, feedbackexport.File)...)
 	return f
 }
 

@@ -1,4 +1,9 @@
-package feedback
+// Package feedbackexport is the file a feedback service's messages reach
+// a site in: content/data/feedback.csv, its columns, how it is read
+// (Read, Parse) and written (Write, what klartext feedback export makes),
+// and the defusing of cells a spreadsheet would run as formulas. The
+// messages themselves are package feedback's feedback.Entry.
+package feedbackexport
 
 import (
 	"bytes"
@@ -6,7 +11,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,47 +18,15 @@ import (
 
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/suggest"
 	"github.com/klartext/klartext/generator/table"
 )
 
-// Kind is what a reader's message is.
-type Kind string
-
-// The kinds of feedback.
-const (
-	Praise    Kind = "praise"
-	Criticism Kind = "criticism"
-	Question  Kind = "question"
-	// Comment is a message not (yet) classified: what comments imported
-	// from a comment service are until an editor gives them a kind. It counts
-	// in the totals, apart from praise and criticism.
-	Comment Kind = "comment"
-)
-
-var kindNames = []string{"comment", "criticism", "praise", "question"}
-
-// Entry is one row of the feedback export.
-type Entry struct {
-	ID      string    // the feedback service's id of the message; optional
-	Page    string    // canonical path, "/products/etf-welt/"
-	Videos  []string  // the titles of the videos on the page the message is about; nil for none
-	Date    time.Time // UTC midnight
-	Kind    Kind
-	Ratings [5]int // in the order of Factors; 0 = not given
-	Comment string
-	// Public: the comment may be shown on its page (and on /feedback/).
-	// Files written by hand before the column existed publish nothing.
-	Public   bool
-	Answer   string    // the bank's public answer; "" when none is public
-	Answered time.Time // the day the bank answered, public or not; zero when it has not
-	Line     int       // line of the row in the file
-}
-
 // ExportColumns are the columns of the feedback export, the optional ones
 // included.
-func ExportColumns() []string { return append([]string(nil), allColumns...) }
+func Columns() []string { return append([]string(nil), allColumns...) }
 
 // exportColumns must be in every export; optionalColumns came with
 // klartext feedback export and may be left out.
@@ -64,35 +36,35 @@ var (
 	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
 )
 
-// ExportFile is where a site keeps the feedback service's export.
-const ExportFile = "content/data/feedback.csv"
+// File is where a site keeps the feedback service's export.
+const File = "content/data/feedback.csv"
 
-// ReadExport reads the site's export (ExportFile) through the site's
+// Read reads the site's export (File) through the site's
 // guarded reader: its rows, the ones dated after now left out with a
 // warning each (LeaveOutFuture). A site without an export, or with one the
 // scan refused (reported there), has no rows and no diagnostics here.
-func ReadExport(files *fileio.Files, now time.Time) ([]Entry, []diag.Diagnostic) {
-	raw, err := data.ReadFile(files, ExportFile)
+func Read(files *fileio.Files, now time.Time) ([]feedback.Entry, []diag.Diagnostic) {
+	raw, err := data.ReadFile(files, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fileio.ErrRefused) {
 			return nil, nil
 		}
-		return nil, []diag.Diagnostic{diag.Errorf(ExportFile, 0, "%v", err)}
+		return nil, []diag.Diagnostic{diag.Errorf(File, 0, "%v", err)}
 	}
-	entries, ds := ParseExport(ExportFile, bytes.NewReader(raw))
-	entries, fds := LeaveOutFuture(entries, now, ExportFile)
+	entries, ds := Parse(File, bytes.NewReader(raw))
+	entries, fds := feedback.LeaveOutFuture(entries, now, File)
 	return entries, append(ds, fds...)
 }
 
-// ParseExport reads the feedback export (content/data/feedback.csv) as
+// Parse reads the feedback export (content/data/feedback.csv) as
 // package table reads a CSV file: UTF-8 (with or without byte order mark)
 // or Windows-1252, what German Excel saves, never guessed (table.Decode;
 // a file that is neither is an error naming the line), separated by `,`
-// or `;`. A cell WriteExport defused as a formula is read as it was
+// or `;`. A cell Write defused as a formula is read as it was
 // (unescapeCell). The header row is required, columns may come in any
 // order. Rows with errors are reported and left out; the other rows are
 // returned in file order.
-func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
+func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the feedback export: %v", err)}
@@ -152,7 +124,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	}
 	ncol := len(header)
 
-	var entries []Entry
+	var entries []feedback.Entry
 	read := 0 // the reader's diagnostics taken, so they stay in line order
 	for tr.Next() {
 		if rd := tr.Diagnostics(); len(rd) > read {
@@ -160,14 +132,14 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		}
 		rec, line := tr.Cells(), tr.Line()
 		for i, c := range rec {
-			rec[i] = unescapeCell(c) // as WriteExport escaped it (formula.go)
+			rec[i] = unescapeCell(c) // as Write escaped it (formula.go)
 		}
 		if len(rec) != ncol {
 			ds = append(ds, diag.Errorf(file, line, "row has %d fields, the header has %d", len(rec), ncol).
 				WithHint("check for a separator inside a comment that is not in quotes"))
 			continue
 		}
-		e := Entry{Line: line}
+		e := feedback.Entry{Line: line}
 		ok := true
 		bad := func(col string, format string, a ...any) *diag.Diagnostic {
 			d := diag.Errorf(file, line, format, a...)
@@ -177,7 +149,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			return &ds[len(ds)-1]
 		}
 
-		page, perr := CanonicalPath(rec[idx["page"]])
+		page, perr := feedback.CanonicalPath(rec[idx["page"]])
 		if perr != "" {
 			bad("page", "page %q: %s", rec[idx["page"]], perr).Hint = "write the page's URL path, e.g. /products/etf-welt/"
 		}
@@ -191,18 +163,18 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		}
 
 		k := strings.ToLower(strings.TrimSpace(rec[idx["kind"]]))
-		if slices.Contains(kindNames, k) {
-			e.Kind = Kind(k)
+		if slices.Contains(feedback.KindNames(), k) {
+			e.Kind = feedback.Kind(k)
 		} else {
 			d := bad("kind", "kind %q is not known", rec[idx["kind"]])
-			if h := suggest.Hint(k, kindNames); h != "" {
+			if h := suggest.Hint(k, feedback.KindNames()); h != "" {
 				d.Hint = h
 			} else {
 				d.Hint = "one of praise, criticism, question, comment"
 			}
 		}
 
-		for i, col := range Factors {
+		for i, col := range feedback.Factors {
 			v := strings.TrimSpace(rec[idx[col]])
 			if v == "" {
 				continue
@@ -278,78 +250,13 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-// CanonicalPath turns a page reference (the export's page column, a
-// comment service's thread) into a canonical path: an absolute URL gives
-// its path, a trailing slash is added, query and fragment are dropped. The
-// second result says what is wrong, or "".
-func CanonicalPath(raw string) (string, string) {
-	s := strings.TrimSpace(raw)
-	if s == "" {
-		return "", "the page is empty"
-	}
-	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
-		u, err := url.Parse(s)
-		if err != nil {
-			return "", "not a URL"
-		}
-		s = u.Path
-		if s == "" {
-			s = "/"
-		}
-	}
-	if i := strings.IndexAny(s, "?#"); i >= 0 {
-		s = s[:i]
-	}
-	if !strings.HasPrefix(s, "/") {
-		return "", "not a path starting with /"
-	}
-	if !strings.HasSuffix(s, "/") {
-		s += "/"
-	}
-	return s, ""
-}
-
-// CheckPages warns once per page path in the export that is no page of the
-// site (known reports whether a canonical path is a page), naming the first
-// row and how many rows there are.
-func CheckPages(entries []Entry, known func(path string) bool, file string) []diag.Diagnostic {
-	type miss struct{ line, rows int }
-	seen := map[string]*miss{}
-	var order []string
-	for _, e := range entries {
-		if m, ok := seen[e.Page]; ok {
-			if m != nil {
-				m.rows++
-			}
-			continue
-		}
-		if known(e.Page) {
-			seen[e.Page] = nil
-			continue
-		}
-		seen[e.Page] = &miss{line: e.Line, rows: 1}
-		order = append(order, e.Page)
-	}
-	var ds []diag.Diagnostic
-	for _, p := range order {
-		m := seen[p]
-		rows := "1 row"
-		if m.rows > 1 {
-			rows = strconv.Itoa(m.rows) + " rows"
-		}
-		ds = append(ds, diag.Warnf(file, m.line, "feedback for %s (%s) matches no page of the site", p, rows).
-			WithHint("the page was renamed or removed, or the path in the export is mistyped"))
-	}
-	return ds
-}
-
-// WriteExport writes entries as content/data/feedback.csv in the form
-// ParseExport reads (UTF-8, commas, a header row with every column): what
+// Write writes entries as content/data/feedback.csv in the form
+// Parse reads (UTF-8, commas, a header row with every column): what
 // klartext feedback export writes. Ratings of 0 and a zero answered date are
 // empty cells; the videos are one title a line; a cell a spreadsheet would
-// run as a formula gets an apostrophe in front, which ParseExport removes
+// run as a formula gets an apostrophe in front, which Parse removes
 // (formula.go). Line is not written.
-func WriteExport(w io.Writer, entries []Entry) error {
+func Write(w io.Writer, entries []feedback.Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"id"}, exportColumns...)
 	header = append(header, "public", "answer", "answered", "videos")
@@ -384,37 +291,4 @@ func WriteExport(w io.Writer, entries []Entry) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// LeaveOutFuture returns the entries dated on or before today and a warning
-// for each row dated later, which is left out of every count: a message
-// cannot have arrived after the build's day (a mistyped year, a clock set
-// wrong in the service). An answer dated after today is not counted as
-// given, with a warning too. today is the build's time: its day where the
-// build runs or in UTC, whichever is later (the receiver dates messages by
-// the UTC day, editors by their own).
-func LeaveOutFuture(entries []Entry, today time.Time, file string) ([]Entry, []diag.Diagnostic) {
-	y, m, d := today.Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if y, m, d := today.UTC().Date(); time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(day) {
-		day = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	}
-	var ds []diag.Diagnostic
-	kept := make([]Entry, 0, len(entries))
-	for _, e := range entries {
-		if e.Date.After(day) {
-			ds = append(ds, diag.Warnf(file, e.Line, "feedback dated %s is after the build's date %s: left out of the balance",
-				e.Date.Format(time.DateOnly), day.Format(time.DateOnly)).
-				WithHint("correct the date in the export (or in the feedback service's clock)"))
-			continue
-		}
-		if e.Answered.After(day) {
-			ds = append(ds, diag.Warnf(file, e.Line, "answer dated %s is after the build's date %s: not counted as answered",
-				e.Answered.Format(time.DateOnly), day.Format(time.DateOnly)).
-				WithHint("correct the date in the column answered"))
-			e.Answered, e.Answer = time.Time{}, ""
-		}
-		kept = append(kept, e)
-	}
-	return kept, ds
 }

@@ -1,4 +1,4 @@
-package feedback
+package feedbackexport
 
 import (
 	"strings"
@@ -9,8 +9,8 @@ import (
 // formula when it opens the file (=HYPERLINK sends the sheet's data to
 // another site, DDE formulas start programs), and some do so after a
 // leading tab, line break or space too. The feedback export holds what
-// readers wrote and a bank employee may open it in Excel, so WriteExport
-// defuses such cells, and ParseExport reads them back as they were:
+// readers wrote and a bank employee may open it in Excel, so Write
+// defuses such cells, and Parse reads them back as they were:
 //
 //   - formulaCell: a cell whose text, after any apostrophes and white
 //     space it starts with, starts with one of = + - @; or, after the

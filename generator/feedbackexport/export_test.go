@@ -1,4 +1,4 @@
-package feedback
+package feedbackexport
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
 )
 
 const exportFile = "content/data/feedback.csv"
@@ -18,13 +19,13 @@ func TestParseExportValid(t *testing.T) {
 		"/products/etf-welt/;2025-03-14;praise;5;;4;;1;Klar erklärt, danke\r\n" +
 		"https://www.example-bank.test/advisors/anna?x=1;2025-03-15T10:20:00+01:00; Criticism ;;;;;;\"Zu \"\"teuer\"\"; finde ich\"\r\n" +
 		"\r\n"
-	got, ds := ParseExport(exportFile, strings.NewReader(src))
+	got, ds := Parse(exportFile, strings.NewReader(src))
 	if len(ds) > 0 {
 		t.Fatalf("diagnostics: %v", ds)
 	}
-	want := []Entry{
-		{Page: "/products/etf-welt/", Date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC), Kind: Praise, Ratings: [5]int{5, 0, 4, 0, 1}, Comment: "Klar erklärt, danke", Line: 2},
-		{Page: "/advisors/anna/", Date: time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC), Kind: Criticism, Comment: `Zu "teuer"; finde ich`, Line: 3},
+	want := []feedback.Entry{
+		{Page: "/products/etf-welt/", Date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC), Kind: feedback.Praise, Ratings: [5]int{5, 0, 4, 0, 1}, Comment: "Klar erklärt, danke", Line: 2},
+		{Page: "/advisors/anna/", Date: time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC), Kind: feedback.Criticism, Comment: `Zu "teuer"; finde ich`, Line: 3},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
@@ -42,7 +43,7 @@ func TestParseExportErrors(t *testing.T) {
 		"/products/b/,2025-01-10,critcism,,,,,,x\n" + // 9
 		"/products/b/,2025-01-11,praise,,abc,,,0,x\n" + // 10: two errors
 		"products/b,03.05.2025,praise,,,,,,x\n" // 11: two errors
-	got, ds := ParseExport(exportFile, strings.NewReader(src))
+	got, ds := Parse(exportFile, strings.NewReader(src))
 	if len(got) != 2 || got[0].Line != 2 || got[1].Line != 7 || got[1].Comment != "zwei\nZeilen" {
 		t.Errorf("entries %+v", got)
 	}
@@ -88,7 +89,7 @@ func TestParseExportHeader(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, ds := ParseExport(exportFile, strings.NewReader(tt.src))
+			_, ds := Parse(exportFile, strings.NewReader(tt.src))
 			if len(ds) == 0 || ds[0].Message != tt.message || ds[0].Line != 1 {
 				t.Fatalf("got %v, want %q at line 1", ds, tt.message)
 			}
@@ -103,7 +104,7 @@ func TestParseExportBadQuote(t *testing.T) {
 	src := "page,date,kind,costs,transparency,conditions,service,interaction,comment\n" +
 		"/a/,2025-01-01,praise,,,,,,ein \"zitat\" ohne\n" +
 		"/b/,2025-01-02,praise,,,,,,ok\n"
-	got, ds := ParseExport(exportFile, strings.NewReader(src))
+	got, ds := Parse(exportFile, strings.NewReader(src))
 	if len(ds) != 1 || ds[0].Line != 2 {
 		t.Errorf("diagnostics %v", ds)
 	}
@@ -139,7 +140,7 @@ func TestParseExportWindows1252(t *testing.T) {
 	text := "page;date;kind;costs;transparency;conditions;service;interaction;comment\r\n" +
 		"/über-uns/;2026-01-05;praise;5;;;;;Gebühren – „endlich“ verständlich, 10 € gespart. Schöne Grüße\r\n" +
 		"/products/a/;2026-01-06;criticism;;;;;;\"Zu teuer; ärgerlich\"\r\n"
-	got, ds := ParseExport(exportFile, bytes.NewReader(windows1252(t, text)))
+	got, ds := Parse(exportFile, bytes.NewReader(windows1252(t, text)))
 	if len(ds) > 0 {
 		t.Fatalf("diagnostics: %v", ds)
 	}
@@ -159,7 +160,7 @@ func TestParseExportWindows1252(t *testing.T) {
 		{"UTF-16", []byte("\xff\xfep\x00a\x00"), `1: the file is UTF-16 text ("Unicode-Text"), which klartext does not read`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ds := ParseExport(exportFile, bytes.NewReader(tc.raw))
+			got, ds := Parse(exportFile, bytes.NewReader(tc.raw))
 			if len(got) != 0 || len(ds) != 1 || ds[0].File != exportFile || ds[0].Severity != diag.Error || ds[0].Hint == "" {
 				t.Fatalf("entries %+v, diagnostics %v", got, ds)
 			}
@@ -170,20 +171,6 @@ func TestParseExportWindows1252(t *testing.T) {
 	}
 }
 
-func TestCheckPages(t *testing.T) {
-	entries := []Entry{{Page: "/a/", Line: 2}, {Page: "/gone/", Line: 3}, {Page: "/a/", Line: 4}, {Page: "/gone/", Line: 5}, {Page: "/old/", Line: 6}}
-	ds := CheckPages(entries, func(p string) bool { return p == "/a/" }, exportFile)
-	if len(ds) != 2 {
-		t.Fatalf("%v", ds)
-	}
-	if ds[0].Error() != "content/data/feedback.csv:3: warning: feedback for /gone/ (2 rows) matches no page of the site — the page was renamed or removed, or the path in the export is mistyped" {
-		t.Errorf("%s", ds[0].Error())
-	}
-	if ds[1].Line != 6 || ds[1].Severity != diag.Warning || !strings.Contains(ds[1].Message, "/old/ (1 row)") {
-		t.Errorf("%s", ds[1].Error())
-	}
-}
-
 func FuzzParseExport(f *testing.F) {
 	f.Add("page,date,kind,costs,transparency,conditions,service,interaction,comment\n/a/,2025-01-05,praise,5,4,,3,,gut\n")
 	f.Add("\ufeffpage;date;kind;costs;transparency;conditions;service;interaction;comment\r\n/a/;2025-01-05;question;;;;;;\"a;b\"\r\n")
@@ -191,12 +178,12 @@ func FuzzParseExport(f *testing.F) {
 	f.Add("comment,interaction,service,conditions,transparency,costs,kind,date,page\nx,1,2,3,4,5,criticism,2025-02-30,https://x.test\n")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, src string) {
-		entries, ds := ParseExport(exportFile, strings.NewReader(src))
+		entries, ds := Parse(exportFile, strings.NewReader(src))
 		for _, e := range entries {
 			if e.Line < 2 {
 				t.Errorf("entry line %d", e.Line)
 			}
-			if !slices.Contains(kindNames, string(e.Kind)) {
+			if !slices.Contains(feedback.KindNames(), string(e.Kind)) {
 				t.Errorf("kind %q", e.Kind)
 			}
 			if !strings.HasPrefix(e.Page, "/") || !strings.HasSuffix(e.Page, "/") {
@@ -214,26 +201,26 @@ func FuzzParseExport(f *testing.F) {
 			}
 		}
 		// Aggregation must accept whatever parsing returns.
-		_ = Summarize(entries)
-		_ = Balance(entries, nil)
+		_ = feedback.Summarize(entries)
+		_ = feedback.Balance(entries, nil)
 	})
 }
 
-// TestExportRoundTrip: what WriteExport writes, ParseExport reads back the
+// TestExportRoundTrip: what Write writes, Parse reads back the
 // same, the optional columns included.
 func TestExportRoundTrip(t *testing.T) {
-	in := []Entry{
-		{ID: "1", Page: "/products/etf-welt/", Date: day("2026-03-05"), Kind: Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
+	in := []feedback.Entry{
+		{ID: "1", Page: "/products/etf-welt/", Date: day("2026-03-05"), Kind: feedback.Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
 			Comment: "Zu teuer, \"wirklich\";\nzweite Zeile", Public: true, Answer: "Wir haben nachgerechnet.\nDanke.", Answered: day("2026-03-09")},
-		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06"), Videos: []string{"Kosten verstehen", `Risiko, "kurz"; erklärt`}},
-		{ID: "isso-7", Page: "/stories/x/", Date: day("2026-03-07"), Kind: Comment, Comment: "=HYPERLINK(\"x\")"},
-		{Page: "/über-uns/", Date: day("2026-03-08"), Kind: Praise, Ratings: [5]int{5, 5, 5, 5, 5}},
+		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: feedback.Question, Answered: day("2026-03-06"), Videos: []string{"Kosten verstehen", `Risiko, "kurz"; erklärt`}},
+		{ID: "isso-7", Page: "/stories/x/", Date: day("2026-03-07"), Kind: feedback.Comment, Comment: "=HYPERLINK(\"x\")"},
+		{Page: "/über-uns/", Date: day("2026-03-08"), Kind: feedback.Praise, Ratings: [5]int{5, 5, 5, 5, 5}},
 	}
 	var b strings.Builder
-	if err := WriteExport(&b, in); err != nil {
+	if err := Write(&b, in); err != nil {
 		t.Fatal(err)
 	}
-	got, ds := ParseExport(exportFile, strings.NewReader(b.String()))
+	got, ds := Parse(exportFile, strings.NewReader(b.String()))
 	if len(ds) > 0 {
 		t.Fatalf("diagnostics: %v\n%s", ds, b.String())
 	}
@@ -253,7 +240,7 @@ func TestExportRoundTrip(t *testing.T) {
 // are checked.
 func TestExportOptionalColumns(t *testing.T) {
 	old := "page,date,kind,costs,transparency,conditions,service,interaction,comment\n/p/,2026-01-02,criticism,,,,,,Ein Kommentar\n"
-	got, ds := ParseExport(exportFile, strings.NewReader(old))
+	got, ds := Parse(exportFile, strings.NewReader(old))
 	if len(ds) > 0 || len(got) != 1 || got[0].Public || got[0].Answer != "" || !got[0].Answered.IsZero() || got[0].Comment != "Ein Kommentar" {
 		t.Errorf("old file: %+v %v", got, ds)
 	}
@@ -263,7 +250,7 @@ func TestExportOptionalColumns(t *testing.T) {
 		"/p/,2026-01-05,criticism,,,,,,a,yes,2026-01-04,x\n" + // 4
 		"/p/,2026-01-05,criticism,,,,,,a,yes,gestern,x\n" + // 5
 		"/p/,2026-01-05,criticism,,,,,,a,yes,,Antwort ohne Datum\n" // 6
-	got, ds = ParseExport(exportFile, strings.NewReader(src))
+	got, ds = Parse(exportFile, strings.NewReader(src))
 	if len(got) != 1 || !got[0].Public || got[0].Answer != "Danke" || got[0].Answered != day("2026-01-03") {
 		t.Errorf("entries %+v", got)
 	}
@@ -284,53 +271,10 @@ func TestExportOptionalColumns(t *testing.T) {
 	}
 }
 
-func TestLeaveOutFuture(t *testing.T) {
-	in := []Entry{
-		{Page: "/a/", Date: day("2026-11-26"), Kind: Praise, Line: 2},                                              // today: kept
-		{Page: "/a/", Date: day("2026-11-27"), Kind: Criticism, Line: 3},                                           // tomorrow: out
-		{Page: "/a/", Date: day("2027-01-01"), Kind: Praise, Line: 4},                                              // next year: out
-		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "x", Answered: day("2026-11-30"), Line: 5}, // answer later: unanswered
-		{Page: "/a/", Date: day("2026-11-20"), Kind: Criticism, Answer: "y", Answered: day("2026-11-26"), Line: 6}, // answered today
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
 	}
-	today := time.Date(2026, 11, 26, 23, 59, 0, 0, time.UTC)
-	got, ds := LeaveOutFuture(in, today, exportFile)
-	var lines []int
-	for _, e := range got {
-		lines = append(lines, e.Line)
-	}
-	if fmt.Sprint(lines) != "[2 5 6]" {
-		t.Errorf("kept rows %v", lines)
-	}
-	if !got[1].Answered.IsZero() || got[1].Answer != "" || got[2].Answer != "y" {
-		t.Errorf("answers %+v", got)
-	}
-	want := []string{
-		"3 feedback dated 2026-11-27 is after the build's date 2026-11-26: left out of the balance",
-		"4 feedback dated 2027-01-01 is after the build's date 2026-11-26: left out of the balance",
-		"5 answer dated 2026-11-30 is after the build's date 2026-11-26: not counted as answered",
-	}
-	if len(ds) != len(want) {
-		t.Fatalf("diagnostics %v", ds)
-	}
-	for i, w := range want {
-		d := ds[i]
-		if got := fmt.Sprintf("%d %s", d.Line, d.Message); got != w || d.File != exportFile || d.Severity != diag.Warning {
-			t.Errorf("#%d: %s\nwant %s", i, got, w)
-		}
-	}
-	if in[3].Answer != "x" {
-		t.Error("LeaveOutFuture changed its input")
-	}
-	// Late on the 26th in New York it is the 27th in UTC: a message the
-	// receiver dated the 27th (UTC) is not from the future.
-	ny := time.FixedZone("New York", -5*3600)
-	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 26, 21, 0, 0, 0, ny), exportFile); len(got) != 1 {
-		t.Error("a message of today in UTC is left out west of Greenwich")
-	}
-	// Shortly after midnight in Berlin it is still the 26th in UTC: an
-	// editor's row dated the 27th is not from the future either.
-	berlin := time.FixedZone("Berlin", 3600)
-	if got, _ := LeaveOutFuture(in[1:2], time.Date(2026, 11, 27, 0, 30, 0, 0, berlin), exportFile); len(got) != 1 {
-		t.Error("a row of today in Berlin is left out just after midnight")
-	}
+	return t
 }

