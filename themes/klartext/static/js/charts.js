@@ -1,13 +1,21 @@
 /* klartext charts: draws every <script type="application/json" data-chart="ID">
- * into the element with that id, with ECharts' SVG renderer. Load it deferred,
- * after /js/echarts.min.js. Without ECharts it does nothing: the tables stay.
+ * into the element with that id, with ECharts' SVG renderer. Load it deferred.
+ * ECharts (echarts.min.js beside this script, the theme's own bundle of the
+ * parts the charts use: scripts/vendor-echarts.sh) is loaded when the first
+ * chart comes within a screen of the viewport, so a page whose charts lie
+ * below the fold does not load it on its first view; a page that loaded it
+ * already (a theme of its own) is drawn at once. Without ECharts nothing is
+ * drawn: the tables stay.
  * Axes and tooltips may carry "klartextFormat" ({locale, style, currency,
  * digits, min, max}); it becomes an Intl.NumberFormat formatter, because
  * ECharts formats numbers the English way and JSON carries no functions. */
 (function () {
   'use strict';
-  var ec = window.echarts;
-  if (!ec || !ec.init || !document.querySelectorAll || !window.JSON) return;
+  if (!document.querySelectorAll || !window.JSON) return;
+  var nodes = document.querySelectorAll('script[type="application/json"][data-chart]');
+  if (!nodes.length) return;
+  var me = document.currentScript;
+  var library = me && me.src ? me.src.replace(/charts\.js(?:[?#].*)?$/, 'echarts.min.js') : '/js/echarts.min.js';
 
   function formatter(f) {
     var nf;
@@ -126,12 +134,12 @@
   }
 
   var charts = [];
-  var nodes = document.querySelectorAll('script[type="application/json"][data-chart]');
-  for (var i = 0; i < nodes.length; i++) {
-    var el = document.getElementById(nodes[i].getAttribute('data-chart'));
-    if (!el) continue;
+  function draw(node) {
+    var ec = window.echarts;
+    var el = document.getElementById(node.getAttribute('data-chart'));
+    if (!el || !ec || !ec.init) return;
     try {
-      var opt = localize(JSON.parse(nodes[i].textContent));
+      var opt = localize(JSON.parse(node.textContent));
       el.hidden = false; // shown first, so that it has a width
       fit(opt, el.clientWidth || 320);
       var chart = ec.init(el, null, { renderer: 'svg' });
@@ -142,13 +150,47 @@
     }
   }
 
-  if (charts.length) {
-    var timer;
-    window.addEventListener('resize', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        for (var j = 0; j < charts.length; j++) charts[j].resize();
-      }, 100);
-    });
+  // ready runs then once ECharts is there, loading it the first time.
+  var waiting = null;
+  function ready(then) {
+    if (window.echarts && window.echarts.init) { then(); return; }
+    if (!waiting) {
+      waiting = [];
+      var s = document.createElement('script');
+      s.src = library;
+      s.onload = function () { var w = waiting; waiting = []; w.forEach(function (f) { f(); }); };
+      s.onerror = function () { waiting = []; canvases.forEach(function (el) { if (!el.firstChild) el.hidden = true; }); };
+      document.head.appendChild(s);
+    }
+    waiting.push(then);
   }
+
+  // Every chart's place is kept from the start, so that a chart drawn
+  // later moves nothing on the screen.
+  var canvases = [];
+  [].forEach.call(nodes, function (node) {
+    var el = document.getElementById(node.getAttribute('data-chart'));
+    if (el) { el.hidden = false; canvases.push(el); }
+  });
+  [].forEach.call(nodes, function (node) {
+    var figure = node.parentNode;
+    if (!('IntersectionObserver' in window) || (window.echarts && window.echarts.init)) {
+      ready(function () { draw(node); });
+      return;
+    }
+    var seen = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      seen.disconnect();
+      ready(function () { draw(node); });
+    }, { rootMargin: '25% 0px' });
+    seen.observe(figure);
+  });
+
+  var timer;
+  window.addEventListener('resize', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      for (var j = 0; j < charts.length; j++) charts[j].resize();
+    }, 100);
+  });
 })();
