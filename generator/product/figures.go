@@ -463,3 +463,19 @@ func scenarios(p Product, amount float64) ([]ScenarioFigure, *ScenarioPoint) {
 func (p Product) scenarioPcts() [4]*float64 {
 	return [4]*float64{p.ScenarioStressPct, p.ScenarioUnfavourablePct, p.ScenarioModeratePct, p.ScenarioFavourablePct}
 }
+
+// TotalCostsAtRHP is the total costs of the costs table's last column
+// (exit at the holding period) for ExampleInvestment, as the product's
+// page shows them: for pages that name a product without showing its
+// figures (a story's list of its products). NaN for invalid facts.
+func (p Product) TotalCostsAtRHP() float64 {
+	cols := CostColumns(p)
+	if len(cols) == 0 {
+		return math.NaN()
+	}
+	return cols[len(cols)-1].TotalCosts
+}
+
+// ExampleAmount is ExampleInvestment, the amount p's figures are for, for
+// templates (a layout prints it as the amount its figures assume).
+func (p Product) ExampleAmount() float64 { return ExampleInvestment }

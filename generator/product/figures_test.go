@@ -538,3 +538,18 @@ func TestComputeForIsLinear(t *testing.T) {
 		t.Error("figures for an amount that is not positive")
 	}
 }
+
+func TestTotalCostsAtRHP(t *testing.T) {
+	p := scen(Product{RHPYears: 12, EntryPct: 3, OngoingPct: 1.2, TransactionPct: 0.1}, 3)
+	f := Compute(p)
+	if got, want := p.TotalCostsAtRHP(), f.Columns[2].TotalCosts; got != want {
+		t.Errorf("TotalCostsAtRHP = %v, want the page's last column's %v", got, want)
+	}
+	p.KIDTotalCostsRHP = pct(2000)
+	if got := p.TotalCostsAtRHP(); got != 2000 {
+		t.Errorf("with the KID's total: %v, want 2000", got)
+	}
+	if v := (Product{RHPYears: 5}).TotalCostsAtRHP(); !math.IsNaN(v) {
+		t.Errorf("invalid facts: %v, want NaN", v)
+	}
+}
