@@ -678,3 +678,117 @@ func TestCalculator(t *testing.T) {
 		t.Errorf("%s without JavaScript: note %q, form shown %v: want the note naming %s and no form", first.Path, note, st["form"], loc.Money(product.ExampleInvestment, "EUR"))
 	}
 }
+
+// compareJS reads the comparison that js/compare.js drew.
+const compareJS = `(() => {
+  const t = document.querySelector('.compare-result table');
+  const chosen = Array.from(document.querySelectorAll('.compare-form select')).map((s) => s.value);
+  if (!t) return {drawn: false, message: (document.querySelector('.compare-result') || {}).textContent || '', chosen: chosen};
+  const rows = {};
+  t.querySelectorAll('tbody tr').forEach((tr) => { rows[tr.querySelector('th').textContent.trim()] = Array.from(tr.querySelectorAll('td')).map((td) => td.textContent.trim()); });
+  return {drawn: true, products: Array.from(t.querySelectorAll('thead th a')).map((a) => a.textContent.trim()),
+    links: Array.from(t.querySelectorAll('thead th a')).map((a) => a.getAttribute('href')), rows: rows,
+    search: location.search, hash: location.hash, chosen: chosen};
+})()`
+
+type compareState struct {
+	Drawn    bool                `json:"drawn"`
+	Message  string              `json:"message"`
+	Products []string            `json:"products"`
+	Links    []string            `json:"links"`
+	Rows     map[string][]string `json:"rows"`
+	Search   string              `json:"search"`
+	Hash     string              `json:"hash"`
+	Chosen   []string            `json:"chosen"`
+}
+
+// TestCompareProducts: a product page links to the comparison with itself
+// chosen; choosing a second product on the products page shows both side
+// by side — their risk classes, holding periods, costs at the holding
+// period and scenarios as product.Compute has them — and writes the
+// choice into the address, which, opened again, shows the same; at 360 px
+// the comparison's table is readable like every other. Without
+// JavaScript the products page says the comparison table serves.
+func TestCompareProducts(t *testing.T) {
+	needBrowser(t)
+	site := demoBuild(t)
+	loc := locale.For(site.Config.Language)
+	a, b := site.Products[site.ProductIDs[0]], site.Products[site.ProductIDs[len(site.ProductIDs)-1]]
+	tb := openTab(t, suite.srv.URL, page{Kind: "product", Path: a.URL, Name: "product"})
+	href := eval[string](tb, "the compare link", `(document.querySelector('.compare-link a') || {}).href || ''`)
+	if !strings.HasPrefix(href, suite.srv.URL+"/products/?compare=") {
+		t.Fatalf("%s: the compare link goes to %q", a.URL, href)
+	}
+	tb.navigate(strings.TrimPrefix(href, suite.srv.URL))
+	if !poll(tb, `location.pathname === '/products/' && !!document.querySelector('.compare-form:not([hidden])')`) {
+		t.Fatalf("%s: the compare link did not lead to the products page's comparison", a.URL)
+	}
+	st := eval[compareState](tb, "after the link", compareJS)
+	if len(st.Chosen) != 3 || st.Chosen[0] != a.Product.Facts.ID || st.Chosen[1] != "" {
+		t.Errorf("%s's compare link chose %q, want it first", a.URL, st.Chosen)
+	}
+	tb.do("choose a second product", chromedp.Evaluate[chromedp.Void](`(() => { document.querySelector('#compare-2').value = `+strconv.Quote(b.Product.Facts.ID)+`; })()`),
+		chromedp.Click(chromedp.CSS(`.compare-form button[type=submit]`)))
+	if !poll(tb, `!!document.querySelector('.compare-result table')`) {
+		t.Fatalf("no comparison drawn: %+v", eval[compareState](tb, "state", compareJS))
+	}
+	check := func(st compareState, where string) {
+		t.Helper()
+		if !st.Drawn || strings.Join(st.Products, "|") != a.Title+"|"+b.Title {
+			t.Fatalf("%s: the comparison shows %q, want %q and %q", where, st.Products, a.Title, b.Title)
+		}
+		for i, n := range []*build.Node{a, b} {
+			facts := n.Product.Facts
+			f := product.Compute(facts)
+			last := f.Columns[len(f.Columns)-1]
+			want := map[string]string{
+				"Risikoklasse":          n.Product.RiskBadge,
+				"Empfohlene Haltedauer": loc.Years(facts.RHPYears),
+				"Kosten insgesamt am Ende der empfohlenen Haltedauer":      loc.Money(last.TotalCosts, facts.Currency) + " (Ausstieg nach " + loc.YearsAfter(last.Years) + ")",
+				"Jährliche Auswirkungen der Kosten am Ende der Haltedauer": loc.Percent(last.AnnualImpactPct, 2) + " pro Jahr",
+			}
+			for _, s := range f.Scenarios {
+				want[build.ScenarioLabel(s.Key, "de")+" am Ende der Haltedauer"] = loc.Money(s.AtRHP.Value, facts.Currency) + " (" + loc.Percent(s.AtRHP.ReturnPct, 1) + " pro Jahr)"
+			}
+			for row, w := range want {
+				got := st.Rows[row]
+				if len(got) != 2 || !strings.HasPrefix(got[i], w) {
+					t.Errorf("%s: %s of %s is %q, want %q", where, row, n.Title, got, w)
+				}
+			}
+			if st.Links[i] != n.URL {
+				t.Errorf("%s: %s links %q, want %q", where, n.Title, st.Links[i], n.URL)
+			}
+		}
+	}
+	st = eval[compareState](tb, "comparison", compareJS)
+	check(st, "after choosing")
+	wantSearch := "?compare=" + url.QueryEscape(a.Product.Facts.ID) + "," + url.QueryEscape(b.Product.Facts.ID)
+	if st.Search != wantSearch || st.Hash != "#vergleich" {
+		t.Errorf("the address keeps %q%q, want %q#vergleich", st.Search, st.Hash, wantSearch)
+	}
+	shared := page{Kind: "section", Path: "/products/" + st.Search + st.Hash, Name: "section"}
+	for _, vp := range []viewport{desktop, mobile} {
+		again := openTab(t, suite.srv.URL, shared, atViewport(vp))
+		if !poll(again, `!!document.querySelector('.compare-result table')`) {
+			t.Fatalf("the shared address %s at %s shows no comparison", shared.Path, vp.Name)
+		}
+		check(eval[compareState](again, "shared", compareJS), "the shared address at "+vp.Name)
+		type result struct {
+			Problems []string `json:"problems"`
+		}
+		for _, pr := range eval[result](again, "tables", tablesJS).Problems {
+			t.Errorf("the shared address at %s: %s", vp.Name, pr)
+		}
+		triage(t, append(checkConsole(again.seen()), checkTracking(again.seen(), suite.srv.URL, nil)...))
+	}
+
+	nojs := openTab(t, suite.srv.URL, page{Kind: "section", Path: "/products/", Name: "section"}, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	if s := eval[string](nojs, "without JavaScript", `(() => { const n = document.querySelector('.compare-nojs'); const f = document.querySelector('.compare-form');
+  return (n && n.getClientRects().length ? 'note ' : '') + (f && f.getClientRects().length ? 'form ' : '') + (document.querySelector('figure.chart-comparison table tbody tr') ? 'table' : ''); })()`); s != "note table" {
+		t.Errorf("the products page without JavaScript shows %q, want the note and the comparison table, no form", s)
+	}
+}
