@@ -668,6 +668,14 @@ func TestCalculator(t *testing.T) {
 	}
 	t.Logf("%d product pages, %d amounts each", checked, len(amounts))
 
+	// ?amount= in the address fills the field in.
+	asked := openTab(t, srv.URL, page{Kind: first.Kind, Path: first.Path + "?amount=5000", Name: first.Name})
+	got := eval[string](asked, "?amount=5000", `document.querySelector('#calc-amount').value + '|' + document.querySelector('[data-calc-costs]').textContent`)
+	f := product.Compute(site.Products[site.ProductIDs[0]].Product.Facts)
+	if w := "5000|" + loc.Money(f.Columns[len(f.Columns)-1].TotalCosts/2, site.Products[site.ProductIDs[0]].Product.Facts.Currency); got != w {
+		t.Errorf("%s?amount=5000: %q, want %q", first.Path, got, w)
+	}
+
 	tb := openTab(t, srv.URL, first, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
