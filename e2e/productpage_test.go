@@ -538,28 +538,6 @@ type calcState struct {
 	Shown   bool         `json:"shown"`
 }
 
-// moneyOf are every amount of money f holds that a product page shows,
-// but the composition of costs, in no particular order.
-func moneyOf(f *product.Figures) []float64 {
-	var out []float64
-	for _, c := range f.Columns {
-		out = append(out, c.TotalCosts)
-	}
-	for _, p := range f.Path {
-		out = append(out, p.CumulativeCosts, p.Net, p.Gross)
-	}
-	for _, s := range f.Scenarios {
-		if s.OneYear != nil {
-			out = append(out, s.OneYear.Value)
-		}
-		out = append(out, s.AtRHP.Value)
-	}
-	if f.Minimum != nil {
-		out = append(out, f.Minimum.Value)
-	}
-	return out
-}
-
 // TestCalculator: on the page of every product of the demo and of the EPT
 // fixture, the reader types an amount; every amount the page shows then
 // equals product.ComputeFor for that amount, formatted as the Go side
@@ -593,15 +571,15 @@ func TestCalculator(t *testing.T) {
 			t.Errorf("%s: the calculator's form is not shown", p.Path)
 			continue
 		}
-		byValue := map[float64][]int{} // exact value for 10,000 → indexes into moneyOf
-		for i, v := range moneyOf(base) {
+		byValue := map[float64][]int{} // exact value for 10,000 → indexes into Figures.Amounts
+		for i, v := range base.Amounts() {
 			byValue[v] = append(byValue[v], i)
 		}
 		for _, a := range amounts {
 			tb.do("type "+a.typed, chromedp.Evaluate[chromedp.Void](`(() => { const i = document.querySelector('#calc-amount'); i.value = `+strconv.Quote(a.typed)+`; i.dispatchEvent(new Event('input')); })()`))
 			after := eval[calcState](tb, "after "+a.typed, calcJS)
 			f := product.ComputeFor(facts, a.v)
-			want := moneyOf(f)
+			want := f.Amounts()
 			var comp []string
 			for _, l := range f.Composition.Lines {
 				comp = append(comp, money(l.Amount))

@@ -136,29 +136,6 @@ func demoAndFixtureProducts(t *testing.T) []Product {
 	return append(products, ept...)
 }
 
-// moneyFigures are every amount of money a product page shows of f, in
-// one order: the costs table, the costs-over-time chart, the scenarios,
-// the minimum, then the composition of costs.
-func moneyFigures(f *Figures) []float64 {
-	var out []float64
-	for _, c := range f.Columns {
-		out = append(out, c.TotalCosts)
-	}
-	for _, p := range f.Path {
-		out = append(out, p.CumulativeCosts, p.Net, p.Gross)
-	}
-	for _, s := range f.Scenarios {
-		if s.OneYear != nil {
-			out = append(out, s.OneYear.Value)
-		}
-		out = append(out, s.AtRHP.Value)
-	}
-	if f.Minimum != nil {
-		out = append(out, f.Minimum.Value)
-	}
-	return out
-}
-
 func TestCalcJSFiguresMatchComputeFor(t *testing.T) {
 	products := demoAndFixtureProducts(t)
 	amounts := []float64{5000, 1, 0.01, 2500.5, 12345.67, 99999.99, 1e6, 123456789.12}
@@ -173,7 +150,7 @@ func TestCalcJSFiguresMatchComputeFor(t *testing.T) {
 		if f == nil {
 			t.Fatalf("%s: no figures", p.ID)
 		}
-		pg := page{Amounts: moneyFigures(f), Total: f.Columns[0].TotalCosts}
+		pg := page{Amounts: f.Amounts(), Total: f.Columns[0].TotalCosts}
 		for _, l := range f.Composition.Lines {
 			pg.Shares = append(pg.Shares, l.Share)
 		}
@@ -191,7 +168,7 @@ done(input.pages.map((p, i) => amounts.map((a) => {
 		for j, a := range amounts {
 			f := ComputeFor(p, a)
 			var want []string
-			for _, v := range moneyFigures(f) {
+			for _, v := range f.Amounts() {
 				want = append(want, loc.Money(v, p.Currency))
 			}
 			for _, l := range f.Composition.Lines {

@@ -479,3 +479,29 @@ func (p Product) TotalCostsAtRHP() float64 {
 // ExampleAmount is ExampleInvestment, the amount p's figures are for, for
 // templates (a layout prints it as the amount its figures assume).
 func (p Product) ExampleAmount() float64 { return ExampleInvestment }
+
+// Amounts are the amounts of money f holds but the composition's lines:
+// the costs table's totals, the costs-over-time path (costs, value with
+// and without costs), the scenarios' values and the minimum's, in that
+// order. Each is linear in the amount invested (ComputeFor), which is what
+// a page's calculator relies on when it scales them; the composition's
+// lines are split into cents again instead (SplitCents of the shares).
+func (f *Figures) Amounts() []float64 {
+	out := make([]float64, 0, len(f.Columns)+3*len(f.Path)+2*len(f.Scenarios)+1)
+	for _, c := range f.Columns {
+		out = append(out, c.TotalCosts)
+	}
+	for _, p := range f.Path {
+		out = append(out, p.CumulativeCosts, p.Net, p.Gross)
+	}
+	for _, s := range f.Scenarios {
+		if s.OneYear != nil {
+			out = append(out, s.OneYear.Value)
+		}
+		out = append(out, s.AtRHP.Value)
+	}
+	if f.Minimum != nil {
+		out = append(out, f.Minimum.Value)
+	}
+	return out
+}
