@@ -2,7 +2,7 @@
  * into the element with that id, with ECharts' SVG renderer. Load it deferred.
  * ECharts (echarts.min.js beside this script, the theme's own bundle of the
  * parts the charts use: scripts/vendor-echarts.sh) is loaded when the first
- * chart comes within a screen of the viewport, so a page whose charts lie
+ * chart comes within a quarter screen of the viewport, so a page whose charts lie
  * below the fold does not load it on its first view; a page that loaded it
  * already (a theme of its own) is drawn at once. Without ECharts nothing is
  * drawn: the tables stay.
