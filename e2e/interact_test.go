@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/klartext/klartext/generator/browsercheck"
 )
 
 // The reader's interactions: charts drawn, tables without JavaScript,
@@ -71,7 +73,7 @@ func TestChartsRender(t *testing.T) {
 		}
 	}
 	t.Logf("%s: %d charts checked", p.Path, len(states))
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	triage(t, findings)
 }
 
@@ -146,7 +148,7 @@ func TestNoJavaScriptTablesShowFigures(t *testing.T) {
 		findings = append(findings, tb.finding("no-js:chart-table", "the page has no table.costs-over-time"))
 	}
 	t.Logf("%s without JavaScript: h1 %q, %d chart tables, %d costs tables", p.Path, st.H1, charts, costs)
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	triage(t, findings)
 }
 
@@ -162,11 +164,11 @@ func TestVideoLoadsOnlyAfterClick(t *testing.T) {
 	tb := openTab(t, suite.srv.URL, p)
 	tb.do("settle", chromedp.Sleep(settle))
 	var findings []Finding
-	for _, f := range checkTracking(tb.seen(), suite.srv.URL, suite.srv.Requests()[before:]) {
+	for _, f := range browsercheck.Tracking(tb.seen(), suite.srv.URL, suite.srv.Requests()[before:]) {
 		f.Detail = "before the click: " + f.Detail
 		findings = append(findings, f)
 	}
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	if n := eval[int](tb, "iframes", `document.querySelectorAll('iframe').length`); n != 0 {
 		findings = append(findings, tb.finding("video-after-click", fmt.Sprintf("before the click the page has %d iframe(s)", n)))
 	}
@@ -207,11 +209,11 @@ func TestIssoLoadsOnlyAfterConsent(t *testing.T) {
 	tb.do("settle", chromedp.Sleep(settle))
 
 	var findings []Finding
-	for _, f := range checkTracking(tb.seen(), srv.URL, srv.Requests()) {
+	for _, f := range browsercheck.Tracking(tb.seen(), srv.URL, srv.Requests()) {
 		f.Detail = "before the consent click: " + f.Detail
 		findings = append(findings, f)
 	}
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	type consentState struct {
 		Section  bool `json:"section"`
 		Shown    bool `json:"shown"`
@@ -262,7 +264,7 @@ func TestIssoLoadsOnlyAfterConsent(t *testing.T) {
 	}
 	v := tb.seen()
 	v.Cookie = eval[string](tb, "document.cookie", `document.cookie`)
-	for _, f := range checkTracking(v, srv.URL, srv.Requests()) {
+	for _, f := range browsercheck.Tracking(v, srv.URL, srv.Requests()) {
 		if f.Rule != "no-tracking" { // the click asked for the comment server
 			f.Detail = "after the consent click: " + f.Detail
 			findings = append(findings, f)
@@ -275,7 +277,7 @@ func TestIssoLoadsOnlyAfterConsent(t *testing.T) {
 	for _, c := range cookies.Cookies {
 		findings = append(findings, tb.finding("no-cookies", fmt.Sprintf("after the consent click the browser holds the cookie %s for %s", c.Name, c.Domain)))
 	}
-	findings = append(findings, withoutFailedLoadsOf(checkConsole(tb.seen()), host)...)
+	findings = append(findings, withoutFailedLoadsOf(browsercheck.Console(tb.seen()), host)...)
 	triage(t, findings)
 }
 
@@ -337,7 +339,7 @@ func TestFormSubmitsEveryField(t *testing.T) {
 	if !poll(tb, `document.querySelector('input[data-feedback-token]').value !== ''`) {
 		findings = append(findings, tb.finding("feedback-form", "js/feedback-form.js never filled in the token from "+origin+"/submit"))
 	}
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	tb.do("submit", chromedp.Click(chromedp.CSS(`section.feedback-form form button[type="submit"]`)))
 
 	var got url.Values
@@ -345,7 +347,7 @@ func TestFormSubmitsEveryField(t *testing.T) {
 	case got = <-posts:
 	case <-time.After(guard):
 		findings = append(findings, tb.finding("feedback-form", "the endpoint "+origin+"/submit never got the form's POST"))
-		findings = append(findings, checkConsole(tb.seen())...)
+		findings = append(findings, browsercheck.Console(tb.seen())...)
 		triage(t, findings)
 		return
 	}
@@ -469,7 +471,7 @@ func TestSortableTable(t *testing.T) {
 		findings = append(findings, tb.finding("sortable", fmt.Sprintf("no header click changed the first row (%q)", initial.Rows[0])))
 	}
 	t.Logf("%s: %d columns × 2 directions sorted, %d rows", p.Path, len(initial.AriaSort), len(initial.Rows))
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	triage(t, findings)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,13 +18,15 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // TestFeedbackLoop closes the loop in a real browser: the demo's form, on
 // a page served from 127.0.0.1, posts to a real `klartext feedback serve`
 // on 127.0.0.1 — once with JavaScript (the token fetched when the reader
-// begins) and once without (the receiver's confirmation page) — and lands
+// begins) on a product page, and once without (the receiver's confirmation
+// page) on a page with a video, stored with the video's title — and lands
 // on the thank-you page; `klartext feedback export` and a rebuild count
 // both messages on /feedback/; once answered and published, the criticism
 // is shown with the bank's answer on its page.
@@ -32,10 +35,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if suite.source != suite.repo {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
-	bin := filepath.Join(t.TempDir(), "klartext")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/klartext/klartext/cmd/klartext").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := klartextBin(t)
 	klartext := func(args ...string) string {
 		t.Helper()
 		out, err := exec.Command(bin, args...).CombinedOutput()
@@ -46,7 +46,7 @@ func TestFeedbackLoop(t *testing.T) {
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
 	public := filepath.Join(root, "public")
-	site, err := startServer(public) // serves what the builds below write
+	site, err := browsercheck.StartServer(public, "/") // serves what the builds below write
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +84,18 @@ func TestFeedbackLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := pageWith(t, public, "product", `action="`+endpoint+`"`)
+	vp := pageWith(t, public, "", `action="`+endpoint+`"`, `name="video"`)
+	vpHTML, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(vp.Path), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var videos []string
+	for _, m := range regexp.MustCompile(`name="video" value="([^"]*)"`).FindAllStringSubmatch(string(vpHTML), -1) {
+		videos = append(videos, html.UnescapeString(m[1]))
+	}
+	if len(videos) == 0 {
+		t.Fatalf("%s names no video in its form", vp.Path)
+	}
 
 	var findings []Finding
 	// With JavaScript: the script fetches the token on the first focus.
@@ -105,7 +117,7 @@ func TestFeedbackLoop(t *testing.T) {
 
 	// Without JavaScript: no token, so the receiver asks to confirm.
 	const praise = "Ohne JavaScript gesendet, auch gut. (Schleifentest)"
-	nojs := openTab(t, site.URL, p, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	nojs := openTab(t, site.URL, vp, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	}))
@@ -124,16 +136,25 @@ func TestFeedbackLoop(t *testing.T) {
 		findings = append(findings, nojs.finding("feedback-loop", "without JavaScript: not on the thank-you page but "+eval[string](nojs, "where", `location.href`)))
 	}
 
-	// Both are stored, as new messages.
-	list := klartext("feedback", "list", "--db", db, "--state", "new", "--page", p.Path)
-	id := ""
+	// Both are stored, as new messages, the praise with its page's videos.
+	list := klartext("feedback", "list", "--db", db, "--state", "new")
+	id, videoID := "", ""
 	for _, line := range strings.Split(list, "\n") {
-		if strings.Contains(line, "Schleifentest") && strings.Contains(line, "criticism") {
+		switch {
+		case strings.Contains(line, "Schleifentest") && strings.Contains(line, "criticism") && strings.Contains(line, " "+p.Path+"  "):
 			id = strings.Fields(line)[0]
+		case strings.Contains(line, "Schleifentest") && strings.Contains(line, "praise") && strings.Contains(line, " "+vp.Path+" (video: "):
+			videoID = strings.Fields(line)[0]
 		}
 	}
-	if id == "" || strings.Count(list, "Schleifentest") != 2 {
+	if id == "" || videoID == "" || strings.Count(list, "Schleifentest") != 2 {
 		t.Fatalf("the receiver did not store both messages:\n%s\n%s", list, recvLog.String())
+	}
+	shownVideo := klartext("feedback", "show", videoID, "--db", db)
+	for _, v := range videos {
+		if !strings.Contains(shownVideo, "\nvideo:     "+v+"\n") {
+			findings = append(findings, nojs.finding("feedback-loop", fmt.Sprintf("the message from %s does not name the video %q:\n%s", vp.Path, v, shownVideo)))
+		}
 	}
 
 	// Export and rebuild: the balance counts them (the demo has 24 praise
@@ -175,7 +196,7 @@ func TestFeedbackLoop(t *testing.T) {
 	if s := eval[string](fb, "you said", `(document.querySelector('.you-said') || {textContent: ''}).textContent`); !strings.Contains(s, criticism) || !strings.Contains(s, answer) {
 		findings = append(findings, fb.finding("feedback-loop", "'Sie sagten – wir haben' lacks the answered message"))
 	}
-	findings = append(findings, checkConsole(pg.seen())...)
+	findings = append(findings, browsercheck.Console(pg.seen())...)
 	triage(t, findings)
 	if _, err := os.Stat(db); err != nil {
 		t.Error(err)

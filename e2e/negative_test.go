@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -75,16 +76,16 @@ func TestNegativeImageWithoutAlt(t *testing.T) {
 	public := brokenSite(t, func(s string) string {
 		return strings.Replace(s, `{{block "main" .}}{{end}}`, `{{block "main" .}}{{end}}<img src="x.png">`, 1)
 	})
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
+	v, err := browsercheck.Load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFinding(t, checkAxe(v), "/", "axe:image-alt", `<img src="x.png">`)
+	wantFinding(t, browsercheck.Axe(v), "/", "axe:image-alt", `<img src="x.png">`)
 }
 
 func TestNegativeDuplicateID(t *testing.T) {
@@ -106,16 +107,16 @@ func TestNegativeExternalFont(t *testing.T) {
 		return strings.Replace(s, `</head>`,
 			`<link rel="stylesheet" href="https://fonts.example.test/x.css"></head>`, 1)
 	})
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
+	v, err := browsercheck.Load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFinding(t, checkTracking(v, srv.URL, nil), "/", "no-tracking", "https://fonts.example.test/x.css")
+	wantFinding(t, browsercheck.Tracking(v, srv.URL, nil), "/", "no-tracking", "https://fonts.example.test/x.css")
 }
 
 func TestNegativeInvisibleFocus(t *testing.T) {
@@ -125,16 +126,16 @@ func TestNegativeInvisibleFocus(t *testing.T) {
 	public := brokenThemeFile(t, "static/css/site.css", func(s string) string {
 		return s + "\n.skip-link:focus, .skip-link:focus-visible { outline: none; }\n"
 	})
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, true)
+	v, err := browsercheck.Load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFinding(t, checkKeyboard(v), "/", "keyboard:focus-visible", "outline-style")
+	wantFinding(t, browsercheck.Keyboard(v), "/", "keyboard:focus-visible", "outline-style")
 }
 
 func TestNegativeBlockedInlineScript(t *testing.T) {
@@ -142,14 +143,14 @@ func TestNegativeBlockedInlineScript(t *testing.T) {
 	public := brokenSite(t, func(s string) string {
 		return strings.Replace(s, `</body>`, `<script>document.title = "changed";</script></body>`, 1)
 	})
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	v, err := load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
+	v, err := browsercheck.Load(suite.browser, srv.URL, homePage(), desktop, suite.axeSource, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFinding(t, checkConsole(v), "/", "no-console-errors", "Content Security Policy")
+	wantFinding(t, browsercheck.Console(v), "/", "no-console-errors", "Content Security Policy")
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/browsercheck"
 )
 
 // TestPages opens one page of every kind in Chromium and checks
@@ -24,7 +26,7 @@ func TestPages(t *testing.T) {
 	for _, p := range suite.pages {
 		have[p.Kind] = true
 	}
-	for _, k := range pageKinds {
+	for _, k := range browsercheck.Kinds {
 		if !have[k] {
 			t.Logf("the site has no page of the kind %q yet: not checked", k)
 		}
@@ -54,57 +56,17 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// checkPage runs every browser check on one page and returns the findings
-// and the desktop page weight.
+// checkPage runs every browser check on one page (browsercheck.CheckPage,
+// which klartext check --browser runs too) and the page-weight budget; it
+// returns the findings and the desktop page weight.
 func checkPage(t *testing.T, srv *server, p page, b budget) ([]Finding, map[string]int64) {
 	t.Helper()
-	var out []Finding
-	before := len(srv.Requests())
-	v, err := load(suite.browser, srv.URL, p, desktop, suite.axeSource, true)
+	findings, v, err := browsercheck.CheckPage(suite.browser, srv, p, suite.axeSource)
 	if err != nil {
-		t.Fatalf("%s (%s): %v", p.Path, p.Kind, err)
+		t.Fatal(err)
 	}
-	served := srv.Requests()[before:]
-	out = append(out, checkAxe(v)...)
-	out = append(out, checkCharts(v)...)
-	out = append(out, checkKeyboard(v)...)
-	out = append(out, checkTracking(v, srv.URL, served)...)
-	out = append(out, checkConsole(v)...)
-	out = append(out, checkWeight(v, b)...)
-	out = append(out, checkServed(p, served)...)
-	out = append(out, checkImageSizes(v)...)
-
-	m, err := load(suite.browser, srv.URL, p, mobile, suite.axeSource, false)
-	if err != nil {
-		t.Fatalf("%s (%s) at mobile width: %v", p.Path, p.Kind, err)
-	}
-	out = append(out, checkAxe(m)...)
-	out = append(out, checkReflow(m)...)
-	out = append(out, checkImageSizes(m)...)
-	out = append(out, checkConsole(m)...)
-	out = append(out, checkTracking(m, srv.URL, nil)...)
-	return out, v.Weight
+	return append(findings, checkWeight(v, b)...), v.Weight
 }
-
-// checkServed makes sure the page came from the test server with the
-// status its kind should have.
-func checkServed(p page, served []request) []Finding {
-	want := 200
-	if p.Kind == "404" {
-		want = 404
-	}
-	for _, r := range served {
-		if r.Path == p.Path {
-			if r.Status != want {
-				return []Finding{{Page: p.Path, Kind: p.Kind, Rule: "http-status", Detail: "status " + itoa(r.Status) + ", want " + itoa(want)}}
-			}
-			return nil
-		}
-	}
-	return []Finding{{Page: p.Path, Kind: p.Kind, Rule: "http-status", Detail: "the test server never got a request for the page"}}
-}
-
-func itoa(n int) string { return jsonString(n) }
 
 func loadBudget() (budget, error) {
 	var b budget

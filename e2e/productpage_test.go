@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
@@ -31,7 +32,7 @@ import (
 // whose HTML holds needle.
 func pagesWith(t *testing.T, public, kind, needle string) []page {
 	t.Helper()
-	locs, err := sitemapLocs(filepath.Join(public, "sitemap.xml"))
+	locs, err := browsercheck.SitemapLocs(filepath.Join(public, "sitemap.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func pagesWith(t *testing.T, public, kind, needle string) []page {
 		if err != nil {
 			t.Fatalf("sitemap.xml: %q: %v", loc, err)
 		}
-		k, _, err := pageInfo(public, u.Path)
+		k, _, err := browsercheck.PageInfo(public, "/", u.Path)
 		if err != nil || (kind != "" && k != kind) {
 			continue
 		}
@@ -500,7 +501,7 @@ func fixtureSite(t *testing.T) (*server, *build.Site) {
 	if err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("build with the EPT fixture: %v %v", err, res.Diagnostics.All())
 	}
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -638,7 +639,7 @@ func TestCalculator(t *testing.T) {
 				t.Errorf("%s: the summary for the first column says %q, want %q", p.Path, got, w)
 			}
 		}
-		triage(t, checkConsole(tb.seen()))
+		triage(t, browsercheck.Console(tb.seen()))
 		checked++
 	}
 	if checked < 30 {
@@ -766,7 +767,7 @@ func TestCompareProducts(t *testing.T) {
 		for _, pr := range eval[result](again, "tables", tablesJS).Problems {
 			t.Errorf("the shared address at %s: %s", vp.Name, pr)
 		}
-		triage(t, append(checkConsole(again.seen()), checkTracking(again.seen(), suite.srv.URL, nil)...))
+		triage(t, append(browsercheck.Console(again.seen()), browsercheck.Tracking(again.seen(), suite.srv.URL, nil)...))
 	}
 
 	nojs := openTab(t, suite.srv.URL, page{Kind: "section", Path: "/products/", Name: "section"}, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -121,7 +122,7 @@ func TestPromiseStoryPages(t *testing.T) {
 			p := site.Products[id]
 			facts := p.Product.Facts
 			cols := product.Compute(facts).Columns
-			want := `<li><a href="` + p.URL + `">` + p.Title + `</a> <span class="risk-badge risk-` + itoa(facts.SRI) + `">` +
+			want := `<li><a href="` + p.URL + `">` + p.Title + `</a> <span class="risk-badge risk-` + strconv.Itoa(facts.SRI) + `">` +
 				product.RiskLabel(facts.SRI, site.Config.Language) + `</span> <span class="story-costs">Kosten insgesamt nach ` +
 				loc.YearsAfter(facts.RHPYears) + `: ` + loc.Money(cols[len(cols)-1].TotalCosts, facts.Currency)
 			if !strings.Contains(block, want) {

@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/klartext/klartext/generator/browsercheck"
 )
 
 // The search (themes/klartext/static/js/search.js): from the header's
@@ -95,7 +97,7 @@ func TestSearchFromTheHeader(t *testing.T) {
 	if st.Marks == 0 || st.Results == 0 {
 		bad(fmt.Sprintf("%d results, %d marks", st.Results, st.Marks))
 	}
-	axe, err := runAxe(tb.ctx, suite.axeSource)
+	axe, err := browsercheck.RunAxe(tb.ctx, suite.axeSource)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,8 +118,8 @@ func TestSearchFromTheHeader(t *testing.T) {
 		}
 	}
 	v := tb.seen()
-	findings = append(findings, checkConsole(v)...)
-	findings = append(findings, checkTracking(v, suite.srv.URL, nil)...)
+	findings = append(findings, browsercheck.Console(v)...)
+	findings = append(findings, browsercheck.Tracking(v, suite.srv.URL, nil)...)
 	triage(t, findings)
 }
 
@@ -176,8 +178,8 @@ func TestSearchFilters(t *testing.T) {
 		bad("the language filter does not show the URL's value: " + lang)
 	}
 	v := tb.seen()
-	findings = append(findings, checkConsole(v)...)
-	findings = append(findings, checkTracking(v, suite.srv.URL, nil)...)
+	findings = append(findings, browsercheck.Console(v)...)
+	findings = append(findings, browsercheck.Tracking(v, suite.srv.URL, nil)...)
 	triage(t, findings)
 }
 
@@ -224,7 +226,7 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	if !st.HeaderFormShown {
 		bad("the header's search form is not shown")
 	}
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	triage(t, findings)
 }
 
@@ -245,7 +247,7 @@ func TestSearchLargeSite(t *testing.T) {
 	if err := buildSite(site, public); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}

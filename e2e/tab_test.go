@@ -15,6 +15,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -53,7 +54,7 @@ func openTab(t *testing.T, base string, p page, before ...chromedp.Action[chrome
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancelT)
 	tb := &tab{t: t, ctx: ctx, v: &visit{Page: p, URL: base + p.Path, Viewport: desktop, Weight: map[string]int64{}}}
-	if err := listen(ctx, tb.v, &tb.mu); err != nil {
+	if err := browsercheck.Listen(ctx, tb.v, &tb.mu); err != nil {
 		t.Fatalf("%s: %v", p.Path, err)
 	}
 	steps := append([]chromedp.Action[chromedp.Void]{
@@ -153,7 +154,7 @@ func withoutFailedLoadsOf(findings []Finding, origin string) []Finding {
 // there is none.
 func pageWith(t *testing.T, public, kind string, needles ...string) page {
 	t.Helper()
-	locs, err := sitemapLocs(filepath.Join(public, "sitemap.xml"))
+	locs, err := browsercheck.SitemapLocs(filepath.Join(public, "sitemap.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func pageWith(t *testing.T, public, kind string, needles ...string) page {
 			t.Fatalf("sitemap.xml: %q: %v", loc, err)
 		}
 		p := u.Path
-		k, _, err := pageInfo(public, p)
+		k, _, err := browsercheck.PageInfo(public, "/", p)
 		if err != nil || (kind != "" && k != kind) {
 			continue
 		}
@@ -199,7 +200,7 @@ func demoWithFeedback(t *testing.T, block string) (*server, string) {
 	if err := buildSite(root, public); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := startServer(public)
+	srv, err := browsercheck.StartServer(public, "/")
 	if err != nil {
 		t.Fatal(err)
 	}

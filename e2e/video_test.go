@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/webvtt"
 )
 
@@ -130,7 +131,7 @@ func TestSelfHostedVideo(t *testing.T) {
 			findings = append(findings, tb.finding("no-tracking", "the video page asked another origin: "+r))
 		}
 	}
-	findings = append(findings, checkConsole(tb.seen())...)
+	findings = append(findings, browsercheck.Console(tb.seen())...)
 	var served []string
 	for _, r := range tb.seen().Requests {
 		if !strings.HasPrefix(r, "data:") { // the player's own icons

@@ -97,7 +97,9 @@
 //     a mail program: CSP sources and policies, web addresses (https, http
 //     to loopback), e-mail addresses, RFC 3986 percent-encoding. Settings and
 //     front matter readers call them; their errors become diagnostics.
-//   - config: site settings. content: pages, kinds, URLs, front matter keys.
+//   - config: site settings (baseurl.go: the base URL's one check, and the
+//     command line's --baseURL override). content: pages, kinds, URLs,
+//     front matter keys.
 //   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
 //   - markdown: goldmark set-up, heading IDs, link resolution, fences, and
 //     the limits on one page's work (limits.go: a pass over the text before
@@ -105,7 +107,9 @@
 //   - data: generic data files (CSV, YAML, JSON) for templates.
 //   - table: tabular files as a header and rows of positioned cells: CSV
 //     decoded from UTF-8 or Windows-1252 (never guessed), XLSX workbooks
-//     through excelize (saved values only, cells by A1 reference).
+//     through excelize (saved values only, cells by A1 reference). Every
+//     CSV file of a site is read through it: data files, the products'
+//     sources, the feedback export.
 //   - locale: numbers, money, dates and language names per site language;
 //     locale.Primary is the one answer to "which language is this?".
 //   - escape: html/template's escaping of plain strings (HTML text,
@@ -167,9 +171,24 @@
 //   - active: which files in content/ a browser or web server would run
 //     (by ending, host configuration, .well-known/, SVG by its content).
 //   - build: the orchestration and the site model; views for templates.
-//   - scaffold: klartext new. check: editorial reports and output formats
-//     of klartext check, and the compliance report of check --products
-//     (products.go).
+//   - scaffold: klartext new: pages, and a whole site (site.go) that builds
+//     clean, with placeholders (placeholder: the [[TODO: …]] marker, written
+//     and found). check: editorial reports (placeholders.go among them) and
+//     output formats of klartext check, the compliance report of check
+//     --products (products.go), and check --browser's findings as
+//     diagnostics (browser.go).
+//   - menu, redirect, assethash: the domain of issue #18's build work, as
+//     pure functions the build does not call yet — the menus of site.yaml
+//     and front matter (parse, check every entry like a link, order by
+//     weight, the active item); aliases of moved pages (checked, their
+//     collisions, the redirect page, _redirects, nginx and Apache
+//     snippets); content-hashed asset names, SHA-384 integrity and the
+//     cache headers for them.
+//   - browsercheck: the browser suite's page checks for any built site —
+//     a static host below a base path, headless Chromium, one page per
+//     kind from the sitemap, axe-core, reflow, no-tracking, console,
+//     keyboard, charts, image sizes; FindTools says what to install. e2e
+//     and klartext check --browser both run it.
 //   - search/token, search/stem, search/index: the site search's words
 //     (tokens with ISINs and numbers whole, case and umlaut folding, stop
 //     words, weighted terms per page), Snowball's German and English
@@ -178,10 +197,12 @@
 //     reader's side, which must cut, fold and stem alike, is
 //     themes/klartext/static/js/search.js; tests run it in node.
 //   - sitetest: helpers for tests that build whole sites (copy the demo,
-//     checksum an output folder, run search.js in node).
-//   - serve, watch: the development server (safe static files, live
-//     reload over server-sent events, the error overlay) and the recursive,
-//     debounced file watcher.
+//     checksum an output folder, run search.js in node, crawl every
+//     internal link of a served site: links.go).
+//   - serve, watch: the development server (safe static files below the
+//     site's base path, live reload over server-sent events, the error
+//     overlay with its own stylesheet, live.css, in the site's language)
+//     and the recursive, debounced file watcher.
 //
 // Outside generator/: cmd/klartext is the command (build, check, serve,
 // new, feedback, version); themes/ embeds the default theme, whose scripts
@@ -190,9 +211,11 @@
 // calculator, compare.js the products page's comparison, search.js the
 // search; e2e/ is the browser test suite (headless Chromium, axe-core,
 // html-validate, Lighthouse); scripts/ holds the benchmark, fuzz and CI
-// dependency scripts, scripts/vendor-echarts.sh, which builds the theme's
-// ECharts from the npm package with the parts scripts/echarts-entry.js
-// lists, and scripts/portraits, which draws the demo's photos.
+// dependency scripts, test.sh (the README's test command: the
+// dependencies, then every test), vendor-echarts.sh, which builds the
+// theme's ECharts from the npm package with the parts
+// scripts/echarts-entry.js lists, and scripts/portraits, which draws the
+// demo's photos.
 //
 // # Where to add things
 //
@@ -214,11 +237,15 @@
 //   - A field of the EPT: its number and V2.1 name in product.eptFields,
 //     its key and how its value converts in eptKeys (or a function of its
 //     own in ept.go for a key made of several fields).
-//   - A field of the plain form: feedback.FormFields and formData (the
-//     receiver accepts what FormFields lists; TestPublishedFormIsWhatTheReceiverAccepts
-//     compares it with the rendered partial); a column of the export:
-//     feedback/export.go (optionalColumns, WriteExport) and
-//     feedbackstore.EntryOf.
+//   - A field of the plain form: its name constant and feedback.FormFields
+//     (Repeat for a field sent once per value, like video), its name in
+//     FormData for the partial (formData), Submission and ParseSubmission,
+//     and the receiver's confirmation page (feedbackserver/pages.go,
+//     confirmData); what is stored, as a migration appended to
+//     feedbackstore/migrations.go. TestPublishedFormIsWhatTheReceiverAccepts
+//     renders the partial and submits what it sends. A column of the
+//     export: feedback/export.go (optionalColumns, WriteExport),
+//     feedbackstore.EntryOf and feedbackimport.CSV.
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback
 //     import.
@@ -231,6 +258,10 @@
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
 //     what its name says in build/video.go (probe).
+//   - A check of a page in the browser: a function over a browsercheck.Visit
+//     (what Load recorded; add what it must record in Load or Listen),
+//     called from CheckPage, a hint for its rule in check/browser.go, and a
+//     negative test in e2e/negative_test.go that makes it fail.
 //   - An image size: an imaging.Use (kind, display sizes) made in
 //     build/images.go (advisorPhoto, markdownImage show how); the widths
 //     it publishes are imaging.Widths, the files imaging.Plan.

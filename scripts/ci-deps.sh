@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian machine: Chromium from
-# Debian and the pinned Node tools of e2e/ for the browser suite, strace
-# for the feedback receiver's sandbox test (cmd/klartext).
-# Idempotent and quiet: it does nothing when they are there. Run as root.
+# Installs what the tests need on a fresh Debian (or Ubuntu) machine:
+# Chromium from Debian and Node with npm for the browser suite, strace for
+# the feedback receiver's sandbox test (cmd/klartext), and the pinned npm
+# packages of e2e/ (axe-core, html-validate: e2e/package-lock.json).
+# Idempotent and quiet: it does nothing when they are there. The system
+# packages need root: as another user it asks sudo, or says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v strace >/dev/null || missing+=(strace)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "ci-deps: missing ${missing[*]}: as root, run apt-get install ${missing[*]} (or run this script as root)" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
   echo "ci-deps: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ ! -d e2e/node_modules/axe-core ] || [ ! -x e2e/node_modules/.bin/html-validate ]; then

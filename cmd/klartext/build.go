@@ -20,6 +20,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	baseURL := baseURLFlag(fs)
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: <source>/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
@@ -45,6 +46,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	}
+	defer overrideBaseURL(*baseURL)()
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext build:", msg)
+		return 1
 	}
 	if isTerminal(stderr) {
 		opts.Progress = progressPrinter(stderr)

@@ -2,11 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/klartext/klartext/generator/browsercheck"
 	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/check"
 	"github.com/klartext/klartext/generator/diag"
@@ -17,11 +21,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	baseURL := baseURLFlag(fs)
 	format := fs.String("format", "text", "output `format`: text, json, or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "exit with status 2 when there are warnings but no errors")
 	products := fs.Bool("products", false, "print, per product, what was read and from where and the figures its page publishes")
+	browser := fs.Bool("browser", false, "also build the site into a temporary folder and run the browser suite's page checks on one page of every kind in headless Chromium: axe-core (WCAG 2.1 A and AA) at 1280 and 360 px, reflow at 360 px, no request to another origin, no cookie, no console error")
+	chromium := fs.String("chromium", browsercheck.DefaultChromium, "the Chromium `program` --browser runs")
+	axe := fs.String("axe", "", "axe-core's axe.min.js `file` for --browser (default: node_modules/axe-core/ in the site's folder or one above it, or a klartext checkout's e2e/node_modules/)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: klartext check [flags]\n\nValidates everything the build validates, without writing output, and adds\nreports for editors and compliance: pages whose valid_until passes within 30\ndays, products without an explainer, advisors without stories, stories older\nthan a year that were never revised. With --products it prints, per product,\nevery key read with its file, row and column, and the figures its page will\npublish (text, or JSON with --format json).\n\nExit status: 0 clean, 1 errors, 2 warnings only (with --strict).\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: klartext check [flags]\n\nValidates everything the build validates, without writing output, and adds\nreports for editors and compliance: pages whose valid_until passes within 30\ndays, products without an explainer, advisors without stories, stories older\nthan a year that were never revised, placeholders ([[TODO: …]]) not filled\nin. With --browser it builds the site into a temporary folder and opens a\npage of every kind in Chromium (the README says what it checks). With\n--products it prints, per product, every key read with its file, row and\ncolumn, and the figures its page will publish (text, or JSON with --format\njson).\n\nExit status: 0 clean, 1 errors, 2 warnings only (with --strict).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,12 +38,35 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	defer overrideBaseURL(*baseURL)()
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext check:", msg)
+		return 1
+	}
 	f := check.Format(*format)
 	if f != check.Text && f != check.JSON && f != check.GitHub {
 		fmt.Fprintf(stderr, "klartext check: unknown format %q (text, json, github)\n", *format)
 		return 2
 	}
-	opts.DryRun = true
+	var tools browsercheck.Tools
+	if *browser {
+		// Before the build: what is missing is said at once.
+		cwd, _ := os.Getwd()
+		var err error
+		if tools, err = browsercheck.FindTools(*chromium, *axe, opts.Source, cwd); err != nil {
+			fmt.Fprintln(stderr, "klartext check --browser:", diag.EscapeText(toolHint(err)))
+			return 1
+		}
+		tmp, err := os.MkdirTemp("", "klartext-check-")
+		if err != nil {
+			fmt.Fprintln(stderr, "klartext check:", err)
+			return 1
+		}
+		defer os.RemoveAll(tmp)
+		opts.Dest = filepath.Join(tmp, "public")
+	} else {
+		opts.DryRun = true
+	}
 	opts.Now = time.Now()
 	res, err := build.Build(opts)
 	if err != nil {
@@ -46,6 +77,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	all.Merge(res.Diagnostics)
 	if res.Site != nil {
 		all.Add(check.Reports(res.Site, opts.Now)...)
+	}
+	browserNote := ""
+	switch {
+	case *browser && (res.Diagnostics.HasErrors() || res.Site == nil):
+		browserNote = "klartext check --browser: the site does not build, so no page was opened in the browser"
+	case *browser:
+		pages, findings, err := browsercheck.CheckSite(opts.Dest, res.Site.Config.BasePath(), tools, filepath.Dir(opts.Dest))
+		if err != nil {
+			fmt.Fprintln(stderr, "klartext check --browser:", diag.EscapeText(err.Error()))
+			return 1
+		}
+		all.Add(check.BrowserDiagnostics(res.Site, findings)...)
+		version := tools.AxeVersion
+		if version == "" {
+			version = "of unknown version"
+		}
+		browserNote = fmt.Sprintf("klartext check --browser: %d pages checked at 1280 and 360 px in %s with axe-core %s (%s)", len(pages), tools.Chromium, version, tools.AxeFile)
 	}
 	var err2 error
 	switch {
@@ -64,7 +112,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if f == check.Text {
+		if browserNote != "" {
+			fmt.Fprintln(stdout, browserNote)
+		}
 		fmt.Fprintf(stdout, "klartext check: %d errors, %d warnings\n", len(all.Errors()), len(all.Warnings()))
+	} else if browserNote != "" {
+		fmt.Fprintln(stderr, browserNote)
 	}
 	switch {
 	case all.HasErrors():
@@ -73,6 +126,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// toolHint is FindTools' error with the flag that names the tool
+// instead of installing it.
+func toolHint(err error) string {
+	var m *browsercheck.MissingError
+	if !errors.As(err, &m) {
+		return err.Error()
+	}
+	flag := "--chromium PROGRAM"
+	if m.Tool == "axe-core" {
+		flag = "--axe FILE"
+	}
+	return m.Error() + ", or name it with " + flag
 }
 
 // writeJSON prints v as indented JSON.

@@ -257,10 +257,23 @@ func TestCheckProducts(t *testing.T) {
 		"    ongoing_pct                  1.55                     content/data/products.csv:6, column ",
 		"    costs if you exit after 5 years     total 1.680,97\u00a0€, annual cost impact 2,77\u00a0%\n",
 		"(the KID's; the model gives ",
+		"    composition if you exit after 1 year: entry ", // not "1 Jahr" from the German locale
+		"(the KID's; the model gives 158,65\u00a0€)",       // in the page's number format, as the figure beside it
 		"klartext check: 0 errors, 0 warnings",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("text report lacks %q", want)
+		}
+	}
+	// The demo is German; the report's sentences are English, as check's
+	// messages are, with the figures as the page prints them.
+	german := regexp.MustCompile(`\b(Jahr|Jahre|Jahren|Monat|Monate|Monaten|nach)\b`)
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		if strings.HasPrefix(line, "    costs if") || strings.HasPrefix(line, "    composition") || strings.HasPrefix(line, "    scenario") ||
+			strings.HasPrefix(line, "    minimum") || strings.HasPrefix(line, "  published") {
+			if w := german.FindString(line); w != "" {
+				t.Errorf("a report line has the German %q: %q", w, line)
+			}
 		}
 	}
 }

@@ -268,7 +268,7 @@ func purgeHourly(ctx context.Context, st *feedbackstore.Store, logger *log.Logge
 }
 
 func runFeedbackList(args []string, stdout, stderr io.Writer) int {
-	f := newFeedbackFlags("list", "[flags]", "Lists messages, oldest first: id, day, kind, page, state, whether answered, the comment's start.", stderr)
+	f := newFeedbackFlags("list", "[flags]", "Lists messages, oldest first: id, day, kind, state, whether answered, page (and the videos the message is about), the comment's start.", stderr)
 	state := f.String("state", "", "only messages in this `state`: new, published or hidden")
 	kind := f.String("kind", "", "only messages of this `kind`: praise, criticism, question or comment")
 	page := f.String("page", "", "only messages on this page `path`")
@@ -308,10 +308,18 @@ func runFeedbackList(args []string, stdout, stderr io.Writer) int {
 		if !m.Answered.IsZero() {
 			answered = "answered"
 		}
-		fmt.Fprintf(stdout, "%6d  %s  %-9s  %-9s  %-8s  %s  %s\n", m.ID, m.Received.Format(time.DateOnly), m.Kind, m.State, answered, m.Page, excerpt(m.Comment, 60))
+		fmt.Fprintf(stdout, "%6d  %s  %-9s  %-9s  %-8s  %s%s  %s\n", m.ID, m.Received.Format(time.DateOnly), m.Kind, m.State, answered, m.Page, videoNote(m.Videos), excerpt(m.Comment, 60))
 	}
 	fmt.Fprintf(stderr, "%d message(s)\n", len(ms))
 	return 0
+}
+
+// videoNote names the videos a message is about after its page in list.
+func videoNote(videos []string) string {
+	if len(videos) == 0 {
+		return ""
+	}
+	return " (video: " + excerpt(strings.Join(videos, "; "), 40) + ")"
 }
 
 func isKind(k string) bool {
@@ -338,7 +346,7 @@ func messageID(f *feedbackFlags, arg string) (int64, bool) {
 }
 
 func runFeedbackShow(args []string, stdout, stderr io.Writer) int {
-	f := newFeedbackFlags("show", "ID", "Shows one message in full: what the reader sent, the e-mail address while it is kept, the answer, what is public.", stderr)
+	f := newFeedbackFlags("show", "ID", "Shows one message in full: what the reader sent (with the videos of the page), the e-mail address while it is kept, the answer, what is public.", stderr)
 	rest, code := f.parse(args, 1)
 	if code >= 0 {
 		return code
@@ -375,6 +383,9 @@ func printMessage(stdout io.Writer, m feedbackstore.Message) {
 	w("page", m.Page)
 	if m.Title != "" {
 		w("title", m.Title)
+	}
+	for _, v := range m.Videos {
+		w("video", v)
 	}
 	w("kind", string(m.Kind))
 	var ratings []string

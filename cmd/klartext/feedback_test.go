@@ -61,7 +61,9 @@ func TestFeedbackWorkflow(t *testing.T) {
 		t.Errorf("show: %d\n%s", code, out)
 	}
 	answer := filepath.Join(t.TempDir(), "antwort.txt")
-	os.WriteFile(answer, []byte("Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.\n"), 0o644)
+	// The answer starts like a spreadsheet formula: the export defuses it,
+	// the build shows it as written.
+	os.WriteFile(answer, []byte("@Leserin: Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.\n"), 0o644)
 	if code, out, errOut := klartext(t, "feedback", "answer", "1", "--db", db, "--file", answer, "--date", "2026-03-09"); code != 0 || !strings.Contains(out, "not public") {
 		t.Fatalf("answer: %d %s %s", code, out, errOut)
 	}
@@ -91,7 +93,10 @@ func TestFeedbackWorkflow(t *testing.T) {
 		t.Fatalf("build: %v %v", err, res.Diagnostics.All())
 	}
 	page, _ := os.ReadFile(filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
-	for _, want := range []string{`<li id="feedback-1">`, "Die Depotgebühr ist zu hoch.", "Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.", "9. März 2026"} {
+	if !strings.Contains(string(csv), `,"'@Leserin: Für Mitglieder`) {
+		t.Errorf("the export does not defuse the answer that starts with @:\n%s", csv)
+	}
+	for _, want := range []string{`<li id="feedback-1">`, "Die Depotgebühr ist zu hoch.", "</time>): @Leserin: Für Mitglieder entfällt sie.\nWir prüfen eine Grenze für kleine Sparraten.", "9. März 2026"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the product page lacks %q", want)
 		}
@@ -109,6 +114,48 @@ func TestFeedbackWorkflow(t *testing.T) {
 	csv, _ = os.ReadFile(filepath.Join(root, "content", "data", "feedback.csv"))
 	if strings.Contains(string(csv), "Depotgebühr") || !strings.Contains(string(csv), "\n1,/products/etf-sparplan-welt/,2026-03-05,criticism,1,") {
 		t.Errorf("after hide:\n%s", csv)
+	}
+}
+
+// TestFeedbackVideos: a message from a page with videos names them in
+// list and show, and in the export's videos column, which an import reads
+// back.
+func TestFeedbackVideos(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "feedback.db")
+	st, err := feedbackstore.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	videos := []string{"Kosten verstehen", "Risiko, kurz erklärt"}
+	now := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	if _, errs, err := st.AddBatch(context.Background(), []feedbackstore.NewMessage{
+		{Sub: feedback.Submission{Page: "/videos/kosten-verstehen/", Kind: feedback.Question, Comment: "Gibt es das auch für Anleihen?", Videos: videos}, Received: now},
+		{Sub: feedback.Submission{Page: "/", Kind: feedback.Praise}, Received: now},
+	}); err != nil || errs[0] != nil || errs[1] != nil {
+		t.Fatal(err, errs)
+	}
+	st.Close()
+	_, out, _ := klartext(t, "feedback", "list", "--db", db)
+	if lines := strings.Split(out, "\n"); !strings.Contains(lines[0], "/videos/kosten-verstehen/ (video: Kosten verstehen; Risiko, kurz erklärt)  Gibt es") || strings.Contains(lines[1], "video") {
+		t.Errorf("list:\n%s", out)
+	}
+	if _, out, _ := klartext(t, "feedback", "show", "1", "--db", db); !strings.Contains(out, "\nvideo:     Kosten verstehen\nvideo:     Risiko, kurz erklärt\n") {
+		t.Errorf("show:\n%s", out)
+	}
+	csv := filepath.Join(t.TempDir(), "feedback.csv")
+	if code, _, errOut := klartext(t, "feedback", "export", "--db", db, "--out", csv); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	raw, _ := os.ReadFile(csv)
+	if !strings.Contains(string(raw), ",\"Kosten verstehen\nRisiko, kurz erklärt\"\n") {
+		t.Errorf("export:\n%s", raw)
+	}
+	db2 := filepath.Join(t.TempDir(), "again.db")
+	if code, _, errOut := klartext(t, "feedback", "import", "csv", csv, "--db", db2); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	if _, out, _ := klartext(t, "feedback", "show", "1", "--db", db2); !strings.Contains(out, "\nvideo:     Kosten verstehen\nvideo:     Risiko, kurz erklärt\n") {
+		t.Errorf("show after import:\n%s", out)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/serve"
 	"github.com/klartext/klartext/generator/watch"
 )
@@ -24,11 +25,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
+	baseURL := baseURLFlag(fs)
 	bind := fs.String("bind", serve.DefaultBind, "the `address` to listen on; keep 127.0.0.1 unless you know why")
 	port := fs.Int("port", serve.DefaultPort, "the `port` to listen on")
 	fs.BoolVar(&opts.Drafts, "drafts", true, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", true, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", true, "show pages past valid_until (with a warning)")
+	lang := fs.String("lang", "", "the `language` of the error overlay's own words: de or en (default: the site's)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: klartext serve [flags]\n\nBuilds the site into a temporary folder, serves it, and rebuilds and reloads\nthe browser when a file under content/ or themes/ changes. A failed build\nkeeps the last good site and shows the error in the browser.\n\nFlags:")
 		fs.PrintDefaults()
@@ -38,6 +41,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		return 2
+	}
+	if *lang != "" && grammar.LanguageTag(*lang) != nil {
+		fmt.Fprintf(stderr, "klartext serve: --lang %q is not a language code like de or en\n", *lang)
+		return 2
+	}
+	defer overrideBaseURL(*baseURL)()
+	if msg := notASite(opts.Source); msg != "" {
+		fmt.Fprintln(stderr, "klartext serve:", msg)
+		return 1
 	}
 	tmp, err := os.MkdirTemp("", "klartext-serve-")
 	if err != nil {
@@ -55,7 +67,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = serve.Run(ctx, serve.Options{Bind: *bind, Port: *port, Dir: opts.Dest,
-		Builder: newSiteBuilder(opts), WatchRoots: roots, Debounce: watch.DefaultDebounce, Log: stdout})
+		Builder: newSiteBuilder(opts), WatchRoots: roots, Debounce: watch.DefaultDebounce, Log: stdout, Lang: *lang})
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext serve:", err)
 		return 1
@@ -83,6 +95,9 @@ func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result
 		return serve.Result{Failed: true}, err
 	}
 	out := serve.Result{Diagnostics: res.Diagnostics.All(), Failed: res.Diagnostics.HasErrors(), Pages: res.Pages}
+	if res.Site != nil {
+		out.BasePath, out.Language = res.Site.Config.BasePath(), res.Site.Config.Language
+	}
 	if out.Failed {
 		return out, nil
 	}

@@ -21,11 +21,12 @@ const ExpiryWarning = 30 * 24 * time.Hour
 // StaleStory is the age after which a story without lastmod is reported.
 const StaleStory = 365 * 24 * time.Hour
 
-// Reports returns the editorial reports for a resolved site: pages whose
-// valid_until passes soon, products without an explainer, advisors without
-// stories, and old stories never revised. All are warnings.
+// Reports returns the editorial reports for a resolved site: placeholders
+// not filled in, pages whose valid_until passes soon, products without an
+// explainer, advisors without stories, and old stories never revised. All
+// are warnings.
 func Reports(site *build.Site, now time.Time) []diag.Diagnostic {
-	var out []diag.Diagnostic
+	out := Placeholders(site)
 	for _, n := range site.Nodes {
 		m := n.Meta
 		switch n.Kind {

@@ -38,7 +38,8 @@ type PublishedFigures struct {
 	Investment  float64             `json:"investment"`
 	Columns     []PublishedColumn   `json:"costs_over_time"`
 	Composition []PublishedLine     `json:"composition"`
-	After       string              `json:"composition_after"`
+	After       string              `json:"composition_after"` // the period as the page names it ("5 Jahren")
+	AfterYears  float64             `json:"composition_years"` // the same period in years
 	Scenarios   []PublishedScenario `json:"scenarios"`
 	Minimum     *PublishedValue     `json:"minimum,omitempty"`
 }
@@ -57,6 +58,9 @@ type PublishedValue struct {
 	Value   float64  `json:"value"`
 	FromKID bool     `json:"from_kid,omitempty"`
 	Model   *float64 `json:"model,omitempty"` // the model's figure where the KID's is shown
+	// ModelText is Model formatted as Text is, for the text report: the
+	// two figures side by side in one number format.
+	ModelText string `json:"-"`
 }
 
 // PublishedLine is a line of the composition of costs.
@@ -106,16 +110,16 @@ func published(p product.Product, f *product.Figures, loc locale.Locale) *Publis
 		return PublishedValue{Text: loc.Percent(v, decimals), Value: locale.Round(v, decimals)}
 	}
 	pf := &PublishedFigures{Currency: p.Currency, Investment: product.ExampleInvestment,
-		After: loc.YearsAfter(f.Composition.Years)}
+		After: loc.YearsAfter(f.Composition.Years), AfterYears: f.Composition.Years}
 	for _, c := range f.Columns {
 		col := PublishedColumn{Years: c.Years, TotalCosts: money(c.TotalCosts), AnnualImpact: pct(c.AnnualImpactPct, 2)}
 		if c.FromKID.TotalCosts {
-			m := locale.Round(c.ModelTotalCosts, 2)
-			col.TotalCosts.FromKID, col.TotalCosts.Model = true, &m
+			m := money(c.ModelTotalCosts)
+			col.TotalCosts.FromKID, col.TotalCosts.Model, col.TotalCosts.ModelText = true, &m.Value, m.Text
 		}
 		if c.FromKID.AnnualImpact {
-			m := locale.Round(c.ModelImpactPct, 2)
-			col.AnnualImpact.FromKID, col.AnnualImpact.Model = true, &m
+			m := pct(c.ModelImpactPct, 2)
+			col.AnnualImpact.FromKID, col.AnnualImpact.Model, col.AnnualImpact.ModelText = true, &m.Value, m.Text
 		}
 		pf.Columns = append(pf.Columns, col)
 	}
@@ -138,7 +142,10 @@ func published(p product.Product, f *product.Figures, loc locale.Locale) *Publis
 }
 
 // WriteProducts prints the reports: as text for people, or as JSON
-// ({"products": [...]}).
+// ({"products": [...]}). The text is English, as every message of klartext
+// check is, whatever the site's language; the figures in it are quoted as
+// the page prints them (the site's number format), since they are what
+// the compliance officer compares with the page.
 func WriteProducts(w io.Writer, f Format, reports []ProductReport) error {
 	if f == JSON {
 		enc := json.NewEncoder(w)
@@ -160,12 +167,12 @@ func WriteProducts(w io.Writer, f Format, reports []ProductReport) error {
 			b.WriteString("  no figures: the facts have errors (listed below)\n\n")
 			continue
 		}
-		fmt.Fprintf(&b, "  published, for %s %s invested:\n", trim(pf.Investment), pf.Currency)
+		fmt.Fprintf(&b, "  published (figures as the page prints them), for %s %s invested:\n", trim(pf.Investment), pf.Currency)
 		for _, c := range pf.Columns {
 			fmt.Fprintf(&b, "    costs if you exit after %-11s total %s%s, annual cost impact %s%s\n",
-				years(c.Years), c.TotalCosts.Text, kidNote(c.TotalCosts), c.AnnualImpact.Text, kidNote(c.AnnualImpact))
+				english.Years(c.Years), c.TotalCosts.Text, kidNote(c.TotalCosts), c.AnnualImpact.Text, kidNote(c.AnnualImpact))
 		}
-		fmt.Fprintf(&b, "    composition if you exit after %s:", pf.After)
+		fmt.Fprintf(&b, "    composition if you exit after %s:", english.Years(pf.AfterYears))
 		for i, l := range pf.Composition {
 			if i > 0 {
 				b.WriteString(",")
@@ -191,18 +198,14 @@ func WriteProducts(w io.Writer, f Format, reports []ProductReport) error {
 	return err
 }
 
+// english names the periods in the text report.
+var english = locale.For("en")
+
 func kidNote(v PublishedValue) string {
 	if v.FromKID && v.Model != nil {
-		return fmt.Sprintf(" (the KID's; the model gives %s)", trim(*v.Model))
+		return fmt.Sprintf(" (the KID's; the model gives %s)", v.ModelText)
 	}
 	return ""
-}
-
-func years(y float64) string {
-	if y == 1 {
-		return "1 year"
-	}
-	return trim(y) + " years"
 }
 
 func trim(v float64) string {

@@ -81,30 +81,50 @@ var keys = []string{"title", "baseURL", "language", "theme", "description", "cur
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
 
-// Load reads content/site.yaml from the site's content files.
+// Load reads content/site.yaml from the site's content files; the command
+// line's --baseURL (SetBaseURLOverride) replaces its baseURL.
 func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
+	s, ds := load(files)
+	if raw := BaseURLOverride(); raw != "" {
+		var err *BaseURLError
+		if s, err = s.WithBaseURL(raw); err != nil {
+			ds = append(ds, err.Diagnostic("", 0))
+		}
+	}
+	return s, ds
+}
+
+// load reads and parses site.yaml. Without it (or when it cannot be read)
+// the settings are the defaults, so that the build reports the one missing
+// file and not, after it, a theme "" that does not exist.
+func load(files *fileio.Files) (Site, []diag.Diagnostic) {
 	data, err := files.ReadFile(File, MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the site settings file is missing").
+		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "the site settings file is missing").
 			WithHint("create %s with at least title, baseURL and language", File)}
 	}
 	if errors.Is(err, fileio.ErrRefused) {
-		return Site{}, nil // the scan said why
+		return Defaults(), nil // the scan said why
 	}
 	var tl *fileio.TooLargeError
 	if errors.As(err, &tl) {
-		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "the file has more than %d MB, the limit for the site settings", MaxFileBytes>>20).
+		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "the file has more than %d MB, the limit for the site settings", MaxFileBytes>>20).
 			WithHint("site.yaml holds settings only; data belongs in content/data/")}
 	}
 	if err != nil {
-		return Site{}, []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
+		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
 	}
 	return Parse(data)
 }
 
+// Defaults are the settings site.yaml's keys start from.
+func Defaults() Site {
+	return Site{Theme: "klartext", Currency: "EUR", Pagination: 10, Language: "en"}
+}
+
 // Parse validates the settings text.
 func Parse(data []byte) (Site, []diag.Diagnostic) {
-	s := Site{Theme: "klartext", Currency: "EUR", Pagination: 10, Language: "en"}
+	s := Defaults()
 	var ds []diag.Diagnostic
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -178,20 +198,10 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 		// The base URL starts every canonical link, the sitemap's and the
 		// feeds' addresses and robots.txt: it is checked as a web address
 		// and kept percent-encoded (RFC 3986), so they are too.
-		u, err := grammar.WebURL(s.BaseURL, grammar.HTTPOrHTTPS)
-		switch {
-		case err != nil:
-			d := diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", s.BaseURL, err.(*grammar.Error).Msg).WithKey("baseURL")
-			d.Hint = err.(*grammar.Error).Hint
-			ds = append(ds, d)
-		case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s.BaseURL, "?") || strings.HasSuffix(s.BaseURL, "#"):
-			ds = append(ds, diag.Errorf(File, line("baseURL"), "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q has a query or fragment (? or #)", s.BaseURL).
-				WithKey("baseURL").WithHint("the site's address ends with its path"))
-		default:
-			s.BaseURL = grammar.URI(s.BaseURL)
-			if !strings.HasSuffix(s.BaseURL, "/") {
-				s.BaseURL += "/"
-			}
+		if u, err := NormalizeBaseURL(s.BaseURL); err != nil {
+			ds = append(ds, err.Diagnostic(File, line("baseURL")))
+		} else {
+			s.BaseURL = u
 		}
 	}
 	s.basePath = s.BasePath()

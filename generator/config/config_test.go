@@ -1,8 +1,12 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/fileio"
 )
 
 func TestParse(t *testing.T) {
@@ -60,5 +64,71 @@ func TestParseAllowRaw(t *testing.T) {
 		if len(ds) != 1 || !strings.HasPrefix(ds[0].Error(), tc.want) {
 			t.Errorf("%q: %v, want %s", tc.src, ds, tc.want)
 		}
+	}
+}
+
+func TestWithBaseURL(t *testing.T) {
+	s, ds := Parse([]byte("title: Bank\nbaseURL: https://www.bank.test/\nlanguage: de\n"))
+	if len(ds) != 0 {
+		t.Fatal(ds)
+	}
+	staged, err := s.WithBaseURL("https://staging.bank.test/klartext")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if staged.BaseURL != "https://staging.bank.test/klartext/" || staged.BasePath() != "/klartext/" || staged.AbsURL("/x/") != "https://staging.bank.test/klartext/x/" {
+		t.Errorf("%+v: base path %s", staged, staged.BasePath())
+	}
+	if s.BasePath() != "/" {
+		t.Errorf("the original changed: %s", s.BasePath())
+	}
+	if u, err := NormalizeBaseURL("https://bank.test/bänk"); err != nil || u != "https://bank.test/b%C3%A4nk/" {
+		t.Errorf("NormalizeBaseURL: %q %v", u, err)
+	}
+	for raw, want := range map[string]string{
+		"/klartext/":              `baseURL must be an absolute http(s) URL like https://www.example-bank.de/; "/klartext/" is not an absolute web address`,
+		"https://bank.test/?x=1":  `"https://bank.test/?x=1" has a query or fragment (? or #) — the site's address ends with its path`,
+		"ftp://bank.test/":        `"ftp://bank.test/"`,
+		"https://user@bank.test/": "user name or password",
+	} {
+		if _, err := s.WithBaseURL(raw); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %s", raw, err, want)
+		}
+		if err := SetBaseURLOverride(raw); err == nil {
+			t.Errorf("SetBaseURLOverride(%q) accepted it", raw)
+		}
+	}
+}
+
+func TestLoadMissingAndOverride(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := fileio.Scan(root, "content", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Missing: one diagnostic, and the defaults (a theme that exists).
+	s, ds := Load(files)
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].Error(), "content/site.yaml: the site settings file is missing") || s.Theme != "klartext" {
+		t.Errorf("%+v %v", s, ds)
+	}
+	if err := os.WriteFile(filepath.Join(root, File), []byte("title: B\nbaseURL: https://www.bank.test/\nlanguage: de\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if files, _, err = fileio.Scan(root, "content", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetBaseURLOverride("https://staging.bank.test/sub/"); err != nil {
+		t.Fatal(err)
+	}
+	s, ds = Load(files)
+	SetBaseURLOverride("")
+	if len(ds) != 0 || s.BaseURL != "https://staging.bank.test/sub/" || s.BasePath() != "/sub/" || s.Language != "de" {
+		t.Errorf("with the override: %+v %v", s, ds)
+	}
+	if s, _ = Load(files); s.BaseURL != "https://www.bank.test/" {
+		t.Errorf("after clearing the override: %s", s.BaseURL)
 	}
 }

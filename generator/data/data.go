@@ -140,15 +140,6 @@ func ReadFile(files *fileio.Files, source string) ([]byte, error) {
 	return data, nil
 }
 
-// CSVReader returns a csv.Reader for an export as spreadsheet programs
-// write it (table.CSVReader: a UTF-8 byte order mark is skipped, and a
-// header line with more semicolons than commas means ";"); semicolon
-// reports the latter, so callers can accept decimal commas. Every CSV file
-// of a site (data, products, feedback) is read with this rule.
-func CSVReader(raw []byte) (r *csv.Reader, semicolon bool) {
-	return table.CSVReader(raw)
-}
-
 // ParseCSV reads a CSV file with a header row into a list of rows keyed by
 // column name. The file may be UTF-8 or Windows-1252 (table.Decode).
 func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) {
@@ -156,7 +147,7 @@ func ParseCSV(file string, raw []byte) ([]map[string]string, []diag.Diagnostic) 
 	if d != nil {
 		return nil, []diag.Diagnostic{*d}
 	}
-	r, _ := CSVReader(text)
+	r, _ := table.CSVReader(text)
 	var ds []diag.Diagnostic
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {

@@ -2,7 +2,6 @@ package feedback
 
 import (
 	"encoding/csv"
-	"errors"
 	"io"
 	"net/url"
 	"slices"
@@ -10,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/suggest"
+	"github.com/klartext/klartext/generator/table"
 )
 
 // Kind is what a reader's message is.
@@ -35,6 +34,7 @@ var kindNames = []string{"comment", "criticism", "praise", "question"}
 type Entry struct {
 	ID      string    // the feedback service's id of the message; optional
 	Page    string    // canonical path, "/products/etf-welt/"
+	Videos  []string  // the titles of the videos on the page the message is about; nil for none
 	Date    time.Time // UTC midnight
 	Kind    Kind
 	Ratings [5]int // in the order of Factors; 0 = not given
@@ -55,35 +55,35 @@ func ExportColumns() []string { return append([]string(nil), allColumns...) }
 // klartext feedback export and may be left out.
 var (
 	exportColumns   = []string{"page", "date", "kind", "costs", "transparency", "conditions", "service", "interaction", "comment"}
-	optionalColumns = []string{"id", "public", "answer", "answered"}
+	optionalColumns = []string{"id", "public", "answer", "answered", "videos"}
 	allColumns      = append(append([]string(nil), exportColumns...), optionalColumns...)
 )
 
-// ParseExport reads the feedback export (content/data/feedback.csv). The
-// header row is required, columns may come in any order; a UTF-8 BOM and a
-// `;`-separated file are accepted. Rows with errors are reported and left
-// out; the other rows are returned in file order.
+// ParseExport reads the feedback export (content/data/feedback.csv) as
+// package table reads a CSV file: UTF-8 (with or without byte order mark)
+// or Windows-1252, what German Excel saves, never guessed (table.Decode;
+// a file that is neither is an error naming the line), separated by `,`
+// or `;`. A cell WriteExport defused as a formula is read as it was
+// (unescapeCell). The header row is required, columns may come in any
+// order. Rows with errors are reported and left out; the other rows are
+// returned in file order.
 func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
-	var ds []diag.Diagnostic
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "cannot read the feedback export: %v", err)}
 	}
-	cr, _ := data.CSVReader(raw) // BOM, and ';' when the header has more of them than commas
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export is empty").
+	tr, ds := table.OpenCSV(file, raw, table.Options{})
+	if tr == nil {
+		if len(ds) == 0 {
+			ds = []diag.Diagnostic{diag.Errorf(file, 1, "the feedback export is empty").
 				WithHint("the first row must name the columns: %s", strings.Join(exportColumns, ","))}
 		}
-		return nil, []diag.Diagnostic{csvDiag(file, err)}
+		return nil, ds
 	}
+	header := tr.Header
 	known := 0
 	for _, h := range header {
-		if slices.Contains(allColumns, strings.ToLower(strings.TrimSpace(h))) {
+		if slices.Contains(allColumns, strings.ToLower(h)) {
 			known++
 		}
 	}
@@ -93,10 +93,10 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	}
 	idx := map[string]int{}
 	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
+		name := strings.ToLower(h)
 		if !slices.Contains(allColumns, name) {
 			d := diag.Errorf(file, 1, "unknown column %q in the feedback export", h)
-			d.Column = i + 1
+			d.Column = tr.HeaderPos(i).Column
 			if hint := suggest.Hint(name, allColumns); hint != "" {
 				d.Hint = hint
 			} else {
@@ -128,23 +128,14 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 	ncol := len(header)
 
 	var entries []Entry
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	read := 0 // the reader's diagnostics taken, so they stay in line order
+	for tr.Next() {
+		if rd := tr.Diagnostics(); len(rd) > read {
+			ds, read = append(ds, rd[read:]...), len(rd)
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				ds = append(ds, diag.Errorf(file, 0, "cannot read the feedback export: %v", err))
-				break
-			}
-			ds = append(ds, csvDiag(file, err))
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a line of spaces
+		rec, line := tr.Cells(), tr.Line()
+		for i, c := range rec {
+			rec[i] = unescapeCell(c) // as WriteExport escaped it (formula.go)
 		}
 		if len(rec) != ncol {
 			ds = append(ds, diag.Errorf(file, line, "row has %d fields, the header has %d", len(rec), ncol).
@@ -155,7 +146,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 		ok := true
 		bad := func(col string, format string, a ...any) *diag.Diagnostic {
 			d := diag.Errorf(file, line, format, a...)
-			_, d.Column = cr.FieldPos(idx[col])
+			_, d.Column = tr.At(idx[col])
 			ds = append(ds, d)
 			ok = false
 			return &ds[len(ds)-1]
@@ -215,6 +206,7 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			bad("public", "public %q is neither yes nor no", p).Hint = "write yes to show the comment on its page, no or nothing to keep it internal"
 		}
 		e.Answer = optional("answer")
+		e.Videos = splitVideos(optional("videos"))
 		if a := optional("answered"); a != "" {
 			if t, err := parseDate(a); err != nil {
 				bad("answered", "answered %q is not a date", a).Hint = "write the day of the answer as YYYY-MM-DD"
@@ -231,17 +223,21 @@ func ParseExport(file string, r io.Reader) ([]Entry, []diag.Diagnostic) {
 			entries = append(entries, e)
 		}
 	}
-	return entries, ds
+	return entries, append(ds, tr.Diagnostics()[read:]...)
 }
 
-func csvDiag(file string, err error) diag.Diagnostic {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		d := diag.Errorf(file, pe.Line, "the feedback export is not valid CSV: %v", pe.Err)
-		d.Column = pe.Column
-		return d.WithHint("put a comment containing quotes or separators in double quotes and double the quotes inside")
+// splitVideos reads a videos cell: one title a line.
+func splitVideos(cell string) []string {
+	if cell == "" {
+		return nil // most rows: no allocation
 	}
-	return diag.Errorf(file, 0, "the feedback export is not valid CSV: %v", err)
+	var out []string
+	for _, t := range strings.Split(cell, "\n") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func parseDate(s string) (time.Time, error) {
@@ -325,11 +321,13 @@ func CheckPages(entries []Entry, known func(path string) bool, file string) []di
 // WriteExport writes entries as content/data/feedback.csv in the form
 // ParseExport reads (UTF-8, commas, a header row with every column): what
 // klartext feedback export writes. Ratings of 0 and a zero answered date are
-// empty cells. Line is not written.
+// empty cells; the videos are one title a line; a cell a spreadsheet would
+// run as a formula gets an apostrophe in front, which ParseExport removes
+// (formula.go). Line is not written.
 func WriteExport(w io.Writer, entries []Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"id"}, exportColumns...)
-	header = append(header, "public", "answer", "answered")
+	header = append(header, "public", "answer", "answered", "videos")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -351,7 +349,10 @@ func WriteExport(w io.Writer, entries []Entry) error {
 		if !e.Answered.IsZero() {
 			answered = e.Answered.Format(time.DateOnly)
 		}
-		rec = append(rec, e.Comment, public, e.Answer, answered)
+		rec = append(rec, e.Comment, public, e.Answer, answered, strings.Join(e.Videos, "\n"))
+		for i, c := range rec {
+			rec[i] = escapeCell(c) // no formula for a spreadsheet to run (formula.go)
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

@@ -1,7 +1,9 @@
 package feedback
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -110,6 +112,64 @@ func TestParseExportBadQuote(t *testing.T) {
 	}
 }
 
+// windows1252 encodes s, whose characters must all be in Windows-1252, as
+// German Excel saves a CSV file.
+func windows1252(t *testing.T, s string) []byte {
+	t.Helper()
+	high := map[rune]byte{'€': 0x80, '„': 0x84, '–': 0x96, '“': 0x93}
+	var b []byte
+	for _, r := range s {
+		switch c, ok := high[r]; {
+		case ok:
+			b = append(b, c)
+		case r < 0x80 || r >= 0xA0 && r <= 0xFF:
+			b = append(b, byte(r))
+		default:
+			t.Fatalf("%q is not in the test's Windows-1252", r)
+		}
+	}
+	return b
+}
+
+// TestParseExportWindows1252: an export saved by German Excel ("CSV
+// (Trennzeichen-getrennt)": Windows-1252, semicolons) is read with its
+// Umlauts; one that is neither UTF-8 nor Windows-1252, or mixes the two,
+// is an error naming the file and the line, and gives no rows.
+func TestParseExportWindows1252(t *testing.T) {
+	text := "page;date;kind;costs;transparency;conditions;service;interaction;comment\r\n" +
+		"/über-uns/;2026-01-05;praise;5;;;;;Gebühren – „endlich“ verständlich, 10 € gespart. Schöne Grüße\r\n" +
+		"/products/a/;2026-01-06;criticism;;;;;;\"Zu teuer; ärgerlich\"\r\n"
+	got, ds := ParseExport(exportFile, bytes.NewReader(windows1252(t, text)))
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	if len(got) != 2 || got[0].Page != "/über-uns/" || got[0].Comment != "Gebühren – „endlich“ verständlich, 10 € gespart. Schöne Grüße" ||
+		got[1].Comment != "Zu teuer; ärgerlich" || got[1].Line != 3 {
+		t.Errorf("entries %+v", got)
+	}
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		want string // line: message
+	}{
+		{"a byte Windows-1252 does not define", append(windows1252(t, "page;date;kind;costs;transparency;conditions;service;interaction;comment\n/a/;2026-01-05;praise;;;;;;gut\n/b/;2026-01-05;praise;;;;;;Gr"), 0x81, '\n'),
+			"3: line 3 is neither UTF-8 nor Windows-1252 text (byte 0x81 at byte 30)"},
+		{"UTF-8 and Windows-1252 in one file", append([]byte("page,date,kind,costs,transparency,conditions,service,interaction,comment\n/a/,2026-01-05,praise,,,,,,schön\n/b/,2026-01-05,praise,,,,,,sch"), 0xF6, 'n', '\n'),
+			`3: line 3 is not valid UTF-8 (byte 31), but line 2 has 'ö' written in UTF-8: the file mixes two encodings`},
+		{"UTF-16", []byte("\xff\xfep\x00a\x00"), `1: the file is UTF-16 text ("Unicode-Text"), which klartext does not read`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ds := ParseExport(exportFile, bytes.NewReader(tc.raw))
+			if len(got) != 0 || len(ds) != 1 || ds[0].File != exportFile || ds[0].Severity != diag.Error || ds[0].Hint == "" {
+				t.Fatalf("entries %+v, diagnostics %v", got, ds)
+			}
+			if line := fmt.Sprintf("%d: %s", ds[0].Line, ds[0].Message); line != tc.want {
+				t.Errorf("got  %s\nwant %s", line, tc.want)
+			}
+		})
+	}
+}
+
 func TestCheckPages(t *testing.T) {
 	entries := []Entry{{Page: "/a/", Line: 2}, {Page: "/gone/", Line: 3}, {Page: "/a/", Line: 4}, {Page: "/gone/", Line: 5}, {Page: "/old/", Line: 6}}
 	ds := CheckPages(entries, func(p string) bool { return p == "/a/" }, exportFile)
@@ -136,7 +196,7 @@ func FuzzParseExport(f *testing.F) {
 			if e.Line < 2 {
 				t.Errorf("entry line %d", e.Line)
 			}
-			if e.Kind != Praise && e.Kind != Criticism && e.Kind != Question {
+			if !slices.Contains(kindNames, string(e.Kind)) {
 				t.Errorf("kind %q", e.Kind)
 			}
 			if !strings.HasPrefix(e.Page, "/") || !strings.HasSuffix(e.Page, "/") {
@@ -165,7 +225,7 @@ func TestExportRoundTrip(t *testing.T) {
 	in := []Entry{
 		{ID: "1", Page: "/products/etf-welt/", Date: day("2026-03-05"), Kind: Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
 			Comment: "Zu teuer, \"wirklich\";\nzweite Zeile", Public: true, Answer: "Wir haben nachgerechnet.\nDanke.", Answered: day("2026-03-09")},
-		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06")},
+		{ID: "2", Page: "/", Date: day("2026-03-06"), Kind: Question, Answered: day("2026-03-06"), Videos: []string{"Kosten verstehen", `Risiko, "kurz"; erklärt`}},
 		{ID: "isso-7", Page: "/stories/x/", Date: day("2026-03-07"), Kind: Comment, Comment: "=HYPERLINK(\"x\")"},
 		{Page: "/über-uns/", Date: day("2026-03-08"), Kind: Praise, Ratings: [5]int{5, 5, 5, 5, 5}},
 	}
@@ -183,7 +243,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(in) {
 		t.Errorf("round trip\n got %+v\nwant %+v\nfile:\n%s", got, in, b.String())
 	}
-	if first := strings.SplitN(b.String(), "\n", 2)[0]; first != "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered" {
+	if first := strings.SplitN(b.String(), "\n", 2)[0]; first != "id,page,date,kind,costs,transparency,conditions,service,interaction,comment,public,answer,answered,videos" {
 		t.Errorf("header %q", first)
 	}
 }

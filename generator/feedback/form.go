@@ -2,13 +2,14 @@ package feedback
 
 import (
 	"fmt"
-	"net/mail"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/grammar"
 )
 
 // The plain form's field names. formData writes the form with them and
@@ -22,6 +23,7 @@ const (
 	FieldPage     = "page"
 	FieldURL      = "url"
 	FieldTitle    = "title"
+	FieldVideo    = "video" // once per video of the page (PageRef.Videos), its title
 	FieldRedirect = "redirect"
 	FieldToken    = "token" // the receiver's signed start time, see package feedbackserver
 )
@@ -29,11 +31,15 @@ const (
 // The form's limits, in UTF-16 code units: what a browser's maxlength counts.
 const (
 	CommentMaxLen = 5000
-	EmailMaxLen   = 254 // RFC 5321's limit of a forward path, less the brackets
+	EmailMaxLen   = grammar.EmailMaxLen // RFC 5321's limit of a forward path, less the brackets
 	PathMaxLen    = 2048
-	TitleMaxLen   = 500
+	TitleMaxLen   = 500 // the page's title, and each video's
 	TokenMaxLen   = 200
 )
+
+// VideoMaxCount is how many videos one form names at most: a page with
+// more names its first VideoMaxCount (FormVideos).
+const VideoMaxCount = 20
 
 // FormKinds are the kinds a reader chooses in the form. Kind Comment is not
 // among them: it is what comments imported from a comment service are
@@ -47,7 +53,13 @@ type FormField struct {
 	Values   []string // the only values a radio group sends; nil for text
 	Required bool     // must be sent and not be empty
 	Lines    bool     // may hold line breaks (the comment)
+	// Repeat is how often the field may be sent, each time with another
+	// non-empty value (the videos); 0 for once at most.
+	Repeat int
 }
+
+// times is how often the field may be sent.
+func (f FormField) times() int { return max(1, f.Repeat) }
 
 // FormFields lists every field the form sends, in the form's order.
 func FormFields() []FormField {
@@ -66,6 +78,7 @@ func FormFields() []FormField {
 		FormField{Name: FieldPage, MaxLen: PathMaxLen, Required: true},
 		FormField{Name: FieldURL, MaxLen: PathMaxLen},
 		FormField{Name: FieldTitle, MaxLen: TitleMaxLen},
+		FormField{Name: FieldVideo, MaxLen: TitleMaxLen, Repeat: VideoMaxCount},
 		FormField{Name: FieldRedirect, MaxLen: PathMaxLen},
 		FormField{Name: FieldToken, MaxLen: TokenMaxLen},
 	)
@@ -76,11 +89,12 @@ var ratingValues = []string{"", "1", "2", "3", "4", "5"}
 
 // MaxBodyBytes is the largest urlencoded body the form can produce: every
 // field at its limit, each code unit percent-encoded as up to three bytes
-// (9 characters), a line break sent as CRLF (6).
+// (9 characters), a line break sent as CRLF (6); a repeated field as
+// often as it may be sent.
 func MaxBodyBytes() int {
 	n := 0
 	for _, f := range FormFields() {
-		n += len(f.Name) + 2 + 9*f.MaxLen
+		n += f.times() * (len(f.Name) + 2 + 9*f.MaxLen)
 	}
 	return n
 }
@@ -89,6 +103,7 @@ func MaxBodyBytes() int {
 type Submission struct {
 	Page     string // canonical path
 	Title    string
+	Videos   []string // the titles of the videos the page showed, in the page's order; nil for none
 	Kind     Kind
 	Ratings  [5]int // 0 = not given
 	Comment  string // line breaks as \n, trimmed
@@ -115,6 +130,7 @@ func (e *FieldError) Error() string {
 const (
 	CodeUnknownField   = "unknown-field"
 	CodeDuplicateField = "duplicate-field"
+	CodeTooMany        = "too-many" // a repeatable field sent more often than it may be
 	CodeMissingField   = "missing-field"
 	CodeTooLong        = "too-long"
 	CodeInvalidValue   = "invalid-value"
@@ -135,10 +151,11 @@ func UTF16Len(s string) int {
 }
 
 // ParseSubmission checks a submitted form against FormFields: no field it
-// does not name, none twice, none too long, radio values from their
-// groups, valid UTF-8 without control characters, an empty honeypot, a
-// canonical page path, a plain e-mail address. The first problem found (in
-// the form's order, unknown fields first) is returned.
+// does not name, none more often than it may be sent, none too long, radio
+// values from their groups, valid UTF-8 without control characters, an
+// empty honeypot, a canonical page path, a plain e-mail address
+// (grammar.Email), each video named once. The first problem found (in the
+// form's order, unknown fields first) is returned.
 func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	var s Submission
 	fields := FormFields()
@@ -157,44 +174,36 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 		return s, &FieldError{Field: name, Code: CodeUnknownField, Message: fmt.Sprintf("the form has no field %q", name)}
 	}
 	values := map[string]string{}
+	repeated := map[string][]string{}
 	for _, f := range fields {
-		vals, sent := v[f.Name]
-		if len(vals) > 1 {
+		vals := v[f.Name]
+		switch {
+		case len(vals) > 1 && f.Repeat == 0:
 			return s, &FieldError{Field: f.Name, Code: CodeDuplicateField, Message: fmt.Sprintf("sent %d times", len(vals))}
+		case len(vals) > f.times():
+			return s, &FieldError{Field: f.Name, Code: CodeTooMany, Message: fmt.Sprintf("sent %d times, at most %d", len(vals), f.times())}
+		case len(vals) == 0 && f.Repeat == 0:
+			vals = []string{""} // checked as empty: it may be required
 		}
-		val := ""
-		if sent {
-			val = vals[0]
-		}
-		if !utf8.ValidString(val) {
-			return s, &FieldError{Field: f.Name, Code: CodeInvalidUTF8, Message: "not valid UTF-8"}
-		}
-		if f.Lines {
-			val = strings.ReplaceAll(val, "\r\n", "\n") // browsers send a textarea's line breaks as CRLF; maxlength counts LF
-		}
-		if bad := controlChar(val, f.Lines); bad >= 0 {
-			return s, &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("holds the control character U+%04X", bad)}
-		}
-		if f.Name == FieldHoneypot {
-			if val != "" {
-				return s, &FieldError{Field: f.Name, Code: CodeHoneypot, Message: "this field must stay empty"}
+		for _, val := range vals {
+			val, ferr := checkValue(f, val)
+			if ferr != nil {
+				return s, ferr
 			}
-			continue
-		}
-		if n := UTF16Len(val); n > f.MaxLen {
-			return s, &FieldError{Field: f.Name, Code: CodeTooLong, Message: fmt.Sprintf("%d characters, at most %d", n, f.MaxLen)}
-		}
-		if f.Values != nil && !slices.Contains(f.Values, val) {
-			if val == "" && f.Required {
-				return s, &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
+			if f.Repeat == 0 {
+				values[f.Name] = val
+				continue
 			}
-			return s, &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("%q is not one of %s", val, strings.Join(f.Values, ", "))}
+			switch val = strings.TrimSpace(val); {
+			case val == "":
+				return s, &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: "empty"}
+			case slices.Contains(repeated[f.Name], val):
+				return s, &FieldError{Field: f.Name, Code: CodeDuplicateField, Message: fmt.Sprintf("%q is sent twice", val)}
+			}
+			repeated[f.Name] = append(repeated[f.Name], val)
 		}
-		if f.Required && strings.TrimSpace(val) == "" {
-			return s, &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
-		}
-		values[f.Name] = val
 	}
+	s.Videos = repeated[FieldVideo]
 	s.Kind = Kind(values[FieldKind])
 	for i, f := range Factors {
 		if r := values[f]; r != "" {
@@ -212,8 +221,8 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	s.Page = page
 	s.Title = strings.TrimSpace(values[FieldTitle])
 	if email := strings.TrimSpace(values[FieldEmail]); email != "" {
-		if !PlainEmail(email) {
-			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "not a plain e-mail address (name@example.com)"}
+		if err := grammar.Email(email); err != nil {
+			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "the address " + err.(*grammar.Error).Msg + " (write it as name@example.com)"}
 		}
 		s.Email = email
 	}
@@ -235,6 +244,76 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	return s, nil
 }
 
+// checkValue checks one value of field f as sent (val is "" for a field
+// not sent): UTF-8, control characters, the honeypot, the length, a radio
+// group's values, a required field. It returns the value with a
+// textarea's CRLF line breaks as LF.
+func checkValue(f FormField, val string) (string, *FieldError) {
+	if !utf8.ValidString(val) {
+		return "", &FieldError{Field: f.Name, Code: CodeInvalidUTF8, Message: "not valid UTF-8"}
+	}
+	if f.Lines {
+		val = strings.ReplaceAll(val, "\r\n", "\n") // browsers send a textarea's line breaks as CRLF; maxlength counts LF
+	}
+	if bad := controlChar(val, f.Lines); bad >= 0 {
+		return "", &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("holds the control character U+%04X", bad)}
+	}
+	if f.Name == FieldHoneypot {
+		if val != "" {
+			return "", &FieldError{Field: f.Name, Code: CodeHoneypot, Message: "this field must stay empty"}
+		}
+		return "", nil
+	}
+	if n := UTF16Len(val); n > f.MaxLen {
+		return "", &FieldError{Field: f.Name, Code: CodeTooLong, Message: fmt.Sprintf("%d characters, at most %d", n, f.MaxLen)}
+	}
+	if f.Values != nil && !slices.Contains(f.Values, val) {
+		if val == "" && f.Required {
+			return "", &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
+		}
+		return "", &FieldError{Field: f.Name, Code: CodeInvalidValue, Message: fmt.Sprintf("%q is not one of %s", val, strings.Join(f.Values, ", "))}
+	}
+	if f.Required && strings.TrimSpace(val) == "" {
+		return "", &FieldError{Field: f.Name, Code: CodeMissingField, Message: "required"}
+	}
+	return val, nil
+}
+
+// FormVideos are the video titles a page's form names, from the titles of
+// its videos in the page's order: trimmed, each once, without empty ones,
+// each cut to TitleMaxLen, the first VideoMaxCount — what ParseSubmission
+// accepts.
+func FormVideos(titles []string) []string {
+	var out []string
+	for _, t := range titles {
+		t = strings.TrimSpace(cutUTF16(strings.TrimSpace(t), TitleMaxLen))
+		if t == "" || slices.Contains(out, t) {
+			continue
+		}
+		if len(out) == VideoMaxCount {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// cutUTF16 cuts s to at most n UTF-16 code units, at a character boundary.
+func cutUTF16(s string, n int) string {
+	units := 0
+	for i, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if units+w > n {
+			return s[:i]
+		}
+		units += w
+	}
+	return s
+}
+
 // controlChar returns the first control character of s (a tab is fine, a
 // line break where lines allows it), or -1.
 func controlChar(s string, lines bool) rune {
@@ -247,20 +326,4 @@ func controlChar(s string, lines bool) rune {
 		}
 	}
 	return -1
-}
-
-// PlainEmail reports whether s is a plain addr-spec (RFC 5322): a local part,
-// @, a domain with a dot; no display name, no comment, no query (?bcc=…),
-// no white space.
-func PlainEmail(s string) bool {
-	if len(s) > EmailMaxLen || strings.ContainsAny(s, " \t\r\n<>()[]\\,;:\"?") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	domain := s[at+1:]
-	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }

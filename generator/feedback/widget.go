@@ -13,7 +13,8 @@ import (
 // path ("/products/etf-welt/"), the page's identity with every provider;
 // URL is the absolute canonical URL; Title the page title. Videos are the
 // titles of the videos the page shows (or transcribes): the form sends
-// each in a hidden field "video", and its intro asks about the video.
+// each in a hidden field FieldVideo (as many as FormVideos keeps), and its
+// intro asks about the video.
 type PageRef struct {
 	Path, URL, Title string
 	Videos           []string
@@ -77,9 +78,10 @@ type FormData struct {
 	Message  Field
 	Email    Field
 	Honeypot Field
-	// The hidden fields' names: the page's identity, the redirect and the
-	// receiver's token (filled in by js/feedback-form.js).
-	PageName, URLName, TitleName, RedirectName, TokenName string
+	// The hidden fields' names: the page's identity, its videos
+	// (WidgetData.Page.Videos), the redirect and the receiver's token
+	// (filled in by js/feedback-form.js).
+	PageName, URLName, TitleName, VideoName, RedirectName, TokenName string
 }
 
 // Fieldset is a radio group with a legend.
@@ -126,6 +128,7 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 		return nil
 	}
 	ll := labelLang(lang)
+	page.Videos = FormVideos(page.Videos) // what the receiver accepts
 	w := &WidgetData{
 		Provider: string(s.Provider),
 		Consent:  string(s.Consent),
@@ -299,7 +302,7 @@ func formData(s Settings, lang string) *FormData {
 		Message:  Field{ID: "fb-message", Name: FieldComment, Label: t("Ihre Nachricht", "Your message"), MaxLength: CommentMaxLen},
 		Email:    Field{ID: "fb-email", Name: FieldEmail, Label: t("E-Mail (freiwillig, nur für eine Antwort)", "Email (optional, only for a reply)"), MaxLength: EmailMaxLen},
 		Honeypot: Field{ID: "fb-website", Name: FieldHoneypot, Label: t("Dieses Feld bitte leer lassen", "Please leave this field empty")},
-		PageName: FieldPage, URLName: FieldURL, TitleName: FieldTitle, RedirectName: FieldRedirect, TokenName: FieldToken,
+		PageName: FieldPage, URLName: FieldURL, TitleName: FieldTitle, VideoName: FieldVideo, RedirectName: FieldRedirect, TokenName: FieldToken,
 	}
 	for i, name := range Factors {
 		fs := Fieldset{Name: name, Legend: FactorLabel(i, lang)}

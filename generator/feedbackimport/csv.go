@@ -16,8 +16,8 @@ import (
 
 // CSV reads a feedback export (content/data/feedback.csv as editors wrote
 // it before the receiver ran, or as klartext feedback export wrote it)
-// into imports that keep each row's kind, ratings, comment, public flag
-// and answer. A row's id there is its source id; a row without one is
+// into imports that keep each row's kind, ratings, comment, public flag,
+// answer and videos. A row's id there is its source id; a row without one is
 // known by a hash of its contents, so importing the file again adds
 // nothing. Rows with errors are reported (file and line) and nothing is
 // imported.
@@ -34,7 +34,7 @@ func CSV(file string, r io.Reader) ([]feedbackstore.Imported, []diag.Diagnostic)
 		if id == "" {
 			id = "row-" + rowHash(e)
 		}
-		im := feedbackstore.Imported{Source: feedbackstore.SourceCSV, SourceID: id, Page: e.Page,
+		im := feedbackstore.Imported{Source: feedbackstore.SourceCSV, SourceID: id, Page: e.Page, Videos: e.Videos,
 			Received: e.Date.Add(12 * time.Hour), // the day is all the file knows: noon, so no time zone moves it
 			Kind:     e.Kind, Ratings: e.Ratings, Comment: e.Comment, Published: e.Public,
 			Answer: e.Answer, Answered: e.Answered, AnswerPublic: e.Answer != ""}
@@ -53,6 +53,9 @@ func rowHash(e feedback.Entry) string {
 		b.WriteString(strconv.Itoa(r))
 	}
 	b.WriteString("\x00" + e.Comment)
+	if len(e.Videos) > 0 { // only then: the rows of files without videos keep their hashes
+		b.WriteString("\x00" + strings.Join(e.Videos, "\n"))
+	}
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:8])
 }

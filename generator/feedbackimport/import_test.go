@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -236,7 +237,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		if !b.Public {
 			b.Comment = ""
 		}
-		if a != b {
+		if !reflect.DeepEqual(a, b) {
 			t.Errorf("row %d\n got %+v\nwant %+v", i+2, a, b)
 		}
 	}

@@ -92,6 +92,9 @@ func confirmData(sub feedback.Submission, token string) *confirmView {
 	add(feedback.FieldPage, sub.Page)
 	add(feedback.FieldURL, sub.URL)
 	add(feedback.FieldTitle, sub.Title)
+	for _, video := range sub.Videos {
+		add(feedback.FieldVideo, video)
+	}
 	add(feedback.FieldRedirect, sub.Redirect)
 	add(feedback.FieldToken, token)
 	return v

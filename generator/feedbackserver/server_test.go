@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -178,10 +179,48 @@ func TestSubmitRedirectsAndStores(t *testing.T) {
 	}
 }
 
+// TestSubmitFromAVideoPage: the form of a page with videos names each in a
+// field video; the receiver stores the message with them, also when the
+// reader confirms it on the receiver's page (no JavaScript).
+func TestSubmitFromAVideoPage(t *testing.T) {
+	ts := startServer(t, nil)
+	videos := []string{"Kosten verstehen", `Risiko "kurz" & <klar>`}
+	v := form(ts.token(t))
+	v["video"] = videos
+	ts.clock.advance(4 * time.Second)
+	if res := ts.send(t, post{body: v.Encode()}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("got %s, want 303", res.Status)
+	}
+	v = form("")
+	v["video"] = videos
+	res := ts.send(t, post{body: v.Encode()})
+	b, _ := io.ReadAll(res.Body)
+	again := url.Values{}
+	for _, m := range hiddenRE.FindAllStringSubmatch(string(b), -1) {
+		again.Add(m[1], html.UnescapeString(m[2]))
+	}
+	if !slices.Equal(again["video"], videos) {
+		t.Fatalf("the confirmation carries the videos %q:\n%s", again["video"], b)
+	}
+	ts.clock.advance(4 * time.Second)
+	if res := ts.send(t, post{body: again.Encode()}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirmed: %s", res.Status)
+	}
+	ms, _ := ts.store.List(context.Background(), feedbackstore.Filter{})
+	if len(ms) != 2 {
+		t.Fatalf("%d messages stored", len(ms))
+	}
+	for _, m := range ms {
+		if !slices.Equal(m.Videos, videos) || m.Page != "/products/etf-welt/" {
+			t.Errorf("stored %+v", m)
+		}
+	}
+}
+
 // TestBadInput: every bad request gets its 4xx and a code, and nothing is
 // stored.
 func TestBadInput(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Submissions = Rate{} })
+	ts := startServer(t, func(c *Config) { c.Submissions, c.Tokens = Rate{}, Rate{} })
 	fresh := func() string { // a token old enough
 		tok := ts.token(t)
 		ts.clock.advance(4 * time.Second)
@@ -189,6 +228,13 @@ func TestBadInput(t *testing.T) {
 	}
 	enc := func(v url.Values) string { return v.Encode() }
 	with := func(k, val string) string { v := form(fresh()); v.Set(k, val); return v.Encode() }
+	videos := func(n, length int) string { // n videos, each title length characters
+		v := form(fresh())
+		for i := range n {
+			v.Add("video", fmt.Sprintf("%0*d", length, i))
+		}
+		return v.Encode()
+	}
 
 	expired := ts.token(t)
 	ts.clock.advance(2 * time.Hour)
@@ -201,6 +247,9 @@ func TestBadInput(t *testing.T) {
 	big := form(fresh())
 	big.Set("comment", strings.Repeat("€", feedback.CommentMaxLen))
 	big.Set("title", strings.Repeat("€", feedback.TitleMaxLen))
+	for i := range feedback.VideoMaxCount {
+		big.Add("video", strings.Repeat("€", feedback.TitleMaxLen-3)+fmt.Sprintf("%03d", i))
+	}
 	big.Set("url", siteOrigin+"/"+strings.Repeat("€", feedback.PathMaxLen))
 	oversized := big.Encode() + "&" + strings.Repeat("x", feedback.MaxBodyBytes())
 	forged := []byte(fresh())
@@ -222,6 +271,9 @@ func TestBadInput(t *testing.T) {
 		{"rating out of range", post{body: with("costs", "9")}, 400, feedback.CodeInvalidValue, false},
 		{"honeypot", post{body: with("website", "https://spam.example")}, 400, feedback.CodeHoneypot, false},
 		{"comment too long", post{body: with("comment", strings.Repeat("a", feedback.CommentMaxLen+1))}, 400, feedback.CodeTooLong, false},
+		{"too many videos", post{body: videos(feedback.VideoMaxCount+1, 10)}, 400, feedback.CodeTooMany, false},
+		{"video title too long", post{body: videos(1, feedback.TitleMaxLen+1)}, 400, feedback.CodeTooLong, false},
+		{"video named twice", post{body: with("video", "Kosten") + "&video=Kosten"}, 400, feedback.CodeDuplicateField, false},
 		{"redirect to another site", post{body: with("redirect", "https://evil.example/phish")}, 400, feedback.CodeInvalidValue, false},
 		{"wrong origin", post{body: enc(form(fresh())), headers: map[string]string{"Origin": "https://evil.example"}}, 403, "origin", false},
 		{"origin null", post{body: enc(form(fresh())), headers: map[string]string{"Origin": "null"}}, 403, "origin", false},
@@ -417,6 +469,37 @@ func TestTokenRequests(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 200 || !strings.Contains(string(b), "Feedback-Empfang") || res.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("info page %s %s", res.Status, b)
+	}
+}
+
+// TestEnglishPages: with Lang en (klartext feedback serve --lang en) the
+// receiver's own pages are English: information, confirmation, thanks,
+// errors; anything else is German.
+func TestEnglishPages(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.Lang = "en" })
+	body := func(res *http.Response) string { b, _ := io.ReadAll(res.Body); return string(b) }
+	res, err := http.Get(ts.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if b := body(res); !strings.Contains(b, `<html lang="en">`) || !strings.Contains(b, "Feedback receiver") {
+		t.Errorf("information page:\n%s", b)
+	}
+	v := form("")
+	v.Del("redirect")
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Please confirm your message") || !strings.Contains(b, "Send the message") {
+		t.Errorf("confirmation page:\n%s", b)
+	}
+	v = form(ts.token(t))
+	v.Del("redirect")
+	ts.clock.advance(4 * time.Second)
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Thank you for your feedback") {
+		t.Errorf("thank-you page:\n%s", b)
+	}
+	v.Set("costs", "9")
+	if b := body(ts.send(t, post{body: v.Encode()})); !strings.Contains(b, "Nothing was stored.") || !strings.Contains(b, "Back to the site") {
+		t.Errorf("error page:\n%s", b)
 	}
 }
 

@@ -11,11 +11,12 @@ import (
 
 // EntryOf is a message as a row of content/data/feedback.csv. Only what is
 // public leaves the database in words: the comment when it is published,
-// the answer when it is published with it. Every message is a row, so the
-// balance counts them all, and every answer gives its day, public or not.
-// Dates are the UTC day.
+// the answer when it is published with it, the titles of the videos the
+// message is about (the page's own, public anyway). Every message is a
+// row, so the balance counts them all, and every answer gives its day,
+// public or not. Dates are the UTC day.
 func EntryOf(m Message) feedback.Entry {
-	e := feedback.Entry{ID: strconv.FormatInt(m.ID, 10), Page: m.Page, Date: day(m.Received), Kind: m.Kind, Ratings: m.Ratings}
+	e := feedback.Entry{ID: strconv.FormatInt(m.ID, 10), Page: m.Page, Videos: m.Videos, Date: day(m.Received), Kind: m.Kind, Ratings: m.Ratings}
 	if m.State == Published {
 		e.Public, e.Comment = true, m.Comment
 		if m.AnswerPublic {
@@ -51,6 +52,7 @@ func (s *Store) Entries(ctx context.Context) ([]feedback.Entry, error) {
 type Imported struct {
 	Source, SourceID string // SourceID is the comment's id there: importing twice adds nothing
 	Page, Title      string
+	Videos           []string // the videos the message is about (an export's videos column)
 	Received         time.Time
 	Kind             feedback.Kind // "": comment, the kind of comment services' comments
 	Ratings          [5]int
@@ -78,7 +80,7 @@ func (s *Store) Import(ctx context.Context, in []Imported) (added, answers int, 
 		var id int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM message WHERE source = ? AND source_id = ?", c.Source, c.SourceID).Scan(&id)
 		if err == sql.ErrNoRows {
-			m := Message{Received: c.Received, Page: c.Page, Title: c.Title, Kind: c.Kind, Ratings: c.Ratings,
+			m := Message{Received: c.Received, Page: c.Page, Title: c.Title, Videos: c.Videos, Kind: c.Kind, Ratings: c.Ratings,
 				Comment: c.Comment, Source: c.Source, SourceID: c.SourceID, State: New, AnswerPublic: c.AnswerPublic}
 			if m.Kind == "" {
 				m.Kind = feedback.Comment

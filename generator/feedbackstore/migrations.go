@@ -53,6 +53,10 @@ var migrations = []string{
 		name TEXT PRIMARY KEY,
 		value BLOB NOT NULL
 	);`,
+	// 2: the videos a message is about, as the form named them: their
+	// titles in the page's order, one per line (a title has no line break:
+	// feedback.ParseSubmission refuses control characters), '' for none.
+	`ALTER TABLE message ADD COLUMN videos TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the version this klartext writes.

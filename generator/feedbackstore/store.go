@@ -105,6 +105,7 @@ type Message struct {
 	Received time.Time // UTC
 	Page     string
 	Title    string
+	Videos   []string // the titles of the videos on the page the reader answered, in its order; nil for none
 	Kind     feedback.Kind
 	Ratings  [5]int // in the order of feedback.Factors; 0 = not given
 	Comment  string
@@ -195,7 +196,7 @@ func addOne(ctx context.Context, tx *sql.Tx, m NewMessage) (int64, error) {
 		}
 	}
 	sub := m.Sub
-	id, err := insertMessage(ctx, tx, Message{Received: m.Received, Page: sub.Page, Title: sub.Title, Kind: sub.Kind,
+	id, err := insertMessage(ctx, tx, Message{Received: m.Received, Page: sub.Page, Title: sub.Title, Videos: sub.Videos, Kind: sub.Kind,
 		Ratings: sub.Ratings, Comment: sub.Comment, Source: SourceForm, State: New})
 	if err != nil {
 		return 0, err
@@ -214,6 +215,10 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m Message) (int64, error) {
 	if m.SourceID != "" {
 		source = m.SourceID
 	}
+	videos, err := joinVideos(m.Videos)
+	if err != nil {
+		return 0, err
+	}
 	args := []any{m.Received.UTC().Format(timeFormat), m.Page, m.Title, string(m.Kind)}
 	for _, r := range m.Ratings {
 		if r == 0 {
@@ -222,13 +227,24 @@ func insertMessage(ctx context.Context, tx *sql.Tx, m Message) (int64, error) {
 			args = append(args, r)
 		}
 	}
-	args = append(args, m.Comment, m.Source, source, string(m.State), m.AnswerPublic)
-	res, err := tx.ExecContext(ctx, `INSERT INTO message (received, page, title, kind, costs, transparency, conditions, service, interaction, comment, source, source_id, state, answer_public)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	args = append(args, m.Comment, m.Source, source, string(m.State), m.AnswerPublic, videos)
+	res, err := tx.ExecContext(ctx, `INSERT INTO message (received, page, title, kind, costs, transparency, conditions, service, interaction, comment, source, source_id, state, answer_public, videos)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// joinVideos is the videos column: the titles one per line. A title with
+// a line break, or an empty one, could not be read back as it was.
+func joinVideos(titles []string) (string, error) {
+	for _, t := range titles {
+		if t == "" || strings.ContainsAny(t, "\r\n") {
+			return "", fmt.Errorf("the video title %q is empty or has a line break", t)
+		}
+	}
+	return strings.Join(titles, "\n"), nil
 }
 
 // Filter selects messages for List.
@@ -242,7 +258,7 @@ type Filter struct {
 
 const selectMessage = `SELECT m.id, m.received, m.page, m.title, m.kind, m.costs, m.transparency, m.conditions, m.service, m.interaction,
 	m.comment, m.source, COALESCE(m.source_id, ''), m.state, m.answer_public, COALESCE(a.text, ''), COALESCE(a.answered, ''),
-	COALESCE(c.email, ''), COALESCE(c.purge_after, '')
+	COALESCE(c.email, ''), COALESCE(c.purge_after, ''), m.videos
 	FROM message m LEFT JOIN answer a ON a.message_id = m.id LEFT JOIN contact c ON c.message_id = m.id`
 
 // List returns the messages the filter selects, oldest first.
@@ -298,12 +314,15 @@ type scanner interface{ Scan(...any) error }
 
 func scanMessage(r scanner) (Message, error) {
 	var m Message
-	var received, kind, state, answered, purge string
+	var received, kind, state, answered, purge, videos string
 	var ratings [5]sql.NullInt64
 	err := r.Scan(&m.ID, &received, &m.Page, &m.Title, &kind, &ratings[0], &ratings[1], &ratings[2], &ratings[3], &ratings[4],
-		&m.Comment, &m.Source, &m.SourceID, &state, &m.AnswerPublic, &m.Answer, &answered, &m.Email, &purge)
+		&m.Comment, &m.Source, &m.SourceID, &state, &m.AnswerPublic, &m.Answer, &answered, &m.Email, &purge, &videos)
 	if err != nil {
 		return m, err
+	}
+	if videos != "" {
+		m.Videos = strings.Split(videos, "\n")
 	}
 	m.Kind, m.State = feedback.Kind(kind), State(state)
 	for i, r := range ratings {

@@ -3,10 +3,13 @@ package feedbackstore
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +88,83 @@ func TestReopenAndNewerSchema(t *testing.T) {
 	}
 	if _, err := Open(t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("a folder: %v", err)
+	}
+}
+
+// TestMigrateFromVersion1: a database of schema version 1 (before the
+// videos) is brought up to date on opening; its messages are kept, about
+// no video, and new ones keep theirs.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feedback.db")
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)`,
+		migrations[0],
+		`INSERT INTO schema_version (version, applied) VALUES (1, '2026-03-01T00:00:00Z')`,
+		`INSERT INTO message (received, page, title, kind, comment) VALUES ('2026-03-01T09:00:00Z', '/a/', 'A', 'praise', 'alt')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.Version(ctx); v != SchemaVersion || SchemaVersion < 2 {
+		t.Errorf("version %d after opening, want %d", v, SchemaVersion)
+	}
+	video := sub("/v/", feedback.Question, "neu", "")
+	video.Videos = []string{"Kosten verstehen", "Risiko"}
+	add(t, s, NewMessage{Sub: video, Received: t0})
+	ms, err := s.List(ctx, Filter{})
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("%+v %v", ms, err)
+	}
+	if ms[0].Comment != "alt" || ms[0].Videos != nil || !slices.Equal(ms[1].Videos, video.Videos) {
+		t.Errorf("messages %+v", ms)
+	}
+}
+
+// TestVideos: a message keeps the videos it is about, in their order, as
+// List, Get, the export rows and an import have them; a title the column
+// could not keep is refused.
+func TestVideos(t *testing.T) {
+	s := open(t)
+	video := sub("/v/", feedback.Criticism, "zu schnell", "")
+	video.Videos = []string{"Kosten verstehen", "Risiko – kurz erklärt", "A"}
+	ids, errs := add(t, s, NewMessage{Sub: video, Received: t0}, NewMessage{Sub: sub("/a/", feedback.Praise, "", ""), Received: t0})
+	if errs[0] != nil || errs[1] != nil {
+		t.Fatal(errs)
+	}
+	m, err := s.Get(ctx, ids[0])
+	if err != nil || !slices.Equal(m.Videos, video.Videos) {
+		t.Errorf("Get: %q %v", m.Videos, err)
+	}
+	if m, _ := s.Get(ctx, ids[1]); m.Videos != nil {
+		t.Errorf("a message without a video: %q", m.Videos)
+	}
+	es, _ := s.Entries(ctx)
+	if !slices.Equal(es[0].Videos, video.Videos) || es[1].Videos != nil {
+		t.Errorf("export rows %+v", es)
+	}
+	if _, _, err := s.Import(ctx, []Imported{{Source: SourceCSV, SourceID: "r1", Page: "/v/", Received: t0, Videos: []string{"Risiko"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := s.List(ctx, Filter{Page: "/v/"}); len(ms) != 2 || !slices.Equal(ms[1].Videos, []string{"Risiko"}) {
+		t.Errorf("imported %+v", ms)
+	}
+	for _, bad := range [][]string{{"a\nb"}, {"a", ""}, {"a\r"}} {
+		bv := sub("/v/", feedback.Praise, "", "")
+		bv.Videos = bad
+		if _, errs := add(t, s, NewMessage{Sub: bv, Received: t0}); errs[0] == nil {
+			t.Errorf("stored the videos %q", bad)
+		}
 	}
 }
 
@@ -242,7 +322,7 @@ func TestExportRoundTrip(t *testing.T) {
 	ids, _ := add(t, s,
 		NewMessage{Sub: sub("/products/etf-welt/", feedback.Criticism, "Zu \"teuer\",\nwirklich", "x@example.test"), Received: t0},
 		NewMessage{Sub: sub("/", feedback.Praise, "intern", ""), Received: t0.Add(26 * time.Hour)},
-		NewMessage{Sub: feedback.Submission{Page: "/über-uns/", Kind: feedback.Question}, Received: t0.Add(50 * time.Hour)},
+		NewMessage{Sub: feedback.Submission{Page: "/über-uns/", Kind: feedback.Question, Videos: []string{"Wer wir sind", "Die Filiale"}}, Received: t0.Add(50 * time.Hour)},
 	)
 	s.Answer(ctx, ids[0], "Gesenkt.", t0.AddDate(0, 0, 2))
 	s.Publish(ctx, ids[0], true)
@@ -269,13 +349,13 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatalf("%d rows back, %d written", len(back), len(es))
 	}
 	for i := range es {
-		if back[i] != es[i] {
+		if !reflect.DeepEqual(back[i], es[i]) {
 			t.Errorf("row %d\n got %+v\nwant %+v", i, back[i], es[i])
 		}
 	}
 	want := feedback.Entry{ID: "1", Page: "/products/etf-welt/", Date: day(t0), Kind: feedback.Criticism, Ratings: [5]int{1, 0, 3, 0, 5},
 		Comment: "Zu \"teuer\",\nwirklich", Public: true, Answer: "Gesenkt.", Answered: day(t0.AddDate(0, 0, 2))}
-	if es[0] != want {
+	if !reflect.DeepEqual(es[0], want) {
 		t.Errorf("first row %+v\nwant %+v", es[0], want)
 	}
 }

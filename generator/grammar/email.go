@@ -9,6 +9,10 @@ import (
 // maxLocalPart is the longest local part RFC 5321 (4.5.3.1.1) allows.
 const maxLocalPart = 64
 
+// EmailMaxLen is the longest address Email accepts: RFC 5321's limit of a
+// forward path (256 octets, 4.5.3.1.3), less its angle brackets.
+const EmailMaxLen = 254
+
 // Email checks an address as klartext publishes it, in a mailto: link, a
 // vCard and schema.org data: RFC 5322's addr-spec in its plain form —
 // a dot-atom local part, "@", and a domain of at least two host labels —
@@ -18,12 +22,22 @@ const maxLocalPart = 64
 // one are refused too: "?" starts the header fields ("?bcc=" would add a
 // hidden recipient), "#" a fragment, "%" an escape, and & / ^ ` { | }.
 // What remains is letters, digits and ! $ ' * + - = _ ~, dots between them.
+// The whole address has at most EmailMaxLen characters.
+//
+// It is the one e-mail grammar of klartext: advisors' addresses in front
+// matter and the address a reader leaves in the feedback form alike.
 func Email(s string) error {
 	if s == "" {
 		return fail("is empty", "write the address as name@bank.example")
 	}
+	if len(s) > EmailMaxLen {
+		return fail("is longer than 254 characters, more than a mail server takes", "")
+	}
 	if strings.ContainsAny(s, "<> \t\"(),;:") {
 		return fail("is not a plain e-mail address (a name, a comment or a second address is around it)", "write only the address, as name@bank.example")
+	}
+	if strings.ContainsAny(s, "[]") {
+		return fail("has a domain literal in brackets, which is no domain name", "write the domain's name after the @, as name@bank.example")
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {

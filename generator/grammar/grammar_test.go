@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"net/mail"
 	"net/url"
 	"strings"
 	"testing"
@@ -163,7 +164,8 @@ func TestEmail(t *testing.T) {
 		{"anna@bank.example (Anna)", "is not a plain e-mail address (a name, a comment or a second address is around it)"},
 		{"anna@bank.example,b@bank.example", "is not a plain e-mail address (a name, a comment or a second address is around it)"},
 		{`"anna"@bank.example`, "is not a plain e-mail address (a name, a comment or a second address is around it)"},
-		{"anna@[127.0.0.1]", `has a domain that has an IPv6 address as its host, which a Content-Security-Policy cannot name`},
+		{"anna@[127.0.0.1]", "has a domain literal in brackets, which is no domain name"},
+		{"a@[IPv6:2001:db8::1]", "is not a plain e-mail address (a name, a comment or a second address is around it)"},
 		{"anna@127.0.0.1", "has an IP address after the @"},
 		{"anna", "has no @"},
 		{"@bank.example", "has nothing before the @"},
@@ -176,6 +178,28 @@ func TestEmail(t *testing.T) {
 		{"an\nna@bank.example", `has '\n' before the @, which would change what a mail program does with the link`},
 		{strings.Repeat("a", 65) + "@bank.example", "has more than 64 characters before the @"},
 		{"", "is empty"},
+		// The cases of the feedback receiver's former PlainEmail.
+		{"a@example.test", ""},
+		{"first.last+tag@sub.example.de", ""},
+		{"a", "has no @"},
+		{"a@", "has no domain with a dot after the @"},
+		{"@example.test", "has nothing before the @"},
+		{"a@example", "has no domain with a dot after the @"},
+		{"a@.example.test", "has a domain that has an empty part in its host name (two dots, or a dot at the start or end)"},
+		{"a@example.test.", "has a domain that has an empty part in its host name (two dots, or a dot at the start or end)"},
+		{"A <a@example.test>", "is not a plain e-mail address (a name, a comment or a second address is around it)"},
+		{"a@example.test?bcc=b@example.test", "has more than one @"},
+		{"a b@example.test", "is not a plain e-mail address (a name, a comment or a second address is around it)"},
+		{`"a"@example.test`, "is not a plain e-mail address (a name, a comment or a second address is around it)"},
+		{"a@[127.0.0.1]", "has a domain literal in brackets, which is no domain name"},
+		{"a@example.test\n", `has a domain that has '\n' in its host, which a host name cannot have`},
+		// RFC 5321's 254 characters for the whole address (PlainEmail's
+		// limit, and the form's maxlength): at the limit, and one over.
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + "." + strings.Repeat("b", 63) + "." + strings.Repeat("c", 61), ""},
+		{strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + "." + strings.Repeat("b", 63) + "." + strings.Repeat("c", 62), "is longer than 254 characters, more than a mail server takes"},
+		// Where PlainEmail was laxer, the stricter rule holds.
+		{"a&b@example.test", `has '&' before the @, which would change what a mail program does with the link`},
+		{"a@127.0.0.1", "has an IP address after the @"},
 	} {
 		if got := errMsg(Email(tc.in)); got != tc.want {
 			t.Errorf("Email(%q) = %q, want %q", tc.in, got, tc.want)
@@ -240,6 +264,9 @@ func FuzzEmail(f *testing.F) {
 		}
 		if strings.ContainsAny(s, "?#%&/<>\"\\ \t\r\n,;:()[]") {
 			t.Fatalf("Email accepted %q", s)
+		}
+		if a, err := mail.ParseAddress(s); err != nil || a.Name != "" || a.Address != s || len(s) > EmailMaxLen {
+			t.Fatalf("Email accepted %q, which net/mail reads as %+v, %v", s, a, err)
 		}
 		if URI("mailto:"+s) != "mailto:"+s {
 			t.Fatalf("Email accepted %q, which needs percent-encoding in a mailto: link", s)

@@ -57,6 +57,8 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 	var fence byte
 	fenceLen := 0
 	marks, marksLine, marksReported := 0, 0, false
+	para := false   // a paragraph is open: the next line may continue it
+	inItem := false // the open paragraph began on a list item's line
 	tableCols, tableRows, tableLine := 0, 0, 0
 	var prev []byte // the previous line, when it may be a table's header
 	for len(src) > 0 {
@@ -85,23 +87,27 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 				fence, fenceLen = '~', n
 			}
 			if fence != 0 {
-				marks, tableCols, prev = 0, 0, nil
+				marks, tableCols, prev, para = 0, 0, nil, false
 				continue
 			}
 		}
 		if len(bytes.Trim(l, " \t")) == 0 {
-			marks, tableCols, prev = 0, 0, nil
+			marks, tableCols, prev, para = 0, 0, nil, false
 			continue
 		}
-		rest, depth, item := containers(l)
+		rest, depth, item, interrupts := containers(l)
 		if depth > lim.nesting {
 			ds = append(ds, diag.Errorf(source, line, "lists and quotes are nested %d deep here; the limit is %d", depth, lim.nesting).
 				WithHint("flatten the lists or quotes"))
 			return ds
 		}
 		heading := atxHeading(rest)
+		// An item that cannot interrupt a paragraph continues it, unless
+		// the paragraph is an item's own text.
+		opens := heading || item && (interrupts || inItem || !para)
+		counted := rest
 		switch {
-		case tableCols > 0 && !item && !heading:
+		case tableCols > 0 && !opens:
 			tableRows++
 			if tableCols*(tableRows+1) > lim.cells {
 				ds = append(ds, diag.Errorf(source, tableLine, "this table has more than %d cells (%d columns); the limit is %d",
@@ -109,7 +115,7 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 				return ds
 			}
 			marks, marksLine, marksReported = 0, line, false // each row is parsed cell by cell
-		case prev != nil && !item && !heading && delimiterRow(rest):
+		case prev != nil && !opens && delimiterRow(rest):
 			tableCols, tableRows, tableLine = cells(rest), 0, line-1
 			if tableCols > lim.columns {
 				ds = append(ds, diag.Errorf(source, tableLine, "this table has %d columns; the limit is %d", tableCols, lim.columns).
@@ -119,15 +125,19 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 			marks, marksLine, marksReported = 0, line, false
 		default:
 			tableCols = 0
-			if item || heading || marks == 0 {
+			if opens || !para {
 				marks, marksLine, marksReported = 0, line, false
+				inItem = item
+			} else if item {
+				counted = l // its markers are the paragraph's text
 			}
 		}
+		para = !heading
 		prev = rest
 		if heading {
 			prev = nil
 		}
-		for _, c := range rest {
+		for _, c := range counted {
 			switch c {
 			case '*', '_', '~', '[', ']':
 				marks++
@@ -165,19 +175,25 @@ func fenceRun(t []byte, c byte) int {
 }
 
 // containers reads the quote markers and list markers that open blocks at
-// the start of a line: the line's nesting, what follows, and whether a list
-// item starts here. A thematic break ("- - -", "* * *") opens nothing.
-func containers(l []byte) (rest []byte, depth int, item bool) {
+// the start of a line: the line's nesting, what follows, whether a list
+// item starts here, and whether that item may interrupt a paragraph. A
+// thematic break ("- - -", "* * *") opens nothing.
+//
+// CommonMark (and goldmark) let the first item of a list interrupt a
+// paragraph only when it is not empty and, if ordered, starts at 1:
+// "text\n*" and "text\n2. x" are one paragraph of two lines.
+func containers(l []byte) (rest []byte, depth int, item, interrupts bool) {
 	if thematicBreak(l) {
-		return l, 0, false
+		return l, 0, false, false
 	}
 	i := 0
+	first := false // the line's first item marker is a bullet or the number 1
 	for {
 		for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
 			i++
 		}
 		if i >= len(l) {
-			return l[i:], depth, item
+			return l[i:], depth, item, false // the item is empty
 		}
 		switch c := l[i]; {
 		case c == '>':
@@ -185,6 +201,9 @@ func containers(l []byte) (rest []byte, depth int, item bool) {
 			i++
 			continue
 		case (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+			if !item {
+				first = true
+			}
 			depth++
 			item = true
 			i++
@@ -195,13 +214,16 @@ func containers(l []byte) (rest []byte, depth int, item bool) {
 				j++
 			}
 			if j < len(l) && (l[j] == '.' || l[j] == ')') && (j+1 == len(l) || l[j+1] == ' ' || l[j+1] == '\t') {
+				if !item {
+					first = string(bytes.TrimLeft(l[i:j], "0")) == "1"
+				}
 				depth++
 				item = true
 				i = j + 1
 				continue
 			}
 		}
-		return l[i:], depth, item
+		return l[i:], depth, item, item && first
 	}
 }
 

@@ -378,3 +378,40 @@ func TestSharedCorpus(t *testing.T) {
 	}
 	t.Logf("%d products", len(ps))
 }
+
+// TestRequiredKeys: a row with exactly RequiredKeys is a product, and a
+// row that lacks any one of them is an error naming it — so the header
+// klartext new site writes is neither short of a column nor padded.
+func TestRequiredKeys(t *testing.T) {
+	values := map[string]string{"id": "tagesgeld", "name": "Tagesgeld", "type": "deposit", "sri": "1", "rhp_years": "1"}
+	for _, c := range figureCols {
+		values[c[0]] = c[1]
+	}
+	req := RequiredKeys()
+	csv := func(keys []string) string {
+		var row []string
+		for _, k := range keys {
+			v, ok := values[k]
+			if !ok {
+				t.Fatalf("no test value for the required key %s", k)
+			}
+			row = append(row, v)
+		}
+		return strings.Join(keys, ",") + "\n" + strings.Join(row, ",") + "\n"
+	}
+	ps, ds := ParseCSV("products.csv", strings.NewReader(csv(req)), "EUR")
+	if len(errorsOf(ds)) != 0 || len(ps) != 1 {
+		t.Fatalf("a row of the required keys: %d products, %v", len(ps), ds)
+	}
+	for i, k := range req {
+		without := slices.Delete(slices.Clone(req), i, i+1)
+		_, ds := ParseCSV("products.csv", strings.NewReader(csv(without)), "EUR")
+		named := false
+		for _, d := range errorsOf(ds) {
+			named = named || strings.Contains(d.Error(), k)
+		}
+		if !named {
+			t.Errorf("without %s: no error names it: %v", k, ds)
+		}
+	}
+}

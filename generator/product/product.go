@@ -223,5 +223,17 @@ var sortedKeyNames = func() []string {
 	return s
 }()
 
+// RequiredKeys are the keys every product must have, in the content
+// model's order: what the header of a new site's empty products.csv holds
+// (klartext new site). An empty cell of one is an error, never a 0.
+func RequiredKeys() []string {
+	var out []string
+	for _, k := range []key{keyID, keyName, keyType, keySRI, keyRHP, keyEntry, keyExit, keyOngoing, keyTransaction,
+		keyStress, keyUnfavourable, keyModerate, keyFavourable} {
+		out = append(out, keyNames[k])
+	}
+	return out
+}
+
 // Keys returns the product keys of the content model, in its order.
 func Keys() []string { return append([]string(nil), keyNames[:]...) }

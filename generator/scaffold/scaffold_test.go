@@ -2,9 +2,13 @@ package scaffold
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/config"
 )
 
 func TestCreateRefusesOverwriteAndBadNames(t *testing.T) {
@@ -34,5 +38,41 @@ func TestCreateRefusesOverwriteAndBadNames(t *testing.T) {
 	}
 	if _, err := Create(root, "pie", "x", today); err == nil {
 		t.Error("unknown kind accepted")
+	}
+}
+
+// TestSiteSettingsCommented: the new site's site.yaml sets every setting
+// config knows, each under a comment saying what it is, and parses clean.
+func TestSiteSettingsCommented(t *testing.T) {
+	for _, lang := range SiteLanguages {
+		yaml := siteTexts[lang].settings
+		lines := strings.Split(yaml, "\n")
+		for _, key := range config.Keys() {
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, key+":") })
+			if i < 0 {
+				t.Errorf("%s: site.yaml does not set %s", lang, key)
+				continue
+			}
+			if i == 0 || !strings.HasPrefix(lines[i-1], "# ") {
+				t.Errorf("%s: %s has no comment above it", lang, key)
+			}
+		}
+		s, ds := config.Parse([]byte(yaml))
+		if len(ds) != 0 || s.Language != lang {
+			t.Errorf("%s: %+v %v", lang, s, ds)
+		}
+	}
+}
+
+func TestCreateSiteRefusesASite(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CreateSite(dir, "de"); err == nil || !strings.Contains(err.Error(), "never overwrites") {
+		t.Errorf("%v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "content")); len(entries) != 0 {
+		t.Errorf("wrote into the existing site: %v", entries)
 	}
 }

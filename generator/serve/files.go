@@ -140,6 +140,24 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		s.plainError(w, http.StatusBadRequest, "400 bad request")
 		return
 	}
+	// Below the base path: the path within the site. The server's root and
+	// the base path without its slash lead to the home page.
+	base := s.base()
+	if base != "/" {
+		switch {
+		case rel == "/" || rel == strings.TrimSuffix(base, "/") && !strings.HasSuffix(r.URL.Path, "/"):
+			loc := (&url.URL{Path: base, RawQuery: r.URL.RawQuery}).String()
+			http.Redirect(w, r, loc, http.StatusFound)
+			return
+		case rel == strings.TrimSuffix(base, "/"):
+			rel = "/"
+		case strings.HasPrefix(rel, base):
+			rel = "/" + strings.TrimPrefix(rel, base)
+		default:
+			s.notFound(w, r)
+			return
+		}
+	}
 	f, err := openFile(s.dir, rel)
 	if err != nil {
 		s.notFound(w, r)
@@ -150,9 +168,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// Built from the cleaned path: "//evil.example" must not
 			// become a protocol-relative redirect.
-			loc := (&url.URL{Path: rel + "/", RawQuery: r.URL.RawQuery}).String()
+			loc := (&url.URL{Path: strings.TrimSuffix(base, "/") + rel + "/", RawQuery: r.URL.RawQuery}).String()
 			if rel == "/" {
-				loc = "/"
+				loc = (&url.URL{Path: base, RawQuery: r.URL.RawQuery}).String()
 			}
 			http.Redirect(w, r, loc, http.StatusFound)
 			return
@@ -242,6 +260,9 @@ func (s *Server) plainError(w http.ResponseWriter, status int, msg string) {
 // when there is none. The files on disk stay untouched.
 func (s *Server) inject(body []byte, status int) []byte {
 	tag := `<script src="` + liveJSPath + `" defer data-build="` + s.hub.buildID() + `"`
+	if lang := s.overlayLanguage(); validLang(lang) {
+		tag += ` data-lang="` + lang + `"`
+	}
 	if status != http.StatusOK {
 		tag += ` data-status="` + strconv.Itoa(status) + `"`
 	}
@@ -255,6 +276,20 @@ func (s *Server) inject(body []byte, status int) []byte {
 	out = append(out, body[:i]...)
 	out = append(out, tag...)
 	return append(out, body[i:]...)
+}
+
+// validLang admits a language tag into the script tag's attribute: what
+// a site's language setting passed (letters, digits and hyphens).
+func validLang(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func lastIndexFold(s, sub []byte) int {

@@ -3,6 +3,10 @@
 //   reload {urls, css, all}  reload the page, or swap stylesheets when only CSS changed
 //   error  {diagnostics}     show the build's errors over the last good page
 //   ok     {}                the build is good again: remove the overlay
+// The overlay's styles are /_klartext/live.css (the site's CSP blocks
+// inline styles); its own words are in the site's language (data-lang,
+// else the page's lang), German or English. The diagnostics themselves
+// are the build's, in English.
 (function () {
   "use strict";
   if (!window.EventSource || window.__klartextLive) {
@@ -13,10 +17,51 @@
   var script = document.currentScript;
   var build = (script && script.getAttribute("data-build")) || "";
   var status = (script && script.getAttribute("data-status")) || "200";
+  var lang = (script && script.getAttribute("data-lang")) || document.documentElement.getAttribute("lang") || "";
   var OVERLAY_ID = "klartext-build-errors";
+  var CSS_ID = "klartext-build-errors-css";
 
+  var TEXTS = {
+    en: {
+      failed: function (n) {
+        return "Build failed (" + n + (n === 1 ? " error" : " errors") + "). This is the last good version of the page.";
+      },
+      hint: "Correct the file named below and save it: the page then reloads by itself.",
+      warning: "warning: ",
+      hide: "Hide",
+      hideLabel: "Hide build errors"
+    },
+    de: {
+      failed: function (n) {
+        return "Die Website konnte nicht gebaut werden (" + n + " Fehler). Sie sehen die letzte fehlerfreie Fassung dieser Seite.";
+      },
+      hint: "Korrigieren Sie die genannte Datei und speichern Sie sie: Die Seite lädt dann von selbst neu.",
+      warning: "Warnung: ",
+      hide: "Ausblenden",
+      hideLabel: "Build-Fehler ausblenden"
+    }
+  };
+  var T = /^de(-|$)/i.test(lang) ? TEXTS.de : TEXTS.en;
+
+  // The overlay's stylesheet, loaded with the page so that an error shows
+  // styled at once.
+  (function () {
+    var link = document.createElement("link");
+    link.id = CSS_ID;
+    link.setAttribute("rel", "stylesheet");
+    link.setAttribute("href", "/_klartext/live.css");
+    (document.head || document.documentElement).appendChild(link);
+  })();
+
+  // A path as the server names changed pages: decoded ("/über-uns/"),
+  // where location.pathname is percent-encoded.
   function normalize(p) {
     p = p.split("#")[0].split("?")[0];
+    try {
+      p = decodeURI(p);
+    } catch (err) {
+      // not encoded after all
+    }
     if (/\/index\.html?$/i.test(p)) {
       p = p.replace(/index\.html?$/i, "");
     }
@@ -51,6 +96,9 @@
     var stamp = String(Date.now());
     for (var i = 0; i < links.length; i++) {
       var link = links[i];
+      if (link.id === CSS_ID) {
+        continue;
+      }
       var url = new URL(link.getAttribute("href"), location.href);
       if (url.origin !== location.origin) {
         continue;
@@ -69,10 +117,10 @@
     }
   }
 
-  function el(tag, style, text) {
+  function el(tag, cls, text) {
     var e = document.createElement(tag);
-    if (style) {
-      e.setAttribute("style", style);
+    if (cls) {
+      e.setAttribute("class", cls);
     }
     if (text) {
       e.textContent = text; // never innerHTML: messages quote user content
@@ -89,15 +137,11 @@
 
   function showErrors(diagnostics) {
     hideErrors();
-    var box = el("div",
-      "all:initial;position:fixed;left:0;right:0;bottom:0;z-index:2147483647;" +
-      "max-height:60vh;overflow:auto;box-sizing:border-box;padding:16px 20px;" +
-      "background:#fff4f4;color:#1b1b1b;border-top:4px solid #b3261e;" +
-      "font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;" +
-      "box-shadow:0 -4px 16px rgba(0,0,0,.2)");
+    var box = el("div");
     box.id = OVERLAY_ID;
     box.setAttribute("role", "alert");
     box.setAttribute("aria-labelledby", OVERLAY_ID + "-title");
+    box.setAttribute("lang", T === TEXTS.de ? "de" : "en");
 
     var errors = 0;
     for (var i = 0; i < diagnostics.length; i++) {
@@ -105,41 +149,42 @@
         errors++;
       }
     }
-    var title = el("h2", "all:initial;display:block;font:bold 17px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif;color:#b3261e;margin:0 0 8px",
-      "Build failed (" + errors + (errors === 1 ? " error" : " errors") +
-      "). This is the last good version of the page.");
+    var title = el("h2", "", T.failed(errors));
     title.id = OVERLAY_ID + "-title";
     box.appendChild(title);
+    box.appendChild(el("p", "", T.hint));
 
-    var list = el("ul", "all:initial;display:block;margin:0;padding:0 0 0 20px;list-style:disc;font:inherit;color:inherit");
+    var list = el("ul");
     for (var j = 0; j < diagnostics.length; j++) {
       var d = diagnostics[j];
-      var item = el("li", "all:initial;display:list-item;margin:4px 0;font:inherit;color:inherit");
+      var item = el("li");
       var where = d.file || "";
       if (where && d.line) {
         where += ":" + d.line + (d.column ? ":" + d.column : "");
       }
       if (where) {
-        item.appendChild(el("code", "all:initial;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;font-weight:bold;color:inherit", where));
+        item.appendChild(el("code", "", where));
         item.appendChild(document.createTextNode(" "));
       }
       if (d.severity === "warning") {
-        item.appendChild(el("strong", "all:initial;font:inherit;font-weight:bold;color:#7a5a00", "warning: "));
+        item.appendChild(el("strong", "", T.warning));
       }
-      item.appendChild(document.createTextNode(d.message || ""));
+      // The build's own words, which are English.
+      var msg = el("span", "", d.message || "");
+      msg.setAttribute("lang", "en");
+      item.appendChild(msg);
       if (d.hint) {
-        item.appendChild(el("div", "all:initial;display:block;font:inherit;color:#444", d.hint));
+        var hint = el("span", "klartext-hint", d.hint);
+        hint.setAttribute("lang", "en");
+        item.appendChild(hint);
       }
       list.appendChild(item);
     }
     box.appendChild(list);
 
-    var close = el("button",
-      "all:initial;position:absolute;top:8px;right:12px;cursor:pointer;padding:2px 8px;" +
-      "font:14px/1.5 system-ui,sans-serif;color:#1b1b1b;border:1px solid #888;border-radius:4px;background:#fff",
-      "Hide");
+    var close = el("button", "", T.hide);
     close.type = "button";
-    close.setAttribute("aria-label", "Hide build errors");
+    close.setAttribute("aria-label", T.hideLabel);
     close.onclick = hideErrors;
     box.appendChild(close);
 

@@ -4,8 +4,15 @@
 //
 // The server never changes the built files. In HTML responses it inserts
 // one script tag before </body>: /_klartext/live.js, which listens on the
-// Server-Sent Events stream /_klartext/events. The /_klartext/ prefix is the
-// server's own; a site directory of that name is not reachable in serve mode.
+// Server-Sent Events stream /_klartext/events and, when a build fails,
+// shows its errors over the page, styled by /_klartext/live.css (a file,
+// since the site's Content-Security-Policy allows no inline style). The
+// /_klartext/ prefix is the server's own; a site directory of that name is
+// not reachable in serve mode.
+//
+// A site whose baseURL has a path (https://bank.example/klartext/) is
+// served under it, as its host will serve it: /klartext/ is the home page,
+// / redirects there, and anything else outside it is the site's 404 page.
 package serve
 
 import (
@@ -17,8 +24,11 @@ import (
 	stdlog "log"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -32,12 +42,17 @@ const (
 )
 
 const (
-	liveJSPath = "/_klartext/live.js"
-	eventsPath = "/_klartext/events"
+	liveJSPath  = "/_klartext/live.js"
+	liveCSSPath = "/_klartext/live.css"
+	eventsPath  = "/_klartext/events"
 )
 
-//go:embed live.js
-var liveJS []byte
+var (
+	//go:embed live.js
+	liveJS []byte
+	//go:embed live.css
+	liveCSS []byte
+)
 
 // Builder builds the site into the directory the server serves.
 type Builder interface {
@@ -63,6 +78,14 @@ type Result struct {
 	Failed bool
 	// Pages is the number of pages (re)written, for the log line.
 	Pages int
+	// BasePath is the path of the site's baseURL ("/klartext/") the pages
+	// were built for, which the server serves them under from now on; ""
+	// (and a failed build) keeps the last one. ChangedURLs are below it ("/products/x/" is
+	// served as "/klartext/products/x/").
+	BasePath string
+	// Language is the site's language, which the error overlay speaks
+	// unless Options.Lang says otherwise; "" keeps the last one.
+	Language string
 }
 
 // Options configure Run and New.
@@ -74,6 +97,12 @@ type Options struct {
 	WatchRoots []string      // source directories; changes there trigger builds
 	Debounce   time.Duration // quiet time before a batch of changes is built; 0: watch.DefaultDebounce
 	Log        io.Writer     // progress lines; nil: discarded
+	// BasePath serves the site below a path ("/klartext/") until a build
+	// reports its own (Result.BasePath); "" is "/".
+	BasePath string
+	// Lang is the error overlay's language ("de", "en"); "" is the
+	// site's (Result.Language), else the page's.
+	Lang string
 }
 
 // Server is the development server. Create it with New, then Run it.
@@ -86,6 +115,10 @@ type Server struct {
 	srv       *http.Server
 	url       string
 	keepAlive time.Duration
+
+	mu       sync.RWMutex
+	basePath string // decoded: "/bänk/", as request paths are
+	language string
 }
 
 // Run serves opts.Dir until ctx is cancelled: it listens, builds the site
@@ -126,7 +159,10 @@ func New(opts Options) (*Server, error) {
 		log:       log,
 		ln:        ln,
 		keepAlive: 15 * time.Second,
+		basePath:  "/",
+		language:  opts.Lang,
 	}
+	s.setBasePath(opts.BasePath)
 	s.url = "http://" + browserHost(ln.Addr().(*net.TCPAddr)) + "/"
 	s.srv = &http.Server{
 		Handler:           s,
@@ -153,13 +189,73 @@ func browserHost(a *net.TCPAddr) string {
 	return net.JoinHostPort(ip.String(), strconv.Itoa(a.Port))
 }
 
-// URL is the address to open in a browser, e.g. "http://127.0.0.1:1313/".
+// URL is the server's root, e.g. "http://127.0.0.1:1313/"; the site is at
+// SiteURL.
 func (s *Server) URL() string { return s.url }
 
+// SiteURL is the address of the site's home page: URL and the base path,
+// "http://127.0.0.1:1313/klartext/".
+func (s *Server) SiteURL() string {
+	return s.url + strings.TrimPrefix((&url.URL{Path: s.base()}).EscapedPath(), "/")
+}
+
+// base is the base path the site is served under, decoded.
+func (s *Server) base() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.basePath
+}
+
+// setBasePath takes a base path as a baseURL has it (percent-encoded,
+// "/b%C3%A4nk/"); "" changes nothing.
+func (s *Server) setBasePath(p string) {
+	if p == "" {
+		return
+	}
+	if d, err := url.PathUnescape(p); err == nil {
+		p = d
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	s.mu.Lock()
+	s.basePath = p
+	s.mu.Unlock()
+}
+
+// overlayLanguage is the error overlay's language: the --lang flag's, else
+// the last build's site language.
+func (s *Server) overlayLanguage() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.language
+}
+
 // Publish records a build result and tells the open browsers: "error" for a
-// failed build, else "ok" and, when output changed, "reload". Run calls it
-// after each build; call it yourself when driving builds another way.
-func (s *Server) Publish(res Result) { s.hub.publish(res) }
+// failed build, else "ok" and, when output changed, "reload" naming the
+// changed URLs below the base path. Run calls it after each build; call it
+// yourself when driving builds another way.
+func (s *Server) Publish(res Result) {
+	if !failed(res) { // a failed build leaves the last good output as it was built
+		s.setBasePath(res.BasePath)
+	}
+	if res.Language != "" && s.opts.Lang == "" {
+		s.mu.Lock()
+		s.language = res.Language
+		s.mu.Unlock()
+	}
+	if base := s.base(); base != "/" && len(res.ChangedURLs) > 0 {
+		urls := make([]string, len(res.ChangedURLs))
+		for i, u := range res.ChangedURLs {
+			urls[i] = base + strings.TrimPrefix(u, "/")
+		}
+		res.ChangedURLs = urls
+	}
+	s.hub.publish(res)
+}
 
 // ServeHTTP serves the site, live.js and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -171,17 +267,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case liveJSPath:
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Content-Length", strconv.Itoa(len(liveJS)))
-		w.WriteHeader(http.StatusOK)
-		if r.Method != http.MethodHead {
-			w.Write(liveJS)
-		}
+		s.own(w, r, "text/javascript; charset=utf-8", liveJS)
+	case liveCSSPath:
+		s.own(w, r, "text/css; charset=utf-8", liveCSS)
 	case eventsPath:
 		s.events(w, r)
 	default:
 		s.serveFile(w, r)
+	}
+}
+
+// own serves one of the server's own files.
+func (s *Server) own(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
 	}
 }
 
@@ -207,7 +310,7 @@ func (s *Server) Run(ctx context.Context) error {
 		s.build(ctx, nil, "built")
 	}
 	if ctx.Err() == nil {
-		fmt.Fprintf(s.log, "Serving at %s\n", s.url)
+		fmt.Fprintf(s.log, "Serving at %s\n", s.SiteURL())
 		if ip := s.ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 			fmt.Fprintf(s.log, "warning: bound to %s, so other machines can reach this preview\n", s.opts.Bind)
 		}

@@ -699,3 +699,89 @@ func TestLiveJS(t *testing.T) {
 		t.Fatalf("live.js behaviour: %v\n%s", err, out)
 	}
 }
+
+// TestBasePath: a site built for https://bank.example/klartext/ is served
+// under /klartext/ as its host will serve it; / leads there; paths outside
+// it are the site's 404 page; the changed URLs a build reports are named
+// below it.
+func TestBasePath(t *testing.T) {
+	dir := staticSite(t)
+	s := start(t, Options{Dir: dir, BasePath: "/klartext/"}, nil)
+	if s.SiteURL() != s.URL()+"klartext/" {
+		t.Errorf("SiteURL %s", s.SiteURL())
+	}
+	for _, tc := range []struct {
+		path     string
+		status   int
+		location string // for a redirect
+		body     string
+	}{
+		{"", http.StatusFound, "/klartext/", ""},
+		{"?q=1", http.StatusFound, "/klartext/?q=1", ""},
+		{"klartext", http.StatusFound, "/klartext/", ""},
+		{"klartext/", 200, "", "<h1>Home</h1>"},
+		{"klartext/products/x", http.StatusFound, "/klartext/products/x/", ""},
+		{"klartext/products/x/", 200, "", "<h1>X</h1>"},
+		{"klartext/css/site.css", 200, "", "body{color:#123}"},
+		{"klartext/missing/", 404, "", "Not here"},
+		{"products/x/", 404, "", "Not here"},
+		{"klartextx/", 404, "", "Not here"},
+		{"css/site.css", 404, "", "Not here"},
+		{"klartext/../products/x/", 400, "", ""},
+	} {
+		resp, body := get(t, "GET", s.URL()+tc.path)
+		if resp.StatusCode != tc.status || resp.Header.Get("Location") != tc.location || !strings.Contains(body, tc.body) {
+			t.Errorf("/%s: %d Location %q %.60q; want %d %q %q", tc.path, resp.StatusCode, resp.Header.Get("Location"), body, tc.status, tc.location, tc.body)
+		}
+	}
+	// The server's own files stay at the root.
+	if resp, css := get(t, "GET", s.URL()+"_klartext/live.css"); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/css; charset=utf-8" || css != string(liveCSS) {
+		t.Errorf("live.css: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+
+	// A build reports another base path (site.yaml changed), with an
+	// umlaut: it is served decoded, and the changed URLs are below it.
+	c := connect(t, s, "")
+	c.next(t, "ok")
+	s.Publish(Result{BasePath: "/b%C3%A4nk/", ChangedURLs: []string{"/products/x/", "/css/site.css"}, Language: "de"})
+	e := c.next(t, "reload")
+	var rd reloadData
+	if err := json.Unmarshal([]byte(e.data), &rd); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rd.URLs, []string{"/bänk/products/x/", "/bänk/css/site.css"}) {
+		t.Errorf("reload %s", e.data)
+	}
+	if resp, body := get(t, "GET", s.URL()+"b%C3%A4nk/products/x/"); resp.StatusCode != 200 || !strings.Contains(body, "<h1>X</h1>") || !strings.Contains(body, `data-lang="de"`) {
+		t.Errorf("/bänk/products/x/: %d %q", resp.StatusCode, body)
+	}
+	if s.SiteURL() != s.URL()+"b%C3%A4nk/" {
+		t.Errorf("SiteURL %s", s.SiteURL())
+	}
+	if resp, _ := get(t, "GET", s.URL()+"klartext/"); resp.StatusCode != 404 {
+		t.Errorf("the old base path still serves: %d", resp.StatusCode)
+	}
+}
+
+// TestOverlayLanguage: the error overlay speaks the language of --lang,
+// else the site's as the build reports it.
+func TestOverlayLanguage(t *testing.T) {
+	dir := staticSite(t)
+	s := start(t, Options{Dir: dir}, nil)
+	if _, body := get(t, "GET", s.URL()); strings.Contains(body, "data-lang") {
+		t.Errorf("a language before any build said one: %q", body)
+	}
+	s.Publish(Result{Language: "de"})
+	if _, body := get(t, "GET", s.URL()); !strings.Contains(body, `data-lang="de"`) {
+		t.Errorf("the site's language: %q", body)
+	}
+	s.Publish(Result{Language: `de" onload="x`})
+	if _, body := get(t, "GET", s.URL()); strings.Contains(body, "onload") || strings.Contains(body, "data-lang") {
+		t.Errorf("a language that is no language tag reached the page: %q", body)
+	}
+	en := start(t, Options{Dir: dir, Lang: "en"}, nil)
+	en.Publish(Result{Language: "de"})
+	if _, body := get(t, "GET", en.URL()); !strings.Contains(body, `data-lang="en"`) {
+		t.Errorf("--lang en on a German site: %q", body)
+	}
+}

@@ -45,7 +45,8 @@ function all(el, pred, out = []) {
   return out;
 }
 
-function run(pathname, status) {
+function run(pathname, status, opts) {
+  opts = opts || {};
   const head = makeEl("head");
   const body = makeEl("body");
   const link = makeEl("link");
@@ -55,14 +56,16 @@ function run(pathname, status) {
   const script = makeEl("script");
   script.setAttribute("data-build", "abc-1");
   if (status) script.setAttribute("data-status", status);
+  if (opts.dataLang) script.setAttribute("data-lang", opts.dataLang);
   const root = makeEl("html");
+  if (opts.htmlLang) root.setAttribute("lang", opts.htmlLang);
   root.appendChild(head);
   root.appendChild(body);
 
   let source = null;
   let reloads = 0;
   const document = {
-    currentScript: script, body, documentElement: root,
+    currentScript: script, head, body, documentElement: root,
     createElement: makeEl,
     createTextNode: (s) => ({ nodeText: s, children: [] }),
     getElementById: (id) => all(root, (e) => e.id === id)[0] || null,
@@ -79,7 +82,7 @@ function run(pathname, status) {
     fire(name, data) { (this.listeners[name] || []).forEach((fn) => fn(data === undefined ? {} : { data: JSON.stringify(data) })); }
   }
   const window = { EventSource };
-  const ctx = { window, document, location, EventSource, URL, JSON, String, Date };
+  const ctx = { window, document, location, EventSource, URL, JSON, String, Date, decodeURI };
   vm.createContext(ctx);
   vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), ctx);
   return { source, document, body, head, reloads: () => reloads };
@@ -88,6 +91,11 @@ function run(pathname, status) {
 // Page /about/ served from build abc-1.
 let p = run("/about/");
 assert.strictEqual(p.source.url, "/_klartext/events?build=abc-1");
+
+// The overlay's stylesheet is a file (the site's CSP blocks inline
+// styles), linked at once, and never swapped for a copy.
+let css = p.head.children.filter((e) => e.tagName === "LINK" && e.getAttribute("href") === "/_klartext/live.css");
+assert.strictEqual(css.length, 1, "live.css linked");
 
 // Errors show an accessible overlay naming file and line.
 p.source.fire("error", { diagnostics: [
@@ -102,7 +110,11 @@ assert.ok(t.includes("content/about.md:7"), t);
 assert.ok(t.includes("unknown key \"titel\""), t);
 assert.ok(t.includes("did you mean"), t);
 assert.ok(t.includes("<b>not html</b>"), "messages are text, not markup");
-assert.ok(t.includes("1 error"), t);
+assert.ok(t.includes("Build failed (1 error)"), t);
+assert.ok(t.includes("the page then reloads by itself"), t);
+assert.ok(t.includes("warning: "), t);
+assert.deepStrictEqual(all(box, (e) => !!e.attrs && ("style" in e.attrs || e.style !== "")), [], "no inline style: the CSP blocks it");
+assert.strictEqual(box.getAttribute("lang"), "en");
 
 // The browser's own connection error (no data) changes nothing.
 p.source.fire("error");
@@ -127,17 +139,49 @@ assert.strictEqual(p.reloads(), 1);
 p = run("/about/");
 p.source.fire("reload", { urls: ["/css/site.css"], css: true, all: false });
 assert.strictEqual(p.reloads(), 0);
-let links = p.head.children.filter((e) => e.tagName === "LINK");
+const site = (e) => e.tagName === "LINK" && e.getAttribute("href") !== "/_klartext/live.css";
+let links = p.head.children.filter(site);
 assert.strictEqual(links.length, 2, "new link added next to the old one");
 assert.match(links[1].href, /^\/css\/site\.css\?klartext-reload=\d+$/);
 links[1].onload();
-links = p.head.children.filter((e) => e.tagName === "LINK");
+links = p.head.children.filter(site);
 assert.strictEqual(links.length, 1, "old link removed once the new one loaded");
+assert.strictEqual(p.head.children.filter((e) => e.tagName === "LINK").length, 2, "live.css is not swapped");
 
 // The server says the page is stale.
 p = run("/about/");
 p.source.fire("reload", { urls: [], css: false, all: true });
 assert.strictEqual(p.reloads(), 1);
+
+// A page whose address has an umlaut: the server names it decoded.
+p = run("/%C3%BCber-uns/");
+p.source.fire("reload", { urls: ["/über-uns/"], css: false, all: false });
+assert.strictEqual(p.reloads(), 1);
+
+// On a German site the overlay's own words are German: from data-lang,
+// which the server sets, else from the page's lang.
+for (const o of [{ dataLang: "de" }, { htmlLang: "de-DE" }, { dataLang: "de", htmlLang: "en" }]) {
+  p = run("/about/", undefined, o);
+  p.source.fire("error", { diagnostics: [
+    { severity: "error", file: "content/about.md", line: 7, message: "unknown key" },
+    { severity: "error", file: "content/x.md", message: "two" },
+    { severity: "warning", message: "w" },
+  ] });
+  box = p.document.getElementById("klartext-build-errors");
+  const de = text(box);
+  assert.ok(de.includes("Die Website konnte nicht gebaut werden (2 Fehler)"), JSON.stringify(o) + de);
+  assert.ok(de.includes("Sie sehen die letzte fehlerfreie Fassung dieser Seite"), de);
+  assert.ok(de.includes("Warnung: "), de);
+  assert.ok(!de.includes("Build failed"), de);
+  assert.strictEqual(box.getAttribute("lang"), "de");
+  const button = all(box, (e) => e.tagName === "BUTTON")[0];
+  assert.strictEqual(button.textContent, "Ausblenden");
+  assert.strictEqual(button.getAttribute("aria-label"), "Build-Fehler ausblenden");
+}
+// --lang en on a German site: data-lang wins.
+p = run("/about/", undefined, { dataLang: "en", htmlLang: "de" });
+p.source.fire("error", { diagnostics: [{ severity: "error", message: "x" }] });
+assert.ok(text(p.document.getElementById("klartext-build-errors")).includes("Build failed (1 error)"));
 
 // On the 404 page any change reloads (the page may exist now).
 p = run("/new/", "404");

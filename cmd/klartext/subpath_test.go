@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klartext/klartext/generator/browsercheck"
+	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/serve"
+	"github.com/klartext/klartext/generator/sitetest"
+)
+
+// setBaseURL rewrites the baseURL of a site's site.yaml.
+func setBaseURL(t *testing.T, root, baseURL string) {
+	t.Helper()
+	file := filepath.Join(root, "content", "site.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "baseURL:") {
+			l = "baseURL: " + baseURL
+		}
+		out = append(out, l)
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(out, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// knownBroken are the links that break under a base path until the build
+// prefixes root-relative links in Markdown with it (issue #18, a change in
+// generator/build): the demo's thank-you page links the feedback page as
+// /feedback/, a page made by the build, so no file link can name it. An
+// entry that no longer occurs fails the test: delete it then.
+var knownBroken = []string{"/danke/: a[href] /feedback/"}
+
+// serveSite runs the dev server with klartext serve's builder on a free
+// port of 127.0.0.1 until the test ends.
+func serveSite(t *testing.T, opts build.Options) *serve.Server {
+	t.Helper()
+	opts.Dest = filepath.Join(t.TempDir(), "public")
+	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return srv
+}
+
+// crawl checks every internal link from site and fails on the broken ones.
+func crawl(t *testing.T, site, public string, minPages int) {
+	t.Helper()
+	c, err := sitetest.CrawlLinks(nil, site, public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(site)
+	base := strings.TrimSuffix(u.Path, "/")
+	seen := map[string]bool{}
+	for _, b := range c.Broken {
+		known := false
+		for _, k := range knownBroken {
+			from, to, _ := strings.Cut(k, ": a[href] ")
+			if strings.HasPrefix(b, base+from+": a[href] "+u.Scheme+"://"+u.Host+to+": ") {
+				known, seen[k] = true, true
+			}
+		}
+		if known {
+			t.Logf("known: %s", b)
+			continue
+		}
+		t.Error(b)
+	}
+	for _, k := range knownBroken {
+		if !seen[k] {
+			t.Errorf("the known broken link %s resolves now: remove it from knownBroken", k)
+		}
+	}
+	if c.Pages < minPages {
+		t.Errorf("reached %d pages from %s, want at least %d", c.Pages, site, minPages)
+	}
+	t.Logf("%s: %d pages, %d addresses checked", site, c.Pages, c.Links)
+}
+
+// TestServeUnderBasePath: the demo built for https://bank.example/klartext/
+// is served by klartext serve under /klartext/; / redirects there; every
+// internal link of every page reached, every sitemap entry and every
+// stylesheet, script and image resolves over the server.
+func TestServeUnderBasePath(t *testing.T) {
+	root := copyDemo(t)
+	setBaseURL(t, root, "https://bank.example/klartext/")
+	srv := serveSite(t, build.Options{Source: root, AllowStale: true})
+	// Served under the base path once the first build reported it.
+	for limit := time.Now().Add(60 * time.Second); srv.SiteURL() != srv.URL()+"klartext/"; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(limit) {
+			t.Fatalf("SiteURL is still %s", srv.SiteURL())
+		}
+	}
+	resp, err := (&http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}).Get(srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/klartext/" {
+		t.Errorf("/: %d to %q, want a redirect to /klartext/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	crawl(t, srv.SiteURL(), "https://bank.example/klartext/", 40)
+}
+
+// TestBuildBaseURLFlag: build --baseURL builds for another address (a
+// staging server) without touching site.yaml; the output's every internal
+// link resolves when a static host serves it under that path; check and
+// serve take the flag too, and a bad value is refused before building.
+func TestBuildBaseURLFlag(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--source", root, "--dest", dest, "--allow-stale", "--baseURL", "https://staging.bank.example/vorschau/"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build --baseURL: exit %d\n%s", code, stderr.String())
+	}
+	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	for _, want := range []string{`<link rel="canonical" href="https://staging.bank.example/vorschau/">`, `href="/vorschau/products/"`} {
+		if !bytes.Contains(home, []byte(want)) {
+			t.Errorf("the home page lacks %s", want)
+		}
+	}
+	if robots, _ := os.ReadFile(filepath.Join(dest, "robots.txt")); !bytes.Contains(robots, []byte("Sitemap: https://staging.bank.example/vorschau/sitemap.xml")) {
+		t.Errorf("robots.txt: %s", robots)
+	}
+	if yaml, _ := os.ReadFile(filepath.Join(root, "content", "site.yaml")); bytes.Contains(yaml, []byte("staging")) {
+		t.Error("site.yaml was changed")
+	}
+	host, err := browsercheck.StartServer(dest, "/vorschau/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer host.Close()
+	crawl(t, host.URL+"/vorschau/", "https://staging.bank.example/vorschau/", 40)
+
+	// The override ends with the command.
+	stdout.Reset()
+	if code := run([]string{"build", "--source", root, "--dest", dest, "--allow-stale"}, &stdout, &stderr); code != 0 {
+		t.Fatal(stderr.String())
+	}
+	if home, _ = os.ReadFile(filepath.Join(dest, "index.html")); bytes.Contains(home, []byte("staging")) {
+		t.Error("a build without --baseURL still used the last one")
+	}
+	// check takes it (its reports are the same); a bad one is refused.
+	if code := run([]string{"check", "--source", root, "--baseURL", "https://staging.bank.example/vorschau/"}, &stdout, &stderr); code != 0 {
+		t.Errorf("check --baseURL: exit %d %s", code, stdout.String())
+	}
+	for _, cmd := range []string{"build", "check", "serve"} {
+		stderr.Reset()
+		code := run([]string{cmd, "--source", root, "--baseURL", "/vorschau/"}, &stdout, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), `invalid value "/vorschau/" for flag -baseURL: is not an absolute web address`) {
+			t.Errorf("%s --baseURL /vorschau/: exit %d %s", cmd, code, stderr.String())
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/grammar"
+)
+
+// BaseURLError says why a base URL is refused.
+type BaseURLError struct {
+	Value  string
+	Reason string // follows the quoted value: "is not an absolute web address"
+	Hint   string
+}
+
+func (e *BaseURLError) Error() string {
+	if e.Hint != "" {
+		return e.message() + " — " + e.Hint
+	}
+	return e.message()
+}
+
+func (e *BaseURLError) message() string {
+	return fmt.Sprintf("baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason)
+}
+
+// Diagnostic is the error at a file and line (site.yaml's baseURL), or
+// without a file for the command line's --baseURL.
+func (e *BaseURLError) Diagnostic(file string, line int) diag.Diagnostic {
+	return diag.Diagnostic{Severity: diag.Error, File: file, Line: line, Message: e.message(), Hint: e.Hint, Key: "baseURL"}
+}
+
+// NormalizeBaseURL checks a base URL — site.yaml's baseURL or the command
+// line's --baseURL — and returns it percent-encoded (RFC 3986) and ending
+// with "/". The base URL starts every canonical link, the sitemap's and
+// the feeds' addresses and robots.txt, so they are encoded too.
+func NormalizeBaseURL(raw string) (string, *BaseURLError) {
+	u, err := grammar.WebURL(raw, grammar.HTTPOrHTTPS)
+	switch {
+	case err != nil:
+		g := err.(*grammar.Error)
+		return "", &BaseURLError{Value: raw, Reason: g.Msg, Hint: g.Hint}
+	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(raw, "?") || strings.HasSuffix(raw, "#"):
+		return "", &BaseURLError{Value: raw, Reason: "has a query or fragment (? or #)", Hint: "the site's address ends with its path"}
+	}
+	out := grammar.URI(raw)
+	if !strings.HasSuffix(out, "/") {
+		out += "/"
+	}
+	return out, nil
+}
+
+// WithBaseURL returns the settings with another base URL (a staging
+// build's), checked as site.yaml's is; s is unchanged on an error.
+func (s Site) WithBaseURL(raw string) (Site, *BaseURLError) {
+	u, err := NormalizeBaseURL(raw)
+	if err != nil {
+		return s, err
+	}
+	s.BaseURL, s.basePath = u, ""
+	s.basePath = s.BasePath()
+	return s, nil
+}
+
+// The command line's --baseURL, which wins over site.yaml in every Load of
+// this process (build, check, and each rebuild of serve).
+//
+// It is process state because the build reads the settings itself and
+// has no option for them yet; the command sets it once before it builds.
+// Once build.Options carries the base URL, the build applies it with
+// WithBaseURL after Load and this goes.
+var override struct {
+	sync.RWMutex
+	baseURL string
+}
+
+// SetBaseURLOverride sets (or, with "", clears) the base URL every Load
+// returns instead of site.yaml's. The value is checked first.
+func SetBaseURLOverride(raw string) error {
+	if raw != "" {
+		if _, err := NormalizeBaseURL(raw); err != nil {
+			return err
+		}
+	}
+	override.Lock()
+	override.baseURL = raw
+	override.Unlock()
+	return nil
+}
+
+// BaseURLOverride is the base URL set by SetBaseURLOverride; "" when none.
+func BaseURLOverride() string {
+	override.RLock()
+	defer override.RUnlock()
+	return override.baseURL
+}
