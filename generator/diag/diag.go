@@ -85,18 +85,38 @@ func (d Diagnostic) JSON() JSON {
 
 // Errorf makes an error diagnostic.
 func Errorf(file string, line int, format string, a ...any) Diagnostic {
-	return Diagnostic{Severity: Error, File: file, Line: line, Message: fmt.Sprintf(format, a...)}
+	msg := format
+	if !constant(format, a) {
+		msg = fmt.Sprintf(format, a...)
+	}
+	return Diagnostic{Severity: Error, File: file, Line: line, Message: msg}
 }
 
 // Warnf makes a warning diagnostic.
 func Warnf(file string, line int, format string, a ...any) Diagnostic {
-	return Diagnostic{Severity: Warning, File: file, Line: line, Message: fmt.Sprintf(format, a...)}
+	msg := format
+	if !constant(format, a) {
+		msg = fmt.Sprintf(format, a...)
+	}
+	return Diagnostic{Severity: Warning, File: file, Line: line, Message: msg}
 }
 
 // WithHint returns d with a hint saying what to do.
 func (d Diagnostic) WithHint(format string, a ...any) Diagnostic {
-	d.Hint = fmt.Sprintf(format, a...)
+	d.Hint = format
+	if !constant(format, a) {
+		d.Hint = fmt.Sprintf(format, a...)
+	}
 	return d
+}
+
+// constant reports a format without arguments and verbs: it is the
+// message itself, so a warning repeated on 5,000 pages shares one string
+// instead of keeping 5,000 copies for the whole build. (The functions
+// call fmt.Sprintf themselves otherwise, so go vet checks their callers'
+// formats.)
+func constant(format string, a []any) bool {
+	return len(a) == 0 && !strings.Contains(format, "%")
 }
 
 // WithKey returns d naming the key at fault.

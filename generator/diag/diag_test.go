@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestDiagnosticError(t *testing.T) {
 	for _, tc := range []struct {
@@ -29,5 +32,24 @@ func TestListSortedAndCounted(t *testing.T) {
 	}
 	if !l.HasErrors() || len(l.Errors()) != 2 || len(l.Warnings()) != 1 {
 		t.Fatalf("counts wrong: %v", all)
+	}
+}
+
+func TestConstantMessagesAreShared(t *testing.T) {
+	const msg = "reviewed is given but not reviewed_by"
+	a := Warnf("a.md", 1, msg).WithHint("add reviewed_by:")
+	b := Warnf("b.md", 2, msg).WithHint("add reviewed_by:")
+	if a.Message != msg || a.Hint != "add reviewed_by:" {
+		t.Fatalf("got %q, %q", a.Message, a.Hint)
+	}
+	if unsafe.StringData(a.Message) != unsafe.StringData(b.Message) || unsafe.StringData(a.Hint) != unsafe.StringData(b.Hint) {
+		t.Error("two diagnostics with one constant message keep two copies of it")
+	}
+	// A format with verbs, or an escaped percent sign, still goes through fmt.
+	if got := Errorf("", 0, "100%% sure").Message; got != "100% sure" {
+		t.Errorf("%%%% gave %q", got)
+	}
+	if got := Errorf("", 0, "%d pages", 3).Message; got != "3 pages" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -8,6 +8,7 @@
 package locale
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -50,105 +51,130 @@ func For(lang string) Locale {
 // Round rounds v to the given number of decimals, half away from zero,
 // correcting for binary representation (1.005 rounds to 1.01).
 func Round(v float64, decimals int) float64 {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	r, err := strconv.ParseFloat(roundDecimalString(s, decimals), 64)
+	var buf [48]byte
+	digits, neg := roundedDigits(buf[:0], v, decimals)
+	var s [56]byte
+	out := s[:0]
+	if neg {
+		out = append(out, '-')
+	}
+	out = append(out, digits[:len(digits)-decimals]...)
+	if decimals > 0 {
+		out = append(append(out, '.'), digits[len(digits)-decimals:]...)
+	}
+	r, err := strconv.ParseFloat(string(out), 64)
 	if err != nil {
 		return v
 	}
 	return r
 }
 
-// roundDecimalString rounds the shortest decimal representation of a float
-// (as FormatFloat(v,'f',-1,64) writes it) to n decimals.
-func roundDecimalString(s string, n int) string {
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
+// roundedDigits appends to out the digits of v rounded to n decimals, the
+// last n of them the decimals: the shortest decimal representation of the
+// float (as FormatFloat(v, 'f', -1, 64) writes it) rounded half away
+// from zero. neg is true for a negative v that does not round to zero.
+// Every figure of a product page goes through here; it allocates only for
+// a number of more than about 40 digits.
+func roundedDigits(out []byte, v float64, n int) (digits []byte, neg bool) {
+	var buf [40]byte
+	s := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	if s[0] == '-' {
+		neg, s = true, s[1:]
 	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	for len(frac) < n+1 {
-		frac += "0"
+	intPart, frac := s, s[len(s):]
+	if dot := bytes.IndexByte(s, '.'); dot >= 0 {
+		intPart, frac = s[:dot], s[dot+1:]
 	}
-	digits := []byte(intPart + frac[:n])
-	if frac[n] >= '5' {
-		i := len(digits) - 1
-		for ; i >= 0; i-- {
-			if digits[i] == '9' {
-				digits[i] = '0'
-				continue
-			}
-			digits[i]++
-			break
+	start := len(out)
+	out = append(out, '0') // room for a carry into a new first digit
+	out = append(out, intPart...)
+	for i := 0; i < n; i++ {
+		c := byte('0')
+		if i < len(frac) {
+			c = frac[i]
 		}
-		if i < 0 {
-			digits = append([]byte{'1'}, digits...)
+		out = append(out, c)
+	}
+	if n < len(frac) && frac[n] >= '5' {
+		i := len(out) - 1
+		for ; out[i] == '9'; i-- {
+			out[i] = '0'
 		}
+		out[i]++
 	}
-	ip := string(digits[:len(digits)-n])
-	fp := string(digits[len(digits)-n:])
-	out := ip
-	if n > 0 {
-		out += "." + fp
+	if out[start] == '0' {
+		out = append(out[:start], out[start+1:]...)
 	}
-	if neg && strings.Trim(out, "0.") != "" {
-		out = "-" + out
+	zero := true
+	for _, c := range out[start:] {
+		zero = zero && c == '0'
 	}
-	return out
+	return out[start:], neg && !zero
 }
 
 // Number formats v with the given decimals and thousands grouping.
 func (l Locale) Number(v float64, decimals int) string {
+	var buf [64]byte
+	return string(l.appendNumber(buf[:0], v, decimals))
+}
+
+// appendNumber appends Number(v, decimals).
+func (l Locale) appendNumber(out []byte, v float64, decimals int) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
+		return append(out, "–"...)
 	}
-	s := roundDecimalString(strconv.FormatFloat(v, 'f', -1, 64), decimals)
-	neg := strings.HasPrefix(s, "-")
+	var buf [48]byte
+	digits, neg := roundedDigits(buf[:0], v, decimals)
 	if neg {
-		s = s[1:]
+		out = append(out, "−"...) // U+2212 MINUS SIGN, as typography and screen readers expect
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteString("−") // U+2212 MINUS SIGN, as typography and screen readers expect
-	}
+	intPart := digits[:len(digits)-decimals]
 	for i, c := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(l.grouping)
+			out = append(out, l.grouping)
 		}
-		b.WriteRune(c)
+		out = append(out, c)
 	}
-	if hasFrac {
-		b.WriteByte(l.decimal)
-		b.WriteString(frac)
+	if decimals > 0 {
+		out = append(out, l.decimal)
+		out = append(out, digits[len(intPart):]...)
 	}
-	return b.String()
+	return out
 }
 
 // Percent formats a percentage given in percent (1.2 means 1.2 %):
 // "1,20 %" (de, with a no-break space) or "1.20%" (en).
 func (l Locale) Percent(pct float64, decimals int) string {
-	n := l.Number(pct, decimals)
+	var buf [64]byte
+	out := l.appendNumber(buf[:0], pct, decimals)
 	if l.Lang == "de" {
-		return n + "\u00a0%"
+		out = append(out, "\u00a0"...)
 	}
-	return n + "%"
+	return string(append(out, '%'))
 }
 
 // Money formats an amount in a currency: "1.234,56 €" (de) or "€1,234.56"
 // (en). Currencies without a symbol here are written with their ISO code.
 func (l Locale) Money(amount float64, currency string) string {
 	sym := currencySymbol(currency)
-	n := l.Number(amount, 2)
-	if l.Lang == "de" {
-		return n + "\u00a0" + sym
+	var buf [64]byte
+	out := buf[:0]
+	switch {
+	case l.Lang == "de":
+		out = append(l.appendNumber(out, amount, 2), "\u00a0"...)
+		out = append(out, sym...)
+	case isISOCode(sym): // no symbol known: "SEK 10.00"
+		out = append(append(out, sym...), "\u00a0"...)
+		out = l.appendNumber(out, amount, 2)
+	default: // "€1,234.56", "−€5.00"
+		var nb [64]byte
+		n := l.appendNumber(nb[:0], amount, 2)
+		if bytes.HasPrefix(n, []byte("−")) {
+			out, n = append(out, "−"...), n[len("−"):]
+		}
+		out = append(append(out, sym...), n...)
 	}
-	if isISOCode(sym) { // no symbol known: "SEK 10.00"
-		return sym + "\u00a0" + n
-	}
-	if strings.HasPrefix(n, "−") {
-		return "−" + sym + strings.TrimPrefix(n, "−")
-	}
-	return sym + n
+	return string(out)
 }
 
 func currencySymbol(code string) string {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -91,7 +92,7 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 				continue
 			}
 		}
-		if len(bytes.Trim(l, " \t")) == 0 {
+		if blank(l) {
 			marks, tableCols, prev, para = 0, 0, nil, false
 			continue
 		}
@@ -138,10 +139,7 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 			prev = nil
 		}
 		for _, c := range counted {
-			switch c {
-			case '*', '_', '~', '[', ']':
-				marks++
-			}
+			marks += int(inlineMark[c])
 		}
 		if marks > lim.marks && !marksReported {
 			marksReported = true
@@ -156,6 +154,25 @@ func shape(src []byte, source string, firstLine int, lim shapeLimits) []diag.Dia
 		}
 	}
 	return ds
+}
+
+// inlineMark is 1 for the emphasis and link marks (* _ ~ [ ]): shape
+// counts them on every line of every page.
+var inlineMark = func() (t [256]uint8) {
+	for _, c := range "*_~[]" {
+		t[c] = 1
+	}
+	return t
+}()
+
+// blank reports a line of spaces and tabs only.
+func blank(l []byte) bool {
+	for _, c := range l {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // atxHeading reports a line that is an ATX heading: one to six # and a
@@ -343,7 +360,7 @@ var errHTMLTooLarge = errors.New("the page's HTML is too large")
 // cappedBuffer is the page's HTML, refused beyond MaxHTMLBytes: goldmark's
 // buffered writer keeps the first error and writes nothing after it.
 type cappedBuffer struct {
-	bytes.Buffer
+	strings.Builder
 	full bool
 }
 
@@ -352,5 +369,5 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 		b.full = true
 		return 0, errHTMLTooLarge
 	}
-	return b.Buffer.Write(p)
+	return b.Builder.Write(p)
 }

@@ -68,7 +68,7 @@ func TestLimits(t *testing.T) {
 				t.Errorf("refused: %v", got)
 			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
 				t.Errorf("got %q\nwant %q", got, tc.want)
-			case tc.want != "" && res.HTML != nil:
+			case tc.want != "" && res.HTML != "":
 				t.Error("a refused page must not be rendered")
 			}
 		})

@@ -34,6 +34,24 @@ type Renderer struct {
 
 // New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
 func New(lang string) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(lang))...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
+	)
+	return &Renderer{md: md}
+}
+
+// Extensions are goldmark's own extensions of the Markdown that New
+// renders for lang: GitHub Flavored Markdown, footnotes and the
+// typographer (New finds GFM's autolinks faster, with quickLinkify). The
+// benchmark's floor (scripts/floor) renders with them.
+func Extensions(lang string) []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(lang)}
+}
+
+// typographer is the typographer of lang: „…“ and ‚…‘ on a German site.
+func typographer(lang string) goldmark.Extender {
 	var typo []extension.TypographerOption
 	if locale.Primary(lang) == "de" {
 		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
@@ -44,12 +62,7 @@ func New(lang string) *Renderer {
 			extension.Apostrophe:       []byte("&rsquo;"),
 		}))
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.NewTypographer(typo...)),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
-	)
-	return &Renderer{md: md}
+	return extension.NewTypographer(typo...)
 }
 
 // FenceFunc renders a fenced block of a registered kind. line is the file
@@ -96,7 +109,9 @@ type AnchorLink struct {
 
 // Result is a rendered body.
 type Result struct {
-	HTML        []byte
+	// HTML is the rendered body, a string, so a page's layout takes it
+	// as it is (template.HTML) without another copy.
+	HTML        string
 	Headings    []Heading
 	AnchorLinks []AnchorLink
 	// UnlinkedRefs are links that were turned into text (see Page.Unlinked).
@@ -232,7 +247,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 	case err != nil:
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, p.BodyLine, "cannot render Markdown: %v", err))
 	}
-	res.HTML = out.Bytes()
+	res.HTML = out.String()
 	if text != nil {
 		res.Text = strings.TrimSpace(text.String())
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ type Staging struct {
 	Dir  string // the staging folder beside it
 
 	mu   sync.Mutex
-	dirs map[string]bool
+	dirs map[string]bool // the folders made, as slash paths from the top ("/products/x")
 }
 
 // Begin checks the destination and creates a staging folder beside it,
@@ -53,7 +54,7 @@ func Begin(dest string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Staging{Dest: abs, Dir: dir, dirs: map[string]bool{dir: true}}
+	s := &Staging{Dest: abs, Dir: dir, dirs: map[string]bool{"/": true}}
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("This folder is written by klartext build and replaced on every build.\n"), 0o644); err != nil {
 		return nil, err
 	}
@@ -157,26 +158,45 @@ func removeLeftovers(parent, base string) {
 // "/products/x/index.html". The site path must be clean and relative to the
 // site; anything that would leave the staging folder is refused.
 func (s *Staging) Path(sitePath string) (string, error) {
-	for _, seg := range strings.Split(filepath.ToSlash(sitePath), "/") {
+	rel, err := sitePathIn(sitePath)
+	if err != nil {
+		return "", err
+	}
+	return s.Dir + filepath.FromSlash(rel), nil
+}
+
+// sitePathIn is sitePath as a clean slash path from the top of the
+// output ("/products/x/index.html"): sitePath itself when it is one, as
+// every path the build writes is, without an allocation.
+func sitePathIn(sitePath string) (string, error) {
+	sitePath = filepath.ToSlash(sitePath)
+	if strings.HasPrefix(sitePath, "/") && path.Clean(sitePath) == sitePath {
+		return sitePath, nil // a clean absolute path has no ".."
+	}
+	for _, seg := range strings.Split(sitePath, "/") {
 		if seg == ".." {
 			return "", fmt.Errorf("refusing to write %q: it leaves the output folder", sitePath)
 		}
 	}
-	return filepath.Join(s.Dir, filepath.Clean("/"+filepath.FromSlash(sitePath))), nil
+	return path.Clean("/" + sitePath), nil
 }
 
 // WriteFile writes one file of the site. Safe for concurrent use.
 func (s *Staging) WriteFile(sitePath string, data []byte) error {
-	p, err := s.Path(sitePath)
+	rel, err := sitePathIn(sitePath)
 	if err != nil {
 		return err
 	}
-	if err := s.mkdir(filepath.Dir(p)); err != nil {
+	if err := s.mkdir(path.Dir(rel)); err != nil {
 		return err
 	}
-	return fileio.WriteFile(p, data)
+	return fileio.WriteFile(s.Dir+filepath.FromSlash(rel), data)
 }
 
+// mkdir makes the folder dir (a slash path from the top of the output)
+// once. The folders made are kept by that path, a part of the site path
+// the caller keeps anyway, not by their path on disk: ten thousand pages
+// are ten thousand folders.
 func (s *Staging) mkdir(dir string) error {
 	s.mu.Lock()
 	done := s.dirs[dir]
@@ -187,8 +207,9 @@ func (s *Staging) mkdir(dir string) error {
 	// Most pages are a new folder in an existing one: one mkdir instead of
 	// MkdirAll's stat first; MkdirAll handles the rest (missing parents, a
 	// folder already there).
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	full := s.Dir + filepath.FromSlash(dir)
+	if err := os.Mkdir(full, 0o755); err != nil {
+		if err := os.MkdirAll(full, 0o755); err != nil {
 			return err
 		}
 	}

@@ -15,10 +15,8 @@ type Field struct {
 // shows a compliance officer as "read from".
 func (p Product) Fields() []Field {
 	var out []Field
-	for k := key(0); k < numKeys; k++ {
-		if p.keyPos[k].source == 0 {
-			continue
-		}
+	for _, a := range p.keyPos {
+		k := key(a.key)
 		v, ok := p.value(k)
 		if !ok {
 			continue // written but not usable: reported as an error

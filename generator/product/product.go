@@ -73,26 +73,40 @@ type Product struct {
 	// product is in the CSV, then its YAML file when it has one.
 	Sources []Position
 
-	keyPos  [numKeys]keyAt
+	keyPos  []keyAt       // the keys that were written, in key order
 	columns *columnOrigin // the columns of its tabular file (KeyColumn); nil for other sources
 }
 
 // keyAt is where a key's value was written: its file as an index into
-// Sources, from 1 (0: the key was not written), and the line and column
-// there. A product keeps one per key for the whole build; a Position each,
-// with the file name repeated, would take nearly three times the memory.
+// Sources, from 1, and the line and column there. A product keeps one
+// per key written, for the whole build: a Position each, with the file
+// name repeated, would take nearly three times the memory, and a slot
+// for each of the content model's keys, most never written, twice.
 type keyAt struct {
-	source, line, column int32
+	key          uint16
+	source       uint16
+	line, column int32
 }
 
-// locate returns where pos is, as a keyAt into sources.
-func locate(pos Position, sources []Position) keyAt {
-	for i, s := range sources {
-		if s.File == pos.File && pos.File != "" {
-			return keyAt{source: int32(i + 1), line: int32(pos.Line), column: int32(pos.Column)}
+// at is where key k was written; ok is false when it was not.
+func (p *Product) at(k key) (a keyAt, ok bool) {
+	for _, a := range p.keyPos {
+		if a.key == uint16(k) {
+			return a, true
 		}
 	}
-	return keyAt{}
+	return keyAt{}, false
+}
+
+// locate returns where key k's value at pos is, as a keyAt into sources;
+// ok is false when it was not written.
+func locate(k key, pos Position, sources []Position) (keyAt, bool) {
+	for i, s := range sources {
+		if s.File == pos.File && pos.File != "" {
+			return keyAt{key: uint16(k), source: uint16(i + 1), line: int32(pos.Line), column: int32(pos.Column)}, true
+		}
+	}
+	return keyAt{}, false
 }
 
 // Source is where the product is defined first: its CSV row, or its YAML
@@ -108,9 +122,10 @@ func (p Product) Source() Position {
 // or the YAML key's line), so later stages can point at it. For a key that
 // was not written it is the product's Source.
 func (p Product) KeyPosition(key string) Position {
-	if k, ok := keyByName[key]; ok && p.keyPos[k].source > 0 {
-		a := p.keyPos[k]
-		return Position{File: p.Sources[a.source-1].File, Line: int(a.line), Column: int(a.column)}
+	if k, ok := keyByName[key]; ok {
+		if a, ok := p.at(k); ok {
+			return Position{File: p.Sources[a.source-1].File, Line: int(a.line), Column: int(a.column)}
+		}
 	}
 	return p.Source()
 }

@@ -98,12 +98,16 @@ func annotate(ds []diag.Diagnostic, rec *rawRecord) {
 // YAML file, a products.csv with the content model's column names).
 func (p Product) KeyColumn(key string) (column, cell string) {
 	k, ok := keyByName[key]
-	if !ok || p.columns == nil || p.keyPos[k].source != 1 {
+	if !ok || p.columns == nil {
+		return "", ""
+	}
+	a, ok := p.at(k)
+	if !ok || a.source != 1 {
 		return "", ""
 	}
 	o := p.columns
 	if o.xlsx && o.col[k] >= 0 {
-		cell = table.CellName(o.col[k], int(p.keyPos[k].line))
+		cell = table.CellName(o.col[k], int(a.line))
 	}
 	return o.name[k], cell
 }

@@ -119,8 +119,17 @@ func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
 // usable id, so it can be returned and referred to.
 func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diagnostic, idOK bool) {
 	c := &checker{rec: rec}
+	written := 0
 	for k := range rec.vals {
-		p.keyPos[k] = locate(rec.vals[k].pos, rec.sources)
+		if _, ok := locate(key(k), rec.vals[k].pos, rec.sources); ok {
+			written++
+		}
+	}
+	p.keyPos = make([]keyAt, 0, written)
+	for k := range rec.vals {
+		if a, ok := locate(key(k), rec.vals[k].pos, rec.sources); ok {
+			p.keyPos = append(p.keyPos, a)
+		}
 	}
 	p.Sources = rec.sources
 

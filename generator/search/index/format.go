@@ -164,7 +164,7 @@ func postingsSizes(postings []uint32) (gaps, bitmap int) {
 
 // termSize is what a term takes in its bucket, about.
 func (ix *Index) termSize(t string) int {
-	e := ix.terms[t]
+	e := ix.entry(t)
 	n := len(t) + 2 + uvarintLen(uint64(len(e.postings)))
 	if s := e.postingsSize(); s <= inlineBytes {
 		return n + s
@@ -234,7 +234,7 @@ func (ix *Index) encodeBucket(b bucket) []byte {
 		out = binary.AppendUvarint(out, uint64(shared))
 		out = binary.AppendUvarint(out, uint64(len(t)-shared))
 		out = append(out, t[shared:]...)
-		e := ix.terms[t]
+		e := ix.entry(t)
 		out = binary.AppendUvarint(out, uint64(len(e.postings)))
 		if size := e.postingsSize(); size <= inlineBytes {
 			out = binary.AppendUvarint(out, uint64(size))

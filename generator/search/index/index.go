@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -20,10 +21,14 @@ type Index struct {
 	workersMu sync.Mutex
 	workers   []*worker
 
-	mu     sync.Mutex
-	terms  map[string]*entry
-	docs   []docFacets // by document id
-	sorted bool        // every entry's postings are in document order
+	// vocab numbers the terms for every worker's analyzer; entries are
+	// the terms' postings by that number.
+	vocab *token.Vocabulary
+
+	mu      sync.Mutex
+	entries []entry
+	docs    []docFacets // by document id
+	sorted  bool        // every entry's postings are in document order
 
 	// For Changed: what Files or Changed wrote last (path → hash of the
 	// bytes), the buckets' term lists, and the terms changed since.
@@ -33,17 +38,46 @@ type Index struct {
 }
 
 // entry is one term's postings: document id << 8 | impact, sorted by
-// document once Files or Update has run.
+// document once Files or Update has run. Until then they are added, in
+// the order the pages came, as compact bytes (added.go): a build holds
+// every page's terms until its last page is in.
 type entry struct {
+	added    addedPostings
 	postings []uint32
 	size     int // encoded size of postings; -1 when to be computed
 }
 
-// docFacets is what the facets file needs of a document.
+// docFacets is what the facets file needs of a document, not the Doc's
+// facets themselves (their labels and texts are in the fragment).
 type docFacets struct {
 	kind    string
-	product *Product
-	advisor *Advisor
+	typ     string // the product's type
+	advisor *advisorFacets
+	cost    int32 // the product's costs in hundredths of a percent; −1: none
+	risk    int8
+	product bool
+}
+
+type advisorFacets struct {
+	branch    string
+	languages []string // codes
+}
+
+func facetsOf(d *Doc) docFacets {
+	f := docFacets{kind: d.Kind}
+	if p := d.Product; p != nil {
+		f.product, f.typ, f.risk, f.cost = true, p.Type, int8(p.Risk), -1
+		if p.HasCost {
+			f.cost = int32(math.Round(p.CostPct * 100))
+		}
+	}
+	if a := d.Advisor; a != nil {
+		f.advisor = &advisorFacets{branch: a.Branch, languages: make([]string, len(a.Languages))}
+		for i, l := range a.Languages {
+			f.advisor.languages[i] = l.Code
+		}
+	}
+	return f
 }
 
 // MaxDocs is how many documents one index holds (document ids take 24
@@ -53,25 +87,22 @@ const MaxDocs = 1 << 24
 // New starts an index of docs documents, with ids 0 to docs-1, in the
 // site language lang.
 func New(lang string, docs int) *Index {
-	ix := &Index{lang: lang, terms: map[string]*entry{}, docs: make([]docFacets, docs)}
+	ix := &Index{lang: lang, vocab: &token.Vocabulary{}, docs: make([]docFacets, docs)}
 	return ix
 }
 
 // Docs is how many documents the index holds.
 func (ix *Index) Docs() int { return len(ix.docs) }
 
-// worker is what one goroutine adding pages keeps: an analyzer, and the
-// index's entry of each of the analyzer's terms once looked up, so a
-// page's postings are appended without a map lookup each.
+// worker is what one goroutine adding pages keeps: its analyzer, which
+// remembers how it read each word, and room for a page's postings.
 type worker struct {
 	a        *token.Analyzer
-	entries  []*entry // by the analyzer's slot
 	postings []slotPosting
 }
 
 type slotPosting struct {
 	slot   int32
-	term   string
 	impact uint8
 }
 
@@ -83,33 +114,26 @@ func (ix *Index) Add(id int, d Doc, frag []byte) []byte {
 	defer ix.putWorker(w)
 	n := d.analyze(w.a)
 	w.postings = w.postings[:0]
-	w.a.Drain(func(term string, slot int32, weight float32) {
-		w.postings = append(w.postings, slotPosting{slot, term, impact(weight, n, d.Kind)})
+	w.a.Drain(func(slot int32, weight float32) {
+		w.postings = append(w.postings, slotPosting{slot, impact(weight, n, d.Kind)})
 	})
 	frag = appendFragment(frag, d)
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.docs[id] = docFacets{kind: d.Kind, product: d.Product, advisor: d.Advisor}
+	ix.docs[id] = facetsOf(&d)
 	for _, p := range w.postings {
-		for int(p.slot) >= len(w.entries) {
-			w.entries = append(w.entries, nil)
+		for int(p.slot) >= len(ix.entries) {
+			ix.entries = append(ix.entries, entry{})
 		}
-		e := w.entries[p.slot]
-		if e == nil {
-			if e = ix.terms[p.term]; e == nil {
-				e = &entry{}
-				ix.terms[p.term] = e
-			}
-			w.entries[p.slot] = e
-		}
-		v := uint32(id)<<8 | uint32(p.impact)
+		e := &ix.entries[p.slot]
 		if ix.sorted {
+			v := uint32(id)<<8 | uint32(p.impact)
 			i, _ := slices.BinarySearch(e.postings, v)
 			e.postings = slices.Insert(e.postings, i, v)
-			ix.markDirty(p.term)
+			ix.markDirty(p.slot)
 		} else {
-			e.postings = append(e.postings, v)
+			e.added.add(id, p.impact)
 		}
 		e.size = -1
 	}
@@ -124,7 +148,7 @@ func (ix *Index) getWorker() *worker {
 		ix.workers = ix.workers[:n-1]
 		return w
 	}
-	return &worker{a: token.NewAnalyzer(ix.lang)}
+	return &worker{a: token.NewSharedAnalyzer(ix.lang, ix.vocab)}
 }
 
 func (ix *Index) putWorker(w *worker) {
@@ -144,43 +168,66 @@ func (ix *Index) Update(id int, d Doc, frag []byte) []byte {
 // remove takes document id out of every term's postings.
 func (ix *Index) remove(id int) {
 	lo, hi := uint32(id)<<8, uint32(id)<<8|0xff
-	for term, e := range ix.terms {
+	for slot := range ix.entries {
+		e := &ix.entries[slot]
 		i, _ := slices.BinarySearch(e.postings, lo)
 		if i < len(e.postings) && e.postings[i] <= hi {
 			e.postings = slices.Delete(e.postings, i, i+1)
 			e.size = -1
-			ix.markDirty(term)
-			// An entry emptied stays: workers hold it (it is left out of
-			// the files while it has no postings).
+			ix.markDirty(int32(slot))
+			// An emptied entry stays in the vocabulary; it is left out of
+			// the files while it has no postings.
 		}
 	}
 }
 
-func (ix *Index) markDirty(term string) {
+func (ix *Index) markDirty(slot int32) {
 	if ix.dirty == nil {
 		ix.dirty = map[string]bool{}
 	}
-	ix.dirty[term] = true
+	ix.dirty[ix.vocab.Terms()[slot]] = true
 }
 
-// finish sorts every term's postings by document, once.
+// finish turns every term's added postings into its postings, sorted by
+// document, once. They share one array, each capped to its length, so a
+// posting inserted later (Update) moves the term's postings out rather
+// than overwrite the next term's.
 func (ix *Index) finish() {
 	if ix.sorted {
 		return
 	}
-	for _, e := range ix.terms {
+	total := 0
+	for i := range ix.entries {
+		total += int(ix.entries[i].added.count)
+	}
+	all := make([]uint32, 0, total)
+	for i := range ix.entries {
+		e := &ix.entries[i]
+		start := len(all)
+		all = e.added.appendTo(all)
+		e.postings = all[start:len(all):len(all)]
+		e.added = addedPostings{}
 		slices.Sort(e.postings)
 	}
 	ix.sorted = true
 }
 
+// entry is term's entry; nil for a term the index does not have.
+func (ix *Index) entry(term string) *entry {
+	if slot, ok := ix.vocab.Lookup(term); ok && int(slot) < len(ix.entries) {
+		return &ix.entries[slot]
+	}
+	return nil
+}
+
 // sortedTerms returns the index's terms, words and numbers apart, sorted.
 func (ix *Index) sortedTerms() (words, numbers []string) {
-	for t, e := range ix.terms {
-		if len(e.postings) == 0 {
+	terms := ix.vocab.Terms()
+	for slot := range ix.entries {
+		if len(ix.entries[slot].postings) == 0 {
 			continue
 		}
-		if token.HasDigit([]byte(t)) {
+		if t := terms[slot]; token.HasDigit([]byte(t)) {
 			numbers = append(numbers, t)
 		} else {
 			words = append(words, t)

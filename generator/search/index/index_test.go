@@ -381,3 +381,36 @@ func TestFacets(t *testing.T) {
 		t.Errorf("facets = %+v,\nwant %+v", f, want)
 	}
 }
+
+func TestAppendStringEscapesMarkupAndControls(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		s := "a" + string(rune(c)) + "ü"
+		out := appendString(nil, s)
+		var back string
+		if err := json.Unmarshal(out, &back); err != nil || back != s {
+			t.Errorf("byte %#x: %s reads back as %q (%v)", c, out, back, err)
+		}
+		if inner := out[1 : len(out)-1]; bytes.ContainsAny(inner, "<>&\n\r\t\x00") || (c == '"' && !bytes.Contains(inner, []byte(`\"`))) {
+			t.Errorf("byte %#x: %s is not escaped", c, out)
+		}
+	}
+}
+
+func TestAddedPostingsKeepOrderAndValues(t *testing.T) {
+	// Nearly in order, as two render workers add pages, with a page
+	// added late, large gaps, the first and the last document id.
+	ids := []int{0, 2, 1, 3, 7, 5, 6, 900, 899, 70000, 4, MaxDocs - 1, 12}
+	var a addedPostings
+	var want []uint32
+	for i, id := range ids {
+		impact := uint8(1 + i%MaxImpact)
+		a.add(id, impact)
+		want = append(want, uint32(id)<<8|uint32(impact))
+	}
+	if got := a.appendTo(nil); !reflect.DeepEqual(got, want) || int(a.count) != len(ids) {
+		t.Errorf("got %v (count %d), want %v", got, a.count, want)
+	}
+	if len(a.data) > 3*len(ids) {
+		t.Errorf("%d bytes for %d postings", len(a.data), len(ids))
+	}
+}

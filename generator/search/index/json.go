@@ -88,7 +88,7 @@ func appendString(out []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+		if !jsonEscaped[c] {
 			continue
 		}
 		out = append(out, s[start:i]...)
@@ -110,3 +110,15 @@ func appendString(out []byte, s string) []byte {
 	out = append(out, s[start:]...)
 	return append(out, '"')
 }
+
+// jsonEscaped are the bytes appendString escapes: a table, because a
+// page's fragment carries up to FragmentText bytes of its text.
+var jsonEscaped = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\\<>&` {
+		t[c] = true
+	}
+	return t
+}()

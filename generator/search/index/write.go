@@ -3,7 +3,6 @@ package index
 import (
 	"encoding/json"
 	"hash/fnv"
-	"math"
 	"sort"
 	"strconv"
 
@@ -112,7 +111,7 @@ func (ix *Index) files(dirty map[string]bool) []file {
 		changed := dirty == nil || ix.bucketTerms[b.path()] != th
 		ix.bucketTerms[b.path()] = th
 		for _, t := range b.terms {
-			e := ix.terms[t]
+			e := ix.entry(t)
 			if dirty != nil && !dirty[t] {
 				if e.postingsSize() > inlineBytes {
 					out = append(out, file{path: postingsPath(t)})
@@ -140,13 +139,13 @@ func (ix *Index) facets() facets {
 	kinds, types, branches, langs := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, d := range ix.docs {
 		kinds[d.kind] = 0
-		if p := d.product; p != nil {
-			types[p.Type] = 0
+		if d.product {
+			types[d.typ] = 0
 		}
 		if a := d.advisor; a != nil {
-			branches[a.Branch] = 0
-			for _, l := range a.Languages {
-				langs[l.Code] = 0
+			branches[a.branch] = 0
+			for _, l := range a.languages {
+				langs[l] = 0
 			}
 		}
 	}
@@ -155,18 +154,14 @@ func (ix *Index) facets() facets {
 	prevProduct, prevAdvisor := -1, -1
 	for id, d := range ix.docs {
 		kind[id] = strconv.FormatInt(int64(kinds[d.kind]), 36)[0]
-		if p := d.product; p != nil {
-			cost := -1
-			if p.HasCost {
-				cost = int(math.Round(p.CostPct * 100))
-			}
-			f.Products = append(f.Products, id-prevProduct, types[p.Type], p.Risk, cost)
+		if d.product {
+			f.Products = append(f.Products, id-prevProduct, types[d.typ], int(d.risk), int(d.cost))
 			prevProduct = id
 		}
 		if a := d.advisor; a != nil {
-			f.Advisors = append(f.Advisors, id-prevAdvisor, branches[a.Branch], len(a.Languages))
-			for _, l := range a.Languages {
-				f.Advisors = append(f.Advisors, langs[l.Code])
+			f.Advisors = append(f.Advisors, id-prevAdvisor, branches[a.branch], len(a.languages))
+			for _, l := range a.languages {
+				f.Advisors = append(f.Advisors, langs[l])
 			}
 			prevAdvisor = id
 		}

@@ -1,7 +1,10 @@
 package token
 
 import (
+	"hash/maphash"
+	"math"
 	"strings"
+	"sync"
 
 	"github.com/klartext/klartext/generator/search/stem"
 )
@@ -9,26 +12,73 @@ import (
 // Analyzer turns a page's text into weighted index terms for one
 // language. It remembers every word it has seen, so each distinct word is
 // folded, checked against the stop words and stemmed once; a page's words
-// are then one map lookup each. It is not safe for concurrent use: keep
-// one per goroutine.
+// are then one table lookup each. It is not safe for concurrent use: keep
+// one per goroutine, and let them share a Vocabulary.
 type Analyzer struct {
 	stem    stem.Func
 	stop    map[string]bool
-	words   wordTable        // token as written → its slot
-	slots   map[string]int32 // term → slot
-	terms   []string         // slot → term
-	weights []float32        // slot → the weight added since Drain
-	touched []int32          // slots with a weight, in the order first added
+	vocab   *Vocabulary
+	words   wordTable // token as written → its term's slot
+	weights []float32 // slot → the weight added since Drain
+	touched []int32   // slots with a weight, in the order first added
 }
 
-// NewAnalyzer returns an analyzer for a site language.
-func NewAnalyzer(lang string) *Analyzer {
-	a := &Analyzer{stem: stem.For(lang), stop: map[string]bool{},
-		slots: map[string]int32{}}
+// NewAnalyzer returns an analyzer for a site language with a vocabulary
+// of its own.
+func NewAnalyzer(lang string) *Analyzer { return NewSharedAnalyzer(lang, &Vocabulary{}) }
+
+// NewSharedAnalyzer returns an analyzer for a site language that numbers
+// its terms in vocab, which analyzers on other goroutines may share.
+func NewSharedAnalyzer(lang string, vocab *Vocabulary) *Analyzer {
+	a := &Analyzer{stem: stem.For(lang), stop: map[string]bool{}, vocab: vocab}
 	for _, w := range StopWords(lang) {
 		a.stop[w] = true
 	}
 	return a
+}
+
+// Vocabulary is the analyzer's numbering of its terms (the slots Drain
+// reports).
+func (a *Analyzer) Vocabulary() *Vocabulary { return a.vocab }
+
+// Vocabulary numbers terms from 0 in the order they are first seen. It is
+// safe for concurrent use: the render workers' analyzers share one, so a
+// site's terms are kept once, not once per worker.
+type Vocabulary struct {
+	mu    sync.Mutex
+	slots map[string]int32
+	terms []string // by slot
+}
+
+// Slot is term's slot, numbering it if it is new.
+func (v *Vocabulary) Slot(term string) int32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	s, ok := v.slots[term]
+	if !ok {
+		if v.slots == nil {
+			v.slots = map[string]int32{}
+		}
+		s = int32(len(v.terms))
+		v.slots[term] = s
+		v.terms = append(v.terms, term)
+	}
+	return s
+}
+
+// Lookup is term's slot; ok is false for a term never seen.
+func (v *Vocabulary) Lookup(term string) (slot int32, ok bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	slot, ok = v.slots[term]
+	return slot, ok
+}
+
+// Terms are the terms by slot, as numbered so far.
+func (v *Vocabulary) Terms() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.terms[:len(v.terms):len(v.terms)] // numbered terms never change
 }
 
 // Term is the index term of one folded token: stemmed unless it has a
@@ -53,10 +103,10 @@ func (a *Analyzer) Term(folded string) string {
 func (a *Analyzer) Add(text string, weight float32) int {
 	n := 0
 	prevStart, prevEnd, prevAlpha := 0, -2, false
-	extents(text, func(start, end int) {
+	for start, end := nextExtent(text, 0); start < len(text); start, end = nextExtent(text, end) {
 		w := a.word(text[start:end], false)
 		if w.slot == invalid {
-			return
+			continue
 		}
 		n++
 		a.addSlot(w.slot, weight)
@@ -66,7 +116,7 @@ func (a *Analyzer) Add(text string, weight float32) int {
 			}
 		}
 		prevStart, prevEnd, prevAlpha = start, end, w.alpha
-	})
+	}
 	return n
 }
 
@@ -104,17 +154,10 @@ func (a *Analyzer) word(raw string, compound bool) word {
 	if ok {
 		w = word{slot: stopWord, alpha: !digits}
 		if t := a.Term(string(folded)); t != "" {
-			s, known := a.slots[t]
-			if !known {
-				s = int32(len(a.terms))
-				a.slots[t] = s
-				a.terms = append(a.terms, t)
-				a.weights = append(a.weights, 0)
-			}
-			w.slot = s
+			w.slot = a.vocab.Slot(t)
 		}
 	}
-	a.words.put(h, strings.Clone(raw), w)
+	a.words.put(h, raw, w)
 	return w
 }
 
@@ -122,19 +165,22 @@ func (a *Analyzer) addSlot(slot int32, weight float32) {
 	if slot < 0 {
 		return
 	}
+	for int(slot) >= len(a.weights) {
+		a.weights = append(a.weights, 0)
+	}
 	if a.weights[slot] == 0 {
 		a.touched = append(a.touched, slot)
 	}
 	a.weights[slot] += weight
 }
 
-// Drain calls fn for each term with the weight added since the last
-// Drain, in the order the terms were first added, and starts afresh. slot
-// numbers the analyzer's terms from 0, so a caller can keep what it needs
-// per term in a slice rather than a map.
-func (a *Analyzer) Drain(fn func(term string, slot int32, weight float32)) {
+// Drain calls fn for each term's slot with the weight added since the
+// last Drain, in the order the terms were first added, and starts afresh.
+// Slots number the vocabulary's terms from 0, so a caller can keep what it
+// needs per term in a slice rather than a map.
+func (a *Analyzer) Drain(fn func(slot int32, weight float32)) {
 	for _, s := range a.touched {
-		fn(a.terms[s], s, a.weights[s])
+		fn(s, a.weights[s])
 		a.weights[s] = 0
 	}
 	a.touched = a.touched[:0]
@@ -142,35 +188,37 @@ func (a *Analyzer) Drain(fn func(term string, slot int32, weight float32)) {
 
 // wordTable maps tokens as written to what the analyzer knows of them:
 // an open-addressing hash table, because a page's words are one lookup
-// each and Go's map was half the time of indexing a page.
+// each and Go's map was half the time of indexing a page. The tokens'
+// bytes are in one arena, so an entry is 16 bytes and holds no pointer:
+// every render worker keeps one for the whole build.
 type wordTable struct {
 	entries []wordEntry
+	arena   []byte
 	n       int
 }
 
 type wordEntry struct {
-	hash uint32
-	w    word
-	raw  string // "" marks an empty entry
+	hash  uint32
+	slot  int32  // word.slot
+	off   uint32 // the token's bytes in the arena
+	len   uint16 // 0 marks an empty entry
+	alpha bool   // word.alpha
 }
 
-// hashString hashes a token eight bytes at a time.
+// maxTableToken is the longest token the table keeps; a longer one (no
+// word: pasted data) is read again each time it occurs.
+const maxTableToken = 1<<16 - 1
+
+// hashString hashes a token with the runtime's string hash (what Go's maps
+// use: AES instructions where the processor has them). The seed is fixed
+// per process; a token's hash decides only where it sits in the table,
+// never the terms or their order.
 func hashString(b string) uint32 {
-	h := uint64(len(b)) * 0x9e3779b97f4a7c15
-	for len(b) >= 8 {
-		chunk := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		h = (h ^ chunk) * 0xff51afd7ed558ccd
-		h ^= h >> 32
-		b = b[8:]
-	}
-	var tail uint64
-	for i, c := range b {
-		tail |= uint64(c) << (8 * i)
-	}
-	h = (h ^ tail) * 0xc4ceb9fe1a85ec53
-	return uint32(h ^ h>>29)
+	h := maphash.String(hashSeed, b)
+	return uint32(h ^ h>>32)
 }
+
+var hashSeed = maphash.MakeSeed()
 
 func (t *wordTable) get(h uint32, raw string) (word, bool) {
 	if len(t.entries) == 0 {
@@ -179,31 +227,40 @@ func (t *wordTable) get(h uint32, raw string) (word, bool) {
 	mask := uint32(len(t.entries) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		e := &t.entries[i]
-		if e.raw == "" {
+		if e.len == 0 {
 			return word{}, false
 		}
-		if e.hash == h && e.raw == raw {
-			return e.w, true
+		if e.hash == h && int(e.len) == len(raw) && string(t.arena[e.off:e.off+uint32(e.len)]) == raw {
+			return word{slot: e.slot, alpha: e.alpha}, true
 		}
 	}
 }
 
 func (t *wordTable) put(h uint32, raw string, w word) {
+	if len(raw) == 0 || len(raw) > maxTableToken || len(t.arena)+len(raw) > math.MaxUint32 {
+		return
+	}
 	if (t.n+1)*2 > len(t.entries) {
 		old := t.entries
 		t.entries = make([]wordEntry, max(64, 2*len(old)))
 		t.n = 0
 		for _, e := range old {
-			if e.raw != "" {
-				t.put(e.hash, e.raw, e.w)
+			if e.len != 0 {
+				t.insert(e)
 			}
 		}
 	}
+	off := uint32(len(t.arena))
+	t.arena = append(t.arena, raw...)
+	t.insert(wordEntry{hash: h, slot: w.slot, off: off, len: uint16(len(raw)), alpha: w.alpha})
+}
+
+func (t *wordTable) insert(e wordEntry) {
 	mask := uint32(len(t.entries) - 1)
-	i := h & mask
-	for t.entries[i].raw != "" {
+	i := e.hash & mask
+	for t.entries[i].len != 0 {
 		i = (i + 1) & mask
 	}
-	t.entries[i] = wordEntry{hash: h, w: w, raw: raw}
+	t.entries[i] = e
 	t.n++
 }

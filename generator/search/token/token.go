@@ -25,18 +25,19 @@ const MaxBytes = 40
 // kept.
 func Scan(text string, fn func(folded []byte, start, end int, digits bool)) {
 	var buf [MaxBytes + 8]byte
-	extents(text, func(start, end int) {
+	for start, end := nextExtent(text, 0); start < len(text); start, end = nextExtent(text, end) {
 		if folded, digits, ok := foldToken(buf[:0], text[start:end]); ok {
 			fn(folded, start, end, digits)
 		}
-	})
+	}
 }
 
-// extents calls fn for the extent of each run of letters and digits in
-// text (a '.' or ',' between two digits, and combining marks, inside it),
-// before the length rules of foldToken.
-func extents(text string, fn func(start, end int)) {
-	i := 0
+// nextExtent is the extent of the first run of letters and digits in text
+// at or after i (a '.' or ',' between two digits, and combining marks,
+// inside it), before the length rules of foldToken; start is len(text)
+// when there is none. A loop, not a callback: the analyzer calls it for
+// every word of every page.
+func nextExtent(text string, i int) (start, end int) {
 	for i < len(text) {
 		switch asciiClass[text[i]] {
 		case letter, digit:
@@ -49,42 +50,42 @@ func extents(text string, fn func(start, end int)) {
 			i++
 			continue
 		}
-		start := i
-		prevDigit := false
-	token:
-		for i < len(text) {
-			switch asciiClass[text[i]] {
-			case letter:
-				i++
-				for i < len(text) && asciiClass[text[i]] == letter {
-					i++
-				}
-				prevDigit = false
-			case digit:
-				i++
-				prevDigit = true
-			case numberMark:
-				// inside a number: a digit before and after
-				if !prevDigit || i+1 >= len(text) || asciiClass[text[i+1]] != digit {
-					break token
-				}
-				i++
-			case nonASCII:
-				c, size := utf8.DecodeRuneInString(text[i:])
-				switch {
-				case isWordRune(c):
-					prevDigit = unicode.IsDigit(c)
-				case unicode.Is(unicode.Mn, c):
-				default:
-					break token
-				}
-				i += size
-			default:
-				break token
-			}
-		}
-		fn(start, i)
+		break
 	}
+	start = i
+	prevDigit := false
+	for i < len(text) {
+		switch asciiClass[text[i]] {
+		case letter:
+			i++
+			for i < len(text) && asciiClass[text[i]] == letter {
+				i++
+			}
+			prevDigit = false
+		case digit:
+			i++
+			prevDigit = true
+		case numberMark:
+			// inside a number: a digit before and after
+			if !prevDigit || i+1 >= len(text) || asciiClass[text[i+1]] != digit {
+				return start, i
+			}
+			i++
+		case nonASCII:
+			c, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case isWordRune(c):
+				prevDigit = unicode.IsDigit(c)
+			case unicode.Is(unicode.Mn, c):
+			default:
+				return start, i
+			}
+			i += size
+		default:
+			return start, i
+		}
+	}
+	return start, i
 }
 
 // foldToken appends the folded form of a token (an extent) to out; ok is

@@ -2,7 +2,9 @@ package token
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -73,7 +75,8 @@ func TestFoldTableHasNoLetterTwice(t *testing.T) {
 func terms(a *Analyzer, text string) map[string]float32 {
 	a.Add(text, 1)
 	out := map[string]float32{}
-	a.Drain(func(term string, _ int32, w float32) { out[term] = w })
+	terms := a.Vocabulary().Terms()
+	a.Drain(func(slot int32, w float32) { out[terms[slot]] = w })
 	return out
 }
 
@@ -107,7 +110,8 @@ func TestAnalyzerCountsTokensAndWeights(t *testing.T) {
 	}
 	a.Add("Kosten", 8)
 	got := map[string]float32{}
-	a.Drain(func(term string, _ int32, w float32) { got[term] = w })
+	terms := a.Vocabulary().Terms()
+	a.Drain(func(slot int32, w float32) { got[terms[slot]] = w })
 	if got["kost"] != 12 {
 		t.Errorf("weight = %v, want 12", got["kost"])
 	}
@@ -131,6 +135,54 @@ func BenchmarkAnalyzer(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		a.Add(text, 1)
-		a.Drain(func(string, int32, float32) {})
+		a.Drain(func(int32, float32) {})
+	}
+}
+
+func TestAnalyzersShareAVocabulary(t *testing.T) {
+	vocab := &Vocabulary{}
+	texts := []string{"Kosten Zinsen Festgeld", "Zinsen Rendite Kosten", "Festgeld Rendite Anleihe"}
+	var wg sync.WaitGroup
+	got := make([]map[string]float32, len(texts))
+	for i, text := range texts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = terms(NewSharedAnalyzer("de", vocab), text)
+		}()
+	}
+	wg.Wait()
+	for i, text := range texts {
+		if want := terms(NewAnalyzer("de"), text); !reflect.DeepEqual(got[i], want) {
+			t.Errorf("%q: %v, want %v", text, got[i], want)
+		}
+	}
+	if n := len(vocab.Terms()); n != 5 { // kost, zins, festgeld, rendit, anleih
+		t.Errorf("%d terms numbered: %q", n, vocab.Terms())
+	}
+	if s, ok := vocab.Lookup("kost"); !ok || vocab.Terms()[s] != "kost" {
+		t.Errorf("Lookup(kost) = %d, %v", s, ok)
+	}
+}
+
+func TestWordTableKeepsEveryWord(t *testing.T) {
+	var tab wordTable
+	words := make([]string, 50000)
+	for i := range words {
+		words[i] = strconv.Itoa(i*7919) + "x"
+		tab.put(hashString(words[i]), words[i], word{slot: int32(i), alpha: i%2 == 0})
+	}
+	long := strings.Repeat("a", maxTableToken+1)
+	tab.put(hashString(long), long, word{slot: 1})
+	for i, w := range words {
+		if got, ok := tab.get(hashString(w), w); !ok || got != (word{slot: int32(i), alpha: i%2 == 0}) {
+			t.Fatalf("%q: %+v, %v", w, got, ok)
+		}
+	}
+	if _, ok := tab.get(hashString(long), long); ok {
+		t.Error("a token longer than the table keeps was found")
+	}
+	if _, ok := tab.get(hashString("nie"), "nie"); ok {
+		t.Error("a token never put was found")
 	}
 }
