@@ -171,20 +171,24 @@
 //     programs, chart figures, the prepared feedback form — tested and
 //     fuzzed against html/template.
 //   - product: product facts, PRIIPs validation (rules.go: nothing missing
-//     taken as 0, bounds), the page's figures (figures.go: Compute, after
-//     Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's own
-//     figures cross-checked) and their wording (wording.go: risk
-//     sentences, cost, scenario and rate labels); pure functions, no HTML.
-//     Its sources: sources.go finds them, ept.go reads FinDatEx EPT V2.1
+//     taken as 0, bounds), the page's figures (figures.go: Compute,
+//     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
+//     own figures cross-checked; ComputeFor, the same for the reader's
+//     own amount, which the theme's js/calc.js must equal — calcjs_test.go
+//     runs it in node) and their wording (wording.go: risk sentences,
+//     cost, scenario and rate labels); pure functions, no HTML. Its
+//     sources: sources.go finds them, ept.go reads FinDatEx EPT V2.1
 //     files, tabular.go and mapping.go the bank's own export and
 //     products.columns.yaml, parse.go the YAML files; a diagnostic about a
 //     key read from a table names the column as the file has it
 //     (columnOrigin, Product.KeyColumn).
-//   - chart: go-echarts options and the accessible tables of every chart,
-//     the builders the chart kinds call; the product charts' options
-//     filled into cached skeletons (chart.Skeletons, the shortcut
-//     skeletons); the ```chart block checked against the registry's types
-//     (chart.ParseSpec, chart.Types).
+//   - chart: go-echarts options and the accessible tables of every chart
+//     (each cell with its column's header for the stacked rows of a phone,
+//     money cells marked for the calculator: Cell.Amount), the builders
+//     the chart kinds call; the product charts' options filled into cached
+//     skeletons (chart.Skeletons, the shortcut skeletons); the ```chart
+//     block checked against the registry's types (chart.ParseSpec,
+//     chart.Types).
 //   - advisor: business card helpers: E.164 phones and the number kept on
 //     one line (PhoneForReading), vCard, JSON-LD.
 //   - video: the ```video block — a video of the site's own (the
@@ -265,11 +269,17 @@
 //     and the recursive, debounced file watcher.
 //
 // Outside generator/: cmd/klartext is the command (build, check, serve,
-// new, feedback, version); themes/ embeds the default theme; e2e/ is the browser test
-// suite (headless Chromium, axe-core, html-validate); scripts/ holds the
-// benchmark, fuzz and CI dependency scripts, test.sh (the README's test
-// command: the dependencies, then every test), and scripts/portraits,
-// which draws the demo's photos.
+// new, feedback, version); themes/ embeds the default theme, whose scripts
+// (static/js) are the reader's side: charts.js draws the charts and loads
+// ECharts when the first comes near the screen, calc.js the product page's
+// calculator, compare.js the products page's comparison, search.js the
+// search; e2e/ is the browser test suite (headless Chromium, axe-core,
+// html-validate, Lighthouse); scripts/ holds the benchmark, fuzz and CI
+// dependency scripts, test.sh (the README's test command: the
+// dependencies, then every test), vendor-echarts.sh, which builds the
+// theme's ECharts from the npm package with the parts
+// scripts/echarts-entry.js lists, and scripts/portraits, which draws the
+// demo's photos.
 //
 // # Where to add things
 //
@@ -292,8 +302,10 @@
 //     or the build warns, render.Placement) or another page as its own
 //     (OwnPage), and Draw, the adapter from ChartData to the builder's
 //     input (productChart and feedbackChart make one from an adapter and a
-//     builder). A chart on every product page may also get a
-//     chart.Skeletons method: its per-product values as parts with a walk
+//     builder). An ECharts series type or component the theme does not
+//     use yet goes into scripts/echarts-entry.js (then
+//     scripts/vendor-echarts.sh). A chart on every product page may also
+//     get a chart.Skeletons method: its per-product values as parts with a walk
 //     (chart/skeleton.go). Recipe test: TestRecipeChartKind.
 //   - A feedback provider: a file feedback/provider_<name>.go that
 //     registers its ProviderDef: its keys and required keys, Check (its

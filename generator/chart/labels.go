@@ -10,7 +10,6 @@ type texts struct {
 	riskHolding                    string // %s years
 	riskLower, riskHigher          string
 	riskClass, riskThis            string
-	riskThisHeader                 string
 	riskTableCaption               string
 
 	costsCaption, costsAria, costsTotalTitle string // %s period
@@ -48,8 +47,7 @@ var textsByLang = map[string]texts{
 		riskHigher:        "höheres Risiko →",
 		riskClass:         "Risikoklasse",
 		riskThis:          "dieses Produkt",
-		riskThisHeader:    "Dieses Produkt",
-		riskTableCaption:  "Risikoklassen von 1 (niedrigstes) bis 7 (höchstes Risiko)",
+		riskTableCaption:  "Risikoklasse %d auf der Skala von 1 (niedrigstes) bis 7 (höchstes Risiko)",
 
 		costsCaption:    "Zusammensetzung der Kosten, wenn Sie nach %s aussteigen",
 		costsAria:       "Wenn Sie nach %s aussteigen, betragen die Kosten insgesamt %s: %s.",
@@ -111,8 +109,7 @@ var textsByLang = map[string]texts{
 		riskHigher:        "higher risk →",
 		riskClass:         "Risk class",
 		riskThis:          "this product",
-		riskThisHeader:    "This product",
-		riskTableCaption:  "Risk classes from 1 (lowest) to 7 (highest risk)",
+		riskTableCaption:  "Risk class %d on the scale from 1 (lowest) to 7 (highest risk)",
 
 		costsCaption:    "Composition of costs if you exit after %s",
 		costsAria:       "If you exit after %s, the costs total %s: %s.",

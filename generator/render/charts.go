@@ -18,9 +18,11 @@ import (
 // Figure is a chart ready for the theme.
 type Figure = chart.Figure
 
-// chartScripts are the theme scripts a page with charts loads, deferred,
-// in this order; pages without charts load neither.
-var chartScripts = []string{"/js/echarts.min.js", "/js/charts.js"}
+// chartScripts are the theme scripts a page with charts loads, deferred;
+// pages without charts load none. ECharts is not among them: charts.js
+// loads it (echarts.min.js beside it) when the first chart comes near the
+// screen, so a page's first screen does not wait for it.
+var chartScripts = []string{"/js/charts.js"}
 
 // chartKey is the page part of chart IDs: "products/etf-welt".
 func chartKey(n *site.Node) string { return strings.Trim(n.URL, "/") }
