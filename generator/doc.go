@@ -25,7 +25,7 @@
 //     future pages left out, sections, topics, product pages from data,
 //     advisors and stories cross-linked, the video blocks resolved and
 //     their transcript pages added, the search page, the feedback balance
-//     over every page; every reference checked. No file is read, no theme
+//     over every page, the menus; every reference checked. No file is read, no theme
 //     consulted, no HTML written. Each step takes what the steps before it
 //     made (resolveProducts returns which story names which product, and
 //     resolvePeople makes the stories with that), every index is built
@@ -234,13 +234,15 @@
 //     output formats of klartext check, the compliance report of check
 //     --products (products.go), and check --browser's findings as
 //     diagnostics (browser.go).
-//   - menu, redirect, assethash: the domain of issue #18's build work, as
-//     pure functions the build does not call yet — the menus of site.yaml
-//     and front matter (parse, check every entry like a link, order by
-//     weight, the active item); aliases of moved pages (checked, their
-//     collisions, the redirect page, _redirects, nginx and Apache
-//     snippets); content-hashed asset names, SHA-384 integrity and the
-//     cache headers for them.
+//   - menu: the menus of site.yaml and front matter (parse, check every
+//     entry like a link, order by weight, the active item); site.Resolve
+//     resolves them (site/menus.go), render makes the header's and the
+//     footer's links.
+//   - redirect, assethash: the domain of issue #18's build work, as
+//     pure functions the build does not call yet — aliases of moved pages
+//     (checked, their collisions, the redirect page, _redirects, nginx and
+//     Apache snippets); content-hashed asset names, SHA-384 integrity and
+//     the cache headers for them.
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,

@@ -25,6 +25,10 @@ type Meta struct {
 	Topics      []string
 	Weight      int
 	Feedback    *bool // nil: inherit from the section (cascade), else explicit
+	// Menu is menu: as written (a menu's name, a list, or names with
+	// weight: and name:), read by the menu package when the site is
+	// resolved; nil when absent.
+	Menu any
 
 	// Product explainer.
 	Product    string
@@ -83,7 +87,7 @@ func (m *Meta) Line(key string, fallback int) int {
 	return fallback
 }
 
-var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback"}
+var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback", "menu"}
 
 // KeysFor lists the front matter keys a page of kind k accepts: the common
 // keys, then the kind's own (its entry in Kinds).
@@ -210,6 +214,10 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 		case "feedback":
 			if b, ok := boolean(); ok {
 				m.Feedback = &b
+			}
+		case "menu":
+			if err := v.Decode(&m.Menu); err != nil {
+				errf(v.Line, key, "menu: names a menu (main), a list of them, or menus with weight: and name:")
 			}
 		case "product":
 			str(&m.Product)

@@ -87,6 +87,29 @@ func TestDemoBuildsCleanly(t *testing.T) {
 	if strings.Contains(read(t, filepath.Join(dest, "glossar", "index.html")), "echarts") {
 		t.Error("a page without charts loads ECharts")
 	}
+	// Every page's footer links Impressum and Datenschutz (site.yaml's
+	// footer menu), the legal pages themselves marked as the current one.
+	footer := regexp.MustCompile(`(?s)<footer class="site-footer">.*?</footer>`)
+	pages := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		f := footer.FindString(read(t, p))
+		for _, legal := range []string{"/impressum/", "/datenschutz/"} {
+			if !strings.Contains(f, `<a href="`+legal+`"`) {
+				t.Errorf("%s: the footer does not link %s: %q", p, legal, f)
+			}
+		}
+		return nil
+	})
+	if err != nil || pages < 60 {
+		t.Fatalf("%d pages, %v", pages, err)
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), `<a href="/impressum/" aria-current="page">Impressum</a>`) {
+		t.Error("the Impressum's footer link is not marked as the current page")
+	}
 }
 
 // TestProductFiguresOnPage checks the figures of one demo product against

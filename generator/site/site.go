@@ -18,6 +18,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/media"
+	"github.com/klartext/klartext/generator/menu"
 	"github.com/klartext/klartext/generator/product"
 )
 
@@ -75,6 +76,9 @@ type Site struct {
 	AdvisorFilters []FilterGroup
 	// Search is the search page; nil when the site has none.
 	Search *Node
+	// Menus are the menus of site.yaml and the pages' menu: keys,
+	// resolved (menus.go), by menu name; nil when none is configured.
+	Menus map[string][]menu.Item
 }
 
 // Options are the resolve step's inputs beyond what was loaded.
@@ -130,6 +134,7 @@ func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 		s.Search = addSearchPage(s, *in.Words, ds)
 	}
 	s.Feedback = resolveFeedback(s, in.Feedback, in.FeedbackEntries, in.Words, ds)
+	s.Menus = resolveMenus(s, ds)
 	s.sortNodes()
 	return s, ds.All()
 }
