@@ -38,6 +38,10 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
+	// Redirects names the web server whose redirect snippet is written
+	// beside _redirects (--redirects nginx|apache; publish.Snippets);
+	// "" for none.
+	Redirects string
 	// Off turns shortcuts off (package shortcut): shortcut.All is the
 	// reference build, which a test compares to the byte with a build
 	// that takes them.
@@ -117,7 +121,7 @@ func full(opts Options) (*Result, *built, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
 	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}

@@ -20,6 +20,7 @@ import (
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/menu"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/redirect"
 )
 
 // Node is a page of the output: a Markdown page, or one generated from data
@@ -79,6 +80,9 @@ type Site struct {
 	// Menus are the menus of site.yaml and the pages' menu: keys,
 	// resolved (menus.go), by menu name; nil when none is configured.
 	Menus map[string][]menu.Item
+	// Redirects are the pages' old addresses (aliases:), checked, sorted
+	// by old address, each once (aliases.go).
+	Redirects []redirect.Redirect
 }
 
 // Options are the resolve step's inputs beyond what was loaded.
@@ -135,6 +139,7 @@ func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 	}
 	s.Feedback = resolveFeedback(s, in.Feedback, in.FeedbackEntries, in.Words, ds)
 	s.Menus = resolveMenus(s, ds)
+	s.Redirects = resolveAliases(s, ds)
 	s.sortNodes()
 	return s, ds.All()
 }
