@@ -243,9 +243,11 @@
 //     redirect page, _redirects, nginx and Apache snippets); site.Resolve
 //     checks them (site/aliases.go), publish writes the files
 //     (publish/redirects.go, claimed in NewPlan as the alias's line's).
-//   - assethash: the domain of issue #18's cache-safe assets, as pure
-//     functions the build does not call yet — content-hashed asset names,
-//     SHA-384 integrity and the cache headers for them.
+//   - assethash: content-hashed asset names, SHA-384 integrity and the
+//     cache headers for them; load.Theme hashes the theme's CSS and JS
+//     once into a Set (Theme.Assets), the template functions asset and
+//     integrity name them, publish writes them so and lists them in
+//     _headers (klartext serve keeps the plain names: Options.PlainAssets).
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,

@@ -42,6 +42,11 @@ type Options struct {
 	// beside _redirects (--redirects nginx|apache; publish.Snippets);
 	// "" for none.
 	Redirects string
+	// PlainAssets keeps the theme's CSS and JS under their own names,
+	// without integrity: klartext serve's sessions, where an edited
+	// stylesheet swaps in without a new page. A build names them by
+	// their content (package assethash).
+	PlainAssets bool
 	// Off turns shortcuts off (package shortcut): shortcut.All is the
 	// reference build, which a test compares to the byte with a build
 	// that takes them.
@@ -108,7 +113,7 @@ func full(opts Options) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
 	ds := res.Diagnostics
-	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, ds)
 	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
 	ds.Add(rds...)

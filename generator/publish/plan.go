@@ -74,7 +74,7 @@ func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet s
 
 	files, ds := siteFiles(s, th)
 	for _, f := range append(redirectFiles(s, snippet), files...) {
-		if reg.Claim(f.Path, f.Source) {
+		if reg.Claim(f.Path, f.Source) && f.make != nil {
 			plan.Files = append(plan.Files, f)
 		}
 	}
