@@ -162,7 +162,8 @@ func full(opts Options) (*Result, *built, error) {
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
 func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index})
+	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index,
+		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
 	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)

@@ -11,6 +11,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,6 +41,10 @@ type Env struct {
 	// Index asks for each page's entry for the search index (Page.Doc):
 	// the site has a search page and its index is being written.
 	Index bool
+	// Published reports whether the output plan claimed a site path: a
+	// Markdown link from the site's root ("/produkte/") must name one.
+	// nil leaves such links unchecked.
+	Published func(sitePath string) bool
 }
 
 // Images renders a page's Markdown images: the image set of the build,
@@ -62,6 +67,9 @@ type Renderer struct {
 	search    *SearchView // the search page's filters; nil without a search page
 	riskCache sync.Map    // riskKey → Figure
 	skeletons *chart.Skeletons
+	// imageAllowed is the site's policy for images on other hosts
+	// (markdown.Page.ImageAllowed).
+	imageAllowed func(*url.URL) bool
 	// mainItems and footerItems are the menus SiteView's Menu and
 	// FooterLinks render, for the entry each page marks.
 	mainItems, footerItems []menu.Item
@@ -77,6 +85,7 @@ func New(env Env) *Renderer {
 	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(cfg.Language),
 		view: v, loc: locale.For(cfg.Language)}
 	r.mainItems, r.footerItems = menus(s, th)
+	r.imageAllowed = imagePolicy(v.CSP)
 	v.Menu, v.FooterLinks = links(cfg, r.mainItems), links(cfg, r.footerItems)
 	if s.Search != nil {
 		v.Search = cfg.RelURL(s.Search.URL)
@@ -422,8 +431,12 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 			}
 			return "", false
 		},
-		Fences: r.fences(n, v),
-		Text:   r.env.Index,
+		Fences:       r.fences(n, v),
+		Text:         r.env.Index,
+		ImageAllowed: r.imageAllowed,
+	}
+	if r.env.Published != nil {
+		p.ResolvePath = resolvePath(r.env.Published, cfg.RelURL)
 	}
 	if r.env.Images != nil {
 		p.Image = r.env.Images.Markdown(n)
