@@ -122,6 +122,8 @@ func printSkipped(w io.Writer, skipped []site.Skipped) {
 			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
 		case "draft":
 			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", diag.EscapeText(s.Source))
+		case "expired":
+			fmt.Fprintf(w, "expired, no longer published: %s (expires %s)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
 		}
 	}
 }

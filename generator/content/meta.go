@@ -29,6 +29,9 @@ type Meta struct {
 	// weight: and name:), read by the menu package when the site is
 	// resolved; nil when absent.
 	Menu any
+	// Expires is the day from which the page is no longer published
+	// (expires:); zero when it never expires.
+	Expires time.Time
 	// Aliases are the page's old addresses (aliases: [/alte-seite/]),
 	// each answered with a redirect to it (package redirect).
 	Aliases []string
@@ -90,7 +93,7 @@ func (m *Meta) Line(key string, fallback int) int {
 	return fallback
 }
 
-var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback", "menu", "aliases"}
+var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback", "menu", "aliases", "expires"}
 
 // KeysFor lists the front matter keys a page of kind k accepts: the common
 // keys, then the kind's own (its entry in Kinds).
@@ -220,6 +223,8 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 			}
 		case "aliases":
 			list(&m.Aliases)
+		case "expires":
+			date(&m.Expires)
 		case "menu":
 			if err := v.Decode(&m.Menu); err != nil {
 				errf(v.Line, key, "menu: names a menu (main), a list of them, or menus with weight: and name:")

@@ -141,7 +141,7 @@ func TestRecipePageKind(t *testing.T) {
 		t.Errorf("the event is not in the search index")
 	}
 	refused(t, put(t, "content/events/sommerfest.md", "---\ntitle: Sommerfest\nproduct: a\n---\nText.\n"),
-		`content/events/sommerfest.md:3: unknown front matter key "product" for an event — allowed keys here: advisors, aliases, date, description, draft, feedback, lastmod, menu, title, topics, weight`)
+		`content/events/sommerfest.md:3: unknown front matter key "product" for an event — allowed keys here: advisors, aliases, date, description, draft, expires, feedback, lastmod, menu, title, topics, weight`)
 }
 
 // indexHas reports whether a file of the search index folder names s.

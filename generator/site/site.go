@@ -145,15 +145,17 @@ func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 }
 
 // Excluded reports why the page p is left out of a build with opts: "draft",
-// "future" or "withdrawn" (an advisor with published: false); "" when it
-// is published. The load stage reads the video files of the kept pages
-// only.
+// "future", "expired" (its expires: day has come) or "withdrawn" (an
+// advisor with published: false); "" when it is published. The load
+// stage reads the video files of the kept pages only.
 func Excluded(p *content.Page, opts Options) string {
 	switch {
 	case p.Meta.Draft && !opts.Drafts:
 		return "draft"
 	case !p.Meta.Date.IsZero() && p.Meta.Date.After(opts.Now) && !opts.Future:
 		return "future"
+	case !p.Meta.Expires.IsZero() && !p.Meta.Expires.After(opts.Now):
+		return "expired"
 	case p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published:
 		return "withdrawn"
 	}
@@ -164,7 +166,7 @@ func Excluded(p *content.Page, opts Options) string {
 // lists them so nothing disappears silently.
 type Skipped struct {
 	Source string
-	Reason string // "draft" or "future"
+	Reason string // "draft", "future" or "expired"
 	Date   time.Time
 }
 
@@ -192,6 +194,8 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "draft"})
 		case "future":
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: p.Meta.Date})
+		case "expired":
+			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "expired", Date: p.Meta.Expires})
 		case "withdrawn":
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
