@@ -27,6 +27,21 @@ func navLinks(t *testing.T, page, class string) []string {
 	return out
 }
 
+// wantErrors fails unless the build failed with every message of wants
+// (each a part of one line of joinDiags).
+func wantErrors(t *testing.T, res *Result, wants ...string) {
+	t.Helper()
+	if !res.Diagnostics.HasErrors() {
+		t.Fatal("the build must fail")
+	}
+	got := joinDiags(res)
+	for _, want := range wants {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
+
 func menuSite() map[string]string {
 	files := minimalSite()
 	files["content/site.yaml"] = `title: Testbank
@@ -117,19 +132,11 @@ menus:
 	files["content/docs/info.md"] = "---\ntitle: Info\nmenu: fußzeile\n---\nText.\n"
 	root := writeSite(t, files)
 	res := build(t, root, filepath.Join(root, "public"))
-	if !res.Diagnostics.HasErrors() {
-		t.Fatal("the build must fail")
-	}
-	got := joinDiags(res)
-	for _, want := range []string{
+	wantErrors(t, res,
 		"content/site.yaml:6: the menu entry names glosar.md, and there is no such page",
 		"did you mean glossar.md?",
 		"content/site.yaml:8: the menu entry's url /preise/ is no page or file of this site",
 		`content/site.yaml:10: there is no menu "side"`,
 		`content/docs/info.md:3: there is no menu "fußzeile"`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("missing %q in:\n%s", want, got)
-		}
-	}
+	)
 }

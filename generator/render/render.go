@@ -144,12 +144,12 @@ func links(cfg config.Site, items []menu.Item) []Link {
 	return out
 }
 
-// active is the link of the main menu's items to mark as the page at
-// sitePath's (itself, or the section it is in), as links made it; ""
-// for none. The footer marks a link to the page itself only.
-func active(links []Link, items []menu.Item, sitePath string) string {
+// active is the link (of ls, made by links from items) of the main menu
+// to mark as the page at sitePath's: itself, or the section it is in; ""
+// for none. The footer marks a link to the page itself only (pageView).
+func active(ls []Link, items []menu.Item, sitePath string) string {
 	if i := menu.Active(items, sitePath); i >= 0 {
-		return links[i].URL
+		return ls[i].URL
 	}
 	return ""
 }
