@@ -25,16 +25,10 @@ type Meta struct {
 	Topics      []string
 	Weight      int
 	Feedback    *bool // nil: inherit from the section (cascade), else explicit
-	// Menu is menu: as written (a menu's name, a list, or names with
-	// weight: and name:), read by the menu package when the site is
-	// resolved; nil when absent.
-	Menu any
-	// Expires is the day from which the page is no longer published
-	// (expires:); zero when it never expires.
-	Expires time.Time
-	// Aliases are the page's old addresses (aliases: [/alte-seite/]),
-	// each answered with a redirect to it (package redirect).
-	Aliases []string
+	// Reach is where else the page is reached and for how long: menu:,
+	// aliases:, expires:; nil when it has none of them (most pages: a
+	// pointer keeps every other page's Meta as small as before).
+	Reach *Reach
 
 	// Product explainer.
 	Product    string
@@ -65,6 +59,37 @@ type Meta struct {
 	// Lines are where the values are, in the order of the front matter,
 	// each list's items after its key; Line looks them up.
 	Lines []KeyLine
+}
+
+// Reach are the keys few pages have that say where else a page is
+// reached and until when.
+type Reach struct {
+	// Menu is menu: as written (a menu's name, a list, or names with
+	// weight: and name:), read by the menu package when the site is
+	// resolved; nil when absent.
+	Menu any
+	// Aliases are the page's old addresses (aliases: [/alte-seite/]),
+	// each answered with a redirect to it (package redirect).
+	Aliases []string
+	// Expires is the day from which the page is no longer published
+	// (expires:); zero when it never expires.
+	Expires time.Time
+}
+
+// reach is m.Reach, made when a key of it is given.
+func (m *Meta) reach() *Reach {
+	if m.Reach == nil {
+		m.Reach = &Reach{}
+	}
+	return m.Reach
+}
+
+// Expires is the page's expires: day; zero when it never expires.
+func (m *Meta) Expires() time.Time {
+	if m.Reach == nil {
+		return time.Time{}
+	}
+	return m.Reach.Expires
 }
 
 // KeyLine is the file line of a key's value, or of the Item-th entry of a
@@ -222,11 +247,11 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 				m.Feedback = &b
 			}
 		case "aliases":
-			list(&m.Aliases)
+			list(&m.reach().Aliases)
 		case "expires":
-			date(&m.Expires)
+			date(&m.reach().Expires)
 		case "menu":
-			if err := v.Decode(&m.Menu); err != nil {
+			if err := v.Decode(&m.reach().Menu); err != nil {
 				errf(v.Line, key, "menu: names a menu (main), a list of them, or menus with weight: and name:")
 			}
 		case "product":

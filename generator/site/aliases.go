@@ -16,10 +16,10 @@ import (
 func resolveAliases(s *Site, ds *diag.List) []redirect.Redirect {
 	var rs []redirect.Redirect
 	for _, n := range s.Nodes {
-		if n.Page == nil || len(n.Meta.Aliases) == 0 {
+		if n.Page == nil || n.Meta.Reach == nil {
 			continue
 		}
-		for i, a := range n.Meta.Aliases {
+		for i, a := range n.Meta.Reach.Aliases {
 			line := n.Meta.Line("aliases."+strconv.Itoa(i), 1)
 			from, err := redirect.CheckAlias(a)
 			if err != nil {

@@ -22,10 +22,10 @@ func resolveMenus(s *Site, ds *diag.List) map[string][]menu.Item {
 		entries = es
 	}
 	for _, n := range s.Nodes {
-		if n.Page == nil || n.Meta.Menu == nil || n.Source == "" {
+		if n.Page == nil || n.Meta.Reach == nil || n.Meta.Reach.Menu == nil || n.Source == "" {
 			continue
 		}
-		es, eds := menu.ParseFrontMatter(n.Meta.Menu, n.Source, n.Meta.Line("menu", 1), strings.TrimPrefix(n.Source, "content/"))
+		es, eds := menu.ParseFrontMatter(n.Meta.Reach.Menu, n.Source, n.Meta.Line("menu", 1), strings.TrimPrefix(n.Source, "content/"))
 		ds.Add(eds...)
 		entries = append(entries, es...)
 	}

@@ -154,7 +154,7 @@ func Excluded(p *content.Page, opts Options) string {
 		return "draft"
 	case !p.Meta.Date.IsZero() && p.Meta.Date.After(opts.Now) && !opts.Future:
 		return "future"
-	case !p.Meta.Expires.IsZero() && !p.Meta.Expires.After(opts.Now):
+	case !p.Meta.Expires().IsZero() && !p.Meta.Expires().After(opts.Now):
 		return "expired"
 	case p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published:
 		return "withdrawn"
@@ -195,7 +195,7 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 		case "future":
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: p.Meta.Date})
 		case "expired":
-			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "expired", Date: p.Meta.Expires})
+			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "expired", Date: p.Meta.Expires()})
 		case "withdrawn":
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.
