@@ -46,3 +46,14 @@ func TestExpiredPageIsUnpublished(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkToExpiredPage: a link to a page that has expired is an error at
+// the link, as a link to a draft is.
+func TestLinkToExpiredPage(t *testing.T) {
+	files := minimalSite()
+	files["content/docs/aktion.md"] = "---\ntitle: Frühlingsaktion\nexpires: 2026-11-01\n---\nVorbei.\n"
+	files["content/glossar.md"] = "---\ntitle: Glossar\n---\n## Risikoklasse\n\n[Aktion](docs/aktion.md)\n"
+	root := writeSite(t, files)
+	wantErrors(t, build(t, root, filepath.Join(root, "public")),
+		`content/glossar.md:6: the link "docs/aktion.md" points to a page that does not exist (content/docs/aktion.md)`)
+}
