@@ -3,6 +3,7 @@ package e2e
 import (
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -33,11 +34,17 @@ func TestServer(t *testing.T) {
 	if res, body := get("/no/such/page/", ""); res.StatusCode != 404 || !strings.Contains(body, "kind-404") {
 		t.Errorf("/no/such/page/: status %d, body %.80q", res.StatusCode, body)
 	}
-	if res, _ := get("/css/site.css", "gzip, deflate, br, zstd"); res.Header.Get("Content-Encoding") != "gzip" {
-		t.Errorf("/css/site.css with Accept-Encoding gzip: Content-Encoding %q", res.Header.Get("Content-Encoding"))
+	// The stylesheet, under its hashed name.
+	sheets, _ := filepath.Glob(filepath.Join(suite.public, "css", "site.*.css"))
+	if len(sheets) != 1 {
+		t.Fatalf("stylesheets %v, want one css/site.<hash>.css", sheets)
 	}
-	if res, _ := get("/css/site.css", ""); res.Header.Get("Content-Encoding") != "" {
-		t.Errorf("/css/site.css without Accept-Encoding: Content-Encoding %q", res.Header.Get("Content-Encoding"))
+	css := "/css/" + filepath.Base(sheets[0])
+	if res, _ := get(css, "gzip, deflate, br, zstd"); res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("%s with Accept-Encoding gzip: status %d, Content-Encoding %q", css, res.StatusCode, res.Header.Get("Content-Encoding"))
+	}
+	if res, _ := get(css, ""); res.Header.Get("Content-Encoding") != "" {
+		t.Errorf("%s without Accept-Encoding: Content-Encoding %q", css, res.Header.Get("Content-Encoding"))
 	}
 	found := false
 	for _, r := range suite.srv.Requests() {

@@ -25,7 +25,7 @@
 //     future pages left out, sections, topics, product pages from data,
 //     advisors and stories cross-linked, the video blocks resolved and
 //     their transcript pages added, the search page, the feedback balance
-//     over every page; every reference checked. No file is read, no theme
+//     over every page, the menus and the aliases; every reference checked. No file is read, no theme
 //     consulted, no HTML written. Each step takes what the steps before it
 //     made (resolveProducts returns which story names which product, and
 //     resolvePeople makes the stories with that), every index is built
@@ -42,7 +42,8 @@
 //     render.Record keeps what the pages left for the anchor check.
 //  4. publish (package publish): the output plan (NewPlan: every path
 //     claimed with its owner before anything is written), the site's files
-//     beyond the pages — the 404 page, _headers, the sitemap, robots.txt
+//     beyond the pages — the redirects of the pages' aliases, the 404
+//     page, _headers, the sitemap, robots.txt
 //     and the feeds (each made by the theme's template where it has one:
 //     layouts/sitemap.xml, robots.txt, feed.xml), the theme's static
 //     files, the content's assets, the video posters — and the search
@@ -241,13 +242,19 @@
 //     output formats of klartext check, the compliance report of check
 //     --products (products.go), and check --browser's findings as
 //     diagnostics (browser.go).
-//   - menu, redirect, assethash: the domain of issue #18's build work, as
-//     pure functions the build does not call yet — the menus of site.yaml
-//     and front matter (parse, check every entry like a link, order by
-//     weight, the active item); aliases of moved pages (checked, their
-//     collisions, the redirect page, _redirects, nginx and Apache
-//     snippets); content-hashed asset names, SHA-384 integrity and the
-//     cache headers for them.
+//   - menu: the menus of site.yaml and front matter (parse, check every
+//     entry like a link, order by weight, the active item); site.Resolve
+//     resolves them (site/menus.go), render makes the header's and the
+//     footer's links.
+//   - redirect: aliases of moved pages (checked, their collisions, the
+//     redirect page, _redirects, nginx and Apache snippets); site.Resolve
+//     checks them (site/aliases.go), publish writes the files
+//     (publish/redirects.go, claimed in NewPlan as the alias's line's).
+//   - assethash: content-hashed asset names, SHA-384 integrity and the
+//     cache headers for them; load.Theme hashes the theme's CSS and JS
+//     once into a Set (Theme.Assets), the template functions asset and
+//     integrity name them, publish writes them so and lists them in
+//     _headers (klartext serve keeps the plain names: Options.PlainAssets).
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 )
@@ -27,6 +28,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
+	fs.Func("redirects", "also write the moved pages' redirects for `SERVER` (nginx or apache) beside _redirects: _redirects.nginx.conf, _redirects.apache.conf", func(v string) error {
+		if _, ok := publish.Snippets[v]; !ok {
+			return fmt.Errorf("%q is no web server klartext writes redirects for; use nginx or apache", v)
+		}
+		opts.Redirects = v
+		return nil
+	})
 	stats := fs.Bool("stats", false, "print the time per phase and per template, and the shortcuts taken")
 	fs.Func("no-shortcut", "turn off the shortcut `NAME` (a comma-separated list, or all) to measure its worth; the output stays the same: "+shortcutNames(), func(s string) error {
 		off, err := shortcut.Parse(s)
@@ -114,6 +122,8 @@ func printSkipped(w io.Writer, skipped []site.Skipped) {
 			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
 		case "draft":
 			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", diag.EscapeText(s.Source))
+		case "expired":
+			fmt.Fprintf(w, "expired, no longer published: %s (expires %s)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
 		}
 	}
 }

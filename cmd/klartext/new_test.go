@@ -47,11 +47,15 @@ func TestNewSiteBuildsClean(t *testing.T) {
 					t.Error(err)
 				}
 			}
-			home, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+			// Every page's footer links the legal pages (site.yaml's footer menu).
 			legal := map[string][]string{"de": {`href="/impressum/"`, `href="/datenschutz/"`}, "en": {`href="/legal-notice/"`, `href="/privacy/"`}}[lang]
-			for _, link := range legal {
-				if !bytes.Contains(home, []byte(link)) {
-					t.Errorf("the home page does not link %s", link)
+			for _, page := range []string{"index.html", "products/index.html", "stories/index.html", "404.html"} {
+				html, _ := os.ReadFile(filepath.Join(dir, "public", page))
+				_, footer, _ := bytes.Cut(html, []byte(`<footer class="site-footer">`))
+				for _, link := range legal {
+					if !bytes.Contains(footer, []byte(link)) {
+						t.Errorf("the footer of %s does not link %s", page, link)
+					}
 				}
 			}
 		})

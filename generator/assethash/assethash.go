@@ -3,9 +3,10 @@
 // cache them for a year: a changed file is a new address, and a browser
 // refuses a file whose bytes are not the ones the page names.
 //
-// Pure functions; the build (not yet) writes each CSS and JS file under
-// Name, references it with integrity="SRI(data)", and gives the hashed
-// names a long immutable cache in _headers (see Immutable).
+// The load stage hashes the theme's CSS and JS files once into a Set; the
+// template functions asset and integrity reference them by Name and SRI,
+// publish writes them under Name and gives the hashed names a long
+// immutable cache in _headers (see Immutable).
 package assethash
 
 import (
@@ -75,3 +76,61 @@ const (
 	Immutable = "public, max-age=31536000, immutable"
 	Short     = "public, max-age=600"
 )
+
+// Hashes reports whether the theme's static file p is one a build names
+// by its content: a stylesheet or a script, what a page references by
+// name and a CDN caches.
+func Hashes(p string) bool {
+	switch path.Ext(p) {
+	case ".css", ".js":
+		return true
+	}
+	return false
+}
+
+// Asset is a file under its content's name: the site path pages
+// reference it by (Name), its integrity (SRI) and its bytes, read once.
+type Asset struct {
+	Name string
+	SRI  string
+	Data []byte
+}
+
+// Set is a build's hashed files by their own site path ("/css/site.css").
+// A nil Set has none: every file keeps its name.
+type Set struct {
+	byPath map[string]*Asset
+	paths  []string
+}
+
+// Add hashes data, the file at site path p, once.
+func (s *Set) Add(p string, data []byte) {
+	if s.byPath == nil {
+		s.byPath = map[string]*Asset{}
+	}
+	if _, dup := s.byPath[p]; !dup {
+		s.paths = append(s.paths, p)
+	}
+	s.byPath[p] = &Asset{Name: Name(p, data), SRI: SRI(data), Data: data}
+}
+
+// Get is the file at site path p under its hashed name; nil when it has
+// none.
+func (s *Set) Get(p string) *Asset {
+	if s == nil {
+		return nil
+	}
+	return s.byPath[p]
+}
+
+// Names are the hashed names of the set's files, in the order added.
+func (s *Set) Names() []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, len(s.paths))
+	for i, p := range s.paths {
+		out[i] = s.byPath[p].Name
+	}
+	return out
+}

@@ -44,6 +44,12 @@ type Site struct {
 	// package which owns its keys; nil when absent.
 	Feedback *yaml.Node
 
+	// Menus is the raw `menus:` block (main, footer), read by the menu
+	// package and resolved with the pages (site.Resolve); nil when absent:
+	// then the header shows the page kinds' sections and the footer only
+	// the feed.
+	Menus *yaml.Node
+
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
 }
 
@@ -82,7 +88,7 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus"}
 
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
@@ -161,6 +167,8 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			}
 		case "feedback":
 			s.Feedback = v
+		case "menus":
+			s.Menus = v
 		case "allow_raw":
 			var ads []diag.Diagnostic
 			s.AllowRaw, ads = parseAllowRaw(v)

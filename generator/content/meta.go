@@ -25,6 +25,10 @@ type Meta struct {
 	Topics      []string
 	Weight      int
 	Feedback    *bool // nil: inherit from the section (cascade), else explicit
+	// Reach is where else the page is reached and for how long: menu:,
+	// aliases:, expires:; nil when it has none of them (most pages: a
+	// pointer keeps every other page's Meta as small as before).
+	Reach *Reach
 
 	// Product explainer.
 	Product    string
@@ -57,6 +61,37 @@ type Meta struct {
 	Lines []KeyLine
 }
 
+// Reach are the keys few pages have that say where else a page is
+// reached and until when.
+type Reach struct {
+	// Menu is menu: as written (a menu's name, a list, or names with
+	// weight: and name:), read by the menu package when the site is
+	// resolved; nil when absent.
+	Menu any
+	// Aliases are the page's old addresses (aliases: [/alte-seite/]),
+	// each answered with a redirect to it (package redirect).
+	Aliases []string
+	// Expires is the day from which the page is no longer published
+	// (expires:); zero when it never expires.
+	Expires time.Time
+}
+
+// reach is m.Reach, made when a key of it is given.
+func (m *Meta) reach() *Reach {
+	if m.Reach == nil {
+		m.Reach = &Reach{}
+	}
+	return m.Reach
+}
+
+// Expires is the page's expires: day; zero when it never expires.
+func (m *Meta) Expires() time.Time {
+	if m.Reach == nil {
+		return time.Time{}
+	}
+	return m.Reach.Expires
+}
+
 // KeyLine is the file line of a key's value, or of the Item-th entry of a
 // list (Item is -1 for the key's value). A page keeps a few of these, where
 // a map from "topics.2" to a line would cost several times the memory.
@@ -83,7 +118,7 @@ func (m *Meta) Line(key string, fallback int) int {
 	return fallback
 }
 
-var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback"}
+var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback", "menu", "aliases", "expires"}
 
 // KeysFor lists the front matter keys a page of kind k accepts: the common
 // keys, then the kind's own (its entry in Kinds).
@@ -210,6 +245,14 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 		case "feedback":
 			if b, ok := boolean(); ok {
 				m.Feedback = &b
+			}
+		case "aliases":
+			list(&m.reach().Aliases)
+		case "expires":
+			date(&m.reach().Expires)
+		case "menu":
+			if err := v.Decode(&m.reach().Menu); err != nil {
+				errf(v.Line, key, "menu: names a menu (main), a list of them, or menus with weight: and name:")
 			}
 		case "product":
 			str(&m.Product)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/locale"
@@ -12,13 +13,32 @@ import (
 )
 
 // Funcs are the template functions of every theme. They format for the
-// site's language, so a template never formats a number by hand.
-func Funcs(cfg config.Site) template.FuncMap {
+// site's language, so a template never formats a number by hand. assets
+// are the theme's files named by their content (nil: none), which Theme
+// fills before a template runs.
+func Funcs(cfg config.Site, assets *assethash.Set) template.FuncMap {
 	loc := locale.For(cfg.Language)
 	base := strings.TrimSuffix(cfg.BasePath(), "/")
+	relURL := func(p string) string { return base + "/" + strings.TrimPrefix(p, "/") }
 	return template.FuncMap{
 		// relURL prefixes a site path with the base URL's path.
-		"relURL": func(p string) string { return base + "/" + strings.TrimPrefix(p, "/") },
+		"relURL": relURL,
+		// asset is relURL of a theme's stylesheet or script under its
+		// hashed name ("/css/site.3f2a1b9c0d.css"); integrity its
+		// SHA-384 for the integrity attribute, "" for a file that has no
+		// hashed name (klartext serve's, or none of the theme's).
+		"asset": func(p string) string {
+			if a := assets.Get("/" + strings.TrimPrefix(p, "/")); a != nil {
+				return base + a.Name
+			}
+			return relURL(p)
+		},
+		"integrity": func(p string) string {
+			if a := assets.Get("/" + strings.TrimPrefix(p, "/")); a != nil {
+				return a.SRI
+			}
+			return ""
+		},
 		"absURL": func(p string) string { return cfg.AbsURL("/" + strings.TrimPrefix(p, "/")) },
 		"date":   func(t time.Time) string { return loc.Date(t) },
 		"isoDate": func(t time.Time) string {

@@ -10,6 +10,7 @@
 package load
 
 import (
+	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
@@ -36,6 +37,10 @@ type Options struct {
 	// FindFrames takes the videos' poster frames with ffmpeg where it is
 	// installed (not in a dry run).
 	FindFrames bool
+	// PlainAssets keeps the theme's CSS and JS under their own names,
+	// without integrity (klartext serve: an edit swaps in, no page
+	// changes).
+	PlainAssets bool
 }
 
 // Site reads the site. The theme is nil when it cannot be loaded
@@ -69,7 +74,7 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	ds.Add(eds...)
 	in.FeedbackEntries = entries
 	in.Media = loadMedia(tree, opts)
-	th, err := Theme(opts.Root, cfg, opts.Off)
+	th, err := Theme(opts.Root, cfg, opts.Off, !opts.PlainAssets)
 	if err != nil {
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 		return in, nil
@@ -100,13 +105,34 @@ func loadMedia(tree *content.Tree, opts Options) *media.Set {
 
 // Theme loads the site's theme (the one site.yaml names, below root) with
 // the template functions of package render and the shortcuts off turns
-// off.
-func Theme(root string, cfg config.Site, off shortcut.Set) (*theme.Theme, error) {
-	th, err := theme.Load(root, cfg.Theme, cfg.Language, Funcs(cfg))
-	if err == nil {
-		th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
+// off. With hash, its stylesheets and scripts are read and hashed once
+// (Theme.Assets): pages reference them by their content's name, publish
+// writes them so.
+func Theme(root string, cfg config.Site, off shortcut.Set, hash bool) (*theme.Theme, error) {
+	var assets *assethash.Set
+	if hash {
+		assets = &assethash.Set{}
 	}
-	return th, err
+	th, err := theme.Load(root, cfg.Theme, cfg.Language, Funcs(cfg, assets))
+	if err != nil {
+		return th, err
+	}
+	th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
+	if assets != nil {
+		statics, _ := th.StaticFiles() // an error is the publish stage's to report
+		for _, f := range statics {
+			if !assethash.Hashes(f) {
+				continue
+			}
+			// A file that cannot be read keeps its name: publish reads it
+			// again and reports why.
+			if data, err := th.ReadStatic(f); err == nil {
+				assets.Add("/"+f, data)
+			}
+		}
+		th.Assets = assets
+	}
+	return th, nil
 }
 
 // without returns files less the ones in drop (both sorted or not).

@@ -55,14 +55,26 @@ func (res *Result) image(p Page, n *ast.Image, src []byte, lines *lineIndex) (as
 	if strings.TrimSpace(alt) == "" {
 		res.Diagnostics = append(res.Diagnostics, altMissing(p.Source, dest, line))
 	}
-	if p.Image == nil || dest == "" {
+	if dest == "" {
 		return nil, false
 	}
 	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || u.Path == "" {
+	if err == nil && u.Host != "" && p.ImageAllowed != nil && !p.ImageAllowed(u) {
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, line,
+			"the image %q is on another host, and the site's Content-Security-Policy does not let a page load it", dest).
+			WithHint("put the image into content/ and link it by its file; a browser would show nothing there"))
+		return nil, false
+	}
+	// From the site's root ("/bilder/a.png"): a file of content/ at that
+	// path, published like one linked by its file.
+	rooted := err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+	if p.Image == nil || err != nil || u.Scheme != "" || u.Host != "" || (strings.HasPrefix(dest, "/") && !rooted) || u.Path == "" {
 		return nil, false
 	}
 	target := path.Join(path.Dir(p.Source), u.Path)
+	if rooted {
+		target = path.Join("content", u.Path)
+	}
 	if !strings.HasPrefix(target, "content/") {
 		return nil, false // resolve reports it
 	}

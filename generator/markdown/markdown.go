@@ -82,6 +82,14 @@ type Page struct {
 	Unlinked func(source string) bool
 	// ResolveFile maps any other file (from the site root) to its URL.
 	ResolveFile func(source string) (url string, ok bool)
+	// ResolvePath maps a site path written from the site's root
+	// ("/produkte/", "/docs/preise.pdf") to its URL with the base path
+	// when the site publishes something there; nil leaves such links as
+	// they are written.
+	ResolvePath func(sitePath string) (url string, ok bool)
+	// ImageAllowed reports whether the site's policy lets a page load an
+	// image from the address (another host); nil allows every one.
+	ImageAllowed func(u *url.URL) bool
 	// Fences renders fenced blocks by info word ("chart", "video").
 	Fences map[string]FenceFunc
 	// Text asks for the body as plain text too (Result.Text), for the
@@ -343,6 +351,10 @@ func (res *Result) resolve(p Page, dest *[]byte, offset int, lines *lineIndex, s
 		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, lines.line(offset), "malformed link %q: %v", raw, err))
 		return
 	}
+	if u.Scheme == "" && u.Host == "" && strings.HasPrefix(raw, "/") && p.ResolvePath != nil {
+		res.resolvePath(p, dest, u, raw, lines.line(offset))
+		return
+	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "/") {
 		return // external, mailto:, tel:, or a site path written out
 	}
@@ -380,6 +392,26 @@ func (res *Result) resolve(p Page, dest *[]byte, offset int, lines *lineIndex, s
 		if isPage {
 			res.AnchorLinks = append(res.AnchorLinks, AnchorLink{Target: target, Anchor: u.Fragment, Line: lines.line(offset)})
 		}
+		resolved += "#" + url.PathEscape(u.Fragment)
+	}
+	*dest = []byte(resolved)
+}
+
+// resolvePath checks a link written from the site's root ("/produkte/")
+// like a link to a file: it must be the address of something the site
+// publishes; then it gets the base path.
+func (res *Result) resolvePath(p Page, dest *[]byte, u *url.URL, raw string, line int) {
+	resolved, ok := p.ResolvePath(u.Path)
+	if !ok {
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, line,
+			"the link %q points to an address this site does not publish", raw).
+			WithHint("a link from the site's root names a page's address (/produkte/) or a file's (/docs/preise.pdf); or link the file, like produkte/_index.md"))
+		return
+	}
+	if u.RawQuery != "" {
+		resolved += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
 		resolved += "#" + url.PathEscape(u.Fragment)
 	}
 	*dest = []byte(resolved)

@@ -16,9 +16,10 @@
 // `menu: {footer: {weight: 20, name: Datenschutz}}`. Every entry is
 // checked like a link: a page that does not exist is an error at the
 // entry's line, with the closest file. Items are ordered by weight, then
-// name. Pure functions; the build (not yet) reads the menus: block
-// (config keeps it as a node, like feedback:), calls Resolve with its
-// pages, and the theme renders Items, marking Active.
+// name. Pure functions; site.Resolve reads the menus: block (config
+// keeps it as a node, like feedback:) and the pages' menu:, calls Resolve
+// with its pages, and render hands the items to the theme, marking
+// Active.
 package menu
 
 import (

@@ -122,7 +122,7 @@ func BenchmarkProductPage(b *testing.B) {
 // programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st, r := builtBenchSite(b)
-	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, load.Funcs(st.site.Config))
+	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, load.Funcs(st.site.Config, nil))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -38,6 +38,15 @@ type Options struct {
 	AllowStale bool      // a page past valid_until warns instead of failing
 	Now        time.Time // the build's "today"; default time.Now()
 	DryRun     bool      // validate everything, write nothing (klartext check)
+	// Redirects names the web server whose redirect snippet is written
+	// beside _redirects (--redirects nginx|apache; publish.Snippets);
+	// "" for none.
+	Redirects string
+	// PlainAssets keeps the theme's CSS and JS under their own names,
+	// without integrity: klartext serve's sessions, where an edited
+	// stylesheet swaps in without a new page. A build names them by
+	// their content (package assethash).
+	PlainAssets bool
 	// Off turns shortcuts off (package shortcut): shortcut.All is the
 	// reference build, which a test compares to the byte with a build
 	// that takes them.
@@ -104,7 +113,7 @@ func full(opts Options) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
 	ds := res.Diagnostics
-	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, ds)
 	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
 	ds.Add(rds...)
@@ -117,7 +126,7 @@ func full(opts Options) (*Result, *built, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
 	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}
@@ -153,7 +162,8 @@ func full(opts Options) (*Result, *built, error) {
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
 func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index})
+	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index,
+		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
 	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)

@@ -76,9 +76,11 @@ func TestDemoBuildsCleanly(t *testing.T) {
 			}
 		}
 		// charts.js loads ECharts when a chart comes near the screen
-		// (the browser suite's TestChartsRender sees it), not the page.
-		if !strings.Contains(page, `src="/js/charts.js" defer`) || strings.Contains(page, `src="/js/echarts.min.js"`) {
-			t.Errorf("%s: want charts.js loaded by the page and ECharts by charts.js", m)
+		// (the browser suite's TestChartsRender sees it), not the page;
+		// the page tells it ECharts' hashed name and integrity.
+		if !loadsScript(page, "/js/charts.js") || loadsScript(page, "/js/echarts.min.js") ||
+			!regexp.MustCompile(`data-echarts="/js/echarts\.min\.[0-9a-f]{10}\.js" data-echarts-integrity="sha384-[^"]+"`).MatchString(page) {
+			t.Errorf("%s: want charts.js loaded by the page and ECharts (by its hashed name, with integrity) by charts.js", m)
 		}
 	}
 	list := read(t, filepath.Join(dest, "products", "index.html"))
@@ -88,6 +90,33 @@ func TestDemoBuildsCleanly(t *testing.T) {
 	// Pages without charts do not load ECharts.
 	if strings.Contains(read(t, filepath.Join(dest, "glossar", "index.html")), "echarts") {
 		t.Error("a page without charts loads ECharts")
+	}
+	// Every page's footer links Impressum and Datenschutz (site.yaml's
+	// footer menu), the legal pages themselves marked as the current one.
+	footer := regexp.MustCompile(`(?s)<footer class="site-footer">.*?</footer>`)
+	pages := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		html := read(t, p)
+		if strings.Contains(html, `<meta http-equiv="refresh"`) {
+			return nil // an alias's redirect page, no page of the site
+		}
+		pages++
+		f := footer.FindString(html)
+		for _, legal := range []string{"/impressum/", "/datenschutz/"} {
+			if !strings.Contains(f, `<a href="`+legal+`"`) {
+				t.Errorf("%s: the footer does not link %s: %q", p, legal, f)
+			}
+		}
+		return nil
+	})
+	if err != nil || pages < 60 {
+		t.Fatalf("%d pages, %v", pages, err)
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), `<a href="/impressum/" aria-current="page">Impressum</a>`) {
+		t.Error("the Impressum's footer link is not marked as the current page")
 	}
 }
 

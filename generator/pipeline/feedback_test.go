@@ -58,7 +58,7 @@ func TestEachProviderEmbedsThePageIdentity(t *testing.T) {
 					t.Errorf("page lacks %s", w)
 				}
 			}
-			if !strings.Contains(page, `src="/js/feedback.js" defer`) {
+			if !loadsScript(page, "/js/feedback.js") {
 				t.Error("the consent loader script is missing")
 			}
 			// Pages with feedback: false carry no widget.

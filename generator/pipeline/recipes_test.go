@@ -98,11 +98,14 @@ func TestRecipeFeedbackProvider(t *testing.T) {
 	_, dest := builds(t, files)
 	page := read(t, filepath.Join(dest, "glossar", "index.html"))
 	for _, want := range []string{`data-provider="echo"`, `data-origin="https://echo.bank.test"`,
-		`&#34;data-page&#34;:&#34;/glossar/&#34;`, `&#34;data-room&#34;:&#34;fragen&#34;`, `src="/js/feedback.js" defer`,
+		`&#34;data-page&#34;:&#34;/glossar/&#34;`, `&#34;data-room&#34;:&#34;fragen&#34;`,
 		`script-src &#39;self&#39; https://echo.bank.test`, `frame-src https://echo.bank.test`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+	if !loadsScript(page, "/js/feedback.js") {
+		t.Error("the page does not load js/feedback.js")
 	}
 	if !strings.Contains(read(t, filepath.Join(dest, "_headers")), "frame-src https://echo.bank.test;") {
 		t.Error("the web host's policy lacks the provider's origin")
@@ -138,7 +141,7 @@ func TestRecipePageKind(t *testing.T) {
 		t.Errorf("the event is not in the search index")
 	}
 	refused(t, put(t, "content/events/sommerfest.md", "---\ntitle: Sommerfest\nproduct: a\n---\nText.\n"),
-		`content/events/sommerfest.md:3: unknown front matter key "product" for an event — allowed keys here: advisors, date, description, draft, feedback, lastmod, title, topics, weight`)
+		`content/events/sommerfest.md:3: unknown front matter key "product" for an event — allowed keys here: advisors, aliases, date, description, draft, expires, feedback, lastmod, menu, title, topics, weight`)
 }
 
 // indexHas reports whether a file of the search index folder names s.

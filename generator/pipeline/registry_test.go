@@ -64,7 +64,7 @@ func TestEveryPageKindIsBuilt(t *testing.T) {
 	if res.Diagnostics.HasErrors() {
 		t.Fatal(joinDiags(res))
 	}
-	th, err := load.Theme(root, res.Site.Config, 0)
+	th, err := load.Theme(root, res.Site.Config, 0, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,13 @@ type Session struct {
 }
 
 // NewSession starts a session; the first Build is a full one.
-func NewSession(opts Options) *Session { return &Session{opts: opts} }
+// The session's builds keep the theme's CSS and JS under their own names
+// (Options.PlainAssets): an edited stylesheet is then one file written
+// again, which open pages swap in, not a new name on every page.
+func NewSession(opts Options) *Session {
+	opts.PlainAssets = true
+	return &Session{opts: opts}
+}
 
 // Incremental reports what a Build did beyond the Result: the output paths
 // it wrote, and whether it was a full build.
@@ -83,7 +89,7 @@ func (s *Session) retheme(tc *change.Theme) (*Result, []string, bool) {
 			return nil, nil, false
 		}
 	}
-	th, err := load.Theme(s.opts.Source, b.site.Config, s.opts.Off)
+	th, err := load.Theme(s.opts.Source, b.site.Config, s.opts.Off, !s.opts.PlainAssets)
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}

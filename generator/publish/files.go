@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"sort"
+	"strings"
 
+	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
@@ -21,7 +23,8 @@ type File struct {
 	Path   string
 	Source output.Source
 	// make returns the file's bytes; false when it reported an error
-	// instead.
+	// instead. nil: the path is claimed and nothing is written there (a
+	// hashed asset's own name).
 	make func(p *Publisher) ([]byte, bool)
 }
 
@@ -70,8 +73,7 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	// repeats the policy of the meta tag and adds what a meta tag cannot.
 	out = append(out,
 		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
-			return []byte("/*\n  Content-Security-Policy: " + p.Renderer.SiteView().CSP + "; frame-ancestors 'self'\n" +
-				"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"), true
+			return headers(p.Renderer.SiteView().CSP, cfg.RelURL, th.Assets.Names()), true
 		}},
 		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
 		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
@@ -97,6 +99,14 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 		if th.Overrides("static/" + f) {
 			src = output.Source{Origin: output.FromTheme, File: "themes/" + cfg.Theme + "/static/" + f}
 		}
+		if a := th.Assets.Get("/" + f); a != nil {
+			// Read and hashed once, by the load stage. Its own name stays
+			// the theme's, written or not: a file of content/ there would
+			// answer pages cached before the build.
+			out = append(out, File{a.Name, src, func(*Publisher) ([]byte, bool) { return a.Data, true }},
+				File{Path: "/" + f, Source: src})
+			continue
+		}
 		out = append(out, File{"/" + f, src, func(p *Publisher) ([]byte, bool) {
 			data, err := p.Theme.ReadStatic(f)
 			var tl *fileio.TooLargeError
@@ -112,6 +122,26 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 		}})
 	}
 	return out, ds
+}
+
+// headers is the _headers file: the policy of the meta tag for every
+// path, with what a meta tag cannot say; a short cache for the pages (a
+// folder's address or an .html file) and a year's for the files named by
+// their content (hashed, site paths). The two cache rules never match one
+// path: a host that joins the headers of all matching rules (Netlify,
+// Cloudflare Pages) would send two max-age values, which a cache takes
+// as none.
+func headers(csp string, relURL func(string) string, hashed []string) []byte {
+	var b strings.Builder
+	b.WriteString("/*\n  Content-Security-Policy: " + csp + "; frame-ancestors 'self'\n" +
+		"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n")
+	for _, p := range []string{"/", "/*/", "/*.html"} {
+		b.WriteString(relURL(p) + "\n  Cache-Control: " + assethash.Short + "\n")
+	}
+	for _, name := range hashed {
+		b.WriteString(relURL(name) + "\n  Cache-Control: " + assethash.Immutable + "\n")
+	}
+	return []byte(b.String())
 }
 
 // assetFile is a file of content/ copied as it is.

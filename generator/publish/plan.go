@@ -32,8 +32,9 @@ type Plan struct {
 // compares paths, are an error naming both; the first claim keeps the
 // path and only it is made, so the report and the output are the same in
 // every build. The editor's own files claim first, so a clash never hides
-// their other diagnostics.
-func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset) (*Plan, []diag.Diagnostic) {
+// their other diagnostics; then the redirects of their aliases (with the
+// web server's snippet, see Snippets), then the site's files.
+func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet string) (*Plan, []diag.Diagnostic) {
 	reg := output.NewRegistry(len(s.Nodes) + len(published) + 64)
 	plan := &Plan{Registry: reg}
 	reg.Claim("/"+output.Marker, output.Source{Origin: output.Generated, What: "klartext's output marker"})
@@ -72,8 +73,8 @@ func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset) (*Plan, [
 	sort.SliceStable(plan.Jobs, func(i, k int) bool { return plan.Jobs[i].Out < plan.Jobs[k].Out })
 
 	files, ds := siteFiles(s, th)
-	for _, f := range files {
-		if reg.Claim(f.Path, f.Source) {
+	for _, f := range append(redirectFiles(s, snippet), files...) {
+		if reg.Claim(f.Path, f.Source) && f.make != nil {
 			plan.Files = append(plan.Files, f)
 		}
 	}

@@ -3,8 +3,8 @@
 // and the files that answer for the old address — a redirect page
 // (canonical link and meta refresh, no JavaScript), the _redirects lines
 // Netlify and Cloudflare Pages read, and nginx and Apache snippets. Pure
-// functions; the build (not yet) collects the aliases, calls Check against
-// the addresses it owns, and writes the files.
+// functions; site.Resolve collects the aliases and calls Check against
+// the pages' addresses, and the publish stage writes the files.
 package redirect
 
 import (
@@ -74,9 +74,11 @@ func CheckAlias(raw string) (string, error) {
 // Check reports what cannot be: an alias that is the address of something
 // the site publishes (owner names it, "" when nothing is there), an alias
 // two pages claim, and an alias of a page to itself. Each error is at the
-// alias's file and line.
-func Check(rs []Redirect, owner func(sitePath string) string) []diag.Diagnostic {
+// alias's file and line. It returns the redirects to write: each old
+// address once, in the order of rs.
+func Check(rs []Redirect, owner func(sitePath string) string) ([]Redirect, []diag.Diagnostic) {
 	var out []diag.Diagnostic
+	var kept []Redirect
 	first := map[string]Redirect{}
 	for _, r := range rs {
 		switch {
@@ -87,15 +89,18 @@ func Check(rs []Redirect, owner func(sitePath string) string) []diag.Diagnostic 
 			out = append(out, diag.Errorf(r.File, r.Line, "the alias %s is the address of %s", r.From, owner(r.From)).WithKey("aliases").
 				WithHint("an old address must be free: remove the alias, or move the other page"))
 		default:
-			if f, dup := first[r.From]; dup && f.To != r.To {
-				out = append(out, diag.Errorf(r.File, r.Line, "the alias %s is also an alias of %s (%s:%d)", r.From, f.To, f.File, f.Line).WithKey("aliases").
-					WithHint("an old address can lead to one page only"))
+			if f, dup := first[r.From]; dup {
+				if f.To != r.To {
+					out = append(out, diag.Errorf(r.File, r.Line, "the alias %s is also an alias of %s (%s:%d)", r.From, f.To, f.File, f.Line).WithKey("aliases").
+						WithHint("an old address can lead to one page only"))
+				}
 				continue
 			}
 			first[r.From] = r
+			kept = append(kept, r)
 		}
 	}
-	return out
+	return kept, out
 }
 
 // sorted returns rs by From, each From once (Check reported the rest).
@@ -157,16 +162,19 @@ func Apache(basePath string, rs []Redirect) []byte {
 // redirect file: it names the new page as canonical (so search engines
 // move their entry), refreshes to it at once and links it for a reader
 // whose browser does not refresh. No script: the site's CSP allows none
-// inline. target is the page's absolute address (baseURL and site path),
-// title its title, lang the site's language.
-func Page(lang, title, target string) []byte {
-	t := escape.HTML(grammar.URI(target))
+// inline. canonical is the page's absolute address (baseURL and site
+// path); href the address the site's own pages link it by (base path and
+// site path), so that the refresh stays on the host that served the old
+// address (a staging server, klartext serve); title its title, lang the
+// site's language.
+func Page(lang, title, canonical, href string) []byte {
+	c, h := escape.HTML(grammar.URI(canonical)), escape.HTML(grammar.URI(href))
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + escape.HTML(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<title>" + escape.HTML(title) + "</title>\n")
-	b.WriteString("<link rel=\"canonical\" href=\"" + t + "\">\n")
+	b.WriteString("<link rel=\"canonical\" href=\"" + c + "\">\n")
 	b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
-	b.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + t + "\">\n")
-	b.WriteString("</head>\n<body>\n<p><a href=\"" + t + "\">" + escape.HTML(title) + "</a></p>\n</body>\n</html>\n")
+	b.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + h + "\">\n")
+	b.WriteString("</head>\n<body>\n<p><a href=\"" + h + "\">" + escape.HTML(title) + "</a></p>\n</body>\n</html>\n")
 	return []byte(b.String())
 }

@@ -58,8 +58,12 @@ func TestCheck(t *testing.T) {
 		{"/alt/", "/neu/", "content/neu2.md", 7}, // the same move twice is no conflict
 	}
 	var got []string
-	for _, d := range Check(rs, owner) {
+	kept, ds := Check(rs, owner)
+	for _, d := range ds {
 		got = append(got, d.Error())
+	}
+	if len(kept) != 1 || kept[0] != rs[0] {
+		t.Errorf("kept %v, want the first move of /alt/ alone", kept)
 	}
 	want := []string{
 		"content/neu.md:4: the alias /neu/ is this page's own address — remove it",
@@ -96,12 +100,12 @@ func TestWriters(t *testing.T) {
 // TestPage: the old address's page leads to the new one by canonical link,
 // meta refresh and a plain link, runs no script, and escapes the title.
 func TestPage(t *testing.T) {
-	page := Page("de", `Kosten "<b>neu</b>" & mehr`, "https://bank.example/klartext/über-uns/")
+	page := Page("de", `Kosten "<b>neu</b>" & mehr`, "https://bank.example/klartext/über-uns/", "/klartext/über-uns/")
 	doc, err := html.Parse(strings.NewReader(string(page)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const target = "https://bank.example/klartext/%C3%BCber-uns/"
+	const target, href = "https://bank.example/klartext/%C3%BCber-uns/", "/klartext/%C3%BCber-uns/"
 	var canonical, refresh, link, title string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -132,7 +136,7 @@ func TestPage(t *testing.T) {
 		}
 	}
 	walk(doc)
-	if canonical != target || refresh != "0; url="+target || link != target || title != `Kosten "<b>neu</b>" & mehr` {
+	if canonical != target || refresh != "0; url="+href || link != href || title != `Kosten "<b>neu</b>" & mehr` {
 		t.Errorf("canonical %q, refresh %q, link %q, title %q\n%s", canonical, refresh, link, title, page)
 	}
 }

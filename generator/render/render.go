@@ -11,16 +11,19 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/menu"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/search/index"
 	"github.com/klartext/klartext/generator/shortcut"
@@ -38,6 +41,10 @@ type Env struct {
 	// Index asks for each page's entry for the search index (Page.Doc):
 	// the site has a search page and its index is being written.
 	Index bool
+	// Published reports whether the output plan claimed a site path: a
+	// Markdown link from the site's root ("/produkte/") must name one.
+	// nil leaves such links unchecked.
+	Published func(sitePath string) bool
 }
 
 // Images renders a page's Markdown images: the image set of the build,
@@ -60,6 +67,12 @@ type Renderer struct {
 	search    *SearchView // the search page's filters; nil without a search page
 	riskCache sync.Map    // riskKey → Figure
 	skeletons *chart.Skeletons
+	// imageAllowed is the site's policy for images on other hosts
+	// (markdown.Page.ImageAllowed).
+	imageAllowed func(*url.URL) bool
+	// mainItems and footerItems are the menus SiteView's Menu and
+	// FooterLinks render, for the entry each page marks.
+	mainItems, footerItems []menu.Item
 }
 
 // New prepares the rendering of s's pages with env.
@@ -69,9 +82,11 @@ func New(env Env) *Renderer {
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
 		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
 		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
-	v.Menu = menu(s, th)
 	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(cfg.Language),
 		view: v, loc: locale.For(cfg.Language)}
+	r.mainItems, r.footerItems = menus(s, th)
+	r.imageAllowed = imagePolicy(v.CSP)
+	v.Menu, v.FooterLinks = links(cfg, r.mainItems), links(cfg, r.footerItems)
 	if s.Search != nil {
 		v.Search = cfg.RelURL(s.Search.URL)
 		r.search = searchView(s)
@@ -82,28 +97,61 @@ func New(env Env) *Renderer {
 	return r
 }
 
-// menu is the main menu: the section pages of the page kinds' folders
-// and the pages of the generated kinds the registry puts in it
-// (content.KindDef.Menu), in its order.
-func menu(s *site.Site, th *theme.Theme) []Link {
-	var out []Link
+// menus are the main menu and the footer's links: the site's menus
+// (site.Menus) where it configures them; without a main menu, the
+// section pages of the page kinds' folders and the pages of the
+// generated kinds the registry puts in it (content.KindDef.Menu), in its
+// order; without a footer menu, none (the footer links the feed).
+func menus(s *site.Site, th *theme.Theme) (main, footer []menu.Item) {
+	main, ok := s.Menus["main"]
+	if !ok {
+		main = defaultMenu(s, th)
+	}
+	return main, s.Menus["footer"]
+}
+
+func defaultMenu(s *site.Site, th *theme.Theme) []menu.Item {
+	var out []menu.Item
 	for _, d := range content.Kinds() {
 		switch {
 		case !d.Menu:
 		case d.Folder != "":
 			if n := s.Sections[d.Folder]; n != nil {
-				out = append(out, Link{Title: n.Title, URL: s.Config.RelURL(n.URL)})
+				out = append(out, menu.Item{Name: n.Title, URL: n.URL})
 			}
 		default:
 			for _, n := range s.Nodes {
 				if n.Kind == d.Kind {
-					out = append(out, Link{Title: title(th, n), URL: s.Config.RelURL(n.URL)})
+					out = append(out, menu.Item{Name: title(th, n), URL: n.URL})
 					break
 				}
 			}
 		}
 	}
 	return out
+}
+
+// links are a menu's items as the theme renders them: site paths with
+// the base path, addresses as they are.
+func links(cfg config.Site, items []menu.Item) []Link {
+	out := make([]Link, len(items))
+	for i, it := range items {
+		out[i] = Link{Title: it.Name, URL: it.URL}
+		if !it.External {
+			out[i].URL = cfg.RelURL(it.URL)
+		}
+	}
+	return out
+}
+
+// active is the link (of ls, made by links from items) of the main menu
+// to mark as the page at sitePath's: itself, or the section it is in; ""
+// for none. The footer marks a link to the page itself only (pageView).
+func active(ls []Link, items []menu.Item, sitePath string) string {
+	if i := menu.Active(items, sitePath); i >= 0 {
+		return ls[i].URL
+	}
+	return ""
 }
 
 // title is the page's title, or for a generated page without one its
@@ -230,9 +278,10 @@ func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 	path := j.Path()
 	v.NoIndex = j.Number > 1
 	v.URL = cfg.RelURL(path)
-	for _, m := range r.view.Menu {
-		if strings.HasPrefix(v.URL, m.URL) && len(m.URL) > len(v.MenuActive) {
-			v.MenuActive = m.URL
+	v.MenuActive = active(r.view.Menu, r.mainItems, path)
+	for i, it := range r.footerItems {
+		if !it.External && it.URL == path {
+			v.FooterActive = r.view.FooterLinks[i].URL
 		}
 	}
 	v.Permalink = cfg.AbsURL(path)
@@ -382,8 +431,12 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 			}
 			return "", false
 		},
-		Fences: r.fences(n, v),
-		Text:   r.env.Index,
+		Fences:       r.fences(n, v),
+		Text:         r.env.Index,
+		ImageAllowed: r.imageAllowed,
+	}
+	if r.env.Published != nil {
+		p.ResolvePath = resolvePath(r.env.Published, cfg.RelURL)
 	}
 	if r.env.Images != nil {
 		p.Image = r.env.Images.Markdown(n)

@@ -50,9 +50,12 @@ type PageView struct {
 	Pager       *Pager
 	Breadcrumbs []Link
 	Scripts     []string // theme scripts this page needs, deferred
-	MenuActive  string   // URL of the menu entry this page belongs to (aria-current); "" for none
-	JSONLD      []template.JS
-	NoIndex     bool
+	MenuActive  string   // URL of the main menu's entry this page belongs to (aria-current); "" for none
+	// FooterActive is the URL of the footer's link to this page
+	// (aria-current); "" for none.
+	FooterActive string
+	JSONLD       []template.JS
+	NoIndex      bool
 
 	Node    *site.Node        // the page in the site model (for cross-links)
 	Product *site.ProductInfo // product pages

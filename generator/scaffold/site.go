@@ -118,22 +118,23 @@ feedback:
 # ein Browser sie ausführen würde (HTML, Skripte): jede einzeln mit ihrem
 # Pfad unter content/, z. B. [downloads/rechner.html].
 allow_raw: []
-# Menüs kommen mit einer späteren Version von klartext; bis dahin zeigt der
-# Kopf jeder Seite Produkte, Beratung und Geschichten, und die Startseite
-# verlinkt Impressum und Datenschutz. Dann so:
-# menus:
-#   main:
-#     - pageRef: products/_index.md
-#       weight: 10
-#     - pageRef: advisors/_index.md
-#       weight: 20
-#     - pageRef: stories/_index.md
-#       weight: 30
-#   footer:
-#     - pageRef: impressum.md
-#       weight: 10
-#     - pageRef: datenschutz.md
-#       weight: 20
+# Die Menüs: main im Kopf jeder Seite, footer im Fuß. Ein Eintrag nennt
+# eine Seite mit ihrer Datei unter content/ (pageRef:) oder eine Adresse
+# (url: mit name:); weight: ordnet, name: ersetzt den Titel der Seite.
+# Ohne main zeigt der Kopf die Bereiche Produkte, Beratung und Geschichten.
+menus:
+  main:
+    - pageRef: products/_index.md
+      weight: 10
+    - pageRef: advisors/_index.md
+      weight: 20
+    - pageRef: stories/_index.md
+      weight: 30
+  footer:
+    - pageRef: impressum.md
+      weight: 10
+    - pageRef: datenschutz.md
+      weight: 20
 `,
 		home: `---
 title: "Willkommen"
@@ -261,22 +262,23 @@ feedback:
 # them (HTML, scripts): each one by its path below content/, e.g.
 # [downloads/calculator.html].
 allow_raw: []
-# Menus come with a later version of klartext; until then the header of
-# every page shows products, advisors and stories, and the home page links
-# the legal notice and the privacy page. Then like this:
-# menus:
-#   main:
-#     - pageRef: products/_index.md
-#       weight: 10
-#     - pageRef: advisors/_index.md
-#       weight: 20
-#     - pageRef: stories/_index.md
-#       weight: 30
-#   footer:
-#     - pageRef: legal-notice.md
-#       weight: 10
-#     - pageRef: privacy.md
-#       weight: 20
+# The menus: main in the header of every page, footer at its bottom. An
+# entry names a page by its file below content/ (pageRef:) or an address
+# (url: with name:); weight: orders them, name: replaces the page's title.
+# Without main the header shows the sections products, advisors, stories.
+menus:
+  main:
+    - pageRef: products/_index.md
+      weight: 10
+    - pageRef: advisors/_index.md
+      weight: 20
+    - pageRef: stories/_index.md
+      weight: 30
+  footer:
+    - pageRef: legal-notice.md
+      weight: 10
+    - pageRef: privacy.md
+      weight: 20
 `,
 		home: `---
 title: "Welcome"

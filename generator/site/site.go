@@ -18,7 +18,9 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/media"
+	"github.com/klartext/klartext/generator/menu"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/redirect"
 )
 
 // Node is a page of the output: a Markdown page, or one generated from data
@@ -75,6 +77,12 @@ type Site struct {
 	AdvisorFilters []FilterGroup
 	// Search is the search page; nil when the site has none.
 	Search *Node
+	// Menus are the menus of site.yaml and the pages' menu: keys,
+	// resolved (menus.go), by menu name; nil when none is configured.
+	Menus map[string][]menu.Item
+	// Redirects are the pages' old addresses (aliases:), checked, sorted
+	// by old address, each once (aliases.go).
+	Redirects []redirect.Redirect
 }
 
 // Options are the resolve step's inputs beyond what was loaded.
@@ -130,20 +138,24 @@ func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 		s.Search = addSearchPage(s, *in.Words, ds)
 	}
 	s.Feedback = resolveFeedback(s, in.Feedback, in.FeedbackEntries, in.Words, ds)
+	s.Menus = resolveMenus(s, ds)
+	s.Redirects = resolveAliases(s, ds)
 	s.sortNodes()
 	return s, ds.All()
 }
 
 // Excluded reports why the page p is left out of a build with opts: "draft",
-// "future" or "withdrawn" (an advisor with published: false); "" when it
-// is published. The load stage reads the video files of the kept pages
-// only.
+// "future", "expired" (its expires: day has come) or "withdrawn" (an
+// advisor with published: false); "" when it is published. The load
+// stage reads the video files of the kept pages only.
 func Excluded(p *content.Page, opts Options) string {
 	switch {
 	case p.Meta.Draft && !opts.Drafts:
 		return "draft"
 	case !p.Meta.Date.IsZero() && p.Meta.Date.After(opts.Now) && !opts.Future:
 		return "future"
+	case !p.Meta.Expires().IsZero() && !p.Meta.Expires().After(opts.Now):
+		return "expired"
 	case p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published:
 		return "withdrawn"
 	}
@@ -154,7 +166,7 @@ func Excluded(p *content.Page, opts Options) string {
 // lists them so nothing disappears silently.
 type Skipped struct {
 	Source string
-	Reason string // "draft" or "future"
+	Reason string // "draft", "future" or "expired"
 	Date   time.Time
 }
 
@@ -182,6 +194,8 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "draft"})
 		case "future":
 			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "future", Date: p.Meta.Date})
+		case "expired":
+			s.Skipped = append(s.Skipped, Skipped{Source: p.Source, Reason: "expired", Date: p.Meta.Expires()})
 		case "withdrawn":
 			// Consent withdrawn: no page, no vCard, no photo; references
 			// to the advisor are reported by resolvePeople.

@@ -9,6 +9,7 @@ package theme
 import (
 	"bytes"
 	"fmt"
+	"github.com/klartext/klartext/generator/assethash"
 	"html/template"
 	"io"
 	"io/fs"
@@ -42,6 +43,9 @@ type Theme struct {
 	// once per key. Load turns both on; a build may turn them off before
 	// the first Execute, to check they change nothing.
 	Quick, CachePartials bool
+	// Assets are the static stylesheets and scripts by their content's
+	// name (load.Theme hashes them); nil: every file keeps its name.
+	Assets *assethash.Set
 
 	mu       sync.Mutex
 	compiled map[string]*compiled

@@ -13,7 +13,7 @@ import (
 func stubFuncs() template.FuncMap {
 	f := template.FuncMap{}
 	for _, name := range []string{"relURL", "absURL", "date", "isoDate", "money", "percent", "number", "years",
-		"yearsAfter", "add", "seq", "hasPrefix", "slugify", "costLabel"} {
+		"yearsAfter", "add", "seq", "hasPrefix", "slugify", "costLabel", "asset", "integrity"} {
 		f[name] = func(...any) string { return "" }
 	}
 	return f

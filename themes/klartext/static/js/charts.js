@@ -15,7 +15,12 @@
   var nodes = document.querySelectorAll('script[type="application/json"][data-chart]');
   if (!nodes.length) return;
   var me = document.currentScript;
-  var library = me && me.src ? me.src.replace(/charts\.js(?:[?#].*)?$/, 'echarts.min.js') : '/js/echarts.min.js';
+  // The page names ECharts' address and integrity: the build writes the
+  // theme's scripts under their content's hash (data-echarts); without
+  // them, echarts.min.js beside this script.
+  var library = (me && me.getAttribute('data-echarts')) ||
+    (me && me.src ? me.src.replace(/charts\.js(?:[?#].*)?$/, 'echarts.min.js') : '/js/echarts.min.js');
+  var libraryIntegrity = me && me.getAttribute('data-echarts-integrity');
 
   function formatter(f) {
     var nf;
@@ -158,6 +163,7 @@
       waiting = [];
       var s = document.createElement('script');
       s.src = library;
+      if (libraryIntegrity) s.integrity = libraryIntegrity;
       s.onload = function () { var w = waiting; waiting = []; w.forEach(function (f) { f(); }); };
       s.onerror = function () { waiting = []; canvases.forEach(function (el) { if (!el.firstChild) el.hidden = true; }); };
       document.head.appendChild(s);
