@@ -6,6 +6,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/imaging"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
@@ -123,12 +125,17 @@ func full(opts Options) (*Result, *state, error) {
 	ds.Add(dds...)
 	fb, feedbackRows := loadFeedback(tree.Files, cfg, opts.Now, ds)
 	th, err := loadTheme(opts, cfg)
-	if err != nil {
+	var unsupported *i18n.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey("language"))
+	case err != nil:
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
-	} else {
+	default:
 		for _, p := range th.Refused {
 			ds.Add(p.Diagnostic())
 		}
+		ds.Add(th.Problems...)
 	}
 	phase("load", t0)
 

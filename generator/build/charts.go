@@ -270,7 +270,6 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 	if b == nil {
 		return nil
 	}
-	lang := r.site.Config.Language
 	var out []Figure
 	bal := chart.FeedbackBalanceInput{}
 	for _, m := range b.Months {
@@ -285,7 +284,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 	}
 	fac := chart.FeedbackFactorsInput{}
 	for i, a := range b.Factors {
-		fac.Labels = append(fac.Labels, feedback.FactorLabel(i, lang))
+		fac.Labels = append(fac.Labels, feedback.FactorLabel(i, r.theme.Words()))
 		avg := math.NaN()
 		if a.Count > 0 {
 			avg = a.Mean()

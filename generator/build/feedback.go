@@ -18,6 +18,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/theme"
 )
@@ -99,12 +100,12 @@ func (st *feedbackState) checkPages(site *Site, entries []feedback.Entry, ds *di
 }
 
 // widget returns the feedback widget for a page, or nil where it is off.
-func (st *feedbackState) widget(n *Node, site *Site) *feedback.WidgetData {
+func (st *feedbackState) widget(n *Node, site *Site, words *i18n.Catalog) *feedback.WidgetData {
 	if !n.Feedback || !st.settings.Enabled() {
 		return nil
 	}
 	cfg := site.Config
-	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: site.videoTitles(n)}, cfg.Language)
+	return feedback.Widget(st.settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: site.videoTitles(n)}, words)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -152,11 +153,11 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepar
 	// A page with a video names it in the form: rendered on its own.
 	if st.settings.Provider != feedback.Form || !prepared || len(site.videoTitles(n)) > 0 {
 		var b bytes.Buffer
-		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site))
+		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, site, th.Words()))
 		return template.HTML(b.String()), err
 	}
 	st.formOnce.Do(func() {
-		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
+		w := feedback.Widget(st.settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, th.Words())
 		var b bytes.Buffer
 		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
 		st.form = cutForm(b.String())
@@ -184,12 +185,12 @@ func (st *feedbackState) widgetHTML(n *Node, site *Site, th *theme.Theme, prepar
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.
-func (st *feedbackState) summary(n *Node, lang string) any {
+func (st *feedbackState) summary(n *Node, words *i18n.Catalog) any {
 	s, ok := st.summaries[n.URL]
 	if !ok {
 		return nil
 	}
-	if v := s.View(lang); v != nil {
+	if v := s.View(words); v != nil {
 		return v
 	}
 	return nil
@@ -250,7 +251,7 @@ type CriticisedView struct {
 	Average    string // "2,4" or "–"
 }
 
-func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView {
+func (st *feedbackState) balanceView(site *Site, loc locale.Locale, words *i18n.Catalog) *BalanceView {
 	if st.balance == nil {
 		return nil
 	}
@@ -266,7 +267,7 @@ func (st *feedbackState) balanceView(site *Site, loc locale.Locale) *BalanceView
 		v.Answers.Median = loc.Number(a.MedianDays, decimals)
 	}
 	for _, d := range st.balance.YouSaid {
-		y := YouSaidView{DialogueView: d.View(site.Config.Language), Title: d.Page}
+		y := YouSaidView{DialogueView: d.View(words), Title: d.Page}
 		if n := site.ByURL[d.Page]; n != nil {
 			y.Title, y.URL = n.Title, relURL(site.Config.BasePath(), n.URL)
 		}

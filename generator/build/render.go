@@ -432,7 +432,7 @@ func (r *renderer) pageView(j job, pd *diag.List) *PageView {
 	}
 	v.Feedback = fh
 	if fh != "" {
-		v.FeedbackSummary = r.site.feedback.summary(n, cfg.Language)
+		v.FeedbackSummary = r.site.feedback.summary(n, r.theme.Words())
 		if js := r.site.feedback.script(); js != "" {
 			v.Scripts = append(v.Scripts, js)
 		}
@@ -497,7 +497,7 @@ func (r *renderer) renderCharts(n *Node, v *PageView, pd *diag.List) {
 		}
 	case n.Kind == KindFeedback:
 		figs = r.feedbackFigures("feedback", 1)
-		v.Balance = r.site.feedback.balanceView(r.site, r.loc)
+		v.Balance = r.site.feedback.balanceView(r.site, r.loc, r.theme.Words())
 	}
 	if len(figs) == 0 {
 		return

@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"encoding/json"
+	"github.com/klartext/klartext/generator/i18n"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestFeedbackJS(t *testing.T) {
 	}
 	var cases []jsCase
 	for i, name := range []string{"isso", "remark42", "giscus", "utterances", "cusdis"} {
-		w := Widget(testSettings[name], testPage, "de")
+		w := Widget(testSettings[name], testPage, i18n.MustBuiltin("de"))
 		c := jsCase{Provider: w.Provider, Consent: w.Consent, Origin: w.Origin, Embed: w.Embed, Remember: i%2 == 0,
 			WantScript: w.EmbedSpec.Script, WantScriptAttrs: w.EmbedSpec.ScriptAttrs, WantContainer: w.EmbedSpec.Container,
 			WantConfigVar: w.EmbedSpec.ConfigVar, WantConfig: w.EmbedSpec.Config}

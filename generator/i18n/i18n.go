@@ -1,0 +1,193 @@
+// Package i18n holds a language's reader-facing words: the theme's
+// translation file of that language (i18n/<lang>.yaml), looked up by key.
+// Every word a reader sees that is not content — the theme's templates'
+// {{t "key"}}, and the words the Go packages write (feedback form, video
+// placeholder, chart captions, advice models, product types) — comes from
+// it, so a language is added by adding one file.
+//
+// Loading is strict: a language without a translation file is an error
+// (UnsupportedError), and so is a file that lacks a key the reference
+// file has (Check), each naming the file, never a silent fallback to
+// another language.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/themes"
+)
+
+// Dir is the translation files' folder inside a theme.
+const Dir = "i18n"
+
+// Reference is the language whose built-in file names every key a
+// translation file must have.
+const Reference = "de"
+
+// Catalog is one language's words. It is read-only after Load and safe
+// for concurrent use.
+type Catalog struct {
+	lang  string            // primary language subtag, "de"
+	file  string            // the file as a message names it: "themes/klartext/i18n/de.yaml"
+	texts map[string]string // key → text, fmt verbs for arguments
+	lines map[string]int    // key → its line in file
+}
+
+// Lang is the catalog's language, its primary subtag ("de").
+func (c *Catalog) Lang() string { return c.lang }
+
+// File is the translation file the words came from, for messages.
+func (c *Catalog) File() string { return c.file }
+
+// T is the text of key with args filled into its fmt verbs. A key the
+// file does not have shows as the key itself, so it is noticed on the
+// page; Check has reported it when the catalog was loaded.
+func (c *Catalog) T(key string, args ...any) string {
+	s, ok := c.texts[key]
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Has reports whether the file has key.
+func (c *Catalog) Has(key string) bool { _, ok := c.texts[key]; return ok }
+
+// Line is key's line in File (0 when it has none).
+func (c *Catalog) Line(key string) int { return c.lines[key] }
+
+// Keys are the catalog's keys, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.texts))
+	for k := range c.texts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Parse reads a translation file: a YAML mapping of keys to strings.
+// file names it in messages.
+func Parse(file, lang string, data []byte) (*Catalog, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
+	}
+	c := &Catalog{lang: locale.Primary(lang), file: file, texts: map[string]string{}, lines: map[string]int{}}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: a translation file is a list of key: \"text\" lines", file, m.Line)
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("%s:%d: the key %s needs a text in quotes", file, v.Line, k.Value)
+		}
+		c.texts[k.Value], c.lines[k.Value] = v.Value, k.Line
+	}
+	return c, nil
+}
+
+// UnsupportedError is a language the theme has no translation file for.
+type UnsupportedError struct {
+	Lang string   // as site.yaml writes it
+	File string   // the file that is missing: "themes/klartext/i18n/fr.yaml"
+	Have []string // the languages the theme has
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("the language %s is not supported: the theme has no translation file %s (it has %s)",
+		e.Lang, e.File, strings.Join(e.Have, ", "))
+}
+
+// Hint says what to do.
+func (e *UnsupportedError) Hint() string {
+	return "write language: with one of " + strings.Join(e.Have, ", ") + ", or add " + e.File +
+		" with every key of " + Reference + ".yaml"
+}
+
+// Load reads lang's translation file from dir ("i18n") of fsys. shown is
+// the theme's folder as a message names it ("themes/klartext"). A
+// language without a file is an *UnsupportedError.
+func Load(fsys fs.FS, shown, lang string) (*Catalog, error) {
+	primary := locale.Primary(lang)
+	file := path.Join(shown, Dir, primary+".yaml")
+	data, err := fs.ReadFile(fsys, path.Join(Dir, primary+".yaml"))
+	if err != nil || primary == "" {
+		return nil, &UnsupportedError{Lang: lang, File: file, Have: Languages(fsys)}
+	}
+	return Parse(file, primary, data)
+}
+
+// Languages are the languages fsys has a translation file for, sorted.
+func Languages(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, Dir+"/*.yaml")
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Check reports every key of ref that c lacks, each as an error naming
+// the key and c's file, and an empty text where ref has one.
+func Check(c, ref *Catalog) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, k := range ref.Keys() {
+		s, ok := c.texts[k]
+		switch {
+		case !ok:
+			ds = append(ds, diag.Errorf(c.file, 0, "the translation key %s is missing in %s", k, c.file).
+				WithHint("add %s: with the %s text of %q (%s:%d)", k, c.lang, ref.texts[k], ref.file, ref.lines[k]))
+		case strings.TrimSpace(s) == "" && strings.TrimSpace(ref.texts[k]) != "":
+			ds = append(ds, diag.Errorf(c.file, c.lines[k], "the translation key %s is empty in %s", k, c.file).
+				WithHint("write its %s text (%s has %q)", c.lang, ref.file, ref.texts[k]))
+		}
+	}
+	return ds
+}
+
+// Builtin is lang's catalog of the built-in theme, for what runs without
+// a site (the feedback receiver's pages) and for tests.
+func Builtin(lang string) (*Catalog, error) {
+	fsys, err := fs.Sub(themes.Default, themes.DefaultName)
+	if err != nil {
+		return nil, err
+	}
+	return Load(fsys, "themes/"+themes.DefaultName, lang)
+}
+
+// ReferenceCatalog is the built-in theme's reference file, the keys every
+// translation file must have.
+func ReferenceCatalog() *Catalog {
+	c, err := Builtin(Reference)
+	if err != nil {
+		panic("i18n: the built-in theme has no " + Reference + ".yaml: " + err.Error())
+	}
+	return c
+}
+
+// MustBuiltin is Builtin for a language the built-in theme has (tests,
+// package defaults); it panics for another.
+func MustBuiltin(lang string) *Catalog {
+	c, err := Builtin(lang)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
