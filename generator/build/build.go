@@ -152,7 +152,7 @@ func full(opts Options) (*Result, *state, error) {
 	fb.checkPages(site, feedbackRows, ds)
 	res.Site = site
 	res.Skipped = site.Skipped
-	resolveVideos(site, opts, ds)
+	resolveVideos(site, opts, th.Words(), ds)
 	var search *searchState
 	if th != nil {
 		if search = addSearchPage(site, th, ds); search != nil {

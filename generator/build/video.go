@@ -13,6 +13,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/mediainfo"
 	"github.com/klartext/klartext/generator/output"
@@ -63,12 +64,14 @@ type videoSite struct {
 	findFrames  bool // look for ffmpeg (not in a dry run)
 	looked      bool
 	generated   map[string]bool
+	words       *i18n.Catalog // the site language's words for players and transcripts
 }
 
 // resolveVideos reads the video blocks of every page that has one and
 // adds their transcript pages. Only pages with a ```video fence are read.
-func resolveVideos(s *Site, opts Options, ds *diag.List) {
+func resolveVideos(s *Site, opts Options, words *i18n.Catalog, ds *diag.List) {
 	vs := &s.video
+	vs.words = words
 	vs.findFrames = !opts.DryRun
 	added := false
 	var embeds []video.EmbedData
@@ -147,7 +150,7 @@ func (r *renderer) transcriptBody(n *Node, v *PageView, pd *diag.List) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := video.RenderTranscript(&buf, *t, r.site.Config.Language); err != nil {
+	if err := video.RenderTranscript(&buf, *t, r.site.video.words); err != nil {
 		pd.Add(diag.Errorf("", 0, "cannot render the transcript %s: %v", n.URL, err))
 		return
 	}
@@ -321,7 +324,7 @@ func (v *videoResolver) own() *videoBlock {
 			for _, c := range f.Cues {
 				p.Chapters = append(p.Chapters, video.Chapter{Start: c.Start, Title: webvtt.PlainText(c.Text), Line: c.Line})
 			}
-			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(lang), URL: v.url(u)})
+			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(v.s.video.words), URL: v.url(u)})
 		}
 	}
 	vb := &videoBlock{}
@@ -331,7 +334,7 @@ func (v *videoResolver) own() *videoBlock {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := video.RenderPlayer(&buf, p, lang); err != nil {
+	if err := video.RenderPlayer(&buf, p, v.s.video.words); err != nil {
 		v.errorf(0, "", "", "cannot render the video: %v", err)
 		return nil
 	}
@@ -518,7 +521,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 		}
 	}
 	*v.transcripts++
-	slug := video.TranscriptSlug(lang)
+	slug := video.TranscriptSlug(s.video.words)
 	if *v.transcripts > 1 {
 		slug += "-" + strconv.Itoa(*v.transcripts)
 	}
@@ -532,7 +535,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 	if locale.Primary(c.lang) != locale.Primary(lang) {
 		t.Lang, t.LangName = c.lang, locale.LanguageName(c.lang, lang)
 	}
-	title := video.TranscriptTitle(spec.Title, lang)
+	title := video.TranscriptTitle(spec.Title, s.video.words)
 	tn := &Node{Page: &content.Page{Kind: KindTranscript, Section: n.Section, Slug: slug, URL: url},
 		Title: title, Summary: title, Feedback: n.Feedback}
 	s.add(tn)
@@ -567,7 +570,7 @@ func (v *videoResolver) provider() *videoBlock {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := video.RenderHTML(&buf, d, v.s.Config.Language); err != nil {
+	if err := video.RenderHTML(&buf, d, v.s.video.words); err != nil {
 		v.errorf(0, "", "", "cannot render the video: %v", err)
 		return nil
 	}

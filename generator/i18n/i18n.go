@@ -41,8 +41,13 @@ type Catalog struct {
 	lines map[string]int    // key → its line in file
 }
 
-// Lang is the catalog's language, its primary subtag ("de").
-func (c *Catalog) Lang() string { return c.lang }
+// Lang is the catalog's language, its primary subtag ("de"); "" for nil.
+func (c *Catalog) Lang() string {
+	if c == nil {
+		return ""
+	}
+	return c.lang
+}
 
 // File is the translation file the words came from, for messages.
 func (c *Catalog) File() string { return c.file }
@@ -51,6 +56,9 @@ func (c *Catalog) File() string { return c.file }
 // file does not have shows as the key itself, so it is noticed on the
 // page; Check has reported it when the catalog was loaded.
 func (c *Catalog) T(key string, args ...any) string {
+	if c == nil { // a build whose theme did not load, which reports why
+		return key
+	}
 	s, ok := c.texts[key]
 	if !ok {
 		return key

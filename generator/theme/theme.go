@@ -129,7 +129,13 @@ func (t *Theme) FS() fs.FS { return t.fsys }
 
 // Words is the site language's catalog, the translation file the
 // theme's templates and the Go packages take their words from.
-func (t *Theme) Words() *i18n.Catalog { return t.words }
+// A nil theme (one that did not load) has none.
+func (t *Theme) Words() *i18n.Catalog {
+	if t == nil {
+		return nil
+	}
+	return t.words
+}
 
 // Translate returns the theme's text for key in the site language (the
 // template function t). A missing key shows as the key itself; Load has
