@@ -53,7 +53,7 @@ func chartKey(n *Node) string { return strings.Trim(n.URL, "/") }
 // the page (from 1), so IDs stay unique and stable. sk fills the costs,
 // costs-over-time and scenarios charts into cached option skeletons; nil
 // (without ChartSkeletons) builds them directly.
-func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, f *product.Figures, loc locale.Locale, lang string) (Figure, error) {
+func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *ProductInfo, f *product.Figures, loc chart.Lang, lang string) (Figure, error) {
 	facts := p.Facts
 	id := chart.ID(pageKey, kind, n)
 	if kind != chart.KindRisk && f == nil {
@@ -67,7 +67,7 @@ func productFigure(sk *chart.Skeletons, kind string, pageKey string, n int, p *P
 		in := chart.CostsInput{Currency: facts.Currency, Years: c.Years, Total: c.TotalCosts}
 		for _, l := range c.Lines {
 			in.Lines = append(in.Lines, chart.CostLine{Label: CostLabel(l.Key, lang), Amount: l.Amount})
-			in.Rates = append(in.Rates, costRate(l, loc, lang))
+			in.Rates = append(in.Rates, costRate(l, loc.Locale, lang))
 		}
 		return sk.Costs(id, loc, in)
 	case chart.KindCostsOverTime:
@@ -115,7 +115,7 @@ func (r *renderer) productCharts(n *Node, f *product.Figures) []Figure {
 		if kind == chart.KindRisk {
 			fig, err = r.riskFigure(n)
 		} else {
-			fig, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, f, r.loc, r.site.Config.Language)
+			fig, err = productFigure(r.skeletons, kind, chartKey(n), 1, n.Product, f, r.chartLang, r.site.Config.Language)
 		}
 		if err == nil {
 			out = append(out, fig)
@@ -143,7 +143,7 @@ func (r *renderer) riskFigure(n *Node) (Figure, error) {
 		fig.ID = chart.ID(chartKey(n), chart.KindRisk, 1)
 		return fig, nil
 	}
-	fig, err := chart.Risk(chart.ID(chartKey(n), chart.KindRisk, 1), r.loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
+	fig, err := chart.Risk(chart.ID(chartKey(n), chart.KindRisk, 1), r.chartLang, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
 	if err == nil {
 		r.riskCache.Store(key, fig)
 	}
@@ -185,7 +185,7 @@ func (r *renderer) comparison(pageKey string, n int, current string, currentFigu
 		impact := cols[len(cols)-1].AnnualImpactPct
 		in.Points = append(in.Points, chart.ComparisonPoint{ID: id, Name: pn.Title, URL: relURL(base, pn.URL), SRI: p.Facts.SRI, AnnualCostImpactPct: impact})
 	}
-	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.loc, in)
+	return chart.Comparison(chart.ID(pageKey, chart.KindComparison, n), r.chartLang, in)
 }
 
 // chartFence renders ```chart blocks: any chart of any product, the
@@ -243,7 +243,7 @@ func (r *renderer) chartFence(n *Node, v *PageView) markdown.FenceFunc {
 			if pf == nil {
 				pf = product.Compute(pn.Product.Facts)
 			}
-			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, pf, r.loc, r.site.Config.Language)
+			f, err := productFigure(r.skeletons, spec.Type, chartKey(n)+"_fence", count[spec.Type], pn.Product, pf, r.chartLang, r.site.Config.Language)
 			if err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s chart of %q: %v", spec.Type, id, err)}
 			}
@@ -279,7 +279,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 		bal.Questions = append(bal.Questions, m.Questions)
 		bal.Comments = append(bal.Comments, m.Comments)
 	}
-	if f, err := chart.FeedbackBalance(chart.ID(pageKey, chart.KindFeedbackBalance, n), r.loc, bal); err == nil {
+	if f, err := chart.FeedbackBalance(chart.ID(pageKey, chart.KindFeedbackBalance, n), r.chartLang, bal); err == nil {
 		out = append(out, f)
 	}
 	fac := chart.FeedbackFactorsInput{}
@@ -292,7 +292,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 		fac.Averages = append(fac.Averages, avg)
 		fac.Counts = append(fac.Counts, a.Count)
 	}
-	if f, err := chart.FeedbackFactors(chart.ID(pageKey, chart.KindFeedbackFactors, n), r.loc, fac); err == nil {
+	if f, err := chart.FeedbackFactors(chart.ID(pageKey, chart.KindFeedbackFactors, n), r.chartLang, fac); err == nil {
 		out = append(out, f)
 	}
 	sec := chart.FeedbackSectionsInput{}
@@ -309,7 +309,7 @@ func (r *renderer) feedbackFigures(pageKey string, n int) []Figure {
 		sec.Questions = append(sec.Questions, s.Questions)
 		sec.Comments = append(sec.Comments, s.Comments)
 	}
-	if f, err := chart.FeedbackSections(chart.ID(pageKey, chart.KindFeedbackSections, n), r.loc, sec); err == nil {
+	if f, err := chart.FeedbackSections(chart.ID(pageKey, chart.KindFeedbackSections, n), r.chartLang, sec); err == nil {
 		out = append(out, f)
 	}
 	return out
