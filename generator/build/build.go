@@ -144,7 +144,7 @@ func full(opts Options) (*Result, *state, error) {
 	site.Data = dataTree
 	site.feedback = fb
 	resolveProducts(site, products, opts, ds)
-	resolvePeople(site, ds)
+	resolvePeople(site, th.Words(), ds)
 	fb.computeBalance(site, feedbackRows)
 	if th != nil {
 		fb.addFeedbackPage(site, th.Translate("feedback_page_title"))

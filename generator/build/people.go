@@ -11,6 +11,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -50,7 +51,7 @@ type withdrawn struct {
 // resolvePeople validates advisor cards, removes unpublished advisors,
 // checks story and explainer references to advisors and builds the indexes
 // advisor → stories and advisor → products, each in one pass.
-func resolvePeople(s *Site, ds *diag.List) {
+func resolvePeople(s *Site, words *i18n.Catalog, ds *diag.List) {
 	lang := s.Config.Language
 	loc := lang
 	country := "49"
@@ -70,7 +71,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 		card := advisor.Card{Slug: n.Slug, Name: m.Name, Role: m.Role, Branch: m.Branch, Languages: m.Languages,
 			Specialties: m.Specialties, Email: m.Email, Phone: m.Phone, BookingURL: m.BookingURL, Photo: m.Photo,
 			PhotoAlt: m.PhotoAlt, AdviceModel: advisor.AdviceModel(m.AdviceModel), Published: true,
-			Org: s.Config.Title, Lang: lang}
+			Org: s.Config.Title, Words: words}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
 			d.Hint = p.Hint
@@ -87,7 +88,7 @@ func resolvePeople(s *Site, ds *diag.List) {
 		}
 		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: unbreakable(m.Phone),
 			Languages:   locale.JoinNames(locale.LanguageNames(card.Languages, loc), loc),
-			AdviceLabel: card.AdviceModel.Label(loc), AdviceText: card.AdviceModel.Explanation(loc),
+			AdviceLabel: card.AdviceModel.Label(words), AdviceText: card.AdviceModel.Explanation(words),
 			VCardURL: n.URL + n.Slug + ".vcf"}
 		if m.Photo != "" {
 			src := path.Join(path.Dir(n.Source), m.Photo)

@@ -2,9 +2,10 @@ package feedback
 
 import (
 	"fmt"
-	"github.com/klartext/klartext/generator/i18n"
 	"reflect"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func TestMedian(t *testing.T) {

@@ -1,7 +1,6 @@
 package feedback
 
 import (
-	"github.com/klartext/klartext/generator/i18n"
 	"html"
 	"net/url"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // TestPublishedFormIsWhatTheReceiverAccepts renders the theme's form and

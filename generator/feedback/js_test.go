@@ -2,11 +2,12 @@ package feedback
 
 import (
 	"encoding/json"
-	"github.com/klartext/klartext/generator/i18n"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // TestFeedbackJS runs feedback.js in node against a fake DOM for every

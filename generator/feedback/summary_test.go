@@ -2,11 +2,12 @@ package feedback
 
 import (
 	"fmt"
-	"github.com/klartext/klartext/generator/i18n"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func day(s string) time.Time {

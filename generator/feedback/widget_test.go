@@ -2,7 +2,6 @@ package feedback
 
 import (
 	"encoding/json"
-	"github.com/klartext/klartext/generator/i18n"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 var testPage = PageRef{Path: "/products/etf-welt/", URL: "https://www.example-bank.test/products/etf-welt/", Title: `ETF Welt "A" & <B>`}

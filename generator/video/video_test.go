@@ -2,11 +2,11 @@ package video
 
 import (
 	"errors"
-	"github.com/klartext/klartext/generator/i18n"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/webvtt"
 )
 
