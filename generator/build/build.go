@@ -143,7 +143,7 @@ func full(opts Options) (*Result, *state, error) {
 	site := assemble(cfg, tree, opts, ds)
 	site.Data = dataTree
 	site.feedback = fb
-	resolveProducts(site, products, opts, ds)
+	resolveProducts(site, products, th.Words(), opts, ds)
 	resolvePeople(site, th.Words(), ds)
 	fb.computeBalance(site, feedbackRows)
 	if th != nil {

@@ -28,14 +28,7 @@ func (v *PageView) figuresOf(id string) *product.Figures {
 
 // costRate is a composition line's rate as the KID's table 2 words it.
 func costRate(l product.CostLine, loc locale.Locale, lang string) string {
-	pct := loc.Percent(l.Pct, 2)
-	switch l.Key {
-	case "entry":
-		return label(rateLabels, "entry", lang, pct)
-	case "exit":
-		return label(rateLabels, "exit", lang, pct)
-	}
-	return label(rateLabels, "recurring", lang, pct)
+	return product.RateLabel(l.Key, loc.Percent(l.Pct, 2), lang)
 }
 
 // Figure is a chart ready for the theme.

@@ -6,9 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -29,8 +30,11 @@ type ProductInfo struct {
 // resolveProducts gives every product of the data its page: the explainer's
 // page when there is one, otherwise a page from the data alone. It checks
 // explainers' and stories' product references and the compliance dates.
-func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag.List) {
+func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, opts Options, ds *diag.List) {
 	lang := s.Config.Language
+	if _, err := product.PRIIPsFor(lang); err != nil && len(products) > 0 {
+		ds.Add(diag.Errorf(config.File, s.Config.LanguageLine, "%v", err).WithKey("language"))
+	}
 	byID := make(map[string]*Node, len(products))
 	ids := make([]string, 0, len(products))
 	for _, p := range products {
@@ -85,7 +89,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 		if n.Title == "" {
 			n.Title = p.Name
 		}
-		n.Product = newProductInfo(p, lang)
+		n.Product = newProductInfo(p, lang, words)
 		n.Product.Explained = true
 		byID[p.ID] = n
 	}
@@ -112,7 +116,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 			continue
 		}
 		n := &Node{Page: &content.Page{Kind: content.KindProduct, Section: "products", Slug: id, URL: url},
-			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang)}
+			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang, words)}
 		n.Feedback = s.feedbackOn(n)
 		s.add(n)
 		byID[id] = n
@@ -184,60 +188,18 @@ func checkReview(n *Node, now time.Time, ds *diag.List) {
 	}
 }
 
-func newProductInfo(p product.Product, lang string) *ProductInfo {
+func newProductInfo(p product.Product, lang string, words *i18n.Catalog) *ProductInfo {
 	return &ProductInfo{
 		Facts:       p,
-		TypeLabel:   product.TypeLabel(p.Type, lang),
+		TypeLabel:   product.TypeLabel(p.Type, words),
 		RiskSummary: product.RiskSummary(p.SRI, lang),
 		RiskBadge:   product.RiskLabel(p.SRI, lang),
 	}
 }
 
-// costLabels and scenarioLabels name the product figures' lines for the
-// reader, in the PRIIPs key information document's terms.
-var (
-	costLabels = map[string][2]string{ // key → {de, en}
-		"entry":           {"Einstiegskosten", "Entry costs"},
-		"exit":            {"Ausstiegskosten", "Exit costs"},
-		"ongoing":         {"Verwaltungsgebühren und sonstige laufende Kosten", "Management fees and other administrative or operating costs"},
-		"transaction":     {"Transaktionskosten", "Transaction costs"},
-		"performance_fee": {"Erfolgsgebühren", "Performance fees"},
-	}
-	scenarioLabels = map[string][2]string{
-		"stress":       {"Stressszenario", "Stress scenario"},
-		"unfavourable": {"Pessimistisches Szenario", "Unfavourable scenario"},
-		"moderate":     {"Mittleres Szenario", "Moderate scenario"},
-		"favourable":   {"Optimistisches Szenario", "Favourable scenario"},
-		"minimum":      {"Minimum", "Minimum"},
-	}
-	// rateLabels word a composition line's rate (%s) as Annex VII table 2
-	// does.
-	rateLabels = map[string][2]string{
-		"entry":     {"%s des Betrags, den Sie beim Einstieg zahlen", "%s of the amount you pay in when entering this investment"},
-		"exit":      {"%s Ihrer Anlage, bevor sie Ihnen ausgezahlt wird", "%s of your investment before it is paid out to you"},
-		"recurring": {"%s des Werts Ihrer Anlage pro Jahr", "%s of the value of your investment per year"},
-	}
-)
-
-// CostLabel names a cost line of the composition for the reader.
-func CostLabel(key, lang string) string { return label(costLabels, key, lang) }
+// CostLabel names a cost line of the composition for the reader, from
+// the language's reviewed PRIIPs table.
+func CostLabel(key, lang string) string { return product.CostLabel(key, lang) }
 
 // ScenarioLabel names a performance scenario.
-func ScenarioLabel(key, lang string) string { return label(scenarioLabels, key, lang) }
-
-// label is the label of key in lang, with args filled in where it has
-// verbs.
-func label(labels map[string][2]string, key, lang string, args ...any) string {
-	l, ok := labels[key]
-	if !ok {
-		return key
-	}
-	s := l[1]
-	if locale.Primary(lang) == "de" {
-		s = l[0]
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+func ScenarioLabel(key, lang string) string { return product.ScenarioLabel(key, lang) }

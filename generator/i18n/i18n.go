@@ -70,7 +70,13 @@ func (c *Catalog) T(key string, args ...any) string {
 }
 
 // Has reports whether the file has key.
-func (c *Catalog) Has(key string) bool { _, ok := c.texts[key]; return ok }
+func (c *Catalog) Has(key string) bool {
+	if c == nil {
+		return false
+	}
+	_, ok := c.texts[key]
+	return ok
+}
 
 // Line is key's line in File (0 when it has none).
 func (c *Catalog) Line(key string) int { return c.lines[key] }
