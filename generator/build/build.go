@@ -18,6 +18,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/imaging"
+	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/theme"
@@ -136,6 +137,10 @@ func full(opts Options) (*Result, *state, error) {
 			ds.Add(p.Diagnostic())
 		}
 		ds.Add(th.Problems...)
+	}
+	if !locale.Known(cfg.Language) && unsupported == nil {
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "the language %s has no number and date formats in klartext (there are de and en)", cfg.Language).
+			WithKey("language").WithHint("write language: de or en, or add the language's formats to generator/locale"))
 	}
 	phase("load", t0)
 

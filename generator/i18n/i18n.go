@@ -138,8 +138,13 @@ func (e *UnsupportedError) Hint() string {
 // the theme's folder as a message names it ("themes/klartext"). A
 // language without a file is an *UnsupportedError.
 func Load(fsys fs.FS, shown, lang string) (*Catalog, error) {
+	return load(fsys, func(name string) string { return path.Join(shown, Dir, name) }, lang)
+}
+
+// load reads lang's file; named says how messages name a file of Dir.
+func load(fsys fs.FS, named func(string) string, lang string) (*Catalog, error) {
 	primary := locale.Primary(lang)
-	file := path.Join(shown, Dir, primary+".yaml")
+	file := named(primary + ".yaml")
 	data, err := fs.ReadFile(fsys, path.Join(Dir, primary+".yaml"))
 	if err != nil || primary == "" {
 		return nil, &UnsupportedError{Lang: lang, File: file, Have: Languages(fsys)}
@@ -166,10 +171,10 @@ func Check(c, ref *Catalog) []diag.Diagnostic {
 		s, ok := c.texts[k]
 		switch {
 		case !ok:
-			ds = append(ds, diag.Errorf(c.file, 0, "the translation key %s is missing in %s", k, c.file).
-				WithHint("add %s: with the %s text of %q (%s:%d)", k, c.lang, ref.texts[k], ref.file, ref.lines[k]))
+			ds = append(ds, diag.Errorf(c.file, 0, "the translation key %s is missing", k).
+				WithHint("add %s: with its %s text (%s has %q)", k, c.lang, ref.file, ref.texts[k]))
 		case strings.TrimSpace(s) == "" && strings.TrimSpace(ref.texts[k]) != "":
-			ds = append(ds, diag.Errorf(c.file, c.lines[k], "the translation key %s is empty in %s", k, c.file).
+			ds = append(ds, diag.Errorf(c.file, c.lines[k], "the translation key %s is empty", k).
 				WithHint("write its %s text (%s has %q)", c.lang, ref.file, ref.texts[k]))
 		}
 	}
@@ -183,7 +188,7 @@ func Builtin(lang string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(fsys, "themes/"+themes.DefaultName, lang)
+	return load(fsys, func(name string) string { return "the built-in theme's " + Dir + "/" + name }, lang)
 }
 
 // ReferenceCatalog is the built-in theme's reference file, the keys every

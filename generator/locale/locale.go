@@ -33,8 +33,19 @@ func Primary(lang string) string {
 	return l
 }
 
+// Known reports whether the package has the number and date formats of
+// a language ("de", "en-GB"); a site in another language is an error
+// (the build says so), not formatted like English without a word.
+func Known(lang string) bool {
+	switch Primary(lang) {
+	case "de", "en":
+		return true
+	}
+	return false
+}
+
 // For returns the locale for a site language ("de", "de-DE", "en", "en-GB");
-// unknown languages format like English.
+// other languages format like English (Known tells them apart).
 func For(lang string) Locale {
 	primary := Primary(lang)
 	switch primary {

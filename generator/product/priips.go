@@ -71,7 +71,7 @@ func PRIIPsFor(lang string) (*PRIIPs, error) {
 	if t := priipsTables[locale.Primary(lang)]; t != nil {
 		return t, nil
 	}
-	return nil, fmt.Errorf("the product pages have no reviewed PRIIPs wording in the language %s (there is %s): its risk, cost and scenario texts are a table in generator/product/priips_%s.go, reviewed against the key information document's template in that language",
+	return nil, fmt.Errorf("the product pages have no reviewed PRIIPs wording in the language %s (there are tables for %s): its risk, cost and scenario texts are a table in generator/product/priips_%s.go, reviewed against the key information document's template in that language",
 		lang, strings.Join(PRIIPsLanguages(), ", "), locale.Primary(lang))
 }
 
