@@ -177,7 +177,7 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 	if n := site.ByURL["/topics/"]; n != nil {
 		v.Menu = append(v.Menu, Link{Title: th.Translate("topics"), URL: relURL(cfg.BasePath(), n.URL)})
 	}
-	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(cfg.Language), view: v, loc: locale.For(cfg.Language), chartLang: chart.NewLang(th.Words()),
+	return &renderer{site: site, theme: th, out: out, ds: ds, md: markdown.New(th.Words()), view: v, loc: locale.For(cfg.Language), chartLang: chart.NewLang(th.Words()),
 		headings: map[string][]string{}, anchors: map[string][]markdown.AnchorLink{}, pageDiags: map[string][]diag.Diagnostic{},
 		abandoned: map[string]bool{},
 		byKind:    map[content.Kind]int{}}

@@ -23,7 +23,7 @@ import (
 	gutil "github.com/yuin/goldmark/util"
 
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // Renderer renders Markdown for one site language. It is safe for
@@ -32,10 +32,11 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
-func New(lang string) *Renderer {
+// New returns a renderer whose typography follows the catalog's language
+// (its typography_* keys: „…“ and ‚…‘ in German).
+func New(words *i18n.Catalog) *Renderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(lang))...),
+		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(words))...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
@@ -43,26 +44,28 @@ func New(lang string) *Renderer {
 }
 
 // Extensions are goldmark's own extensions of the Markdown that New
-// renders for lang: GitHub Flavored Markdown, footnotes and the
-// typographer (New finds GFM's autolinks faster, with quickLinkify). The
-// benchmark's floor (scripts/floor) renders with them.
-func Extensions(lang string) []goldmark.Extender {
-	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(lang)}
+// renders for the catalog's language: GitHub Flavored Markdown,
+// footnotes and the typographer (New finds GFM's autolinks faster, with
+// quickLinkify). The benchmark's floor (scripts/floor) renders with them.
+func Extensions(words *i18n.Catalog) []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(words)}
 }
 
-// typographer is the typographer of lang: „…“ and ‚…‘ on a German site.
-func typographer(lang string) goldmark.Extender {
-	var typo []extension.TypographerOption
-	if locale.Primary(lang) == "de" {
-		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-			extension.LeftDoubleQuote:  []byte("&bdquo;"),
-			extension.RightDoubleQuote: []byte("&ldquo;"),
-			extension.LeftSingleQuote:  []byte("&sbquo;"),
-			extension.RightSingleQuote: []byte("&lsquo;"),
-			extension.Apostrophe:       []byte("&rsquo;"),
-		}))
+// typographer is the typographer of the catalog's language: its quotation
+// marks and apostrophe (typography_*, as HTML), goldmark's dashes and
+// ellipsis.
+func typographer(words *i18n.Catalog) goldmark.Extender {
+	sub := extension.TypographicSubstitutions{}
+	for kind, key := range map[extension.TypographicPunctuation]string{
+		extension.LeftDoubleQuote: "typography_double_open", extension.RightDoubleQuote: "typography_double_close",
+		extension.LeftSingleQuote: "typography_single_open", extension.RightSingleQuote: "typography_single_close",
+		extension.Apostrophe: "typography_apostrophe",
+	} {
+		if words.Has(key) {
+			sub[kind] = []byte(words.T(key))
+		}
 	}
-	return extension.NewTypographer(typo...)
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(sub))
 }
 
 // FenceFunc renders a fenced block of a registered kind. line is the file
