@@ -37,7 +37,8 @@ type Renderer struct {
 func New(words *i18n.Catalog) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(words))...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
+			parser.WithParagraphTransformers(gutil.Prioritized(blockAttributes{}, 50))), // after link references (100) and tables (200)
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
@@ -147,6 +148,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		text.Grow(len(src))
 	}
 	var images [][2]ast.Node // image, its replacement
+	attrs := attrCheck{source: p.Source, lines: lines}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			limits.leave(n)
@@ -163,6 +165,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if len(n.Attributes()) > 1 || ids.authored != nil {
+				attrs.check(n, nodeOffset(n, src), n.Attributes(), ids.isAuthored)
+			}
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
@@ -196,6 +201,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		res.Diagnostics = append(res.Diagnostics, limits.diags...)
 		return res
 	}
+	attrs.blocks(pc)
+	attrs.clean()
+	res.Diagnostics = append(res.Diagnostics, attrs.ds...)
 	for _, n := range replace {
 		fb := n.(*ast.FencedCodeBlock)
 		info := strings.Fields(string(fb.Info.Segment.Value(src)))[0]
