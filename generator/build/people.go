@@ -87,7 +87,7 @@ func resolvePeople(s *Site, words *i18n.Catalog, ds *diag.List) {
 			}
 		}
 		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: unbreakable(m.Phone),
-			Languages:   locale.JoinNames(locale.LanguageNames(card.Languages, loc), loc),
+			Languages:   locale.JoinNames(words.LanguageNames(card.Languages), loc),
 			AdviceLabel: card.AdviceModel.Label(words), AdviceText: card.AdviceModel.Explanation(words),
 			VCardURL: n.URL + n.Slug + ".vcf"}
 		if m.Photo != "" {
@@ -181,7 +181,7 @@ func resolvePeople(s *Site, words *i18n.Catalog, ds *diag.List) {
 	for _, slug := range slugs {
 		published = append(published, advisors[slug])
 	}
-	addAdvisorFilters(s, published, ds)
+	addAdvisorFilters(s, published, words, ds)
 	s.sortNodes()
 
 	var goneSlugs []string
@@ -220,12 +220,11 @@ type FilterOption struct {
 }
 
 // addAdvisorFilters generates one page per branch, language and specialty.
-func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
+func addAdvisorFilters(s *Site, advisors []*Node, words *i18n.Catalog, ds *diag.List) {
 	sec := s.Sections["advisors"]
 	if sec == nil || len(advisors) == 0 {
 		return
 	}
-	lang := s.Config.Language
 	dims := []struct {
 		label, key, path string
 		values           func(a *AdvisorInfo) [][2]string // display, token
@@ -239,7 +238,7 @@ func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
 		{"filter_language", "language", "language", func(a *AdvisorInfo) [][2]string {
 			var out [][2]string
 			for _, c := range a.Card.Languages {
-				out = append(out, [2]string{locale.LanguageName(c, lang), content.Slugify(c)})
+				out = append(out, [2]string{words.LanguageName(c), content.Slugify(c)})
 			}
 			return out
 		}},

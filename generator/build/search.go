@@ -10,6 +10,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/search/index"
 	"github.com/klartext/klartext/generator/theme"
@@ -156,6 +157,10 @@ func (r *renderer) searchPageView(n *Node, v *PageView) {
 // In a full build the index is written after the last page
 // (writeSearchIndex); once written, a page rendered again replaces its
 // entries (writeSearchChanges writes what changed).
+// englishWords name an advisor's languages in English too, so a search
+// for "Turkish" finds her on a German site.
+var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.MustBuiltin("en") })
+
 func (r *renderer) indexPage(j job, v *PageView) {
 	st := r.search
 	if st == nil || !r.indexing || j.page != 1 {
@@ -188,10 +193,9 @@ func (r *renderer) indexPage(j job, v *PageView) {
 	if a := n.Advisor; a != nil && n.Kind == content.KindAdvisor {
 		c := a.Card
 		d.Advisor = &index.Advisor{Name: c.Name, Role: c.Role, Branch: c.Branch, Specialties: c.Specialties}
-		lang := r.site.Config.Language
 		for _, code := range c.Languages {
-			names := []string{locale.LanguageName(code, lang)}
-			if en := locale.LanguageName(code, "en"); en != names[0] {
+			names := []string{r.theme.Words().LanguageName(code)}
+			if en := englishWords().LanguageName(code); en != names[0] {
 				names = append(names, en)
 			}
 			// The code as the advisor filters spell it: the search page's

@@ -303,7 +303,7 @@ func (v *videoResolver) own() *videoBlock {
 	}
 	defaultLang := ""
 	for _, cf := range captions {
-		t := video.Track{Kind: "captions", Lang: cf.lang, Label: locale.LanguageName(cf.lang, lang), URL: v.url(cf.url)}
+		t := video.Track{Kind: "captions", Lang: cf.lang, Label: v.s.video.words.LanguageName(cf.lang), URL: v.url(cf.url)}
 		if defaultLang == "" && locale.Primary(cf.lang) == locale.Primary(lang) {
 			t.Default, defaultLang = true, cf.lang
 		}
@@ -533,7 +533,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 	}
 	t := &video.Transcript{Title: spec.Title, VideoURL: v.url(n.URL), Cues: c.cues, Chapters: chapters}
 	if locale.Primary(c.lang) != locale.Primary(lang) {
-		t.Lang, t.LangName = c.lang, locale.LanguageName(c.lang, lang)
+		t.Lang, t.LangName = c.lang, s.video.words.LanguageName(c.lang)
 	}
 	title := video.TranscriptTitle(spec.Title, s.video.words)
 	tn := &Node{Page: &content.Page{Kind: KindTranscript, Section: n.Section, Slug: slug, URL: url},
