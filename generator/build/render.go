@@ -183,19 +183,13 @@ func newRenderer(site *Site, th *theme.Theme, out sink, ds *diag.List) *renderer
 		byKind:    map[content.Kind]int{}}
 }
 
-// ogLocale turns "de" into Open Graph's "de_DE".
+// ogLocale turns "de" into Open Graph's "de_DE" (the region a bare
+// code means, locale.Locale.Tag) and "de-AT" into "de_AT".
 func ogLocale(lang string) string {
-	l := strings.ReplaceAll(lang, "-", "_")
-	switch l {
-	case "de":
-		return "de_DE"
-	case "en":
-		return "en_GB"
+	if l := strings.ReplaceAll(lang, "-", "_"); strings.Contains(l, "_") {
+		return l
 	}
-	if !strings.Contains(l, "_") {
-		return l + "_" + strings.ToUpper(l)
-	}
-	return l
+	return strings.ReplaceAll(locale.For(lang).Tag(), "-", "_")
 }
 
 func relURL(basePath, p string) string {

@@ -332,12 +332,7 @@ type numberFormat struct {
 	Max      *float64 `json:"max,omitempty"`
 }
 
-func intlLocale(loc Lang) string {
-	if loc.Lang == "de" {
-		return "de-DE"
-	}
-	return "en-GB"
-}
+func intlLocale(loc Lang) string { return loc.Tag() }
 
 func fmtDecimal(loc Lang, digits int) *numberFormat {
 	return &numberFormat{Locale: intlLocale(loc), Style: "decimal", Digits: digits}
