@@ -12,11 +12,13 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -182,14 +184,30 @@ func Check(c, ref *Catalog) []diag.Diagnostic {
 }
 
 // Builtin is lang's catalog of the built-in theme, for what runs without
-// a site (the feedback receiver's pages) and for tests.
+// a site (the feedback receiver's pages), the reference file every build
+// checks against, and tests. Each is read once; catalogs are read-only.
 func Builtin(lang string) (*Catalog, error) {
+	primary := locale.Primary(lang)
+	if c, ok := builtins.Load(primary); ok {
+		return c.(*Catalog), nil
+	}
 	fsys, err := fs.Sub(themes.Default, themes.DefaultName)
 	if err != nil {
 		return nil, err
 	}
-	return load(fsys, func(name string) string { return "the built-in theme's " + Dir + "/" + name }, lang)
+	c, err := load(fsys, func(name string) string { return "the built-in theme's " + Dir + "/" + name }, primary)
+	if err != nil {
+		var u *UnsupportedError
+		if errors.As(err, &u) {
+			u.Lang = lang
+		}
+		return nil, err
+	}
+	builtins.Store(primary, c)
+	return c, nil
 }
+
+var builtins sync.Map // primary language subtag → *Catalog
 
 // ReferenceCatalog is the built-in theme's reference file, the keys every
 // translation file must have.
