@@ -27,7 +27,7 @@ type WidgetData struct {
 	Consent  string // click or none
 	Host     string // the provider's host name, shown in the button text
 	Origin   string // scheme://host of the provider
-	Lang     string // de or en (labels); the provider gets ProviderLang
+	Lang     string // the labels' language (the catalog's: de, en); the provider gets ProviderLang
 	Page     PageRef
 
 	// Embed is the JSON the script reads from data-embed (all providers but
