@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/browsercheck"
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 )
 
 // chromiumPath is the browser the suite runs: Debian's, or the program
@@ -153,7 +153,7 @@ func buildSite(source, dest string) error { return buildSiteAt(source, dest, bui
 
 // buildSiteAt is buildSite on the day now.
 func buildSiteAt(source, dest string, now time.Time) error {
-	res, err := build.Build(build.Options{Source: source, Dest: dest, Now: now})
+	res, err := pipeline.Build(pipeline.Options{Source: source, Dest: dest, Now: now})
 	if err != nil {
 		return fmt.Errorf("build %s: %v", source, err)
 	}

@@ -29,11 +29,19 @@ import (
 
 // TestChartsRender: on a product page every chart element holds the
 // picture ECharts drew (an svg, or a canvas), is shown and has a size, and
-// the console stays clean.
+// the console stays clean. The charts are drawn as they come near the
+// screen (charts.js loads ECharts then), so the test scrolls to each, as a
+// reader would; before, the page has not loaded ECharts.
 func TestChartsRender(t *testing.T) {
 	needBrowser(t)
 	p := pageWith(t, suite.public, "product", `class="chart-canvas"`, "data-chart=")
 	tb := openTab(t, suite.srv.URL, p)
+	if loaded := eval[bool](tb, "echarts before scrolling", `!!window.echarts || performance.getEntriesByType('resource').some(r => r.name.endsWith('/echarts.min.js'))`); loaded {
+		t.Errorf("%s: ECharts was loaded before a chart came near the screen", p.Path)
+	}
+	tb.do("scroll to each chart", chromedp.Evaluate[chromedp.Void](`(async () => {
+  for (const f of document.querySelectorAll('figure.chart')) { f.scrollIntoView(); await new Promise(r => setTimeout(r, 100)); }
+})()`, chromedp.EvalAwaitPromise))
 	const drawn = `Array.from(document.querySelectorAll('figure.chart .chart-canvas')).every(c => c.querySelector('svg, canvas'))`
 	poll(tb, drawn) // on a time-out the state below says which chart is missing
 	type chartState struct {

@@ -3,31 +3,54 @@
 //
 // # The pipeline
 //
-// A build is four stages over plain data, ordered by package build:
+//	Build = load → resolve → render → publish → commit
 //
-//  1. load: config reads content/site.yaml; content walks content/, splits
-//     front matter (frontmatter) and decodes it per page kind; product
-//     reads the product facts from the data files that are product sources
-//     (EPT files, the bank's export and its mapping file, products/*.yaml;
-//     product.LoadFiles says which) and data the rest, the generic data
-//     files for templates; feedback reads the provider settings and the
-//     feedback export; theme loads the layouts.
-//  2. resolve: build assembles the site model (Site, Node): drafts and
-//     future pages filtered, sections, topics, product pages from data,
-//     advisors and stories cross-linked, every reference checked; the
-//     ```video blocks of the pages that have one resolved (build/video.go:
-//     files, captions, posters, transcript pages). Every index is built
-//     once, so no page scans all others.
-//  3. render: first the images (build/images.go, imaging): each image of
-//     content/ read once, published without metadata, the advisor photos
-//     made; then the pages, in parallel: markdown (goldmark, links and
-//     anchors resolved, ```chart and ```video fences and images of the
-//     site handed back to build, which makes their sizes once per build),
-//     then the layout (theme), then the write; each page's plain text,
-//     headings and facets then go to the search index (build/search.go,
-//     the build's only hook into search/), written after the last page.
-//  4. write: output writes into a staging folder beside the destination and
-//     swaps it in atomically only when no error was reported.
+// Package pipeline orders the stages (build.go); each is a function of
+// what the stages before it made:
+//
+//  1. load (package load): config reads content/site.yaml (its baseURL
+//     replaced by the command line's --baseURL, Options.BaseURL); content
+//     walks content/, splits front matter (frontmatter) and decodes it per
+//     page kind; product reads the product facts from the data files that are
+//     product sources (EPT files, the bank's export and its mapping file,
+//     products/*.yaml; product.LoadFiles says which) and data the rest, the
+//     generic data files for templates; feedback reads the provider's
+//     settings and the export (feedbackexport.Read); media reads what the
+//     ```video blocks of the published pages name (each video file's
+//     header, the WebVTT files, the poster frames); theme loads the
+//     layouts with the template functions (load.Funcs). Its output is
+//     site.Input (with the theme's words for the generated pages) and the
+//     theme.
+//  2. resolve (site.Resolve): the site model (Site, Node) — drafts and
+//     future pages left out, sections, topics, product pages from data,
+//     advisors and stories cross-linked, the video blocks resolved and
+//     their transcript pages added, the search page, the feedback balance
+//     over every page; every reference checked. No file is read, no theme
+//     consulted, no HTML written. Each step takes what the steps before it
+//     made (resolveProducts returns which story names which product, and
+//     resolvePeople makes the stories with that), every index is built
+//     once, and the nodes are sorted once at the end.
+//  3. render (package render): first publish.PrepareImages reads each
+//     image of content/ once, publishes it without metadata and makes the
+//     advisor photos; then render.Run renders the pages in parallel under
+//     the watchdog: Markdown (goldmark, links and anchors resolved, the
+//     ```chart and ```video blocks, the site's images, whose sizes
+//     publish.Images makes once per build), the page's charts, then the
+//     layout. Each page comes back as a render.Page (its HTML, vCard,
+//     diagnostics, headings and anchor links, its entry for the search
+//     index), which the pipeline writes and hands to publish.Search;
+//     render.Record keeps what the pages left for the anchor check.
+//  4. publish (package publish): the output plan (NewPlan: every path
+//     claimed with its owner before anything is written), the site's files
+//     beyond the pages — the 404 page, _headers, the sitemap, robots.txt
+//     and the feeds (each made by the theme's template where it has one:
+//     layouts/sitemap.xml, robots.txt, feed.xml), the theme's static
+//     files, the content's assets, the video posters — and the search
+//     index's buckets.
+//  5. commit: output writes through a Writer (only claimed paths) into a
+//     Sink: the staging folder beside the destination, swapped in
+//     atomically only when no error was reported (output.Open, Out.Finish);
+//     nowhere for klartext check (output.Discard).
 //
 // Trust boundaries. Every file of the site is read through fileio: Scan
 // walks content/ and the site's theme folder once and lists what may be
@@ -35,61 +58,90 @@
 // Files.ReadFile is the one reader (bounded, never blocking, not
 // following a link the scan did not check), and theme reads the site's
 // folder as Files.Sub. Every output path is registered in an
-// output.Registry before anything is written, in build/claims.go
-// (claimOutputs: pages, vCards, list pages, then build/outputs.go's
-// generatedFiles and the content assets); a path's second owner, as a
-// web host compares paths (output.Key), is an error naming both, and
-// renderer.write refuses a path nobody claimed — a new kind of output
-// file is claimed there. Active content in content/ (package active) is
-// published only when site.yaml's allow_raw names it (build/rawfiles.go).
+// output.Registry before anything is written (publish/plan.go: pages,
+// vCards, list pages, the site files and the content's assets; the sizes
+// of images as they are made, Writer.ClaimLate); a path's second owner,
+// as a web host compares paths (output.Key), is an error naming both, and
+// output.Writer refuses a path nobody claimed — a new kind of output file
+// is claimed in publish.NewPlan. Active content in content/ (package
+// active) is published only when site.yaml's allow_raw names it
+// (publish/raw.go).
 //
 // Every stage reports problems into a diag.List (file, line, message, hint)
 // instead of stopping; one build shows every error. A watchdog
-// (build/watchdog.go) gives up on a page that renders longer than the page
-// budget and names it.
+// (render/watchdog.go) gives up on a page that renders longer than the
+// page budget and names it.
 //
-// build.Session (klartext serve) keeps the last good site model: an edit
-// that only changes a page's body re-renders that page into the live
-// folder, and updates the search index, writing only the files the page
-// touched (index.Update, index.Changed); anything else is a full build. build.Options.DryRun validates
-// without writing (klartext check, which adds check.Reports).
+// pipeline.Session (klartext serve) keeps what the last good build made
+// (the model, the theme, the output plan, the images, the search index,
+// the render record). An edit that only changes pages' bodies, or a theme's
+// static files and page layouts (package change decides), runs the render
+// stage again for those pages with a writer of the same registry into the
+// served folder (output.Live), and updates the search index, writing only
+// the files the pages touched (index.Update, index.Changed); anything else
+// is a full build. pipeline.Options.DryRun validates without writing
+// (klartext check, which adds check.Reports from the model).
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser
 // and the info words of its fenced blocks (content.Page.Teaser, Fences),
 // not the body itself, which is read again when the page renders
 // (ReadBody); a product page's figures are computed once while it renders
-// (product.Compute into PageView.ProductFigures) and every table, chart,
-// text and prose chart of the page uses that one value, never held for
-// the whole site.
+// (product.Compute into render.PageView.ProductFigures) and every table,
+// chart, text and chart block of the page uses that one value, never held
+// for the whole site.
 //
 // Speed: layouts and partials run as quick programs (theme/internal/quick):
 // html/template runs a layout's first page, and the tree it escaped is
 // compiled once, with fields found once per type, the escapers (package
 // escape), builtins and common functions called directly, not through
 // reflection, and calls with literal arguments ({{t "key"}}) made once and
-// printed as text; a construct it does not cover makes the layout
+// kept as text; a construct it does not cover makes the layout
 // html/template's at compile time, a value it does not cover hands the
 // page to html/template, which runs it from the start. What is the same on
 // many pages is made once per build — the risk chart per class and holding
-// period (build/charts.go), the product charts' options per shape
+// period (render/charts.go), the product charts' options per shape
 // (chart.Skeletons), the feedback form with the page's identity filled in
-// (build/feedback.go), header, footer, advisor cards and list entries (the
-// theme's partialCached) — and figures are written without their template
-// (chart.Figure.HTML). Each of these is a named shortcut
-// (build/shortcuts.go) that build.Options.Off and klartext build
+// (render/feedback.go), header, footer, advisor cards and list entries
+// (the theme's partialCached) — and figures are written without their
+// template (chart.Figure.HTML). Each of these is a named shortcut
+// (package shortcut) that pipeline.Options.Off and klartext build
 // --no-shortcut turn off: TestReferenceBuildIsIdentical demands the same
 // bytes with all off, TestEachShortcutChangesNothing with each off alone;
 // add a new shortcut to the list there. Layouts print values formatted in
-// Go (build.ProductText) where a template would call a function per
+// Go (render.ProductText) where a template would call a function per
 // figure. Plain front matter and chart blocks are read without yaml.v3
 // (frontmatter/plain.go, chart/spec.go), fuzzed against it; files go
 // through fileio. klartext build tunes the garbage collector
 // (cmd/klartext/gctune.go). klartext build --stats shows time per phase
 // and layout, how often html/template ran a layout and the shortcuts
-// taken; the benchmarks are in build/bench_test.go, chart and
+// taken; the benchmarks are in pipeline/bench_test.go, chart and
 // scripts/bench.sh.
 //
+// TestImportGraph (imports_test.go) keeps the graph one way: no package
+// depends on pipeline; site depends on no theme, loading, rendering or
+// writing; load on no later stage; render and publish not on load.
+//
 // # Packages
+//
+// The stages:
+//
+//   - pipeline: the order of the stages (Build, Options, Result) and
+//     klartext serve's incremental builds (Session).
+//   - load: the load stage, site.Input and the theme; the template
+//     functions of every theme (Funcs).
+//   - site: the resolved model (Site, Node, ProductInfo, AdvisorInfo,
+//     StoryInfo, the video blocks and the feedback balance) and Resolve.
+//   - render: one page of the model (Env in, Page out; PageView and
+//     SiteView are what layouts see), Run and the watchdog, Record, the
+//     registry of chart kinds (chartkinds.go) and Placement.
+//   - publish: the output plan (Plan), the site files (Publisher), the
+//     images (Images), the search index (Search), the posters, the
+//     active-content check (Publishable).
+//   - change: what an edit touches, for klartext serve.
+//   - shortcut: the named shortcuts. registry: the lists the registries
+//     are (read without a lock, added to by tests).
+//
+// The leaves:
 //
 //   - diag: diagnostics with file and line, printed on one line
 //     (EscapeText); suggest: did-you-mean hints.
@@ -97,9 +149,11 @@
 //     a mail program: CSP sources and policies, web addresses (https, http
 //     to loopback), e-mail addresses, RFC 3986 percent-encoding. Settings and
 //     front matter readers call them; their errors become diagnostics.
-//   - config: site settings (baseurl.go: the base URL's one check, and the
-//     command line's --baseURL override). content: pages, kinds, URLs,
-//     front matter keys.
+//   - config: site settings (baseurl.go: the base URL's one check, for
+//     site.yaml's and the command line's --baseURL, which the load stage
+//     applies: pipeline.Options.BaseURL). content: pages, URLs, front
+//     matter keys, and the registry of page kinds (kinds.go, with klartext
+//     new's scaffolds in scaffolds.go).
 //   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
 //   - markdown: goldmark set-up, heading IDs, link resolution, fences,
 //     {lang=…} attribute lists (attributes.go: lang alone passes), and
@@ -120,35 +174,46 @@
 //     Line for messages; LanguageName). Load refuses a language without
 //     a file (UnsupportedError), Check reports a key the built-in de.yaml
 //     has and the file lacks. The theme loads the site language's catalog
-//     (theme.Words) and the build hands it to every package that writes
-//     words: feedback, video, chart (chart.Lang), advisor, product
-//     (TypeLabel), markdown (typography); feedbackserver reads the
+//     (theme.Words); the load stage hands it to the model (site.Words'
+//     Catalog: product types, advice models, language names, video
+//     tracks) and render to the rest that writes words: feedback, video,
+//     chart (chart.Lang), markdown (typography); feedbackserver reads the
 //     built-in one.
 //   - escape: html/template's escaping of plain strings (HTML text,
 //     attributes, URLs) for what is printed without a template — quick
 //     programs, chart figures, the prepared feedback form — tested and
 //     fuzzed against html/template.
 //   - product: product facts, PRIIPs validation (rules.go: nothing missing
-//     taken as 0, bounds), the KID's regulated wording as one reviewed
-//     table per language (priips.go, priips_<lang>.go), and the page's figures (figures.go: Compute,
+//     taken as 0, bounds), the page's figures (figures.go: Compute,
 //     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
-//     own figures cross-checked); pure functions, no HTML. Its sources:
-//     sources.go finds them, ept.go reads FinDatEx EPT V2.1 files,
-//     tabular.go and mapping.go the bank's own export and
+//     own figures cross-checked; ComputeFor, the same for the reader's
+//     own amount, which the theme's js/calc.js must equal — calcjs_test.go
+//     runs it in node) and their wording: the KID's regulated wording
+//     (risk sentences, cost, scenario and rate labels) as one reviewed
+//     table per language (priips.go, priips_<lang>.go), product types
+//     from the translation file (wording.go); pure functions, no HTML. Its
+//     sources: sources.go finds them, ept.go reads FinDatEx EPT V2.1
+//     files, tabular.go and mapping.go the bank's own export and
 //     products.columns.yaml, parse.go the YAML files; a diagnostic about a
 //     key read from a table names the column as the file has it
 //     (columnOrigin, Product.KeyColumn).
-//   - chart: go-echarts options and the accessible tables of every chart;
-//     the product charts' options filled into cached skeletons
-//     (chart.Skeletons, the shortcut skeletons).
-//   - advisor: business card helpers: E.164 phones, vCard, JSON-LD.
+//   - chart: go-echarts options and the accessible tables of every chart
+//     (each cell with its column's header for the stacked rows of a phone,
+//     money cells marked for the calculator: Cell.Amount), the builders
+//     the chart kinds call; the product charts' options filled into cached
+//     skeletons (chart.Skeletons, the shortcut skeletons); the ```chart
+//     block checked against the registry's types (chart.ParseSpec,
+//     chart.Types).
+//   - advisor: business card helpers: E.164 phones and the number kept on
+//     one line (PhoneForReading), vCard, JSON-LD.
 //   - video: the ```video block — a video of the site's own (the
 //     browser's player with captions and chapters, the transcript page's
 //     body, a drawn poster) or a YouTube/Vimeo placeholder that loads
-//     nothing before a click. webvtt: WebVTT caption and chapter files,
-//     parsed and checked with file lines (no overlapping, backwards, empty
-//     or late cues). mediainfo: a video's length and size from its MP4 or
-//     WebM header (bounded, fuzzed). stillframe: a poster frame from ffmpeg
+//     nothing before a click. media: what the blocks name, read once in
+//     the load stage. webvtt: WebVTT caption and chapter files, parsed and
+//     checked with file lines (no overlapping, backwards, empty or late
+//     cues). mediainfo: a video's length and size from its MP4 or WebM
+//     header (bounded, fuzzed). stillframe: a poster frame from ffmpeg
 //     when the machine has it (optional, never downloaded).
 //   - imaging: the image domain: formats by their bytes, metadata removed
 //     by segment surgery (JPEG, PNG, WebP, GIF), decoding within a pixel
@@ -156,10 +221,14 @@
 //     encoding, and the content-addressed cache in <site>/.klartext-cache/
 //     that build, check and serve share (imaging.Publisher); imagetest
 //     writes fixtures with every kind of metadata.
-//   - feedback: provider settings, widgets, CSP origins, the plain form's
+//   - feedback: the registry of providers (provider.go, one file each:
+//     provider_<name>.go), settings, widgets, CSP origins, the plain form's
 //     fields and limits (form.go: what the theme publishes and the
-//     receiver accepts), the export and its balance (answers.go: share
-//     answered, median days, public dialogue) — pure functions.
+//     receiver accepts), the messages (Entry) and their balance
+//     (answers.go: share answered, median days, public dialogue).
+//   - feedbackexport: the file the messages reach a site in
+//     (content/data/feedback.csv): its columns, Read and Parse, Write (what
+//     klartext feedback export makes), formulas defused (formula.go).
 //   - feedbackstore: the receiver's SQLite database (modernc.org/sqlite):
 //     messages, answers, e-mail addresses apart, used form tokens;
 //     versioned migrations; export rows, imports, purge, backup.
@@ -168,19 +237,20 @@
 //     batching writer, graceful shutdown.
 //   - feedbackimport: Isso's database, remark42's backup and hand-written
 //     exports into the store.
-//   - theme: layouts and lookup, translations, static files. theme/internal/
-//     quick: the quick executor — its contract in its package comment —
-//     checked against html/template by its tests and fuzz targets (templates
-//     and data shapes), and by a test that fails under a Go release whose
-//     html/template was not reviewed.
+//   - theme: layouts and lookup, translations, static files, the site
+//     files' templates (sitefiles.go), what a layout reads of a field
+//     (Uses). theme/internal/quick: the quick executor — its contract in
+//     its package comment — checked against html/template by its tests and
+//     fuzz targets (templates and data shapes), and by a test that fails
+//     under a Go release whose html/template was not reviewed.
 //   - output: staging folder and atomic swap; Registry, the owner of every
-//     output path. fileio: the site's files as scanned (Scan, Files), the
-//     one guarded reader, and writing the build's many small files without
-//     os.File's poller registration.
+//     output path; Sink (Staging, Live, Discard) and Writer. fileio: the
+//     site's files as scanned (Scan, Files), the one guarded reader, and
+//     writing the build's many small files without os.File's poller
+//     registration.
 //   - active: which files in content/ a browser or web server would run
 //     (by ending, host configuration, .well-known/, SVG by its content).
-//   - build: the orchestration and the site model; views for templates.
-//   - scaffold: klartext new: pages, and a whole site (site.go) that builds
+//   - scaffold: klartext new: pages from the page kinds' scaffolds, and a whole site (site.go) that builds
 //     clean, with placeholders (placeholder: the [[TODO: …]] marker, written
 //     and found). check: editorial reports (placeholders.go among them) and
 //     output formats of klartext check, the compliance report of check
@@ -214,27 +284,70 @@
 //     and the recursive, debounced file watcher.
 //
 // Outside generator/: cmd/klartext is the command (build, check, serve,
-// new, feedback, version); themes/ embeds the default theme; e2e/ is the browser test
-// suite (headless Chromium, axe-core, html-validate); scripts/ holds the
-// benchmark, fuzz and CI dependency scripts, test.sh (the README's test
-// command: the dependencies, then every test), and scripts/portraits,
-// which draws the demo's photos.
+// new, feedback, version); themes/ embeds the default theme, whose scripts
+// (static/js) are the reader's side: charts.js draws the charts and loads
+// ECharts when the first comes near the screen, calc.js the product page's
+// calculator, compare.js the products page's comparison, search.js the
+// search; e2e/ is the browser test suite (headless Chromium, axe-core,
+// html-validate, Lighthouse); scripts/ holds the benchmark, fuzz and CI
+// dependency scripts, test.sh (the README's test command: the
+// dependencies, then every test), vendor-echarts.sh, which builds the
+// theme's ECharts from the npm package with the parts
+// scripts/echarts-entry.js lists, and scripts/portraits, which draws the
+// demo's photos.
 //
 // # Where to add things
 //
-//   - A chart type: a builder in chart (input struct in, Figure out, with
-//     its table), its name in chart.SpecTypes (the ```chart fence validates
-//     against it), and its adapter from the page's product.Figures in
-//     build/charts.go (productFigure, productKinds for the product page). A chart on every
-//     product page may also get a chart.Skeletons method: its per-product
-//     values as parts with a walk (chart/skeleton.go).
-//   - A feedback provider: feedback/settings.go (its keys, required keys and
-//     origins for the CSP), feedback/widget.go (its embed attributes), and
-//     its loader in themes/klartext/static/js/feedback.js.
+// Chart kinds, feedback providers and page kinds are registries: one entry
+// makes the kind known everywhere — the lists, the validation and its
+// messages, the ```chart block's types, the CSP, the scaffolds. Each
+// registry has a completeness test that fails when a registered entry is
+// not placed, not scaffolded or not built (pipeline/registry_test.go,
+// TestEachProviderEmbedsThePageIdentity, scaffold's
+// TestEveryScaffoldIsAPageOfItsKind), and each recipe below is followed by
+// a test that registers an entry for the test only and builds
+// (pipeline/recipes_test.go).
+//
+//   - A chart kind: its builder in chart (an input struct in, a Figure of
+//     that kind out, with its table), and one entry in render's chartKinds
+//     (render/chartkinds.go): its name (the figure's kind and the ```chart
+//     type), noun, how a block names a product (OfProduct, MarksProduct,
+//     NoProduct), whether every product page draws it (OnProductPage:
+//     then the product layout places it with {{index $.Figures "name"}},
+//     or the build warns, render.Placement) or another page as its own
+//     (OwnPage), and Draw, the adapter from ChartData to the builder's
+//     input (productChart and feedbackChart make one from an adapter and a
+//     builder). An ECharts series type or component the theme does not
+//     use yet goes into scripts/echarts-entry.js (then
+//     scripts/vendor-echarts.sh). A chart on every product page may also
+//     get a chart.Skeletons method: its per-product values as parts with a walk
+//     (chart/skeleton.go). Recipe test: TestRecipeChartKind.
+//   - A feedback provider: a file feedback/provider_<name>.go that
+//     registers its ProviderDef: its keys and required keys, Check (its
+//     values into Settings through Values' URL, Host, Token, Repo and
+//     PathTerm checks; a field of its own in Settings if it needs one),
+//     Base, Origins for the CSP, Embed (what js/feedback.js creates after
+//     the click, from data: no code per provider there) and Script; its
+//     case in TestEachProviderEmbedsThePageIdentity, which fails without
+//     one. Recipe test: TestRecipeFeedbackProvider.
+//   - A page kind: one entry in content's kinds (content/kinds.go): its
+//     folder, phrase, keys, whether it lists pages, pagination, menu and
+//     search index, its layouts ({section}/single.html, then
+//     _default/single.html), and its scaffold for klartext new
+//     (content/scaffolds.go) when editors create it; a page of it in the
+//     demo (TestEveryPageKindIsBuilt fails without one); its layout in
+//     themes/klartext/layouts/ where _default's does not fit. A new front
+//     matter key also needs its field in content.Meta and its case in
+//     decodeMeta. Recipe test: TestRecipePageKind.
+//   - A site file beyond the pages: its File in publish's siteFiles
+//     (claimed with its owner by NewPlan); a theme template for it where a
+//     theme should be able to change it (publish/sitefiles.go,
+//     theme.SiteFiles).
 //   - A setting or front matter key whose value reaches a policy, a URL, a
 //     header or a mail program: check it with a grammar function (or add
 //     one, with a table test and a fuzz target) where it is read; the
-//     hostile-values test (build/hostile_test.go) covers the key by itself.
+//     hostile-values test (pipeline/hostile_test.go) covers the key by
+//     itself.
 //   - A field of the EPT: its number and V2.1 name in product.eptFields,
 //     its key and how its value converts in eptKeys (or a function of its
 //     own in ept.go for a key made of several fields).
@@ -245,7 +358,7 @@
 //     confirmData); what is stored, as a migration appended to
 //     feedbackstore/migrations.go. TestPublishedFormIsWhatTheReceiverAccepts
 //     renders the partial and submits what it sends. A column of the
-//     export: feedback/export.go (optionalColumns, WriteExport),
+//     export: feedbackexport/export.go (optionalColumns, Write),
 //     feedbackstore.EntryOf and feedbackimport.CSV.
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback
@@ -261,16 +374,16 @@
 //     Name), its stop words in search/token/stop.go, and the same
 //     algorithm in search.js's STEMMERS, checked against the Go one on
 //     the language's Snowball vocabulary (stem/js_test.go).
-//   - A page kind: content.Kind and its front matter keys in content/meta.go,
-//     its layout in themes/klartext/layouts/<section>/single.html.
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
-//     what its name says in build/video.go (probe).
+//     what its name says in media (probe).
 //   - A check of a page in the browser: a function over a browsercheck.Visit
 //     (what Load recorded; add what it must record in Load or Listen),
 //     called from CheckPage, a hint for its rule in check/browser.go, and a
 //     negative test in e2e/negative_test.go that makes it fail.
 //   - An image size: an imaging.Use (kind, display sizes) made in
-//     build/images.go (advisorPhoto, markdownImage show how); the widths
-//     it publishes are imaging.Widths, the files imaging.Plan.
+//     publish/images.go (advisorPhoto, the Markdown images show how); the
+//     widths it publishes are imaging.Widths, the files imaging.Plan.
+//   - A shortcut: its constant and entry in package shortcut; the
+//     reference tests then build with it off.
 package generator

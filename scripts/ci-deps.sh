@@ -27,7 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -d e2e/node_modules/axe-core ] || [ ! -x e2e/node_modules/.bin/html-validate ]; then
+# npm ci again whenever the lock file changed since the last install (a
+# stamp of its hash in node_modules): a checkout that gained a package
+# (Lighthouse) must not run its tests with the old ones.
+lock=$(sha256sum e2e/package-lock.json | cut -d' ' -f1)
+if [ "$(cat e2e/node_modules/.klartext-lock 2>/dev/null)" != "$lock" ]; then
   echo "ci-deps: npm ci in e2e/"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock" >e2e/node_modules/.klartext-lock
 fi

@@ -11,23 +11,25 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
-	baseURL := baseURLFlag(fs)
+	baseURLFlag(fs, &opts.BaseURL)
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: <source>/public)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", false, "build pages past valid_until with a warning instead of failing")
 	stats := fs.Bool("stats", false, "print the time per phase and per template, and the shortcuts taken")
 	fs.Func("no-shortcut", "turn off the shortcut `NAME` (a comma-separated list, or all) to measure its worth; the output stays the same: "+shortcutNames(), func(s string) error {
-		off, err := build.ParseShortcuts(s)
+		off, err := shortcut.Parse(s)
 		opts.Off |= off
 		return err
 	})
@@ -47,7 +49,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	defer overrideBaseURL(*baseURL)()
 	if msg := notASite(opts.Source); msg != "" {
 		fmt.Fprintln(stderr, "klartext build:", msg)
 		return 1
@@ -61,7 +62,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	gc := startGCTuner()
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	gc.stop()
 	stopProfiles()
 	if err != nil {
@@ -106,7 +107,7 @@ func printDiagnostics(w io.Writer, l *diag.List) {
 	}
 }
 
-func printSkipped(w io.Writer, skipped []build.Skipped) {
+func printSkipped(w io.Writer, skipped []site.Skipped) {
 	for _, s := range skipped {
 		switch s.Reason {
 		case "future":
@@ -117,7 +118,7 @@ func printSkipped(w io.Writer, skipped []build.Skipped) {
 	}
 }
 
-func printSummary(w io.Writer, res *build.Result) {
+func printSummary(w io.Writer, res *pipeline.Result) {
 	var kinds []string
 	for k, n := range res.ByKind {
 		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
@@ -131,7 +132,7 @@ func printSummary(w io.Writer, res *build.Result) {
 // printStats prints the time per phase and per layout, how many pages
 // html/template ran (the first of each layout, which the quick program is
 // compiled from, apart), and the shortcuts taken.
-func printStats(w io.Writer, res *build.Result, off build.Shortcut) {
+func printStats(w io.Writer, res *pipeline.Result, off shortcut.Set) {
 	fmt.Fprintln(w, "phase      time")
 	for _, p := range res.Phases {
 		fmt.Fprintf(w, "%-10s %s\n", p.Name, p.Duration.Round(time.Microsecond))
@@ -150,7 +151,7 @@ func printStats(w io.Writer, res *build.Result, off build.Shortcut) {
 		}
 	}
 	fmt.Fprintln(w, "\nshortcut       taken  what it saves (--no-shortcut=NAME turns it off)")
-	for _, s := range build.Shortcuts() {
+	for _, s := range shortcut.List() {
 		taken := "on"
 		if off&s != 0 {
 			taken = "off"
@@ -163,7 +164,7 @@ func printStats(w io.Writer, res *build.Result, off build.Shortcut) {
 // shortcutNames lists the shortcuts for the flag's help.
 func shortcutNames() string {
 	var names []string
-	for _, s := range build.Shortcuts() {
+	for _, s := range shortcut.List() {
 		names = append(names, s.Name())
 	}
 	return strings.Join(names, ", ")

@@ -11,17 +11,17 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/browsercheck"
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/check"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/pipeline"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
-	baseURL := baseURLFlag(fs)
+	baseURLFlag(fs, &opts.BaseURL)
 	format := fs.String("format", "text", "output `format`: text, json, or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "exit with status 2 when there are warnings but no errors")
 	products := fs.Bool("products", false, "print, per product, what was read and from where and the figures its page publishes")
@@ -38,7 +38,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	defer overrideBaseURL(*baseURL)()
 	if msg := notASite(opts.Source); msg != "" {
 		fmt.Fprintln(stderr, "klartext check:", msg)
 		return 1
@@ -68,7 +67,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		opts.DryRun = true
 	}
 	opts.Now = time.Now()
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1

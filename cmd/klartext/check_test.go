@@ -172,7 +172,7 @@ func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
 // TestCheckProducts is the compliance report: per product every key read
 // with its file and row, and the figures the page publishes, the same
 // numbers as the page (the demo's mischfonds-ausgewogen, worked by hand in
-// generator/build's TestProductFiguresOnPage).
+// generator/pipeline's TestProductFiguresOnPage).
 func TestCheckProducts(t *testing.T) {
 	root := copyDemo(t)
 	var stdout, stderr bytes.Buffer

@@ -54,7 +54,7 @@ func TestEPTFixtureSlidingExitInTheFirstYearOnly(t *testing.T) {
 		return v
 	}
 	// "1.234,56 $" → 1234.56
-	amount := regexp.MustCompile(`<td class="num">([0-9.]+,[0-9]{2})\x{a0}[^<]+</td>`)
+	amount := regexp.MustCompile(`<td class="num"[^>]*>([0-9.]+,[0-9]{2})\x{a0}[^<]+</td>`) // the cell may carry data-label and data-amount
 	german := func(s string) float64 { return num(strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")) }
 	const P = 10000.0
 	sliding := 0

@@ -20,6 +20,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/feedbackimport"
 	"github.com/klartext/klartext/generator/feedbackserver"
 	"github.com/klartext/klartext/generator/feedbackstore"
@@ -578,7 +579,7 @@ func runFeedbackExport(args []string, stdout, stderr io.Writer) int {
 		return f.fail(err)
 	}
 	if raw, err := os.ReadFile(*out); err == nil && !*replace {
-		old, ds := feedback.ParseExport(*out, bytes.NewReader(raw))
+		old, ds := feedbackexport.Parse(*out, bytes.NewReader(raw))
 		if lost := feedbackstore.NotHeld(old, es); len(lost) > 0 || len(ds) > 0 {
 			line := 0
 			if len(lost) > 0 {
@@ -595,7 +596,7 @@ func runFeedbackExport(args []string, stdout, stderr io.Writer) int {
 		return f.fail(err)
 	}
 	var b bytes.Buffer
-	if err := feedback.WriteExport(&b, es); err != nil {
+	if err := feedbackexport.Write(&b, es); err != nil {
 		return f.fail(err)
 	}
 	if err := writeAtomically(*out, b.Bytes()); err != nil {

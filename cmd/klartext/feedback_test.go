@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/feedbackstore"
+	"github.com/klartext/klartext/generator/pipeline"
 )
 
 // klartext runs the command in-process and returns its exit status and
@@ -88,7 +88,7 @@ func TestFeedbackWorkflow(t *testing.T) {
 		t.Errorf("the export holds what is not public:\n%s", csv)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(build.Options{Source: root, Dest: dest, Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	res, err := pipeline.Build(pipeline.Options{Source: root, Dest: dest, Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("build: %v %v", err, res.Diagnostics.All())
 	}

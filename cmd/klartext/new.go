@@ -17,7 +17,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	language := fs.String("language", "de", "the new site's `language`: "+strings.Join(scaffold.SiteLanguages, " or ")+" (for a site)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: klartext new site <folder> [--language de|en]\n       klartext new %s <name> [--source folder]\n\n"+
-			"site writes a new site that builds without errors or warnings, with\nplaceholders where only the bank knows what belongs (klartext check lists\nthem). The others create content/<section>/<name>.md with the front matter\nto fill in. Never overwrites a file.\n\nFlags:\n", strings.Join(scaffold.Kinds, "|"))
+			"site writes a new site that builds without errors or warnings, with\nplaceholders where only the bank knows what belongs (klartext check lists\nthem). The others create content/<section>/<name>.md with the front matter\nto fill in. Never overwrites a file.\n\nFlags:\n", strings.Join(scaffold.Kinds(), "|"))
 		fs.PrintDefaults()
 	}
 	// Flags may follow the arguments: klartext new site bank --language en.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/placeholder"
 )
 
@@ -209,7 +209,7 @@ func TestFreshSiteInThreeCommands(t *testing.T) {
 	if ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore")); !bytes.Contains(ignore, []byte("\npublic/\n")) || !bytes.Contains(ignore, []byte("\n.klartext-cache/\n")) {
 		t.Errorf(".gitignore: %s", ignore)
 	}
-	srv := serveSite(t, build.Options{Source: dir, Drafts: true, Future: true, AllowStale: true})
+	srv := serveSite(t, pipeline.Options{Source: dir, Drafts: true, Future: true, AllowStale: true})
 	eventually(t, srv.URL(), `href="/impressum/"`, true)
 	eventually(t, srv.URL()+"impressum/", "Impressum", true)
 }

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 	"github.com/klartext/klartext/generator/watch"
 )
@@ -23,9 +23,9 @@ import (
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "the site's root `folder` (holds content/)")
-	baseURL := baseURLFlag(fs)
+	baseURLFlag(fs, &opts.BaseURL)
 	bind := fs.String("bind", serve.DefaultBind, "the `address` to listen on; keep 127.0.0.1 unless you know why")
 	port := fs.Int("port", serve.DefaultPort, "the `port` to listen on")
 	fs.BoolVar(&opts.Drafts, "drafts", true, "include pages with draft: true")
@@ -46,7 +46,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext serve: --lang %q is not a language code like de or en\n", *lang)
 		return 2
 	}
-	defer overrideBaseURL(*baseURL)()
 	if msg := notASite(opts.Source); msg != "" {
 		fmt.Fprintln(stderr, "klartext serve:", msg)
 		return 1
@@ -77,16 +76,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 // siteBuilder adapts a build session to the dev server: a change to the
 // body of a page re-renders that page only; everything else rebuilds the
-// site (see build.Session). It reports the URLs whose output changed, so
+// site (see pipeline.Session). It reports the URLs whose output changed, so
 // only the affected tabs reload.
 type siteBuilder struct {
-	session *build.Session
+	session *pipeline.Session
 	dest    string
 	hashes  map[string][32]byte
 }
 
-func newSiteBuilder(opts build.Options) *siteBuilder {
-	return &siteBuilder{session: build.NewSession(opts), dest: opts.Dest}
+func newSiteBuilder(opts pipeline.Options) *siteBuilder {
+	return &siteBuilder{session: pipeline.NewSession(opts), dest: opts.Dest}
 }
 
 func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result, error) {

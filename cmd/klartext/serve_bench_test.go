@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 )
 
@@ -63,7 +63,7 @@ func BenchmarkEditToReload(b *testing.B) {
 // live-reload events, drained.
 func benchServer(b *testing.B, site, page, marker string) <-chan string {
 	b.Helper()
-	opts := build.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
+	opts := pipeline.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
 	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
 		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 	"github.com/klartext/klartext/generator/sitetest"
 )
@@ -87,7 +87,7 @@ func atomicSave(t *testing.T, path, content string) {
 
 func TestServeReloadsAndShowsErrors(t *testing.T) {
 	root := copyDemo(t)
-	opts := build.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), AllowStale: true}
+	opts := pipeline.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), AllowStale: true}
 	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
 		WatchRoots: []string{filepath.Join(root, "content")}, Debounce: 50 * time.Millisecond})
 	if err != nil {

@@ -13,9 +13,10 @@ import (
 
 // baseURLFlag adds --baseURL to a command's flags: the address the site is
 // built for instead of site.yaml's baseURL (a staging build). The value
-// is checked when the flag is read.
-func baseURLFlag(fs *flag.FlagSet) *string {
-	v := new(string)
+// is checked when the flag is read, and the build applies it to the
+// settings it loads (pipeline.Options.BaseURL), a serve session's rebuilds
+// too.
+func baseURLFlag(fs *flag.FlagSet, v *string) {
 	fs.Func("baseURL", "build for this `URL` instead of site.yaml's baseURL (a staging server; https://staging.example-bank.de/klartext/)", func(s string) error {
 		if _, err := config.NormalizeBaseURL(s); err != nil {
 			return errors.New(err.Reason + hintSuffix(err.Hint))
@@ -23,7 +24,6 @@ func baseURLFlag(fs *flag.FlagSet) *string {
 		*v = s
 		return nil
 	})
-	return v
 }
 
 func hintSuffix(h string) string {
@@ -31,17 +31,6 @@ func hintSuffix(h string) string {
 		return ""
 	}
 	return " — " + h
-}
-
-// overrideBaseURL makes every build from now on — a serve session's
-// rebuilds too — use raw as the base URL, when it is set; the returned
-// function ends that.
-func overrideBaseURL(raw string) (restore func()) {
-	if raw == "" {
-		return func() {}
-	}
-	_ = config.SetBaseURLOverride(raw) // checked when the flag was read
-	return func() { _ = config.SetBaseURLOverride("") }
 }
 
 // notASite says, in one line, why source is no site and what to run; ""

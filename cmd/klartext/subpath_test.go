@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/browsercheck"
-	"github.com/klartext/klartext/generator/build"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 	"github.com/klartext/klartext/generator/sitetest"
 )
@@ -39,14 +39,14 @@ func setBaseURL(t *testing.T, root, baseURL string) {
 
 // knownBroken are the links that break under a base path until the build
 // prefixes root-relative links in Markdown with it (issue #18, a change in
-// generator/build): the demo's thank-you page links the feedback page as
+// generator/render): the demo's thank-you page links the feedback page as
 // /feedback/, a page made by the build, so no file link can name it. An
 // entry that no longer occurs fails the test: delete it then.
 var knownBroken = []string{"/danke/: a[href] /feedback/"}
 
 // serveSite runs the dev server with klartext serve's builder on a free
 // port of 127.0.0.1 until the test ends.
-func serveSite(t *testing.T, opts build.Options) *serve.Server {
+func serveSite(t *testing.T, opts pipeline.Options) *serve.Server {
 	t.Helper()
 	opts.Dest = filepath.Join(t.TempDir(), "public")
 	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts)})
@@ -102,7 +102,7 @@ func crawl(t *testing.T, site, public string, minPages int) {
 func TestServeUnderBasePath(t *testing.T) {
 	root := copyDemo(t)
 	setBaseURL(t, root, "https://bank.example/klartext/")
-	srv := serveSite(t, build.Options{Source: root, AllowStale: true})
+	srv := serveSite(t, pipeline.Options{Source: root, AllowStale: true})
 	// Served under the base path once the first build reported it.
 	for limit := time.Now().Add(60 * time.Second); srv.SiteURL() != srv.URL()+"klartext/"; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(limit) {
@@ -168,5 +168,28 @@ func TestBuildBaseURLFlag(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr.String(), `invalid value "/vorschau/" for flag -baseURL: is not an absolute web address`) {
 			t.Errorf("%s --baseURL /vorschau/: exit %d %s", cmd, code, stderr.String())
 		}
+	}
+}
+
+// TestServeBaseURLFlagOnEveryRebuild: serve --baseURL is a build option
+// (pipeline.Options.BaseURL), not process state: the first build and every
+// full rebuild of the session serve under its path, and the site's own
+// settings stay as they were.
+func TestServeBaseURLFlagOnEveryRebuild(t *testing.T) {
+	root := copyDemo(t)
+	opts := pipeline.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), AllowStale: true, BaseURL: "https://staging.bank.example/vorschau/"}
+	b := newSiteBuilder(opts)
+	for _, changed := range [][]string{nil, {filepath.Join(root, "content", "site.yaml")}} {
+		res, err := b.Build(context.Background(), changed)
+		if err != nil || res.Failed || res.BasePath != "/vorschau/" {
+			t.Fatalf("after %v: base path %q, failed %v, %v %v", changed, res.BasePath, res.Failed, err, res.Diagnostics)
+		}
+	}
+	home, _ := os.ReadFile(filepath.Join(opts.Dest, "index.html"))
+	if !bytes.Contains(home, []byte(`<link rel="canonical" href="https://staging.bank.example/vorschau/">`)) {
+		t.Error("the rebuilt home page is not for the staging address")
+	}
+	if res, err := newSiteBuilder(pipeline.Options{Source: root, Dest: opts.Dest, AllowStale: true}).Build(context.Background(), nil); err != nil || res.BasePath != "/" {
+		t.Errorf("a session without the flag: base path %q, %v", res.BasePath, err)
 	}
 }

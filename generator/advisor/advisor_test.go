@@ -296,3 +296,15 @@ func TestPersonJSONLD(t *testing.T) {
 		t.Errorf("minimal = %s", min)
 	}
 }
+
+func TestPhoneForReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"+49 621 1234-567": "+49\u00a0621\u00a01234\u2011567",
+		"0621/123456":      "0621/123456",
+		"":                 "",
+	} {
+		if got := PhoneForReading(in); got != want {
+			t.Errorf("PhoneForReading(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

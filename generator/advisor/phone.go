@@ -127,3 +127,12 @@ func spaced(d string) string {
 	}
 	return d
 }
+
+// phoneKeeper keeps a phone number on one line: spaces become no-break
+// spaces and hyphens non-breaking hyphens.
+var phoneKeeper = strings.NewReplacer(" ", "\u00a0", "-", "\u2011")
+
+// PhoneForReading is the number as the editor wrote it, for the card and
+// the profile, kept on one line (a number broken after "+49" is misread);
+// tel: links take PhoneE164.
+func PhoneForReading(raw string) string { return phoneKeeper.Replace(raw) }

@@ -443,11 +443,6 @@ func Console(v *Visit) []Finding {
 		if v.Page.Kind == "404" && strings.HasPrefix(c, "network: ") && strings.HasSuffix(c, "("+v.URL+")") {
 			continue // the 404 page itself answers 404, as it should
 		}
-		if strings.HasPrefix(c, "network: ") && strings.HasSuffix(c, "/favicon.ico)") {
-			// The browser asks for /favicon.ico by itself; the theme
-			// declares no icon (yet). Not an error of the page.
-			continue
-		}
 		out = append(out, Finding{Page: v.Page.Path, Kind: v.Page.Kind, Rule: "no-console-errors", Detail: "browser: " + c + " at " + v.Viewport.Name})
 	}
 	return out

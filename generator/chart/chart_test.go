@@ -58,11 +58,11 @@ func TestAllFiguresCommonRules(t *testing.T) {
 			if aria["enabled"] != true || lbl["description"] != f.AriaLabel || f.AriaLabel == "" {
 				t.Errorf("%s: aria = %v, want description %q", f.Kind, aria, f.AriaLabel)
 			}
-			if f.Caption == "" || len(f.Table.Header) == 0 || len(f.Table.Rows) == 0 {
+			if f.Caption == "" || (len(f.Table.Header) == 0 && f.Kind != KindRisk) || len(f.Table.Rows) == 0 {
 				t.Errorf("%s: caption %q, table %+v", f.Kind, f.Caption, f.Table)
 			}
 			for _, r := range f.Table.Rows {
-				if len(r) != len(f.Table.Header) {
+				if len(r) != len(f.Table.Header) && len(f.Table.Header) > 0 {
 					t.Errorf("%s: row %v has %d cells for %d headers", f.Kind, r, len(r), len(f.Table.Header))
 				}
 			}
@@ -107,12 +107,16 @@ func TestRisk(t *testing.T) {
 	}
 	mustContain(t, "options", string(f.Options), "Empfohlene Haltedauer: 5 Jahre", "dieses Produkt")
 	mustContain(t, "aria", f.AriaLabel, "Risikoklasse 4 von 7", "ETF Welt", "5 Jahre")
-	for i, r := range f.Table.Rows {
-		if r[0].Highlight != (i == 3) || r[0].Text != string(rune('1'+i)) {
-			t.Errorf("row %d: %+v", i, r)
+	// The table is the scale in one row: its name, then 1 to 7, 4 marked.
+	if len(f.Table.Rows) != 1 || len(f.Table.Header) != 0 || len(f.Table.Rows[0]) != 8 || f.Table.Rows[0][0].Text != "Risikoklasse" {
+		t.Fatalf("risk table %+v, want one row of the classes", f.Table)
+	}
+	for i, c := range f.Table.Rows[0][1:] {
+		if c.Highlight != (i == 3) || c.Text != string(rune('1'+i)) || !c.Numeric {
+			t.Errorf("class %d: %+v", i+1, c)
 		}
 	}
-	mustContain(t, "table caption", f.Table.Caption, "5 Jahre")
+	mustContain(t, "table caption", f.Table.Caption, "Risikoklasse 4 auf der Skala", "5 Jahre")
 
 	f, _ = Risk("r", langFor("en"), RiskInput{SRI: 1, RHPYears: 2.5})
 	if f.AriaLabel != "Risk class 1 of 7 (1 = lowest, 7 = highest risk); recommended holding period 2.5 years." {
@@ -667,5 +671,37 @@ func TestFeedbackComments(t *testing.T) {
 	mustContain(t, "aria", sec.AriaLabel, "Produkte: 1 Lob, 0 Kritik, 0 Fragen, 5 Kommentare")
 	if _, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"a", "b"}, Praise: []int{1, 1}, Criticism: []int{0, 0}, Questions: []int{0, 0}, Comments: []int{1}}); err == nil {
 		t.Error("mismatched comment counts accepted")
+	}
+}
+
+// The money cells of the product charts' tables carry data-amount, and
+// only they: the product page's calculator scales exactly these.
+func TestAmountCells(t *testing.T) {
+	for _, f := range sampleFigures(t, langFor("de")) {
+		product := f.Kind == KindCosts || f.Kind == KindCostsOverTime || f.Kind == KindScenarios
+		n := 0
+		for _, r := range f.Table.Rows {
+			for _, c := range r {
+				if !c.Amount {
+					continue
+				}
+				n++
+				if !product || !strings.Contains(c.Text, "€") || c.Sort == "" {
+					t.Errorf("%s: amount cell %+v", f.Kind, c)
+				}
+			}
+			for _, c := range r {
+				if product && strings.Contains(c.Text, "€") && !c.Amount {
+					t.Errorf("%s: money cell %+v without Amount", f.Kind, c)
+				}
+			}
+		}
+		if product && n == 0 {
+			t.Errorf("%s: no amount cells", f.Kind)
+		}
+		h, _ := f.HTML()
+		if got := strings.Count(string(h), " data-amount"); got != n {
+			t.Errorf("%s: %d data-amount attributes for %d amount cells", f.Kind, got, n)
+		}
 	}
 }

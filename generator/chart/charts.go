@@ -47,23 +47,23 @@ func Risk(id string, loc Lang, in RiskInput) (Figure, error) {
 
 	cats := make([]string, 7)
 	data := make([]opts.BarData, 7)
-	f.Table = Table{Caption: t.riskTableCaption, Header: []string{t.riskClass, t.riskThisHeader}}
+	// The table is the scale itself, one row: the class's header, then 1
+	// to 7 with the product's marked; the caption says which it is (seven
+	// rows, six of them empty, said less in more space).
+	f.Table = Table{Caption: fmt.Sprintf(t.riskTableCaption, in.SRI)}
+	scale := []Cell{{Text: t.riskClass}}
 	for i := range 7 {
 		class := i + 1
 		cats[i] = strconv.Itoa(class)
 		d := opts.BarData{Value: class, ItemStyle: &opts.ItemStyle{Color: colorBar}}
-		mark := ""
 		if class == in.SRI {
 			d.ItemStyle = &opts.ItemStyle{Color: colorHighlight, BorderColor: colorText, BorderWidth: 2}
 			d.Label = label(t.riskThis, "top")
-			mark = t.riskThis
 		}
 		data[i] = d
-		f.Table.Rows = append(f.Table.Rows, []Cell{
-			{Text: cats[i], Numeric: true, Highlight: class == in.SRI, Sort: cats[i]},
-			{Text: mark, Highlight: class == in.SRI},
-		})
+		scale = append(scale, Cell{Text: cats[i], Numeric: true, Highlight: class == in.SRI})
 	}
+	f.Table.Rows = [][]Cell{scale}
 	if holding != "" {
 		f.Table.Caption += ". " + fmt.Sprintf(t.riskHolding, holding)
 	}
@@ -155,13 +155,13 @@ func costs(s *Skeletons, id string, loc Lang, in CostsInput) (Figure, error) {
 		if len(in.Rates) > 0 {
 			row = append(row, Cell{Text: in.Rates[i]})
 		}
-		f.Table.Rows = append(f.Table.Rows, append(row, num(m, l.Amount)))
+		f.Table.Rows = append(f.Table.Rows, append(row, amount(m, l.Amount)))
 	}
 	last := []Cell{{Text: t.costsTotal, Highlight: true}}
 	if len(in.Rates) > 0 {
 		last = append(last, Cell{Highlight: true})
 	}
-	f.Table.Rows = append(f.Table.Rows, append(last, Cell{Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.Total)}))
+	f.Table.Rows = append(f.Table.Rows, append(last, Cell{Text: total, Numeric: true, Highlight: true, Sort: sortKey(in.Total), Amount: true}))
 	f.AriaLabel = fmt.Sprintf(t.costsAria, period, total, strings.Join(items, ", "))
 	p.aria = f.AriaLabel
 	p.title = fmt.Sprintf(t.costsTotalTitle, total)
@@ -261,9 +261,9 @@ func costsOverTime(s *Skeletons, id string, loc Lang, in CostsOverTimeInput) (Fi
 		p.without[i] = jsonNumber(in.ValueWithoutCosts[i], 2)
 		f.Table.Rows = append(f.Table.Rows, []Cell{
 			{Text: p.cats[i], Sort: sortKey(y)},
-			num(money(in.CumulativeCosts[i]), in.CumulativeCosts[i]),
-			num(money(in.ValueWithCosts[i]), in.ValueWithCosts[i]),
-			num(money(in.ValueWithoutCosts[i]), in.ValueWithoutCosts[i]),
+			amount(money(in.CumulativeCosts[i]), in.CumulativeCosts[i]),
+			amount(money(in.ValueWithCosts[i]), in.ValueWithCosts[i]),
+			amount(money(in.ValueWithoutCosts[i]), in.ValueWithoutCosts[i]),
 		})
 	}
 	last := n - 1
@@ -407,16 +407,16 @@ func scenarios(s *Skeletons, id string, loc Lang, in ScenariosInput) (Figure, er
 		row := []Cell{{Text: sc.Label}}
 		if len(in.OneYear) > 0 {
 			o := in.OneYear[i]
-			row = append(row, num(loc.Money(o.Value, in.Currency), o.Value), num(loc.Percent(o.ReturnPct, 1), o.ReturnPct))
+			row = append(row, amount(loc.Money(o.Value, in.Currency), o.Value), num(loc.Percent(o.ReturnPct, 1), o.ReturnPct))
 		}
-		f.Table.Rows = append(f.Table.Rows, append(row, num(v, sc.ValueAtRHP), num(r, sc.AnnualReturnPct)))
+		f.Table.Rows = append(f.Table.Rows, append(row, amount(v, sc.ValueAtRHP), num(r, sc.AnnualReturnPct)))
 	}
 	if m := in.Minimum; m != nil {
 		row := []Cell{{Text: in.MinimumLabel}}
 		if len(in.OneYear) > 0 {
 			row = append(row, Cell{}, Cell{})
 		}
-		f.Table.Rows = append(f.Table.Rows, append(row, num(loc.Money(m.Value, in.Currency), m.Value), num(loc.Percent(m.ReturnPct, 1), m.ReturnPct)))
+		f.Table.Rows = append(f.Table.Rows, append(row, amount(loc.Money(m.Value, in.Currency), m.Value), num(loc.Percent(m.ReturnPct, 1), m.ReturnPct)))
 	}
 	f.AriaLabel = fmt.Sprintf(t.scenAria, period, strings.Join(items, "; "))
 	p.aria = f.AriaLabel
@@ -476,6 +476,14 @@ func scenariosOptions(id string, loc Lang, currency string, p *scenariosParts) (
 // num is a numeric table cell with its sort key.
 func num(text string, v float64) Cell {
 	return Cell{Text: text, Numeric: true, Sort: sortKey(v)}
+}
+
+// amount is a numeric cell holding money for the example investment
+// (Cell.Amount).
+func amount(text string, v float64) Cell {
+	c := num(text, v)
+	c.Amount = true
+	return c
 }
 
 func sortKey(v float64) string {

@@ -20,11 +20,12 @@
 //	<script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>
 //	<div class="table-scroll" tabindex="0" role="group" aria-labelledby="{{.ID}}-caption"><table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
 //	{{- with .Table.Caption}}<caption>{{.}}</caption>{{end}}
-//	<thead><tr>{{range .Table.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+//	{{with .Table.Header}}<thead><tr>{{range .}}<th scope="col">{{.}}</th>{{end}}</tr></thead>{{end}}
 //	<tbody>
 //	{{- range .Table.Rows}}
 //	<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row"{{else}}<td{{end}}
-//	{{- with $c.Class}} class="{{.}}"{{end}}{{with $c.Sort}} data-sort="{{.}}"{{end}}>
+//	{{- with $c.Class}} class="{{.}}"{{end}}{{with $c.Sort}} data-sort="{{.}}"{{end}}{{if $c.Amount}} data-amount{{end}}
+//	{{- if and $i (lt $i (len $.Table.Header))}} data-label="{{index $.Table.Header $i}}"{{end}}>
 //	{{- if $c.URL}}<a href="{{$c.URL}}">{{$c.Text}}</a>{{else}}{{$c.Text}}{{end}}
 //	{{- if eq $i 0}}</th>{{else}}</td>{{end}}{{end}}</tr>
 //	{{- end}}

@@ -51,6 +51,10 @@ type Cell struct {
 	Highlight bool   // the marked value, e.g. the product's own risk class (class "highlight")
 	Sort      string // machine-readable value for sorting (data-sort), e.g. "0.85"; may be empty
 	URL       string // link target, e.g. a product page; may be empty
+	// Amount marks an amount of money for the example investment of
+	// 10,000, whose exact value is Sort (attribute data-amount): a
+	// product page's calculator scales it to the reader's own amount.
+	Amount bool
 }
 
 // Class is the cell's CSS classes: "num", "highlight", both or none.
@@ -73,11 +77,12 @@ const figureHTML = `<figure class="chart chart-{{.Kind}}" id="{{.ID}}-figure" ar
 <script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>
 <div class="table-scroll" tabindex="0" role="group" aria-labelledby="{{.ID}}-caption"><table class="chart-table"{{if .Table.Sortable}} data-sortable{{end}}>
 {{- with .Table.Caption}}<caption>{{.}}</caption>{{end}}
-<thead><tr>{{range .Table.Header}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+{{with .Table.Header}}<thead><tr>{{range .}}<th scope="col">{{.}}</th>{{end}}</tr></thead>{{end}}
 <tbody>
 {{- range .Table.Rows}}
 <tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row"{{else}}<td{{end}}
-{{- with $c.Class}} class="{{.}}"{{end}}{{with $c.Sort}} data-sort="{{.}}"{{end}}>
+{{- with $c.Class}} class="{{.}}"{{end}}{{with $c.Sort}} data-sort="{{.}}"{{end}}{{if $c.Amount}} data-amount{{end}}
+{{- if and $i (lt $i (len $.Table.Header))}} data-label="{{index $.Table.Header $i}}"{{end}}>
 {{- if $c.URL}}<a href="{{$c.URL}}">{{$c.Text}}</a>{{else}}{{$c.Text}}{{end}}
 {{- if eq $i 0}}</th>{{else}}</td>{{end}}{{end}}</tr>
 {{- end}}
@@ -127,13 +132,17 @@ func (f Figure) HTML() (template.HTML, error) {
 		esc(f.Table.Caption)
 		b.WriteString("</caption>")
 	}
-	b.WriteString("\n<thead><tr>")
-	for _, h := range f.Table.Header {
-		b.WriteString(`<th scope="col">`)
-		esc(h)
-		b.WriteString("</th>")
+	b.WriteString("\n")
+	if len(f.Table.Header) > 0 {
+		b.WriteString("<thead><tr>")
+		for _, h := range f.Table.Header {
+			b.WriteString(`<th scope="col">`)
+			esc(h)
+			b.WriteString("</th>")
+		}
+		b.WriteString("</tr></thead>")
 	}
-	b.WriteString("</tr></thead>\n<tbody>")
+	b.WriteString("\n<tbody>")
 	for _, row := range f.Table.Rows {
 		b.WriteString("\n<tr>")
 		for i, c := range row {
@@ -150,6 +159,16 @@ func (f Figure) HTML() (template.HTML, error) {
 			if c.Sort != "" {
 				b.WriteString(` data-sort="`)
 				esc(c.Sort)
+				b.WriteString(`"`)
+			}
+			if c.Amount {
+				b.WriteString(" data-amount")
+			}
+			if i > 0 && i < len(f.Table.Header) {
+				// The column's header, for the stacked rows of a narrow
+				// screen (site.css shows it before the value).
+				b.WriteString(` data-label="`)
+				esc(f.Table.Header[i])
 				b.WriteString(`"`)
 			}
 			b.WriteString(">")
@@ -183,8 +202,11 @@ func (f Figure) htmlSize() int {
 	}
 	for _, row := range f.Table.Rows {
 		n += 10
-		for _, c := range row {
+		for i, c := range row {
 			n += 48 + len(c.Text) + len(c.Sort) + len(c.URL)
+			if i > 0 && i < len(f.Table.Header) {
+				n += 14 + len(f.Table.Header[i])
+			}
 		}
 	}
 	return n + n/16

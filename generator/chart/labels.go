@@ -14,7 +14,6 @@ type texts struct {
 	riskHolding                    string // %s years
 	riskLower, riskHigher          string
 	riskClass, riskThis            string
-	riskThisHeader                 string
 	riskTableCaption               string
 
 	costsCaption, costsAria, costsTotalTitle string // %s period
@@ -60,7 +59,6 @@ func NewLang(words *i18n.Catalog) Lang {
 		riskHigher:        words.T("chart_risk_higher"),
 		riskClass:         words.T("chart_risk_class"),
 		riskThis:          words.T("chart_risk_this"),
-		riskThisHeader:    words.T("chart_risk_this_header"),
 		riskTableCaption:  words.T("chart_risk_table_caption"),
 		costsCaption:      words.T("chart_costs_caption"),
 		costsAria:         words.T("chart_costs_aria"),

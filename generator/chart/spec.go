@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,29 +23,17 @@ type Spec struct {
 	Line    int    `yaml:"-"` // line of "type:" in the fence body (1-based)
 }
 
-// SpecTypes are the chart types a fence may name, sorted. "feedback"
-// stands for the feedback page's charts (balance, factors, sections).
-var SpecTypes = []string{
-	KindComparison,
-	KindCosts,
-	KindCostsOverTime,
-	"feedback",
-	KindFeedbackBalance,
-	KindFeedbackFactors,
-	KindFeedbackSections,
-	KindRisk,
-	KindScenarios,
+// Types are the chart types a fence may name: the build's registry of
+// chart kinds says which (render.ChartKinds), this package only checks a
+// block against them.
+type Types struct {
+	Names   []string        // sorted
+	Product map[string]bool // the types that accept "product"
 }
 
-// ProductTypes are the types that draw one product's facts; only they
-// accept "product".
-var productTypes = map[string]bool{KindRisk: true, KindCosts: true, KindCostsOverTime: true, KindScenarios: true, KindComparison: true}
-
-// NeedsProduct reports whether the type draws one product's facts (and
-// so needs the page's product or a "product" key). Comparison takes
-// "product" optionally, to mark it among all products.
-func (s Spec) NeedsProduct() bool {
-	return productTypes[s.Type] && s.Type != KindComparison
+func (t Types) known(typ string) bool {
+	_, found := slices.BinarySearch(t.Names, typ)
+	return found
 }
 
 var specKeys = []string{"product", "type"}
@@ -73,10 +62,10 @@ func (e *SpecError) Error() string {
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // ParseSpec reads a chart fence body. Keys are strict: only type and
-// product; an unknown type is an error naming the known ones and the
-// closest match. All errors are *SpecError.
-func ParseSpec(src []byte) (Spec, error) {
-	s, err := parseSpec(src)
+// product; a type not among types is an error naming the known ones and
+// the closest match. All errors are *SpecError.
+func ParseSpec(src []byte, types Types) (Spec, error) {
+	s, err := parseSpec(src, types)
 	if se, ok := err.(*SpecError); ok {
 		// yaml.v3 also counts a lone "\r" as a line break; the caller
 		// counts "\n". Never point past the body.
@@ -85,11 +74,11 @@ func ParseSpec(src []byte) (Spec, error) {
 	return s, err
 }
 
-func parseSpec(src []byte) (Spec, error) {
+func parseSpec(src []byte, types Types) (Spec, error) {
 	if s, seen, ok := parsePlainSpec(src); ok {
-		return checkSpec(s, seen)
+		return checkSpec(s, seen, types)
 	}
-	return parseYAMLSpec(src)
+	return parseYAMLSpec(src, types)
 }
 
 // plainSpecLine is the form nearly every chart block has: "type: costs",
@@ -126,7 +115,7 @@ func parsePlainSpec(src []byte) (s Spec, seen map[string]int, ok bool) {
 }
 
 // parseYAMLSpec reads a chart block as YAML.
-func parseYAMLSpec(src []byte) (Spec, error) {
+func parseYAMLSpec(src []byte, types Types) (Spec, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
@@ -188,25 +177,25 @@ func parseYAMLSpec(src []byte) (Spec, error) {
 	s.Line = typeLine
 	s.Type = strings.TrimSpace(s.Type)
 	s.Product = strings.TrimSpace(s.Product)
-	return checkSpec(s, seen)
+	return checkSpec(s, seen, types)
 }
 
 // checkSpec checks a decoded block: a known type, a product where the type
 // takes one. seen holds the keys' lines.
-func checkSpec(s Spec, seen map[string]int) (Spec, error) {
+func checkSpec(s Spec, seen map[string]int, types Types) (Spec, error) {
 	typeLine := s.Line
 	if typeLine == 0 || s.Type == "" {
 		return Spec{}, &SpecError{Line: max(1, typeLine), Msg: "the chart block has no type",
-			Hint: "add type: one of " + strings.Join(SpecTypes, ", ")}
+			Hint: "add type: one of " + strings.Join(types.Names, ", ")}
 	}
-	if !isSpecType(s.Type) {
-		e := &SpecError{Line: typeLine, Msg: fmt.Sprintf("unknown chart type %q; known types: %s", s.Type, strings.Join(SpecTypes, ", "))}
-		e.Hint = suggest.Hint(s.Type, SpecTypes)
+	if !types.known(s.Type) {
+		e := &SpecError{Line: typeLine, Msg: fmt.Sprintf("unknown chart type %q; known types: %s", s.Type, strings.Join(types.Names, ", "))}
+		e.Hint = suggest.Hint(s.Type, types.Names)
 		return Spec{}, e
 	}
 	if s.Product != "" {
 		line := seen["product"]
-		if !productTypes[s.Type] {
+		if !types.Product[s.Type] {
 			return Spec{}, &SpecError{Line: line, Msg: fmt.Sprintf("a %s chart is not about one product", s.Type), Hint: "remove product"}
 		}
 		if !productRE.MatchString(s.Product) {
@@ -215,15 +204,6 @@ func checkSpec(s Spec, seen map[string]int) (Spec, error) {
 		}
 	}
 	return s, nil
-}
-
-func isSpecType(t string) bool {
-	for _, k := range SpecTypes {
-		if k == t {
-			return true
-		}
-	}
-	return false
 }
 
 // yamlError turns a yaml.v3 error into a *SpecError with its line.

@@ -5,15 +5,15 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/browsercheck"
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // BrowserDiagnostics turns the findings of klartext check --browser into
 // errors at the file of the page they were found on (content/impressum.md),
 // or without a file for a page made from data; the message names the
 // page's address, the rule and what the browser saw.
-func BrowserDiagnostics(site *build.Site, findings []browsercheck.Finding) []diag.Diagnostic {
+func BrowserDiagnostics(site *site.Site, findings []browsercheck.Finding) []diag.Diagnostic {
 	base, err := url.PathUnescape(site.Config.BasePath())
 	if err != nil {
 		base = site.Config.BasePath()

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // ExpiryWarning is how long before valid_until a page is reported.
@@ -25,7 +25,7 @@ const StaleStory = 365 * 24 * time.Hour
 // not filled in, pages whose valid_until passes soon, products without an
 // explainer, advisors without stories, and old stories never revised. All
 // are warnings.
-func Reports(site *build.Site, now time.Time) []diag.Diagnostic {
+func Reports(site *site.Site, now time.Time) []diag.Diagnostic {
 	out := Placeholders(site)
 	for _, n := range site.Nodes {
 		m := n.Meta

@@ -1,18 +1,18 @@
 package check
 
 import (
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/placeholder"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // Placeholders reports every [[TODO: …]] left in site.yaml and in the
 // published pages' files (front matter and text) — what klartext new site
 // writes where only the bank knows what belongs, the Impressum's address
 // for one. A file that cannot be read is the build's to report.
-func Placeholders(site *build.Site) []diag.Diagnostic {
+func Placeholders(site *site.Site) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	scan := func(file string, limit int64) {
 		data, err := site.Files.ReadFile(file, limit)

@@ -6,9 +6,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/site"
 )
 
 // ProductReport is what klartext check --products prints for one product:
@@ -81,11 +81,11 @@ type PublishedScenario struct {
 
 // ProductReports builds the report of every product of a resolved site,
 // in id order, formatted for the site's language.
-func ProductReports(site *build.Site) []ProductReport {
-	loc := locale.For(site.Config.Language)
-	out := make([]ProductReport, 0, len(site.ProductIDs))
-	for _, id := range site.ProductIDs {
-		pn := site.Products[id]
+func ProductReports(s *site.Site) []ProductReport {
+	loc := locale.For(s.Config.Language)
+	out := make([]ProductReport, 0, len(s.ProductIDs))
+	for _, id := range s.ProductIDs {
+		pn := s.Products[id]
 		p := pn.Product.Facts
 		r := ProductReport{ID: id, Name: p.Name}
 		for _, s := range p.Sources {

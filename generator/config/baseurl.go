@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/grammar"
@@ -63,37 +62,4 @@ func (s Site) WithBaseURL(raw string) (Site, *BaseURLError) {
 	s.BaseURL, s.basePath = u, ""
 	s.basePath = s.BasePath()
 	return s, nil
-}
-
-// The command line's --baseURL, which wins over site.yaml in every Load of
-// this process (build, check, and each rebuild of serve).
-//
-// It is process state because the build reads the settings itself and
-// has no option for them yet; the command sets it once before it builds.
-// Once build.Options carries the base URL, the build applies it with
-// WithBaseURL after Load and this goes.
-var override struct {
-	sync.RWMutex
-	baseURL string
-}
-
-// SetBaseURLOverride sets (or, with "", clears) the base URL every Load
-// returns instead of site.yaml's. The value is checked first.
-func SetBaseURLOverride(raw string) error {
-	if raw != "" {
-		if _, err := NormalizeBaseURL(raw); err != nil {
-			return err
-		}
-	}
-	override.Lock()
-	override.baseURL = raw
-	override.Unlock()
-	return nil
-}
-
-// BaseURLOverride is the base URL set by SetBaseURLOverride; "" when none.
-func BaseURLOverride() string {
-	override.RLock()
-	defer override.RUnlock()
-	return override.baseURL
 }

@@ -69,6 +69,12 @@ func (s Site) BasePath() string {
 	return u.Path
 }
 
+// RelURL prefixes a site path ("/products/x/") with the base path: the
+// address of a page or file as the site's own pages link to it.
+func (s Site) RelURL(path string) string {
+	return strings.TrimSuffix(s.BasePath(), "/") + path
+}
+
 // AbsURL joins the base URL and a site path ("/products/x/"), percent-
 // encoded per RFC 3986: "/über-uns/" is written "/%C3%BCber-uns/" in the
 // sitemap, the feeds, vCards, schema.org data and canonical links alike.
@@ -84,23 +90,11 @@ var keys = []string{"title", "baseURL", "language", "theme", "description", "cur
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
 
-// Load reads content/site.yaml from the site's content files; the command
-// line's --baseURL (SetBaseURLOverride) replaces its baseURL.
+// Load reads content/site.yaml from the site's content files. Without it
+// (or when it cannot be read) the settings are the defaults, so that the
+// build reports the one missing file and not, after it, a theme "" that
+// does not exist.
 func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
-	s, ds := load(files)
-	if raw := BaseURLOverride(); raw != "" {
-		var err *BaseURLError
-		if s, err = s.WithBaseURL(raw); err != nil {
-			ds = append(ds, err.Diagnostic("", 0))
-		}
-	}
-	return s, ds
-}
-
-// load reads and parses site.yaml. Without it (or when it cannot be read)
-// the settings are the defaults, so that the build reports the one missing
-// file and not, after it, a theme "" that does not exist.
-func load(files *fileio.Files) (Site, []diag.Diagnostic) {
 	data, err := files.ReadFile(File, MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "the site settings file is missing").

@@ -94,8 +94,8 @@ func TestWithBaseURL(t *testing.T) {
 		if _, err := s.WithBaseURL(raw); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %s", raw, err, want)
 		}
-		if err := SetBaseURLOverride(raw); err == nil {
-			t.Errorf("SetBaseURLOverride(%q) accepted it", raw)
+		if _, err := NormalizeBaseURL(raw); err == nil {
+			t.Errorf("NormalizeBaseURL(%q) accepted it", raw)
 		}
 	}
 }
@@ -120,15 +120,14 @@ func TestLoadMissingAndOverride(t *testing.T) {
 	if files, _, err = fileio.Scan(root, "content", nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := SetBaseURLOverride("https://staging.bank.test/sub/"); err != nil {
-		t.Fatal(err)
+	// The command line's --baseURL replaces the loaded one (the load
+	// stage applies it, load.Options.BaseURL); the settings loaded stay.
+	loaded, ds := Load(files)
+	s, berr := loaded.WithBaseURL("https://staging.bank.test/sub/")
+	if len(ds) != 0 || berr != nil || s.BaseURL != "https://staging.bank.test/sub/" || s.BasePath() != "/sub/" || s.Language != "de" {
+		t.Errorf("with the override: %+v %v %v", s, ds, berr)
 	}
-	s, ds = Load(files)
-	SetBaseURLOverride("")
-	if len(ds) != 0 || s.BaseURL != "https://staging.bank.test/sub/" || s.BasePath() != "/sub/" || s.Language != "de" {
-		t.Errorf("with the override: %+v %v", s, ds)
-	}
-	if s, _ = Load(files); s.BaseURL != "https://www.bank.test/" {
-		t.Errorf("after clearing the override: %s", s.BaseURL)
+	if loaded.BaseURL != "https://www.bank.test/" || loaded.BasePath() != "/" {
+		t.Errorf("the loaded settings changed: %s", loaded.BaseURL)
 	}
 }

@@ -34,7 +34,13 @@ const Dir = "content"
 // accident (an export pasted in), and refusing it keeps memory bounded.
 const MaxMarkdownBytes = 8 << 20
 
-// Kind is what a page is; templates and cross-links depend on it.
+// MaxAssetBytes bounds a file of content/ copied as it is (a PDF, an
+// image, a video); larger files belong on a file server, and the build
+// holds each copied file in memory once.
+const MaxAssetBytes = 100 << 20
+
+// Kind is what a page is; templates and cross-links depend on it. Each
+// kind has its entry in the registry of page kinds (kinds.go).
 type Kind string
 
 const (
@@ -48,9 +54,6 @@ const (
 	KindTopics  Kind = "topics" // generated: the index of topics
 	Kind404     Kind = "404"
 )
-
-// Sections whose regular pages have a kind of their own.
-var sectionKinds = map[string]Kind{"products": KindProduct, "advisors": KindAdvisor, "stories": KindStory}
 
 // Page is one Markdown source file, loaded. It keeps what the build needs
 // of the body (Teaser, Fences), not the body itself: ReadBody reads it again
@@ -304,8 +307,8 @@ func classify(source string) *Page {
 		p.Slug = segs[len(segs)-1]
 	default:
 		p.Kind = KindPage
-		if k, ok := sectionKinds[dir]; ok {
-			p.Kind = k
+		if k := FolderKind(dir); k != nil {
+			p.Kind = k.Kind
 		}
 		p.Slug = Slugify(file)
 		segs = append(segs, p.Slug)

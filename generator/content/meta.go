@@ -85,20 +85,16 @@ func (m *Meta) Line(key string, fallback int) int {
 
 var commonKeys = []string{"title", "description", "date", "lastmod", "draft", "topics", "weight", "feedback"}
 
-// allowedKeys is the content model's table of keys per page kind.
-var allowedKeys = map[Kind][]string{
-	KindProduct: {"product", "advisors", "reviewed", "reviewed_by", "valid_until"},
-	KindAdvisor: {"name", "role", "branch", "languages", "specialties", "email", "phone", "booking_url",
-		"photo", "photo_alt", "photo_focus", "advice_model", "published"},
-	KindStory: {"advisor", "products"},
-}
-
 // KeysFor lists the front matter keys a page of kind k accepts: the common
-// keys, then the kind's own.
+// keys, then the kind's own (its entry in Kinds).
 func KeysFor(k Kind) []string { return keysFor(k) }
 
 func keysFor(k Kind) []string {
-	return append(append([]string(nil), commonKeys...), allowedKeys[k]...)
+	out := append([]string(nil), commonKeys...)
+	if d := k.Def(); d != nil {
+		out = append(out, d.Keys...)
+	}
+	return out
 }
 
 // decodeMeta checks every key of the mapping against the page kind and
@@ -133,7 +129,7 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 		seen[key] = kn.Line
 		if !isAllowed[key] {
 			at(key, -1, v.Line)
-			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for %s", key, kindPhrase(kind)).WithKey(key)
+			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for %s", key, phrase(kind)).WithKey(key)
 			if h := suggest.Hint(key, allowed); h != "" {
 				d = d.WithHint("%s", h)
 			} else {
@@ -274,21 +270,4 @@ func ParseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
-}
-
-// kindPhrase names a page kind in an error message.
-func kindPhrase(k Kind) string {
-	switch k {
-	case KindProduct:
-		return "a product explainer"
-	case KindAdvisor:
-		return "an advisor profile"
-	case KindStory:
-		return "a story"
-	case KindHome:
-		return "the home page"
-	case KindSection:
-		return "a section page"
-	}
-	return "a page"
 }

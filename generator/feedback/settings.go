@@ -35,9 +35,6 @@ const (
 	Cusdis     Provider = "cusdis"
 )
 
-// Providers lists the provider names, sorted, as `provider:` accepts them.
-var Providers = []string{"cusdis", "form", "giscus", "isso", "none", "remark42", "utterances"}
-
 // Consent says when the provider's origin may be contacted.
 type Consent string
 
@@ -47,9 +44,6 @@ const (
 	// ConsentNone loads the provider with the page.
 	ConsentNone Consent = "none"
 )
-
-// DefaultCusdisHost is the hosted Cusdis service.
-const DefaultCusdisHost = "https://cusdis.com"
 
 // Settings is the validated `feedback:` block of site.yaml. Only the fields
 // of the chosen provider are set; defaults are filled in.
@@ -84,27 +78,11 @@ var commonKeys = []string{"consent", "lang", "provider", "theme"}
 
 // Keys lists the settings provider p accepts under feedback: in site.yaml.
 func Keys(p Provider) []string {
-	return append(append([]string(nil), commonKeys...), providerKeys[p]...)
-}
-
-// providerKeys are the keys each provider accepts beyond commonKeys.
-var providerKeys = map[Provider][]string{
-	None:       nil,
-	Form:       {"endpoint", "redirect"},
-	Isso:       {"host"},
-	Remark42:   {"host", "site_id"},
-	Giscus:     {"category", "category_id", "mapping", "repo", "repo_id"},
-	Utterances: {"issue_term", "label", "repo"},
-	Cusdis:     {"app_id", "host"},
-}
-
-var requiredKeys = map[Provider][]string{
-	Form:       {"endpoint"},
-	Isso:       {"host"},
-	Remark42:   {"host", "site_id"},
-	Giscus:     {"repo", "repo_id", "category", "category_id"},
-	Utterances: {"repo"},
-	Cusdis:     {"app_id"},
+	out := append([]string(nil), commonKeys...)
+	if def := Def(p); def != nil {
+		out = append(out, def.Keys...)
+	}
+	return out
 }
 
 var (
@@ -180,18 +158,19 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	switch {
 	case !ok || pe.value == "":
 		errAt(node.Line, node.Column, "provider", "feedback.provider is required").
-			Hint = "one of " + strings.Join(Providers, ", ")
+			Hint = "one of " + strings.Join(Providers(), ", ")
 		return s, ds
-	case !slices.Contains(Providers, strings.ToLower(pe.value)):
+	case !slices.Contains(Providers(), strings.ToLower(pe.value)):
 		d := errAt(pe.line, pe.col, "provider", "feedback.provider %q is not known", pe.value)
-		if h := suggest.Hint(strings.ToLower(pe.value), Providers); h != "" {
+		if h := suggest.Hint(strings.ToLower(pe.value), Providers()); h != "" {
 			d.Hint = h
 		} else {
-			d.Hint = "one of " + strings.Join(Providers, ", ")
+			d.Hint = "one of " + strings.Join(Providers(), ", ")
 		}
 		return s, ds
 	}
 	s.Provider = Provider(strings.ToLower(pe.value))
+	def := Def(s.Provider)
 
 	// consent
 	if ce, ok := vals["consent"]; ok && ce.value != "" {
@@ -210,12 +189,9 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	}
 
 	// unknown keys
-	allowed := append(append([]string(nil), commonKeys...), providerKeys[s.Provider]...)
+	allowed := Keys(s.Provider)
 	slices.Sort(allowed)
-	var allKeys []string
-	for _, ks := range providerKeys {
-		allKeys = append(allKeys, ks...)
-	}
+	allKeys := allKeys()
 	for _, key := range order {
 		if slices.Contains(allowed, key) {
 			continue
@@ -239,7 +215,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	}
 
 	// required keys
-	for _, key := range requiredKeys[s.Provider] {
+	for _, key := range def.Required {
 		if e, ok := vals[key]; !ok || e.value == "" {
 			line := node.Line
 			if ok {
@@ -258,45 +234,8 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			delete(vals, key)
 		}
 	}
-	get := func(key string) string { return vals[key].value }
-	// checkURL checks an address that readers' data is sent to, or that
-	// becomes a source of the Content-Security-Policy: https://, a host
-	// without wildcard, no path in the origin (grammar.WebURL); http:// to
-	// this machine only, with a warning, for tests against a local server.
-	// The address is kept percent-encoded.
-	checkURL := func(key string) string {
-		e, ok := vals[key]
-		if !ok || e.value == "" {
-			return ""
-		}
-		u, err := grammar.WebURL(e.value, grammar.HTTPSOrLoopback)
-		if err != nil {
-			ge := err.(*grammar.Error)
-			d := errAt(e.line, e.col, key, "feedback.%s %q %s", key, e.value, ge.Msg)
-			d.Hint = ge.Hint
-			if d.Hint == "" {
-				d.Hint = "write the service's full https:// address, e.g. https://comments.example-bank.de"
-			}
-			return ""
-		}
-		if u.Scheme == "http" {
-			ds = append(ds, diag.Warnf(file, e.line, "feedback.%s %q is http:// on this machine: fine for testing, but readers' browsers would send to their own computer", key, e.value).
-				WithKey("feedback."+key).WithHint("publish the site with the service's https:// address"))
-		}
-		return grammar.URI(e.value)
-	}
-	// checkToken checks an id or a name the provider's script puts into
-	// its own URLs and attributes.
-	checkToken := func(key string) string {
-		e := vals[key]
-		if e.value != "" && !tokenRE.MatchString(e.value) {
-			errAt(e.line, e.col, key, "feedback.%s %q is not an id or a name (letters, digits and - _ . =)", key, e.value).
-				Hint = "copy the value as the provider's set-up page shows it"
-			return ""
-		}
-		return e.value
-	}
-	s.Theme = checkToken("theme")
+	v := &Values{vals: vals, file: file, errAt: errAt, warn: func(d diag.Diagnostic) { ds = append(ds, d) }}
+	s.Theme = v.Token("theme")
 	if e := vals["lang"]; e.value != "" {
 		if err := grammar.LanguageTag(e.value); err != nil {
 			errAt(e.line, e.col, "lang", "feedback.lang %q is not a language code", e.value).Hint = "write a language code like de or en, or leave lang out to use the site's language"
@@ -304,55 +243,13 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			s.Lang = e.value
 		}
 	}
-
-	switch s.Provider {
-	case Form:
-		s.Endpoint = checkURL("endpoint")
-		s.Redirect = checkURL("redirect")
-	case Isso, Remark42, Cusdis:
-		s.Host = strings.TrimRight(checkURL("host"), "/")
-		if s.Provider == Cusdis {
-			if _, given := vals["host"]; !given {
-				s.Host = DefaultCusdisHost
-			}
-			s.AppID = checkToken("app_id")
-		}
-		if s.Provider == Remark42 {
-			s.SiteID = checkToken("site_id")
-		}
-	case Giscus, Utterances:
-		s.Repo = get("repo")
-		if e, ok := vals["repo"]; ok && e.value != "" && !repoRE.MatchString(e.value) {
-			errAt(e.line, e.col, "repo", "feedback.repo %q is not a GitHub repository", e.value).
-				Hint = "write owner/name, e.g. example-bank/feedback"
-		}
-		if s.Provider == Giscus {
-			s.RepoID, s.Category, s.CategoryID = checkToken("repo_id"), get("category"), checkToken("category_id")
-			s.Mapping = pathTerm(vals, "mapping", errAt)
-		} else {
-			s.IssueTerm = pathTerm(vals, "issue_term", errAt)
-			s.Label = get("label")
-		}
-	}
+	def.Check(&s, v)
 	return s, ds
 }
 
-// pathTerm validates giscus' mapping and utterances' issue_term: klartext
-// identifies every page by its canonical path, so only pathname (or giscus'
-// equivalent, specific) is accepted.
-func pathTerm(vals map[string]entry, key string, errAt func(line, col int, key, format string, a ...any) *diag.Diagnostic) string {
-	e, ok := vals[key]
-	if !ok || e.value == "" || e.value == "pathname" || (key == "mapping" && e.value == "specific") {
-		return "pathname"
-	}
-	errAt(e.line, e.col, key, "feedback.%s %q is not supported", key, e.value).
-		Hint = "klartext identifies a page by its canonical path (e.g. /products/etf-welt/); leave the key out or write pathname"
-	return "pathname"
-}
-
-// origin returns scheme://host[:port] of an address ParseSettings
+// Origin returns scheme://host[:port] of an address ParseSettings
 // accepted (or a fixed provider's), a valid CSP source; "" for none.
-func origin(raw string) string {
+func Origin(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return ""
@@ -360,58 +257,27 @@ func origin(raw string) string {
 	return grammar.Origin(u)
 }
 
-const (
-	giscusOrigin     = "https://giscus.app"
-	utterancesOrigin = "https://utteranc.es"
-)
-
 // Origins returns exactly the origins the provider needs, for the
 // Content-Security-Policy's script-src, frame-src and connect-src. With
 // consent click they are still needed: the embed loads after the click.
 func (s Settings) Origins() (script, frame, connect []string) {
-	switch s.Provider {
-	case Giscus:
-		return []string{giscusOrigin}, []string{giscusOrigin}, nil
-	case Utterances:
-		return []string{utterancesOrigin}, []string{utterancesOrigin}, nil
-	case Isso:
-		o := origin(s.Host)
-		return []string{o}, nil, []string{o}
-	case Remark42:
-		o := origin(s.Host)
-		return []string{o}, []string{o}, []string{o}
-	case Form:
-		// js/feedback-form.js asks the receiver for the form's token once
-		// the reader starts filling the form in (never on page load).
-		return nil, nil, []string{origin(s.Endpoint)}
-	case Cusdis:
-		// cusdis.es.js writes an srcdoc iframe, which inherits this page's
-		// CSP: the iframe's script and its API calls need the host too.
-		o := origin(s.Host)
-		return []string{o}, []string{o}, []string{o}
-	}
-	return nil, nil, nil
+	o := s.origins()
+	return o.Script, o.Frame, o.Connect
 }
 
 // StyleOrigins returns the origins the provider's script loads stylesheets
 // from: giscus' client.js adds <link rel=stylesheet href=https://giscus.app/default.css>,
 // Cusdis' srcdoc iframe links <host>/js/style.css.
-func (s Settings) StyleOrigins() []string {
-	switch s.Provider {
-	case Giscus:
-		return []string{giscusOrigin}
-	case Cusdis:
-		return []string{origin(s.Host)}
-	}
-	return nil
-}
+func (s Settings) StyleOrigins() []string { return s.origins().Style }
 
 // FormAction returns the origin the plain form posts to (provider form).
-func (s Settings) FormAction() []string {
-	if s.Provider == Form && s.Endpoint != "" {
-		return []string{origin(s.Endpoint)}
+func (s Settings) FormAction() []string { return s.origins().FormAction }
+
+func (s Settings) origins() Origins {
+	if def := Def(s.Provider); def != nil && s.Enabled() {
+		return def.Origins(s)
 	}
-	return nil
+	return Origins{}
 }
 
 // CSP builds the theme's Content-Security-Policy for the settings: 'self'

@@ -197,7 +197,8 @@ func TestSummaryPartial(t *testing.T) {
 		"<h2 id=\"fb-summary-heading\">Rückmeldungen zu dieser Seite</h2>",
 		"1\u00a0×\u00a0Lob, 1\u00a0×\u00a0Kritik, 1\u00a0×\u00a0Frage",
 		"<caption>Durchschnitt je Faktor (1 = schlecht, 5 = sehr gut)</caption>",
-		`<tr><th scope="row">Kosten</th><td>3,5</td><td>2</td></tr>`,
+		// each value with its column's header, for the stacked rows of a phone
+		`<tr><th scope="row">Kosten</th><td data-label="Durchschnitt">3,5</td><td data-label="Bewertungen">2</td></tr>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

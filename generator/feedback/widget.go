@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/klartext/klartext/generator/i18n"
-	"github.com/klartext/klartext/generator/locale"
 )
 
 // PageRef identifies the page the widget belongs to. Path is the canonical
@@ -128,16 +127,9 @@ func Widget(s Settings, page PageRef, words *i18n.Catalog) *WidgetData {
 	if provLang == "" {
 		provLang = ll
 	}
-	base := s.Host
-	switch s.Provider {
-	case Form:
-		base = s.Endpoint
-	case Giscus:
-		base = giscusOrigin
-	case Utterances:
-		base = utterancesOrigin
-	}
-	w.Origin = origin(base)
+	def := Def(s.Provider)
+	base := def.Base(s)
+	w.Origin = Origin(base)
 	if u, err := url.Parse(base); err == nil {
 		w.Host = u.Hostname()
 	}
@@ -145,101 +137,26 @@ func Widget(s Settings, page PageRef, words *i18n.Catalog) *WidgetData {
 	if len(page.Videos) > 0 {
 		w.Labels.Intro = words.T("fb_video_question") + " " + w.Labels.Intro
 	}
-
-	var e Embed
-	switch s.Provider {
-	case Form:
-		w.Form = formData(s, words)
+	if def.Embed == nil {
+		w.Form = formData(s, words) // the page carries the form itself
 		return w
-	case Isso:
-		attrs := map[string]string{
-			"data-isso":      s.Host + "/",
-			"data-isso-lang": locale.Primary(provLang),
-			"data-isso-css":  "false", // Isso would inject a <style>, which the CSP forbids; the theme styles it
-		}
-		e = Embed{
-			Container:   &Element{Tag: "section", Attrs: map[string]string{"id": "isso-thread", "data-title": page.Title, "data-isso-id": page.Path}},
-			Script:      s.Host + "/js/embed.min.js",
-			ScriptAttrs: attrs,
-		}
-	case Remark42:
-		cfg := map[string]string{
-			"host":       s.Host,
-			"site_id":    s.SiteID,
-			"url":        page.URL,
-			"page_title": page.Title,
-			"locale":     locale.Primary(provLang),
-		}
-		if s.Theme != "" {
-			cfg["theme"] = s.Theme
-		}
-		e = Embed{
-			Container: &Element{Tag: "div", Attrs: map[string]string{"id": "remark42"}},
-			Script:    s.Host + "/web/embed.js",
-			ConfigVar: "remark_config",
-			Config:    cfg,
-		}
-	case Giscus:
-		theme := s.Theme
-		if theme == "" {
-			theme = "preferred_color_scheme"
-		}
-		e = Embed{
-			Container: &Element{Tag: "div", Attrs: map[string]string{"class": "giscus"}},
-			Script:    giscusOrigin + "/client.js",
-			ScriptAttrs: map[string]string{
-				"data-repo":              s.Repo,
-				"data-repo-id":           s.RepoID,
-				"data-category":          s.Category,
-				"data-category-id":       s.CategoryID,
-				"data-mapping":           "specific",
-				"data-term":              page.Path,
-				"data-strict":            "1",
-				"data-reactions-enabled": "1",
-				"data-emit-metadata":     "0",
-				"data-input-position":    "bottom",
-				"data-theme":             theme,
-				"data-lang":              locale.Primary(provLang),
-				"data-loading":           "lazy",
-				"crossorigin":            "anonymous",
-			},
-		}
-	case Utterances:
-		theme := s.Theme
-		if theme == "" {
-			theme = "github-light"
-		}
-		attrs := map[string]string{
-			"repo":        s.Repo,
-			"issue-term":  page.Path,
-			"theme":       theme,
-			"crossorigin": "anonymous",
-		}
-		if s.Label != "" {
-			attrs["label"] = s.Label
-		}
-		e = Embed{Script: utterancesOrigin + "/client.js", ScriptAttrs: attrs}
-	case Cusdis:
-		attrs := map[string]string{
-			"id":              "cusdis_thread",
-			"data-host":       s.Host,
-			"data-app-id":     s.AppID,
-			"data-page-id":    page.Path,
-			"data-page-url":   page.URL,
-			"data-page-title": page.Title,
-		}
-		if s.Theme != "" {
-			attrs["data-theme"] = s.Theme
-		}
-		e = Embed{
-			Container: &Element{Tag: "div", Attrs: attrs},
-			Script:    s.Host + "/js/cusdis.es.js",
-		}
 	}
+	e := def.Embed(s, page, provLang)
 	w.EmbedSpec = e
 	b, _ := json.Marshal(e) // maps marshal with sorted keys: reproducible output
 	w.Embed = string(b)
 	return w
+}
+
+// Script is the theme script the page's widget needs; "" for none. The
+// plain form works without JavaScript; its script only fetches the
+// receiver's token once the reader starts filling it in, which spares the
+// reader a confirmation step.
+func (s Settings) Script() string {
+	if def := Def(s.Provider); def != nil && s.Enabled() {
+		return def.Script
+	}
+	return ""
 }
 
 func labels(words *i18n.Catalog, host string) Labels {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/feedbackstore"
 )
 
@@ -22,7 +23,7 @@ import (
 // nothing. Rows with errors are reported (file and line) and nothing is
 // imported.
 func CSV(file string, r io.Reader) ([]feedbackstore.Imported, []diag.Diagnostic) {
-	entries, ds := feedback.ParseExport(file, r)
+	entries, ds := feedbackexport.Parse(file, r)
 	l := &diag.List{}
 	l.Add(ds...)
 	if l.HasErrors() {

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 	"github.com/klartext/klartext/generator/feedbackstore"
 )
 
@@ -208,7 +208,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, ds := feedback.ParseExport("content/data/feedback.csv", bytes.NewReader(raw))
+	before, ds := feedbackexport.Parse("content/data/feedback.csv", bytes.NewReader(raw))
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}

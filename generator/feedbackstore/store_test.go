@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
 )
 
 var ctx = context.Background()
@@ -332,13 +333,13 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := feedback.WriteExport(&b, es); err != nil {
+	if err := feedbackexport.Write(&b, es); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "x@example.test") || strings.Contains(b.String(), "intern") || strings.Contains(b.String(), "Danke") {
 		t.Errorf("the export holds what is not public:\n%s", b.String())
 	}
-	back, ds := feedback.ParseExport("content/data/feedback.csv", strings.NewReader(b.String()))
+	back, ds := feedbackexport.Parse("content/data/feedback.csv", strings.NewReader(b.String()))
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}

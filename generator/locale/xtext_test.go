@@ -21,8 +21,8 @@ import (
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
 
-	"github.com/klartext/klartext/generator/build"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -43,7 +43,7 @@ func demoFigures(t *testing.T) []figure {
 	t.Helper()
 	root := sitetest.CopyDemo(t, filepath.Join("..", ".."))
 	dest := filepath.Join(root, "public")
-	res, err := build.Build(build.Options{Source: root, Dest: dest})
+	res, err := pipeline.Build(pipeline.Options{Source: root, Dest: dest})
 	if err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("the demo does not build: %v %v", err, res.Diagnostics.Errors())
 	}

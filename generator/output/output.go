@@ -234,3 +234,46 @@ func (s *Staging) Commit() error {
 
 // Abort removes the staging folder; the destination is left as it was.
 func (s *Staging) Abort() error { return os.RemoveAll(s.Dir) }
+
+// Out is where one build writes: a staging folder that Finish swaps in, or
+// nothing at all for a build that only validates.
+type Out struct {
+	Sink
+	stage *Staging
+}
+
+// Open checks that dest does not overlap the site's content folder
+// (source/contentDir) and begins a staging folder beside it; a dry run
+// writes nowhere (Discard).
+func Open(dest, source, contentDir string, dryRun bool) (*Out, error) {
+	if dryRun {
+		return &Out{Sink: Discard}, nil
+	}
+	if err := CheckOverlap(dest, source, contentDir); err != nil {
+		return nil, err
+	}
+	stage, err := Begin(dest)
+	if err != nil {
+		return nil, err
+	}
+	return &Out{Sink: stage, stage: stage}, nil
+}
+
+// Finish swaps the staging folder in when the build succeeded (ok), and
+// removes it otherwise: the previous output stays as it was.
+func (o *Out) Finish(ok bool) error {
+	switch {
+	case o.stage == nil:
+		return nil
+	case !ok:
+		if err := o.stage.Abort(); err != nil {
+			return fmt.Errorf("cannot remove the staging folder: %w", err)
+		}
+		return nil
+	}
+	if err := o.stage.Commit(); err != nil {
+		_ = o.stage.Abort()
+		return err
+	}
+	return nil
+}

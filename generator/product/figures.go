@@ -67,6 +67,10 @@ type CostLine struct {
 	// product's currency, rounded to cents so that the lines add up to
 	// Composition.TotalCosts exactly.
 	Amount float64
+	// Share is the line's amount before that rounding: what SplitCents
+	// split. A page's calculator scales the shares to the reader's amount
+	// and splits them again, as ComputeFor does.
+	Share float64
 }
 
 // Composition is the "composition of costs" table.
@@ -105,10 +109,12 @@ type rates struct {
 	e, c         float64 // entry; recurring (ongoing + transaction + performance fee)
 	x1, xh, xRHP float64 // exit after 1 year, at half the holding period, at the holding period
 	m            float64 // moderate scenario at the holding period
+	p            float64 // the amount invested (the content model's P)
 }
 
-func ratesOf(p Product) (rates, bool) {
+func ratesOf(p Product, amount float64) (rates, bool) {
 	r := rates{
+		p:    amount,
 		e:    p.EntryPct / 100,
 		c:    (p.OngoingPct + p.TransactionPct + p.PerformanceFeePct) / 100,
 		xRHP: p.ExitPct / 100,
@@ -127,7 +133,7 @@ func ratesOf(p Product) (rates, bool) {
 	// Outside these bounds the formulas divide by zero or take roots of
 	// negative numbers; validation reports such products as errors.
 	in := func(v float64) bool { return v >= 0 && v < 1 }
-	ok := p.RHPYears >= MinRHPYears && p.RHPYears <= MaxRHPYears &&
+	ok := amount > 0 && !math.IsInf(amount, 0) && p.RHPYears >= MinRHPYears && p.RHPYears <= MaxRHPYears &&
 		in(r.e) && in(r.c) && in(r.x1) && in(r.xh) && in(r.xRHP) && r.m > -1
 	return r, ok
 }
@@ -175,16 +181,16 @@ func (r rates) growth(T float64) float64 {
 // value is the net value after T years with before-cost growth g and the
 // exit cost x at that time.
 func (r rates) value(T, g, x float64) (gross, net float64) {
-	gross = ExampleInvestment * math.Pow(1+g, T)
-	net = ExampleInvestment * (1 - r.e) * math.Pow((1+g)*(1-r.c), T) * (1 - x)
+	gross = r.p * math.Pow(1+g, T)
+	net = r.p * (1 - r.e) * math.Pow((1+g)*(1-r.c), T) * (1 - x)
 	return gross, net
 }
 
 // impactPct is the annual cost impact in percent: the average return per
 // year before costs minus the one after costs (Annex VII, table 1,
 // footnote).
-func impactPct(gross, net, T float64) float64 {
-	return (math.Pow(gross/ExampleInvestment, 1/T) - math.Pow(net/ExampleInvestment, 1/T)) * 100
+func impactPct(gross, net, p, T float64) float64 {
+	return (math.Pow(gross/p, 1/T) - math.Pow(net/p, 1/T)) * 100
 }
 
 // exitAt is the exit cost at T years: the 1-year exit cost before half the
@@ -207,8 +213,17 @@ func (r rates) exitAt(T float64, periods []float64) float64 {
 // Compute works out every figure of p's page. It returns nil for a
 // product whose facts are invalid (see Load: such a product is an error,
 // and the build publishes nothing).
-func Compute(p Product) *Figures {
-	r, ok := ratesOf(p)
+func Compute(p Product) *Figures { return ComputeFor(p, ExampleInvestment) }
+
+// ComputeFor is Compute for amount invested instead of ExampleInvestment:
+// the figures of the page's calculator ("your own amount"). Every amount
+// is linear in it — the costs are rates of what is invested, the
+// scenarios P·(1 + r)^T, and the KID's own totals, given for 10,000, are
+// scaled by amount / 10,000 — and every percentage is the same for any
+// amount; only the composition's rounding to cents is done again. It
+// returns nil for invalid facts or an amount that is not positive.
+func ComputeFor(p Product, amount float64) *Figures {
+	r, ok := ratesOf(p, amount)
 	if !ok {
 		return nil
 	}
@@ -216,7 +231,7 @@ func Compute(p Product) *Figures {
 	f := &Figures{Columns: columns(p, r, g)}
 	f.Composition = composition(p, r, f.Columns[0], g)
 	f.Path = costPath(r, p.RHPYears, g, f.Columns)
-	f.Scenarios, f.Minimum = scenarios(p)
+	f.Scenarios, f.Minimum = scenarios(p, amount)
 	return f
 }
 
@@ -224,7 +239,7 @@ func Compute(p Product) *Figures {
 // shows no more of the product (the products section's comparison); nil
 // for invalid facts.
 func CostColumns(p Product) []CostColumn {
-	r, ok := ratesOf(p)
+	r, ok := ratesOf(p, ExampleInvestment)
 	if !ok {
 		return nil
 	}
@@ -254,15 +269,16 @@ func columns(p Product, r rates, g float64) []CostColumn {
 		if T == rhp {
 			// The moderate scenario's value itself, not the same number
 			// through pow and back: the page shows both.
-			col.Net = ExampleInvestment * math.Pow(1+r.m, rhp)
+			col.Net = r.p * math.Pow(1+r.m, rhp)
 		}
 		col.ModelTotalCosts = col.Gross - col.Net
-		col.ModelImpactPct = impactPct(col.Gross, col.Net, T)
+		col.ModelImpactPct = impactPct(col.Gross, col.Net, r.p, T)
 		col.TotalCosts, col.AnnualImpactPct = col.ModelTotalCosts, col.ModelImpactPct
 		k := kidColumn(i, len(periods))
 		if v := kidTotals[k]; v != nil {
-			col.TotalCosts, col.FromKID.TotalCosts = *v, true
-			col.Gross = col.Net + *v // the net value stays the scenario's
+			kid := *v * (r.p / ExampleInvestment) // the KID's figure is for 10,000; ×1 exactly for it
+			col.TotalCosts, col.FromKID.TotalCosts = kid, true
+			col.Gross = col.Net + kid // the net value stays the scenario's
 		}
 		if v := kidImpacts[k]; v != nil {
 			col.AnnualImpactPct, col.FromKID.AnnualImpact = *v, true
@@ -310,9 +326,9 @@ func composition(p Product, r rates, col CostColumn, g float64) Composition {
 	}
 	x := col.ExitPct / 100
 	grow := math.Pow(1+g, T)
-	entry := ExampleInvestment * r.e * grow
-	recurring := ExampleInvestment * (1 - r.e) * grow * (1 - math.Pow(1-r.c, T))
-	beforeExit := ExampleInvestment * (1 - r.e) * math.Pow((1+g)*(1-r.c), T)
+	entry := r.p * r.e * grow
+	recurring := r.p * (1 - r.e) * grow * (1 - math.Pow(1-r.c, T))
+	beforeExit := r.p * (1 - r.e) * math.Pow((1+g)*(1-r.c), T)
 	exit := beforeExit * x
 	share := func(pct float64) float64 {
 		if sum := p.OngoingPct + p.TransactionPct + p.PerformanceFeePct; sum > 0 {
@@ -329,11 +345,11 @@ func composition(p Product, r rates, col CostColumn, g float64) Composition {
 	total := locale.Round(col.TotalCosts, 2)
 	amounts := SplitCents(raw, total)
 	return Composition{Years: T, TotalCosts: total, Lines: []CostLine{
-		{Key: "entry", Pct: p.EntryPct, Amount: amounts[0]},
-		{Key: "exit", Pct: col.ExitPct, Amount: amounts[1]},
-		{Key: "ongoing", Pct: p.OngoingPct, Amount: amounts[2]},
-		{Key: "transaction", Pct: p.TransactionPct, Amount: amounts[3]},
-		{Key: "performance_fee", Pct: p.PerformanceFeePct, Amount: amounts[4]},
+		{Key: "entry", Pct: p.EntryPct, Amount: amounts[0], Share: raw[0]},
+		{Key: "exit", Pct: col.ExitPct, Amount: amounts[1], Share: raw[1]},
+		{Key: "ongoing", Pct: p.OngoingPct, Amount: amounts[2], Share: raw[2]},
+		{Key: "transaction", Pct: p.TransactionPct, Amount: amounts[3], Share: raw[3]},
+		{Key: "performance_fee", Pct: p.PerformanceFeePct, Amount: amounts[4], Share: raw[4]},
 	}}
 }
 
@@ -419,9 +435,9 @@ func columnAt(cols []CostColumn, t float64) *CostColumn {
 // minimum where the product has one. The value is P·(1 + r)^T: the returns
 // are the average per year, after all costs, of that value (EPT 02010 to
 // 02120 define them so).
-func scenarios(p Product) ([]ScenarioFigure, *ScenarioPoint) {
+func scenarios(p Product, amount float64) ([]ScenarioFigure, *ScenarioPoint) {
 	at := func(pct *float64, T float64) ScenarioPoint {
-		return ScenarioPoint{ReturnPct: *pct, Value: ExampleInvestment * math.Pow(1+*pct/100, T)}
+		return ScenarioPoint{ReturnPct: *pct, Value: amount * math.Pow(1+*pct/100, T)}
 	}
 	rhpPcts := p.scenarioPcts()
 	out := make([]ScenarioFigure, 0, 4)
@@ -446,4 +462,46 @@ func scenarios(p Product) ([]ScenarioFigure, *ScenarioPoint) {
 
 func (p Product) scenarioPcts() [4]*float64 {
 	return [4]*float64{p.ScenarioStressPct, p.ScenarioUnfavourablePct, p.ScenarioModeratePct, p.ScenarioFavourablePct}
+}
+
+// TotalCostsAtRHP is the total costs of the costs table's last column
+// (exit at the holding period) for ExampleInvestment, as the product's
+// page shows them: for pages that name a product without showing its
+// figures (a story's list of its products). NaN for invalid facts.
+func (p Product) TotalCostsAtRHP() float64 {
+	cols := CostColumns(p)
+	if len(cols) == 0 {
+		return math.NaN()
+	}
+	return cols[len(cols)-1].TotalCosts
+}
+
+// ExampleAmount is ExampleInvestment, the amount p's figures are for, for
+// templates (a layout prints it as the amount its figures assume).
+func (p Product) ExampleAmount() float64 { return ExampleInvestment }
+
+// Amounts are the amounts of money f holds but the composition's lines:
+// the costs table's totals, the costs-over-time path (costs, value with
+// and without costs), the scenarios' values and the minimum's, in that
+// order. Each is linear in the amount invested (ComputeFor), which is what
+// a page's calculator relies on when it scales them; the composition's
+// lines are split into cents again instead (SplitCents of the shares).
+func (f *Figures) Amounts() []float64 {
+	out := make([]float64, 0, len(f.Columns)+3*len(f.Path)+2*len(f.Scenarios)+1)
+	for _, c := range f.Columns {
+		out = append(out, c.TotalCosts)
+	}
+	for _, p := range f.Path {
+		out = append(out, p.CumulativeCosts, p.Net, p.Gross)
+	}
+	for _, s := range f.Scenarios {
+		if s.OneYear != nil {
+			out = append(out, s.OneYear.Value)
+		}
+		out = append(out, s.AtRHP.Value)
+	}
+	if f.Minimum != nil {
+		out = append(out, f.Minimum.Value)
+	}
+	return out
 }

@@ -478,3 +478,78 @@ func BenchmarkCompute(b *testing.B) {
 		Compute(p)
 	}
 }
+
+// ComputeFor's figures are linear in the amount: every amount is
+// amount / 10,000 times Compute's (to the last bits of a float64), the
+// KID's own totals included, every percentage the same, and the
+// composition still adds up to its total in cents. This is what lets the
+// page's calculator scale the page's own numbers (themes/klartext/static/
+// js/calc.js), tested against ComputeFor in the browser suite.
+func TestComputeForIsLinear(t *testing.T) {
+	kid := scen(Product{RHPYears: 12, EntryPct: 3, ExitPct: 0.5, OngoingPct: 1.2, TransactionPct: 0.1, PerformanceFeePct: 0.3}, 3)
+	kid.KIDTotalCosts1Y, kid.KIDCostImpactRHPPct, kid.KIDTotalCostsHalf = pct(430), pct(1.9), pct(1500)
+	kid.Exit1YPct, kid.MinimumReturnPct = pct(2), pct(-1)
+	kid.Scenario1YPct = [4]*float64{pct(-40), pct(-10), pct(2), pct(20)}
+	products := []Product{
+		scen(Product{RHPYears: 5, EntryPct: 3, OngoingPct: 1.2, TransactionPct: 0.1}, 3),
+		scen(Product{RHPYears: 0.5, OngoingPct: 0.2}, 1),
+		scen(Product{RHPYears: 7.5, EntryPct: 5, ExitPct: 1, OngoingPct: 1.5}, -2),
+		kid,
+	}
+	same := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(b)) }
+	for i, p := range products {
+		base := Compute(p)
+		for _, amount := range []float64{1, 5000, 12345.67, 250000, 1e9} {
+			f, s := ComputeFor(p, amount), amount/ExampleInvestment
+			for j, c := range f.Columns {
+				b := base.Columns[j]
+				if !same(c.TotalCosts, b.TotalCosts*s) || !same(c.Gross, b.Gross*s) || !same(c.Net, b.Net*s) ||
+					!same(c.AnnualImpactPct, b.AnnualImpactPct) || c.FromKID != b.FromKID {
+					t.Errorf("product %d, %v: column %d %+v, want %+v × %v", i, amount, j, c, b, s)
+				}
+			}
+			for j, pt := range f.Path {
+				if b := base.Path[j]; !same(pt.CumulativeCosts, b.CumulativeCosts*s) || !same(pt.Net, b.Net*s) {
+					t.Errorf("product %d, %v: path point %d %+v, want %+v × %v", i, amount, j, pt, b, s)
+				}
+			}
+			for j, sc := range f.Scenarios {
+				b := base.Scenarios[j]
+				if !same(sc.AtRHP.Value, b.AtRHP.Value*s) || (sc.OneYear != nil && !same(sc.OneYear.Value, b.OneYear.Value*s)) {
+					t.Errorf("product %d, %v: scenario %s %+v, want %+v × %v", i, amount, sc.Key, sc, b, s)
+				}
+			}
+			if (f.Minimum == nil) != (base.Minimum == nil) || (f.Minimum != nil && !same(f.Minimum.Value, base.Minimum.Value*s)) {
+				t.Errorf("product %d, %v: minimum %+v, want %+v × %v", i, amount, f.Minimum, base.Minimum, s)
+			}
+			sum := 0.0
+			for j, l := range f.Composition.Lines {
+				sum += l.Amount
+				if !same(l.Share, base.Composition.Lines[j].Share*s) {
+					t.Errorf("product %d, %v: composition line %s %+v, want a share of %v × %v", i, amount, l.Key, l, base.Composition.Lines[j].Share, s)
+				}
+			}
+			if math.Round(sum*100) != math.Round(f.Composition.TotalCosts*100) {
+				t.Errorf("product %d, %v: composition adds up to %v, total %v", i, amount, sum, f.Composition.TotalCosts)
+			}
+		}
+	}
+	if ComputeFor(products[0], 0) != nil || ComputeFor(products[0], -5) != nil || ComputeFor(products[0], math.NaN()) != nil {
+		t.Error("figures for an amount that is not positive")
+	}
+}
+
+func TestTotalCostsAtRHP(t *testing.T) {
+	p := scen(Product{RHPYears: 12, EntryPct: 3, OngoingPct: 1.2, TransactionPct: 0.1}, 3)
+	f := Compute(p)
+	if got, want := p.TotalCostsAtRHP(), f.Columns[2].TotalCosts; got != want {
+		t.Errorf("TotalCostsAtRHP = %v, want the page's last column's %v", got, want)
+	}
+	p.KIDTotalCostsRHP = pct(2000)
+	if got := p.TotalCostsAtRHP(); got != 2000 {
+		t.Errorf("with the KID's total: %v, want 2000", got)
+	}
+	if v := (Product{RHPYears: 5}).TotalCostsAtRHP(); !math.IsNaN(v) {
+		t.Errorf("invalid facts: %v, want NaN", v)
+	}
+}

@@ -119,6 +119,12 @@ func TestCostAndScenarioLabels(t *testing.T) {
 		{RateLabel("entry", "1,00\u00a0%", "de"), "1,00\u00a0% des Betrags, den Sie beim Einstieg zahlen"},
 		{RateLabel("transaction", "0.10%", "en"), "0.10% of the value of your investment per year"},
 		{RateLabel("exit", "0.50%", "en"), "0.50% of your investment before it is paid out to you"},
+		{CostLabel("entry", "de-DE"), "Einstiegskosten"},
+		{CostLabel("performance_fee", "en"), "Performance fees"},
+		{CostLabel("unknown", "de"), "unknown"},
+		{ScenarioLabel("minimum", "en"), "Minimum"},
+		{RateLabel("transaction", "0,10 %", "de"), "0,10 % des Werts Ihrer Anlage pro Jahr"},
+		{RateLabel("ongoing", "0.20 %", "en"), "0.20 % of the value of your investment per year"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

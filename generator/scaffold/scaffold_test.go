@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/fileio"
 )
 
 func TestCreateRefusesOverwriteAndBadNames(t *testing.T) {
@@ -38,6 +40,35 @@ func TestCreateRefusesOverwriteAndBadNames(t *testing.T) {
 	}
 	if _, err := Create(root, "pie", "x", today); err == nil {
 		t.Error("unknown kind accepted")
+	}
+}
+
+// Every kind editors create has its scaffold, and a scaffold is a page of
+// its kind that loads without a diagnostic: every key it writes is one the
+// kind accepts.
+func TestEveryScaffoldIsAPageOfItsKind(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, d := range content.Kinds() {
+		if d.Folder != "" && d.Scaffold == nil {
+			t.Errorf("the kind %s of content/%s/ has no scaffold for klartext new", d.Kind, d.Folder)
+		}
+		if d.Scaffold == nil {
+			continue
+		}
+		root := t.TempDir()
+		p, err := Create(root, d.Scaffold.Name, "neu", today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		files, _, err := fileio.Scan(root, "content", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, ds := content.LoadPage(files, filepath.ToSlash(rel))
+		if page == nil || len(ds) != 0 || page.Kind != d.Kind {
+			t.Errorf("%s: %+v %v", d.Scaffold.Name, page, ds)
+		}
 	}
 }
 

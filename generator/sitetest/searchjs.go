@@ -10,9 +10,12 @@ import (
 )
 
 // SearchJS is the path of the theme's search script.
-func SearchJS() string {
+func SearchJS() string { return ThemeJS("search.js") }
+
+// ThemeJS is the path of a script of the default theme.
+func ThemeJS(name string) string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "themes", "klartext", "static", "js", "search.js")
+	return filepath.Join(filepath.Dir(file), "..", "..", "themes", "klartext", "static", "js", name)
 }
 
 // RunSearchJS runs program in node with the theme's search.js loaded as
@@ -21,6 +24,13 @@ func SearchJS() string {
 // Without node the test is skipped, or fails when CI is set: the browser
 // runs this script, and these tests are how it is checked outside one.
 func RunSearchJS(t testing.TB, program string, input, output any) {
+	t.Helper()
+	RunJS(t, SearchJS(), "search", program, input, output)
+}
+
+// RunJS is RunSearchJS for the script file, loaded (require) as the
+// variable name.
+func RunJS(t testing.TB, file, name, program string, input, output any) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -37,11 +47,11 @@ func RunSearchJS(t testing.TB, program string, input, output any) {
 	if err := os.WriteFile(inFile, in, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	wrapper := `const search = require(process.argv[1]);
+	wrapper := `const ` + name + ` = require(process.argv[1]);
 const input = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));
 const done = (v) => process.stdout.write(JSON.stringify(v));
 (async () => {` + program + `})().catch((e) => { console.error(e && e.stack || e); process.exit(1); });`
-	cmd := exec.Command(node, "-e", wrapper, SearchJS(), inFile)
+	cmd := exec.Command(node, "-e", wrapper, file, inFile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

@@ -49,6 +49,7 @@ type Theme struct {
 	// name → *quick.Runner.
 	partialRunners sync.Map
 	lookups        sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
+	siteFiles      sync.Map // SiteFile: name → *siteFile
 
 	// Refused are the files of the site's theme folder that are not read:
 	// symbolic links out of it, links to folders, named pipes and other
@@ -241,13 +242,7 @@ func (t *Theme) Lookup(candidates ...string) (string, bool) {
 // Execute runs a layout with data. A layout that defines "main" is wrapped
 // in _default/baseof.html; one that does not is a complete document.
 func (t *Theme) Execute(w io.Writer, layout string, data any) error {
-	c := t.get(layout)
-	c.once.Do(func() {
-		c.tmpl, c.err = t.parse(layout)
-		if c.err == nil {
-			c.runner = t.newRunner(c.tmpl.Execute, c.tmpl, c.tmpl.Name())
-		}
-	})
+	c := t.layout(layout)
 	if c.err != nil {
 		return c.err
 	}
@@ -256,6 +251,18 @@ func (t *Theme) Execute(w io.Writer, layout string, data any) error {
 	c.nanos.Add(int64(time.Since(start)))
 	c.calls.Add(1)
 	return err
+}
+
+// layout is the layout parsed, once.
+func (t *Theme) layout(layout string) *compiled {
+	c := t.get(layout)
+	c.once.Do(func() {
+		c.tmpl, c.err = t.parse(layout)
+		if c.err == nil {
+			c.runner = t.newRunner(c.tmpl.Execute, c.tmpl, c.tmpl.Name())
+		}
+	})
+	return c
 }
 
 func (t *Theme) get(layout string) *compiled {

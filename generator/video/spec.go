@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/suggest"
 	"github.com/klartext/klartext/generator/webvtt"
 )
@@ -486,4 +487,16 @@ func yamlError(err error) *Error {
 		}
 	}
 	return &Error{Message: "the video block is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// Source is the file a block on the page source names: beside the page,
+// or from the content folder when the path starts with "/"; inside is
+// false when the path leads out of the content folder.
+func (r Ref) Source(page string) (src string, inside bool) {
+	if strings.HasPrefix(r.Path, "/") {
+		src = path.Join(content.Dir, r.Path)
+	} else {
+		src = path.Join(path.Dir(page), r.Path)
+	}
+	return src, strings.HasPrefix(src, content.Dir+"/")
 }

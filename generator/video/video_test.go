@@ -388,3 +388,19 @@ func TestPosterSVG(t *testing.T) {
 		t.Error("no size: the default 1280×720")
 	}
 }
+func TestRefSource(t *testing.T) {
+	for _, tc := range []struct {
+		page, path, src string
+		inside          bool
+	}{
+		{"content/stories/a.md", "film.mp4", "content/stories/film.mp4", true},
+		{"content/stories/a.md", "/videos/film.mp4", "content/videos/film.mp4", true},
+		{"content/a.md", "../film.mp4", "film.mp4", false},
+		{"content/stories/a.md", "/../../etc/passwd", "../etc/passwd", false},
+	} {
+		src, inside := Ref{Path: tc.path}.Source(tc.page)
+		if src != tc.src || inside != tc.inside {
+			t.Errorf("Source(%q, %q) = %q, %v; want %q, %v", tc.page, tc.path, src, inside, tc.src, tc.inside)
+		}
+	}
+}

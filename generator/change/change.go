@@ -1,0 +1,108 @@
+// Package change says what a set of changed files of a built site touches,
+// for klartext serve's incremental builds: only the bodies of published
+// pages (Bodies), only the theme's static files and page layouts
+// (ThemeFiles), or anything else, which is a full build's. When in doubt
+// it answers "anything else": a stale page is never served.
+package change
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/site"
+)
+
+// Page is a published page read again, its front matter unchanged.
+type Page struct {
+	Node *site.Node    // the page in the last build's model
+	Page *content.Page // as it is now
+}
+
+// Bodies reads the changed files (absolute or relative to the working
+// directory) again and returns them when every one is a published Markdown
+// page of s, the site at root, whose front matter, and so its place in
+// every list, link and index, is unchanged; nil otherwise.
+func Bodies(s *site.Site, root string, changed []string) []Page {
+	if len(changed) == 0 {
+		return nil
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	var out []Page
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil || !strings.HasSuffix(abs, ".md") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		src := filepath.ToSlash(rel)
+		n := s.BySource[src]
+		if n == nil {
+			return nil // new, deleted, draft, future or withdrawn: a full build decides
+		}
+		p, ds := content.LoadPage(s.Files, src)
+		if p == nil || len(ds) > 0 {
+			return nil // the full build reports it
+		}
+		if p.BodyLine != n.BodyLine || !reflect.DeepEqual(p.Meta, n.Meta) {
+			return nil
+		}
+		// The list teaser comes from the first paragraph when there is no
+		// description (Teaser is "" when there is one); a video block,
+		// added, changed or removed, changes the page's scripts and the
+		// site's CSP.
+		if p.Teaser != n.Teaser || p.HasFence("video") || n.HasVideo() {
+			return nil
+		}
+		out = append(out, Page{Node: n, Page: p})
+	}
+	return out
+}
+
+// Theme is a change to the site's theme folder that a full build need not
+// follow: static files, and page layouts.
+type Theme struct {
+	Static  []string // paths below static/
+	Layouts []string // paths below layouts/ ("products/single.html")
+}
+
+// ThemeFiles classifies the changed files; nil when any of them is not a
+// static file or a page layout of the theme folder dir (the base layout
+// and the partials appear on every page: a full build).
+func ThemeFiles(dir string, changed []string) *Theme {
+	if len(changed) == 0 {
+		return nil
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	tc := &Theme{}
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case strings.HasPrefix(rel, "static/"):
+			tc.Static = append(tc.Static, strings.TrimPrefix(rel, "static/"))
+		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/") && rel != "layouts/_default/baseof.html":
+			tc.Layouts = append(tc.Layouts, strings.TrimPrefix(rel, "layouts/"))
+		default:
+			return nil
+		}
+	}
+	return tc
+}

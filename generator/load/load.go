@@ -1,0 +1,143 @@
+// Package load is a build's first stage: it reads the site — its
+// settings, content, product sources, template data, the feedback
+// settings and export, what the pages' video blocks name, the theme —
+// into what the site model is made of (site.Input) and the theme. Every
+// file of the site is read through the scans of content/ and of the
+// theme's folder (fileio.Scan), which refuse links out of the site and
+// special files. A page keeps only what the build needs of its body
+// (content.Page.Teaser, Fences): the renderer reads it again when the page
+// renders.
+package load
+
+import (
+	"errors"
+
+	"github.com/klartext/klartext/generator/config"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/data"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/feedbackexport"
+	"github.com/klartext/klartext/generator/i18n"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/media"
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
+)
+
+// Options say what to load.
+type Options struct {
+	Root string // the site's folder (holds content/)
+	// BaseURL, when set, replaces site.yaml's baseURL (the command line's
+	// --baseURL: a staging build), checked as site.yaml's is.
+	BaseURL string
+	// Site says which pages the build publishes: the video files of the
+	// others are not read.
+	Site site.Options
+	Off  shortcut.Set // the shortcuts the theme does not take
+	// FindFrames takes the videos' poster frames with ffmpeg where it is
+	// installed (not in a dry run).
+	FindFrames bool
+}
+
+// Site reads the site. The theme is nil when it cannot be loaded
+// (reported); then the site has no pages of the theme's words.
+func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
+	tree, tds := content.Load(opts.Root)
+	ds.Add(tds...)
+	cfg, cds := config.Load(tree.Files)
+	ds.Add(cds...)
+	if opts.BaseURL != "" {
+		var err *config.BaseURLError
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			ds.Add(err.Diagnostic("", 0))
+		}
+	}
+	in := site.Input{Root: opts.Root, Tree: tree, Config: cfg}
+	// Product sources (EPT files wherever they are, the export and its
+	// mapping file) are read first; they are not template data.
+	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
+	ds.Add(pds...)
+	in.Products = products
+	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
+	ds.Add(dds...)
+	in.Data = dataTree
+	if cfg.Feedback != nil {
+		settings, fds := feedback.ParseSettings(cfg.Feedback, config.File)
+		ds.Add(fds...)
+		in.Feedback = settings
+	}
+	entries, eds := feedbackexport.Read(tree.Files, opts.Site.Now)
+	ds.Add(eds...)
+	in.FeedbackEntries = entries
+	in.Media = loadMedia(tree, opts)
+	th, err := Theme(opts.Root, cfg, opts.Off)
+	var unsupported *i18n.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey("language"))
+		return in, nil // said once: a language without words has no formats either
+	case err != nil:
+		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
+		return in, nil
+	}
+	// A language the theme has words for may still lack formats.
+	if !locale.Known(cfg.Language) {
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "the language %s has no number and date formats in klartext (there are de and en)", cfg.Language).
+			WithKey("language").WithHint("write language: de or en, or add the language's formats to generator/locale"))
+	}
+	for _, p := range th.Refused {
+		ds.Add(p.Diagnostic())
+	}
+	ds.Add(th.Problems...)
+	in.Words = &site.Words{Catalog: th.Words(), FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
+		SearchTitle: th.Translate("search_title"), SearchDescription: th.Translate("search_description")}
+	return in, th
+}
+
+// loadMedia reads what the ```video blocks of the published pages name
+// (package media).
+func loadMedia(tree *content.Tree, opts Options) *media.Set {
+	var pages []*content.Page
+	for _, p := range tree.Pages {
+		if p.HasFence("video") && site.Excluded(p, opts.Site) == "" {
+			pages = append(pages, p)
+		}
+	}
+	assets := make(map[string]string, len(tree.Assets))
+	for _, a := range tree.Assets {
+		assets[a.Source] = a.URL
+	}
+	return media.Load(tree.Files, opts.Root, pages, assets, opts.FindFrames)
+}
+
+// Theme loads the site's theme (the one site.yaml names, below root) with
+// the template functions of package render and the shortcuts off turns
+// off.
+func Theme(root string, cfg config.Site, off shortcut.Set) (*theme.Theme, error) {
+	th, err := theme.Load(root, cfg.Theme, cfg.Language, Funcs(cfg))
+	if err == nil {
+		th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
+	}
+	return th, err
+}
+
+// without returns files less the ones in drop (both sorted or not).
+func without(files, drop []string) []string {
+	if len(drop) == 0 {
+		return files
+	}
+	skip := make(map[string]bool, len(drop))
+	for _, f := range drop {
+		skip[f] = true
+	}
+	out := make([]string, 0, len(files))
+	for _, f := range files {
+		if !skip[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,220 @@
+// Package pipeline orders a build's stages:
+//
+//	Build = load → resolve → render → publish → commit
+//
+// load reads the site (package load), site.Resolve makes the model, render
+// renders the pages in parallel, publish makes the site's other files and
+// the search index, and the staging folder is swapped in only when the
+// whole build succeeded. Each stage is a function of what the stages
+// before it made; klartext serve's incremental builds (Session) run the
+// same stages on the last build's model with the served folder as their
+// sink.
+package pipeline
+
+import (
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/imaging"
+	"github.com/klartext/klartext/generator/load"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/publish"
+	"github.com/klartext/klartext/generator/render"
+	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
+)
+
+// Options are the build's inputs beyond the site itself.
+type Options struct {
+	Source     string    // site root (holds content/)
+	Dest       string    // output folder; default <Source>/public
+	BaseURL    string    // replaces site.yaml's baseURL when set (--baseURL: a staging build)
+	Drafts     bool      // include draft: true pages
+	Future     bool      // include pages dated after Now
+	AllowStale bool      // a page past valid_until warns instead of failing
+	Now        time.Time // the build's "today"; default time.Now()
+	DryRun     bool      // validate everything, write nothing (klartext check)
+	// Off turns shortcuts off (package shortcut): shortcut.All is the
+	// reference build, which a test compares to the byte with a build
+	// that takes them.
+	Off shortcut.Set
+	// PageBudget is how long one page may take to render before the build
+	// gives up on it with an error naming it; 0 is render.DefaultPageBudget.
+	PageBudget time.Duration
+	// Progress, when set, is called now and then while pages render with
+	// the number done and the total (klartext shows it on a terminal).
+	Progress func(done, total int)
+}
+
+// Result is what a build did.
+type Result struct {
+	Pages       int // HTML pages written
+	Files       int // all files written (pages, feeds, assets, static files)
+	ByKind      map[content.Kind]int
+	Charts      int
+	Diagnostics *diag.List
+	Skipped     []site.Skipped
+	Phases      []Phase
+	Templates   []theme.TemplateStat
+	// ImageDecodes and ImageEncodes count the image work: both are 0
+	// when every image came from the cache (<site>/.klartext-cache).
+	ImageDecodes, ImageEncodes int64
+	Duration                   time.Duration
+	Site                       *site.Site // the resolved model (for klartext check's reports)
+
+	mu    sync.Mutex
+	start time.Time
+}
+
+// Phase is the time one stage took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Build runs the whole pipeline. It returns an error only when it could not
+// run at all; problems in the content are in Result.Diagnostics, and any
+// error among them means nothing was written.
+func Build(opts Options) (*Result, error) {
+	res, _, err := full(opts)
+	return res, err
+}
+
+// built is what a build made: the model, the theme, the output plan and
+// its writer, the images, the search index, what the pages left. A
+// Session keeps it for the incremental builds that follow.
+type built struct {
+	opts   Options
+	site   *site.Site
+	theme  *theme.Theme
+	plan   *publish.Plan
+	writer *output.Writer
+	images *publish.Images
+	search *publish.Search // nil: no index is written
+	record *render.Record
+	base   []diag.Diagnostic // of everything but the pages
+}
+
+// full runs the whole pipeline and returns what it built.
+func full(opts Options) (*Result, *built, error) {
+	opts = opts.withDefaults()
+	res := newResult()
+	ds := res.Diagnostics
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun}, ds)
+	res.phase("load")
+	s, rds := site.Resolve(in, opts.siteOptions())
+	ds.Add(rds...)
+	res.Site, res.Skipped = s, s.Skipped
+	res.phase("resolve")
+	if th == nil {
+		return res.done(), nil, nil
+	}
+	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds))
+	ds.Add(pds...)
+	ds.Add(render.Placement(s, th)...)
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}
+	if plan.Index && !opts.DryRun {
+		b.search = publish.NewSearch(s)
+	}
+	b.images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	res.phase("images")
+
+	r := b.render(plan.Jobs, b.writer, th, b.search != nil, res)
+	b.images.Report(ds)
+	res.phase("render")
+
+	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.images, Writer: b.writer, Diags: ds}
+	pub.Write(plan.Files)
+	b.search.Write(b.writer)
+	res.Pages += pub.Pages
+	res.ByKind[content.Kind404] += pub.Pages
+	res.phase("write")
+
+	ds.Add(b.writer.Diagnostics()...)
+	b.base = ds.All()
+	ds.Add(b.record.Diagnostics(s)...)
+	res.Files, res.Templates = b.writer.Files(), th.Stats()
+	res.ImageDecodes, res.ImageEncodes = b.images.Work()
+	if err := out.Finish(!ds.HasErrors()); err != nil {
+		return nil, nil, err
+	}
+	return res.done(), b, nil
+}
+
+// render renders the jobs with the theme th into w: each page's files
+// written, its entry handed to the search index (with index), what it
+// left kept in the record and counted in res.
+func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
+	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index})
+	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
+		if p.VCard != nil {
+			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)
+		}
+		if p.HTML != nil {
+			w.Write(p.Job.Out, p.HTML)
+			if index {
+				b.search.Add(p, w)
+			}
+		}
+		b.record.Add(p)
+		res.count(p)
+	})
+	return r
+}
+
+// siteOptions are the options of the resolve stage.
+func (o Options) siteOptions() site.Options {
+	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
+}
+
+func (o Options) withDefaults() Options {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Dest == "" {
+		o.Dest = filepath.Join(o.Source, "public")
+	}
+	return o
+}
+
+func newResult() *Result {
+	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: time.Now()}
+}
+
+// phase records the time since the last phase ended.
+func (res *Result) phase(name string) {
+	since := res.start
+	for _, p := range res.Phases {
+		since = since.Add(p.Duration)
+	}
+	res.Phases = append(res.Phases, Phase{name, time.Since(since)})
+}
+
+// count counts a rendered page.
+func (res *Result) count(p *render.Page) {
+	res.mu.Lock()
+	defer res.mu.Unlock()
+	res.Charts += p.Charts
+	if p.HTML != nil {
+		res.Pages++
+		if p.Job.Number == 1 {
+			res.ByKind[p.Job.Node.Kind]++
+		}
+	}
+}
+
+func (res *Result) done() *Result {
+	res.Duration = time.Since(res.start)
+	return res
+}

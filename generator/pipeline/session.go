@@ -1,0 +1,158 @@
+package pipeline
+
+import (
+	"path/filepath"
+	"time"
+
+	"github.com/klartext/klartext/generator/change"
+	"github.com/klartext/klartext/generator/load"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/publish"
+	"github.com/klartext/klartext/generator/render"
+	"github.com/klartext/klartext/generator/site"
+)
+
+// Session rebuilds a site again and again (klartext serve). After a good
+// full build it keeps the site model in memory; a change that only edits
+// the body of Markdown pages re-renders just those pages and re-checks the
+// links into them. Anything else, or anything unclear, is a full build:
+// correctness first, a stale page is never served.
+type Session struct {
+	opts Options
+	last *built // the last good build; nil forces a full build
+}
+
+// NewSession starts a session; the first Build is a full one.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Incremental reports what a Build did beyond the Result: the output paths
+// it wrote, and whether it was a full build.
+type Incremental struct {
+	Full    bool
+	Written []string // site paths of the pages rendered again (incremental builds)
+}
+
+// Build rebuilds after changes to the given files (absolute or relative to
+// the working directory); nil means everything may have changed.
+func (s *Session) Build(changed []string) (*Result, Incremental, error) {
+	if s.last != nil {
+		if pages := change.Bodies(s.last.site, s.opts.Source, changed); pages != nil {
+			res, written := s.rerender(pages)
+			return res, Incremental{Written: written}, nil
+		}
+		dir := filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme)
+		if tc := change.ThemeFiles(dir, changed); tc != nil {
+			if res, written, ok := s.retheme(tc); ok {
+				return res, Incremental{Written: written}, nil
+			}
+		}
+	}
+	opts := s.opts
+	if opts.Now.IsZero() {
+		opts.Now = time.Now() // a long session moves with the calendar
+	}
+	res, b, err := full(opts)
+	s.last = nil
+	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
+		s.last = b
+	}
+	return res, Incremental{Full: true}, err
+}
+
+// retheme copies changed static files and re-renders the pages of changed
+// layouts with the theme loaded again, into the served folder. A layout no
+// page used before (a new override may change which layout pages get) is
+// left to a full build.
+func (s *Session) retheme(tc *change.Theme) (*Result, []string, bool) {
+	b := s.last
+	byLayout := map[string][]*site.Node{}
+	for _, n := range b.site.Nodes {
+		if l := render.Layout(b.theme, n); l != "" {
+			byLayout[l] = append(byLayout[l], n)
+		}
+	}
+	for _, l := range tc.Layouts {
+		if byLayout[l] == nil {
+			return nil, nil, false
+		}
+	}
+	for _, f := range tc.Static {
+		// A new static file, or one whose path another source owns, is a
+		// full build's to claim.
+		if src, ok := b.writer.Owner("/" + f); !ok || src.Origin != output.FromTheme {
+			return nil, nil, false
+		}
+	}
+	th, err := load.Theme(s.opts.Source, b.site.Config, s.opts.Off)
+	if err != nil {
+		return nil, nil, false // the full build reports it
+	}
+	res, w := b.incremental(s.dest())
+	pub := &publish.Publisher{Site: b.site, Theme: th, Images: b.images, Writer: w, Diags: res.Diagnostics}
+	var written []string
+	for _, f := range tc.Static {
+		if !pub.Static(f) {
+			return nil, nil, false // deleted: a full build removes it
+		}
+		written = append(written, "/"+f)
+	}
+	var jobs []render.Job
+	for _, l := range tc.Layouts {
+		for _, n := range byLayout[l] {
+			for p := 1; p <= render.PageCount(b.site, n); p++ {
+				jobs = append(jobs, render.NewJob(n, p))
+				written = append(written, jobs[len(jobs)-1].Path())
+			}
+		}
+	}
+	// A layout changes no page's words: the index stays as it is.
+	b.render(jobs, w, th, false, res)
+	b.theme = th
+	return s.finish(res, w), written, true
+}
+
+// rerender renders the changed pages into the served folder, updates the
+// search index's files they touched and re-checks every anchor link.
+func (s *Session) rerender(pages []change.Page) (*Result, []string) {
+	b := s.last
+	res, w := b.incremental(s.dest())
+	var jobs []render.Job
+	var written []string
+	for _, p := range pages {
+		p.Node.Page = p.Page
+		jobs = append(jobs, render.NewJob(p.Node, 1))
+		written = append(written, p.Node.URL)
+	}
+	b.render(jobs, w, b.theme, b.search != nil, res)
+	written = append(written, b.search.Changes(w)...)
+	return s.finish(res, w), written
+}
+
+// incremental is the result of an incremental build and the writer into
+// the served folder it writes with: the registry of the last full build,
+// another sink.
+func (b *built) incremental(dest string) (*Result, *output.Writer) {
+	res := newResult()
+	res.Site = b.site
+	return res, b.writer.To(output.Live(dest))
+}
+
+// finish adds the diagnostics of the last full build but its pages', of
+// every page as rendered now, and of the writes; after an error the next
+// change builds everything, so nothing stays half-known.
+func (s *Session) finish(res *Result, w *output.Writer) *Result {
+	res.Diagnostics.Add(s.last.base...)
+	res.Diagnostics.Add(s.last.record.Diagnostics(s.last.site)...)
+	res.Diagnostics.Add(w.Diagnostics()...)
+	if res.Diagnostics.HasErrors() {
+		s.last = nil
+	}
+	return res.done()
+}
+
+func (s *Session) dest() string {
+	if s.opts.Dest != "" {
+		return s.opts.Dest
+	}
+	return filepath.Join(s.opts.Source, "public")
+}

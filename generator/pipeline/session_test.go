@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSessionIncrementalEqualsFull edits the demo the ways an editor does
+// and checks after each rebuild that the served folder is byte for byte
+// what a full build of the same sources gives: an incremental build may
+// be faster, never different.
+func TestSessionIncrementalEqualsFull(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	res, inc, err := s.Build(nil)
+	if err != nil || res.Diagnostics.HasErrors() || !inc.Full {
+		t.Fatalf("first build: %v %v full=%v", err, joinDiags(res), inc.Full)
+	}
+	const (
+		product = "content/products/etf-sparplan-welt.md"
+		story   = "content/stories/sparplan-im-crash.md"
+		advisor = "content/advisors/jonas-weber.md" // no description
+	)
+	steps := []struct {
+		name, file string
+		old, new   string
+		full       bool
+	}{
+		{"body edit", product, "\n## ", "\nEin neuer Absatz.\n\n## ", false},
+		// The teaser of a page without description is its first paragraph.
+		{"first paragraph edit", advisor, "ist 29 und", "ist 30 und", true},
+		{"later paragraph edit", advisor, "spielt Bass", "spielt E-Bass", false},
+		{"first paragraph edit, description given", product, "ab 25 Euro", "ab 20 Euro", false},
+		// A video block decides the page's scripts and the site's CSP.
+		{"video removed", story, "```video\n", "```text\n", true},
+		{"video added", story, "```text\n", "```video\n", true},
+		{"body edit after the video", story, "Was ich daraus", "Was ich seitdem daraus", true},
+		// The two last steps leave errors: every later build is a full one.
+		{"heading renamed that another page links to", product, "## Kosten", "## Gebühren", false},
+		{"front matter edit", product, "title: ", "title: Neu: ", true},
+	}
+	for _, st := range steps {
+		edit(t, root, st.file, st.old, st.new)
+		res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(st.file))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inc.Full != st.full {
+			t.Errorf("%s: full build = %v, want %v", st.name, inc.Full, st.full)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		want, err := Build(Options{Source: root, Dest: fresh, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, w := joinDiags(res), joinDiags(want); got != w {
+			t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", st.name, got, w)
+		}
+		if !want.Diagnostics.HasErrors() {
+			if a, b := tree(t, dest), tree(t, fresh); a != b {
+				t.Errorf("%s: the served folder differs from a full build", st.name)
+			}
+		}
+	}
+}
+
+func TestSessionNewFileIsAFullBuild(t *testing.T) {
+	root := copyDemo(t)
+	s := NewSession(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
+	if _, _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(root, "content", "neu.md")
+	os.WriteFile(p, []byte("---\ntitle: Neu\n---\nText\n"), 0o644)
+	_, inc, err := s.Build([]string{p})
+	if err != nil || !inc.Full {
+		t.Errorf("a new page must trigger a full build: %v %v", err, inc.Full)
+	}
+}
+
+// TestSessionThemeChanges: a changed page layout re-renders the pages that
+// use it, a changed stylesheet is copied alone, a new layout that could
+// change which layout pages get is a full build; the output always equals
+// a full build's.
+func TestSessionThemeChanges(t *testing.T) {
+	root := copyDemo(t)
+	layout := filepath.Join(root, "themes", "klartext", "layouts", "_default", "single.html")
+	css := filepath.Join(root, "themes", "klartext", "static", "css", "site.css")
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.MkdirAll(filepath.Dir(css), 0o755)
+	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}`), 0o644)
+	os.WriteFile(css, []byte("body { color: #111; }\n"), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("%v %s", err, joinDiags(res))
+	}
+	newLayout := filepath.Join(root, "themes", "klartext", "layouts", "glossar", "single.html")
+	steps := []struct {
+		name, file, content string
+		full                bool
+		written             string
+	}{
+		{"page layout", layout, `{{define "main"}}<h1 class="neu">{{.Title}}</h1>{{.Content}}{{end}}`, false, "/ueber-uns/"},
+		{"stylesheet", css, "body { color: #222; }\n", false, "/css/site.css"},
+		{"new layout", newLayout, `{{define "main"}}<h1>Glossar</h1>{{end}}`, true, ""},
+	}
+	for _, st := range steps {
+		os.MkdirAll(filepath.Dir(st.file), 0o755)
+		if err := os.WriteFile(st.file, []byte(st.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, inc, err := s.Build([]string{st.file})
+		if err != nil || res.Diagnostics.HasErrors() {
+			t.Fatalf("%s: %v %s", st.name, err, joinDiags(res))
+		}
+		if inc.Full != st.full {
+			t.Errorf("%s: full = %v, want %v", st.name, inc.Full, st.full)
+		}
+		if st.written != "" && !strings.Contains(strings.Join(inc.Written, " "), st.written) {
+			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow}); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := tree(t, dest), tree(t, fresh); a != b {
+			t.Errorf("%s: the served folder differs from a full build", st.name)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"sort"
+
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/render"
+	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
+	"github.com/klartext/klartext/generator/video"
+)
+
+// File is a file of the site beyond the pages: its path, its owner and
+// how it is made.
+type File struct {
+	Path   string
+	Source output.Source
+	// make returns the file's bytes; false when it reported an error
+	// instead.
+	make func(p *Publisher) ([]byte, bool)
+}
+
+// Publisher makes the site's files beyond the pages and writes them.
+type Publisher struct {
+	Site     *site.Site
+	Theme    *theme.Theme
+	Renderer *render.Renderer // for the 404 page and the policy in _headers
+	Images   *Images          // the images Images published already are not copied again
+	Writer   *output.Writer
+	Diags    *diag.List
+	Pages    int // pages made (the 404 page)
+}
+
+// Write makes and writes the files.
+func (p *Publisher) Write(files []File) {
+	for _, f := range files {
+		if data, ok := f.make(p); ok {
+			p.Writer.Write(f.Path, data)
+		}
+	}
+}
+
+// Static writes the theme's static file f again (klartext serve, after
+// the file changed); false when the theme has it no more.
+func (p *Publisher) Static(f string) bool {
+	data, err := p.Theme.ReadStatic(f)
+	if err != nil {
+		return false
+	}
+	p.Writer.Write("/"+f, data)
+	return true
+}
+
+// siteFiles are the site-wide files klartext makes and the theme's static
+// files, in a fixed order.
+func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
+	cfg := s.Config
+	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
+	var out []File
+	var ds []diag.Diagnostic
+	if l, ok := th.Lookup(content.LayoutsFor(content.Kind404, "")...); ok {
+		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
+	}
+	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
+	// repeats the policy of the meta tag and adds what a meta tag cannot.
+	out = append(out,
+		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
+			return []byte("/*\n  Content-Security-Policy: " + p.Renderer.SiteView().CSP + "; frame-ancestors 'self'\n" +
+				"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"), true
+		}},
+		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
+		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
+		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
+	names := make([]string, 0, len(s.Sections))
+	for name, sec := range s.Sections {
+		if name != "" && len(sec.Children) > 0 {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		sec := s.Sections[name]
+		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children) }})
+	}
+	out = append(out, posterFiles(s)...)
+	statics, err := th.StaticFiles()
+	if err != nil {
+		ds = append(ds, diag.Errorf("themes/"+cfg.Theme+"/static", 0, "%v", err))
+	}
+	for _, f := range statics {
+		src := output.Source{Origin: output.FromTheme, What: "static/" + f}
+		if th.Overrides("static/" + f) {
+			src = output.Source{Origin: output.FromTheme, File: "themes/" + cfg.Theme + "/static/" + f}
+		}
+		out = append(out, File{"/" + f, src, func(p *Publisher) ([]byte, bool) {
+			data, err := p.Theme.ReadStatic(f)
+			var tl *fileio.TooLargeError
+			switch {
+			case errors.As(err, &tl):
+				p.Diags.Add(diag.Errorf(src.File, 0, "the file has more than %d MB, the limit for a file of the theme", theme.MaxFileBytes>>20))
+				return nil, false
+			case err != nil:
+				p.Diags.Add(diag.Errorf("themes/"+cfg.Theme+"/static/"+f, 0, "%v", err))
+				return nil, false
+			}
+			return data, true
+		}})
+	}
+	return out, ds
+}
+
+// assetFile is a file of content/ copied as it is.
+func assetFile(a content.Asset) File {
+	return File{a.URL, output.Source{Origin: output.FromContent, File: a.Source}, func(p *Publisher) ([]byte, bool) {
+		if p.Images.handles(a.Source) {
+			return nil, false // published without its metadata by PrepareImages
+		}
+		data, err := p.Site.Files.ReadFile(a.Source, content.MaxAssetBytes)
+		var tl *fileio.TooLargeError
+		switch {
+		case errors.As(err, &tl):
+			p.Diags.Add(diag.Errorf(a.Source, 0, "the file has more than %d MB, the limit for a file copied as it is", content.MaxAssetBytes>>20).
+				WithHint("publish large files on a file server and link to them"))
+			return nil, false
+		case err != nil:
+			p.Diags.Add(diag.Errorf(a.Source, 0, "cannot copy: %v", err))
+			return nil, false
+		}
+		return data, true
+	}}
+}
+
+// posterFiles are the files the build makes for the site's videos (drawn
+// or extracted posters), each owned by the page whose block made it.
+func posterFiles(s *site.Site) []File {
+	var out []File
+	for _, n := range s.Nodes {
+		pv := s.Video.Pages[n]
+		if pv == nil {
+			continue
+		}
+		for _, b := range pv.Blocks {
+			if poster := b.Poster; poster != nil {
+				out = append(out, File{poster.URL, output.Source{Origin: output.Derived, File: n.Source, Line: b.Line, What: "the video's poster"},
+					func(*Publisher) ([]byte, bool) { return posterData(poster), true }})
+			}
+		}
+	}
+	return out
+}
+
+// posterData is the poster's image: the frame taken of the video, or a
+// placeholder drawn with its title.
+func posterData(p *site.Poster) []byte {
+	if p.Frame != nil {
+		return p.Frame
+	}
+	return video.PosterSVG(p.Title, p.Width, p.Height)
+}
+
+// notFoundPage renders the 404 page with the layout l.
+func (p *Publisher) notFoundPage(l string) ([]byte, bool) {
+	var buf bytes.Buffer
+	if err := p.Renderer.NotFound(&buf, l); err != nil {
+		p.Diags.Add(diag.Errorf("themes/"+p.Site.Config.Theme+"/layouts/404.html", 0, "%v", err))
+		return nil, false
+	}
+	p.Pages++
+	return buf.Bytes(), true
+}

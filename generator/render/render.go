@@ -1,0 +1,402 @@
+// Package render renders one page of the site model: its Markdown (with
+// the ```chart and ```video blocks and the site's images), its charts, its
+// list and feedback widget, then the theme's layout. What a page needs of
+// the rest of the build comes in through Env; what it leaves for the rest
+// (its files, diagnostics, headings and anchor links, the entry for the
+// search index) goes out in a Page. Run renders many pages in parallel
+// under the page watchdog; Record keeps what the pages left for the
+// site-wide checks. Nothing here writes a file.
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/klartext/klartext/generator/chart"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/i18n"
+	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/search/index"
+	"github.com/klartext/klartext/generator/shortcut"
+	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
+)
+
+// Env is what every page of a build renders with.
+type Env struct {
+	Site  *site.Site
+	Theme *theme.Theme
+	Off   shortcut.Set // the shortcuts not taken
+	// Images renders the site's images in Markdown (publish.Images).
+	Images Images
+	// Index asks for each page's entry for the search index (Page.Doc):
+	// the site has a search page and its index is being written.
+	Index bool
+}
+
+// Images renders a page's Markdown images: the image set of the build,
+// which makes each image's sizes once and writes them as they are made.
+type Images interface {
+	Markdown(n *site.Node) markdown.ImageFunc
+}
+
+// Renderer renders the pages of one site model with one theme. Its caches
+// (risk charts, chart skeletons, the prepared feedback form) live as long
+// as it does. Page is safe for concurrent use.
+type Renderer struct {
+	env      Env
+	site     *site.Site
+	theme    *theme.Theme
+	feedback *feedbackView
+	md       *markdown.Renderer
+	loc      locale.Locale
+	words    *i18n.Catalog // the site language's translation file (theme.Words)
+	// chartLang is loc with the charts' words (chart.NewLang), made once.
+	chartLang chart.Lang
+	view      *SiteView
+	search    *SearchView // the search page's filters; nil without a search page
+	riskCache sync.Map    // riskKey → Figure
+	skeletons *chart.Skeletons
+}
+
+// New prepares the rendering of s's pages with env.
+func New(env Env) *Renderer {
+	s, th := env.Site, env.Theme
+	cfg := s.Config
+	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
+		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
+		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
+	v.Menu = menu(s, th)
+	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(th.Words()),
+		view: v, loc: locale.For(cfg.Language), words: th.Words(), chartLang: chart.NewLang(th.Words())}
+	if s.Search != nil {
+		v.Search = cfg.RelURL(s.Search.URL)
+		r.search = searchView(s)
+	}
+	if env.Off.Takes(shortcut.ChartSkeletons) {
+		r.skeletons = &chart.Skeletons{}
+	}
+	return r
+}
+
+// menu is the main menu: the section pages of the page kinds' folders
+// and the pages of the generated kinds the registry puts in it
+// (content.KindDef.Menu), in its order.
+func menu(s *site.Site, th *theme.Theme) []Link {
+	var out []Link
+	for _, d := range content.Kinds() {
+		switch {
+		case !d.Menu:
+		case d.Folder != "":
+			if n := s.Sections[d.Folder]; n != nil {
+				out = append(out, Link{Title: n.Title, URL: s.Config.RelURL(n.URL)})
+			}
+		default:
+			for _, n := range s.Nodes {
+				if n.Kind == d.Kind {
+					out = append(out, Link{Title: title(th, n), URL: s.Config.RelURL(n.URL)})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// title is the page's title, or for a generated page without one its
+// kind's in the theme's words.
+func title(th *theme.Theme, n *site.Node) string {
+	if d := n.Kind.Def(); n.Title == "" && d != nil && d.TitleKey != "" {
+		return th.Translate(d.TitleKey)
+	}
+	return n.Title
+}
+
+// ogLocale turns "de" into Open Graph's "de_DE" (the region a bare
+// code means, locale.Locale.Tag) and "de-AT" into "de_AT".
+func ogLocale(lang string) string {
+	if l := strings.ReplaceAll(lang, "-", "_"); strings.Contains(l, "_") {
+		return l
+	}
+	return strings.ReplaceAll(locale.For(lang).Tag(), "-", "_")
+}
+
+// Job is one page of the output: a node, and for a paginated list which
+// of its pages.
+type Job struct {
+	Node   *site.Node
+	Number int    // 1-based page of a paginated list
+	Out    string // the output file: Path() + "index.html"
+	VCard  bool   // also make the advisor's vCard
+}
+
+// NewJob is the job of page number of n.
+func NewJob(n *site.Node, number int) Job {
+	j := Job{Node: n, Number: number}
+	j.Out = j.Path() + "index.html"
+	return j
+}
+
+// Path is the site path of the job's output page.
+func (j Job) Path() string {
+	if j.Number > 1 {
+		return j.Node.URL + "page/" + strconv.Itoa(j.Number) + "/"
+	}
+	return j.Node.URL
+}
+
+// PageCount is how many pages n's list has on site s.
+func PageCount(s *site.Site, n *site.Node) int {
+	if !paginated(n) || len(n.Children) == 0 {
+		return 1
+	}
+	size := s.Config.Pagination
+	return (len(n.Children) + size - 1) / size
+}
+
+func paginated(n *site.Node) bool { return content.Paginated(n.Kind, n.Section) }
+
+// Page is what rendering one job made and left for the rest of the build.
+type Page struct {
+	Job         Job
+	HTML        []byte // the page; nil when it could not be rendered (see Diagnostics). Valid until the worker's next page.
+	VCard       []byte // the advisor's vCard, for Job.VCard
+	Diagnostics []diag.Diagnostic
+	Charts      int // charts drawn
+	// Body is whether the page's Markdown was rendered: then Headings are
+	// its heading IDs and Anchors its links to other pages' headings,
+	// for Record's check.
+	Body     bool
+	Headings []string
+	Anchors  []markdown.AnchorLink
+	// Doc is the page's entry for the search index (Env.Index, the first
+	// page of a list only); nil for none.
+	Doc *index.Doc
+	// Abandoned is a page the watchdog gave up on (Run): nothing of it is
+	// written, and Diagnostics say why.
+	Abandoned bool
+}
+
+// Page renders one job into buf; the page's HTML is buf's bytes.
+func (r *Renderer) Page(buf *bytes.Buffer, j Job) *Page {
+	n := j.Node
+	pd := &diag.List{}
+	out := &Page{Job: j}
+	v := r.pageView(j, out, pd)
+	if j.VCard {
+		out.VCard = advisorVCard(r.site, n)
+	}
+	defer func() { out.Diagnostics = pd.All() }()
+	layout := r.Layout(n)
+	if layout == "" {
+		pd.Add(diag.Errorf(n.Source, 0, "the theme has no layout for a %s page", n.Kind))
+		return out
+	}
+	if err := r.theme.Execute(buf, layout, v); err != nil {
+		pd.Add(diag.Errorf("themes/"+r.site.Config.Theme+"/layouts/"+layout, 0, "rendering %s: %v", n.URL, err))
+		return out
+	}
+	out.HTML = buf.Bytes()
+	if r.env.Index && j.Number == 1 && r.site.Search != nil {
+		out.Doc = r.searchDoc(n, v)
+	}
+	return out
+}
+
+// View is what the layout of job j gets, and the problems making it met
+// (for benchmarks of the layouts alone).
+func (r *Renderer) View(j Job) (*PageView, []diag.Diagnostic) {
+	pd := &diag.List{}
+	v := r.pageView(j, &Page{Job: j}, pd)
+	return v, pd.All()
+}
+
+// pageView is what the page's layout gets: its Markdown rendered, its
+// charts drawn, its lists, scripts and feedback widget.
+func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
+	n := j.Node
+	cfg := r.site.Config
+	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: title(r.theme, n),
+		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
+	path := j.Path()
+	v.NoIndex = j.Number > 1
+	v.URL = cfg.RelURL(path)
+	for _, m := range r.view.Menu {
+		if strings.HasPrefix(v.URL, m.URL) && len(m.URL) > len(v.MenuActive) {
+			v.MenuActive = m.URL
+		}
+	}
+	v.Permalink = cfg.AbsURL(path)
+	if v.Description == "" {
+		v.Description = cfg.Description
+	}
+	for _, t := range n.Topics {
+		if tn := r.site.Topics[t]; tn != nil {
+			v.Topics = append(v.Topics, Link{Title: tn.Title, URL: cfg.RelURL(tn.URL)})
+		}
+	}
+	if n.Kind == content.KindTopic {
+		v.Title = r.theme.Translate("topic_title", n.Title)
+	}
+	v.Node, v.Advisor, v.Story, v.Product = n, n.Advisor, n.Story, n.Product
+	if n.Product != nil {
+		// The one computation of the page's figures (before the body, whose
+		// chart fences may show them too).
+		v.ProductFigures = product.Compute(n.Product.Facts)
+		v.ProductText = productText(n.Product, v.ProductFigures, n.Meta, r.loc, r.theme)
+	}
+	if j.Number == 1 {
+		r.renderBody(n, v, out, pd)
+		r.transcriptBody(n, v, pd)
+	}
+	r.list(v, n, j.Number)
+	r.renderCharts(n, v, out, pd)
+	out.Charts += v.fenceCharts
+	if len(v.charts) > 0 || v.fenceCharts > 0 {
+		v.Scripts = append(v.Scripts, chartScripts...)
+	}
+	if v.sortable {
+		v.Scripts = append(v.Scripts, "/js/sortable.js")
+	}
+	if j.Number == 1 && n.HasVideo() {
+		v.Scripts = append(v.Scripts, "/js/video.js")
+	}
+	if n.Advisor != nil && n.Kind == content.KindAdvisor {
+		v.JSONLD = append(v.JSONLD, advisorJSONLD(r.site, n))
+	}
+	if n.Section == "advisors" && (n.Kind == content.KindSection || n.Kind == site.KindAdvisorFilter) {
+		v.Filters = r.site.AdvisorFilters
+		v.Scripts = append(v.Scripts, "/js/advisors.js")
+	}
+	if n.Kind == site.KindSearch && r.search != nil {
+		v.Search = r.search
+		v.Scripts = append(v.Scripts, "/js/search.js")
+	}
+	fh, err := r.feedback.widgetHTML(n, r.site, r.theme, r.env.Off.Takes(shortcut.FeedbackForm))
+	if err != nil {
+		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
+	}
+	v.Feedback = fh
+	if fh != "" {
+		v.FeedbackSummary = r.feedback.summary(n, r.words)
+		if js := r.feedback.Settings.Script(); js != "" {
+			v.Scripts = append(v.Scripts, js)
+		}
+	}
+	if n.Section != "" && n.Kind != content.KindSection {
+		if sec := r.site.Sections[n.Section]; sec != nil {
+			v.Breadcrumbs = append(v.Breadcrumbs, Link{Title: sec.Title, URL: cfg.RelURL(sec.URL)})
+		}
+	}
+	return v
+}
+
+// renderBody renders the page's Markdown into v.Content and keeps its
+// headings and anchor links for the link check.
+func (r *Renderer) renderBody(n *site.Node, v *PageView, out *Page, pd *diag.List) {
+	if n.Page.Source == "" {
+		return
+	}
+	body, err := n.ReadBody(r.site.Files)
+	if err != nil {
+		pd.Add(diag.Errorf(n.Source, 0, "%v", err))
+		return
+	}
+	if len(body) == 0 {
+		return
+	}
+	res := r.md.Render(r.markdownPage(n, v), body)
+	pd.Add(res.Diagnostics...)
+	for _, u := range res.UnlinkedRefs {
+		pd.Add(diag.Warnf(n.Source, u.Line, "the link to %s is shown as text: the advisor withdrew consent (published: false)", u.Target).
+			WithHint("remove the link, or ask the advisor again"))
+	}
+	v.Content = template.HTML(res.HTML)
+	v.TOC = res.Headings
+	v.searchText = res.Text
+	out.Body = true
+	out.Headings = markdown.HeadingIDs(res.Headings) // not their text: kept for every page
+	out.Anchors = res.AnchorLinks
+}
+
+func (r *Renderer) list(v *PageView, n *site.Node, page int) {
+	if len(n.Children) == 0 {
+		return
+	}
+	if !paginated(n) {
+		v.Pages = n.Children
+		return
+	}
+	size := r.site.Config.Pagination
+	total := (len(n.Children) + size - 1) / size
+	lo, hi := (page-1)*size, min(page*size, len(n.Children))
+	v.Pages = n.Children[lo:hi]
+	v.Pager = &Pager{Number: page, Total: total}
+	base := r.site.Config.RelURL(n.URL)
+	if page > 1 {
+		v.Pager.Prev = base
+		if page > 2 {
+			v.Pager.Prev = base + "page/" + strconv.Itoa(page-1) + "/"
+		}
+	}
+	if page < total {
+		v.Pager.Next = base + "page/" + strconv.Itoa(page+1) + "/"
+	}
+}
+
+// Layout is the layout n renders with.
+func (r *Renderer) Layout(n *site.Node) string { return Layout(r.theme, n) }
+
+// Layout looks the layout of n up in th by its kind and section
+// (content.LayoutsFor: products/single.html, then _default/single.html;
+// the home page's index.html). "" when the theme has none.
+func Layout(th *theme.Theme, n *site.Node) string {
+	l, _ := th.Lookup(content.LayoutsFor(n.Kind, n.Section)...)
+	return l
+}
+
+func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
+	cfg := r.site.Config
+	p := markdown.Page{
+		Source:   n.Source,
+		BodyLine: n.BodyLine,
+		ResolvePage: func(src string) (string, bool) {
+			if t := r.site.BySource[src]; t != nil {
+				return cfg.RelURL(t.URL), true
+			}
+			return "", false
+		},
+		Unlinked: func(src string) bool { return r.site.WithdrawnSources[src] },
+		ResolveFile: func(src string) (string, bool) {
+			if u, ok := r.site.Assets[src]; ok {
+				return cfg.RelURL(u), true
+			}
+			return "", false
+		},
+		Fences: r.fences(n, v),
+		Text:   r.env.Index,
+	}
+	if r.env.Images != nil {
+		p.Image = r.env.Images.Markdown(n)
+	}
+	return p
+}
+
+// SiteView is what every page's templates see of the site.
+func (r *Renderer) SiteView() *SiteView { return r.view }
+
+// NotFound renders the 404 page with the layout.
+func (r *Renderer) NotFound(buf *bytes.Buffer, layout string) error {
+	cfg := r.site.Config
+	v := &PageView{Site: r.view, Kind: string(content.Kind404), Title: r.theme.Translate("not_found_title"),
+		URL: cfg.RelURL("/404.html"), Permalink: cfg.AbsURL("/404.html"), NoIndex: true,
+		Description: cfg.Description}
+	return r.theme.Execute(buf, layout, v)
+}
