@@ -171,9 +171,11 @@
 //     this?".
 //   - i18n: a language's words, the theme's translation file
 //     i18n/<lang>.yaml as a Catalog (T: by key with arguments; File and
-//     Line for messages; LanguageName). Load refuses a language without
-//     a file (UnsupportedError), Check reports a key the built-in de.yaml
-//     has and the file lacks. The theme loads the site language's catalog
+//     Line for messages; LanguageName). Load lays a site's own file of
+//     the language over the built-in one key by key (FileOf names where a
+//     key came from) and refuses a language with neither
+//     (UnsupportedError); Check reports a key the built-in de.yaml has
+//     and neither file has. The theme loads the site language's catalog
 //     (theme.Words); the load stage hands it to the model (site.Words'
 //     Catalog: product types, advice models, language names, video
 //     tracks) and render to the rest that writes words: feedback, video,

@@ -5,10 +5,15 @@
 // placeholder, chart captions, advice models, product types) — comes from
 // it, so a language is added by adding one file.
 //
-// Loading is strict: a language without a translation file is an error
-// (UnsupportedError), and so is a file that lacks a key the reference
-// file has (Check), each naming the file, never a silent fallback to
-// another language.
+// A site's own file of a language (its themes/<theme>/i18n/<lang>.yaml)
+// overrides the built-in file of that language key by key, as Hugo merges
+// a project's translations over its theme's: it holds only the words the
+// site changes (Load).
+//
+// Loading is strict: a language with neither a built-in nor a site file
+// is an error (UnsupportedError), and so is a key the reference file has
+// that neither file of the language has (Check), each naming the file,
+// never a silent fallback to another language.
 package i18n
 
 import (
@@ -16,6 +21,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,8 +45,11 @@ const Reference = "de"
 type Catalog struct {
 	lang  string            // primary language subtag, "de"
 	file  string            // the file as a message names it: "themes/klartext/i18n/de.yaml"
-	texts map[string]string // key → text, fmt verbs for arguments
-	lines map[string]int    // key → its line in file
+	texts map[string]string // key → text, fmt verbs for arguments (base's keys too)
+	lines map[string]int    // key → its line in file, for the keys file has
+	// base is the built-in file a site's file overrides (Load); the keys
+	// file lacks come from it. nil for a file on its own.
+	base *Catalog
 }
 
 // Lang is the catalog's language, its primary subtag ("de"); "" for nil.
@@ -51,8 +60,18 @@ func (c *Catalog) Lang() string {
 	return c.lang
 }
 
-// File is the translation file the words came from, for messages.
+// File is the translation file the words came from, for messages: the
+// site's own file where it has one over the built-in file.
 func (c *Catalog) File() string { return c.file }
+
+// FileOf is the file key's text came from: File, or the built-in file
+// under it for a key the site's file does not have.
+func (c *Catalog) FileOf(key string) string {
+	if _, ok := c.lines[key]; !ok && c.base != nil {
+		return c.base.FileOf(key)
+	}
+	return c.file
+}
 
 // T is the text of key with args filled into its fmt verbs. A key the
 // file does not have shows as the key itself, so it is noticed on the
@@ -80,8 +99,13 @@ func (c *Catalog) Has(key string) bool {
 	return ok
 }
 
-// Line is key's line in File (0 when it has none).
-func (c *Catalog) Line(key string) int { return c.lines[key] }
+// Line is key's line in FileOf(key) (0 when it has none).
+func (c *Catalog) Line(key string) int {
+	if l, ok := c.lines[key]; ok || c.base == nil {
+		return l
+	}
+	return c.base.Line(key)
+}
 
 // Keys are the catalog's keys, sorted.
 func (c *Catalog) Keys() []string {
@@ -136,11 +160,52 @@ func (e *UnsupportedError) Hint() string {
 		" with every key of " + Reference + ".yaml"
 }
 
-// Load reads lang's translation file from dir ("i18n") of fsys. shown is
-// the theme's folder as a message names it ("themes/klartext"). A
-// language without a file is an *UnsupportedError.
-func Load(fsys fs.FS, shown, lang string) (*Catalog, error) {
-	return load(fsys, func(name string) string { return path.Join(shown, Dir, name) }, lang)
+// Load reads lang's words for a site: the built-in theme's translation
+// file of lang, with the site's own file of that language over it key by
+// key. site is the site's theme folder (nil without one), shown that
+// folder as a message names it ("themes/klartext"). Without a site file
+// the words are the built-in file's; a language with neither file is an
+// *UnsupportedError. Check then reports a key neither file has.
+func Load(site fs.FS, shown, lang string) (*Catalog, error) {
+	primary := locale.Primary(lang)
+	file := path.Join(shown, Dir, primary+".yaml")
+	base, _ := Builtin(primary) // nil for a language without a built-in file
+	var data []byte
+	if site != nil && primary != "" {
+		var err error
+		if data, err = fs.ReadFile(site, path.Join(Dir, primary+".yaml")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+	}
+	switch {
+	case data == nil && base == nil:
+		have := Languages(builtinFS())
+		if site != nil {
+			have = union(have, Languages(site))
+		}
+		return nil, &UnsupportedError{Lang: lang, File: file, Have: have}
+	case data == nil:
+		return base, nil
+	}
+	own, err := Parse(file, primary, data)
+	if err != nil || base == nil {
+		return own, err
+	}
+	texts := make(map[string]string, len(base.texts)+len(own.texts))
+	for k, v := range base.texts {
+		texts[k] = v
+	}
+	for k, v := range own.texts {
+		texts[k] = v
+	}
+	return &Catalog{lang: primary, file: file, texts: texts, lines: own.lines, base: base}, nil
+}
+
+// union is a and b, sorted, each once.
+func union(a, b []string) []string {
+	out := append(append([]string{}, a...), b...)
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // load reads lang's file; named says how messages name a file of Dir.
@@ -165,8 +230,10 @@ func Languages(fsys fs.FS) []string {
 	return out
 }
 
-// Check reports every key of ref that c lacks, each as an error naming
-// the key and c's file, and an empty text where ref has one.
+// Check reports every key of ref that c lacks (neither a site's file nor
+// the built-in file under it has it), each as an error naming the key and
+// c's file, and an empty text where ref has one, on its line in the file
+// it came from.
 func Check(c, ref *Catalog) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	for _, k := range ref.Keys() {
@@ -176,7 +243,7 @@ func Check(c, ref *Catalog) []diag.Diagnostic {
 			ds = append(ds, diag.Errorf(c.file, 0, "the translation key %s is missing", k).
 				WithHint("add %s: with its %s text (%s has %q)", k, c.lang, ref.file, ref.texts[k]))
 		case strings.TrimSpace(s) == "" && strings.TrimSpace(ref.texts[k]) != "":
-			ds = append(ds, diag.Errorf(c.file, c.lines[k], "the translation key %s is empty", k).
+			ds = append(ds, diag.Errorf(c.FileOf(k), c.Line(k), "the translation key %s is empty", k).
 				WithHint("write its %s text (%s has %q)", c.lang, ref.file, ref.texts[k]))
 		}
 	}
@@ -191,11 +258,7 @@ func Builtin(lang string) (*Catalog, error) {
 	if c, ok := builtins.Load(primary); ok {
 		return c.(*Catalog), nil
 	}
-	fsys, err := fs.Sub(themes.Default, themes.DefaultName)
-	if err != nil {
-		return nil, err
-	}
-	c, err := load(fsys, func(name string) string { return "the built-in theme's " + Dir + "/" + name }, primary)
+	c, err := load(builtinFS(), func(name string) string { return "the built-in theme's " + Dir + "/" + name }, primary)
 	if err != nil {
 		var u *UnsupportedError
 		if errors.As(err, &u) {
@@ -208,6 +271,15 @@ func Builtin(lang string) (*Catalog, error) {
 }
 
 var builtins sync.Map // primary language subtag → *Catalog
+
+// builtinFS is the built-in theme's folder.
+func builtinFS() fs.FS {
+	fsys, err := fs.Sub(themes.Default, themes.DefaultName)
+	if err != nil {
+		panic("i18n: the built-in theme: " + err.Error()) // a constant, valid path into the embedded files
+	}
+	return fsys
+}
 
 // ReferenceCatalog is the built-in theme's reference file, the keys every
 // translation file must have.

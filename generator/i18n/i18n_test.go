@@ -2,12 +2,9 @@ package i18n
 
 import (
 	"errors"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/klartext/klartext/themes"
 )
 
 func TestLookupWithArguments(t *testing.T) {
@@ -71,7 +68,7 @@ func TestMissingKeyIsAnErrorNamingKeyAndFile(t *testing.T) {
 // key, and en has each of them and no other.
 func TestBuiltinFilesHaveTheSameKeys(t *testing.T) {
 	ref := ReferenceCatalog()
-	for _, lang := range Languages(builtinFS(t)) {
+	for _, lang := range Languages(builtinFS()) {
 		c := MustBuiltin(lang)
 		for _, d := range Check(c, ref) {
 			t.Error(d)
@@ -82,11 +79,57 @@ func TestBuiltinFilesHaveTheSameKeys(t *testing.T) {
 	}
 }
 
-func builtinFS(t *testing.T) fs.FS {
-	t.Helper()
-	fsys, err := fs.Sub(themes.Default, themes.DefaultName)
+// A site's file overrides the built-in file of its language key by key:
+// its keys from it (with its file and line for messages), the others from
+// the built-in file; Check finds nothing missing.
+func TestSiteFileOverridesTheBuiltinFile(t *testing.T) {
+	site := fstest.MapFS{"i18n/de.yaml": {Data: []byte("# the site's words\nhome: Anfang\n")}}
+	c, err := Load(site, "themes/klartext", "de-AT")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fsys
+	builtin := MustBuiltin("de")
+	for _, tc := range []struct{ key, text, file string }{
+		{"home", "Anfang", "themes/klartext/i18n/de.yaml"},
+		{"back_home", builtin.T("back_home"), builtin.File()},
+	} {
+		if c.T(tc.key) != tc.text || c.FileOf(tc.key) != tc.file {
+			t.Errorf("%s: %q from %s, want %q from %s", tc.key, c.T(tc.key), c.FileOf(tc.key), tc.text, tc.file)
+		}
+	}
+	if c.Line("home") != 2 || c.Line("back_home") != builtin.Line("back_home") {
+		t.Errorf("Line(home) = %d, Line(back_home) = %d", c.Line("home"), c.Line("back_home"))
+	}
+	if ds := Check(c, ReferenceCatalog()); len(ds) != 0 {
+		t.Errorf("Check = %v, want nothing missing", ds)
+	}
+	if builtin.T("home") == "Anfang" {
+		t.Error("the site's file changed the built-in catalog")
+	}
+	if c, err := Load(nil, "themes/klartext", "de"); err != nil || c != builtin {
+		t.Errorf("without a site file: %v, %v; want the built-in catalog", c, err)
+	}
+}
+
+// A language without a built-in file has only the site's: each key of
+// the reference it lacks is missing, named with the site's file.
+func TestSiteFileOfANewLanguageMustBeComplete(t *testing.T) {
+	site := fstest.MapFS{"i18n/fr.yaml": {Data: []byte("home: Accueil\n")}}
+	c, err := Load(site, "themes/klartext", "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := ReferenceCatalog()
+	ds := Check(c, ref)
+	if len(ds) != len(ref.Keys())-1 {
+		t.Errorf("Check: %d errors, want one per key but home (%d)", len(ds), len(ref.Keys())-1)
+	}
+	for _, d := range ds {
+		if d.File != "themes/klartext/i18n/fr.yaml" || strings.Contains(d.Message, " home ") {
+			t.Errorf("%v", d)
+		}
+	}
+	if _, err := Load(fstest.MapFS{}, "themes/klartext", "fr"); err == nil {
+		t.Error("fr without any file loaded")
+	}
 }

@@ -44,7 +44,7 @@ func TestLanguageName(t *testing.T) {
 // Every language and region klartext knows has its name in every built-in
 // translation file.
 func TestEveryKnownLanguageHasItsName(t *testing.T) {
-	for _, lang := range Languages(builtinFS(t)) {
+	for _, lang := range Languages(builtinFS()) {
 		c := MustBuiltin(lang)
 		for _, code := range locale.KnownLanguageCodes() {
 			if !c.Has("language_" + code) {

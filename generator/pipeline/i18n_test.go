@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,17 +16,44 @@ func TestUnsupportedLanguageIsAnError(t *testing.T) {
 		"content/site.yaml:3: the language fr is not supported: the theme has no translation file themes/klartext/i18n/fr.yaml (it has de, en) — write language: with one of de, en, or add themes/klartext/i18n/fr.yaml with every key of de.yaml")
 }
 
-// A site's own translation file that lacks a key the theme uses is an
-// error naming the key and the file.
-func TestMissingTranslationKeyIsAnError(t *testing.T) {
-	res := refused(t, put(t, "themes/klartext/i18n/de.yaml", "skip_to_content: \"Zum Inhalt\"\nhome: \"\"\n"),
-		`themes/klartext/i18n/de.yaml: the translation key back_home is missing — add back_home: with its de text (the built-in theme's i18n/de.yaml has "Zur Startseite")`)
-	empty := false
-	for _, e := range res.Diagnostics.Errors() {
-		empty = empty || strings.HasPrefix(e.Error(), "themes/klartext/i18n/de.yaml:2: the translation key home is empty")
+// A site's own translation file holds only the words it changes: its keys
+// override the built-in file of its language, every other word is the
+// built-in one's, and the build has no error.
+func TestSiteTranslationFileOverridesTheBuiltinOne(t *testing.T) {
+	_, dest := builds(t, map[string]string{"themes/klartext/i18n/de.yaml": "skip_to_content: \"Direkt zum Text\"\n"})
+	home := read(t, filepath.Join(dest, "index.html"))
+	for _, want := range []string{"Direkt zum Text", "Hauptnavigation"} { // the site's word, a built-in one
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %q", want)
+		}
 	}
-	if !empty {
-		t.Errorf("no error for the empty key home: %s", joinDiags(res))
+	if strings.Contains(home, "Zum Inhalt springen") {
+		t.Error("the built-in skip_to_content shows beside the site's own")
+	}
+}
+
+// A key is missing only where neither the site's file nor the built-in
+// file of its language has it: a language without a built-in file (fr)
+// needs a complete file of the site's, and each key it lacks is an error
+// naming the key and that file; an empty text in the site's file is one
+// too, on its line.
+func TestMissingTranslationKeyIsAnError(t *testing.T) {
+	res := refused(t, func(root string) {
+		put(t, "themes/klartext/i18n/de.yaml", "skip_to_content: \"Zum Inhalt\"\nhome: \"\"\n")(root)
+		put(t, "themes/klartext/i18n/fr.yaml", "skip_to_content: \"Aller au contenu\"\n")(root)
+		put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguage: fr\n")(root)
+	}, `themes/klartext/i18n/fr.yaml: the translation key back_home is missing — add back_home: with its fr text (the built-in theme's i18n/de.yaml has "Zur Startseite")`)
+	for _, e := range res.Diagnostics.Errors() {
+		if strings.Contains(e.Error(), "skip_to_content is missing") {
+			t.Errorf("a key the site's file has is reported: %v", e)
+		}
+	}
+	res = refused(t, put(t, "themes/klartext/i18n/de.yaml", "skip_to_content: \"Zum Inhalt\"\nhome: \"\"\n"),
+		`themes/klartext/i18n/de.yaml:2: the translation key home is empty — write its de text (the built-in theme's i18n/de.yaml has "Startseite")`)
+	for _, e := range res.Diagnostics.Errors() {
+		if strings.Contains(e.Error(), "is missing") {
+			t.Errorf("a key the built-in de.yaml has is reported missing: %v", e)
+		}
 	}
 }
 

@@ -98,13 +98,15 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, err
 	}
 	var layers []fs.FS
+	var own fs.FS // the site's theme folder, nil without one
 	dir := "themes/" + name
 	files, refused, err := fileio.Scan(siteRoot, dir, func(_ string, d fs.DirEntry) bool { return fileio.Hidden(d.Name()) })
 	switch {
 	case err != nil:
 		return nil, err
 	case files.Exists():
-		layers = append(layers, files.Sub(dir, MaxFileBytes))
+		own = files.Sub(dir, MaxFileBytes)
+		layers = append(layers, own)
 	case name == themes.DefaultName:
 		files = nil // the built-in theme alone
 	default:
@@ -112,7 +114,9 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	}
 	layers = append(layers, def)
 	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true, CachePartials: true, Refused: refused, site: files}
-	words, err := i18n.Load(t.fsys, dir, lang)
+	// The site's translation file of lang holds the words it changes,
+	// over the built-in file of lang (not replacing it as other files do).
+	words, err := i18n.Load(own, dir, lang)
 	if err != nil {
 		return nil, err // an *i18n.UnsupportedError for a language without a file
 	}
