@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/site"
@@ -185,7 +186,7 @@ func TestPromiseAdvisorPages(t *testing.T) {
 		card := between(html, `<header class="business-card">`, "</header>")
 		text := []string{m.Role, m.Branch}
 		for _, l := range m.Languages {
-			text = append(text, locale.LanguageName(l, model.Config.Language))
+			text = append(text, i18n.MustBuiltin(model.Config.Language).LanguageName(l))
 		}
 		text = append(text, m.Specialties...)
 		markup := []string{`href="mailto:` + m.Email + `"`}

@@ -156,7 +156,8 @@
 //     matter keys, and the registry of page kinds (kinds.go, with klartext
 //     new's scaffolds in scaffolds.go).
 //   - frontmatter: splitting and decoding front matter (YAML, TOML, JSON).
-//   - markdown: goldmark set-up, heading IDs, link resolution, fences, and
+//   - markdown: goldmark set-up, heading IDs, link resolution, fences,
+//     {lang=…} attribute lists (attributes.go: lang alone passes), and
 //     the limits on one page's work (limits.go: a pass over the text before
 //     goldmark parses, counts while the parsed page is walked).
 //   - data: generic data files (CSV, YAML, JSON) for templates.
@@ -165,8 +166,22 @@
 //     through excelize (saved values only, cells by A1 reference). Every
 //     CSV file of a site is read through it: data files, the products'
 //     sources, the feedback export.
-//   - locale: numbers, money, dates and language names per site language;
-//     locale.Primary is the one answer to "which language is this?".
+//   - locale: numbers, money and dates per site language (Known: de, en;
+//     Tag: the region a bare code means), the language codes klartext
+//     knows; locale.Primary is the one answer to "which language is
+//     this?".
+//   - i18n: a language's words, the theme's translation file
+//     i18n/<lang>.yaml as a Catalog (T: by key with arguments; File and
+//     Line for messages; LanguageName). Load lays a site's own file of
+//     the language over the built-in one key by key (FileOf names where a
+//     key came from) and refuses a language with neither
+//     (UnsupportedError); Check reports a key the built-in de.yaml has
+//     and neither file has. The theme loads the site language's catalog
+//     (theme.Words); the load stage hands it to the model (site.Words'
+//     Catalog: product types, advice models, language names, video
+//     tracks) and render to the rest that writes words: feedback, video,
+//     chart (chart.Lang), markdown (typography); feedbackserver reads the
+//     built-in one.
 //   - escape: html/template's escaping of plain strings (HTML text,
 //     attributes, URLs) for what is printed without a template — quick
 //     programs, chart figures, the prepared feedback form — tested and
@@ -176,8 +191,10 @@
 //     after Annex VI/VII of 2017/653 as amended by 2021/2268, the KID's
 //     own figures cross-checked; ComputeFor, the same for the reader's
 //     own amount, which the theme's js/calc.js must equal — calcjs_test.go
-//     runs it in node) and their wording (wording.go: risk sentences,
-//     cost, scenario and rate labels); pure functions, no HTML. Its
+//     runs it in node) and their wording: the KID's regulated wording
+//     (risk sentences, cost, scenario and rate labels) as one reviewed
+//     table per language (priips.go, priips_<lang>.go), product types
+//     from the translation file (wording.go); pure functions, no HTML. Its
 //     sources: sources.go finds them, ept.go reads FinDatEx EPT V2.1
 //     files, tabular.go and mapping.go the bank's own export and
 //     products.columns.yaml, parse.go the YAML files; a diagnostic about a
@@ -355,6 +372,13 @@
 //   - A comment service to import from: a reader in feedbackimport that
 //     returns feedbackstore.Imported, and its name in klartext feedback
 //     import.
+//   - A site language: its translation file themes/klartext/i18n/<lang>.yaml
+//     with every key of de.yaml (i18n.TestBuiltinFilesHaveTheSameKeys),
+//     its number and date formats in locale (Known, For), its PRIIPs
+//     table product/priips_<lang>.go in priipsTables, reviewed against
+//     the KID template of that language, and a stemmer (below).
+//   - A word klartext writes from Go: a key in every translation file, read
+//     with the package's *i18n.Catalog (never a map by language in Go).
 //   - A stemmer for another site language: a Func in search/stem (For and
 //     Name), its stop words in search/token/stop.go, and the same
 //     algorithm in search.js's STEMMERS, checked against the Go one on

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // Card is one advisor, as the front matter of content/advisors/<slug>.md
@@ -31,9 +33,9 @@ type Card struct {
 	AdviceModel AdviceModel // fee-based or commission-based
 	Published   bool        // false: consent withdrawn, no page (the build sets true when the key is missing)
 
-	Org     string    // the bank's name (site.yaml), for the vCard's ORG
-	Lang    string    // the site's language, for labels in the vCard ("de" when empty)
-	Updated time.Time // if not zero, written as the vCard's REV; zero writes no REV
+	Org     string        // the bank's name (site.yaml), for the vCard's ORG
+	Words   *i18n.Catalog // the site language's words, for the advice model in the vCard
+	Updated time.Time     // if not zero, written as the vCard's REV; zero writes no REV
 }
 
 // Initials returns the upper-case first letters of the first and the last

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-vcard"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func TestPhoneE164(t *testing.T) {
@@ -91,15 +93,16 @@ func TestAdviceModel(t *testing.T) {
 		{FeeBased, "de", "Honorarberatung: Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
 		{CommissionBased, "de-DE", "Provisionsberatung: Die Bank erhält von Produktanbietern Provisionen; die Beratung selbst ist für Sie kostenlos. Die Höhe der Provision nennen wir Ihnen vor dem Abschluss."},
 		{FeeBased, "en", "Fee-based advice: You pay for the advice directly; the adviser receives no commission from product providers."},
-		{CommissionBased, "fr", "Commission-based advice: The bank receives commissions from product providers; the advice itself is free of charge for you. We tell you the amount of the commission before you sign."},
-		{FeeBased, "", "Honorarberatung: Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
 		{AdviceModel("bogus"), "de", ""},
 	} {
-		if got := tc.m.Notice(tc.lang); got != tc.want {
+		if got := tc.m.Notice(i18n.MustBuiltin(tc.lang)); got != tc.want {
 			t.Errorf("%q.Notice(%q) = %q, want %q", tc.m, tc.lang, got, tc.want)
 		}
 	}
-	if got := CommissionBased.Label("en"); got != "Commission-based advice" {
+	if got := FeeBased.Notice(nil); got != "" {
+		t.Errorf("Notice without words = %q", got)
+	}
+	if got := CommissionBased.Label(i18n.MustBuiltin("en")); got != "Commission-based advice" {
 		t.Errorf("Label = %q", got)
 	}
 }
@@ -119,7 +122,7 @@ func sampleCard() Card {
 		AdviceModel: FeeBased,
 		Published:   true,
 		Org:         `Klartext Bank\eG`,
-		Lang:        "de",
+		Words:       i18n.MustBuiltin("de"),
 	}
 }
 

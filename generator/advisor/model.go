@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // AdviceModel says how an advisor is paid: the customer pays a fee, or the
@@ -37,48 +37,33 @@ func ParseAdviceModel(s string) (AdviceModel, error) {
 // Valid reports whether m is one of the two models.
 func (m AdviceModel) Valid() bool { return m == FeeBased || m == CommissionBased }
 
-type modelText struct{ label, explanation string }
+// key is the model's translation key: advice_fee_based,
+// advice_commission_based (and the explanation's, with _text).
+func (m AdviceModel) key() string { return "advice_" + strings.ReplaceAll(string(m), "-", "_") }
 
-var modelTexts = map[string]map[AdviceModel]modelText{
-	"de": {
-		FeeBased: {"Honorarberatung",
-			"Sie zahlen die Beratung direkt; wer Sie berät, erhält keine Provision von Produktanbietern."},
-		CommissionBased: {"Provisionsberatung",
-			"Die Bank erhält von Produktanbietern Provisionen; die Beratung selbst ist für Sie kostenlos. Die Höhe der Provision nennen wir Ihnen vor dem Abschluss."},
-	},
-	"en": {
-		FeeBased: {"Fee-based advice",
-			"You pay for the advice directly; the adviser receives no commission from product providers."},
-		CommissionBased: {"Commission-based advice",
-			"The bank receives commissions from product providers; the advice itself is free of charge for you. We tell you the amount of the commission before you sign."},
-	},
-}
-
-func textFor(m AdviceModel, lang string) modelText {
-	l := locale.Primary(lang)
-	if _, ok := modelTexts[l]; !ok {
-		l = "en"
-		if lang == "" {
-			l = "de"
-		}
+// Label is the model's name in the catalog's language: "Honorarberatung",
+// "Commission-based advice". An invalid model has no label.
+func (m AdviceModel) Label(words *i18n.Catalog) string {
+	if !m.Valid() {
+		return ""
 	}
-	return modelTexts[l][m]
+	return words.T(m.key())
 }
-
-// Label is the model's name in the language ("de" or "en"; others get
-// English, "" gets German): "Honorarberatung", "Commission-based advice".
-// An invalid model has no label.
-func (m AdviceModel) Label(lang string) string { return textFor(m, lang).label }
 
 // Explanation is one or two sentences saying what the model means for the
 // customer, without the label.
-func (m AdviceModel) Explanation(lang string) string { return textFor(m, lang).explanation }
-
-// Notice is "Label: Explanation", the text shown on the advisor's page.
-func (m AdviceModel) Notice(lang string) string {
-	t := textFor(m, lang)
-	if t.label == "" {
+func (m AdviceModel) Explanation(words *i18n.Catalog) string {
+	if !m.Valid() {
 		return ""
 	}
-	return t.label + ": " + t.explanation
+	return words.T(m.key() + "_text")
+}
+
+// Notice is "Label: Explanation", the text shown on the advisor's page;
+// "" without words.
+func (m AdviceModel) Notice(words *i18n.Catalog) string {
+	if !m.Valid() || words == nil {
+		return ""
+	}
+	return m.Label(words) + ": " + m.Explanation(words)
 }

@@ -68,7 +68,7 @@ func VCard(c Card, pageURL, photoURL string) []byte {
 			w.line("CATEGORIES", "", strings.Join(cats, ","))
 		}
 	}
-	if note := c.AdviceModel.Notice(c.Lang); note != "" {
+	if note := c.AdviceModel.Notice(c.Words); note != "" {
 		w.line("NOTE", "", escapeText(note))
 	}
 	if pageURL != "" {

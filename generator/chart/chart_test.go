@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/klartext/klartext/generator/locale"
 )
 
 // decode parses a figure's options and fails the test if they are not JSON.
@@ -47,7 +45,7 @@ var idRE = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
 func TestAllFiguresCommonRules(t *testing.T) {
 	for _, lang := range []string{"de", "en"} {
-		for _, f := range sampleFigures(t, locale.For(lang)) {
+		for _, f := range sampleFigures(t, langFor(lang)) {
 			m := decode(t, f)
 			if !idRE.MatchString(f.ID) {
 				t.Errorf("id %q", f.ID)
@@ -88,7 +86,7 @@ func TestAllFiguresCommonRules(t *testing.T) {
 }
 
 func TestRisk(t *testing.T) {
-	f, err := Risk("r", locale.For("de"), RiskInput{SRI: 4, RHPYears: 5, ProductName: "ETF Welt"})
+	f, err := Risk("r", langFor("de"), RiskInput{SRI: 4, RHPYears: 5, ProductName: "ETF Welt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,16 +118,16 @@ func TestRisk(t *testing.T) {
 	}
 	mustContain(t, "table caption", f.Table.Caption, "Risikoklasse 4 auf der Skala", "5 Jahre")
 
-	f, _ = Risk("r", locale.For("en"), RiskInput{SRI: 1, RHPYears: 2.5})
+	f, _ = Risk("r", langFor("en"), RiskInput{SRI: 1, RHPYears: 2.5})
 	if f.AriaLabel != "Risk class 1 of 7 (1 = lowest, 7 = highest risk); recommended holding period 2.5 years." {
 		t.Errorf("aria %q", f.AriaLabel)
 	}
-	f, _ = Risk("r", locale.For("en"), RiskInput{SRI: 7})
+	f, _ = Risk("r", langFor("en"), RiskInput{SRI: 7})
 	if f.AriaLabel != "Risk class 7 of 7 (1 = lowest, 7 = highest risk)." || strings.Contains(string(f.Options), "holding") {
 		t.Errorf("without holding period: %q", f.AriaLabel)
 	}
 	for _, bad := range []int{0, 8, -1} {
-		if _, err := Risk("r", locale.For("de"), RiskInput{SRI: bad}); err == nil {
+		if _, err := Risk("r", langFor("de"), RiskInput{SRI: bad}); err == nil {
 			t.Errorf("SRI %d accepted", bad)
 		}
 	}
@@ -137,7 +135,7 @@ func TestRisk(t *testing.T) {
 
 func TestCosts(t *testing.T) {
 	in := sampleCosts()
-	f, err := Costs("c", locale.For("de"), in)
+	f, err := Costs("c", langFor("de"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,17 +156,17 @@ func TestCosts(t *testing.T) {
 	mustContain(t, "aria", f.AriaLabel, "nach 1 Jahr", "426,10\u00a0€", "Einstiegskosten 300,00\u00a0€")
 
 	in.Rates = nil
-	f, _ = Costs("c", locale.For("en"), in)
+	f, _ = Costs("c", langFor("en"), in)
 	if got := f.Table.Rows[3][1].Text; got != "€426.10" || len(f.Table.Header) != 2 {
 		t.Errorf("en total %q, header %q", got, f.Table.Header)
 	}
-	if _, err := Costs("c", locale.For("de"), CostsInput{}); err == nil {
+	if _, err := Costs("c", langFor("de"), CostsInput{}); err == nil {
 		t.Error("no lines accepted")
 	}
 }
 
 func TestCostsOverTime(t *testing.T) {
-	f, err := CostsOverTime("c", locale.For("de"), sampleCostsOverTime())
+	f, err := CostsOverTime("c", langFor("de"), sampleCostsOverTime())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,13 +182,13 @@ func TestCostsOverTime(t *testing.T) {
 	}
 	mustContain(t, "aria", f.AriaLabel, "Nach 10 Jahren", "2.200,75\u00a0€", "15.000,50\u00a0€", "17.201,25\u00a0€")
 
-	f, _ = CostsOverTime("c", locale.For("en"), sampleCostsOverTime())
+	f, _ = CostsOverTime("c", langFor("en"), sampleCostsOverTime())
 	if got := f.Table.Rows[2][3].Text; got != "€17,201.25" {
 		t.Errorf("en money %q", got)
 	}
 	bad := sampleCostsOverTime()
 	bad.ValueWithCosts = bad.ValueWithCosts[:2]
-	if _, err := CostsOverTime("c", locale.For("de"), bad); err == nil {
+	if _, err := CostsOverTime("c", langFor("de"), bad); err == nil {
 		t.Error("mismatched lengths accepted")
 	}
 }
@@ -200,7 +198,7 @@ func TestCostsOverTime(t *testing.T) {
 func TestScenariosAfterOneYearAndMinimum(t *testing.T) {
 	in := ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: []Scenario{{"Stress", -25.3, 1130}, {"Mittel", 5.2, 14620}},
 		OneYear: []ScenarioValue{{4520, -54.8}, {10460, 4.6}}, Minimum: &ScenarioValue{10000, 0}, MinimumLabel: "Minimum"}
-	f, err := Scenarios("s", locale.For("de"), in)
+	f, err := Scenarios("s", langFor("de"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,12 +212,12 @@ func TestScenariosAfterOneYearAndMinimum(t *testing.T) {
 	if h := f.Table.Header; len(h) != 5 || h[1] != "Wert nach 1 Jahr" || h[2] != "Rendite nach 1 Jahr" || h[3] != "Wert nach 7,5 Jahren" {
 		t.Errorf("header %q", h)
 	}
-	plain, _ := Scenarios("s", locale.For("de"), ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: in.Scenarios})
+	plain, _ := Scenarios("s", langFor("de"), ScenariosInput{Currency: "EUR", RHPYears: 7.5, Scenarios: in.Scenarios})
 	if plain.Options != f.Options {
 		t.Error("the 1-year values changed the chart's options")
 	}
 	in.OneYear = in.OneYear[:1]
-	if _, err := Scenarios("s", locale.For("de"), in); err == nil {
+	if _, err := Scenarios("s", langFor("de"), in); err == nil {
 		t.Error("1-year values for some scenarios only accepted")
 	}
 }
@@ -227,7 +225,7 @@ func TestScenariosAfterOneYearAndMinimum(t *testing.T) {
 func TestScenarios(t *testing.T) {
 	in := ScenariosInput{Currency: "EUR", RHPYears: 5, Scenarios: []Scenario{
 		{"Stress", -25.3, 2340}, {"Pessimistisch", -3.1, 8540}, {"Mittel", 5.2, 12880}, {"Optimistisch", 11.4, 17150}}}
-	f, err := Scenarios("s", locale.For("de"), in)
+	f, err := Scenarios("s", langFor("de"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,9 +244,9 @@ func TestScenarios(t *testing.T) {
 	}
 	mustContain(t, "caption", f.Caption, "nach 5 Jahren")
 	mustContain(t, "aria", f.AriaLabel, "Wert nach 5 Jahren: Stress 2.340,00\u00a0€ (−25,3\u00a0% pro Jahr); ")
-	f, _ = Scenarios("s", locale.For("de"), ScenariosInput{Currency: "EUR", RHPYears: 1, Scenarios: in.Scenarios})
+	f, _ = Scenarios("s", langFor("de"), ScenariosInput{Currency: "EUR", RHPYears: 1, Scenarios: in.Scenarios})
 	mustContain(t, "caption", f.Caption, "nach 1 Jahr ")
-	if _, err := Scenarios("s", locale.For("de"), ScenariosInput{RHPYears: 5}); err == nil {
+	if _, err := Scenarios("s", langFor("de"), ScenariosInput{RHPYears: 5}); err == nil {
 		t.Error("no scenarios accepted")
 	}
 }
@@ -256,7 +254,7 @@ func TestScenarios(t *testing.T) {
 func TestComparison(t *testing.T) {
 	in := sampleComparison(10)
 	in.Points[0].Name = `Fonds "A" & <B>`
-	f, err := Comparison("k", locale.For("de"), in)
+	f, err := Comparison("k", langFor("de"), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +290,7 @@ func TestComparison(t *testing.T) {
 	}
 	mustContain(t, "aria", f.AriaLabel, "10 Produkte", "1 bis 7", "0,00\u00a0%", "0,09\u00a0%")
 
-	big, err := Comparison("k", locale.For("de"), sampleComparison(NamedPointsMax+1))
+	big, err := Comparison("k", langFor("de"), sampleComparison(NamedPointsMax+1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,13 +298,13 @@ func TestComparison(t *testing.T) {
 	if p := bm["series"].([]any)[0].(map[string]any)["data"].([]any)[0].([]any); len(p) != 2 {
 		t.Errorf("large comparison carries names: %v", p)
 	}
-	if _, err := Comparison("k", locale.For("de"), ComparisonInput{Points: []ComparisonPoint{{ID: "x", SRI: 9}}}); err == nil {
+	if _, err := Comparison("k", langFor("de"), ComparisonInput{Points: []ComparisonPoint{{ID: "x", SRI: 9}}}); err == nil {
 		t.Error("SRI 9 accepted")
 	}
 }
 
 func TestComparisonSize(t *testing.T) {
-	f, err := Comparison("k", locale.For("de"), sampleComparison(20000))
+	f, err := Comparison("k", langFor("de"), sampleComparison(20000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +315,7 @@ func TestComparisonSize(t *testing.T) {
 }
 
 func TestFeedback(t *testing.T) {
-	de := locale.For("de")
+	de := langFor("de")
 	f, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"2026-01", "2026-03"}, Praise: []int{10, 1500}, Criticism: []int{3, 2}, Questions: []int{5, 0}})
 	if err != nil {
 		t.Fatal(err)
@@ -341,7 +339,7 @@ func TestFeedback(t *testing.T) {
 		t.Errorf("factors table %q", got)
 	}
 
-	f, err = FeedbackSections("s", locale.For("en"), FeedbackSectionsInput{Sections: []string{"Products"}, Praise: []int{1200}, Criticism: []int{1}, Questions: []int{2}})
+	f, err = FeedbackSections("s", langFor("en"), FeedbackSectionsInput{Sections: []string{"Products"}, Praise: []int{1200}, Criticism: []int{1}, Questions: []int{2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,14 +356,14 @@ func TestFeedback(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	a, b := sampleFigures(t, locale.For("de")), sampleFigures(t, locale.For("de"))
+	a, b := sampleFigures(t, langFor("de")), sampleFigures(t, langFor("de"))
 	for i := range a {
 		if a[i].Options != b[i].Options || a[i].AriaLabel != b[i].AriaLabel {
 			t.Errorf("%s differs between two builds", a[i].Kind)
 		}
 	}
-	x, _ := Comparison("k", locale.For("de"), sampleComparison(3000))
-	y, _ := Comparison("k", locale.For("de"), sampleComparison(3000))
+	x, _ := Comparison("k", langFor("de"), sampleComparison(3000))
+	y, _ := Comparison("k", langFor("de"), sampleComparison(3000))
 	if x.Options != y.Options {
 		t.Error("comparison differs between two builds")
 	}
@@ -374,16 +372,16 @@ func TestDeterministic(t *testing.T) {
 func TestEscaping(t *testing.T) {
 	evil := `Evil </script><script>alert(1)</script> "quoted" {{.Secret}} & more`
 	var figs []Figure
-	f, err := Risk("r", locale.For("en"), RiskInput{SRI: 3, RHPYears: 1, ProductName: evil})
+	f, err := Risk("r", langFor("en"), RiskInput{SRI: 3, RHPYears: 1, ProductName: evil})
 	figs = append(figs, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ = Costs("c", locale.For("en"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{evil, 1}}, Total: 1})
+	f, _ = Costs("c", langFor("en"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{evil, 1}}, Total: 1})
 	figs = append(figs, f)
-	f, _ = Comparison("k", locale.For("en"), ComparisonInput{Points: []ComparisonPoint{{ID: "e", Name: evil, URL: "/e/", SRI: 3, AnnualCostImpactPct: 1}}})
+	f, _ = Comparison("k", langFor("en"), ComparisonInput{Points: []ComparisonPoint{{ID: "e", Name: evil, URL: "/e/", SRI: 3, AnnualCostImpactPct: 1}}})
 	figs = append(figs, f)
-	f, _ = Scenarios("s", locale.For("en"), ScenariosInput{Currency: "EUR", RHPYears: 3, Scenarios: []Scenario{{evil, 1, 2}}})
+	f, _ = Scenarios("s", langFor("en"), ScenariosInput{Currency: "EUR", RHPYears: 3, Scenarios: []Scenario{{evil, 1, 2}}})
 	figs = append(figs, f)
 	for _, f := range figs {
 		opt := string(f.Options)
@@ -419,7 +417,7 @@ func TestEscaping(t *testing.T) {
 // The theme may write {{.Options}} in its own html/template: it must come
 // out unchanged inside <script type="application/json">.
 func TestOptionsInThemeTemplate(t *testing.T) {
-	f, _ := Costs("c", locale.For("de"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{"<b>&", 1}}, Total: 1})
+	f, _ := Costs("c", langFor("de"), CostsInput{Currency: "EUR", Years: 1, Lines: []CostLine{{"<b>&", 1}}, Total: 1})
 	tpl := template.Must(template.New("t").Parse(`<script type="application/json" data-chart="{{.ID}}">{{.Options}}</script>`))
 	var b bytes.Buffer
 	if err := tpl.Execute(&b, f); err != nil {
@@ -477,7 +475,7 @@ func equal2(a, b [][]string) bool {
 }
 
 func BenchmarkCostsOverTime(b *testing.B) {
-	loc, in := locale.For("de"), sampleCostsOverTime()
+	loc, in := langFor("de"), sampleCostsOverTime()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := CostsOverTime("chart_p_costs_over_time_1", loc, in); err != nil {
@@ -487,7 +485,7 @@ func BenchmarkCostsOverTime(b *testing.B) {
 }
 
 func BenchmarkCosts(b *testing.B) {
-	loc, in := locale.For("de"), sampleCosts()
+	loc, in := langFor("de"), sampleCosts()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Costs("chart_p_costs_1", loc, in); err != nil {
@@ -497,7 +495,7 @@ func BenchmarkCosts(b *testing.B) {
 }
 
 func BenchmarkScenarios(b *testing.B) {
-	loc, in := locale.For("de"), sampleScenarios()
+	loc, in := langFor("de"), sampleScenarios()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Scenarios("chart_p_scenarios_1", loc, in); err != nil {
@@ -507,7 +505,7 @@ func BenchmarkScenarios(b *testing.B) {
 }
 
 func BenchmarkRisk(b *testing.B) {
-	loc := locale.For("de")
+	loc := langFor("de")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Risk("chart_p_risk_1", loc, RiskInput{SRI: 4, RHPYears: 5, ProductName: "ETF Welt"}); err != nil {
@@ -517,7 +515,7 @@ func BenchmarkRisk(b *testing.B) {
 }
 
 func BenchmarkComparison(b *testing.B) {
-	loc, in := locale.For("de"), sampleComparison(5000)
+	loc, in := langFor("de"), sampleComparison(5000)
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
@@ -532,11 +530,11 @@ func BenchmarkComparison(b *testing.B) {
 
 // Builders may run on many goroutines at once (one chart object each).
 func TestConcurrentBuilds(t *testing.T) {
-	want := sampleFigures(t, locale.For("de"))
+	want := sampleFigures(t, langFor("de"))
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			got := sampleFigures(t, locale.For("de"))
+			got := sampleFigures(t, langFor("de"))
 			for i := range got {
 				if got[i].Options != want[i].Options {
 					t.Errorf("%s differs when built concurrently", got[i].Kind)
@@ -632,7 +630,7 @@ func FuzzHTMLMatchesTemplate(f *testing.F) {
 // TestHTMLSizeEstimate keeps htmlSize close above what HTML writes, so the
 // builder is grown once and not by much more than it needs.
 func TestHTMLSizeEstimate(t *testing.T) {
-	for _, loc := range []locale.Locale{locale.For("de"), locale.For("en")} {
+	for _, loc := range []Lang{langFor("de"), langFor("en")} {
 		for _, f := range sampleFigures(t, loc) {
 			h, err := f.HTML()
 			if err != nil {
@@ -649,7 +647,7 @@ func TestHTMLSizeEstimate(t *testing.T) {
 // TestFeedbackComments: imported comments no editor classified are a fourth
 // series only when there are some, named in the text alternative.
 func TestFeedbackComments(t *testing.T) {
-	de := locale.For("de")
+	de := langFor("de")
 	without, err := FeedbackBalance("b", de, FeedbackBalanceInput{Months: []string{"2026-01"}, Praise: []int{1}, Criticism: []int{2}, Questions: []int{3}, Comments: []int{0}})
 	if err != nil {
 		t.Fatal(err)
@@ -679,7 +677,7 @@ func TestFeedbackComments(t *testing.T) {
 // The money cells of the product charts' tables carry data-amount, and
 // only they: the product page's calculator scales exactly these.
 func TestAmountCells(t *testing.T) {
-	for _, f := range sampleFigures(t, locale.For("de")) {
+	for _, f := range sampleFigures(t, langFor("de")) {
 		product := f.Kind == KindCosts || f.Kind == KindCostsOverTime || f.Kind == KindScenarios
 		n := 0
 		for _, r := range f.Table.Rows {

@@ -24,7 +24,7 @@ type RiskInput struct {
 }
 
 // Risk draws the 1–7 scale with the product's class marked.
-func Risk(id string, loc locale.Locale, in RiskInput) (Figure, error) {
+func Risk(id string, loc Lang, in RiskInput) (Figure, error) {
 	if in.SRI < 1 || in.SRI > 7 {
 		return Figure{}, fmt.Errorf("chart: risk class %d is not between 1 and 7", in.SRI)
 	}
@@ -120,13 +120,13 @@ type CostsInput struct {
 
 // Costs draws the composition of costs as horizontal bars, the total in
 // the title.
-func Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
+func Costs(id string, loc Lang, in CostsInput) (Figure, error) {
 	return costs(nil, id, loc, in)
 }
 
 // costs is Costs, with the options filled into a skeleton of s (nil: built
 // directly).
-func costs(s *Skeletons, id string, loc locale.Locale, in CostsInput) (Figure, error) {
+func costs(s *Skeletons, id string, loc Lang, in CostsInput) (Figure, error) {
 	if len(in.Lines) == 0 {
 		return Figure{}, errors.New("chart: costs without cost lines")
 	}
@@ -167,7 +167,7 @@ func costs(s *Skeletons, id string, loc locale.Locale, in CostsInput) (Figure, e
 	p.title = fmt.Sprintf(t.costsTotalTitle, total)
 
 	var err error
-	f.Options, err = options(s, shape{kind: KindCosts, loc: loc, currency: in.Currency, n: n}, id, p,
+	f.Options, err = options(s, shape{kind: KindCosts, loc: loc.Locale, currency: in.Currency, n: n}, id, p,
 		func() *costsParts { return newCostsParts(n) },
 		func(id string, p *costsParts) (template.JS, error) { return costsOptions(id, loc, in.Currency, p) })
 	return f, err
@@ -195,7 +195,7 @@ func (p *costsParts) walk(f func(*string, *any)) {
 }
 
 // costsOptions builds a costs chart's options with go-echarts.
-func costsOptions(id string, loc locale.Locale, currency string, p *costsParts) (template.JS, error) {
+func costsOptions(id string, loc Lang, currency string, p *costsParts) (template.JS, error) {
 	t := textsFor(loc)
 	data := make([]opts.BarData, len(p.cats))
 	for i := range data {
@@ -234,13 +234,13 @@ type CostsOverTimeInput struct {
 
 // CostsOverTime draws bars of cumulative costs and lines of the value with
 // and without costs.
-func CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
+func CostsOverTime(id string, loc Lang, in CostsOverTimeInput) (Figure, error) {
 	return costsOverTime(nil, id, loc, in)
 }
 
 // costsOverTime is CostsOverTime, with the options filled into a skeleton
 // of s (nil: built directly).
-func costsOverTime(s *Skeletons, id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
+func costsOverTime(s *Skeletons, id string, loc Lang, in CostsOverTimeInput) (Figure, error) {
 	n := len(in.Years)
 	if n == 0 {
 		return Figure{}, errors.New("chart: costs over time without years")
@@ -272,7 +272,7 @@ func costsOverTime(s *Skeletons, id string, loc locale.Locale, in CostsOverTimeI
 	p.aria = f.AriaLabel
 
 	var err error
-	f.Options, err = options(s, shape{kind: KindCostsOverTime, loc: loc, currency: in.Currency, n: n}, id, p,
+	f.Options, err = options(s, shape{kind: KindCostsOverTime, loc: loc.Locale, currency: in.Currency, n: n}, id, p,
 		func() *costsOverTimeParts { return newCostsOverTimeParts(n) },
 		func(id string, p *costsOverTimeParts) (template.JS, error) {
 			return costsOverTimeOptions(id, loc, in.Currency, p)
@@ -304,7 +304,7 @@ func (p *costsOverTimeParts) walk(f func(*string, *any)) {
 
 // costsOverTimeOptions builds a costs-over-time chart's options with
 // go-echarts.
-func costsOverTimeOptions(id string, loc locale.Locale, currency string, p *costsOverTimeParts) (template.JS, error) {
+func costsOverTimeOptions(id string, loc Lang, currency string, p *costsOverTimeParts) (template.JS, error) {
 	t := textsFor(loc)
 	n := len(p.cats)
 	costs := make([]opts.BarData, n)
@@ -366,13 +366,13 @@ type ScenariosInput struct {
 
 // Scenarios draws one bar per scenario with the value at the holding
 // period and the return per year as its label.
-func Scenarios(id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
+func Scenarios(id string, loc Lang, in ScenariosInput) (Figure, error) {
 	return scenarios(nil, id, loc, in)
 }
 
 // scenarios is Scenarios, with the options filled into a skeleton of s
 // (nil: built directly).
-func scenarios(s *Skeletons, id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
+func scenarios(s *Skeletons, id string, loc Lang, in ScenariosInput) (Figure, error) {
 	if len(in.Scenarios) == 0 {
 		return Figure{}, errors.New("chart: no scenarios")
 	}
@@ -423,7 +423,7 @@ func scenarios(s *Skeletons, id string, loc locale.Locale, in ScenariosInput) (F
 	p.name = fmt.Sprintf(t.scenValue, period)
 
 	var err error
-	f.Options, err = options(s, shape{kind: KindScenarios, loc: loc, currency: in.Currency, n: n}, id, p,
+	f.Options, err = options(s, shape{kind: KindScenarios, loc: loc.Locale, currency: in.Currency, n: n}, id, p,
 		func() *scenariosParts { return newScenariosParts(n) },
 		func(id string, p *scenariosParts) (template.JS, error) {
 			return scenariosOptions(id, loc, in.Currency, p)
@@ -455,7 +455,7 @@ func (p *scenariosParts) walk(f func(*string, *any)) {
 }
 
 // scenariosOptions builds a scenarios chart's options with go-echarts.
-func scenariosOptions(id string, loc locale.Locale, currency string, p *scenariosParts) (template.JS, error) {
+func scenariosOptions(id string, loc Lang, currency string, p *scenariosParts) (template.JS, error) {
 	data := make([]opts.BarData, len(p.cats))
 	for i := range data {
 		data[i] = opts.BarData{Value: p.values[i], ItemStyle: &opts.ItemStyle{Color: p.colors[i]}, Label: label(p.labels[i], "top")}
@@ -512,7 +512,7 @@ type FeedbackBalanceInput struct {
 }
 
 // FeedbackBalance draws praise, criticism and questions per month.
-func FeedbackBalance(id string, loc locale.Locale, in FeedbackBalanceInput) (Figure, error) {
+func FeedbackBalance(id string, loc Lang, in FeedbackBalanceInput) (Figure, error) {
 	n := len(in.Months)
 	if len(in.Praise) != n || len(in.Criticism) != n || len(in.Questions) != n {
 		return Figure{}, fmt.Errorf("chart: feedback balance: %d months but %d praise, %d criticism and %d questions counts",
@@ -553,7 +553,7 @@ type FeedbackSectionsInput struct {
 
 // FeedbackSections draws praise, criticism and questions per section as
 // stacked horizontal bars.
-func FeedbackSections(id string, loc locale.Locale, in FeedbackSectionsInput) (Figure, error) {
+func FeedbackSections(id string, loc Lang, in FeedbackSectionsInput) (Figure, error) {
 	n := len(in.Sections)
 	if len(in.Praise) != n || len(in.Criticism) != n || len(in.Questions) != n {
 		return Figure{}, fmt.Errorf("chart: feedback sections: %d sections but %d praise, %d criticism and %d questions counts",
@@ -588,7 +588,7 @@ func FeedbackSections(id string, loc locale.Locale, in FeedbackSectionsInput) (F
 	return f, err
 }
 
-func countsTable(loc locale.Locale, header, cats []string, series ...[]int) Table {
+func countsTable(loc Lang, header, cats []string, series ...[]int) Table {
 	tb := Table{Header: header, Rows: make([][]Cell, len(cats))}
 	for i, c := range cats {
 		row := make([]Cell, 0, 1+len(series))
@@ -603,7 +603,7 @@ func countsTable(loc locale.Locale, header, cats []string, series ...[]int) Tabl
 
 // countsChart draws count series per category: grouped vertical bars, or
 // stacked horizontal bars.
-func countsChart(id string, loc locale.Locale, aria string, cats []string, horizontal bool, names []string, series ...[]int) (template.JS, error) {
+func countsChart(id string, loc Lang, aria string, cats []string, horizontal bool, names []string, series ...[]int) (template.JS, error) {
 	colors := []string{"#2e7d32", colorHighlight, colorTotal, colorBar} // praise, criticism, questions, comments
 	c := charts.NewBar()
 	c.SetGlobalOptions(base(id, aria)...)
@@ -645,7 +645,7 @@ type FeedbackFactorsInput struct {
 
 // FeedbackFactors draws the average rating per factor as horizontal bars
 // on a 0–5 scale, labelled with the average and the number of ratings.
-func FeedbackFactors(id string, loc locale.Locale, in FeedbackFactorsInput) (Figure, error) {
+func FeedbackFactors(id string, loc Lang, in FeedbackFactorsInput) (Figure, error) {
 	n := len(in.Labels)
 	if len(in.Averages) != n || len(in.Counts) != n {
 		return Figure{}, fmt.Errorf("chart: feedback factors: %d labels but %d averages and %d counts", n, len(in.Averages), len(in.Counts))
@@ -691,11 +691,11 @@ func FeedbackFactors(id string, loc locale.Locale, in FeedbackFactorsInput) (Fig
 
 // afterYears writes a period for "after ... years": German needs the
 // dative ("nach 5 Jahren", "nach 1 Jahr").
-func afterYears(loc locale.Locale, y float64) string { return loc.YearsAfter(y) }
+func afterYears(loc Lang, y float64) string { return loc.YearsAfter(y) }
 
 // monthLabel formats "2026-03" as the locale's month ("März 2026");
 // anything else is returned as it is.
-func monthLabel(loc locale.Locale, s string) string {
+func monthLabel(loc Lang, s string) string {
 	if tm, err := time.Parse("2006-01", s); err == nil {
 		return loc.Month(tm)
 	}

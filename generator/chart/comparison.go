@@ -36,7 +36,7 @@ const NamedPointsMax = 2000
 // Comparison draws every product by risk class (x, spread a little so
 // products of one class do not hide each other) and annual cost impact (y).
 // The table lists all products in the given order and is sortable.
-func Comparison(id string, loc locale.Locale, in ComparisonInput) (Figure, error) {
+func Comparison(id string, loc Lang, in ComparisonInput) (Figure, error) {
 	if len(in.Points) == 0 {
 		return Figure{}, errors.New("chart: comparison without products")
 	}

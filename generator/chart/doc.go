@@ -4,9 +4,10 @@
 //
 // The builders (Risk, Costs, CostsOverTime, Scenarios, Comparison,
 // FeedbackBalance, FeedbackFactors, FeedbackSections) take plain input
-// structs and a locale.Locale; every text they produce (captions, axis and
-// bar labels, table cells) is in the locale's language (de or en) and number
-// format. The same input gives byte-identical output.
+// structs and a Lang (NewLang: the locale's number formats and the words of
+// the site language's translation file, keys chart_*); every text they
+// produce (captions, axis and bar labels, table cells) is in that language
+// and number format. The same input gives byte-identical output.
 //
 // # HTML
 //

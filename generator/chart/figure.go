@@ -11,7 +11,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/klartext/klartext/generator/escape"
-	"github.com/klartext/klartext/generator/locale"
 )
 
 // Figure kinds; each is also a CSS class "chart-<kind>" on the figure.
@@ -355,22 +354,17 @@ type numberFormat struct {
 	Max      *float64 `json:"max,omitempty"`
 }
 
-func intlLocale(loc locale.Locale) string {
-	if loc.Lang == "de" {
-		return "de-DE"
-	}
-	return "en-GB"
-}
+func intlLocale(loc Lang) string { return loc.Tag() }
 
-func fmtDecimal(loc locale.Locale, digits int) *numberFormat {
+func fmtDecimal(loc Lang, digits int) *numberFormat {
 	return &numberFormat{Locale: intlLocale(loc), Style: "decimal", Digits: digits}
 }
 
-func fmtPercent(loc locale.Locale, digits int) *numberFormat {
+func fmtPercent(loc Lang, digits int) *numberFormat {
 	return &numberFormat{Locale: intlLocale(loc), Style: "percent", Digits: digits}
 }
 
-func fmtMoney(loc locale.Locale, currency string, digits int) *numberFormat {
+func fmtMoney(loc Lang, currency string, digits int) *numberFormat {
 	if len(currency) != 3 {
 		return fmtDecimal(loc, digits)
 	}

@@ -1,9 +1,13 @@
 package chart
 
-import "github.com/klartext/klartext/generator/locale"
+import (
+	"github.com/klartext/klartext/generator/i18n"
+	"github.com/klartext/klartext/generator/locale"
+)
 
-// texts are the words the charts use, per language. Format verbs are
-// fmt's; numbers arrive already formatted by package locale.
+// texts are the words the charts use (the keys chart_* of the theme's
+// translation files). Format verbs are fmt's; numbers arrive already
+// formatted by package locale.
 type texts struct {
 	riskCaption, riskCaptionNoName string // %s product
 	riskAria, riskAriaNoName       string // %d class, [%s product], %s holding period
@@ -36,139 +40,73 @@ type texts struct {
 	noData                               string
 }
 
-var textsByLang = map[string]texts{
-	"de": {
-		riskCaption:       "Gesamtrisikoindikator für %s",
-		riskCaptionNoName: "Gesamtrisikoindikator",
-		riskAria:          "Risikoklasse %d von 7 für %s (1 = niedrigstes, 7 = höchstes Risiko); empfohlene Haltedauer %s.",
-		riskAriaNoName:    "Risikoklasse %d von 7 (1 = niedrigstes, 7 = höchstes Risiko); empfohlene Haltedauer %s.",
-		riskHolding:       "Empfohlene Haltedauer: %s",
-		riskLower:         "← niedrigeres Risiko",
-		riskHigher:        "höheres Risiko →",
-		riskClass:         "Risikoklasse",
-		riskThis:          "dieses Produkt",
-		riskTableCaption:  "Risikoklasse %d auf der Skala von 1 (niedrigstes) bis 7 (höchstes Risiko)",
-
-		costsCaption:    "Zusammensetzung der Kosten, wenn Sie nach %s aussteigen",
-		costsAria:       "Wenn Sie nach %s aussteigen, betragen die Kosten insgesamt %s: %s.",
-		costsTotalTitle: "Gesamt: %s",
-		costsKind:       "Kostenart",
-		costsRate:       "Satz",
-		costsAmount:     "Betrag bei Ausstieg nach %s",
-		costsImpact:     "Auswirkung pro Jahr",
-		costsTotal:      "Gesamt",
-
-		cotCaption: "Kosten und Wert der Anlage im Zeitverlauf",
-		cotAria:    "Nach %s betragen die Kosten insgesamt %s; der Wert liegt bei %s mit Kosten und %s ohne Kosten.",
-		cotPeriod:  "Anlagedauer",
-		cotCosts:   "Kosten insgesamt",
-		cotWith:    "Wert mit Kosten",
-		cotWithout: "Wert ohne Kosten",
-
-		scenCaption:     "Was Sie nach %s zurückbekommen könnten (Szenarien)",
-		scenAria:        "Wert nach %s: %s.",
-		scenItem:        "%s %s (%s pro Jahr)",
-		scenName:        "Szenario",
-		scenValue:       "Wert nach %s",
-		scenReturn:      "Rendite pro Jahr",
-		scenReturnAfter: "Rendite nach %s",
-		perYear:         "pro Jahr",
-
-		cmpCaption: "Alle Produkte nach Risikoklasse und Kosten pro Jahr",
-		cmpAria:    "%d Produkte in den Risikoklassen %d bis %d mit Kosten von %s bis %s pro Jahr.",
-		cmpProduct: "Produkt",
-		cmpRisk:    "Risikoklasse",
-		cmpCosts:   "Kosten pro Jahr",
-		cmpThis:    "dieses Produkt",
-
-		fbBalanceCaption:  "Lob, Kritik und Fragen pro Monat",
-		fbBalanceAria:     "Rückmeldungen von %s bis %s: %s Lob, %s Kritik, %s Fragen.",
-		fbMonth:           "Monat",
-		fbPraise:          "Lob",
-		fbCriticism:       "Kritik",
-		fbQs:              "Fragen",
-		fbComments:        "Kommentare",
-		fbCommentsAria:    " Dazu %s Kommentare ohne Einordnung.",
-		fbFactorsCaption:  "Bewertungen nach Faktor (Durchschnitt von 1 bis 5)",
-		fbFactorsAria:     "Durchschnittliche Bewertungen von 1 bis 5: %s.",
-		fbFactor:          "Faktor",
-		fbAverage:         "Durchschnitt",
-		fbCount:           "Bewertungen",
-		fbSectionsCaption: "Rückmeldungen nach Bereich",
-		fbSectionsAria:    "Rückmeldungen nach Bereich: %s.",
-		fbSection:         "Bereich",
-		noData:            "Keine Daten.",
-	},
-	"en": {
-		riskCaption:       "Summary risk indicator for %s",
-		riskCaptionNoName: "Summary risk indicator",
-		riskAria:          "Risk class %d of 7 for %s (1 = lowest, 7 = highest risk); recommended holding period %s.",
-		riskAriaNoName:    "Risk class %d of 7 (1 = lowest, 7 = highest risk); recommended holding period %s.",
-		riskHolding:       "Recommended holding period: %s",
-		riskLower:         "← lower risk",
-		riskHigher:        "higher risk →",
-		riskClass:         "Risk class",
-		riskThis:          "this product",
-		riskTableCaption:  "Risk class %d on the scale from 1 (lowest) to 7 (highest risk)",
-
-		costsCaption:    "Composition of costs if you exit after %s",
-		costsAria:       "If you exit after %s, the costs total %s: %s.",
-		costsTotalTitle: "Total: %s",
-		costsKind:       "Type of cost",
-		costsRate:       "Rate",
-		costsAmount:     "Amount if you exit after %s",
-		costsImpact:     "Impact per year",
-		costsTotal:      "Total",
-
-		cotCaption: "Costs and value of the investment over time",
-		cotAria:    "After %s the costs total %s; the investment is worth %s with costs and %s without costs.",
-		cotPeriod:  "Holding period",
-		cotCosts:   "Total costs",
-		cotWith:    "Value with costs",
-		cotWithout: "Value without costs",
-
-		scenCaption:     "What you might get back after %s (scenarios)",
-		scenAria:        "Value after %s: %s.",
-		scenItem:        "%s %s (%s a year)",
-		scenName:        "Scenario",
-		scenValue:       "Value after %s",
-		scenReturn:      "Return per year",
-		scenReturnAfter: "Return after %s",
-		perYear:         "a year",
-
-		cmpCaption: "All products by risk class and annual costs",
-		cmpAria:    "%d products in risk classes %d to %d with costs from %s to %s a year.",
-		cmpProduct: "Product",
-		cmpRisk:    "Risk class",
-		cmpCosts:   "Costs per year",
-		cmpThis:    "this product",
-
-		fbBalanceCaption:  "Praise, criticism and questions per month",
-		fbBalanceAria:     "Feedback from %s to %s: %s praise, %s criticism, %s questions.",
-		fbMonth:           "Month",
-		fbPraise:          "Praise",
-		fbCriticism:       "Criticism",
-		fbQs:              "Questions",
-		fbComments:        "Comments",
-		fbCommentsAria:    " And %s comments not classified.",
-		fbFactorsCaption:  "Ratings by factor (average from 1 to 5)",
-		fbFactorsAria:     "Average ratings from 1 to 5: %s.",
-		fbFactor:          "Factor",
-		fbAverage:         "Average",
-		fbCount:           "Ratings",
-		fbSectionsCaption: "Feedback by section",
-		fbSectionsAria:    "Feedback by section: %s.",
-		fbSection:         "Section",
-		noData:            "No data.",
-	},
+// Lang is a chart's language: its number formats (the embedded
+// locale.Locale) and its words. Make it once per build with NewLang.
+type Lang struct {
+	locale.Locale
+	texts *texts
 }
 
-// textsFor returns the words for the locale's language; other languages
-// get English.
-func textsFor(loc locale.Locale) *texts {
-	if t, ok := textsByLang[loc.Lang]; ok {
-		return &t
-	}
-	t := textsByLang["en"]
-	return &t
+// NewLang is the language of words' catalog for charts.
+func NewLang(words *i18n.Catalog) Lang {
+	return Lang{Locale: locale.For(words.Lang()), texts: &texts{
+		riskCaption:       words.T("chart_risk_caption"),
+		riskCaptionNoName: words.T("chart_risk_caption_no_name"),
+		riskAria:          words.T("chart_risk_aria"),
+		riskAriaNoName:    words.T("chart_risk_aria_no_name"),
+		riskHolding:       words.T("chart_risk_holding"),
+		riskLower:         words.T("chart_risk_lower"),
+		riskHigher:        words.T("chart_risk_higher"),
+		riskClass:         words.T("chart_risk_class"),
+		riskThis:          words.T("chart_risk_this"),
+		riskTableCaption:  words.T("chart_risk_table_caption"),
+		costsCaption:      words.T("chart_costs_caption"),
+		costsAria:         words.T("chart_costs_aria"),
+		costsTotalTitle:   words.T("chart_costs_total_title"),
+		costsKind:         words.T("chart_costs_kind"),
+		costsRate:         words.T("chart_costs_rate"),
+		costsAmount:       words.T("chart_costs_amount"),
+		costsImpact:       words.T("chart_costs_impact"),
+		costsTotal:        words.T("chart_costs_total"),
+		cotCaption:        words.T("chart_cot_caption"),
+		cotAria:           words.T("chart_cot_aria"),
+		cotPeriod:         words.T("chart_cot_period"),
+		cotCosts:          words.T("chart_cot_costs"),
+		cotWith:           words.T("chart_cot_with"),
+		cotWithout:        words.T("chart_cot_without"),
+		scenCaption:       words.T("chart_scen_caption"),
+		scenAria:          words.T("chart_scen_aria"),
+		scenItem:          words.T("chart_scen_item"),
+		scenName:          words.T("chart_scen_name"),
+		scenValue:         words.T("chart_scen_value"),
+		scenReturn:        words.T("chart_scen_return"),
+		scenReturnAfter:   words.T("chart_scen_return_after"),
+		perYear:           words.T("chart_per_year"),
+		cmpCaption:        words.T("chart_cmp_caption"),
+		cmpAria:           words.T("chart_cmp_aria"),
+		cmpProduct:        words.T("chart_cmp_product"),
+		cmpRisk:           words.T("chart_cmp_risk"),
+		cmpCosts:          words.T("chart_cmp_costs"),
+		cmpThis:           words.T("chart_cmp_this"),
+		fbBalanceCaption:  words.T("chart_fb_balance_caption"),
+		fbBalanceAria:     words.T("chart_fb_balance_aria"),
+		fbMonth:           words.T("chart_fb_month"),
+		fbPraise:          words.T("chart_fb_praise"),
+		fbCriticism:       words.T("chart_fb_criticism"),
+		fbQs:              words.T("chart_fb_qs"),
+		fbComments:        words.T("chart_fb_comments"),
+		fbCommentsAria:    words.T("chart_fb_comments_aria"),
+		fbFactorsCaption:  words.T("chart_fb_factors_caption"),
+		fbFactorsAria:     words.T("chart_fb_factors_aria"),
+		fbFactor:          words.T("chart_fb_factor"),
+		fbAverage:         words.T("chart_fb_average"),
+		fbCount:           words.T("chart_fb_count"),
+		fbSectionsCaption: words.T("chart_fb_sections_caption"),
+		fbSectionsAria:    words.T("chart_fb_sections_aria"),
+		fbSection:         words.T("chart_fb_section"),
+		noData:            words.T("chart_no_data"),
+	}}
 }
+
+// textsFor returns the words of the chart's language.
+func textsFor(loc Lang) *texts { return loc.texts }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func sampleCostsOverTime() CostsOverTimeInput {
@@ -33,7 +33,7 @@ func sampleComparison(n int) ComparisonInput {
 	return in
 }
 
-func sampleFigures(t testing.TB, loc locale.Locale) []Figure {
+func sampleFigures(t testing.TB, loc Lang) []Figure {
 	t.Helper()
 	var out []Figure
 	add := func(f Figure, err error) {
@@ -56,3 +56,6 @@ func sampleFigures(t testing.TB, loc locale.Locale) []Figure {
 		Sections: []string{"Produkte", "Beratung"}, Praise: []int{10, 5}, Criticism: []int{2, 1}, Questions: []int{4, 0}}))
 	return out
 }
+
+// langFor is the chart language of the built-in theme's lang.
+func langFor(lang string) Lang { return NewLang(i18n.MustBuiltin(lang)) }

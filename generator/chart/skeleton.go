@@ -46,17 +46,17 @@ type Skeletons struct {
 const maxShapes = 1024
 
 // Costs is Costs, filled into a cached skeleton.
-func (s *Skeletons) Costs(id string, loc locale.Locale, in CostsInput) (Figure, error) {
+func (s *Skeletons) Costs(id string, loc Lang, in CostsInput) (Figure, error) {
 	return costs(s, id, loc, in)
 }
 
 // CostsOverTime is CostsOverTime, filled into a cached skeleton.
-func (s *Skeletons) CostsOverTime(id string, loc locale.Locale, in CostsOverTimeInput) (Figure, error) {
+func (s *Skeletons) CostsOverTime(id string, loc Lang, in CostsOverTimeInput) (Figure, error) {
 	return costsOverTime(s, id, loc, in)
 }
 
 // Scenarios is Scenarios, filled into a cached skeleton.
-func (s *Skeletons) Scenarios(id string, loc locale.Locale, in ScenariosInput) (Figure, error) {
+func (s *Skeletons) Scenarios(id string, loc Lang, in ScenariosInput) (Figure, error) {
 	return scenarios(s, id, loc, in)
 }
 
@@ -64,7 +64,7 @@ func (s *Skeletons) Scenarios(id string, loc locale.Locale, in ScenariosInput) (
 // options depend on.
 type shape struct {
 	kind     string
-	loc      locale.Locale
+	loc      locale.Locale // a build has one catalog per language, so the locale names the words too
 	currency string
 	n        int
 }

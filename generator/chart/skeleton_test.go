@@ -79,7 +79,7 @@ func randLabel(r *rand.Rand, empty bool) string {
 }
 
 var (
-	testLocales    = []locale.Locale{locale.For("de"), locale.For("en"), locale.For("fr")}
+	testLocales    = []Lang{langFor("de"), langFor("en")}
 	testCurrencies = []string{"EUR", "USD", "CHF", "GBP", "JPY", "SEK", "eur", "", "X", "<&>"}
 )
 
@@ -189,7 +189,7 @@ func TestSkeletonsMatchDirect(t *testing.T) {
 // Edge cases that must fall back to the direct path, or not.
 func TestSkeletonsEdgeCases(t *testing.T) {
 	s := &Skeletons{}
-	de := locale.For("de")
+	de := langFor("de")
 	check := func(name string, fd, ff Figure, errD, errF error) {
 		t.Helper()
 		if fmt.Sprint(errD) != fmt.Sprint(errF) || !reflect.DeepEqual(fd, ff) {
@@ -234,13 +234,13 @@ func TestSkeletonsConcurrent(t *testing.T) {
 	for i := range 40 {
 		in := randomScenarios(r, false)
 		ins = append(ins, in)
-		want[i], _ = Scenarios("s", locale.For("en"), in)
+		want[i], _ = Scenarios("s", langFor("en"), in)
 	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
 			for i, in := range ins {
-				got, _ := s.Scenarios("s", locale.For("en"), in)
+				got, _ := s.Scenarios("s", langFor("en"), in)
 				if got.Options != want[i].Options {
 					t.Errorf("scenarios %d differ when filled concurrently", i)
 				}
@@ -306,10 +306,10 @@ func TestMarshalEncoders(t *testing.T) {
 // A skeleton holds the shape's constant text and no sentinel.
 func TestSkeletonShape(t *testing.T) {
 	s := &Skeletons{}
-	if _, err := s.Costs("c", locale.For("de"), sampleCosts()); err != nil {
+	if _, err := s.Costs("c", langFor("de"), sampleCosts()); err != nil {
 		t.Fatal(err)
 	}
-	sk := s.m[shape{kind: KindCosts, loc: locale.For("de"), currency: "EUR", n: 3}]
+	sk := s.m[shape{kind: KindCosts, loc: langFor("de").Locale, currency: "EUR", n: 3}]
 	if sk == nil {
 		t.Fatal("no skeleton for the costs shape")
 	}
@@ -324,7 +324,7 @@ func TestSkeletonShape(t *testing.T) {
 }
 
 func BenchmarkCostsSkeleton(b *testing.B) {
-	loc, in, s := locale.For("de"), sampleCosts(), &Skeletons{}
+	loc, in, s := langFor("de"), sampleCosts(), &Skeletons{}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Costs("chart_p_costs_1", loc, in); err != nil {
@@ -334,7 +334,7 @@ func BenchmarkCostsSkeleton(b *testing.B) {
 }
 
 func BenchmarkCostsOverTimeSkeleton(b *testing.B) {
-	loc, in, s := locale.For("de"), sampleCostsOverTime(), &Skeletons{}
+	loc, in, s := langFor("de"), sampleCostsOverTime(), &Skeletons{}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.CostsOverTime("chart_p_costs_over_time_1", loc, in); err != nil {
@@ -344,7 +344,7 @@ func BenchmarkCostsOverTimeSkeleton(b *testing.B) {
 }
 
 func BenchmarkScenariosSkeleton(b *testing.B) {
-	loc, in, s := locale.For("de"), sampleScenarios(), &Skeletons{}
+	loc, in, s := langFor("de"), sampleScenarios(), &Skeletons{}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Scenarios("chart_p_scenarios_1", loc, in); err != nil {
@@ -359,8 +359,8 @@ func TestSkeletonsFull(t *testing.T) {
 	for i := range maxShapes {
 		s.m[shape{kind: "filler", n: i}] = nil
 	}
-	want, _ := Costs("c", locale.For("de"), sampleCosts())
-	got, err := s.Costs("c", locale.For("de"), sampleCosts())
+	want, _ := Costs("c", langFor("de"), sampleCosts())
+	got, err := s.Costs("c", langFor("de"), sampleCosts())
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("full cache: %v %s", err, got.Options)
 	}

@@ -25,14 +25,17 @@ const File = "content/site.yaml"
 
 // Site is the validated site settings.
 type Site struct {
-	Title       string
-	BaseURL     string // absolute, ends with "/"
-	Language    string // BCP 47, e.g. "de"
-	Theme       string // default "klartext"
-	Description string
-	Currency    string // default currency of product data, ISO 4217
-	Pagination  int    // list page size, default 10
-	Copyright   string
+	Title    string
+	BaseURL  string // absolute, ends with "/"
+	Language string // BCP 47, e.g. "de"
+	// LanguageLine is the line of language: in site.yaml, for the error
+	// of a language the theme has no translation file for.
+	LanguageLine int
+	Theme        string // default "klartext"
+	Description  string
+	Currency     string // default currency of product data, ISO 4217
+	Pagination   int    // list page size, default 10
+	Copyright    string
 
 	// AllowRaw are the files below content/ that may be published as
 	// they are although a browser or the web server would run them (raw
@@ -207,6 +210,7 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 		}
 	}
 	s.basePath = s.BasePath()
+	s.LanguageLine = line("language")
 	if grammar.LanguageTag(s.Language) != nil {
 		ds = append(ds, diag.Errorf(File, line("language"), "language must be a language code like de or en-GB, got %q", s.Language).WithKey("language"))
 	}

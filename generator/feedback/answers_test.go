@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func TestMedian(t *testing.T) {
@@ -107,11 +109,11 @@ func TestSummarizePublic(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("public %v, want %v", got, want)
 	}
-	v := s["/a/"].View("de")
+	v := s["/a/"].View(i18n.MustBuiltin("de"))
 	if len(v.Public) != 3 || v.Public[2].Kind != "Kritik" || v.Public[2].Answered != "3. Januar 2026" || v.Public[2].AnsweredISO != "2026-01-03" || v.Public[0].Answered != "" {
 		t.Errorf("view %+v", v.Public)
 	}
-	if v := s["/c/"].View("en"); v.Counts != "1\u00a0×\u00a0comment" || v.Public[0].Kind != "Comment" {
+	if v := s["/c/"].View(i18n.MustBuiltin("en")); v.Counts != "1\u00a0×\u00a0comment" || v.Public[0].Kind != "Comment" {
 		t.Errorf("en view %q %+v", v.Counts, v.Public)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // TestPublishedFormIsWhatTheReceiverAccepts renders the theme's form and
@@ -40,7 +41,7 @@ func TestPublishedFormIsWhatTheReceiverAccepts(t *testing.T) {
 			page := testPage
 			page.Videos = tc.videos
 			var b strings.Builder
-			if err := loadPartial(t, "feedback.html").Execute(&b, Widget(testSettings["form"], page, "de")); err != nil {
+			if err := loadPartial(t, "feedback.html").Execute(&b, Widget(testSettings["form"], page, i18n.MustBuiltin("de"))); err != nil {
 				t.Fatal(err)
 			}
 			checkPublishedForm(t, b.String(), page, tc.want)

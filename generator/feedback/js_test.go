@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // TestFeedbackJS runs feedback.js in node against a fake DOM for every
@@ -30,7 +32,7 @@ func TestFeedbackJS(t *testing.T) {
 	}
 	var cases []jsCase
 	for i, name := range []string{"isso", "remark42", "giscus", "utterances", "cusdis"} {
-		w := Widget(testSettings[name], testPage, "de")
+		w := Widget(testSettings[name], testPage, i18n.MustBuiltin("de"))
 		c := jsCase{Provider: w.Provider, Consent: w.Consent, Origin: w.Origin, Embed: w.Embed, Remember: i%2 == 0,
 			WantScript: w.EmbedSpec.Script, WantScriptAttrs: w.EmbedSpec.ScriptAttrs, WantContainer: w.EmbedSpec.Container,
 			WantConfigVar: w.EmbedSpec.ConfigVar, WantConfig: w.EmbedSpec.Config}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 )
 
@@ -252,26 +253,22 @@ type DialogueView struct {
 	Page                  string // the page's path (on /feedback/)
 }
 
-// KindLabel is a kind's name for readers.
-func KindLabel(k Kind, lang string) string {
-	l, ok := kindLabels[k]
-	if !ok {
-		l = kindLabels[Comment]
+// KindLabel is a kind's name for readers (the key fb_kind_<kind>).
+func KindLabel(k Kind, words *i18n.Catalog) string {
+	if _, ok := kindKeys[k]; !ok {
+		k = Comment
 	}
-	if labelLang(lang) == "de" {
-		return l[0]
-	}
-	return l[1]
+	return words.T(kindKeys[k])
 }
 
-var kindLabels = map[Kind][2]string{
-	Praise: {"Lob", "Praise"}, Criticism: {"Kritik", "Criticism"}, Question: {"Frage", "Question"}, Comment: {"Kommentar", "Comment"},
+var kindKeys = map[Kind]string{
+	Praise: "fb_kind_praise", Criticism: "fb_kind_criticism", Question: "fb_kind_question", Comment: "fb_kind_comment",
 }
 
-// View formats a public message for lang.
-func (d Dialogue) View(lang string) DialogueView {
-	loc := locale.For(labelLang(lang))
-	v := DialogueView{ID: d.ID, Kind: KindLabel(d.Kind, lang), Date: loc.Date(d.Date), DateISO: d.Date.Format(time.DateOnly),
+// View formats a public message in the catalog's language.
+func (d Dialogue) View(words *i18n.Catalog) DialogueView {
+	loc := locale.For(words.Lang())
+	v := DialogueView{ID: d.ID, Kind: KindLabel(d.Kind, words), Date: loc.Date(d.Date), DateISO: d.Date.Format(time.DateOnly),
 		Comment: d.Comment, Answer: d.Answer, Page: d.Page}
 	if d.Answer != "" {
 		v.Answered, v.AnsweredISO = loc.Date(d.Answered), d.Answered.Format(time.DateOnly)
@@ -286,57 +283,43 @@ type SummaryRow struct {
 	Ratings string // "2"
 }
 
-// View formats the summary for the partial in lang; nil when there is no
-// feedback (the partial then renders nothing).
-func (p PageSummary) View(lang string) *SummaryView {
+// View formats the summary for the partial in the catalog's language;
+// nil when there is no feedback (the partial then renders nothing).
+func (p PageSummary) View(words *i18n.Catalog) *SummaryView {
 	if p.Total() == 0 && !p.Rated() {
 		return nil
 	}
-	ll := labelLang(lang)
-	loc := locale.For(ll)
-	de := ll == "de"
+	loc := locale.For(words.Lang())
 	v := &SummaryView{}
 	var parts []string
-	add := func(n int, deOne, deMany, enOne, enMany string) {
+	add := func(n int, kind string) {
 		if n == 0 {
 			return
 		}
-		w := enMany
-		switch {
-		case de && n == 1:
-			w = deOne
-		case de:
-			w = deMany
-		case n == 1:
-			w = enOne
+		w := words.T("fb_count_" + kind + "_many")
+		if n == 1 {
+			w = words.T("fb_count_" + kind + "_one")
 		}
 		parts = append(parts, loc.Number(float64(n), 0)+"\u00a0×\u00a0"+w)
 	}
-	add(p.Praise, "Lob", "Lob", "praise", "praise")
-	add(p.Criticism, "Kritik", "Kritik", "criticism", "criticism")
-	add(p.Questions, "Frage", "Fragen", "question", "questions")
-	add(p.Comments, "Kommentar", "Kommentare", "comment", "comments")
+	add(p.Praise, "praise")
+	add(p.Criticism, "criticism")
+	add(p.Questions, "question")
+	add(p.Comments, "comment")
 	v.Counts = strings.Join(parts, ", ")
-	if de {
-		v.Heading, v.Caption = "Rückmeldungen zu dieser Seite", "Durchschnitt je Faktor"
-		v.ColFactor, v.ColAverage, v.ColRatings = "Faktor", "Durchschnitt", "Bewertungen"
-		v.Scale = "1 = schlecht, 5 = sehr gut"
-		v.PublicHeading, v.AnswerLabel = "Was Leserinnen und Leser schrieben", "Unsere Antwort"
-	} else {
-		v.Heading, v.Caption = "Feedback on this page", "Average per factor"
-		v.ColFactor, v.ColAverage, v.ColRatings = "Factor", "Average", "Ratings"
-		v.Scale = "1 = poor, 5 = very good"
-		v.PublicHeading, v.AnswerLabel = "What readers wrote", "Our answer"
-	}
+	v.Heading, v.Caption = words.T("fb_summary_heading"), words.T("fb_summary_caption")
+	v.ColFactor, v.ColAverage, v.ColRatings = words.T("fb_summary_factor"), words.T("fb_summary_average"), words.T("fb_summary_ratings")
+	v.Scale = words.T("fb_summary_scale")
+	v.PublicHeading, v.AnswerLabel = words.T("fb_summary_public"), words.T("fb_summary_answer")
 	for _, d := range p.Public {
-		v.Public = append(v.Public, d.View(ll))
+		v.Public = append(v.Public, d.View(words))
 	}
 	for i, f := range p.Factors {
 		if f.Count == 0 {
 			continue
 		}
 		v.Rows = append(v.Rows, SummaryRow{
-			Factor:  FactorLabel(i, ll),
+			Factor:  FactorLabel(i, words),
 			Average: loc.Number(f.Mean(), 1),
 			Ratings: loc.Number(float64(f.Count), 0),
 		})

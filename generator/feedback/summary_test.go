@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func day(s string) time.Time {
@@ -162,7 +164,7 @@ func BenchmarkBalance20k(b *testing.B) {
 
 func TestSummaryView(t *testing.T) {
 	a := Summarize(handEntries)["/products/a/"]
-	de := a.View("de")
+	de := a.View(i18n.MustBuiltin("de"))
 	if de.Counts != "1\u00a0×\u00a0Lob, 1\u00a0×\u00a0Kritik, 1\u00a0×\u00a0Frage" {
 		t.Errorf("de counts %q", de.Counts)
 	}
@@ -170,16 +172,16 @@ func TestSummaryView(t *testing.T) {
 	if !reflect.DeepEqual(de.Rows, wantRows) || de.Caption != "Durchschnitt je Faktor" {
 		t.Errorf("de rows %+v", de.Rows)
 	}
-	en := a.View("en")
+	en := a.View(i18n.MustBuiltin("en"))
 	if en.Counts != "1\u00a0×\u00a0praise, 1\u00a0×\u00a0criticism, 1\u00a0×\u00a0question" || en.Rows[0] != (SummaryRow{"Costs", "3.5", "2"}) {
 		t.Errorf("en %+v", en)
 	}
 	many := PageSummary{Counts: Counts{Praise: 3, Criticism: 1, Questions: 2}, Factors: [5]Average{{Sum: 4000, Count: 1200}}}
-	v := many.View("de")
+	v := many.View(i18n.MustBuiltin("de"))
 	if v.Counts != "3\u00a0×\u00a0Lob, 1\u00a0×\u00a0Kritik, 2\u00a0×\u00a0Fragen" || v.Rows[0] != (SummaryRow{"Kosten", "3,3", "1.200"}) {
 		t.Errorf("many %+v", v)
 	}
-	if (PageSummary{}).View("de") != nil {
+	if (PageSummary{}).View(i18n.MustBuiltin("de")) != nil {
 		t.Error("empty summary must give nil")
 	}
 }
@@ -187,7 +189,7 @@ func TestSummaryView(t *testing.T) {
 func TestSummaryPartial(t *testing.T) {
 	tpl := loadPartial(t, "feedback-summary.html")
 	var b strings.Builder
-	if err := tpl.Execute(&b, Summarize(handEntries)["/products/a/"].View("de")); err != nil {
+	if err := tpl.Execute(&b, Summarize(handEntries)["/products/a/"].View(i18n.MustBuiltin("de"))); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -207,7 +209,7 @@ func TestSummaryPartial(t *testing.T) {
 	}
 	b.Reset()
 	// Counts only: no table.
-	if err := tpl.Execute(&b, (PageSummary{Counts: Counts{Questions: 2}}).View("en")); err != nil {
+	if err := tpl.Execute(&b, (PageSummary{Counts: Counts{Questions: 2}}).View(i18n.MustBuiltin("en"))); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "<table") || !strings.Contains(b.String(), "2\u00a0×\u00a0questions") {

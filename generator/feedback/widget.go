@@ -4,9 +4,8 @@ import (
 	"encoding/json"
 	"net/url"
 	"strconv"
-	"strings"
 
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // PageRef identifies the page the widget belongs to. Path is the canonical
@@ -27,7 +26,7 @@ type WidgetData struct {
 	Consent  string // click or none
 	Host     string // the provider's host name, shown in the button text
 	Origin   string // scheme://host of the provider
-	Lang     string // de or en (labels); the provider gets ProviderLang
+	Lang     string // the labels' language (the catalog's: de, en); the provider gets ProviderLang
 	Page     PageRef
 
 	// Embed is the JSON the script reads from data-embed (all providers but
@@ -106,28 +105,17 @@ type Field struct {
 // Factors are the five factors readers rate, in column order.
 var Factors = [5]string{"costs", "transparency", "conditions", "service", "interaction"}
 
-var factorNames = map[string][5]string{
-	"de": {"Kosten", "Transparenz", "Konditionen", "Servicequalität", "Interaktion"},
-	"en": {"Costs", "Transparency", "Conditions", "Service quality", "Interaction"},
-}
-
-// FactorLabel returns the display name of factor i (0–4) in lang.
-func FactorLabel(i int, lang string) string { return factorNames[labelLang(lang)][i] }
-
-func labelLang(lang string) string {
-	if locale.Primary(lang) == "de" {
-		return "de"
-	}
-	return "en"
-}
+// FactorLabel returns the display name of factor i (0–4) in the
+// catalog's language (the key fb_factor_<factor>).
+func FactorLabel(i int, words *i18n.Catalog) string { return words.T("fb_factor_" + Factors[i]) }
 
 // Widget returns the partial's data for one page, or nil when feedback is
-// off. lang is the page's language ("de", "en", "de-DE").
-func Widget(s Settings, page PageRef, lang string) *WidgetData {
+// off. words are the page's language's words.
+func Widget(s Settings, page PageRef, words *i18n.Catalog) *WidgetData {
 	if !s.Enabled() {
 		return nil
 	}
-	ll := labelLang(lang)
+	ll := words.Lang()
 	page.Videos = FormVideos(page.Videos) // what the receiver accepts
 	w := &WidgetData{
 		Provider: string(s.Provider),
@@ -137,10 +125,7 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 	}
 	provLang := s.Lang
 	if provLang == "" {
-		provLang = strings.ToLower(lang)
-		if provLang == "" {
-			provLang = ll
-		}
+		provLang = ll
 	}
 	def := Def(s.Provider)
 	base := def.Base(s)
@@ -148,12 +133,12 @@ func Widget(s Settings, page PageRef, lang string) *WidgetData {
 	if u, err := url.Parse(base); err == nil {
 		w.Host = u.Hostname()
 	}
-	w.Labels = labels(ll, w.Host)
+	w.Labels = labels(words, w.Host)
 	if len(page.Videos) > 0 {
-		w.Labels.Intro = videoQuestion[ll] + " " + w.Labels.Intro
+		w.Labels.Intro = words.T("fb_video_question") + " " + w.Labels.Intro
 	}
 	if def.Embed == nil {
-		w.Form = formData(s, ll) // the page carries the form itself
+		w.Form = formData(s, words) // the page carries the form itself
 		return w
 	}
 	e := def.Embed(s, page, provLang)
@@ -174,57 +159,37 @@ func (s Settings) Script() string {
 	return ""
 }
 
-// videoQuestion opens the intro on a page with a video.
-var videoQuestion = map[string]string{"de": "Hat Ihnen das Video geholfen?", "en": "Did the video help you?"}
-
-func labels(lang, host string) Labels {
-	if lang == "de" {
-		return Labels{
-			Heading:  "Ihre Meinung zu dieser Seite",
-			Intro:    "Lob, Kritik oder eine Frage? Wir lesen jede Rückmeldung.",
-			Load:     "Kommentare laden — dabei werden Daten an " + host + " übertragen",
-			Remember: "Auswahl merken",
-			NoScript: "Die Kommentare werden von " + host + " geladen und brauchen JavaScript.",
-			Privacy:  "Ihre Angaben werden an " + host + " gesendet. Die E-Mail-Adresse nutzen wir nur für eine Antwort.",
-			Submit:   "Absenden",
-		}
-	}
+func labels(words *i18n.Catalog, host string) Labels {
 	return Labels{
-		Heading:  "Your feedback on this page",
-		Intro:    "Praise, criticism or a question? We read every message.",
-		Load:     "Load comments — this sends data to " + host,
-		Remember: "Remember my choice",
-		NoScript: "The comments are loaded from " + host + " and need JavaScript.",
-		Privacy:  "What you enter is sent to " + host + ". We use the email address only to reply.",
-		Submit:   "Send",
+		Heading:  words.T("fb_heading"),
+		Intro:    words.T("fb_intro"),
+		Load:     words.T("fb_load", host),
+		Remember: words.T("fb_remember"),
+		NoScript: words.T("fb_noscript", host),
+		Privacy:  words.T("fb_privacy", host),
+		Submit:   words.T("fb_submit"),
 	}
 }
 
-func formData(s Settings, lang string) *FormData {
-	de := lang == "de"
-	t := func(deText, enText string) string {
-		if de {
-			return deText
-		}
-		return enText
-	}
+func formData(s Settings, words *i18n.Catalog) *FormData {
+	t := words.T
 	f := &FormData{
 		Action:   s.Endpoint,
 		Redirect: s.Redirect,
-		Kind: Fieldset{Name: FieldKind, Legend: t("Art der Rückmeldung", "Kind of feedback"), Options: []Option{
-			{ID: "fb-kind-praise", Value: "praise", Label: t("Lob", "Praise")},
-			{ID: "fb-kind-criticism", Value: "criticism", Label: t("Kritik", "Criticism")},
-			{ID: "fb-kind-question", Value: "question", Label: t("Frage", "Question")},
+		Kind: Fieldset{Name: FieldKind, Legend: t("fb_kind_legend"), Options: []Option{
+			{ID: "fb-kind-praise", Value: "praise", Label: t("fb_kind_praise")},
+			{ID: "fb-kind-criticism", Value: "criticism", Label: t("fb_kind_criticism")},
+			{ID: "fb-kind-question", Value: "question", Label: t("fb_kind_question")},
 		}},
-		Scale:    t("Bewertung freiwillig: 1 = schlecht, 5 = sehr gut.", "Rating optional: 1 = poor, 5 = very good."),
-		Message:  Field{ID: "fb-message", Name: FieldComment, Label: t("Ihre Nachricht", "Your message"), MaxLength: CommentMaxLen},
-		Email:    Field{ID: "fb-email", Name: FieldEmail, Label: t("E-Mail (freiwillig, nur für eine Antwort)", "Email (optional, only for a reply)"), MaxLength: EmailMaxLen},
-		Honeypot: Field{ID: "fb-website", Name: FieldHoneypot, Label: t("Dieses Feld bitte leer lassen", "Please leave this field empty")},
+		Scale:    t("fb_scale"),
+		Message:  Field{ID: "fb-message", Name: FieldComment, Label: t("fb_message"), MaxLength: CommentMaxLen},
+		Email:    Field{ID: "fb-email", Name: FieldEmail, Label: t("fb_email"), MaxLength: EmailMaxLen},
+		Honeypot: Field{ID: "fb-website", Name: FieldHoneypot, Label: t("fb_honeypot")},
 		PageName: FieldPage, URLName: FieldURL, TitleName: FieldTitle, VideoName: FieldVideo, RedirectName: FieldRedirect, TokenName: FieldToken,
 	}
 	for i, name := range Factors {
-		fs := Fieldset{Name: name, Legend: FactorLabel(i, lang)}
-		fs.Options = append(fs.Options, Option{ID: "fb-" + name + "-0", Value: "", Label: t("keine Angabe", "no answer"), Checked: true})
+		fs := Fieldset{Name: name, Legend: FactorLabel(i, words)}
+		fs.Options = append(fs.Options, Option{ID: "fb-" + name + "-0", Value: "", Label: t("fb_no_answer"), Checked: true})
 		for v := 1; v <= 5; v++ {
 			n := strconv.Itoa(v)
 			fs.Options = append(fs.Options, Option{ID: "fb-" + name + "-" + n, Value: n, Label: n})

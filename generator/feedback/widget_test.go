@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 var testPage = PageRef{Path: "/products/etf-welt/", URL: "https://www.example-bank.test/products/etf-welt/", Title: `ETF Welt "A" & <B>`}
@@ -23,10 +25,10 @@ var testSettings = map[string]Settings{
 }
 
 func TestWidgetOff(t *testing.T) {
-	if w := Widget(Settings{Provider: None}, testPage, "de"); w != nil {
+	if w := Widget(Settings{Provider: None}, testPage, i18n.MustBuiltin("de")); w != nil {
 		t.Errorf("provider none gave %+v", w)
 	}
-	if w := Widget(Settings{}, testPage, "de"); w != nil {
+	if w := Widget(Settings{}, testPage, i18n.MustBuiltin("de")); w != nil {
 		t.Errorf("zero settings gave %+v", w)
 	}
 }
@@ -60,7 +62,7 @@ func TestWidgetPerProvider(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.provider, func(t *testing.T) {
-			w := Widget(testSettings[tt.provider], testPage, "de-DE")
+			w := Widget(testSettings[tt.provider], testPage, i18n.MustBuiltin("de-DE"))
 			if w.Provider != tt.provider || w.Host != tt.host || !reflect.DeepEqual(w.Page, testPage) || w.Lang != "de" {
 				t.Errorf("got provider %q host %q page %+v lang %q", w.Provider, w.Host, w.Page, w.Lang)
 			}
@@ -85,11 +87,11 @@ func TestWidgetPerProvider(t *testing.T) {
 }
 
 func TestWidgetEnglishAndForm(t *testing.T) {
-	w := Widget(testSettings["giscus"], testPage, "en")
+	w := Widget(testSettings["giscus"], testPage, i18n.MustBuiltin("en"))
 	if w.Labels.Load != "Load comments — this sends data to giscus.app" {
 		t.Errorf("en button %q", w.Labels.Load)
 	}
-	f := Widget(testSettings["form"], testPage, "de")
+	f := Widget(testSettings["form"], testPage, i18n.MustBuiltin("de"))
 	if f.Form == nil || f.Form.Action != "https://feedback.example-bank.test/submit" || f.Embed != "" || f.Host != "feedback.example-bank.test" {
 		t.Fatalf("form widget %+v", f)
 	}
@@ -130,7 +132,7 @@ func TestFeedbackPartial(t *testing.T) {
 	for _, name := range []string{"form", "isso", "remark42", "giscus", "utterances", "cusdis"} {
 		for _, lang := range []string{"de", "en"} {
 			t.Run(name+"/"+lang, func(t *testing.T) {
-				w := Widget(testSettings[name], testPage, lang)
+				w := Widget(testSettings[name], testPage, i18n.MustBuiltin(lang))
 				var b strings.Builder
 				if err := tpl.Execute(&b, w); err != nil {
 					t.Fatal(err)
@@ -246,7 +248,7 @@ func TestFeedbackPartialNamesTheVideos(t *testing.T) {
 	page.Videos = []string{`Kosten "kurz"`, "Risiko"}
 	for lang, question := range map[string]string{"de": "<p>Hat Ihnen das Video geholfen? Lob, Kritik", "en": "<p>Did the video help you? Praise"} {
 		var b strings.Builder
-		if err := tpl.Execute(&b, Widget(testSettings["form"], page, lang)); err != nil {
+		if err := tpl.Execute(&b, Widget(testSettings["form"], page, i18n.MustBuiltin(lang))); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -257,7 +259,7 @@ func TestFeedbackPartialNamesTheVideos(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	if err := tpl.Execute(&b, Widget(testSettings["form"], testPage, "de")); err != nil {
+	if err := tpl.Execute(&b, Widget(testSettings["form"], testPage, i18n.MustBuiltin("de"))); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), `name="video"`) || strings.Contains(b.String(), "Video geholfen") {

@@ -19,22 +19,9 @@ const (
 	pageError
 )
 
-var pageTexts = map[string]map[pageKind][2]string{ // title, text
-	"de": {
-		pageInfo:    {"Feedback-Empfang", "Hier kommen die Rückmeldungen aus dem Formular unserer Seiten an."},
-		pageThanks:  {"Danke für Ihre Rückmeldung", "Ihre Rückmeldung ist bei uns angekommen."},
-		pageConfirm: {"Bitte bestätigen Sie Ihre Rückmeldung", "Damit uns keine automatisch erzeugten Nachrichten erreichen, bitten wir Sie, Ihre Rückmeldung einmal zu bestätigen."},
-		pageError:   {"Die Rückmeldung wurde nicht angenommen", "Es wurde nichts gespeichert."},
-	},
-	"en": {
-		pageInfo:    {"Feedback receiver", "This is where the feedback form of our pages sends its messages."},
-		pageThanks:  {"Thank you for your feedback", "Your message has reached us."},
-		pageConfirm: {"Please confirm your message", "To keep automated messages out, please confirm your message once."},
-		pageError:   {"The message was not accepted", "Nothing was stored."},
-	},
-}
-
-var buttonTexts = map[string][2]string{"de": {"Rückmeldung senden", "Zurück zur Seite"}, "en": {"Send the message", "Back to the site"}}
+// pageKeys are the pages' translation keys (title and text: <key>_title,
+// <key>_text).
+var pageKeys = map[pageKind]string{pageInfo: "receiver_info", pageThanks: "receiver_thanks", pageConfirm: "receiver_confirm", pageError: "receiver_error"}
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -101,13 +88,12 @@ func confirmData(sub feedback.Submission, token string) *confirmView {
 }
 
 func (s *Server) page(w http.ResponseWriter, status int, kind pageKind, data any) {
-	t := pageTexts[s.cfg.Lang][kind]
-	b := buttonTexts[s.cfg.Lang]
+	key, words := pageKeys[kind], s.words
 	v := struct {
 		Lang, Title, Text, Send, Back string
 		Confirm                       *confirmView
 		Error                         *errorData
-	}{Lang: s.cfg.Lang, Title: t[0], Text: t[1], Send: b[0], Back: b[1]}
+	}{Lang: s.cfg.Lang, Title: words.T(key + "_title"), Text: words.T(key + "_text"), Send: words.T("receiver_send"), Back: words.T("receiver_back")}
 	switch d := data.(type) {
 	case *confirmView:
 		v.Confirm = d

@@ -36,6 +36,7 @@ import (
 
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/feedbackstore"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // Config is the receiver's settings (the flags of klartext feedback serve).
@@ -57,7 +58,9 @@ type Config struct {
 	// that carries the reader's address when the request comes from a
 	// reverse proxy on loopback; "" uses the connection's address.
 	RealIPHeader string
-	// Lang is the language of the receiver's own pages (de or en).
+	// Lang is the language of the receiver's own pages: one the built-in
+	// theme has a translation file for (de, en); "" is de, another an
+	// error.
 	Lang string
 	// Now is the clock (tests); nil is time.Now.
 	Now func() time.Time
@@ -76,7 +79,8 @@ const (
 // Server is a configured receiver. Run its writer with Run; serve Handler.
 type Server struct {
 	cfg         Config
-	origin      string // scheme://host[:port] of cfg.Origin
+	words       *i18n.Catalog // the pages' words, the keys receiver_*
+	origin      string        // scheme://host[:port] of cfg.Origin
 	scheme      string
 	store       *feedbackstore.Store
 	tokens      Tokens
@@ -112,9 +116,14 @@ func New(cfg Config, store *feedbackstore.Store) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(io.Discard, "", 0)
 	}
-	if cfg.Lang != "en" {
+	if cfg.Lang == "" {
 		cfg.Lang = "de"
 	}
+	words, err := i18n.Builtin(cfg.Lang) // a language without a translation file is an error
+	if err != nil {
+		return nil, fmt.Errorf("--lang: %w", err)
+	}
+	cfg.Lang = words.Lang()
 	key, err := store.Secret(context.Background(), tokenKeyName, randomBytes)
 	if err != nil {
 		return nil, fmt.Errorf("the token key: %w", err)
@@ -125,6 +134,7 @@ func New(cfg Config, store *feedbackstore.Store) (*Server, error) {
 	}
 	s := &Server{
 		cfg:         cfg,
+		words:       words,
 		origin:      strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Host),
 		scheme:      strings.ToLower(u.Scheme),
 		store:       store,

@@ -474,7 +474,8 @@ func TestTokenRequests(t *testing.T) {
 
 // TestEnglishPages: with Lang en (klartext feedback serve --lang en) the
 // receiver's own pages are English: information, confirmation, thanks,
-// errors; anything else is German.
+// errors; "" is German, and a language without a translation file is
+// refused (TestUnsupportedLanguageIsRefused).
 func TestEnglishPages(t *testing.T) {
 	ts := startServer(t, func(c *Config) { c.Lang = "en" })
 	body := func(res *http.Response) string { b, _ := io.ReadAll(res.Body); return string(b) }
@@ -586,4 +587,18 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("%d acknowledged, %d stored", acked.Load(), len(ms))
 	}
 	t.Logf("%d acknowledged before and during the shutdown, %d stored", acked.Load(), len(ms))
+}
+
+// TestUnsupportedLanguageIsRefused: --lang fr starts no receiver with
+// pages in another language; the error names the language and the file.
+func TestUnsupportedLanguageIsRefused(t *testing.T) {
+	st, err := feedbackstore.Open(filepath.Join(t.TempDir(), "feedback.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_, err = New(Config{Origin: siteOrigin, MinFill: time.Second, MaxAge: time.Hour, Lang: "fr"}, st)
+	if err == nil || !strings.Contains(err.Error(), "--lang: the language fr is not supported") || !strings.Contains(err.Error(), "i18n/fr.yaml") {
+		t.Errorf("New with Lang fr = %v", err)
+	}
 }

@@ -10,6 +10,8 @@
 package load
 
 import (
+	"errors"
+
 	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
@@ -17,6 +19,8 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/feedbackexport"
+	"github.com/klartext/klartext/generator/i18n"
+	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
@@ -75,14 +79,25 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	in.FeedbackEntries = entries
 	in.Media = loadMedia(tree, opts)
 	th, err := Theme(opts.Root, cfg, opts.Off, !opts.PlainAssets)
-	if err != nil {
+	var unsupported *i18n.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey("language"))
+		return in, nil // said once: a language without words has no formats either
+	case err != nil:
 		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 		return in, nil
+	}
+	// A language the theme has words for may still lack formats.
+	if !locale.Known(cfg.Language) {
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "the language %s has no number and date formats in klartext (there are de and en)", cfg.Language).
+			WithKey("language").WithHint("write language: de or en, or add the language's formats to generator/locale"))
 	}
 	for _, p := range th.Refused {
 		ds.Add(p.Diagnostic())
 	}
-	in.Words = &site.Words{FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
+	ds.Add(th.Problems...)
+	in.Words = &site.Words{Catalog: th.Words(), FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
 		SearchTitle: th.Translate("search_title"), SearchDescription: th.Translate("search_description")}
 	return in, th
 }

@@ -2,111 +2,33 @@ package locale
 
 import "strings"
 
-// langName is a language's name in German and in English.
-type langName struct{ de, en string }
-
-// languageNames maps a BCP 47 primary language subtag (ISO 639-1, or
-// ISO 639-3 where there is no two-letter code, as for sign languages) to its
-// name. These are the languages advisors list on their cards; add more here.
-var languageNames = map[string]langName{
-	"am":  {"Amharisch", "Amharic"},
-	"ar":  {"Arabisch", "Arabic"},
-	"az":  {"Aserbaidschanisch", "Azerbaijani"},
-	"bg":  {"Bulgarisch", "Bulgarian"},
-	"bn":  {"Bengalisch", "Bengali"},
-	"bs":  {"Bosnisch", "Bosnian"},
-	"ckb": {"Kurdisch (Sorani)", "Kurdish (Sorani)"},
-	"cs":  {"Tschechisch", "Czech"},
-	"da":  {"Dänisch", "Danish"},
-	"de":  {"Deutsch", "German"},
-	"el":  {"Griechisch", "Greek"},
-	"en":  {"Englisch", "English"},
-	"es":  {"Spanisch", "Spanish"},
-	"et":  {"Estnisch", "Estonian"},
-	"fa":  {"Persisch", "Persian"},
-	"fi":  {"Finnisch", "Finnish"},
-	"fr":  {"Französisch", "French"},
-	"he":  {"Hebräisch", "Hebrew"},
-	"hi":  {"Hindi", "Hindi"},
-	"hr":  {"Kroatisch", "Croatian"},
-	"hu":  {"Ungarisch", "Hungarian"},
-	"hy":  {"Armenisch", "Armenian"},
-	"id":  {"Indonesisch", "Indonesian"},
-	"it":  {"Italienisch", "Italian"},
-	"ja":  {"Japanisch", "Japanese"},
-	"ka":  {"Georgisch", "Georgian"},
-	"kk":  {"Kasachisch", "Kazakh"},
-	"kmr": {"Kurdisch (Kurmandschi)", "Kurdish (Kurmanji)"},
-	"ko":  {"Koreanisch", "Korean"},
-	"ku":  {"Kurdisch", "Kurdish"},
-	"lb":  {"Luxemburgisch", "Luxembourgish"},
-	"lt":  {"Litauisch", "Lithuanian"},
-	"lv":  {"Lettisch", "Latvian"},
-	"mk":  {"Mazedonisch", "Macedonian"},
-	"ms":  {"Malaiisch", "Malay"},
-	"nb":  {"Norwegisch", "Norwegian"},
-	"nl":  {"Niederländisch", "Dutch"},
-	"no":  {"Norwegisch", "Norwegian"},
-	"pa":  {"Panjabi", "Punjabi"},
-	"pl":  {"Polnisch", "Polish"},
-	"prs": {"Dari", "Dari"},
-	"ps":  {"Paschtu", "Pashto"},
-	"pt":  {"Portugiesisch", "Portuguese"},
-	"ro":  {"Rumänisch", "Romanian"},
-	"ru":  {"Russisch", "Russian"},
-	"sk":  {"Slowakisch", "Slovak"},
-	"sl":  {"Slowenisch", "Slovenian"},
-	"so":  {"Somali", "Somali"},
-	"sq":  {"Albanisch", "Albanian"},
-	"sr":  {"Serbisch", "Serbian"},
-	"sv":  {"Schwedisch", "Swedish"},
-	"sw":  {"Swahili", "Swahili"},
-	"ta":  {"Tamil", "Tamil"},
-	"th":  {"Thailändisch", "Thai"},
-	"ti":  {"Tigrinya", "Tigrinya"},
-	"tl":  {"Tagalog", "Tagalog"},
-	"tr":  {"Türkisch", "Turkish"},
-	"uk":  {"Ukrainisch", "Ukrainian"},
-	"ur":  {"Urdu", "Urdu"},
-	"uz":  {"Usbekisch", "Uzbek"},
-	"vi":  {"Vietnamesisch", "Vietnamese"},
-	"yi":  {"Jiddisch", "Yiddish"},
-	"zh":  {"Chinesisch", "Chinese"},
-
-	// Sign languages (ISO 639-3).
-	"sgn": {"Gebärdensprache", "Sign language"},
-	"gsg": {"Deutsche Gebärdensprache (DGS)", "German Sign Language (DGS)"},
-	"asq": {"Österreichische Gebärdensprache (ÖGS)", "Austrian Sign Language (ÖGS)"},
-	"sgg": {"Deutschschweizer Gebärdensprache (DSGS)", "Swiss German Sign Language (DSGS)"},
-	"bfi": {"Britische Gebärdensprache (BSL)", "British Sign Language (BSL)"},
-	"ase": {"Amerikanische Gebärdensprache (ASL)", "American Sign Language (ASL)"},
+// knownLanguages are the BCP 47 primary language subtags (ISO 639-1, or
+// ISO 639-3 where there is no two-letter code, as for sign languages)
+// klartext knows: the languages advisors list on their cards and captions
+// are written in. Their names are words, in the theme's translation files
+// (language_<code>, i18n.Catalog.LanguageName); add a code here and its
+// name to every translation file.
+var knownLanguages = map[string]bool{
+	"am": true, "ar": true, "az": true, "bg": true, "bn": true, "bs": true, "ckb": true, "cs": true,
+	"da": true, "de": true, "el": true, "en": true, "es": true, "et": true, "fa": true, "fi": true,
+	"fr": true, "he": true, "hi": true, "hr": true, "hu": true, "hy": true, "id": true, "it": true,
+	"ja": true, "ka": true, "kk": true, "kmr": true, "ko": true, "ku": true, "lb": true, "lt": true,
+	"lv": true, "mk": true, "ms": true, "nb": true, "nl": true, "no": true, "pa": true, "pl": true,
+	"prs": true, "ps": true, "pt": true, "ro": true, "ru": true, "sk": true, "sl": true, "so": true,
+	"sq": true, "sr": true, "sv": true, "sw": true, "ta": true, "th": true, "ti": true, "tl": true,
+	"tr": true, "uk": true, "ur": true, "uz": true, "vi": true, "yi": true, "zh": true, "sgn": true,
+	"gsg": true, "asq": true, "sgg": true, "bfi": true, "ase": true,
 }
 
-// regionNames names the regions most often written after a language
-// ("de-AT"). A tag with a region not listed here is named by its language.
-var regionNames = map[string]langName{
-	"AF": {"Afghanistan", "Afghanistan"},
-	"AT": {"Österreich", "Austria"},
-	"BE": {"Belgien", "Belgium"},
-	"BR": {"Brasilien", "Brazil"},
-	"CA": {"Kanada", "Canada"},
-	"CH": {"Schweiz", "Switzerland"},
-	"DE": {"Deutschland", "Germany"},
-	"ES": {"Spanien", "Spain"},
-	"FR": {"Frankreich", "France"},
-	"GB": {"Vereinigtes Königreich", "United Kingdom"},
-	"IR": {"Iran", "Iran"},
-	"IT": {"Italien", "Italy"},
-	"LU": {"Luxemburg", "Luxembourg"},
-	"MX": {"Mexiko", "Mexico"},
-	"PT": {"Portugal", "Portugal"},
-	"US": {"USA", "United States"},
-}
+// Regions are the region subtags (ISO 3166) whose names the translation
+// files have (region_<code>): the regions most often written after a
+// language ("de-AT"). A tag with another region is named by its language.
+var Regions = []string{"AF", "AT", "BE", "BR", "CA", "CH", "DE", "ES", "FR", "GB", "IR", "IT", "LU", "MX", "PT", "US"}
 
-// splitTag returns the lower-case primary subtag and the upper-case region
+// SplitTag returns the lower-case primary subtag and the upper-case region
 // subtag (two letters; "" when none) of a BCP 47 tag, accepting "_" as a
 // separator: "de_at" → "de", "AT"; "zh-Hant-TW" → "zh", "TW".
-func splitTag(code string) (primary, region string) {
+func SplitTag(code string) (primary, region string) {
 	parts := strings.FieldsFunc(strings.TrimSpace(code), func(r rune) bool { return r == '-' || r == '_' })
 	if len(parts) == 0 {
 		return "", ""
@@ -122,58 +44,19 @@ func splitTag(code string) (primary, region string) {
 	return primary, region
 }
 
-// LanguageName returns the name of the language with the BCP 47 tag code in
-// the display language displayLang ("de" or "en"; other languages get the
-// English name): LanguageName("tr", "de") is "Türkisch",
-// LanguageName("de-AT", "de") is "Deutsch (Österreich)", and
-// LanguageName("gsg", "en") is "German Sign Language (DGS)". A region that
-// is not listed is left out ("de-LI" is "Deutsch"). An unknown language
-// gives code itself, trimmed; check with KnownLanguage to warn.
-func LanguageName(code, displayLang string) string {
-	primary, region := splitTag(code)
-	n, ok := languageNames[primary]
-	if !ok {
-		return strings.TrimSpace(code)
-	}
-	german := Primary(displayLang) == "de"
-	name := n.en
-	if german {
-		name = n.de
-	}
-	if r, ok := regionNames[region]; ok {
-		rn := r.en
-		if german {
-			rn = r.de
-		}
-		name += " (" + rn + ")"
-	}
-	return name
-}
-
-// KnownLanguage reports whether LanguageName knows the language of the tag
+// KnownLanguage reports whether klartext knows the language of the tag
 // code (its primary subtag), so the build can warn about a typo such as
 // "tk" for "tr".
 func KnownLanguage(code string) bool {
-	primary, _ := splitTag(code)
-	_, ok := languageNames[primary]
-	return ok
+	primary, _ := SplitTag(code)
+	return knownLanguages[primary]
 }
 
-// LanguageNames returns the names of codes in the display language, in the
-// order given.
-func LanguageNames(codes []string, displayLang string) []string {
-	out := make([]string, 0, len(codes))
-	for _, c := range codes {
-		out = append(out, LanguageName(c, displayLang))
-	}
-	return out
-}
-
-// KnownLanguageCodes returns the primary subtags LanguageName knows, for
+// KnownLanguageCodes returns the primary subtags klartext knows, for
 // "did you mean" hints; the order is unspecified.
 func KnownLanguageCodes() []string {
-	out := make([]string, 0, len(languageNames))
-	for c := range languageNames {
+	out := make([]string, 0, len(knownLanguages))
+	for c := range knownLanguages {
 		out = append(out, c)
 	}
 	return out

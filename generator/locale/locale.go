@@ -18,8 +18,18 @@ import (
 // Locale is a language's formatting rules.
 type Locale struct {
 	Lang     string // BCP 47 primary language, "de" or "en"
+	region   string // the region a bare language code means: DE, GB
 	decimal  byte
 	grouping byte
+}
+
+// Tag is the language with the region a bare code means, for the
+// browser's Intl.NumberFormat and Open Graph: "de-DE", "en-GB".
+func (l Locale) Tag() string {
+	if l.region == "" {
+		return l.Lang
+	}
+	return l.Lang + "-" + l.region
 }
 
 // Primary is a language tag's primary subtag, lower case, the one answer
@@ -33,18 +43,33 @@ func Primary(lang string) string {
 	return l
 }
 
+// Known reports whether the package has the number and date formats of
+// a language ("de", "en-GB"); a site in another language is an error
+// (the build says so), not formatted like English without a word.
+func Known(lang string) bool {
+	switch Primary(lang) {
+	case "de", "en":
+		return true
+	}
+	return false
+}
+
 // For returns the locale for a site language ("de", "de-DE", "en", "en-GB");
-// unknown languages format like English.
+// other languages format like English (Known tells them apart).
 func For(lang string) Locale {
 	primary := Primary(lang)
 	switch primary {
 	case "de":
-		return Locale{Lang: "de", decimal: ',', grouping: '.'}
+		return Locale{Lang: "de", region: "DE", decimal: ',', grouping: '.'}
 	default:
 		if primary == "" {
 			primary = "en"
 		}
-		return Locale{Lang: primary, decimal: '.', grouping: ','}
+		region := ""
+		if primary == "en" {
+			region = "GB"
+		}
+		return Locale{Lang: primary, region: region, decimal: '.', grouping: ','}
 	}
 }
 

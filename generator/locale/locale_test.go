@@ -84,3 +84,14 @@ func TestPrimary(t *testing.T) {
 		}
 	}
 }
+
+func TestTagNamesTheRegionABareCodeMeans(t *testing.T) {
+	for lang, want := range map[string]string{"de": "de-DE", "de-AT": "de-DE", "en": "en-GB", "en-US": "en-GB", "": "en-GB"} {
+		if got := For(lang).Tag(); got != want {
+			t.Errorf("For(%q).Tag() = %q, want %q", lang, got, want)
+		}
+	}
+	if Known("fr") || !Known("de-CH") || !Known("EN") {
+		t.Errorf("Known: fr %v, de-CH %v, EN %v", Known("fr"), Known("de-CH"), Known("EN"))
+	}
+}

@@ -3,6 +3,8 @@ package markdown
 import (
 	"os"
 	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // corpusPage is a product explainer of the shared benchmark corpus
@@ -20,7 +22,7 @@ func corpusPage(b *testing.B) []byte {
 // plain text for the search index.
 func BenchmarkRender(b *testing.B) {
 	src := corpusPage(b)
-	r := New("de")
+	r := New(i18n.MustBuiltin("de"))
 	p := testPage("content/products/x.md")
 	p.Text = true
 	b.SetBytes(int64(len(src)))

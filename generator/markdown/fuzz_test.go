@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // FuzzRender: Render never panics, and every diagnostic names the file and
@@ -25,7 +26,7 @@ func FuzzRender(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	r := New("de")
+	r := New(i18n.MustBuiltin("de"))
 	fences := map[string]FenceFunc{
 		"chart": func(body []byte, line int) ([]byte, []diag.Diagnostic) {
 			if strings.Contains(string(body), "fehler") {

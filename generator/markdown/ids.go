@@ -19,6 +19,9 @@ import (
 type headingIDs struct {
 	used map[string]bool
 	next map[string]int
+	// authored are the ids an author wrote ({#id}), which goldmark Puts;
+	// attributes.go refuses them. nil until there is one.
+	authored map[string]bool
 }
 
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}, next: map[string]int{}} }
@@ -54,4 +57,12 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	return []byte(id)
 }
 
-func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+func (s *headingIDs) Put(value []byte) {
+	s.used[string(value)] = true
+	if s.authored == nil {
+		s.authored = map[string]bool{}
+	}
+	s.authored[string(value)] = true
+}
+
+func (s *headingIDs) isAuthored(id []byte) bool { return s.authored[string(id)] }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func TestImagesAltTextAndHook(t *testing.T) {
@@ -16,7 +17,7 @@ func TestImagesAltTextAndHook(t *testing.T) {
 	}
 	src := "Text.\n\n![Die Filiale in Speyer](bilder/filiale.jpg \"Speyer\")\n\n![](ohne-alt.png)\n\n" +
 		"Zierde: ![\"\"](ornament.png)\n\n![Fremd](https://example.org/x.png)\n"
-	res := New("de").Render(p, []byte(src))
+	res := New(i18n.MustBuiltin("de")).Render(p, []byte(src))
 	html := string(res.HTML)
 	if !strings.Contains(html, `<picture data-target="content/bilder/filiale.jpg"></picture>`) {
 		t.Errorf("the hook's HTML is missing: %s", html)

@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func table(cols, rows int) string {
@@ -58,7 +60,7 @@ func TestLimits(t *testing.T) {
 			"content/x.md:70: the page's links repeat more than 64 MB of addresses and titles; the limit for a page's HTML is 64 MB — a link reference used many times repeats its address each time: shorten it, or link fewer times"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := New("de").Render(testPage("content/x.md"), []byte(tc.src))
+			res := New(i18n.MustBuiltin("de")).Render(testPage("content/x.md"), []byte(tc.src))
 			var got []string
 			for _, d := range res.Diagnostics {
 				got = append(got, d.Error())
@@ -100,7 +102,7 @@ func FuzzShapeBoundsTables(f *testing.F) {
 		f.Add(s)
 	}
 	lim := shapeLimits{columns: 4, cells: 12, nesting: 3, marks: 10}
-	r := New("de")
+	r := New(i18n.MustBuiltin("de"))
 	f.Fuzz(func(t *testing.T, src string) {
 		_ = r.Render(testPage("content/x.md"), []byte(src))
 		if len(shape([]byte(src), "content/x.md", 1, lim)) > 0 {

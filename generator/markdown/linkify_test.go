@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // goldmarks are goldmark with Extensions (extension.GFM) and with gfm
@@ -16,7 +18,8 @@ func goldmarks() (plain, quick goldmark.Markdown) {
 	opts := func(ext ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(goldmark.WithExtensions(ext...), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	}
-	return opts(Extensions("de")...), opts(append(gfm, extension.Footnote, typographer("de"))...)
+	de := i18n.MustBuiltin("de")
+	return opts(Extensions(de)...), opts(append(gfm, extension.Footnote, typographer(de))...)
 }
 
 var linkTexts = []string{

@@ -23,7 +23,7 @@ import (
 	gutil "github.com/yuin/goldmark/util"
 
 	"github.com/klartext/klartext/generator/diag"
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 // Renderer renders Markdown for one site language. It is safe for
@@ -32,37 +32,41 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a renderer whose typography follows lang ("de": „…“ and ‚…‘).
-func New(lang string) *Renderer {
+// New returns a renderer whose typography follows the catalog's language
+// (its typography_* keys: „…“ and ‚…‘ in German).
+func New(words *i18n.Catalog) *Renderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(lang))...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithExtensions(append(gfm, extension.Footnote, typographer(words))...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute(),
+			parser.WithParagraphTransformers(gutil.Prioritized(blockAttributes{}, 50))), // after link references (100) and tables (200)
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(gutil.Prioritized(rawBlockRenderer{}, 100), gutil.Prioritized(rawInlineRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
 }
 
 // Extensions are goldmark's own extensions of the Markdown that New
-// renders for lang: GitHub Flavored Markdown, footnotes and the
-// typographer (New finds GFM's autolinks faster, with quickLinkify). The
-// benchmark's floor (scripts/floor) renders with them.
-func Extensions(lang string) []goldmark.Extender {
-	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(lang)}
+// renders for the catalog's language: GitHub Flavored Markdown,
+// footnotes and the typographer (New finds GFM's autolinks faster, with
+// quickLinkify). The benchmark's floor (scripts/floor) renders with them.
+func Extensions(words *i18n.Catalog) []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, typographer(words)}
 }
 
-// typographer is the typographer of lang: „…“ and ‚…‘ on a German site.
-func typographer(lang string) goldmark.Extender {
-	var typo []extension.TypographerOption
-	if locale.Primary(lang) == "de" {
-		typo = append(typo, extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-			extension.LeftDoubleQuote:  []byte("&bdquo;"),
-			extension.RightDoubleQuote: []byte("&ldquo;"),
-			extension.LeftSingleQuote:  []byte("&sbquo;"),
-			extension.RightSingleQuote: []byte("&lsquo;"),
-			extension.Apostrophe:       []byte("&rsquo;"),
-		}))
+// typographer is the typographer of the catalog's language: its quotation
+// marks and apostrophe (typography_*, as HTML), goldmark's dashes and
+// ellipsis.
+func typographer(words *i18n.Catalog) goldmark.Extender {
+	sub := extension.TypographicSubstitutions{}
+	for kind, key := range map[extension.TypographicPunctuation]string{
+		extension.LeftDoubleQuote: "typography_double_open", extension.RightDoubleQuote: "typography_double_close",
+		extension.LeftSingleQuote: "typography_single_open", extension.RightSingleQuote: "typography_single_close",
+		extension.Apostrophe: "typography_apostrophe",
+	} {
+		if words.Has(key) {
+			sub[kind] = []byte(words.T(key))
+		}
 	}
-	return extension.NewTypographer(typo...)
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(sub))
 }
 
 // FenceFunc renders a fenced block of a registered kind. line is the file
@@ -152,6 +156,7 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		text.Grow(len(src))
 	}
 	var images [][2]ast.Node // image, its replacement
+	attrs := attrCheck{source: p.Source, lines: lines}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			limits.leave(n)
@@ -168,6 +173,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if len(n.Attributes()) > 1 || ids.authored != nil {
+				attrs.check(n, nodeOffset(n, src), n.Attributes(), ids.isAuthored)
+			}
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src)})
@@ -201,6 +209,9 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 		res.Diagnostics = append(res.Diagnostics, limits.diags...)
 		return res
 	}
+	attrs.blocks(pc)
+	attrs.clean()
+	res.Diagnostics = append(res.Diagnostics, attrs.ds...)
 	for _, n := range replace {
 		fb := n.(*ast.FencedCodeBlock)
 		info := strings.Fields(string(fb.Info.Segment.Value(src)))[0]

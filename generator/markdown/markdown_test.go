@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 func testPage(source string) Page {
@@ -34,7 +35,7 @@ func TestHeadingIDsKeepUmlauts(t *testing.T) {
 			t.Errorf("HeadingID(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	res := New("de").Render(testPage("content/a.md"), []byte("## Über uns\n\n## Über uns\n"))
+	res := New(i18n.MustBuiltin("de")).Render(testPage("content/a.md"), []byte("## Über uns\n\n## Über uns\n"))
 	if !strings.Contains(string(res.HTML), `<h2 id="über-uns">`) || !strings.Contains(string(res.HTML), `<h2 id="über-uns-1">`) {
 		t.Errorf("heading ids: %s", res.HTML)
 	}
@@ -42,7 +43,7 @@ func TestHeadingIDsKeepUmlauts(t *testing.T) {
 
 func TestGermanQuotesTablesFootnotesNoRawHTML(t *testing.T) {
 	src := "Er sagte \"Klartext\" und geht's an.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[^1]: Fußnote.\n"
-	html := string(New("de").Render(testPage("content/a.md"), []byte(src)).HTML)
+	html := string(New(i18n.MustBuiltin("de")).Render(testPage("content/a.md"), []byte(src)).HTML)
 	for _, want := range []string{"&bdquo;Klartext&ldquo;", "geht&rsquo;s", "<table>", `class="footnotes"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %q in %s", want, html)
@@ -51,7 +52,7 @@ func TestGermanQuotesTablesFootnotesNoRawHTML(t *testing.T) {
 	if strings.Contains(html, "<script>") {
 		t.Errorf("raw HTML was rendered: %s", html)
 	}
-	en := string(New("en").Render(testPage("content/a.md"), []byte(`"plain"`)).HTML)
+	en := string(New(i18n.MustBuiltin("en")).Render(testPage("content/a.md"), []byte(`"plain"`)).HTML)
 	if !strings.Contains(en, "&ldquo;plain&rdquo;") {
 		t.Errorf("english quotes: %s", en)
 	}
@@ -59,7 +60,7 @@ func TestGermanQuotesTablesFootnotesNoRawHTML(t *testing.T) {
 
 func TestLinksResolved(t *testing.T) {
 	src := "Intro\n\nSee [the ETF](etf-welt.md#kosten), [Anna](../advisors/anna.md), [KID](../docs/kid.pdf),\n[top](#intro) and [web](https://example.org/).\n\n## Intro\n"
-	res := New("de").Render(testPage("content/products/x.md"), []byte(src))
+	res := New(i18n.MustBuiltin("de")).Render(testPage("content/products/x.md"), []byte(src))
 	html := string(res.HTML)
 	for _, want := range []string{`href="/products/etf-welt/#kosten"`, `href="/advisors/anna/"`, `href="/docs/kid.pdf"`, `href="#intro"`, `href="https://example.org/"`} {
 		if !strings.Contains(html, want) {
@@ -76,7 +77,7 @@ func TestLinksResolved(t *testing.T) {
 
 func TestBrokenLinksNameFileAndLine(t *testing.T) {
 	src := "Line one\n\n[gone](missing.md)\n\n[also](#nowhere)\n\n## Da\n"
-	res := New("de").Render(testPage("content/products/x.md"), []byte(src))
+	res := New(i18n.MustBuiltin("de")).Render(testPage("content/products/x.md"), []byte(src))
 	if len(res.Diagnostics) != 2 {
 		t.Fatalf("want 2 diagnostics, got %v", res.Diagnostics)
 	}
@@ -97,7 +98,7 @@ func TestFencesHandedToCaller(t *testing.T) {
 		gotBody, gotLine = string(body), line
 		return []byte(`<figure id="c1"></figure>`), nil
 	}}
-	res := New("de").Render(p, []byte("Text\n\n```chart\ntype: risk\n```\n\n```go\nx := 1\n```\n"))
+	res := New(i18n.MustBuiltin("de")).Render(p, []byte("Text\n\n```chart\ntype: risk\n```\n\n```go\nx := 1\n```\n"))
 	if gotBody != "type: risk\n" || gotLine != 8 {
 		t.Errorf("fence body %q line %d", gotBody, gotLine)
 	}
@@ -108,7 +109,7 @@ func TestFencesHandedToCaller(t *testing.T) {
 }
 
 func TestJavascriptLinksEmptied(t *testing.T) {
-	html := string(New("de").Render(testPage("content/a.md"), []byte("[x](javascript:alert(1))")).HTML)
+	html := string(New(i18n.MustBuiltin("de")).Render(testPage("content/a.md"), []byte("[x](javascript:alert(1))")).HTML)
 	if strings.Contains(html, "javascript:") {
 		t.Errorf("javascript link kept: %s", html)
 	}
@@ -117,7 +118,7 @@ func TestJavascriptLinksEmptied(t *testing.T) {
 func TestUnlinkedPagesBecomeText(t *testing.T) {
 	p := testPage("content/stories/s.md")
 	p.Unlinked = func(src string) bool { return src == "content/advisors/anna.md" }
-	res := New("de").Render(p, []byte("Mit [Anna **Schmidt**](../advisors/anna.md) gesprochen.\n"))
+	res := New(i18n.MustBuiltin("de")).Render(p, []byte("Mit [Anna **Schmidt**](../advisors/anna.md) gesprochen.\n"))
 	html := string(res.HTML)
 	if strings.Contains(html, "<a") || !strings.Contains(html, "Mit Anna <strong>Schmidt</strong> gesprochen.") {
 		t.Errorf("link not turned into text: %s", html)
@@ -142,7 +143,7 @@ func TestDangerousLinksEmptiedAndEncoded(t *testing.T) {
 		"[a](<https://x.example/ä b\"c>)":     `<a href="https://x.example/%C3%A4%20b%22c">a</a>`,
 		"[a](https://x.example/?q=1&r=\"2\")": `<a href="https://x.example/?q=1&amp;r=%222%22">a</a>`,
 	} {
-		res := New("de").Render(testPage("content/x.md"), []byte(src))
+		res := New(i18n.MustBuiltin("de")).Render(testPage("content/x.md"), []byte(src))
 		if !strings.Contains(string(res.HTML), want) {
 			t.Errorf("%s: got %s, want %s", src, res.HTML, want)
 		}
@@ -156,13 +157,13 @@ func TestPlainTextForTheSearchIndex(t *testing.T) {
 	p := testPage("content/a.md")
 	p.Text = true
 	p.Fences = map[string]FenceFunc{"chart": func([]byte, int) ([]byte, []diag.Diagnostic) { return []byte("<figure></figure>"), nil }}
-	res := New("de").Render(p, []byte(src))
+	res := New(i18n.MustBuiltin("de")).Render(p, []byte(src))
 	want := "Kosten & „Gebühren“\nDer Ausgabeaufschlag beträgt 5% – mehr.\nStufe\nBetrag\nNotgroschen\n8.000 Euro\neins\nzwei\nEnde fett Code"
 	if got := res.Text; got != want {
 		t.Errorf("text\n%q\nwant\n%q", got, want)
 	}
 	p.Text = false
-	if res := New("de").Render(p, []byte(src)); res.Text != "" {
+	if res := New(i18n.MustBuiltin("de")).Render(p, []byte(src)); res.Text != "" {
 		t.Errorf("text %q without Page.Text", res.Text)
 	}
 }

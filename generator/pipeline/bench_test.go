@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/frontmatter"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/output"
@@ -79,7 +80,7 @@ func BenchmarkFrontMatter(b *testing.B) {
 func BenchmarkMarkdown(b *testing.B) {
 	para := strings.Repeat("Kosten und Risiken, „offen“ erklärt, mit **Zahlen** und [Quellen](../glossar.md#kosten). ", 12)
 	src := []byte(para + "\n\n## Risiko\n\n" + para + "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kosten\n\n" + para + "[^1]\n\n[^1]: Fußnote.\n")
-	r := markdown.New("de")
+	r := markdown.New(i18n.MustBuiltin("de"))
 	page := markdown.Page{Source: "content/products/x.md", BodyLine: 8,
 		ResolvePage: func(string) (string, bool) { return "/glossar/", true },
 		ResolveFile: func(string) (string, bool) { return "", false }}

@@ -178,6 +178,17 @@ func hostileVariants(values []string) []variant {
 			add("feedback.csv "+col, func(f map[string]string) { f["content/data/feedback.csv"] = feedbackRow(col, v) })
 		}
 	}
+	// Markdown's attribute lists ({lang=…}) pass lang alone: a hostile
+	// value in lang or in any other attribute of a heading, a paragraph
+	// and a line of its own is refused or reaches no element.
+	for _, attr := range []string{"lang", "onclick", "style", "class", "id", "href"} {
+		for _, v := range values {
+			list := "{" + attr + "=" + yamlQuote(v) + "}"
+			add("markdown attribute "+attr, func(f map[string]string) {
+				f["content/seite.md"] = frontMatter(nil) + "## Titel " + list + "\n\nText.\n" + list + "\n\n> Zitat\n\n" + list + "\n"
+			})
+		}
+	}
 	base := map[string]string{"title": "Testbank", "baseURL": "https://bank.test/", "language": "de"}
 	for _, key := range config.Keys() {
 		if key == "feedback" {

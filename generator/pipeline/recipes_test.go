@@ -13,7 +13,6 @@ import (
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/feedback"
-	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/scaffold"
@@ -32,7 +31,7 @@ func productSite(body string) map[string]string {
 // dummyChart is the recipe's new chart kind: its builder (here a risk
 // chart of another kind) and its adapter from the page's product.
 func dummyChart() *render.ChartKind {
-	build := func(id string, loc locale.Locale, in chart.RiskInput) (chart.Figure, error) {
+	build := func(id string, loc chart.Lang, in chart.RiskInput) (chart.Figure, error) {
 		f, err := chart.Risk(id, loc, in)
 		f.Kind = "dummy"
 		return f, err

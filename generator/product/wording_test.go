@@ -1,6 +1,11 @@
 package product
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/klartext/klartext/generator/i18n"
+)
 
 func TestRiskSummary(t *testing.T) {
 	for _, tc := range []struct {
@@ -19,8 +24,9 @@ func TestRiskSummary(t *testing.T) {
 		{2, "en", "We have classified this product as 2 out of 7, which is a low risk class."},
 		{3, "en", "We have classified this product as 3 out of 7, which is a medium-low risk class."},
 		{5, "en", "We have classified this product as 5 out of 7, which is a medium-high risk class."},
-		{6, "fr", "We have classified this product as 6 out of 7, which is the second-highest risk class."},
-		{7, "", "We have classified this product as 7 out of 7, which is the highest risk class."},
+		{6, "en", "We have classified this product as 6 out of 7, which is the second-highest risk class."},
+		{7, "en", "We have classified this product as 7 out of 7, which is the highest risk class."},
+		{4, "fr", ""}, // no reviewed table: nothing rather than another language
 		{0, "de", ""},
 		{8, "en", ""},
 	} {
@@ -61,29 +67,64 @@ func TestTypeLabel(t *testing.T) {
 		{"money-market-fund", "en", "Money market fund"},
 		{"hedge-fund", "de", "hedge-fund"},
 	} {
-		if got := TypeLabel(tc.typ, tc.lang); got != tc.want {
+		if got := TypeLabel(tc.typ, i18n.MustBuiltin(tc.lang)); got != tc.want {
 			t.Errorf("TypeLabel(%q, %q) = %q, want %q", tc.typ, tc.lang, got, tc.want)
 		}
 	}
 	for _, typ := range KnownTypes() {
-		if TypeLabel(typ, "de") == typ || TypeLabel(typ, "en") == typ {
+		if TypeLabel(typ, i18n.MustBuiltin("de")) == typ || TypeLabel(typ, i18n.MustBuiltin("en")) == typ {
 			t.Errorf("%s has no label", typ)
 		}
 	}
 }
 
-func TestFigureLabels(t *testing.T) {
+// Every language with a translation file in the built-in theme has a
+// reviewed PRIIPs table, and a language without one is an error naming
+// where its table belongs.
+func TestPRIIPsTablePerLanguage(t *testing.T) {
+	for _, lang := range []string{"de", "en", "de-AT", "en-GB"} {
+		p, err := PRIIPsFor(lang)
+		if err != nil {
+			t.Fatalf("PRIIPsFor(%s): %v", lang, err)
+		}
+		for _, key := range []string{"entry", "exit", "ongoing", "transaction", "performance_fee"} {
+			if p.Costs[key] == "" {
+				t.Errorf("%s: no cost label for %s", lang, key)
+			}
+		}
+		for _, key := range []string{"stress", "unfavourable", "moderate", "favourable", "minimum"} {
+			if p.Scenarios[key] == "" {
+				t.Errorf("%s: no scenario label for %s", lang, key)
+			}
+		}
+		for sri := 1; sri <= 7; sri++ {
+			if p.RiskClass[sri] == "" || strings.Contains(RiskSummary(sri, lang), "%!") {
+				t.Errorf("%s: class %d: %q", lang, sri, RiskSummary(sri, lang))
+			}
+		}
+	}
+	_, err := PRIIPsFor("fr")
+	if err == nil || !strings.Contains(err.Error(), "priips_fr.go") || !strings.Contains(err.Error(), "de, en") {
+		t.Errorf("PRIIPsFor(fr) = %v, want an error naming priips_fr.go and the languages there are", err)
+	}
+}
+
+func TestCostAndScenarioLabels(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
+		{CostLabel("ongoing", "de"), "Verwaltungsgebühren und sonstige laufende Kosten"},
+		{CostLabel("ongoing", "en"), "Management fees and other administrative or operating costs"},
+		{CostLabel("carried_interest", "en"), "carried_interest"},
+		{ScenarioLabel("unfavourable", "de"), "Pessimistisches Szenario"},
+		{ScenarioLabel("moderate", "en-GB"), "Moderate scenario"},
+		{RateLabel("entry", "1,00\u00a0%", "de"), "1,00\u00a0% des Betrags, den Sie beim Einstieg zahlen"},
+		{RateLabel("transaction", "0.10%", "en"), "0.10% of the value of your investment per year"},
+		{RateLabel("exit", "0.50%", "en"), "0.50% of your investment before it is paid out to you"},
 		{CostLabel("entry", "de-DE"), "Einstiegskosten"},
 		{CostLabel("performance_fee", "en"), "Performance fees"},
-		{CostLabel("ongoing", "fr"), "Management fees and other administrative or operating costs"},
 		{CostLabel("unknown", "de"), "unknown"},
-		{ScenarioLabel("unfavourable", "de"), "Pessimistisches Szenario"},
 		{ScenarioLabel("minimum", "en"), "Minimum"},
-		{RateLabel(CostLine{Key: "entry"}, "1,00 %", "de"), "1,00 % des Betrags, den Sie beim Einstieg zahlen"},
-		{RateLabel(CostLine{Key: "exit"}, "0.50 %", "en"), "0.50 % of your investment before it is paid out to you"},
-		{RateLabel(CostLine{Key: "transaction"}, "0,10 %", "de"), "0,10 % des Werts Ihrer Anlage pro Jahr"},
-		{RateLabel(CostLine{Key: "ongoing"}, "0.20 %", "en"), "0.20 % of the value of your investment per year"},
+		{RateLabel("transaction", "0,10 %", "de"), "0,10 % des Werts Ihrer Anlage pro Jahr"},
+		{RateLabel("ongoing", "0.20 %", "en"), "0.20 % of the value of your investment per year"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/registry"
@@ -73,8 +74,11 @@ type ChartData struct {
 	// OwnPage: the page draws the chart as its own, not for a ```chart
 	// block (the risk chart on its product's page leaves the name out).
 	OwnPage bool
-	Locale  locale.Locale
-	Lang    string
+	// Locale is the site language's formats and chart words, Words its
+	// translation file, Lang its code (for the PRIIPs tables).
+	Locale chart.Lang
+	Words  *i18n.Catalog
+	Lang   string
 
 	r    *Renderer
 	kind string // the kind being drawn
@@ -156,12 +160,12 @@ var errInvalidFigures = errors.New("the product's figures are invalid")
 // draws it, through the build's option skeletons (chart.Skeletons; nil
 // without the shortcut ChartSkeletons builds directly).
 func productChart[In any](adapt func(p product.Product, f *product.Figures, loc locale.Locale, lang string) (In, error),
-	build func(sk *chart.Skeletons, id string, loc locale.Locale, in In) (chart.Figure, error)) func(ChartData) ([]chart.Figure, error) {
+	build func(sk *chart.Skeletons, id string, loc chart.Lang, in In) (chart.Figure, error)) func(ChartData) ([]chart.Figure, error) {
 	return func(d ChartData) ([]chart.Figure, error) {
 		if d.Figures == nil {
 			return nil, errInvalidFigures
 		}
-		in, err := adapt(d.Product.Product.Facts, d.Figures, d.Locale, d.Lang)
+		in, err := adapt(d.Product.Product.Facts, d.Figures, d.Locale.Locale, d.Lang)
 		if err != nil {
 			return nil, err
 		}
@@ -196,7 +200,7 @@ func costsInput(p product.Product, f *product.Figures, loc locale.Locale, lang s
 	in := chart.CostsInput{Currency: p.Currency, Years: c.Years, Total: c.TotalCosts}
 	for _, l := range c.Lines {
 		in.Lines = append(in.Lines, chart.CostLine{Label: product.CostLabel(l.Key, lang), Amount: l.Amount})
-		in.Rates = append(in.Rates, product.RateLabel(l, loc.Percent(l.Pct, 2), lang))
+		in.Rates = append(in.Rates, product.RateLabel(l.Key, loc.Percent(l.Pct, 2), lang))
 	}
 	return in, nil
 }
@@ -296,7 +300,7 @@ func drawFeedback(d ChartData) ([]chart.Figure, error) {
 // makes the builder's input from the balance; a site without an export,
 // or a chart without data, draws nothing.
 func feedbackChart[In any](adapt func(d ChartData, b *feedback.SiteBalance) In,
-	build func(id string, loc locale.Locale, in In) (chart.Figure, error)) func(ChartData) ([]chart.Figure, error) {
+	build func(id string, loc chart.Lang, in In) (chart.Figure, error)) func(ChartData) ([]chart.Figure, error) {
 	return func(d ChartData) ([]chart.Figure, error) {
 		b := d.Site.Feedback.Balance
 		if b == nil {
@@ -325,7 +329,7 @@ func balanceInput(_ ChartData, b *feedback.SiteBalance) chart.FeedbackBalanceInp
 func factorsInput(d ChartData, b *feedback.SiteBalance) chart.FeedbackFactorsInput {
 	in := chart.FeedbackFactorsInput{}
 	for i, a := range b.Factors {
-		in.Labels = append(in.Labels, feedback.FactorLabel(i, d.Lang))
+		in.Labels = append(in.Labels, feedback.FactorLabel(i, d.Words))
 		avg := math.NaN()
 		if a.Count > 0 {
 			avg = a.Mean()

@@ -40,7 +40,7 @@ func (v *PageView) figuresOf(id string) *product.Figures {
 // data is what a chart of kind k on page n is drawn from; n numbers the
 // charts of the kind on the page (from 1), so IDs stay unique and stable.
 func (r *Renderer) data(k *ChartKind, n *site.Node, key string, number int) ChartData {
-	return ChartData{Site: r.site, Page: n, Locale: r.loc, Lang: r.site.Config.Language, r: r, kind: k.Name, key: key, n: number}
+	return ChartData{Site: r.site, Page: n, Locale: r.chartLang, Words: r.words, Lang: r.site.Config.Language, r: r, kind: k.Name, key: key, n: number}
 }
 
 // renderCharts draws the page's own charts: a product page's (the kinds
@@ -72,7 +72,7 @@ func (r *Renderer) renderCharts(n *site.Node, v *PageView, out *Page, pd *diag.L
 		}
 	}
 	if n.Kind == site.KindFeedback {
-		v.Balance = r.feedback.balanceView(r.site, r.loc)
+		v.Balance = r.feedback.balanceView(r.site, r.loc, r.words)
 	}
 	if len(figs) == 0 {
 		return
@@ -109,7 +109,7 @@ func (r *Renderer) riskFigure(n *site.Node, id string) (Figure, error) {
 		fig.ID = id
 		return fig, nil
 	}
-	fig, err := chart.Risk(id, r.loc, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
+	fig, err := chart.Risk(id, r.chartLang, chart.RiskInput{SRI: f.SRI, RHPYears: f.RHPYears})
 	if err == nil {
 		r.riskCache.Store(key, fig)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/klartext/klartext/generator/escape"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
@@ -32,12 +33,12 @@ type formPart struct {
 }
 
 // widget returns the feedback widget for a page, or nil where it is off.
-func (st *feedbackView) widget(n *site.Node, s *site.Site) *feedback.WidgetData {
+func (st *feedbackView) widget(n *site.Node, s *site.Site, words *i18n.Catalog) *feedback.WidgetData {
 	if !n.Feedback || !st.Settings.Enabled() {
 		return nil
 	}
 	cfg := s.Config
-	return feedback.Widget(st.Settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, cfg.Language)
+	return feedback.Widget(st.Settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, words)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -85,11 +86,11 @@ func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, 
 	// A page with a video names it in the form: rendered on its own.
 	if st.Settings.Provider != feedback.Form || !prepared || len(s.VideoTitles(n)) > 0 {
 		var b bytes.Buffer
-		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, s))
+		err := th.ExecutePartial(&b, "partials/feedback.html", st.widget(n, s, th.Words()))
 		return template.HTML(b.String()), err
 	}
 	st.formOnce.Do(func() {
-		w := feedback.Widget(st.Settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, cfg.Language)
+		w := feedback.Widget(st.Settings, feedback.PageRef{Path: formPathToken, URL: formURLToken, Title: formTitleToken}, th.Words())
 		var b bytes.Buffer
 		st.formErr = th.ExecutePartial(&b, "partials/feedback.html", w)
 		st.form = cutForm(b.String())
@@ -117,12 +118,12 @@ func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, 
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.
-func (st *feedbackView) summary(n *site.Node, lang string) any {
+func (st *feedbackView) summary(n *site.Node, words *i18n.Catalog) any {
 	sum, ok := st.Summaries[n.URL]
 	if !ok {
 		return nil
 	}
-	if v := sum.View(lang); v != nil {
+	if v := sum.View(words); v != nil {
 		return v
 	}
 	return nil
@@ -156,7 +157,7 @@ type CriticisedView struct {
 	Average    string // "2,4" or "–"
 }
 
-func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale) *BalanceView {
+func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale, words *i18n.Catalog) *BalanceView {
 	if st.Balance == nil {
 		return nil
 	}
@@ -172,7 +173,7 @@ func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale) *BalanceVie
 		v.Answers.Median = loc.Number(a.MedianDays, decimals)
 	}
 	for _, d := range st.Balance.YouSaid {
-		y := YouSaidView{DialogueView: d.View(s.Config.Language), Title: d.Page}
+		y := YouSaidView{DialogueView: d.View(words), Title: d.Page}
 		if n := s.ByURL[d.Page]; n != nil {
 			y.Title, y.URL = n.Title, s.Config.RelURL(n.URL)
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/menu"
@@ -57,12 +58,15 @@ type Images interface {
 // (risk charts, chart skeletons, the prepared feedback form) live as long
 // as it does. Page is safe for concurrent use.
 type Renderer struct {
-	env       Env
-	site      *site.Site
-	theme     *theme.Theme
-	feedback  *feedbackView
-	md        *markdown.Renderer
-	loc       locale.Locale
+	env      Env
+	site     *site.Site
+	theme    *theme.Theme
+	feedback *feedbackView
+	md       *markdown.Renderer
+	loc      locale.Locale
+	words    *i18n.Catalog // the site language's translation file (theme.Words)
+	// chartLang is loc with the charts' words (chart.NewLang), made once.
+	chartLang chart.Lang
 	view      *SiteView
 	search    *SearchView // the search page's filters; nil without a search page
 	riskCache sync.Map    // riskKey → Figure
@@ -82,8 +86,8 @@ func New(env Env) *Renderer {
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
 		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
 		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
-	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(cfg.Language),
-		view: v, loc: locale.For(cfg.Language)}
+	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(th.Words()),
+		view: v, loc: locale.For(cfg.Language), words: th.Words(), chartLang: chart.NewLang(th.Words())}
 	r.mainItems, r.footerItems = menus(s, th)
 	r.imageAllowed = imagePolicy(v.CSP)
 	v.Menu, v.FooterLinks = links(cfg, r.mainItems), links(cfg, r.footerItems)
@@ -163,19 +167,13 @@ func title(th *theme.Theme, n *site.Node) string {
 	return n.Title
 }
 
-// ogLocale turns "de" into Open Graph's "de_DE".
+// ogLocale turns "de" into Open Graph's "de_DE" (the region a bare
+// code means, locale.Locale.Tag) and "de-AT" into "de_AT".
 func ogLocale(lang string) string {
-	l := strings.ReplaceAll(lang, "-", "_")
-	switch l {
-	case "de":
-		return "de_DE"
-	case "en":
-		return "en_GB"
+	if l := strings.ReplaceAll(lang, "-", "_"); strings.Contains(l, "_") {
+		return l
 	}
-	if !strings.Contains(l, "_") {
-		return l + "_" + strings.ToUpper(l)
-	}
-	return l
+	return strings.ReplaceAll(locale.For(lang).Tag(), "-", "_")
 }
 
 // Job is one page of the output: a node, and for a paginated list which
@@ -336,7 +334,7 @@ func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 	}
 	v.Feedback = fh
 	if fh != "" {
-		v.FeedbackSummary = r.feedback.summary(n, cfg.Language)
+		v.FeedbackSummary = r.feedback.summary(n, r.words)
 		if js := r.feedback.Settings.Script(); js != "" {
 			v.Scripts = append(v.Scripts, js)
 		}

@@ -3,8 +3,10 @@ package render
 import (
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/search/index"
 	"github.com/klartext/klartext/generator/site"
@@ -90,6 +92,10 @@ func searchView(s *site.Site) *SearchView {
 	return v
 }
 
+// englishWords name an advisor's languages in English too, so a search
+// for "Turkish" finds her on a German site.
+var englishWords = sync.OnceValue(func() *i18n.Catalog { return i18n.MustBuiltin("en") })
+
 // searchDoc is the page's entry for the index, from what the page
 // rendered; nil for a page that is not searchable.
 func (r *Renderer) searchDoc(n *site.Node, v *PageView) *index.Doc {
@@ -118,10 +124,9 @@ func (r *Renderer) searchDoc(n *site.Node, v *PageView) *index.Doc {
 	if a := n.Advisor; a != nil && n.Kind == content.KindAdvisor {
 		c := a.Card
 		d.Advisor = &index.Advisor{Name: c.Name, Role: c.Role, Branch: c.Branch, Specialties: c.Specialties}
-		lang := r.site.Config.Language
 		for _, code := range c.Languages {
-			names := []string{locale.LanguageName(code, lang)}
-			if en := locale.LanguageName(code, "en"); en != names[0] {
+			names := []string{r.words.LanguageName(code)}
+			if en := englishWords().LanguageName(code); en != names[0] {
 				names = append(names, en)
 			}
 			// The code as the advisor filters spell it: the search page's

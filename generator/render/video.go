@@ -33,9 +33,9 @@ func (r *Renderer) videoHTML(n *site.Node, b *site.VideoBlock) ([]byte, []diag.D
 	var err error
 	switch {
 	case b.Player != nil:
-		err = video.RenderPlayer(&buf, *b.Player, r.site.Config.Language)
+		err = video.RenderPlayer(&buf, *b.Player, r.words)
 	case b.Embed != nil:
-		err = video.RenderHTML(&buf, *b.Embed, r.site.Config.Language)
+		err = video.RenderHTML(&buf, *b.Embed, r.words)
 	default:
 		return nil, nil
 	}
@@ -52,7 +52,7 @@ func (r *Renderer) transcriptBody(n *site.Node, v *PageView, pd *diag.List) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := video.RenderTranscript(&buf, *t, r.site.Config.Language); err != nil {
+	if err := video.RenderTranscript(&buf, *t, r.words); err != nil {
 		pd.Add(diag.Errorf("", 0, "cannot render the transcript %s: %v", n.URL, err))
 		return
 	}

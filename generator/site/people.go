@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -49,7 +50,7 @@ type withdrawn struct {
 // resolvePeople validates advisor cards, removes unpublished advisors,
 // checks story and explainer references to advisors and builds the indexes
 // advisor → stories and advisor → products, each in one pass.
-func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
+func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog, ds *diag.List) {
 	lang := s.Config.Language
 	loc := lang
 	country := "49"
@@ -69,7 +70,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
 		card := advisor.Card{Slug: n.Slug, Name: m.Name, Role: m.Role, Branch: m.Branch, Languages: m.Languages,
 			Specialties: m.Specialties, Email: m.Email, Phone: m.Phone, BookingURL: m.BookingURL, Photo: m.Photo,
 			PhotoAlt: m.PhotoAlt, AdviceModel: advisor.AdviceModel(m.AdviceModel), Published: true,
-			Org: s.Config.Title, Lang: lang}
+			Org: s.Config.Title, Words: words}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
 			d.Hint = p.Hint
@@ -85,8 +86,8 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
 			}
 		}
 		info := &AdvisorInfo{Card: card, Initials: advisor.Initials(card.Name), Phone: advisor.PhoneForReading(m.Phone),
-			Languages:   locale.JoinNames(locale.LanguageNames(card.Languages, loc), loc),
-			AdviceLabel: card.AdviceModel.Label(loc), AdviceText: card.AdviceModel.Explanation(loc),
+			Languages:   locale.JoinNames(words.LanguageNames(card.Languages), loc),
+			AdviceLabel: card.AdviceModel.Label(words), AdviceText: card.AdviceModel.Explanation(words),
 			VCardURL: n.URL + n.Slug + ".vcf"}
 		if m.Photo != "" {
 			src := path.Join(path.Dir(n.Source), m.Photo)
@@ -174,7 +175,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, ds *diag.List) {
 	for _, slug := range slugs {
 		published = append(published, advisors[slug])
 	}
-	addAdvisorFilters(s, published, ds)
+	addAdvisorFilters(s, published, words, ds)
 
 	var goneSlugs []string
 	for slug := range gone {
@@ -212,12 +213,11 @@ type FilterOption struct {
 }
 
 // addAdvisorFilters generates one page per branch, language and specialty.
-func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
+func addAdvisorFilters(s *Site, advisors []*Node, words *i18n.Catalog, ds *diag.List) {
 	sec := s.Sections["advisors"]
 	if sec == nil || len(advisors) == 0 {
 		return
 	}
-	lang := s.Config.Language
 	dims := []struct {
 		label, key, path string
 		values           func(a *AdvisorInfo) [][2]string // display, token
@@ -231,7 +231,7 @@ func addAdvisorFilters(s *Site, advisors []*Node, ds *diag.List) {
 		{"filter_language", "language", "language", func(a *AdvisorInfo) [][2]string {
 			var out [][2]string
 			for _, c := range a.Card.Languages {
-				out = append(out, [2]string{locale.LanguageName(c, lang), content.Slugify(c)})
+				out = append(out, [2]string{words.LanguageName(c), content.Slugify(c)})
 			}
 			return out
 		}},

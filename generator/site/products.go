@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/suggest"
 )
@@ -30,8 +32,11 @@ type ProductInfo struct {
 // explainers' and stories' product references and the compliance dates,
 // and returns the products each story names, for resolvePeople to make
 // the story's model with.
-func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag.List) map[*Node][]*Node {
+func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, opts Options, ds *diag.List) map[*Node][]*Node {
 	lang := s.Config.Language
+	if _, err := product.PRIIPsFor(lang); err != nil && len(products) > 0 {
+		ds.Add(diag.Errorf(config.File, s.Config.LanguageLine, "%v", err).WithKey("language"))
+	}
 	byID := make(map[string]*Node, len(products))
 	ids := make([]string, 0, len(products))
 	for _, p := range products {
@@ -86,7 +91,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 		if n.Title == "" {
 			n.Title = p.Name
 		}
-		n.Product = newProductInfo(p, lang)
+		n.Product = newProductInfo(p, lang, words)
 		n.Product.Explained = true
 		byID[p.ID] = n
 	}
@@ -113,7 +118,7 @@ func resolveProducts(s *Site, products []product.Product, opts Options, ds *diag
 			continue
 		}
 		n := &Node{Page: &content.Page{Kind: content.KindProduct, Section: "products", Slug: id, URL: url},
-			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang)}
+			Title: p.Name, Feedback: true, Product: newProductInfo(p, lang, words)}
 		n.Feedback = s.feedbackOn(n)
 		s.add(n)
 		byID[id] = n
@@ -183,10 +188,10 @@ func checkReview(n *Node, now time.Time, ds *diag.List) {
 	}
 }
 
-func newProductInfo(p product.Product, lang string) *ProductInfo {
+func newProductInfo(p product.Product, lang string, words *i18n.Catalog) *ProductInfo {
 	return &ProductInfo{
 		Facts:       p,
-		TypeLabel:   product.TypeLabel(p.Type, lang),
+		TypeLabel:   product.TypeLabel(p.Type, words),
 		RiskSummary: product.RiskSummary(p.SRI, lang),
 		RiskBadge:   product.RiskLabel(p.SRI, lang),
 	}

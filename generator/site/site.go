@@ -17,6 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/menu"
 	"github.com/klartext/klartext/generator/product"
@@ -113,8 +114,12 @@ type Input struct {
 }
 
 // Words are the theme's translations of the generated pages' names and
-// addresses.
+// addresses, and its translation file of the site's language.
 type Words struct {
+	// Catalog is the site language's translation file (i18n.Catalog): the
+	// words the model writes itself — product types, advice models, the
+	// names of languages, the video tracks' labels and transcript pages.
+	Catalog           *i18n.Catalog
 	FeedbackTitle     string // feedback_page_title
 	SearchSlug        string // search_slug, before it is made a URL segment
 	SearchTitle       string // search_title
@@ -131,9 +136,13 @@ func Resolve(in Input, opts Options) (*Site, []diag.Diagnostic) {
 	ds := &diag.List{}
 	s := assemble(in.Config, in.Root, in.Tree, opts, ds)
 	s.Data = in.Data
-	storyProducts := resolveProducts(s, in.Products, opts, ds)
-	resolvePeople(s, storyProducts, ds)
-	resolveVideos(s, in.Media, ds)
+	var words *i18n.Catalog // nil without a theme: T shows the keys, and the build has reported why
+	if in.Words != nil {
+		words = in.Words.Catalog
+	}
+	storyProducts := resolveProducts(s, in.Products, words, opts, ds)
+	resolvePeople(s, storyProducts, words, ds)
+	resolveVideos(s, in.Media, words, ds)
 	if in.Words != nil {
 		s.Search = addSearchPage(s, *in.Words, ds)
 	}

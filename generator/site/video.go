@@ -9,6 +9,7 @@ import (
 
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/media"
 	"github.com/klartext/klartext/generator/stillframe"
@@ -63,13 +64,16 @@ type VideoSet struct {
 	media       *media.Set      // what the load stage read
 	assetURLs   map[string]bool // every asset's URL, for the generated files not to clash; made on first need
 	generated   map[string]bool
+	words       *i18n.Catalog // the site language's words for players and transcripts
 }
 
 // resolveVideos resolves the video blocks the load stage read of every
-// page that has one and adds their transcript pages.
-func resolveVideos(s *Site, m *media.Set, ds *diag.List) {
+// page that has one and adds their transcript pages; words are the site
+// language's, for the caption tracks' labels.
+func resolveVideos(s *Site, m *media.Set, words *i18n.Catalog, ds *diag.List) {
 	vs := &s.Video
 	vs.media = m
+	vs.words = words
 	var embeds []video.EmbedData
 	for _, n := range s.Nodes { // the range keeps to the pages before the transcripts it adds
 		if !n.HasVideo() {
@@ -243,7 +247,7 @@ func (v *videoResolver) own() *VideoBlock {
 	}
 	defaultLang := ""
 	for _, cf := range captions {
-		t := video.Track{Kind: "captions", Lang: cf.lang, Label: locale.LanguageName(cf.lang, lang), URL: v.url(cf.url)}
+		t := video.Track{Kind: "captions", Lang: cf.lang, Label: v.s.Video.words.LanguageName(cf.lang), URL: v.url(cf.url)}
 		if defaultLang == "" && locale.Primary(cf.lang) == locale.Primary(lang) {
 			t.Default, defaultLang = true, cf.lang
 		}
@@ -264,7 +268,7 @@ func (v *videoResolver) own() *VideoBlock {
 			for _, c := range f.Cues {
 				p.Chapters = append(p.Chapters, video.Chapter{Start: c.Start, Title: webvtt.PlainText(c.Text), Line: c.Line})
 			}
-			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(lang), URL: v.url(u)})
+			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(v.s.Video.words), URL: v.url(u)})
 		}
 	}
 	vb := &VideoBlock{Player: &p}
@@ -398,7 +402,7 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 		}
 	}
 	*v.transcripts++
-	slug := video.TranscriptSlug(lang)
+	slug := video.TranscriptSlug(s.Video.words)
 	if *v.transcripts > 1 {
 		slug += "-" + strconv.Itoa(*v.transcripts)
 	}
@@ -410,9 +414,9 @@ func (v *videoResolver) transcript(captions []captionFile, chapters []video.Chap
 	}
 	t := &video.Transcript{Title: spec.Title, VideoURL: v.url(n.URL), Cues: c.cues, Chapters: chapters}
 	if locale.Primary(c.lang) != locale.Primary(lang) {
-		t.Lang, t.LangName = c.lang, locale.LanguageName(c.lang, lang)
+		t.Lang, t.LangName = c.lang, s.Video.words.LanguageName(c.lang)
 	}
-	title := video.TranscriptTitle(spec.Title, lang)
+	title := video.TranscriptTitle(spec.Title, s.Video.words)
 	tn := &Node{Page: &content.Page{Kind: KindTranscript, Section: n.Section, Slug: slug, URL: url},
 		Title: title, Summary: title, Feedback: n.Feedback}
 	s.add(tn)

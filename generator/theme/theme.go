@@ -20,10 +20,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/theme/internal/quick"
 	"github.com/klartext/klartext/themes"
 )
@@ -36,7 +35,7 @@ type Theme struct {
 	// partials is a clone of base kept for executing partials on their
 	// own (base itself must never execute, or it could not be cloned).
 	partials *template.Template
-	i18n     map[string]string
+	words    *i18n.Catalog
 
 	// Quick runs layouts and partials as quick programs where they can
 	// (package quick); CachePartials lets partialCached render a fragment
@@ -60,7 +59,11 @@ type Theme struct {
 	// symbolic links out of it, links to folders, named pipes and other
 	// special files. The build reports each as an error.
 	Refused []fileio.Problem
-	site    *fileio.Files // the site's theme folder; nil without one
+	// Problems are the translation file's missing or empty keys
+	// (i18n.Check against the built-in reference file); the build
+	// reports each as an error.
+	Problems []diag.Diagnostic
+	site     *fileio.Files // the site's theme folder; nil without one
 }
 
 // Overrides reports whether the site's own theme folder has the file
@@ -99,13 +102,15 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 		return nil, err
 	}
 	var layers []fs.FS
+	var own fs.FS // the site's theme folder, nil without one
 	dir := "themes/" + name
 	files, refused, err := fileio.Scan(siteRoot, dir, func(_ string, d fs.DirEntry) bool { return fileio.Hidden(d.Name()) })
 	switch {
 	case err != nil:
 		return nil, err
 	case files.Exists():
-		layers = append(layers, files.Sub(dir, MaxFileBytes))
+		own = files.Sub(dir, MaxFileBytes)
+		layers = append(layers, own)
 	case name == themes.DefaultName:
 		files = nil // the built-in theme alone
 	default:
@@ -113,9 +118,13 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	}
 	layers = append(layers, def)
 	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true, CachePartials: true, Refused: refused, site: files}
-	if err := t.loadI18n(lang); err != nil {
-		return nil, err
+	// The site's translation file of lang holds the words it changes,
+	// over the built-in file of lang (not replacing it as other files do).
+	words, err := i18n.Load(own, dir, lang)
+	if err != nil {
+		return nil, err // an *i18n.UnsupportedError for a language without a file
 	}
+	t.words, t.Problems = words, i18n.Check(words, i18n.ReferenceCatalog())
 	t.funcs["t"] = t.Translate
 	t.funcs["partialCached"] = t.partialCached
 	if err := t.parseBase(); err != nil {
@@ -127,36 +136,20 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 // FS is the merged theme file system (for static files).
 func (t *Theme) FS() fs.FS { return t.fsys }
 
-func (t *Theme) loadI18n(lang string) error {
-	t.i18n = map[string]string{}
-	for _, l := range []string{"en", locale.Primary(lang)} { // English fills gaps
-		data, err := fs.ReadFile(t.fsys, "i18n/"+l+".yaml")
-		if err != nil {
-			continue
-		}
-		var m map[string]string
-		if err := yaml.Unmarshal(data, &m); err != nil {
-			return fmt.Errorf("theme i18n/%s.yaml: %v", l, err)
-		}
-		for k, v := range m {
-			t.i18n[k] = v
-		}
+// Words is the site language's catalog, the translation file the
+// theme's templates and the Go packages take their words from.
+// A nil theme (one that did not load) has none.
+func (t *Theme) Words() *i18n.Catalog {
+	if t == nil {
+		return nil
 	}
-	return nil
+	return t.words
 }
 
-// Translate returns the theme's text for key in the site language. A
-// missing key shows as the key itself, so it is noticed and not silent.
-func (t *Theme) Translate(key string, args ...any) string {
-	s, ok := t.i18n[key]
-	if !ok {
-		return key
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+// Translate returns the theme's text for key in the site language (the
+// template function t). A missing key shows as the key itself; Load has
+// reported it in Problems.
+func (t *Theme) Translate(key string, args ...any) string { return t.words.T(key, args...) }
 
 func (t *Theme) parseBase() error {
 	base := template.New("").Funcs(t.funcs)

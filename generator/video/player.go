@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/webvtt"
 )
 
@@ -65,7 +66,7 @@ var player = template.Must(template.New("player").Parse(
 		`{{with .P.Transcript}}<p class="video-transcript-link"><a class="video-transcript" href="{{.}}">{{$.T.Transcript}}</a></p>{{end}}` +
 		`</div>` + "\n"))
 
-// RenderPlayer writes the player for p in the language lang:
+// RenderPlayer writes the player for p in the catalog's language:
 //
 //	<div class="video video-own" data-video-player>
 //	  <figure class="video-figure">
@@ -86,7 +87,7 @@ var player = template.Must(template.New("player").Parse(
 // (on one line). The chapter links are media fragments on the first
 // source: without JavaScript they open the file at that time;
 // js/video.js makes them seek the player instead.
-func RenderPlayer(w io.Writer, p Player, lang string) error {
+func RenderPlayer(w io.Writer, p Player, words *i18n.Catalog) error {
 	if len(p.Sources) == 0 {
 		return fmt.Errorf("the video %q has no source", p.Title)
 	}
@@ -94,7 +95,7 @@ func RenderPlayer(w io.Writer, p Player, lang string) error {
 	if format == "WEBM" {
 		format = "WebM"
 	}
-	return player.Execute(w, playerData{P: p, T: textsFor[langKey(lang)], Link: p.Sources[0].URL, Fmt: format})
+	return player.Execute(w, playerData{P: p, T: textsOf(words), Link: p.Sources[0].URL, Fmt: format})
 }
 
 // Transcript is what the transcript page shows: the captions of one
@@ -130,11 +131,11 @@ var transcript = template.Must(template.New("transcript").Parse(
 		`</div>` + "\n"))
 
 // RenderTranscript writes the transcript page's body in the language
-// lang: a link back to the video, then per chapter a heading (id
+// of words: a link back to the video, then per chapter a heading (id
 // "t-<seconds>") and per cue a paragraph — <p class="transcript-cue"> with
 // span.transcript-time, b.transcript-voice where the speaker changes, and
 // span.transcript-text, the cue's text without its tags.
-func RenderTranscript(w io.Writer, d Transcript, lang string) error {
+func RenderTranscript(w io.Writer, d Transcript, words *i18n.Catalog) error {
 	var groups []transcriptGroup
 	cur := &transcriptGroup{}
 	next := 0 // the next chapter
@@ -164,21 +165,21 @@ func RenderTranscript(w io.Writer, d Transcript, lang string) error {
 		T  texts
 		G  []transcriptGroup
 		ID string
-	}{d, textsFor[langKey(lang)], groups, "t-"})
+	}{d, textsOf(words), groups, "t-"})
 }
 
-// TranscriptTitle is the transcript page's title in the language lang.
-func TranscriptTitle(videoTitle, lang string) string {
-	return fmt.Sprintf(textsFor[langKey(lang)].TranscriptTitle, videoTitle)
+// TranscriptTitle is the transcript page's title in the catalog's language.
+func TranscriptTitle(videoTitle string, words *i18n.Catalog) string {
+	return words.T("video_transcript_title", videoTitle)
 }
 
-// ChaptersLabel names a chapters track in the language lang.
-func ChaptersLabel(lang string) string { return textsFor[langKey(lang)].Chapters }
+// ChaptersLabel names a chapters track in the catalog's language.
+func ChaptersLabel(words *i18n.Catalog) string { return words.T("video_chapters") }
 
 // TranscriptSlug is the transcript page's URL segment below the video's
-// page in the language lang: "transkript" on a German site, "transcript"
+// page in the catalog's language: "transkript" on a German site, "transcript"
 // else.
-func TranscriptSlug(lang string) string { return textsFor[langKey(lang)].Slug }
+func TranscriptSlug(words *i18n.Catalog) string { return words.T("video_transcript_slug") }
 
 // PosterSVG draws the placeholder poster of a video without one: the
 // title on a dark ground with a play sign, width × height, deterministic.

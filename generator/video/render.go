@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/i18n"
 )
 
 type texts struct {
@@ -20,15 +20,13 @@ type texts struct {
 	Slug                      string // the transcript page's URL segment
 }
 
-var textsFor = map[string]texts{
-	"de": {Play: "Video abspielen", Privacy: "Beim Abspielen werden Daten an %s übertragen.", Transcript: "Transkript lesen",
-		Chapters: "Kapitel", NoCaptions: "Ohne Untertitel: %s", Fallback: "Ihr Browser kann dieses Video nicht abspielen.",
-		Download: "Video herunterladen (%s)", TranscriptTitle: "Transkript: %s", BackToVideo: "Zum Video",
-		TranscriptLang: "Das Transkript folgt den Untertiteln auf %s.", Slug: "transkript"},
-	"en": {Play: "Play video", Privacy: "Playing the video sends data to %s.", Transcript: "Read the transcript",
-		Chapters: "Chapters", NoCaptions: "Without captions: %s", Fallback: "Your browser cannot play this video.",
-		Download: "Download the video (%s)", TranscriptTitle: "Transcript: %s", BackToVideo: "Back to the video",
-		TranscriptLang: "The transcript follows the captions in %s.", Slug: "transcript"},
+// textsOf are the words of the catalog's language (the keys video_*);
+// the templates print them with {{.T.Play}}.
+func textsOf(words *i18n.Catalog) texts {
+	return texts{Play: words.T("video_play"), Privacy: words.T("video_privacy"), Transcript: words.T("video_transcript"),
+		Chapters: words.T("video_chapters"), NoCaptions: words.T("video_no_captions"), Fallback: words.T("video_fallback"),
+		Download: words.T("video_download"), TranscriptTitle: words.T("video_transcript_title"), BackToVideo: words.T("video_back"),
+		TranscriptLang: words.T("video_transcript_lang"), Slug: words.T("video_transcript_slug")}
 }
 
 // The placeholder. No element loads anything from the video host: the
@@ -50,8 +48,7 @@ var placeholder = template.Must(template.New("video").Parse(
 		`</figcaption>` +
 		`</figure>` + "\n"))
 
-// RenderHTML writes the placeholder for d in the language lang ("de" or
-// "en"; others get English, "" German):
+// RenderHTML writes the placeholder for d in the catalog's language:
 //
 //	<figure class="video video-youtube" data-video-embed="EmbedURL" data-video-title="Title">
 //	  <div class="video-frame"><a class="video-link" href="WatchURL">
@@ -66,22 +63,11 @@ var placeholder = template.Must(template.New("video").Parse(
 // transcript URL with an unsafe scheme (javascript:) is replaced. The
 // caller resolves a transcript written as a .md path to the page's URL
 // before calling.
-func RenderHTML(w io.Writer, d EmbedData, lang string) error {
-	t := textsFor[langKey(lang)]
+func RenderHTML(w io.Writer, d EmbedData, words *i18n.Catalog) error {
+	t := textsOf(words)
 	return placeholder.Execute(w, struct {
 		D       EmbedData
 		T       texts
 		Privacy string
 	}{d, t, strings.Replace(t.Privacy, "%s", d.Host, 1)})
-}
-
-func langKey(lang string) string {
-	l := locale.Primary(lang)
-	if l == "" {
-		return "de"
-	}
-	if _, ok := textsFor[l]; ok {
-		return l
-	}
-	return "en"
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/webvtt"
 )
 
@@ -168,7 +169,7 @@ func TestEmbed(t *testing.T) {
 func render(t *testing.T, d EmbedData, lang string) string {
 	t.Helper()
 	var b strings.Builder
-	if err := RenderHTML(&b, d, lang); err != nil {
+	if err := RenderHTML(&b, d, i18n.MustBuiltin(lang)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -267,7 +268,7 @@ func FuzzParseSpec(f *testing.F) {
 			t.Fatalf("bad embed: %+v", d)
 		}
 		var b strings.Builder
-		if err := RenderHTML(&b, d, "de"); err != nil {
+		if err := RenderHTML(&b, d, i18n.MustBuiltin("de")); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(strings.ToLower(b.String()), "<script") {
@@ -294,7 +295,7 @@ func TestRenderPlayer(t *testing.T) {
 		Transcript: "/ratgeber/transkript/",
 	}
 	var b strings.Builder
-	if err := RenderPlayer(&b, p, "de"); err != nil {
+	if err := RenderPlayer(&b, p, i18n.MustBuiltin("de")); err != nil {
 		t.Fatal(err)
 	}
 	got := b.String()
@@ -323,7 +324,7 @@ func TestRenderPlayer(t *testing.T) {
 	b.Reset()
 	p.Chapters, p.Transcript, p.Poster, p.NoCaptions, p.Tracks = nil, "", "", "Das Video hat keinen Ton.", nil
 	p.Sources = p.Sources[1:]
-	if err := RenderPlayer(&b, p, "en"); err != nil {
+	if err := RenderPlayer(&b, p, i18n.MustBuiltin("en")); err != nil {
 		t.Fatal(err)
 	}
 	got = b.String()
@@ -337,7 +338,7 @@ func TestRenderPlayer(t *testing.T) {
 			t.Errorf("has %q without its data:\n%s", bad, got)
 		}
 	}
-	if err := RenderPlayer(&b, Player{Title: "x"}, "de"); err == nil {
+	if err := RenderPlayer(&b, Player{Title: "x"}, i18n.MustBuiltin("de")); err == nil {
 		t.Error("a player without a source must be refused")
 	}
 }
@@ -353,7 +354,7 @@ func TestRenderTranscript(t *testing.T) {
 		Chapters: []Chapter{{Start: 2000, Title: "Costs"}, {Start: 9000, Title: "End"}},
 	}
 	var b strings.Builder
-	if err := RenderTranscript(&b, d, "de"); err != nil {
+	if err := RenderTranscript(&b, d, i18n.MustBuiltin("de")); err != nil {
 		t.Fatal(err)
 	}
 	want := `<p class="transcript-back"><a href="/ratgeber/kosten/">Zum Video: Kosten</a></p>
@@ -369,7 +370,7 @@ func TestRenderTranscript(t *testing.T) {
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if TranscriptTitle("Kosten", "de") != "Transkript: Kosten" || TranscriptSlug("de") != "transkript" || TranscriptSlug("en-GB") != "transcript" {
+	if TranscriptTitle("Kosten", i18n.MustBuiltin("de")) != "Transkript: Kosten" || TranscriptSlug(i18n.MustBuiltin("de")) != "transkript" || TranscriptSlug(i18n.MustBuiltin("en-GB")) != "transcript" {
 		t.Error("transcript title or slug")
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/markdown"
 )
 
@@ -63,7 +64,11 @@ func run(content, dest, lang string) (int, error) {
 	if err := os.RemoveAll(dest); err != nil {
 		return 0, err
 	}
-	md := goldmark.New(goldmark.WithExtensions(markdown.Extensions(lang)...),
+	words, err := i18n.Builtin(lang)
+	if err != nil {
+		return 0, err
+	}
+	md := goldmark.New(goldmark.WithExtensions(markdown.Extensions(words)...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()))
 	var next atomic.Int64
 	var wg sync.WaitGroup
