@@ -91,7 +91,11 @@ type Input struct {
 	Tree     *content.Tree
 	Config   config.Site
 	Products []product.Product
-	Data     map[string]any
+	// ProductSources are the data files the products were read from
+	// (product.LoadFiles): klartext serve reads them again when one
+	// changes.
+	ProductSources []string
+	Data           map[string]any
 	// Feedback is the provider's settings; FeedbackEntries the export's
 	// rows, nil without an export.
 	Feedback        feedback.Settings

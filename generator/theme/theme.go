@@ -204,6 +204,16 @@ func (t *Theme) partialCached(name, key string, data any) (template.HTML, error)
 	return c.html, c.err
 }
 
+// ForgetCached drops the fragments partialCached kept: klartext serve
+// calls it when the model changed, since a fragment shows the data of the
+// first page that rendered it.
+func (t *Theme) ForgetCached() {
+	t.cached.Range(func(k, _ any) bool {
+		t.cached.Delete(k)
+		return true
+	})
+}
+
 // ExecutePartial runs one partial ("partials/feedback.html") with data;
 // into a bytes.Buffer as a quick program where it can.
 func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
