@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,4 +89,78 @@ func benchLog() io.Writer {
 		return os.Stderr
 	}
 	return nil
+}
+
+// BenchmarkEditToReloadDataRow measures a save of products.csv with one
+// row changed (the first product's moderate scenario) until the reload
+// event names the product's page, on a copy of KLARTEXT_BENCH_SITE.
+func BenchmarkEditToReloadDataRow(b *testing.B) {
+	site := benchCopy(b)
+	file := filepath.Join(site, "content", "data", "products.csv")
+	benchEdit(b, site, file, func(orig string, i int) string {
+		lines := strings.SplitN(orig, "\n", 3)
+		cells := strings.Split(lines[1], ",")
+		cells[len(cells)-2] = fmt.Sprintf("%d.%02d", 6+i%2, i%100) // scenario_moderate_pct
+		lines[1] = strings.Join(cells, ",")
+		return strings.Join(lines, "\n")
+	}, func(orig string) string {
+		return "/products/" + strings.SplitN(strings.SplitN(orig, "\n", 3)[1], ",", 2)[0] + "/"
+	})
+}
+
+// BenchmarkEditToReloadFrontMatter measures a save of a story whose title
+// changed until the reload event names the story, on a copy of
+// KLARTEXT_BENCH_SITE.
+func BenchmarkEditToReloadFrontMatter(b *testing.B) {
+	site := benchCopy(b)
+	matches, _ := filepath.Glob(filepath.Join(site, "content", "stories", "*.md"))
+	var file string
+	for _, m := range matches {
+		if !strings.HasSuffix(m, "_index.md") {
+			file = m
+			break
+		}
+	}
+	benchEdit(b, site, file, func(orig string, i int) string {
+		return strings.Replace(orig, "\ntitle: \"", fmt.Sprintf("\ntitle: \"Änderung %d: ", i), 1)
+	}, func(string) string { return "/stories/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
+}
+
+// benchCopy copies the site KLARTEXT_BENCH_SITE names into a temporary
+// folder, which the benchmark may change.
+func benchCopy(b *testing.B) string {
+	src := os.Getenv("KLARTEXT_BENCH_SITE")
+	if src == "" {
+		b.Skip("set KLARTEXT_BENCH_SITE to a generated corpus")
+	}
+	dst := filepath.Join(b.TempDir(), "site")
+	if out, err := exec.Command("cp", "-r", src, dst).CombinedOutput(); err != nil {
+		b.Fatalf("copying the site: %v %s", err, out)
+	}
+	return dst
+}
+
+// benchEdit saves file as change makes it (temp file and rename) and waits
+// for the reload event that names the page url gives.
+func benchEdit(b *testing.B, site, file string, change func(orig string, i int) string, url func(orig string) string) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	orig := string(raw)
+	page := url(orig)
+	events := benchServer(b, site, page, "<h1>")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tmp := file + ".tmp~"
+		os.WriteFile(tmp, []byte(change(orig, i)), 0o644)
+		os.Rename(tmp, file)
+		for e := range events {
+			if strings.HasPrefix(e, "reload") && strings.Contains(e, page) {
+				break
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
 }
