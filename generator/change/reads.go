@@ -27,7 +27,8 @@ type Output struct {
 //   - page k of a list reads the entries on it (the children from
 //     (k-1)·pagination on), and how many pages the list has;
 //   - the advisors section and its filter pages read every advisor (the
-//     filters); the search page every product and advisor (its facets).
+//     filters); the search page every product and advisor (its facets);
+//     the feedback page the title and URL of every page with feedback.
 //
 // A page is "changed" when its front matter (a page read again),
 // its product row, its title, summary or date differ; a page whose links
@@ -60,7 +61,7 @@ func Reads(old, new *site.Site, edited map[string]bool) ([]Output, bool) {
 	for i, n := range new.Nodes {
 		o := old.Nodes[i]
 		if changed[n.URL] || !sameLinks(o, n) || readsChanged(o, changed) || readsChanged(n, changed) ||
-			(advisors && n.Section == "advisors") || n.Kind == site.KindSearch {
+			(advisors && n.Section == "advisors") || n.Kind == site.KindSearch || n.Kind == site.KindFeedback {
 			out = append(out, Output{Node: n})
 			continue
 		}

@@ -151,8 +151,10 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		data    = "content/data/products.csv"
 		story   = "content/stories/die-festgeld-treppe.md"
 		advisor = "content/advisors/lea-hoffmann.md"
-		i18n    = "themes/klartext/i18n/de.yaml"
-		newRow  = "\nneu-fonds,Neuer Fonds,,deposit,EUR,1,1,1,1,0.00,0.00,,0.00,0.00,0.00,1.75,1.75,1.75,1.75,,,,,1.75,Rheintal Genossenschaftsbank eG,,"
+		// storyAdvisor is the story's advisor before the story's advisor changes.
+		storyAdvisor = "content/advisors/katharina-brandt.md"
+		i18n         = "themes/klartext/i18n/de.yaml"
+		newRow       = "\nneu-fonds,Neuer Fonds,,deposit,EUR,1,1,1,1,0.00,0.00,,0.00,0.00,0.00,1.75,1.75,1.75,1.75,,,,,1.75,Rheintal Genossenschaftsbank eG,,"
 	)
 	lastRow := func() string {
 		b, _ := os.ReadFile(filepath.Join(root, data))
@@ -179,6 +181,8 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"story advisor", story, "advisor: katharina-brandt", "advisor: lea-hoffmann", false, "/advisors/katharina-brandt/"},
 		{"story date", story, "date: 2026-05-12", "date: 2024-05-12", false, "/stories/"},
 		{"advisor role", advisor, `role: "Honorarberaterin`, `role: "Unabhängige Honorarberaterin`, false, "/stories/die-festgeld-treppe/"},
+		// The feedback page names the pages its entries are on.
+		{"advisor name", storyAdvisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`, false, "/feedback/"},
 		{"translation", i18n, "\n", "\nzz_unused: x\n", true, ""},
 		// A failing edit is a full build's, which reports it; so is its fix.
 		{"failing edit", story, "products: [festgeld-2-jahre]", "products: [festgeld-3-jahre]", true, ""},
