@@ -45,7 +45,9 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 			res, written := s.rerender(pages)
 			return res, Incremental{Written: written}, nil
 		}
-		if m := change.Models(s.last.site, s.last.in.ProductSources, s.opts.Source, changed); m != nil {
+		// change.Reads follows what the built-in theme's layouts read; a
+		// site's own layout may read more, so its model edits build all.
+		if m := change.Models(s.last.site, s.last.in.ProductSources, s.opts.Source, changed); m != nil && !s.last.theme.OwnLayouts() {
 			if res, written, ok := s.remodel(m); ok {
 				return res, Incremental{Written: written}, nil
 			}

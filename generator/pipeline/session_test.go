@@ -227,3 +227,39 @@ func firstDifference(a, b string) string {
 	}
 	return "one lists more files"
 }
+
+// TestSessionModelEditsOwnLayouts: change.Reads knows what the built-in
+// theme's layouts read. A site with a layout of its own may read further
+// (here a product page shows the advisor of each of its stories), so a
+// model edit there is a full build, and the served folder never holds a
+// page the edit made stale.
+func TestSessionModelEditsOwnLayouts(t *testing.T) {
+	root := copyDemo(t)
+	layout := filepath.Join(root, "themes", "klartext", "layouts", "products", "single.html")
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const advisor = "content/advisors/katharina-brandt.md"
+	edit(t, root, advisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`)
+	res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(advisor))})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("%v %v", err, joinDiags(res))
+	}
+	if !inc.Full {
+		t.Error("a model edit on a site with its own layouts must be a full build")
+	}
+	if page := read(t, filepath.Join(dest, "products", "festgeld-2-jahre", "index.html")); !strings.Contains(page, `<p class="story-advisor">Katharina Brandt-Meier</p>`) {
+		t.Error("the product page shows the advisor's old name")
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := tree(t, dest), tree(t, fresh); a != b {
+		t.Errorf("the served folder differs from a full build: %s", firstDifference(a, b))
+	}
+}
