@@ -31,7 +31,8 @@ type Output struct {
 //     the feedback page the title and URL of every page with feedback.
 //
 // A page is "changed" when its front matter (a page read again),
-// its product row, its title, summary or date differ; a page whose links
+// its product row (compared only when products, the product data, was
+// read again), its title, summary or date differ; a page whose links
 // changed (another story now names the product, its neighbours moved) is
 // rendered again itself. old and new have the same pages in the same
 // (URL) order; Models and the session check it. The theme's default
@@ -39,7 +40,7 @@ type Output struct {
 // (a story's product's stories) is not followed: see the README. False
 // when a full build must follow: a list has another number of pages, a
 // page's feedback setting changed (the feedback page's balance).
-func Reads(old, new *site.Site, edited map[string]bool) ([]Output, bool) {
+func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output, bool) {
 	changed := make(map[string]bool) // URLs of changed pages
 	advisors, any := false, false
 	for i, n := range new.Nodes {
@@ -48,7 +49,7 @@ func Reads(old, new *site.Site, edited map[string]bool) ([]Output, bool) {
 			return nil, false
 		}
 		if (n.Source != "" && edited[n.Source]) || n.Title != o.Title || n.Summary != o.Summary || !n.Date.Equal(o.Date) ||
-			!sameFacts(o.Product, n.Product) {
+			(products && !sameFacts(o.Product, n.Product)) {
 			changed[n.URL] = true
 			any = true
 			advisors = advisors || n.Kind == content.KindAdvisor

@@ -197,7 +197,7 @@ func (s *Session) remodel(m *change.Model) (*Result, []string, bool) {
 			n.Advisor.Photo, n.Advisor.PhotoURL = o.Advisor.Photo, o.Advisor.PhotoURL // made by the full build's images
 		}
 	}
-	outs, ok := change.Reads(b.site, ns, edited)
+	outs, ok := change.Reads(b.site, ns, edited, m.Products)
 	if !ok {
 		b.search.Rebind(b.site)
 		return nil, nil, false
