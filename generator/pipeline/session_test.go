@@ -46,27 +46,37 @@ func TestSessionIncrementalEqualsFull(t *testing.T) {
 	}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
-		res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(st.file))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if inc.Full != st.full {
-			t.Errorf("%s: full build = %v, want %v", st.name, inc.Full, st.full)
-		}
-		fresh := filepath.Join(t.TempDir(), "fresh")
-		want, err := Build(Options{Source: root, Dest: fresh, Now: testNow})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, w := joinDiags(res), joinDiags(want); got != w {
-			t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", st.name, got, w)
-		}
-		if !want.Diagnostics.HasErrors() {
-			if a, b := tree(t, dest), tree(t, fresh); a != b {
-				t.Errorf("%s: the served folder differs from a full build: %s", st.name, firstDifference(a, b))
-			}
+		rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
+	}
+}
+
+// rebuildLikeFull has s rebuild after file (relative to root) changed and
+// checks that it was a full build when full says so, and that its
+// diagnostics and, without errors, the served folder dest are a fresh
+// full build's, byte for byte.
+func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, full bool) Incremental {
+	t.Helper()
+	res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(file))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc.Full != full {
+		t.Errorf("%s: full build = %v, want %v", name, inc.Full, full)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	want, err := Build(Options{Source: root, Dest: fresh, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, w := joinDiags(res), joinDiags(want); got != w {
+		t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", name, got, w)
+	}
+	if !want.Diagnostics.HasErrors() {
+		if a, b := tree(t, dest), tree(t, fresh); a != b {
+			t.Errorf("%s: the served folder differs from a full build: %s", name, firstDifference(a, b))
 		}
 	}
+	return inc
 }
 
 func TestSessionNewFileIsAFullBuild(t *testing.T) {
@@ -191,28 +201,9 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 	}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
-		res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(st.file))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if inc.Full != st.full {
-			t.Errorf("%s: full build = %v, want %v", st.name, inc.Full, st.full)
-		}
+		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
 		if st.written != "" && !slices.Contains(inc.Written, st.written) {
 			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
-		}
-		fresh := filepath.Join(t.TempDir(), "fresh")
-		want, err := Build(Options{Source: root, Dest: fresh, Now: testNow})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, w := joinDiags(res), joinDiags(want); got != w {
-			t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", st.name, got, w)
-		}
-		if !want.Diagnostics.HasErrors() {
-			if a, b := tree(t, dest), tree(t, fresh); a != b {
-				t.Errorf("%s: the served folder differs from a full build: %s", st.name, firstDifference(a, b))
-			}
 		}
 	}
 }
@@ -245,21 +236,8 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 	}
 	const advisor = "content/advisors/katharina-brandt.md"
 	edit(t, root, advisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`)
-	res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(advisor))})
-	if err != nil || res.Diagnostics.HasErrors() {
-		t.Fatalf("%v %v", err, joinDiags(res))
-	}
-	if !inc.Full {
-		t.Error("a model edit on a site with its own layouts must be a full build")
-	}
+	rebuildLikeFull(t, s, root, dest, "advisor name", advisor, true)
 	if page := read(t, filepath.Join(dest, "products", "festgeld-2-jahre", "index.html")); !strings.Contains(page, `<p class="story-advisor">Katharina Brandt-Meier</p>`) {
 		t.Error("the product page shows the advisor's old name")
-	}
-	fresh := filepath.Join(t.TempDir(), "fresh")
-	if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow}); err != nil {
-		t.Fatal(err)
-	}
-	if a, b := tree(t, dest), tree(t, fresh); a != b {
-		t.Errorf("the served folder differs from a full build: %s", firstDifference(a, b))
 	}
 }
