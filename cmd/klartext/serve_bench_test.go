@@ -16,16 +16,13 @@ import (
 )
 
 // BenchmarkEditToReload measures the time from an editor's save (temp file
-// and rename) of one product explainer to the reload event, on a site given
-// by KLARTEXT_BENCH_SITE (the shared corpus: gencorpus -products 5000). The
-// site is changed in place and restored afterwards.
+// and rename) of one product explainer to the reload event, on a copy of
+// the site KLARTEXT_BENCH_SITE names (the shared corpus: gencorpus
+// -products 5000), which stays as it is.
 //
 //	KLARTEXT_BENCH_SITE=/dev/shm/corpus go test -run '^$' -bench EditToReload ./cmd/klartext
 func BenchmarkEditToReload(b *testing.B) {
-	site := os.Getenv("KLARTEXT_BENCH_SITE")
-	if site == "" {
-		b.Skip("set KLARTEXT_BENCH_SITE to a generated corpus")
-	}
+	site := benchCopy(b)
 	matches, _ := filepath.Glob(filepath.Join(site, "content", "products", "*.md"))
 	var file string
 	for _, m := range matches {
@@ -34,29 +31,9 @@ func BenchmarkEditToReload(b *testing.B) {
 			break
 		}
 	}
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.WriteFile(file, orig, 0o644)
-	url := "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
-
-	events := benchServer(b, site, url, `<article class="product">`)
-
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		text := strings.Replace(string(orig), "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
-		tmp := file + ".tmp~"
-		os.WriteFile(tmp, []byte(text), 0o644)
-		os.Rename(tmp, file)
-		for e := range events {
-			if strings.HasPrefix(e, "reload") && strings.Contains(e, url) {
-				break
-			}
-		}
-	}
-	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
+	benchEdit(b, site, file, func(orig string, i int) string {
+		return strings.Replace(orig, "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
+	}, func(string) string { return "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
 }
 
 // benchServer serves site as klartext serve does until the benchmark
