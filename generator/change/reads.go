@@ -36,12 +36,15 @@ type Output struct {
 // changed (another story now names the product, its neighbours moved) is
 // rendered again itself. old and new have the same pages in the same
 // (URL) order; Models and the session check it. The theme's default
-// layouts read no more than this; a theme whose layouts walk further
-// (a story's product's stories) is not followed: see the README. False
+// layouts read no more than this; a site's own layouts may walk further
+// (a story's product's stories), so the session does not ask Reads for a
+// site that has any (theme.OwnLayouts). False
 // when a full build must follow: a list has another number of pages, a
 // page's feedback setting changed (the feedback page's balance).
 func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output, bool) {
-	changed := make(map[string]bool) // URLs of changed pages
+	// The changed pages, as nodes of both models (keyed by node, not by
+	// URL: hashing URLs was a fifth of Reads on the corpus).
+	changed := make(map[*site.Node]bool)
 	advisors, any := false, false
 	for i, n := range new.Nodes {
 		o := old.Nodes[i]
@@ -50,7 +53,7 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 		}
 		if (n.Source != "" && edited[n.Source]) || n.Title != o.Title || n.Summary != o.Summary || !n.Date.Equal(o.Date) ||
 			(products && !sameFacts(o.Product, n.Product)) {
-			changed[n.URL] = true
+			changed[n], changed[o] = true, true
 			any = true
 			advisors = advisors || n.Kind == content.KindAdvisor
 		}
@@ -61,7 +64,7 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 	var out []Output
 	for i, n := range new.Nodes {
 		o := old.Nodes[i]
-		if changed[n.URL] || !sameLinks(o, n) || readsChanged(o, changed) || readsChanged(n, changed) ||
+		if changed[n] || !sameLinks(o, n) || readsChanged(o, changed) || readsChanged(n, changed) ||
 			(advisors && n.Section == "advisors") || n.Kind == site.KindSearch || n.Kind == site.KindFeedback {
 			out = append(out, Output{Node: n})
 			continue
@@ -80,34 +83,43 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 	return out, true
 }
 
-// links are the pages n shows beyond its list's entries.
-func links(n *site.Node) [][]*site.Node {
-	var out [][]*site.Node
-	out = append(out, n.Advisors)
-	if p := n.Product; p != nil {
-		out = append(out, p.Stories)
-	}
-	if st := n.Story; st != nil {
-		out = append(out, st.Products, []*site.Node{st.Advisor, st.Prev, st.Next})
-	}
-	if a := n.Advisor; a != nil {
-		out = append(out, a.Stories, a.Products)
-	}
-	return out
+// linkSet is the pages a page shows beyond its list's entries: its
+// explainers (Advisors), a product's stories, a story's products, an
+// advisor's stories and products, and a story's advisor, previous and
+// next story. An array, not slices: Reads looks at every page twice.
+type linkSet struct {
+	lists      [5][]*site.Node
+	neighbours [3]*site.Node
 }
 
-func readsChanged(n *site.Node, changed map[string]bool) bool {
-	for _, l := range links(n) {
-		if anyChanged(l, changed) {
+func links(n *site.Node) linkSet {
+	var l linkSet
+	l.lists[0] = n.Advisors
+	if p := n.Product; p != nil {
+		l.lists[1] = p.Stories
+	}
+	if st := n.Story; st != nil {
+		l.lists[2], l.neighbours = st.Products, [3]*site.Node{st.Advisor, st.Prev, st.Next}
+	}
+	if a := n.Advisor; a != nil {
+		l.lists[3], l.lists[4] = a.Stories, a.Products
+	}
+	return l
+}
+
+func readsChanged(n *site.Node, changed map[*site.Node]bool) bool {
+	l := links(n)
+	for _, ns := range l.lists {
+		if anyChanged(ns, changed) {
 			return true
 		}
 	}
-	return false
+	return anyChanged(l.neighbours[:], changed)
 }
 
-func anyChanged(ns []*site.Node, changed map[string]bool) bool {
+func anyChanged(ns []*site.Node, changed map[*site.Node]bool) bool {
 	for _, t := range ns {
-		if t != nil && changed[t.URL] {
+		if t != nil && changed[t] {
 			return true
 		}
 	}
@@ -116,11 +128,11 @@ func anyChanged(ns []*site.Node, changed map[string]bool) bool {
 
 func sameLinks(o, n *site.Node) bool {
 	lo, ln := links(o), links(n)
-	if len(lo) != len(ln) || !slices.Equal(o.Topics, n.Topics) {
+	if !slices.Equal(o.Topics, n.Topics) || !sameURLs(lo.neighbours[:], ln.neighbours[:]) {
 		return false
 	}
-	for i := range lo {
-		if !sameURLs(lo[i], ln[i]) {
+	for i := range lo.lists {
+		if !sameURLs(lo.lists[i], ln.lists[i]) {
 			return false
 		}
 	}
@@ -144,7 +156,7 @@ func sameFacts(o, n *site.ProductInfo) bool {
 // are another page's now: nil for none, empty for all (the list has
 // another number of entries, on as many pages); false when the number
 // of pages changed.
-func listPages(s *site.Site, o, n *site.Node, changed map[string]bool) ([]int, bool) {
+func listPages(s *site.Site, o, n *site.Node, changed map[*site.Node]bool) ([]int, bool) {
 	if len(n.Children) == 0 && len(o.Children) == 0 {
 		return nil, true
 	}
