@@ -1,7 +1,9 @@
 // Package change says what a set of changed files of a built site touches,
 // for klartext serve's incremental builds: only the bodies of published
-// pages (Bodies), only the theme's static files and page layouts
-// (ThemeFiles), or anything else, which is a full build's. When in doubt
+// pages (Bodies), only the front matter of published pages and the
+// product data (Models; Reads then says which outputs read what
+// changed), only the theme's static files and page layouts (ThemeFiles),
+// or anything else, which is a full build's. When in doubt
 // it answers "anything else": a stale page is never served.
 package change
 
