@@ -23,14 +23,7 @@ import (
 //	KLARTEXT_BENCH_SITE=/dev/shm/corpus go test -run '^$' -bench EditToReload ./cmd/klartext
 func BenchmarkEditToReload(b *testing.B) {
 	site := benchCopy(b)
-	matches, _ := filepath.Glob(filepath.Join(site, "content", "products", "*.md"))
-	var file string
-	for _, m := range matches {
-		if !strings.HasSuffix(m, "_index.md") {
-			file = m
-			break
-		}
-	}
+	file := firstPage(b, site, "products")
 	benchEdit(b, site, file, `<article class="product">`, func(orig string, i int) string {
 		return strings.Replace(orig, "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
 	}, func(string) string { return "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
@@ -90,17 +83,22 @@ func BenchmarkEditToReloadDataRow(b *testing.B) {
 // KLARTEXT_BENCH_SITE.
 func BenchmarkEditToReloadFrontMatter(b *testing.B) {
 	site := benchCopy(b)
-	matches, _ := filepath.Glob(filepath.Join(site, "content", "stories", "*.md"))
-	var file string
-	for _, m := range matches {
-		if !strings.HasSuffix(m, "_index.md") {
-			file = m
-			break
-		}
-	}
+	file := firstPage(b, site, "stories")
 	benchEdit(b, site, file, `<article class="story">`, func(orig string, i int) string {
 		return strings.Replace(orig, "\ntitle: \"", fmt.Sprintf("\ntitle: \"Änderung %d: ", i), 1)
 	}, func(string) string { return "/stories/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
+}
+
+// firstPage is the first Markdown page of section in site, by name.
+func firstPage(b *testing.B, site, section string) string {
+	matches, _ := filepath.Glob(filepath.Join(site, "content", section, "*.md"))
+	for _, m := range matches {
+		if !strings.HasSuffix(m, "_index.md") {
+			return m
+		}
+	}
+	b.Fatalf("no page in %s", section)
+	return ""
 }
 
 // benchCopy copies the site KLARTEXT_BENCH_SITE names into a temporary
