@@ -79,8 +79,13 @@
 // static files and page layouts (package change decides), runs the render
 // stage again for those pages with a writer of the same registry into the
 // served folder (output.Live), and updates the search index, writing only
-// the files the pages touched (index.Update, index.Changed); anything else
-// is a full build. pipeline.Options.DryRun validates without writing
+// the files the pages touched (index.Update, index.Changed). An edit of
+// published pages' front matter or of the product data (change.Models)
+// loads those again, resolves the model again and renders what read the
+// change (change.Reads: what the built-in theme's layouts read, so only
+// on a site without layouts of its own, theme.OwnLayouts), the site files
+// made from the model and the index's touched files. Anything else is a
+// full build. pipeline.Options.DryRun validates without writing
 // (klartext check, which adds check.Reports from the model).
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,47 +16,17 @@ import (
 )
 
 // BenchmarkEditToReload measures the time from an editor's save (temp file
-// and rename) of one product explainer to the reload event, on a site given
-// by KLARTEXT_BENCH_SITE (the shared corpus: gencorpus -products 5000). The
-// site is changed in place and restored afterwards.
+// and rename) of one product explainer to the reload event, on a copy of
+// the site KLARTEXT_BENCH_SITE names (the shared corpus: gencorpus
+// -products 5000), which stays as it is.
 //
 //	KLARTEXT_BENCH_SITE=/dev/shm/corpus go test -run '^$' -bench EditToReload ./cmd/klartext
 func BenchmarkEditToReload(b *testing.B) {
-	site := os.Getenv("KLARTEXT_BENCH_SITE")
-	if site == "" {
-		b.Skip("set KLARTEXT_BENCH_SITE to a generated corpus")
-	}
-	matches, _ := filepath.Glob(filepath.Join(site, "content", "products", "*.md"))
-	var file string
-	for _, m := range matches {
-		if !strings.HasSuffix(m, "_index.md") {
-			file = m
-			break
-		}
-	}
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.WriteFile(file, orig, 0o644)
-	url := "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/"
-
-	events := benchServer(b, site, url, `<article class="product">`)
-
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		text := strings.Replace(string(orig), "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
-		tmp := file + ".tmp~"
-		os.WriteFile(tmp, []byte(text), 0o644)
-		os.Rename(tmp, file)
-		for e := range events {
-			if strings.HasPrefix(e, "reload") && strings.Contains(e, url) {
-				break
-			}
-		}
-	}
-	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
+	site := benchCopy(b)
+	file := firstPage(b, site, "products")
+	benchEdit(b, site, file, `<article class="product">`, func(orig string, i int) string {
+		return strings.Replace(orig, "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
+	}, func(string) string { return "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
 }
 
 // benchServer serves site as klartext serve does until the benchmark
@@ -88,4 +59,85 @@ func benchLog() io.Writer {
 		return os.Stderr
 	}
 	return nil
+}
+
+// BenchmarkEditToReloadDataRow measures a save of products.csv with one
+// row changed (the first product's moderate scenario) until the reload
+// event names the product's page, on a copy of KLARTEXT_BENCH_SITE.
+func BenchmarkEditToReloadDataRow(b *testing.B) {
+	site := benchCopy(b)
+	file := filepath.Join(site, "content", "data", "products.csv")
+	benchEdit(b, site, file, `<article class="product">`, func(orig string, i int) string {
+		lines := strings.SplitN(orig, "\n", 3)
+		cells := strings.Split(lines[1], ",")
+		cells[len(cells)-2] = fmt.Sprintf("%d.%02d", 6+i%2, i%100) // scenario_moderate_pct
+		lines[1] = strings.Join(cells, ",")
+		return strings.Join(lines, "\n")
+	}, func(orig string) string {
+		return "/products/" + strings.SplitN(strings.SplitN(orig, "\n", 3)[1], ",", 2)[0] + "/"
+	})
+}
+
+// BenchmarkEditToReloadFrontMatter measures a save of a story whose title
+// changed until the reload event names the story, on a copy of
+// KLARTEXT_BENCH_SITE.
+func BenchmarkEditToReloadFrontMatter(b *testing.B) {
+	site := benchCopy(b)
+	file := firstPage(b, site, "stories")
+	benchEdit(b, site, file, `<article class="story">`, func(orig string, i int) string {
+		return strings.Replace(orig, "\ntitle: \"", fmt.Sprintf("\ntitle: \"Änderung %d: ", i), 1)
+	}, func(string) string { return "/stories/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
+}
+
+// firstPage is the first Markdown page of section in site, by name.
+func firstPage(b *testing.B, site, section string) string {
+	matches, _ := filepath.Glob(filepath.Join(site, "content", section, "*.md"))
+	for _, m := range matches {
+		if !strings.HasSuffix(m, "_index.md") {
+			return m
+		}
+	}
+	b.Fatalf("no page in %s", section)
+	return ""
+}
+
+// benchCopy copies the site KLARTEXT_BENCH_SITE names into a temporary
+// folder, which the benchmark may change.
+func benchCopy(b *testing.B) string {
+	src := os.Getenv("KLARTEXT_BENCH_SITE")
+	if src == "" {
+		b.Skip("set KLARTEXT_BENCH_SITE to a generated corpus")
+	}
+	dst := filepath.Join(b.TempDir(), "site")
+	if out, err := exec.Command("cp", "-r", src, dst).CombinedOutput(); err != nil {
+		b.Fatalf("copying the site: %v %s", err, out)
+	}
+	return dst
+}
+
+// benchEdit saves file as change makes it (temp file and rename) and waits
+// for the reload event that names the page url gives. The timer starts
+// once that page shows marker, which must be the site's (the server's own
+// 404 page, served until the first build is in, has an <h1>).
+func benchEdit(b *testing.B, site, file, marker string, change func(orig string, i int) string, url func(orig string) string) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	orig := string(raw)
+	page := url(orig)
+	events := benchServer(b, site, page, marker)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tmp := file + ".tmp~"
+		os.WriteFile(tmp, []byte(change(orig, i)), 0o644)
+		os.Rename(tmp, file)
+		for e := range events {
+			if strings.HasPrefix(e, "reload") && strings.Contains(e, page) {
+				break
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/save")
 }

@@ -1,7 +1,9 @@
 // Package change says what a set of changed files of a built site touches,
 // for klartext serve's incremental builds: only the bodies of published
-// pages (Bodies), only the theme's static files and page layouts
-// (ThemeFiles), or anything else, which is a full build's. When in doubt
+// pages (Bodies), only the front matter of published pages and the
+// product data (Models; Reads then says which outputs read what
+// changed), only the theme's static files and page layouts (ThemeFiles),
+// or anything else, which is a full build's. When in doubt
 // it answers "anything else": a stale page is never served.
 package change
 
@@ -105,4 +107,69 @@ func ThemeFiles(dir string, changed []string) *Theme {
 		}
 	}
 	return tc
+}
+
+// Model is an edit that changes the site model but not which pages it has:
+// the front matter of published pages, or the product data. The session
+// resolves the model again and re-renders what read the changed parts.
+type Model struct {
+	Pages    []*content.Page // the changed pages as they are now, each published in the last build
+	Products bool            // a file the products were read from changed
+}
+
+// Models classifies the changed files (absolute or relative to the working
+// directory) of s, the site at root whose products were read from
+// productSources; nil when any of them is not a published Markdown page
+// or a product source, or is one whose change a full build must follow:
+// a section's or the home page's _index.md (the menu, every list's
+// cascade), a page with a ```video block before or after (its scripts, the
+// CSP, its transcript page), an advisor's photo settings (the photos are
+// made by the full build), a page that now fails to load (the full build
+// reports it).
+func Models(s *site.Site, productSources []string, root string, changed []string) *Model {
+	if len(changed) == 0 {
+		return nil
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	sources := make(map[string]bool, len(productSources))
+	for _, f := range productSources {
+		sources[f] = true
+	}
+	m := &Model{}
+	seen := map[string]bool{}
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil
+		}
+		src := filepath.ToSlash(rel)
+		if seen[src] {
+			continue
+		}
+		seen[src] = true
+		if sources[src] {
+			m.Products = true
+			continue
+		}
+		n := s.BySource[src]
+		if n == nil || !strings.HasSuffix(src, ".md") || n.Kind == content.KindSection || n.Kind == content.KindHome {
+			return nil
+		}
+		p, ds := content.LoadPage(s.Files, src)
+		if p == nil || len(ds) > 0 || p.HasFence("video") || n.HasVideo() {
+			return nil
+		}
+		if n.Kind == content.KindAdvisor && (p.Meta.Photo != n.Meta.Photo || p.Meta.PhotoAlt != n.Meta.PhotoAlt || p.Meta.PhotoFocus != n.Meta.PhotoFocus) {
+			return nil
+		}
+		m.Pages = append(m.Pages, p)
+	}
+	return m
 }

@@ -65,7 +65,7 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	// mapping file) are read first; they are not template data.
 	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
 	ds.Add(pds...)
-	in.Products = products
+	in.Products, in.ProductSources = products, productFiles
 	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))
 	ds.Add(dds...)
 	in.Data = dataTree

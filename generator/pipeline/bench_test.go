@@ -97,7 +97,7 @@ func BenchmarkMarkdown(b *testing.B) {
 // made and a renderer of its pages, to render single pages again.
 func builtBenchSite(b *testing.B) (*built, *render.Renderer) {
 	root := benchSite(b, 3)
-	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
+	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow}, false)
 	if err != nil || st == nil {
 		b.Fatal(err)
 	}

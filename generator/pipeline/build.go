@@ -89,7 +89,7 @@ type Phase struct {
 // run at all; problems in the content are in Result.Diagnostics, and any
 // error among them means nothing was written.
 func Build(opts Options) (*Result, error) {
-	res, _, err := full(opts)
+	res, _, err := full(opts, false)
 	return res, err
 }
 
@@ -105,23 +105,32 @@ type built struct {
 	images *publish.Images
 	search *publish.Search // nil: no index is written
 	record *render.Record
-	base   []diag.Diagnostic // of everything but the pages
+	// The diagnostics of everything but the pages: of the load stage, of
+	// resolve, and of the rest (the plan, the images, the writes), apart
+	// because klartext serve's model edits load and resolve again.
+	load, resolved, rest []diag.Diagnostic
+	// in is what the load stage read; kept only for a Session (keepInput).
+	in *site.Input
 }
 
-// full runs the whole pipeline and returns what it built.
-func full(opts Options) (*Result, *built, error) {
+// full runs the whole pipeline and returns what it built, with what the
+// load stage read when keepInput (a Session's model edits start from it).
+func full(opts Options, keepInput bool) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
-	ds := res.Diagnostics
-	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, ds)
+	lds := &diag.List{}
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
 	res.phase("load")
 	s, rds := site.Resolve(in, opts.siteOptions())
-	ds.Add(rds...)
+	loaded := lds.All()
+	res.Diagnostics.Add(loaded...)
+	res.Diagnostics.Add(rds...)
 	res.Site, res.Skipped = s, s.Skipped
 	res.phase("resolve")
 	if th == nil {
 		return res.done(), nil, nil
 	}
+	ds := &diag.List{} // the rest's
 	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
 	if err != nil {
 		return nil, nil, err
@@ -129,7 +138,11 @@ func full(opts Options) (*Result, *built, error) {
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord()}
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord(),
+		load: loaded, resolved: rds}
+	if keepInput {
+		b.in = &in
+	}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)
 	}
@@ -148,11 +161,12 @@ func full(opts Options) (*Result, *built, error) {
 	res.phase("write")
 
 	ds.Add(b.writer.Diagnostics()...)
-	b.base = ds.All()
-	ds.Add(b.record.Diagnostics(s)...)
+	b.rest = ds.All()
+	res.Diagnostics.Add(b.rest...)
+	res.Diagnostics.Add(b.record.Diagnostics(s)...)
 	res.Files, res.Templates = b.writer.Files(), th.Stats()
 	res.ImageDecodes, res.ImageEncodes = b.images.Work()
-	if err := out.Finish(!ds.HasErrors()); err != nil {
+	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
 		return nil, nil, err
 	}
 	return res.done(), b, nil

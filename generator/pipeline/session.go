@@ -2,11 +2,17 @@ package pipeline
 
 import (
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/klartext/klartext/generator/change"
+	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/output"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
@@ -46,6 +52,13 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 			res, written := s.rerender(pages)
 			return res, Incremental{Written: written}, nil
 		}
+		// change.Reads follows what the built-in theme's layouts read; a
+		// site's own layout may read more, so its model edits build all.
+		if m := change.Models(s.last.site, s.last.in.ProductSources, s.opts.Source, changed); m != nil && !s.last.theme.OwnLayouts() {
+			if res, written, ok := s.remodel(m); ok {
+				return res, Incremental{Written: written}, nil
+			}
+		}
 		dir := filepath.Join(s.opts.Source, "themes", s.last.site.Config.Theme)
 		if tc := change.ThemeFiles(dir, changed); tc != nil {
 			if res, written, ok := s.retheme(tc); ok {
@@ -57,7 +70,7 @@ func (s *Session) Build(changed []string) (*Result, Incremental, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now() // a long session moves with the calendar
 	}
-	res, b, err := full(opts)
+	res, b, err := full(opts, true)
 	s.last = nil
 	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
 		s.last = b
@@ -124,11 +137,13 @@ func (s *Session) rerender(pages []change.Page) (*Result, []string) {
 	res, w := b.incremental(s.dest())
 	var jobs []render.Job
 	var written []string
-	for _, p := range pages {
-		p.Node.Page = p.Page
+	loaded := make([]*content.Page, len(pages))
+	for i, p := range pages {
+		p.Node.Page, loaded[i] = p.Page, p.Page
 		jobs = append(jobs, render.NewJob(p.Node, 1))
 		written = append(written, p.Node.URL)
 	}
+	replacePages(b.in.Tree, loaded) // the next model edit starts from the pages as they are now
 	b.render(jobs, w, b.theme, b.search != nil, res)
 	written = append(written, b.search.Changes(w)...)
 	return s.finish(res, w), written
@@ -143,11 +158,142 @@ func (b *built) incremental(dest string) (*Result, *output.Writer) {
 	return res, b.writer.To(output.Live(dest))
 }
 
+// remodel loads the changed pages and the product data again, resolves
+// the model again and renders the outputs that read what changed
+// (change.Reads), the site files made from the model and the search
+// index's changed files. Not ok — a full build follows — when the new
+// model has other pages than the last, or any error: the full build
+// reports it.
+func (s *Session) remodel(m *change.Model) (*Result, []string, bool) {
+	b := s.last
+	in := *b.in
+	tree := *in.Tree
+	tree.Pages = slices.Clone(tree.Pages)
+	if reaches(tree.Pages, m.Pages) || !replacePages(&tree, m.Pages) {
+		return nil, nil, false
+	}
+	edited := map[string]bool{}
+	for _, p := range m.Pages {
+		edited[p.Source] = true
+	}
+	in.Tree = &tree
+	loaded := slices.DeleteFunc(slices.Clone(b.load), func(d diag.Diagnostic) bool { return edited[d.File] })
+	if m.Products {
+		products, sources, pds := product.LoadFiles(tree.Files, tree.Data, in.Config.Currency)
+		if !slices.Equal(sources, in.ProductSources) {
+			return nil, nil, false
+		}
+		from := map[string]bool{}
+		for _, f := range sources {
+			from[f] = true
+		}
+		inSources := func(d diag.Diagnostic) bool { return from[d.File] }
+		loaded = append(slices.DeleteFunc(loaded, inSources), slices.DeleteFunc(pds, func(d diag.Diagnostic) bool { return !inSources(d) })...)
+		in.Products = products
+	}
+	opts := b.opts
+	if s.opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	ns, rds := site.Resolve(in, opts.siteOptions())
+	// Menus are on every page and redirects are files of the plan: an edit
+	// that changes them (menu:, aliases:, a title a menu shows) is a full
+	// build.
+	if hasErrors(loaded) || hasErrors(rds) || !samePages(b.site, ns) || !reflect.DeepEqual(b.site.Menus, ns.Menus) ||
+		!reflect.DeepEqual(b.site.Redirects, ns.Redirects) || !b.search.Rebind(ns) {
+		return nil, nil, false
+	}
+	for i, n := range ns.Nodes {
+		if o := b.site.Nodes[i]; n.Advisor != nil && o.Advisor != nil {
+			n.Advisor.Photo, n.Advisor.PhotoURL = o.Advisor.Photo, o.Advisor.PhotoURL // made by the full build's images
+		}
+	}
+	outs, ok := change.Reads(b.site, ns, edited, m.Products)
+	if !ok {
+		b.search.Rebind(b.site)
+		return nil, nil, false
+	}
+	b.in, b.site, b.opts.Now, b.load, b.resolved = &in, ns, opts.Now, loaded, rds
+	b.theme.ForgetCached()
+	res, w := b.incremental(s.dest())
+	var jobs []render.Job
+	var written []string
+	for _, o := range outs {
+		pages := o.Pages
+		if pages == nil {
+			for p := 1; p <= render.PageCount(ns, o.Node); p++ {
+				pages = append(pages, p)
+			}
+		}
+		for _, p := range pages {
+			j := render.NewJob(o.Node, p)
+			if a := o.Node.Advisor; p == 1 && a != nil && o.Node.Kind == content.KindAdvisor {
+				_, j.VCard = b.writer.Owner(a.VCardURL) // as the plan claimed it
+			}
+			jobs = append(jobs, j)
+			written = append(written, j.Path())
+		}
+	}
+	r := b.render(jobs, w, b.theme, b.search != nil, res)
+	files := publish.GeneratedFiles(ns, b.theme)
+	pub := &publish.Publisher{Site: ns, Theme: b.theme, Renderer: r, Images: b.images, Writer: w, Diags: res.Diagnostics}
+	pub.Write(files)
+	for _, f := range files {
+		written = append(written, f.Path)
+	}
+	written = append(written, b.search.Changes(w)...)
+	return s.finish(res, w), written, true
+}
+
+// reaches is whether a page read again, before or after the edit, is in
+// a menu, has aliases or expires (menu:, aliases:, expires:): menus are
+// on every page, the redirect pages show the page's title, and expiry
+// decides which pages exist, so such an edit is a full build's.
+func reaches(tree, pages []*content.Page) bool {
+	for _, p := range pages {
+		if p.Meta.Reach != nil {
+			return true
+		}
+		i, found := slices.BinarySearchFunc(tree, p.Source, func(q *content.Page, src string) int { return strings.Compare(q.Source, src) })
+		if found && tree[i].Meta.Reach != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// replacePages puts pages read again in the place of theirs in tree
+// (sorted by source); false when one is not there.
+func replacePages(tree *content.Tree, pages []*content.Page) bool {
+	for _, p := range pages {
+		i, found := slices.BinarySearchFunc(tree.Pages, p.Source, func(q *content.Page, src string) int { return strings.Compare(q.Source, src) })
+		if !found {
+			return false
+		}
+		tree.Pages[i] = p
+	}
+	return true
+}
+
+// samePages is whether two models have the same output pages, of the same
+// kinds.
+func samePages(a, b *site.Site) bool {
+	return slices.EqualFunc(a.Nodes, b.Nodes, func(x, y *site.Node) bool {
+		return x.URL == y.URL && x.Kind == y.Kind && x.Section == y.Section
+	})
+}
+
+func hasErrors(ds []diag.Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Severity == diag.Error })
+}
+
 // finish adds the diagnostics of the last full build but its pages', of
 // every page as rendered now, and of the writes; after an error the next
 // change builds everything, so nothing stays half-known.
 func (s *Session) finish(res *Result, w *output.Writer) *Result {
-	res.Diagnostics.Add(s.last.base...)
+	res.Diagnostics.Add(s.last.load...)
+	res.Diagnostics.Add(s.last.resolved...)
+	res.Diagnostics.Add(s.last.rest...)
 	res.Diagnostics.Add(s.last.record.Diagnostics(s.last.site)...)
 	res.Diagnostics.Add(w.Diagnostics()...)
 	if res.Diagnostics.HasErrors() {

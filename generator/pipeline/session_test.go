@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,8 +31,9 @@ func TestSessionIncrementalEqualsFull(t *testing.T) {
 		full       bool
 	}{
 		{"body edit", product, "\n## ", "\nEin neuer Absatz.\n\n## ", false},
-		// The teaser of a page without description is its first paragraph.
-		{"first paragraph edit", advisor, "ist 29 und", "ist 30 und", true},
+		// The teaser of a page without description is its first paragraph:
+		// the model is resolved again, the lists that show it rendered again.
+		{"first paragraph edit", advisor, "ist 29 und", "ist 30 und", false},
 		{"later paragraph edit", advisor, "spielt Bass", "spielt E-Bass", false},
 		{"first paragraph edit, description given", product, "ab 25 Euro", "ab 20 Euro", false},
 		// A video block decides the page's scripts and the site's CSP.
@@ -44,28 +46,38 @@ func TestSessionIncrementalEqualsFull(t *testing.T) {
 	}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
-		res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(st.file))})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if inc.Full != st.full {
-			t.Errorf("%s: full build = %v, want %v", st.name, inc.Full, st.full)
-		}
-		fresh := filepath.Join(t.TempDir(), "fresh")
-		// A session keeps the theme's files under their own names.
-		want, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, w := joinDiags(res), joinDiags(want); got != w {
-			t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", st.name, got, w)
-		}
-		if !want.Diagnostics.HasErrors() {
-			if a, b := tree(t, dest), tree(t, fresh); a != b {
-				t.Errorf("%s: the served folder differs from a full build", st.name)
-			}
+		rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
+	}
+}
+
+// rebuildLikeFull has s rebuild after file (relative to root) changed and
+// checks that it was a full build when full says so, and that its
+// diagnostics and, without errors, the served folder dest are a fresh
+// full build's, byte for byte.
+func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, full bool) Incremental {
+	t.Helper()
+	res, inc, err := s.Build([]string{filepath.Join(root, filepath.FromSlash(file))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc.Full != full {
+		t.Errorf("%s: full build = %v, want %v", name, inc.Full, full)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	// A session keeps the theme's files under their own names.
+	want, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, w := joinDiags(res), joinDiags(want); got != w {
+		t.Errorf("%s: diagnostics differ from a full build:\n%s\nwant:\n%s", name, got, w)
+	}
+	if !want.Diagnostics.HasErrors() {
+		if a, b := tree(t, dest), tree(t, fresh); a != b {
+			t.Errorf("%s: the served folder differs from a full build: %s", name, firstDifference(a, b))
 		}
 	}
+	return inc
 }
 
 func TestSessionNewFileIsAFullBuild(t *testing.T) {
@@ -135,5 +147,110 @@ func TestSessionThemeChanges(t *testing.T) {
 		if a, b := tree(t, dest), tree(t, fresh); a != b {
 			t.Errorf("%s: the served folder differs from a full build", st.name)
 		}
+	}
+}
+
+// TestSessionModelEditsEqualFull edits the demo's front matter and product
+// data the ways an editor does: the session resolves the model again and
+// re-renders what read the change (change.Reads), or builds everything
+// where it must; after each step the served folder and the diagnostics
+// are a full build's, byte for byte.
+func TestSessionModelEditsEqualFull(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const (
+		data    = "content/data/products.csv"
+		story   = "content/stories/die-festgeld-treppe.md"
+		advisor = "content/advisors/lea-hoffmann.md"
+		// storyAdvisor is the story's advisor before the story's advisor changes.
+		storyAdvisor = "content/advisors/katharina-brandt.md"
+		i18n         = "themes/klartext/i18n/de.yaml"
+		newRow       = "\nneu-fonds,Neuer Fonds,,deposit,EUR,1,1,1,1,0.00,0.00,,0.00,0.00,0.00,1.75,1.75,1.75,1.75,,,,,1.75,Rheintal Genossenschaftsbank eG,,"
+	)
+	lastRow := func() string {
+		b, _ := os.ReadFile(filepath.Join(root, data))
+		lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+		return lines[len(lines)-1]
+	}()
+	themeWords, err := os.ReadFile(filepath.Join("..", "..", "themes", "klartext", "i18n", "de.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "themes", "klartext", "i18n"), 0o755)
+	os.WriteFile(filepath.Join(root, i18n), themeWords, 0o644)
+	steps := []struct {
+		name, file string
+		old, new   string
+		full       bool
+		written    string // a page the step must render again
+	}{
+		{"data row edit", data, "1.75,1.75,1.75,1.75,,,,,1.75", "1.80,1.80,1.80,1.80,,,,,1.80", false, "/stories/die-festgeld-treppe/"},
+		{"product added", data, lastRow, lastRow + newRow, true, ""},
+		{"product removed", data, lastRow + newRow, lastRow, true, ""},
+		{"story title", story, "Herr K. und seine", "Herr K. und die", false, "/stories/"},
+		{"story products", story, "products: [festgeld-2-jahre, tagesgeld-plus]", "products: [festgeld-2-jahre]", false, "/products/tagesgeld-plus/"},
+		{"story advisor", story, "advisor: katharina-brandt", "advisor: lea-hoffmann", false, "/advisors/katharina-brandt/"},
+		{"story date", story, "date: 2026-05-12", "date: 2024-05-12", false, "/stories/"},
+		{"advisor role", advisor, `role: "Honorarberaterin`, `role: "Unabhängige Honorarberaterin`, false, "/stories/die-festgeld-treppe/"},
+		// The feedback page names the pages its entries are on.
+		{"advisor name", storyAdvisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`, false, "/feedback/"},
+		{"translation", i18n, "\n", "\nzz_unused: x\n", true, ""},
+		// A failing edit is a full build's, which reports it; so is its fix.
+		{"failing edit", story, "products: [festgeld-2-jahre]", "products: [festgeld-3-jahre]", true, ""},
+		{"its fix", story, "products: [festgeld-3-jahre]", "products: [festgeld-2-jahre]", true, ""},
+		{"after the fix", story, "Herr K. und die", "Herr K. und seine", false, "/stories/die-festgeld-treppe/"},
+		// Menus are on every page, redirects are files of the plan.
+		{"into a menu", story, "date: 2024-05-12", "date: 2024-05-12\nmenu: footer", true, ""},
+		{"a menu entry's title", story, "Herr K. und seine", "Herr K. und ihre", true, ""},
+		{"out of the menu", story, "date: 2024-05-12\nmenu: footer", "date: 2024-05-12", true, ""},
+		{"an alias", story, "date: 2024-05-12", "date: 2024-05-12\naliases: [/alte-treppe/]", true, ""},
+		{"a title beside the alias", story, "Herr K. und ihre", "Herr K. und seine", true, ""},
+		{"the alias removed", story, "\naliases: [/alte-treppe/]", "", true, ""},
+		{"after the alias", story, "Herr K. und seine", "Herr K. und die", false, "/stories/die-festgeld-treppe/"},
+	}
+	for _, st := range steps {
+		edit(t, root, st.file, st.old, st.new)
+		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
+		if st.written != "" && !slices.Contains(inc.Written, st.written) {
+			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
+		}
+	}
+}
+
+// firstDifference is the first line of two checksum lists that differs.
+func firstDifference(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return al[i] + " ≠ " + bl[i]
+		}
+	}
+	return "one lists more files"
+}
+
+// TestSessionModelEditsOwnLayouts: change.Reads knows what the built-in
+// theme's layouts read. A site with a layout of its own may read further
+// (here a product page shows the advisor of each of its stories), so a
+// model edit there is a full build, and the served folder never holds a
+// page the edit made stale.
+func TestSessionModelEditsOwnLayouts(t *testing.T) {
+	root := copyDemo(t)
+	layout := filepath.Join(root, "themes", "klartext", "layouts", "products", "single.html")
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const advisor = "content/advisors/katharina-brandt.md"
+	edit(t, root, advisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`)
+	rebuildLikeFull(t, s, root, dest, "advisor name", advisor, true)
+	if page := read(t, filepath.Join(dest, "products", "festgeld-2-jahre", "index.html")); !strings.Contains(page, `<p class="story-advisor">Katharina Brandt-Meier</p>`) {
+		t.Error("the product page shows the advisor's old name")
 	}
 }

@@ -59,6 +59,20 @@ func (p *Publisher) Static(f string) bool {
 	return true
 }
 
+// GeneratedFiles are the site-wide files klartext makes from the model
+// (the 404 page, _headers, the sitemap, robots.txt, the feeds): what
+// klartext serve makes again after the model changed.
+func GeneratedFiles(s *site.Site, th *theme.Theme) []File {
+	all, _ := siteFiles(s, th)
+	out := all[:0]
+	for _, f := range all {
+		if f.Source.Origin == output.Generated {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // siteFiles are the site-wide files klartext makes and the theme's static
 // files, in a fixed order.
 func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {

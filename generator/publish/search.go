@@ -19,6 +19,9 @@ type Search struct {
 	ids   map[*site.Node]int
 	index *index.Index
 	done  bool // the index was written: a page rendered again is an update
+	// updates serialises Update, which is not safe for concurrent use
+	// (pages render in parallel).
+	updates sync.Mutex
 }
 
 // NewSearch numbers the searchable pages (in URL order, so the index is the
@@ -51,7 +54,9 @@ func (st *Search) Add(p *render.Page, w *output.Writer) {
 	}
 	buf := fragmentBuffers.Get().(*[]byte)
 	if st.done {
+		st.updates.Lock()
 		*buf = st.index.Update(id, *p.Doc, (*buf)[:0])
+		st.updates.Unlock()
 	} else {
 		*buf = st.index.Add(id, *p.Doc, (*buf)[:0])
 	}
@@ -84,4 +89,33 @@ func (st *Search) Changes(w *output.Writer) []string {
 		written[i] = st.dir + p
 	}
 	return written
+}
+
+// Rebind moves the index to s, a model resolved again with the same pages
+// (klartext serve): each page keeps its number by its URL. False when s
+// has a searchable page the index does not know.
+func (st *Search) Rebind(s *site.Site) bool {
+	if st == nil {
+		return s.Search == nil
+	}
+	byURL := make(map[string]int, len(st.ids))
+	for n, id := range st.ids {
+		byURL[n.URL] = id
+	}
+	ids := make(map[*site.Node]int, len(st.ids))
+	for _, n := range s.Nodes {
+		if !site.Searchable(n) {
+			continue
+		}
+		id, ok := byURL[n.URL]
+		if !ok {
+			return false
+		}
+		ids[n] = id
+	}
+	if len(ids) != len(st.ids) {
+		return false
+	}
+	st.ids = ids
+	return true
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,14 +155,14 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog
 	}
 	for _, a := range advisors {
 		SortPages(a.Advisor.Stories)
-		sort.SliceStable(a.Advisor.Products, func(i, j int) bool { return a.Advisor.Products[i].Title < a.Advisor.Products[j].Title })
+		slices.SortStableFunc(a.Advisor.Products, byTitle)
 	}
 	// Previous and next story by date, oldest to newest.
-	sort.SliceStable(stories, func(i, j int) bool {
-		if !stories[i].Date.Equal(stories[j].Date) {
-			return stories[i].Date.Before(stories[j].Date)
+	slices.SortStableFunc(stories, func(a, b *Node) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		return stories[i].URL < stories[j].URL
+		return strings.Compare(a.URL, b.URL)
 	})
 	for i, n := range stories {
 		if i > 0 {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -127,7 +128,7 @@ func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, o
 		}
 	}
 	if sec != nil {
-		sort.SliceStable(sec.Children, func(i, j int) bool { return sec.Children[i].Title < sec.Children[j].Title })
+		slices.SortStableFunc(sec.Children, byTitle)
 	}
 	s.Products = byID
 	for _, id := range ids {

@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,6 +72,18 @@ type Theme struct {
 // built-in theme.
 func (t *Theme) Overrides(name string) bool {
 	return t.site != nil && t.site.Has(t.site.Dir()+"/"+name)
+}
+
+// OwnLayouts reports whether the site's theme folder has a file below
+// layouts/ (a page layout, the base layout, a partial, a site file's
+// template): what such a layout reads of the model is the site's, not
+// the built-in theme's that klartext serve's model edits follow.
+func (t *Theme) OwnLayouts() bool {
+	if t.site == nil {
+		return false
+	}
+	prefix := t.site.Dir() + "/layouts/"
+	return slices.ContainsFunc(t.site.List(), func(f string) bool { return strings.HasPrefix(f, prefix) })
 }
 
 type cachedPartial struct {
@@ -199,6 +212,16 @@ func (t *Theme) partialCached(name, key string, data any) (template.HTML, error)
 		c.html = template.HTML(b.String())
 	})
 	return c.html, c.err
+}
+
+// ForgetCached drops the fragments partialCached kept: klartext serve
+// calls it when the model changed, since a fragment shows the data of the
+// first page that rendered it.
+func (t *Theme) ForgetCached() {
+	t.cached.Range(func(k, _ any) bool {
+		t.cached.Delete(k)
+		return true
+	})
 }
 
 // ExecutePartial runs one partial ("partials/feedback.html") with data;
