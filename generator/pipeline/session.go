@@ -254,8 +254,7 @@ func reaches(tree, pages []*content.Page) bool {
 		if p.Meta.Reach != nil {
 			return true
 		}
-		i, found := slices.BinarySearchFunc(tree, p.Source, func(q *content.Page, src string) int { return strings.Compare(q.Source, src) })
-		if found && tree[i].Meta.Reach != nil {
+		if i, found := pageIndex(tree, p.Source); found && tree[i].Meta.Reach != nil {
 			return true
 		}
 	}
@@ -266,13 +265,18 @@ func reaches(tree, pages []*content.Page) bool {
 // (sorted by source); false when one is not there.
 func replacePages(tree *content.Tree, pages []*content.Page) bool {
 	for _, p := range pages {
-		i, found := slices.BinarySearchFunc(tree.Pages, p.Source, func(q *content.Page, src string) int { return strings.Compare(q.Source, src) })
+		i, found := pageIndex(tree.Pages, p.Source)
 		if !found {
 			return false
 		}
 		tree.Pages[i] = p
 	}
 	return true
+}
+
+// pageIndex finds the page read from source in pages, sorted by source.
+func pageIndex(pages []*content.Page, source string) (int, bool) {
+	return slices.BinarySearchFunc(pages, source, func(q *content.Page, src string) int { return strings.Compare(q.Source, src) })
 }
 
 // samePages is whether two models have the same output pages, of the same
