@@ -499,7 +499,7 @@ func fixtureSite(t *testing.T) (*server, *site.Site) {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
-	ept, err := os.ReadFile(filepath.Join(suite.repo, "generator", "product", "testdata", "ept", "pimco-ept-v21.csv"))
+	ept, err := os.ReadFile(filepath.Join(suite.repo, "generator", "productsource", "testdata", "ept", "pimco-ept-v21.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

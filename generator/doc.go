@@ -11,9 +11,10 @@
 //  1. load (package load): config reads content/site.yaml (its baseURL
 //     replaced by the command line's --baseURL, Options.BaseURL); content
 //     walks content/, splits front matter (frontmatter) and decodes it per
-//     page kind; product reads the product facts from the data files that are
-//     product sources (EPT files, the bank's export and its mapping file,
-//     products/*.yaml; product.LoadFiles says which) and data the rest, the
+//     page kind; productsource reads the product facts from the data files
+//     that are product sources (EPT files, the bank's export and its
+//     mapping file, products/*.yaml; productsource.LoadFiles says which)
+//     and data the rest, the
 //     generic data files for templates; feedback reads the provider's
 //     settings and the export (feedbackexport.Read); media reads what the
 //     ```video blocks of the published pages name (each video file's
@@ -199,12 +200,17 @@
 //     runs it in node) and their wording: the KID's regulated wording
 //     (risk sentences, cost, scenario and rate labels) as one reviewed
 //     table per language (priips.go, priips_<lang>.go), product types
-//     from the translation file (wording.go); pure functions, no HTML. Its
-//     sources: sources.go finds them, ept.go reads FinDatEx EPT V2.1
-//     files, tabular.go and mapping.go the bank's own export and
-//     products.columns.yaml, parse.go the YAML files; a diagnostic about a
-//     key read from a table names the column as the file has it
-//     (columnOrigin, Product.KeyColumn).
+//     from the translation file (wording.go); pure functions, no HTML. A
+//     product's facts as written arrive as a product.Record (keys by
+//     name: product.KeyNamed) and are checked by product.FromRecord
+//     (validate.go, rules.go, kidcomposition.go).
+//   - productsource: where product facts come from: sources.go finds
+//     them (LoadFiles), ept.go reads FinDatEx EPT V2.1 files, export.go
+//     and mapping.go the bank's own export and products.columns.yaml,
+//     parse.go the YAML files (ParseCSV, ParseYAML), records.go has each
+//     record checked and reports duplicate ids and ISINs; a diagnostic
+//     about a key read from a table names the column as the file has it
+//     (columns.go; product.ColumnOrigin, Product.KeyColumn).
 //   - chart: go-echarts options and the accessible tables of every chart
 //     (each cell with its column's header for the stacked rows of a phone,
 //     money cells marked for the calculator: Cell.Amount), the builders
@@ -362,9 +368,11 @@
 //     one, with a table test and a fuzz target) where it is read; the
 //     hostile-values test (pipeline/hostile_test.go) covers the key by
 //     itself.
-//   - A field of the EPT: its number and V2.1 name in product.eptFields,
-//     its key and how its value converts in eptKeys (or a function of its
-//     own in ept.go for a key made of several fields).
+//   - A field of the EPT: its number and V2.1 name in
+//     productsource.eptFields, its key and how its value converts in
+//     eptKeys (or a function of its own in productsource/ept.go for a key
+//     made of several fields); a new key of the content model first in
+//     product.keyNames and the checks (product/validate.go, rules.go).
 //   - A field of the plain form: its name constant and feedback.FormFields
 //     (Repeat for a field sent once per value, like video), its name in
 //     FormData for the partial (formData), Submission and ParseSubmission,

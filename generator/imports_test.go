@@ -17,7 +17,8 @@ const module = "github.com/klartext/klartext/generator/"
 // (generator/site) knows no theme, no loading, rendering or writing; load
 // fills the model's input (site.Input) and knows no later stage; render
 // renders the model's pages, publish the rest of the site with render's
-// pages, and neither knows how the site was loaded.
+// pages, and neither knows how the site was loaded (nor the product
+// sources' readers, productsource: the model is package product).
 func TestImportGraph(t *testing.T) {
 	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
 	out, err := exec.Command(goTool, "list", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, "./...").Output()
@@ -49,10 +50,10 @@ func TestImportGraph(t *testing.T) {
 			forbid(pkg, "pipeline")
 		}
 	}
-	forbid("site", "load", "render", "publish", "theme", "output", "imaging")
+	forbid("site", "load", "render", "publish", "theme", "output", "imaging", "productsource")
 	forbid("load", "render", "publish")
-	forbid("render", "load", "publish", "output")
-	forbid("publish", "load")
+	forbid("render", "load", "publish", "output", "productsource")
+	forbid("publish", "load", "productsource")
 	if !slices.Contains(deps["check"], "site") {
 		t.Error("check reads the model: generator/site")
 	}

@@ -26,7 +26,7 @@ import (
 //	  moderate scenario's, N = P·(1+m)^T, and the value before costs
 //	  G = P·(1+g)^T with (1+g)(1−r) = 1+m, so total = G − N.
 func TestEPTFixtureSlidingExitInTheFirstYearOnly(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "..", "generator", "product", "testdata", "ept", "pimco-ept-v21.csv"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "generator", "productsource", "testdata", "ept", "pimco-ept-v21.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ import (
 	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/media"
-	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/productsource"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
@@ -63,7 +63,7 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	in := site.Input{Root: opts.Root, Tree: tree, Config: cfg}
 	// Product sources (EPT files wherever they are, the export and its
 	// mapping file) are read first; they are not template data.
-	products, productFiles, pds := product.LoadFiles(tree.Files, tree.Data, cfg.Currency)
+	products, productFiles, pds := productsource.LoadFiles(tree.Files, tree.Data, cfg.Currency)
 	ds.Add(pds...)
 	in.Products, in.ProductSources = products, productFiles
 	dataTree, dds := data.Load(tree.Files, without(tree.Data, productFiles))

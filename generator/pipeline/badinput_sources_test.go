@@ -17,7 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
-const eptFixture = "../product/testdata/ept/pimco-ept-v21.csv"
+const eptFixture = "../productsource/testdata/ept/pimco-ept-v21.csv"
 
 func readFixture(t *testing.T) (string, [][]string) {
 	t.Helper()

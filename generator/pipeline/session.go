@@ -12,7 +12,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/load"
 	"github.com/klartext/klartext/generator/output"
-	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/productsource"
 	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
@@ -179,7 +179,7 @@ func (s *Session) remodel(m *change.Model) (*Result, []string, bool) {
 	in.Tree = &tree
 	loaded := slices.DeleteFunc(slices.Clone(b.load), func(d diag.Diagnostic) bool { return edited[d.File] })
 	if m.Products {
-		products, sources, pds := product.LoadFiles(tree.Files, tree.Data, in.Config.Currency)
+		products, sources, pds := productsource.LoadFiles(tree.Files, tree.Data, in.Config.Currency)
 		if !slices.Equal(sources, in.ProductSources) {
 			return nil, nil, false
 		}

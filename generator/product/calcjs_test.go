@@ -1,4 +1,4 @@
-package product
+package product_test
 
 import (
 	"math"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/productsource"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -18,7 +20,7 @@ import (
 // functions in node against this package and package locale: its
 // rounding and formatting on random values, its split into cents, and
 // every money figure of the demo's products and the EPT fixture's for
-// several amounts against ComputeFor. The browser suite (e2e,
+// several amounts against product.ComputeFor. The browser suite (e2e,
 // TestCalculator) checks the page the script changes.
 
 func runCalcJS(t *testing.T, program string, input, output any) {
@@ -101,7 +103,7 @@ func TestCalcJSSplitsAsGo(t *testing.T) {
 	var got [][]float64
 	runCalcJS(t, `done(input.map((x) => calc.splitCents(x.parts, x.total)));`, in, &got)
 	for i, x := range in {
-		w := SplitCents(x.Parts, x.Total)
+		w := product.SplitCents(x.Parts, x.Total)
 		for j := range w {
 			if j >= len(got[i]) || got[i][j] != w[j] {
 				t.Errorf("split of %v into %v: calc.js %v, Go %v", x.Parts, x.Total, got[i], w)
@@ -113,21 +115,28 @@ func TestCalcJSSplitsAsGo(t *testing.T) {
 
 // demoAndFixtureProducts are the demo site's products and the EPT
 // fixture's share classes.
-func demoAndFixtureProducts(t *testing.T) []Product {
+func demoAndFixtureProducts(t *testing.T) []product.Product {
 	t.Helper()
 	demo := filepath.Join("..", "..")
 	if _, err := os.Stat(filepath.Join(demo, "content", "data", "products.csv")); err != nil {
 		t.Fatalf("the demo's products: %v", err)
 	}
-	products, ds := Load(sitetest.ContentFiles(t, demo), "EUR")
+	products, ds := productsource.Load(sitetest.ContentFiles(t, demo), "EUR")
 	if len(ds) > 0 || len(products) == 0 {
 		t.Fatalf("the demo's products: %d, %v", len(products), ds)
 	}
-	raw, err := os.ReadFile(pimcoFixture)
+	raw, err := os.ReadFile(filepath.Join("..", "productsource", "testdata", "ept", "pimco-ept-v21.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ept, ds := loadSite(t, map[string][]byte{"content/data/ept/pimco.csv": raw})
+	site := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(site, "content", "data", "ept"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "content", "data", "ept", "pimco.csv"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ept, ds := productsource.Load(sitetest.ContentFiles(t, site), "EUR")
 	for _, d := range ds {
 		if d.Severity == diag.Error {
 			t.Fatalf("the fixture: %v", d)
@@ -146,7 +155,7 @@ func TestCalcJSFiguresMatchComputeFor(t *testing.T) {
 	}
 	var in []page
 	for _, p := range products {
-		f := Compute(p)
+		f := product.Compute(p)
 		if f == nil {
 			t.Fatalf("%s: no figures", p.ID)
 		}
@@ -166,7 +175,7 @@ done(input.pages.map((p, i) => amounts.map((a) => {
 	loc := locale.For("de")
 	for i, p := range products {
 		for j, a := range amounts {
-			f := ComputeFor(p, a)
+			f := product.ComputeFor(p, a)
 			var want []string
 			for _, v := range f.Amounts() {
 				want = append(want, loc.Money(v, p.Currency))
@@ -180,7 +189,7 @@ done(input.pages.map((p, i) => amounts.map((a) => {
 			}
 			for k := range want {
 				if got[i][j][k] != want[k] {
-					t.Errorf("%s for %v: figure %d is %q in calc.js, %q in ComputeFor", p.ID, a, k, got[i][j][k], want[k])
+					t.Errorf("%s for %v: figure %d is %q in calc.js, %q in product.ComputeFor", p.ID, a, k, got[i][j][k], want[k])
 				}
 			}
 		}
@@ -190,7 +199,7 @@ done(input.pages.map((p, i) => amounts.map((a) => {
 	}
 }
 
-func currenciesOf(ps []Product) []string {
+func currenciesOf(ps []product.Product) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.Currency

@@ -16,7 +16,7 @@ type Field struct {
 func (p Product) Fields() []Field {
 	var out []Field
 	for _, a := range p.keyPos {
-		k := key(a.key)
+		k := Key(a.key)
 		v, ok := p.value(k)
 		if !ok {
 			continue // written but not usable: reported as an error
@@ -27,7 +27,7 @@ func (p Product) Fields() []Field {
 }
 
 // value is key k's typed value as text; ok is false when it is not set.
-func (p Product) value(k key) (string, bool) {
+func (p Product) value(k Key) (string, bool) {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	ptr := func(v *float64) (string, bool) {
 		if v == nil {

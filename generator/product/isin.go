@@ -22,7 +22,7 @@ func checkISIN(s string) (msg, hint string) {
 				"an ISIN is two capital letters, nine capital letters or digits and a check digit, such as DE0005140008"
 		}
 	}
-	want := isinCheckDigit(s[:11])
+	want := ISINCheckDigit(s[:11])
 	if got := int(s[11] - '0'); got != want {
 		return fmt.Sprintf("%s has the check digit %d, but the first eleven characters give %d", s, got, want),
 			"check the ISIN for a typo against the product's key information document"
@@ -30,11 +30,11 @@ func checkISIN(s string) (msg, hint string) {
 	return "", ""
 }
 
-// isinCheckDigit computes the check digit of the first eleven characters of
+// ISINCheckDigit computes the check digit of the first eleven characters of
 // an ISIN: letters become two digits (A=10 ... Z=35), then the Luhn
 // algorithm runs over the digit string, doubling every second digit from the
 // right starting with the rightmost.
-func isinCheckDigit(body string) int {
+func ISINCheckDigit(body string) int {
 	var digits [22]int
 	n := 0
 	for i := 0; i < len(body); i++ {

@@ -1,9 +1,9 @@
-// Package product reads the product facts — the manufacturers' EPT files,
-// the bank's own export (content/data/products.csv or .xlsx, mapped by
-// products.columns.yaml) and content/data/products/<id>.yaml —, checks
-// them against the content model, and computes the figures a product page
-// shows: costs over time, the composition of costs, the year-by-year cost
-// path, the performance scenarios and the PRIIPs risk wording.
+// Package product is the product model: the content model's keys, a
+// product's facts as written (Record, which package productsource fills
+// from the data files) checked against the content model (FromRecord),
+// and the figures a product page shows: costs over time, the composition
+// of costs, the year-by-year cost path, the performance scenarios and the
+// PRIIPs risk wording.
 //
 // It is pure domain code: no HTML, no templates. Every problem is reported
 // as a diag.Diagnostic naming the file and line an editor has to open.
@@ -74,7 +74,7 @@ type Product struct {
 	Sources []Position
 
 	keyPos  []keyAt       // the keys that were written, in key order
-	columns *columnOrigin // the columns of its tabular file (KeyColumn); nil for other sources
+	columns *ColumnOrigin // the columns of its tabular file (KeyColumn); nil for other sources
 }
 
 // keyAt is where a key's value was written: its file as an index into
@@ -89,7 +89,7 @@ type keyAt struct {
 }
 
 // at is where key k was written; ok is false when it was not.
-func (p *Product) at(k key) (a keyAt, ok bool) {
+func (p *Product) at(k Key) (a keyAt, ok bool) {
 	for _, a := range p.keyPos {
 		if a.key == uint16(k) {
 			return a, true
@@ -100,7 +100,7 @@ func (p *Product) at(k key) (a keyAt, ok bool) {
 
 // locate returns where key k's value at pos is, as a keyAt into sources;
 // ok is false when it was not written.
-func locate(k key, pos Position, sources []Position) (keyAt, bool) {
+func locate(k Key, pos Position, sources []Position) (keyAt, bool) {
 	for i, s := range sources {
 		if s.File == pos.File && pos.File != "" {
 			return keyAt{key: uint16(k), source: uint16(i + 1), line: int32(pos.Line), column: int32(pos.Column)}, true
@@ -130,11 +130,15 @@ func (p Product) KeyPosition(key string) Position {
 	return p.Source()
 }
 
-// key is one of the content model's product keys.
-type key int
+// CSVFile is the bank's product export the content model names: where a
+// message about products that have no file of their own points.
+const CSVFile = "content/data/products.csv"
+
+// Key is one of the content model's product keys.
+type Key int
 
 const (
-	keyID key = iota
+	keyID Key = iota
 	keyName
 	keyISIN
 	keyType
@@ -173,11 +177,11 @@ const (
 	keyKIDOngoing
 	keyKIDTransaction
 	keyKIDIncidental
-	numKeys
+	NumKeys
 )
 
 // keyNames are the column names and YAML keys, in the content model's order.
-var keyNames = [numKeys]string{
+var keyNames = [NumKeys]string{
 	keyID:                "id",
 	keyName:              "name",
 	keyISIN:              "isin",
@@ -220,22 +224,14 @@ var keyNames = [numKeys]string{
 }
 
 // requiredKeys must be given for every product (after CSV and YAML are merged).
-var requiredKeys = []key{keyID, keyName, keyType, keySRI, keyRHP}
+var requiredKeys = []Key{keyID, keyName, keyType, keySRI, keyRHP}
 
-var keyByName = func() map[string]key {
-	m := make(map[string]key, numKeys)
+var keyByName = func() map[string]Key {
+	m := make(map[string]Key, NumKeys)
 	for k, n := range keyNames {
-		m[n] = key(k)
+		m[n] = Key(k)
 	}
 	return m
-}()
-
-// sortedKeyNames is the candidate list for did-you-mean hints, sorted so the
-// suggestion is the same from run to run.
-var sortedKeyNames = func() []string {
-	s := append([]string(nil), keyNames[:]...)
-	slices.Sort(s)
-	return s
 }()
 
 // RequiredKeys are the keys every product must have, in the content
@@ -243,7 +239,7 @@ var sortedKeyNames = func() []string {
 // (klartext new site). An empty cell of one is an error, never a 0.
 func RequiredKeys() []string {
 	var out []string
-	for _, k := range []key{keyID, keyName, keyType, keySRI, keyRHP, keyEntry, keyExit, keyOngoing, keyTransaction,
+	for _, k := range []Key{keyID, keyName, keyType, keySRI, keyRHP, keyEntry, keyExit, keyOngoing, keyTransaction,
 		keyStress, keyUnfavourable, keyModerate, keyFavourable} {
 		out = append(out, keyNames[k])
 	}
@@ -252,3 +248,17 @@ func RequiredKeys() []string {
 
 // Keys returns the product keys of the content model, in its order.
 func Keys() []string { return append([]string(nil), keyNames[:]...) }
+
+// KeyNamed is the key of a column name or YAML key; ok is false for a
+// name that is not one of the content model's.
+func KeyNamed(name string) (k Key, ok bool) {
+	k, ok = keyByName[name]
+	return k, ok
+}
+
+// Name is the key's column name and YAML key.
+func (k Key) Name() string { return keyNames[k] }
+
+// Required reports whether every product must give the key (an absent
+// column is an error).
+func (k Key) Required() bool { return slices.Contains(requiredKeys, k) }

@@ -17,9 +17,9 @@ import (
 // need reads key k as a number that the page needs: a missing value is an
 // error naming where it should have been (the empty cell's row and column,
 // or the product's row or file when the column or key is absent).
-func (c *checker) need(k key, what, hint string) (float64, bool) {
-	v := c.rec.vals[k]
-	if !v.given && !v.unusable {
+func (c *checker) need(k Key, what, hint string) (float64, bool) {
+	v := c.rec.Vals[k]
+	if !v.Given && !v.Unusable {
 		c.errorf(k, hint, "%s is missing: the page needs the %s, and an empty value is never taken as 0", keyNames[k], what)
 		return 0, false
 	}
@@ -28,8 +28,8 @@ func (c *checker) need(k key, what, hint string) (float64, bool) {
 
 // rate checks a cost rate in percent: 0 or more, below 100, a warning
 // above costWarnPct.
-func (c *checker) rate(k key, v float64, reason string, perYear bool) bool {
-	text := c.rec.vals[k].text
+func (c *checker) rate(k Key, v float64, reason string, perYear bool) bool {
+	text := c.rec.Vals[k].Text
 	switch {
 	case v < 0:
 		c.errorf(k, "costs are written as positive percentages, such as 1.20 for 1.20 %",
@@ -54,7 +54,7 @@ func (c *checker) rate(k key, v float64, reason string, perYear bool) bool {
 func (c *checker) costs(p *Product) {
 	const zero = "write 0 if the product has none (a deposit writes 0 on purpose)"
 	for _, cost := range []struct {
-		k        key
+		k        Key
 		dst      *float64
 		required bool
 		perYear  bool
@@ -78,7 +78,7 @@ func (c *checker) costs(p *Product) {
 		}
 	}
 	for _, x := range []struct {
-		k   key
+		k   Key
 		dst **float64
 	}{{keyExit1Y, &p.Exit1YPct}, {keyExitHalf, &p.ExitHalfPct}} {
 		if v, ok := c.number(x.k); ok && c.rate(x.k, v, "one-off exit costs", false) {
@@ -89,7 +89,7 @@ func (c *checker) costs(p *Product) {
 		// An EPT file may give the half-way exit cost for every product:
 		// unused, not wrong.
 		c.warnf(keyExitHalf, "check rhp_years",
-			"exit_half_pct is given, but a holding period of %s years has no half-way column (that needs 10 years or more); it is not used", c.rec.vals[keyRHP].text)
+			"exit_half_pct is given, but a holding period of %s years has no half-way column (that needs 10 years or more); it is not used", c.rec.Vals[keyRHP].Text)
 		p.ExitHalfPct = nil
 	}
 	exit := p.ExitPct
@@ -111,7 +111,7 @@ func (c *checker) costs(p *Product) {
 // returnBounds, in order.
 func (c *checker) scenarios(p *Product) {
 	rhp := []struct {
-		k   key
+		k   Key
 		dst **float64
 	}{
 		{keyStress, &p.ScenarioStressPct},
@@ -119,7 +119,7 @@ func (c *checker) scenarios(p *Product) {
 		{keyModerate, &p.ScenarioModeratePct},
 		{keyFavourable, &p.ScenarioFavourablePct},
 	}
-	oneYear := [4]key{keyStress1Y, keyUnfavourable1Y, keyModerate1Y, keyFavourable1Y}
+	oneYear := [4]Key{keyStress1Y, keyUnfavourable1Y, keyModerate1Y, keyFavourable1Y}
 	var atRHP, at1Y [4]*float64
 	for i, s := range rhp {
 		v, ok := c.need(s.k, "performance scenario at the holding period (average return each year, after all costs)",
@@ -133,25 +133,25 @@ func (c *checker) scenarios(p *Product) {
 			at1Y[i] = &v
 		}
 	}
-	c.ordered(atRHP, func(i int) key { return rhp[i].k })
-	c.ordered(at1Y, func(i int) key { return oneYear[i] })
+	c.ordered(atRHP, func(i int) Key { return rhp[i].k })
+	c.ordered(at1Y, func(i int) Key { return oneYear[i] })
 	if f, f1 := atRHP[3], at1Y[3]; f != nil && f1 != nil && p.RHPYears > 1 && *f > *f1 {
 		c.warnf(keyFavourable, "check both against the key information document; swapped columns are a common cause",
 			"scenario_favourable_pct (%s a year) is above scenario_favourable_1y_pct (%s): the best holding period cannot return more a year than the best single year of the same history",
-			c.rec.vals[keyFavourable].text, c.rec.vals[keyFavourable1Y].text)
+			c.rec.Vals[keyFavourable].Text, c.rec.Vals[keyFavourable1Y].Text)
 	}
 	if v, ok := c.number(keyMinimumReturn); ok && c.scenarioReturn(keyMinimumReturn, v, p.RHPYears) {
 		p.MinimumReturnPct = &v
 		if s := atRHP[0]; s != nil && *s < v {
 			c.warnf(keyMinimumReturn, "the stress scenario cannot fall below a guaranteed minimum; check both",
-				"minimum_return_pct (%s) is above scenario_stress_pct (%s)", c.rec.vals[keyMinimumReturn].text, c.rec.vals[keyStress].text)
+				"minimum_return_pct (%s) is above scenario_stress_pct (%s)", c.rec.Vals[keyMinimumReturn].Text, c.rec.Vals[keyStress].Text)
 		}
 	}
 }
 
 // scenarioReturn checks an average return per year over T years.
-func (c *checker) scenarioReturn(k key, v, T float64) bool {
-	text := c.rec.vals[k].text
+func (c *checker) scenarioReturn(k Key, v, T float64) bool {
+	text := c.rec.Vals[k].Text
 	if v <= -100 {
 		c.errorf(k, "a loss of everything is -100; a return is the average per year, in percent",
 			"%s must be more than -100 (average return per year in percent), got %s", keyNames[k], text)
@@ -177,7 +177,7 @@ func (c *checker) scenarioReturn(k key, v, T float64) bool {
 
 // ordered warns when the given scenarios are not stress ≤ unfavourable ≤
 // moderate ≤ favourable; a scenario not given is skipped.
-func (c *checker) ordered(vals [4]*float64, keyOf func(int) key) {
+func (c *checker) ordered(vals [4]*float64, keyOf func(int) Key) {
 	prev := -1
 	for i, v := range vals {
 		if v == nil {
@@ -185,7 +185,7 @@ func (c *checker) ordered(vals [4]*float64, keyOf func(int) key) {
 		}
 		if prev >= 0 && *vals[prev] > *v {
 			c.warnf(keyOf(i), "the scenarios must be ordered stress ≤ unfavourable ≤ moderate ≤ favourable; check for swapped columns",
-				"%s (%s) is lower than %s (%s)", keyNames[keyOf(i)], c.rec.vals[keyOf(i)].text, keyNames[keyOf(prev)], c.rec.vals[keyOf(prev)].text)
+				"%s (%s) is lower than %s (%s)", keyNames[keyOf(i)], c.rec.Vals[keyOf(i)].Text, keyNames[keyOf(prev)], c.rec.Vals[keyOf(prev)].Text)
 		}
 		prev = i
 	}
@@ -194,7 +194,7 @@ func (c *checker) ordered(vals [4]*float64, keyOf func(int) key) {
 // kidFigures types the KID's own figures, its date and address.
 func (c *checker) kidFigures(p *Product) {
 	for _, f := range []struct {
-		k      key
+		k      Key
 		dst    **float64
 		amount bool
 	}{
@@ -208,53 +208,53 @@ func (c *checker) kidFigures(p *Product) {
 		}
 		switch {
 		case v < 0:
-			c.errorf(f.k, "copy the figure as the key information document states it", "%s must be 0 or more, got %s", keyNames[f.k], c.rec.vals[f.k].text)
+			c.errorf(f.k, "copy the figure as the key information document states it", "%s must be 0 or more, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		case f.amount && v > ExampleInvestment:
 			c.errorf(f.k, "the KID's total costs are for an investment of 10,000 in the product's currency",
-				"%s is %s, more than the 10,000 invested", keyNames[f.k], c.rec.vals[f.k].text)
+				"%s is %s, more than the 10,000 invested", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		case !f.amount && v >= 100:
-			c.errorf(f.k, "write percentages in percent: 1.20 means 1.20 %", "%s must be below 100, got %s", keyNames[f.k], c.rec.vals[f.k].text)
+			c.errorf(f.k, "write percentages in percent: 1.20 means 1.20 %", "%s must be below 100, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		}
 		*f.dst = &v
 	}
 	if periods := HoldingPeriods(p.RHPYears); p.RHPYears > 0 {
 		if len(periods) < 3 {
-			for _, k := range []key{keyKIDTotalCostsHalf, keyKIDCostImpactHalf} {
-				if c.rec.vals[k].given {
+			for _, k := range []Key{keyKIDTotalCostsHalf, keyKIDCostImpactHalf} {
+				if c.rec.Vals[k].Given {
 					c.errorf(k, "remove it, or check rhp_years", "%s is given, but a holding period of %s years has no half-way column (that needs 10 years or more)",
-						keyNames[k], c.rec.vals[keyRHP].text)
+						keyNames[k], c.rec.Vals[keyRHP].Text)
 				}
 			}
 			p.KIDTotalCostsHalf, p.KIDCostImpactHalfPct = nil, nil
 		}
 		if len(periods) == 1 {
-			for _, k := range []key{keyKIDTotalCosts1Y, keyKIDCostImpact1Y} {
-				if c.rec.vals[k].given {
+			for _, k := range []Key{keyKIDTotalCosts1Y, keyKIDCostImpact1Y} {
+				if c.rec.Vals[k].Given {
 					c.errorf(k, "give the KID's figures in kid_total_costs_rhp and kid_cost_impact_rhp_pct",
-						"%s is given, but a holding period of %s years has one column, the holding period's", keyNames[k], c.rec.vals[keyRHP].text)
+						"%s is given, but a holding period of %s years has one column, the holding period's", keyNames[k], c.rec.Vals[keyRHP].Text)
 				}
 			}
 			p.KIDTotalCosts1Y, p.KIDCostImpact1YPct = nil, nil
 		}
 	}
-	if u := c.rec.vals[keyKIDURL]; u.given {
+	if u := c.rec.Vals[keyKIDURL]; u.Given {
 		// The KID is a link readers follow: https only, written
 		// percent-encoded (grammar.URI).
-		if _, err := grammar.WebURL(u.text, grammar.HTTPS); err != nil {
+		if _, err := grammar.WebURL(u.Text, grammar.HTTPS); err != nil {
 			c.errorf(keyKIDURL, "write the https:// address of the key information document (Basisinformationsblatt), such as https://www.example-bank.de/kid/DE000RTB0015.pdf",
-				"kid_url %q %s", u.text, err.(*grammar.Error).Msg)
+				"kid_url %q %s", u.Text, err.(*grammar.Error).Msg)
 		} else {
-			p.KIDURL = grammar.URI(u.text)
+			p.KIDURL = grammar.URI(u.Text)
 		}
 	}
-	if d := c.rec.vals[keyKIDDate]; d.given {
-		if _, err := time.Parse("2006-01-02", d.text); err != nil {
-			c.errorf(keyKIDDate, "write the date as YYYY-MM-DD, such as 2026-03-01", "kid_date %q is not a date", d.text)
+	if d := c.rec.Vals[keyKIDDate]; d.Given {
+		if _, err := time.Parse("2006-01-02", d.Text); err != nil {
+			c.errorf(keyKIDDate, "write the date as YYYY-MM-DD, such as 2026-03-01", "kid_date %q is not a date", d.Text)
 		} else {
-			p.KIDDate = d.text
+			p.KIDDate = d.Text
 		}
 	}
 }
@@ -323,7 +323,7 @@ func CrossCheckKID(p Product) []diag.Diagnostic {
 		return nil
 	}
 	var out []diag.Diagnostic
-	check := func(k key, col CostColumn, kid *float64, model float64, amount bool) {
+	check := func(k Key, col CostColumn, kid *float64, model float64, amount bool) {
 		if kid == nil || math.Abs(*kid-model) <= kidTolerance(model, amount) {
 			return
 		}

@@ -55,61 +55,61 @@ func returnBounds(T float64) (maxPct, warnPct float64) {
 
 // checker collects the diagnostics of one product.
 type checker struct {
-	rec   *rawRecord
+	rec   *Record
 	diags []diag.Diagnostic
 }
 
-func (c *checker) at(k key) Position {
-	if v := c.rec.vals[k]; v.pos.File != "" {
-		return v.pos
+func (c *checker) at(k Key) Position {
+	if v := c.rec.Vals[k]; v.Pos.File != "" {
+		return v.Pos
 	}
-	if len(c.rec.sources) > 0 {
-		return c.rec.sources[0]
+	if len(c.rec.Sources) > 0 {
+		return c.rec.Sources[0]
 	}
 	return Position{}
 }
 
-func (c *checker) report(sev diag.Severity, k key, hint, format string, a ...any) {
+func (c *checker) report(sev diag.Severity, k Key, hint, format string, a ...any) {
 	p := c.at(k)
 	c.diags = append(c.diags, diag.Diagnostic{Severity: sev, File: p.File, Line: p.Line, Column: p.Column,
 		Key: keyNames[k], Message: fmt.Sprintf(format, a...), Hint: hint})
 }
 
-func (c *checker) errorf(k key, hint, format string, a ...any) {
+func (c *checker) errorf(k Key, hint, format string, a ...any) {
 	c.report(diag.Error, k, hint, format, a...)
 }
 
-func (c *checker) warnf(k key, hint, format string, a ...any) {
+func (c *checker) warnf(k Key, hint, format string, a ...any) {
 	c.report(diag.Warning, k, hint, format, a...)
 }
 
 // number reads key k as a number; ok is false when it is not given or not a
 // number (the latter is reported).
-func (c *checker) number(k key) (float64, bool) {
-	v := c.rec.vals[k]
-	if !v.given || v.unusable {
+func (c *checker) number(k Key) (float64, bool) {
+	v := c.rec.Vals[k]
+	if !v.Given || v.Unusable {
 		return 0, false
 	}
-	n, ok := parseNumber(v.text, v.decimalComma)
+	n, ok := parseNumber(v.Text, v.DecimalComma)
 	if !ok {
 		hint := "write a decimal number with a point, such as 1.20"
-		if v.decimalComma {
+		if v.DecimalComma {
 			hint = "write a decimal number such as 1,20 or 1.20, without thousands separators"
 		}
-		c.errorf(k, hint, "%s %q is not a number", keyNames[k], v.text)
+		c.errorf(k, hint, "%s %q is not a number", keyNames[k], v.Text)
 	}
 	return n, ok
 }
 
 // whole reads key k as a whole number in [lo, hi]; what describes the key
 // for the message.
-func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
+func (c *checker) whole(k Key, lo, hi int, what string) (int, bool) {
 	n, ok := c.number(k)
 	if !ok {
 		return 0, false
 	}
 	if n != math.Trunc(n) || n < float64(lo) || n > float64(hi) {
-		c.errorf(k, "write a whole number", "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.vals[k].text)
+		c.errorf(k, "write a whole number", "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.Vals[k].Text)
 		return 0, false
 	}
 	return int(n), true
@@ -117,66 +117,66 @@ func (c *checker) whole(k key, lo, hi int, what string) (int, bool) {
 
 // build types and checks one record. idOK reports whether the product has a
 // usable id, so it can be returned and referred to.
-func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diagnostic, idOK bool) {
+func build(rec *Record, defaultCurrency string) (p Product, diags []diag.Diagnostic, idOK bool) {
 	c := &checker{rec: rec}
 	written := 0
-	for k := range rec.vals {
-		if _, ok := locate(key(k), rec.vals[k].pos, rec.sources); ok {
+	for k := range rec.Vals {
+		if _, ok := locate(Key(k), rec.Vals[k].Pos, rec.Sources); ok {
 			written++
 		}
 	}
 	p.keyPos = make([]keyAt, 0, written)
-	for k := range rec.vals {
-		if a, ok := locate(key(k), rec.vals[k].pos, rec.sources); ok {
+	for k := range rec.Vals {
+		if a, ok := locate(Key(k), rec.Vals[k].Pos, rec.Sources); ok {
 			p.keyPos = append(p.keyPos, a)
 		}
 	}
-	p.Sources = rec.sources
+	p.Sources = rec.Sources
 
 	for _, k := range requiredKeys {
-		if !rec.vals[k].given {
+		if !rec.Vals[k].Given {
 			c.errorf(k, fmt.Sprintf("every product needs %s; add it", keyNames[k]), "%s is missing", keyNames[k])
 		}
 	}
 
-	p.ID = rec.vals[keyID].text
+	p.ID = rec.Vals[keyID].Text
 	idOK = p.ID != ""
 	if idOK && !isSlug(p.ID) {
 		c.errorf(keyID, "use only lower-case letters a-z, digits and hyphens, such as etf-welt",
 			"id %q is not a valid product id", p.ID)
 		idOK = false
 	}
-	p.Name = rec.vals[keyName].text
-	p.Type = rec.vals[keyType].text
+	p.Name = rec.Vals[keyName].Text
+	p.Type = rec.Vals[keyType].Text
 
-	if isin := rec.vals[keyISIN]; isin.given && !isin.unusable {
-		p.ISIN = isin.text
-		if msg, hint := checkISIN(isin.text); msg != "" {
+	if isin := rec.Vals[keyISIN]; isin.Given && !isin.Unusable {
+		p.ISIN = isin.Text
+		if msg, hint := checkISIN(isin.Text); msg != "" {
 			c.errorf(keyISIN, hint, "isin %s", msg)
 		}
 	}
 
-	switch cur := rec.vals[keyCurrency]; {
-	case cur.unusable: // reported where it was read
-	case !cur.given:
-		// The default is checked once, in checkDefaultCurrency, rather than for
+	switch cur := rec.Vals[keyCurrency]; {
+	case cur.Unusable: // reported where it was read
+	case !cur.Given:
+		// The default is checked once, in CheckDefaultCurrency, rather than for
 		// every product.
 		p.Currency = defaultCurrency
 		if defaultCurrency == "" {
 			c.errorf(keyCurrency, "add a currency (such as EUR) to the product, or a default currency to site.yaml",
 				"currency is not given and the site has no default currency")
 		}
-	case isCurrency(cur.text):
-		p.Currency = cur.text
+	case isCurrency(cur.Text):
+		p.Currency = cur.Text
 	default:
-		p.Currency = cur.text
+		p.Currency = cur.Text
 		hint := "use a three-letter ISO 4217 code such as EUR, USD or CHF"
-		if up := strings.ToUpper(cur.text); isCurrency(up) {
+		if up := strings.ToUpper(cur.Text); isCurrency(up) {
 			hint = "write it in capitals: " + up
 		} else if h := suggest.Hint(up, currencyCodes); h != "" {
 			hint = h
 		}
-		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", cur.text)
+		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", cur.Text)
 	}
 
 	if sri, ok := c.whole(keySRI, 1, 7, "the PRIIPs summary risk indicator"); ok {
@@ -201,7 +201,7 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 		if rhp < MinRHPYears || rhp > MaxRHPYears {
 			c.errorf(keyRHP, "write the recommended holding period in years, such as 5 or 0.5 for six months",
 				"rhp_years must be at least one month (0.0834) and at most %d years, got %s",
-				MaxRHPYears, rec.vals[keyRHP].text)
+				MaxRHPYears, rec.Vals[keyRHP].Text)
 		} else {
 			p.RHPYears = rhp
 		}
@@ -210,7 +210,7 @@ func build(rec *rawRecord, defaultCurrency string) (p Product, diags []diag.Diag
 	c.costs(&p)
 	c.scenarios(&p)
 	c.kidFigures(&p)
-	p.Manufacturer = rec.vals[keyManufacturer].text
+	p.Manufacturer = rec.Vals[keyManufacturer].Text
 
 	return p, c.diags, idOK
 }
@@ -230,9 +230,9 @@ func isSlug(s string) bool {
 	return true
 }
 
-// checkDefaultCurrency reports an unusable default currency once, instead of
+// CheckDefaultCurrency reports an unusable default currency once, instead of
 // once for every product that relies on it.
-func checkDefaultCurrency(code string) []diag.Diagnostic {
+func CheckDefaultCurrency(code string) []diag.Diagnostic {
 	if code == "" || isCurrency(code) {
 		return nil
 	}

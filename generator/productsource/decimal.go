@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"math/big"

@@ -1,16 +1,18 @@
-package product
+package productsource
 
 import (
 	"bytes"
-	"github.com/klartext/klartext/generator/sitetest"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/sitetest"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // isinFor completes eleven characters with their check digit.
-func isinFor(body string) string { return body + string(rune('0'+isinCheckDigit(body))) }
+func isinFor(body string) string { return body + string(rune('0'+product.ISINCheckDigit(body))) }
 
 const bankMapping = `# Spalten des Produktexports aus dem Kernbanksystem
 columns:
@@ -50,7 +52,7 @@ func win1252(t testing.TB, s string) []byte {
 func TestBankExportThroughMapping(t *testing.T) {
 	isin := isinFor("DE000A0F5UF")
 	export := bankHeader + isin + ";A0F5UF;Rheintal Aktien Europa – Anteilklasse R;equity-fund;EUR;5;7;5,00;0,00;1,65;0,12;-18,5;-2,1;5,3;11,8;für Kunden mit Erfahrung\n;;;;;;;;;;;;;;;\n"
-	ps, ds := loadSite(t, map[string][]byte{MappingFile: []byte(bankMapping), CSVFile: win1252(t, strings.ReplaceAll(export, "–", "-"))})
+	ps, ds := loadSite(t, map[string][]byte{MappingFile: []byte(bankMapping), product.CSVFile: win1252(t, strings.ReplaceAll(export, "–", "-"))})
 	if len(ds) != 0 || len(ps) != 1 {
 		t.Fatalf("%d products\n%s", len(ps), diagLines(ds))
 	}
@@ -95,7 +97,7 @@ func TestBankExportProblems(t *testing.T) {
 			`content/data/products.csv:1: line 1 has 'ä' written in UTF-8, but the mapping file says the file is Windows-1252 — remove encoding: windows-1252 from the mapping file`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, ds := loadSite(t, map[string][]byte{MappingFile: []byte(tc.mapping), CSVFile: []byte(tc.export)})
+			_, ds := loadSite(t, map[string][]byte{MappingFile: []byte(tc.mapping), product.CSVFile: []byte(tc.export)})
 			if got := diagLines(ds); !strings.Contains(got, tc.want) {
 				t.Errorf("want\n  %s\ngot\n  %s", tc.want, strings.ReplaceAll(got, "\n", "\n  "))
 			}
@@ -110,12 +112,12 @@ func TestProductsCSVWindows1252(t *testing.T) {
 	csv := "id;name;type;currency;sri;rhp_years;entry_pct;exit_pct;ongoing_pct;transaction_pct;" +
 		"scenario_stress_pct;scenario_unfavourable_pct;scenario_moderate_pct;scenario_favourable_pct\n" +
 		"rentenfonds;Rentenfonds Öko – Zinsen für Anleger;bond-fund;EUR;2;3;3,00;0;0,75;0,08;-9,5;-3,2;1,8;4,9\n"
-	ps, ds := loadSite(t, map[string][]byte{CSVFile: win1252(t, strings.ReplaceAll(csv, "–", "-"))})
+	ps, ds := loadSite(t, map[string][]byte{product.CSVFile: win1252(t, strings.ReplaceAll(csv, "–", "-"))})
 	if len(ds) != 0 || len(ps) != 1 || ps[0].Name != "Rentenfonds Öko - Zinsen für Anleger" || ps[0].OngoingPct != 0.75 {
 		t.Fatalf("%v %s", ps, diagLines(ds))
 	}
 	broken := bytes.Replace(win1252(t, strings.ReplaceAll(csv, "–", "-")), []byte("\xd6ko"), []byte("\x81ko"), 1)
-	_, ds = loadSite(t, map[string][]byte{CSVFile: broken})
+	_, ds = loadSite(t, map[string][]byte{product.CSVFile: broken})
 	if got := diagLines(ds); got != `content/data/products.csv:2: line 2 is neither UTF-8 nor Windows-1252 text (byte 0x81 at byte 25) — save the file as "CSV UTF-8"` {
 		t.Errorf("got %s", got)
 	}
@@ -145,7 +147,7 @@ func TestBankWorkbook(t *testing.T) {
 	if got := diagLines(ds); !strings.Contains(got, `content/data/products.xlsx:3:7: rhp_years "sieben" is not a number (column "Empfohlene Haltedauer (Jahre)", cell G3)`) {
 		t.Errorf("got\n%s", got)
 	}
-	var p Product
+	var p product.Product
 	for _, q := range ps {
 		if q.ISIN == isin {
 			p = q
@@ -165,7 +167,7 @@ func TestLoadFilesSources(t *testing.T) {
 	raw, _, _ := fixtureRows(t)
 	files := map[string][]byte{
 		"content/data/ept/pimco.csv": raw, "content/data/zinsen.csv": []byte("laufzeit,zins\n1,2.1\n"),
-		MappingFile: []byte(bankMapping), CSVFile: []byte(bankHeader),
+		MappingFile: []byte(bankMapping), product.CSVFile: []byte(bankHeader),
 		"content/data/products/ie00bjgt6q17.yaml": []byte("type: mixed-fund\n"), "content/data/feedback.csv": []byte("page\n"),
 	}
 	root := siteFiles(t, files)
@@ -200,7 +202,7 @@ func TestKIDCompositionKeys(t *testing.T) {
 	csv := "id,name,type,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct," +
 		"scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct,kid_entry_pct,kid_ongoing_pct\n" +
 		"fonds,Fonds,fund,3,5,3,0,1.5,0.1,-20,-4,3,9,-1,1.5\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(csv), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(csv), "EUR")
 	if got := diagLines(ds); got != `content/data/products.csv:2:45: kid_entry_pct must be 0 or more and below 100 (percent), got -1 — the KID states its composition of costs as percentages, such as 1.20 for 1.20 %` {
 		t.Errorf("got %s", got)
 	}

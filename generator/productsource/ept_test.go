@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/sitetest"
 )
 
@@ -56,7 +57,7 @@ func siteFiles(t testing.TB, files map[string][]byte) string {
 	return root
 }
 
-func loadSite(t testing.TB, files map[string][]byte) ([]Product, []diag.Diagnostic) {
+func loadSite(t testing.TB, files map[string][]byte) ([]product.Product, []diag.Diagnostic) {
 	t.Helper()
 	return Load(sitetest.ContentFiles(t, siteFiles(t, files)), "EUR")
 }
@@ -70,7 +71,7 @@ func diagLines(ds []diag.Diagnostic) string {
 }
 
 // facts prints what a page shows of a product, without where it was read.
-func factLine(p Product) string {
+func factLine(p product.Product) string {
 	f := func(x *float64) string {
 		if x == nil {
 			return "-"
@@ -117,7 +118,7 @@ func TestEPTFixture(t *testing.T) {
 	if len(ps) != 27 {
 		t.Fatalf("%d products, want 27", len(ps))
 	}
-	byISIN := map[string]Product{}
+	byISIN := map[string]product.Product{}
 	for _, p := range ps {
 		byISIN[p.ISIN] = p
 	}
@@ -383,7 +384,7 @@ func TestEPTFileProblems(t *testing.T) {
 	}
 	// The same ISIN in the bank's export under another id.
 	export := "id,name,isin,type,currency,sri,rhp_years\nmulti-asset,Multi-Asset,IE00BJGT6Q17,mixed-fund,EUR,3,3\n"
-	_, ds = loadSite(t, map[string][]byte{"content/data/b.csv": eptFile(t, nil), CSVFile: []byte(export)})
+	_, ds = loadSite(t, map[string][]byte{"content/data/b.csv": eptFile(t, nil), product.CSVFile: []byte(export)})
 	if got := diagLines(ds); !strings.Contains(got, `content/data/products.csv:2:25: the ISIN IE00BJGT6Q17 is also the product "ie00bjgt6q17"'s, at content/data/b.csv:2: one product, one source`) {
 		t.Errorf("got %s", got)
 	}

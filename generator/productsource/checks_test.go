@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/product"
 )
 
 // validRow is a product that passes every check; tests change one key.
@@ -20,7 +21,7 @@ var validRow = map[string]string{
 // changes.
 func csvWith(changes map[string]string) string {
 	var header, row []string
-	for _, k := range Keys() {
+	for _, k := range product.Keys() {
 		v := validRow[k]
 		if c, ok := changes[k]; ok {
 			v = c
@@ -32,13 +33,13 @@ func csvWith(changes map[string]string) string {
 }
 
 func TestValidRowHasNoDiagnostics(t *testing.T) {
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(nil)), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(csvWith(nil)), "EUR")
 	if len(ds) != 0 || len(ps) != 1 {
 		t.Fatalf("products %+v, diagnostics %v", ps, ds)
 	}
 	p := ps[0]
 	if p.ID != "etf-welt" || p.SRI != 4 || p.RHPYears != 5 || p.OngoingPct != 0.2 || p.MRM != nil ||
-		p.ScenarioModeratePct == nil || *p.ScenarioModeratePct != 5 || p.Source() != (Position{File: CSVFile, Line: 2}) {
+		p.ScenarioModeratePct == nil || *p.ScenarioModeratePct != 5 || p.Source() != (product.Position{File: product.CSVFile, Line: 2}) {
 		t.Errorf("product %+v", p)
 	}
 }
@@ -148,7 +149,7 @@ func TestValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := csvWith(tc.changes)
-			_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+			_, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 			if len(ds) != 1 {
 				t.Fatalf("want one diagnostic, got %d: %v", len(ds), ds)
 			}
@@ -158,7 +159,7 @@ func TestValidation(t *testing.T) {
 					tc.sev, tc.key, tc.message, tc.hint)
 			}
 			// The row is on line 2; the column is the key's field in that row.
-			if d.File != CSVFile || d.Line != 2 || d.Column == 0 {
+			if d.File != product.CSVFile || d.Line != 2 || d.Column == 0 {
 				t.Errorf("place %s:%d:%d", d.File, d.Line, d.Column)
 			}
 			if strings.HasSuffix(tc.message, "missing") {
@@ -166,7 +167,7 @@ func TestValidation(t *testing.T) {
 			}
 			col := 1 // the byte column of tc.key's field in the row
 			for i, cell := range strings.Split(strings.Split(data, "\n")[1], ",") {
-				if Keys()[i] == tc.key {
+				if product.Keys()[i] == tc.key {
 					break
 				}
 				col += len(cell) + 1
@@ -183,13 +184,13 @@ func TestValidation(t *testing.T) {
 func TestMissingColumn(t *testing.T) {
 	data := csvWith(nil)
 	lines := strings.Split(data, "\n")
-	i := slices.Index(Keys(), "transaction_pct")
+	i := slices.Index(product.Keys(), "transaction_pct")
 	drop := func(line string) string {
 		cells := strings.Split(line, ",")
 		return strings.Join(slices.Delete(cells, i, i+1), ",")
 	}
 	data = drop(lines[0]) + "\n" + drop(lines[1]) + "\n"
-	_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	_, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ds) != 1 || ds[0].Line != 2 || ds[0].Key != "transaction_pct" || !strings.HasPrefix(ds[0].Message, "transaction_pct is missing") {
 		t.Errorf("diagnostics %v", ds)
 	}
@@ -199,7 +200,7 @@ func TestDuplicateISIN(t *testing.T) {
 	data := csvWith(nil)
 	row := strings.Split(data, "\n")[1]
 	data += strings.Replace(row, "etf-welt", "etf-welt-2", 1) + "\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	// The second product of the ISIN is refused: one product, one source.
 	if len(ps) != 1 || len(ds) != 1 || ds[0].Line != 3 || ds[0].Key != "isin" ||
 		ds[0].Message != `the ISIN IE00B4L5Y983 is also the product "etf-welt"'s, at content/data/products.csv:2: one product, one source` {
@@ -208,7 +209,7 @@ func TestDuplicateISIN(t *testing.T) {
 }
 
 func TestRecurringCostsTotal(t *testing.T) {
-	_, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{
+	_, ds := ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{
 		"ongoing_pct": "60", "transaction_pct": "40"})), "EUR")
 	var errs []string
 	for _, d := range ds {
@@ -222,16 +223,16 @@ func TestRecurringCostsTotal(t *testing.T) {
 }
 
 func TestDefaultCurrency(t *testing.T) {
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "CHF")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "CHF")
 	if len(ds) != 0 || ps[0].Currency != "CHF" {
 		t.Errorf("default not applied: %+v %v", ps, ds)
 	}
-	_, ds = ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "")
+	_, ds = ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "")
 	if len(ds) != 1 || ds[0].Message != "currency is not given and the site has no default currency" {
 		t.Errorf("no default: %v", ds)
 	}
 	// A bad default is reported once, at site.yaml, not for every product.
-	_, ds = ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "Euro")
+	_, ds = ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{"currency": ""})), "Euro")
 	if len(ds) != 1 || ds[0].File != "content/site.yaml" {
 		t.Errorf("bad default: %v", ds)
 	}
@@ -250,73 +251,27 @@ func TestSRITable(t *testing.T) {
 	}
 	for crm := 1; crm <= 6; crm++ {
 		for mrm := 1; mrm <= 7; mrm++ {
-			if got, ok := SRIFromRiskClasses(mrm, crm); !ok || got != want[crm-1][mrm-1] {
+			if got, ok := product.SRIFromRiskClasses(mrm, crm); !ok || got != want[crm-1][mrm-1] {
 				t.Errorf("mrm %d crm %d: %d, want %d", mrm, crm, got, want[crm-1][mrm-1])
 			}
 		}
 	}
 	for _, bad := range [][2]int{{0, 1}, {8, 1}, {1, 0}, {1, 7}} {
-		if _, ok := SRIFromRiskClasses(bad[0], bad[1]); ok {
+		if _, ok := product.SRIFromRiskClasses(bad[0], bad[1]); ok {
 			t.Errorf("mrm %d crm %d accepted", bad[0], bad[1])
 		}
 	}
 	// A matching triple passes.
-	_, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"mrm": "2", "crm": "3", "sri": "3"})), "EUR")
+	_, ds := ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{"mrm": "2", "crm": "3", "sri": "3"})), "EUR")
 	if len(ds) != 0 {
 		t.Errorf("matching sri rejected: %v", ds)
-	}
-}
-
-func TestISIN(t *testing.T) {
-	for _, tc := range []struct {
-		isin  string
-		valid bool
-	}{
-		{"DE0005140008", true}, // Deutsche Bank
-		{"US0378331005", true}, // Apple
-		{"IE00B4L5Y983", true}, // iShares Core MSCI World
-		{"DE0005140009", false},
-		{"US0378331006", false},
-		{"IE00B4L5Y993", false},
-		{"IE00B4L5Z983", false},
-		{"US0387331005", false}, // two digits swapped
-		{"0E0005140008", false},
-		{"DE000514000X", false},
-		{"DE00051400088", false},
-		{"DE000-140008", false},
-	} {
-		msg, _ := checkISIN(tc.isin)
-		if (msg == "") != tc.valid {
-			t.Errorf("%s: valid=%v, message %q", tc.isin, msg == "", msg)
-		}
-	}
-	if msg, _ := checkISIN("DE0005140001"); !strings.Contains(msg, "give 8") {
-		t.Errorf("expected check digit not named: %q", msg)
-	}
-}
-
-func TestCurrencyList(t *testing.T) {
-	for _, c := range []string{"EUR", "USD", "CHF", "GBP", "JPY", "SEK", "XCG", "ZWG", "SLE"} {
-		if !isCurrency(c) {
-			t.Errorf("%s rejected", c)
-		}
-	}
-	for _, c := range []string{"DEM", "HRK", "XXX", "eur", "EURO", ""} {
-		if isCurrency(c) {
-			t.Errorf("%s accepted", c)
-		}
-	}
-	for i := 1; i < len(currencyCodes); i++ {
-		if currencyCodes[i-1] >= currencyCodes[i] || len(currencyCodes[i]) != 3 {
-			t.Errorf("list not sorted or malformed at %s", currencyCodes[i])
-		}
 	}
 }
 
 // TestKIDURLIsPublishedEncoded: a KID address with letters beyond ASCII is
 // kept percent-encoded (RFC 3986).
 func TestKIDURLIsPublishedEncoded(t *testing.T) {
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(csvWith(map[string]string{"kid_url": "https://fonds.example/Basisinformationsblätter/etf.pdf"})), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(csvWith(map[string]string{"kid_url": "https://fonds.example/Basisinformationsblätter/etf.pdf"})), "EUR")
 	if len(ds) != 0 || len(ps) != 1 || ps[0].KIDURL != "https://fonds.example/Basisinformationsbl%C3%A4tter/etf.pdf" {
 		t.Fatalf("%+v %v", ps, ds)
 	}

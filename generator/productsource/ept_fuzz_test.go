@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ func FuzzEPT(f *testing.F) {
 			return
 		}
 		recs, rds := readEPT(r)
-		ps, bds := buildAll(recs, "EUR")
+		ps, bds := fromRecords(recs, "EUR")
 		all := append(append(ds, rds...), bds...)
 		for _, d := range all {
 			if d.Line < 1 {

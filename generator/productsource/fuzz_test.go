@@ -1,17 +1,22 @@
-package product
+package productsource
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/product"
 )
+
+// slug is a valid product id.
+var slug = regexp.MustCompile(`^[a-z0-9-]+$`)
 
 // checkParsed holds for any input: rejection comes only as diagnostics with
 // a file, returned products have a valid, unique id and sorted order, and
 // their figures are finite.
-func checkParsed(t *testing.T, file string, ps []Product, ds []diag.Diagnostic) {
+func checkParsed(t *testing.T, file string, ps []product.Product, ds []diag.Diagnostic) {
 	t.Helper()
 	for _, d := range ds {
 		if d.File == "" || d.Message == "" {
@@ -19,13 +24,13 @@ func checkParsed(t *testing.T, file string, ps []Product, ds []diag.Diagnostic) 
 		}
 	}
 	for i, p := range ps {
-		if !isSlug(p.ID) {
+		if !slug.MatchString(p.ID) {
 			t.Errorf("invalid id %q returned", p.ID)
 		}
 		if i > 0 && ps[i-1].ID >= p.ID {
 			t.Errorf("not sorted or duplicate: %q, %q", ps[i-1].ID, p.ID)
 		}
-		f := Compute(p)
+		f := product.Compute(p)
 		if f == nil {
 			continue
 		}
@@ -47,8 +52,8 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add("id,name\n\"unterminated\n")
 	f.Add(bigCSV(3))
 	f.Fuzz(func(t *testing.T, data string) {
-		ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
-		checkParsed(t, CSVFile, ps, ds)
+		ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
+		checkParsed(t, product.CSVFile, ps, ds)
 	})
 }
 

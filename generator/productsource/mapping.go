@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/suggest"
 	"github.com/klartext/klartext/generator/table"
 )
@@ -19,8 +20,8 @@ const MappingFile = "content/data/products.columns.yaml"
 // mapping is the content of MappingFile.
 type mapping struct {
 	file     string
-	columns  map[string]key // column name as written → key
-	lines    map[string]int // line of each column's entry
+	columns  map[string]product.Key // column name as written → key
+	lines    map[string]int         // line of each column's entry
 	ignore   map[string]bool
 	encoding string // table.UTF8, table.Windows1252, or "" to detect
 	sheet    string
@@ -49,7 +50,7 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 		line, msg := yamlErrorLine(err)
 		return nil, []diag.Diagnostic{diag.Errorf(file, line, "the YAML cannot be read: %s", msg).WithHint("check indentation and quoting at that line")}
 	}
-	m := &mapping{file: file, columns: map[string]key{}, lines: map[string]int{}, ignore: map[string]bool{}}
+	m := &mapping{file: file, columns: map[string]product.Key{}, lines: map[string]int{}, ignore: map[string]bool{}}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return m, nil
 	}
@@ -74,7 +75,7 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 				errAt(vn, "columns", "write one line per column below columns:, such as   ISIN: isin", "columns must list the export's column names with their keys")
 				continue
 			}
-			taken := map[key]string{}
+			taken := map[product.Key]string{}
 			for j := 0; j+1 < len(vn.Content); j += 2 {
 				cn, tn := vn.Content[j], vn.Content[j+1]
 				col := strings.TrimSpace(cn.Value)
@@ -86,11 +87,11 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 					errAt(cn, col, "remove one of them", "the column %q is mapped twice", col)
 					continue
 				}
-				k, ok := keyByName[target]
+				k, ok := product.KeyNamed(target)
 				if !ok {
 					hint := suggest.Hint(target, sortedKeyNames)
 					if hint == "" {
-						hint = "the keys are: " + strings.Join(keyNames[:], ", ")
+						hint = "the keys are: " + strings.Join(product.Keys(), ", ")
 					}
 					errAt(tn, col, hint, "the column %q is mapped to %q, which is no product key", col, target)
 					continue

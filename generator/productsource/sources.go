@@ -1,4 +1,12 @@
-package product
+// Package productsource is where product facts come from: FinDatEx EPT
+// V2.1 files, the bank's own export (content/data/products.csv or .xlsx)
+// and its mapping file products.columns.yaml, and the YAML files
+// content/data/products/<id>.yaml. It reads them into product.Records,
+// merges a YAML file into the row of the same id, has package product
+// check each record, and tells the products apart (one id, one ISIN, one
+// source). A diagnostic about a key read from a table names the column as
+// the file has it (the EPT field or the bank's column, and the cell).
+package productsource
 
 import (
 	"path"
@@ -8,6 +16,7 @@ import (
 	"github.com/klartext/klartext/generator/data"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/table"
 )
 
@@ -19,7 +28,7 @@ const dataDir = "content/data"
 
 // Load reads and checks all product facts among the site's files (the
 // guarded scan of content/, fileio.Files); see LoadFiles.
-func Load(files *fileio.Files, defaultCurrency string) ([]Product, []diag.Diagnostic) {
+func Load(files *fileio.Files, defaultCurrency string) ([]product.Product, []diag.Diagnostic) {
 	var data []string
 	for _, f := range files.List() {
 		if strings.HasPrefix(f, dataDir+"/") {
@@ -52,10 +61,10 @@ func Load(files *fileio.Files, defaultCurrency string) ([]Product, []diag.Diagno
 // usable, so that pages referring to them do not add a second wave of
 // "unknown product" errors; the build must not publish while any error is
 // reported.
-func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) ([]Product, []string, []diag.Diagnostic) {
+func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) ([]product.Product, []string, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	var sources []string
-	diags = append(diags, checkDefaultCurrency(defaultCurrency)...)
+	diags = append(diags, product.CheckDefaultCurrency(defaultCurrency)...)
 	read := func(file string) ([]byte, bool) {
 		raw, err := data.ReadFile(files, file)
 		if err != nil {
@@ -76,20 +85,20 @@ func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) 
 			var ds []diag.Diagnostic
 			m, ds = parseMapping(MappingFile, raw)
 			diags = append(diags, ds...)
-			if m != nil && !has[CSVFile] && !has[XLSXFile] {
-				diags = append(diags, diag.Warnf(MappingFile, 0, "the mapping file maps the columns of an export, but there is no %s or %s", CSVFile, XLSXFile).
+			if m != nil && !has[product.CSVFile] && !has[XLSXFile] {
+				diags = append(diags, diag.Warnf(MappingFile, 0, "the mapping file maps the columns of an export, but there is no %s or %s", product.CSVFile, XLSXFile).
 					WithHint("put the bank's export there, or remove the mapping file"))
 			}
 		}
 	}
 
-	var records []*rawRecord
+	var records []*product.Record
 	for _, file := range dataFiles { // sorted, so the first of two sources is the same each time
 		ext := strings.ToLower(path.Ext(file))
 		if ext != ".csv" && ext != ".xlsx" || file == "content/data/feedback.csv" {
 			continue
 		}
-		export := file == CSVFile || file == XLSXFile
+		export := file == product.CSVFile || file == XLSXFile
 		if !export {
 			// Any other table is an EPT file or none of this package's.
 			raw, err := data.ReadFile(files, file)
@@ -121,7 +130,7 @@ func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) 
 		if r == nil {
 			continue
 		}
-		var recs []*rawRecord
+		var recs []*product.Record
 		if IsEPTHeader(r.Header) {
 			recs, ds = readEPT(r)
 		} else {
@@ -135,10 +144,10 @@ func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) 
 	}
 
 	// Index the rows by id to merge YAML files into them; the first row of
-	// a duplicated id wins here, the duplicate is reported by buildAll.
-	byID := make(map[string]*rawRecord, len(records))
+	// a duplicated id wins here, the duplicate is reported by fromRecords.
+	byID := make(map[string]*product.Record, len(records))
 	for _, r := range records {
-		if id := r.vals[keyID].text; id != "" {
+		if id := r.Vals[keyID].Text; id != "" {
 			if _, dup := byID[id]; !dup {
 				byID[id] = r
 			}
@@ -162,14 +171,14 @@ func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) 
 		if rec == nil {
 			continue
 		}
-		if row, ok := byID[rec.vals[keyID].text]; ok {
-			row.merge(rec)
+		if row, ok := byID[rec.Vals[keyID].Text]; ok {
+			row.Merge(rec)
 			continue
 		}
 		records = append(records, rec)
 	}
 
-	products, ds := buildAll(records, defaultCurrency)
+	products, ds := fromRecords(records, defaultCurrency)
 	return products, sources, append(diags, ds...)
 }
 

@@ -1,13 +1,15 @@
-package product
+package productsource
 
 import (
 	"fmt"
-	"github.com/klartext/klartext/generator/sitetest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/sitetest"
 
 	"github.com/klartext/klartext/generator/diag"
 )
@@ -58,7 +60,7 @@ func TestCSVGermanSpreadsheet(t *testing.T) {
 	data := "\xef\xbb\xbfid;name;type;sri;rhp_years;ongoing_pct;entry_pct;scenario_moderate_pct" + fh + "\r\n" +
 		"mischfonds;\"Mischfonds \"\"Balance\"\", A\";mixed-fund;3;5;1,45;4.5;-0,5" + fr + "\r\n" +
 		";;;;;;;\r\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ds) != 0 || len(ps) != 1 {
 		t.Fatalf("products %+v, diagnostics %v", ps, ds)
 	}
@@ -69,40 +71,12 @@ func TestCSVGermanSpreadsheet(t *testing.T) {
 	}
 }
 
+// A number the checks cannot read is reported at its row and key
+// (TestParseNumber in package product has the grammar).
 func TestCSVNumbers(t *testing.T) {
-	for _, tc := range []struct {
-		sep, value string
-		ok         bool
-		want       float64
-	}{
-		{",", "1.20", true, 1.2},
-		{",", "+1.5", true, 1.5},
-		{",", ".5", true, 0.5},
-		{",", "1,20", false, 0}, // in a comma file this is two cells: reported as row length
-		{";", "1,20", true, 1.2},
-		{";", "1.20", true, 1.2},
-		{";", "1,2,3", false, 0},
-		{";", "1.234,5", false, 0},
-		{",", "NaN", false, 0},
-		{",", "Inf", false, 0},
-		{",", "0x1p3", false, 0},
-		{",", "1_000", false, 0},
-		{",", "1.2 %", false, 0},
-		{",", "-", false, 0},
-		{",", ".", false, 0},
-	} {
-		v, ok := parseNumber(tc.value, tc.sep == ";")
-		if tc.sep == "," && strings.Contains(tc.value, ",") {
-			ok = false
-		}
-		if ok != tc.ok || (ok && v != tc.want) {
-			t.Errorf("%q (sep %s): %v %v, want %v %v", tc.value, tc.sep, v, ok, tc.want, tc.ok)
-		}
-	}
-
 	fh, fr := figures(";", "ongoing_pct")
 	data := "id;name;type;sri;rhp_years;ongoing_pct" + fh + "\nfonds;Fonds;bond-fund;3;5;1,2,3" + fr + "\n"
-	_, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	_, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ds) != 1 || ds[0].Line != 2 || ds[0].Key != "ongoing_pct" || ds[0].Message != `ongoing_pct "1,2,3" is not a number` {
 		t.Errorf("diagnostics %v", ds)
 	}
@@ -111,7 +85,7 @@ func TestCSVNumbers(t *testing.T) {
 func TestCSVRowLength(t *testing.T) {
 	fh, fr := figures(",")
 	data := "id,name,type,sri,rhp_years" + fh + "\na,A,deposit,1,1" + fr + "\nb,B,deposit,1" + fr + "\nc,C,deposit,1,1,extra" + fr + "\nd,D,deposit,1,1" + fr + "\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" {
 		t.Errorf("products %+v", ps)
 	}
@@ -124,7 +98,7 @@ func TestCSVRowLength(t *testing.T) {
 func TestCSVDuplicateID(t *testing.T) {
 	fh, fr := figures(",")
 	data := "id,name,type,sri,rhp_years" + fh + "\nb,B,deposit,1,1" + fr + "\na,A,deposit,1,1" + fr + "\nb,B2,deposit,1,1" + fr + "\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "b" || ps[1].Name != "B" {
 		t.Errorf("products %+v (want sorted, first b kept)", ps)
 	}
@@ -137,7 +111,7 @@ func TestCSVDuplicateID(t *testing.T) {
 func TestCSVHeader(t *testing.T) {
 	fh, fr := figures(",")
 	data := "id,name,type,sri,rhp_years,ongoing_pcts,colour" + fh + "\nx,X,deposit,1,1,0.5,red" + fr + "\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(ps) != 1 {
 		t.Errorf("an unknown column must not drop the rows: %+v", ps)
 	}
@@ -151,22 +125,22 @@ func TestCSVHeader(t *testing.T) {
 		t.Errorf("unknown column without a near name: %+v", d)
 	}
 
-	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,sri,rhp_years\nx,X,1,1\n"), "EUR")
+	_, ds = ParseCSV(product.CSVFile, strings.NewReader("id,name,sri,rhp_years\nx,X,1,1\n"), "EUR")
 	if len(ds) < 1 || ds[0].Line != 1 || ds[0].Message != `the header has no "type" column, which every product needs` {
 		t.Errorf("missing column: %v", ds)
 	}
 
-	ps, ds = ParseCSV(CSVFile, strings.NewReader("name,type,sri,rhp_years\nX,deposit,1,1\n"), "EUR")
+	ps, ds = ParseCSV(product.CSVFile, strings.NewReader("name,type,sri,rhp_years\nX,deposit,1,1\n"), "EUR")
 	if len(ps) != 0 || len(ds) != 1 || !strings.Contains(ds[0].Message, `no "id" column`) {
 		t.Errorf("missing id column: %+v %v", ps, ds)
 	}
 
-	_, ds = ParseCSV(CSVFile, strings.NewReader("id,name,type,sri,rhp_years,sri"+fh+"\nx,X,deposit,1,1,2"+fr+"\n"), "EUR")
+	_, ds = ParseCSV(product.CSVFile, strings.NewReader("id,name,type,sri,rhp_years,sri"+fh+"\nx,X,deposit,1,1,2"+fr+"\n"), "EUR")
 	if len(ds) != 1 || ds[0].Message != `column "sri" appears twice in the header (columns 4 and 6)` {
 		t.Errorf("duplicate column: %v", ds)
 	}
 
-	ps, ds = ParseCSV(CSVFile, strings.NewReader(""), "EUR")
+	ps, ds = ParseCSV(product.CSVFile, strings.NewReader(""), "EUR")
 	if len(ps) != 0 || len(ds) != 0 {
 		t.Errorf("empty file: %+v %v", ps, ds)
 	}
@@ -175,7 +149,7 @@ func TestCSVHeader(t *testing.T) {
 func TestCSVBrokenQuote(t *testing.T) {
 	fh, fr := figures(",")
 	data := "id,name,type,sri,rhp_years" + fh + "\na,A \"B,deposit,1,1" + fr + "\nc,C,deposit,1,1" + fr + "\n"
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	if len(errorsOf(ds)) == 0 || ds[0].Line != 2 {
 		t.Errorf("diagnostics %v", ds)
 	}
@@ -206,7 +180,7 @@ func TestYAMLLineOfEachKey(t *testing.T) {
 	if pos := ps[0].KeyPosition("ongoing_pct"); pos.Line != 6 || pos.File != file {
 		t.Errorf("ongoing_pct at %+v", pos)
 	}
-	if pos := ps[0].KeyPosition("isin"); pos != (Position{File: file, Line: 1}) {
+	if pos := ps[0].KeyPosition("isin"); pos != (product.Position{File: file, Line: 1}) {
 		t.Errorf("isin (not given) at %+v", pos)
 	}
 }
@@ -278,7 +252,7 @@ func writeFile(t *testing.T, root, rel, data string) {
 func TestLoadMergesYAMLIntoCSV(t *testing.T) {
 	root := t.TempDir()
 	fh, fr := figures(",", "ongoing_pct")
-	writeFile(t, root, CSVFile, "id,name,type,sri,rhp_years,ongoing_pct,isin"+fh+"\n"+
+	writeFile(t, root, product.CSVFile, "id,name,type,sri,rhp_years,ongoing_pct,isin"+fh+"\n"+
 		"etf-welt,ETF Welt,equity-etf,4,5,0.20,IE00B4L5Y983"+fr+"\n"+
 		"tagesgeld,Tagesgeld,deposit,1,1,0,"+fr+"\n")
 	// Complements the CSV row: overrides ongoing_pct, adds a scenario.
@@ -298,14 +272,14 @@ func TestLoadMergesYAMLIntoCSV(t *testing.T) {
 	if etf.OngoingPct != 0.12 || etf.ISIN != "IE00B4L5Y983" || etf.ScenarioModeratePct == nil || etf.Currency != "EUR" {
 		t.Errorf("merged %+v", etf)
 	}
-	if len(etf.Sources) != 2 || etf.Sources[0] != (Position{File: CSVFile, Line: 2}) ||
+	if len(etf.Sources) != 2 || etf.Sources[0] != (product.Position{File: product.CSVFile, Line: 2}) ||
 		etf.Sources[1].File != YAMLDir+"/etf-welt.yaml" {
 		t.Errorf("sources %+v", etf.Sources)
 	}
 	if pos := etf.KeyPosition("ongoing_pct"); pos.File != YAMLDir+"/etf-welt.yaml" || pos.Line != 1 {
 		t.Errorf("ongoing_pct at %+v", pos)
 	}
-	if pos := etf.KeyPosition("isin"); pos.File != CSVFile || pos.Line != 2 {
+	if pos := etf.KeyPosition("isin"); pos.File != product.CSVFile || pos.Line != 2 {
 		t.Errorf("isin at %+v", pos)
 	}
 	if ps[0].Source().File != YAMLDir+"/aktien-europa.yaml" {
@@ -330,10 +304,10 @@ func TestLoadWithoutData(t *testing.T) {
 // bigCSV is a products CSV with n valid rows.
 func bigCSV(n int) string {
 	var b strings.Builder
-	b.WriteString(strings.Join(Keys()[:18], ",") + "\n") // id … scenario_favourable_pct
+	b.WriteString(strings.Join(product.Keys()[:18], ",") + "\n") // id … scenario_favourable_pct
 	for i := range n {
 		body := fmt.Sprintf("IE%09d", i) // each product its own ISIN
-		fmt.Fprintf(&b, "fonds-%d,Fonds %d,%s%d,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i, body, isinCheckDigit(body))
+		fmt.Fprintf(&b, "fonds-%d,Fonds %d,%s%d,equity-fund,EUR,5,,,7,4.00,0,1.55,0.31,0,-60,-8,6,17\n", i, i, body, product.ISINCheckDigit(body))
 	}
 	return b.String()
 }
@@ -342,7 +316,7 @@ func bigCSV(n int) string {
 // diagnostic. How fast is BenchmarkParseCSV20000's to say (the house
 // rules: no wall-clock time in a test).
 func TestLoadManyRows(t *testing.T) {
-	ps, ds := ParseCSV(CSVFile, strings.NewReader(bigCSV(20000)), "EUR")
+	ps, ds := ParseCSV(product.CSVFile, strings.NewReader(bigCSV(20000)), "EUR")
 	if len(ps) != 20000 || len(ds) != 0 {
 		t.Fatalf("%d products, %d diagnostics: %v", len(ps), len(ds), ds[:min(3, len(ds))])
 	}
@@ -352,7 +326,7 @@ func BenchmarkParseCSV20000(b *testing.B) {
 	data := bigCSV(20000)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		ParseCSV(CSVFile, strings.NewReader(data), "EUR")
+		ParseCSV(product.CSVFile, strings.NewReader(data), "EUR")
 	}
 }
 
@@ -372,7 +346,7 @@ func TestSharedCorpus(t *testing.T) {
 		t.Error("no products")
 	}
 	for _, p := range ps {
-		if Compute(p) == nil {
+		if product.Compute(p) == nil {
 			t.Errorf("%s: no figures", p.ID)
 		}
 	}
@@ -387,7 +361,7 @@ func TestRequiredKeys(t *testing.T) {
 	for _, c := range figureCols {
 		values[c[0]] = c[1]
 	}
-	req := RequiredKeys()
+	req := product.RequiredKeys()
 	csv := func(keys []string) string {
 		var row []string
 		for _, k := range keys {

@@ -1,4 +1,4 @@
-package product
+package productsource
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/table"
 )
 
@@ -76,24 +77,24 @@ const (
 // eptKeys are the keys read field by field. id, isin, type, entry_pct
 // and performance_fee_pct come from more than one field (readEPTRow).
 var eptKeys = []struct {
-	k     key
+	k     product.Key
 	field string
 	value eptValue
 }{
-	{keyManufacturer, "00010", eptText}, {keyName, "00050", eptText}, {keyCurrency, "00060", eptText},
-	{keyKIDDate, "00070", eptText}, {keyKIDURL, "00075", eptText},
-	{keySRI, "01090", eptNumber}, {keyMRM, "01100", eptNumber}, {keyCRM, "01110", eptNumber}, {keyRHP, "01120", eptNumber},
-	{keyUnfavourable1Y, "02010", eptFraction}, {keyUnfavourable, "02030", eptFraction},
-	{keyModerate1Y, "02040", eptFraction}, {keyModerate, "02060", eptFraction},
-	{keyFavourable1Y, "02070", eptFraction}, {keyFavourable, "02090", eptFraction},
-	{keyStress1Y, "02100", eptFraction}, {keyStress, "02120", eptFraction},
-	{keyExit, "03020", eptFraction}, {keyExit1Y, "03030", eptFraction}, {keyExitHalf, "03040", eptFraction},
-	{keyOngoing, "03060", eptFraction}, {keyTransaction, "03080", eptFraction},
-	{keyKIDTotalCosts1Y, "07010", eptAmount}, {keyKIDCostImpact1Y, "07020", eptFraction},
-	{keyKIDTotalCostsHalf, "07030", eptAmount}, {keyKIDCostImpactHalf, "07040", eptFraction},
-	{keyKIDTotalCostsRHP, "07050", eptAmount}, {keyKIDCostImpactRHP, "07060", eptFraction},
-	{keyKIDEntry, "07070", eptFraction}, {keyKIDExit, "07080", eptFraction}, {keyKIDTransaction, "07090", eptFraction},
-	{keyKIDOngoing, "07100", eptFraction}, {keyKIDIncidental, "07110", eptFraction},
+	{mustKey("manufacturer"), "00010", eptText}, {mustKey("name"), "00050", eptText}, {mustKey("currency"), "00060", eptText},
+	{mustKey("kid_date"), "00070", eptText}, {mustKey("kid_url"), "00075", eptText},
+	{mustKey("sri"), "01090", eptNumber}, {mustKey("mrm"), "01100", eptNumber}, {mustKey("crm"), "01110", eptNumber}, {mustKey("rhp_years"), "01120", eptNumber},
+	{mustKey("scenario_unfavourable_1y_pct"), "02010", eptFraction}, {mustKey("scenario_unfavourable_pct"), "02030", eptFraction},
+	{mustKey("scenario_moderate_1y_pct"), "02040", eptFraction}, {mustKey("scenario_moderate_pct"), "02060", eptFraction},
+	{mustKey("scenario_favourable_1y_pct"), "02070", eptFraction}, {mustKey("scenario_favourable_pct"), "02090", eptFraction},
+	{mustKey("scenario_stress_1y_pct"), "02100", eptFraction}, {mustKey("scenario_stress_pct"), "02120", eptFraction},
+	{mustKey("exit_pct"), "03020", eptFraction}, {mustKey("exit_1y_pct"), "03030", eptFraction}, {mustKey("exit_half_pct"), "03040", eptFraction},
+	{mustKey("ongoing_pct"), "03060", eptFraction}, {mustKey("transaction_pct"), "03080", eptFraction},
+	{mustKey("kid_total_costs_1y"), "07010", eptAmount}, {mustKey("kid_cost_impact_1y_pct"), "07020", eptFraction},
+	{mustKey("kid_total_costs_half"), "07030", eptAmount}, {mustKey("kid_cost_impact_half_pct"), "07040", eptFraction},
+	{mustKey("kid_total_costs_rhp"), "07050", eptAmount}, {mustKey("kid_cost_impact_rhp_pct"), "07060", eptFraction},
+	{mustKey("kid_entry_pct"), "07070", eptFraction}, {mustKey("kid_exit_pct"), "07080", eptFraction}, {mustKey("kid_transaction_pct"), "07090", eptFraction},
+	{mustKey("kid_ongoing_pct"), "07100", eptFraction}, {mustKey("kid_incidental_pct"), "07110", eptFraction},
 }
 
 // eptNumber reports whether a header cell is an EPT field name: five
@@ -170,7 +171,7 @@ func (e *eptColumns) name(field string) string {
 }
 
 // readEPT reads the share classes of an EPT file.
-func readEPT(r *table.Reader) ([]*rawRecord, []diag.Diagnostic) {
+func readEPT(r *table.Reader) ([]*product.Record, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	file := r.File
 	cols := &eptColumns{col: map[string]int{}, header: r.Header}
@@ -201,33 +202,33 @@ func readEPT(r *table.Reader) ([]*rawRecord, []diag.Diagnostic) {
 
 	origin := newOrigin(file, r.Format == table.XLSX, true)
 	for _, m := range eptKeys {
-		origin.name[m.k] = cols.name(m.field)
+		origin.Name[m.k] = cols.name(m.field)
 		if i, ok := cols.col[m.field]; ok {
-			origin.col[m.k] = i
+			origin.Col[m.k] = i
 		}
 	}
-	for _, k := range []key{keyID, keyISIN} {
-		origin.name[k], origin.col[k] = cols.name("00030"), cols.col["00030"]
+	for _, k := range []product.Key{keyID, keyISIN} {
+		origin.Name[k], origin.Col[k] = cols.name("00030"), cols.col["00030"]
 	}
 	if i, ok := cols.col["00090"]; ok {
-		origin.name[keyType], origin.col[keyType] = cols.name("00090"), i
+		origin.Name[keyType], origin.Col[keyType] = cols.name("00090"), i
 	}
-	origin.name[keyEntry] = cols.name("03010")
+	origin.Name[keyEntry] = cols.name("03010")
 	if i, ok := cols.col["03010"]; ok {
-		origin.col[keyEntry] = i
+		origin.Col[keyEntry] = i
 	}
 	if _, ok := cols.col["03015"]; ok {
-		origin.name[keyEntry] += " + " + cols.name("03015")
+		origin.Name[keyEntry] += " + " + cols.name("03015")
 	}
-	origin.name[keyPerformanceFee] = cols.name("03095")
+	origin.Name[keyPerformanceFee] = cols.name("03095")
 	if i, ok := cols.col["03095"]; ok {
-		origin.col[keyPerformanceFee] = i
+		origin.Col[keyPerformanceFee] = i
 	} else if i, ok := cols.col["03090"]; ok {
-		origin.name[keyPerformanceFee], origin.col[keyPerformanceFee] = cols.name("03090"), i
+		origin.Name[keyPerformanceFee], origin.Col[keyPerformanceFee] = cols.name("03090"), i
 	}
 
 	versionChecked := false
-	var records []*rawRecord
+	var records []*product.Record
 	for r.Next() {
 		if len(r.Cells()) != len(r.Header) {
 			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: r.Line(),
@@ -257,8 +258,8 @@ func readEPT(r *table.Reader) ([]*rawRecord, []diag.Diagnostic) {
 type eptRow struct {
 	r      *table.Reader
 	cols   *eptColumns
-	origin *columnOrigin
-	rec    *rawRecord
+	origin *product.ColumnOrigin
+	rec    *product.Record
 	diags  []diag.Diagnostic
 }
 
@@ -285,21 +286,21 @@ func (e *eptRow) warnf(pos table.Pos, field, hint, format string, a ...any) {
 
 // set gives key k the text, read from pos; written is the cell's text when
 // the value was converted.
-func (e *eptRow) set(k key, text string, pos table.Pos, decimalComma bool, written string) {
-	e.rec.vals[k] = rawValue{text: text, given: true, decimalComma: decimalComma,
-		pos: Position{File: pos.File, Line: pos.Line, Column: pos.Column}}
+func (e *eptRow) set(k product.Key, text string, pos table.Pos, decimalComma bool, written string) {
+	e.rec.Vals[k] = product.Value{Text: text, Given: true, DecimalComma: decimalComma,
+		Pos: product.Position{File: pos.File, Line: pos.Line, Column: pos.Column}}
 	if written != text {
-		e.rec.row.written[k] = written
+		e.rec.Row.Written[k] = written
 	}
 }
 
 // unusable marks key k as given but already reported.
-func (e *eptRow) unusable(k key, pos table.Pos) {
-	e.rec.vals[k] = rawValue{given: true, unusable: true, pos: Position{File: pos.File, Line: pos.Line, Column: pos.Column}}
+func (e *eptRow) unusable(k product.Key, pos table.Pos) {
+	e.rec.Vals[k] = product.Value{Given: true, Unusable: true, Pos: product.Position{File: pos.File, Line: pos.Line, Column: pos.Column}}
 }
 
 // fraction reads a field of decimal fractions as a *big.Rat.
-func (e *eptRow) fraction(field string, k key) (*big.Rat, table.Pos, bool) {
+func (e *eptRow) fraction(field string, k product.Key) (*big.Rat, table.Pos, bool) {
 	v, pos, ok := e.cell(field)
 	if !ok {
 		return nil, pos, false
@@ -321,7 +322,7 @@ func (e *eptRow) fraction(field string, k key) (*big.Rat, table.Pos, bool) {
 	return nil, pos, false
 }
 
-func (e *eptRow) record() (*rawRecord, []diag.Diagnostic) {
+func (e *eptRow) record() (*product.Record, []diag.Diagnostic) {
 	r := e.r
 	code, codePos, ok := e.cell("00030")
 	if !ok {
@@ -333,7 +334,7 @@ func (e *eptRow) record() (*rawRecord, []diag.Diagnostic) {
 			"the row has no %s", e.cols.name("00030"))
 		return nil, e.diags
 	}
-	e.rec = &rawRecord{sources: []Position{{File: r.File, Line: r.Line()}}, row: &tableRow{origin: e.origin}}
+	e.rec = &product.Record{Sources: []product.Position{{File: r.File, Line: r.Line()}}, Row: &product.TableRow{Origin: e.origin}}
 
 	// The code is an ISIN unless 00040 says otherwise; another code gives
 	// an id with the code's kind in front ("wkn-a0rpwh") and no ISIN.
@@ -365,7 +366,7 @@ func (e *eptRow) record() (*rawRecord, []diag.Diagnostic) {
 		}
 		e.set(keyType, typ, pos, false, typ)
 	} else {
-		e.rec.vals[keyType] = rawValue{text: DefaultEPTType, given: true}
+		e.rec.Vals[keyType] = product.Value{Text: DefaultEPTType, Given: true}
 	}
 
 	for _, m := range eptKeys {
@@ -410,7 +411,7 @@ func (e *eptRow) entry() {
 	if y, _, ok := e.fraction("03015", keyEntry); ok {
 		x.Add(x, y)
 		written += " + " + e.r.Cells()[e.cols.col["03015"]]
-	} else if e.rec.vals[keyEntry].unusable {
+	} else if e.rec.Vals[keyEntry].Unusable {
 		return
 	}
 	e.set(keyEntry, decimalText(x.Mul(x, hundred)), pos, false, written)
@@ -486,9 +487,9 @@ func (e *eptRow) slidingExit() {
 // below a hundredth of a percent. A value of 1 or more is the amount for
 // 02220 and scaled to 10,000. A misreading cannot stay silent: the model
 // cross-checks the KID's figures and warns when they deviate.
-func (e *eptRow) kidAmount(x *big.Rat, pos table.Pos, field string, k key) (*big.Rat, bool) {
+func (e *eptRow) kidAmount(x *big.Rat, pos table.Pos, field string, k product.Key) (*big.Rat, bool) {
 	if x.Cmp(big.NewRat(1, 1)) < 0 {
-		return x.Mul(x, big.NewRat(int64(ExampleInvestment), 1)), true
+		return x.Mul(x, big.NewRat(int64(product.ExampleInvestment), 1)), true
 	}
 	ref, rpos, ok := e.cell("02220")
 	refAmount, okRef := parseDecimal(ref, e.r.DecimalComma)
@@ -501,6 +502,6 @@ func (e *eptRow) kidAmount(x *big.Rat, pos table.Pos, field string, k key) (*big
 		e.unusable(k, pos)
 		return nil, false
 	}
-	x.Mul(x, big.NewRat(int64(ExampleInvestment), 1))
+	x.Mul(x, big.NewRat(int64(product.ExampleInvestment), 1))
 	return x.Quo(x, refAmount), true
 }
