@@ -85,8 +85,11 @@
 // loads those again, resolves the model again and renders what read the
 // change (change.Reads: what the built-in theme's layouts read, so only
 // on a site without layouts of its own, theme.OwnLayouts), the site files
-// made from the model and the index's touched files. Anything else is a
-// full build. pipeline.Options.DryRun validates without writing
+// made from the model and the index's touched files; a page in a menu,
+// with aliases or an expiry, and an edit that changes the menus or the
+// redirects, are full builds (menus are on every page, redirect pages
+// are files of the plan). Anything else is a full build.
+// pipeline.Options.DryRun validates without writing
 // (klartext check, which adds check.Reports from the model).
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser
