@@ -53,6 +53,10 @@ type Site struct {
 	// the feed.
 	Menus *yaml.Node
 
+	// Brand is the bank's name, logo and colour (brand:); zero when
+	// absent: then the theme shows the title and its own colours.
+	Brand Brand
+
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
 }
 
@@ -91,7 +95,7 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand"}
 
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
@@ -117,7 +121,8 @@ func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
 	if err != nil {
 		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
 	}
-	return Parse(data)
+	s, ds := Parse(data)
+	return s, append(ds, checkLogo(s.Brand, files)...)
 }
 
 // Defaults are the settings site.yaml's keys start from.
@@ -172,6 +177,10 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			s.Feedback = v
 		case "menus":
 			s.Menus = v
+		case "brand":
+			var bds []diag.Diagnostic
+			s.Brand, bds = parseBrand(v)
+			ds = append(ds, bds...)
 		case "allow_raw":
 			var ads []diag.Diagnostic
 			s.AllowRaw, ads = parseAllowRaw(v)
