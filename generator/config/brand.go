@@ -27,6 +27,16 @@ type Brand struct {
 	ColorLine int
 }
 
+// Owner is the name of the site's owner, the bank: brand.name, else the
+// site's title. The footer's copyright, the feeds' author, the advisors'
+// employer in their vCards and schema.org data name it.
+func (s Site) Owner() string {
+	if s.Brand.Name != "" {
+		return s.Brand.Name
+	}
+	return s.Title
+}
+
 // brandKeys are the keys of brand:.
 var brandKeys = []string{"name", "logo", "alt", "color"}
 

@@ -12,17 +12,27 @@ import (
 
 // BrandStylesheet is the theme's stylesheet that carries the brand
 // colour: site.yaml's brand.color is appended to it as the value of
-// BrandProperty, so it reaches every page through the file the CSP
+// BrandProperty (brandRules), so it reaches every page through the file the CSP
 // already allows ('self'), hashed with it, and no inline style.
 const (
 	BrandStylesheet = "css/site.css"
 	BrandProperty   = "--accent"
 )
 
-// brandRule is what a brand colour appends to the theme's stylesheet; it
-// comes last, so it overrides the theme's own value of the property.
-func brandRule(color string) []byte {
-	return []byte(fmt.Sprintf("/* brand.color of content/site.yaml */\n:root { %s: %s; }\n", BrandProperty, color))
+// brandRules are what a brand appends to the theme's stylesheet: the
+// colour, last, so it overrides the theme's own value of the property,
+// and the logo's height in the header (its width follows from its width
+// and height attributes). A site without brand: keeps the theme's file
+// byte for byte, so they are not in site.css itself.
+func brandRules(b config.Brand) []byte {
+	var out []byte
+	if b.Logo != "" {
+		out = append(out, "/* brand.logo of content/site.yaml */\n.site-logo { display: inline-block; height: 2.5rem; width: auto; margin-right: 0.5rem; vertical-align: middle; }\n"...)
+	}
+	if b.Color != "" {
+		out = append(out, fmt.Sprintf("/* brand.color of content/site.yaml */\n:root { %s: %s; }\n", BrandProperty, b.Color)...)
+	}
+	return out
 }
 
 // brandUses are where the theme shows the brand colour with another of
@@ -73,13 +83,13 @@ func checkBrandContrast(b config.Brand, css []byte) []diag.Diagnostic {
 	return ds
 }
 
-// brandTail is what the brand colour appends to the theme's static
-// files; nil without one.
+// brandTail is what the brand appends to the theme's static files; nil
+// without a logo or colour.
 func brandTail(b config.Brand) map[string][]byte {
-	if b.Color == "" {
-		return nil
+	if rules := brandRules(b); rules != nil {
+		return map[string][]byte{BrandStylesheet: rules}
 	}
-	return map[string][]byte{BrandStylesheet: brandRule(b.Color)}
+	return nil
 }
 
 // checkThemeBrand checks the brand colour against the colours of the
