@@ -135,3 +135,28 @@ func TestNoBrandChangesNothing(t *testing.T) {
 		t.Error("an empty brand: changed the output")
 	}
 }
+
+// TestDemoBrand: the demo's bank is the advisors' employer in their vCards
+// and schema.org data, its logo in every header; a brand colour below AA
+// fails the build and leaves the previous output as it was.
+func TestDemoBrand(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	page := read(t, filepath.Join(dest, "advisors", "jonas-weber", "index.html"))
+	for _, want := range []string{
+		`<img class="site-logo" src="/brand/logo.svg" alt="Rheintal Genossenschaftsbank" width="120" height="40"><span>Rheintal Genossenschaftsbank eG</span>`,
+		`"worksFor":{"@type":"Organization","name":"Rheintal Genossenschaftsbank eG"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the advisor's page has no %s", want)
+		}
+	}
+	if vcf := read(t, filepath.Join(dest, "advisors", "jonas-weber", "jonas-weber.vcf")); !strings.Contains(vcf, "\r\nORG:Rheintal Genossenschaftsbank eG;") {
+		t.Errorf("the vCard's ORG is not the bank:\n%s", vcf)
+	}
+	res := failedEdit(t, "content/site.yaml", `color: "#1f5f3f"`, `color: "#4a9a6a"`)
+	wantErrors(t, res, `content/site.yaml:17: the brand colour #4a9a6a has a contrast of`, "WCAG AA needs at least 4.5:1")
+}
