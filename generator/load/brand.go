@@ -22,12 +22,14 @@ const (
 // brandRules are what a brand appends to the theme's stylesheet: the
 // colour, last, so it overrides the theme's own value of the property,
 // and the logo's height in the header (its width follows from its width
-// and height attributes). A site without brand: keeps the theme's file
+// and height attributes; on a phone the height of the title's line, so
+// the header grows no taller). A site without brand: keeps the theme's file
 // byte for byte, so they are not in site.css itself.
 func brandRules(b config.Brand) []byte {
 	var out []byte
 	if b.Logo != "" {
-		out = append(out, "/* brand.logo of content/site.yaml */\n.site-logo { display: inline-block; height: 2.5rem; width: auto; margin-right: 0.5rem; vertical-align: middle; }\n"...)
+		out = append(out, "/* brand.logo of content/site.yaml */\n.site-logo { display: inline-block; height: 2.5rem; width: auto; margin-right: 0.5rem; vertical-align: middle; }\n"+
+			"@media (max-width: 30em) { .site-logo { height: 1.5rem; } } /* a phone's first screen is the page's: no taller than the title's line */\n"...)
 	}
 	if b.Color != "" {
 		out = append(out, fmt.Sprintf("/* brand.color of content/site.yaml */\n:root { %s: %s; }\n", BrandProperty, b.Color)...)
