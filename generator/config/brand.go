@@ -1,14 +1,12 @@
 package config
 
 import (
-	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
-	"github.com/klartext/klartext/generator/suggest"
 )
 
 // Brand is site.yaml's brand: the bank's name, logo and colour. A zero
@@ -72,7 +70,7 @@ func parseBrand(v *yaml.Node) (Brand, []diag.Diagnostic) {
 			b.LogoAlt, altLine = val, e.Line
 		case "logo":
 			b.LogoLine = e.Line
-			if val == "" || strings.ContainsAny(val, `\*?[`) || strings.HasPrefix(val, "/") || strings.HasPrefix(val, "content/") || path.Clean(val) != val || strings.HasPrefix(val, "../") {
+			if !belowContent(val) {
 				ds = append(ds, diag.Errorf(File, e.Line, "brand.logo names %q; write the file's path below content/ with forward slashes, without ../ or a leading /", val).
 					WithKey(key).WithHint("for content/brand/logo.png write brand/logo.png"))
 				continue
@@ -86,13 +84,7 @@ func parseBrand(v *yaml.Node) (Brand, []diag.Diagnostic) {
 			}
 			b.Color = strings.ToLower(val)
 		default:
-			d := diag.Errorf(File, k.Line, "unknown setting %q in brand", k.Value).WithKey(key)
-			if h := suggest.Hint(k.Value, brandKeys); h != "" {
-				d = d.WithHint("%s", h)
-			} else {
-				d = d.WithHint("brand knows %s", strings.Join(brandKeys, ", "))
-			}
-			ds = append(ds, d)
+			ds = append(ds, unknownKey(diag.Errorf(File, k.Line, "unknown setting %q in brand", k.Value).WithKey(key), k.Value, brandKeys, "brand knows"))
 		}
 	}
 	switch {

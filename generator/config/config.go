@@ -186,13 +186,7 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			s.AllowRaw, ads = parseAllowRaw(v)
 			ds = append(ds, ads...)
 		default:
-			d := diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value)
-			if h := suggest.Hint(k.Value, keys); h != "" {
-				d = d.WithHint("%s", h)
-			} else {
-				d = d.WithHint("known settings are %s", strings.Join(keys, ", "))
-			}
-			ds = append(ds, d)
+			ds = append(ds, unknownKey(diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value), k.Value, keys, "known settings are"))
 		}
 	}
 	line := func(key string) int {
@@ -249,7 +243,7 @@ func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
 		case e.Kind != yaml.ScalarNode || p == "":
 			ds = append(ds, diag.Errorf(File, e.Line, "each entry of allow_raw must be a file name below content/").WithKey("allow_raw"))
 			continue
-		case strings.ContainsAny(p, `\*?[`) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "content/") || path.Clean(p) != p || p == "." || strings.HasPrefix(p, "../"):
+		case !belowContent(p):
 			ds = append(ds, diag.Errorf(File, e.Line, "allow_raw names %q; write the path below content/ with forward slashes, without patterns, ../ or a leading /", p).
 				WithKey("allow_raw").WithHint("for content/downloads/rechner.html write downloads/rechner.html"))
 			continue
@@ -262,6 +256,23 @@ func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
 		out = append(out, Allowance{Path: p, Line: e.Line})
 	}
 	return out, ds
+}
+
+// unknownKey adds to d, the error of an unknown key, the closest known
+// key, or else the list of them after intro.
+func unknownKey(d diag.Diagnostic, key string, known []string, intro string) diag.Diagnostic {
+	if h := suggest.Hint(key, known); h != "" {
+		return d.WithHint("%s", h)
+	}
+	return d.WithHint("%s %s", intro, strings.Join(known, ", "))
+}
+
+// belowContent reports whether p names a file below content/ as
+// site.yaml writes one: forward slashes, no patterns, no ../, no leading
+// / or content/.
+func belowContent(p string) bool {
+	return p != "" && p != "." && !strings.ContainsAny(p, `\*?[`) && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "content/") &&
+		path.Clean(p) == p && !strings.HasPrefix(p, "../")
 }
 
 func yamlErrLine(err error) int {
