@@ -12,8 +12,8 @@ import (
 
 // BrandStylesheet is the theme's stylesheet that carries the brand
 // colour: site.yaml's brand.color is appended to it as the value of
-// BrandProperty (brandRules), so it reaches every page through the file the CSP
-// already allows ('self'), hashed with it, and no inline style.
+// BrandProperty (brandRules), so it reaches every page through the file
+// the CSP already allows ('self'), hashed with it, and no inline style.
 const (
 	BrandStylesheet = "css/site.css"
 	BrandProperty   = "--accent"
@@ -60,8 +60,9 @@ func themeColor(css []byte, property string) (contrast.Color, bool) {
 
 // checkBrandContrast reports each use of the brand colour whose contrast
 // with the theme's colour there is below WCAG AA, at brand.color's line.
-// css is the theme's stylesheet as it is without the brand; a theme
-// without one of the colours has no such use.
+// css is the theme's stylesheet (the brand's rules appended to it define
+// none of the colours checked, and the theme's own definitions come
+// first); a theme without one of the colours has no such use.
 func checkBrandContrast(b config.Brand, css []byte) []diag.Diagnostic {
 	if b.Color == "" {
 		return nil
