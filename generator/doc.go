@@ -9,7 +9,9 @@
 // what the stages before it made:
 //
 //  1. load (package load): config reads content/site.yaml (its baseURL
-//     replaced by the command line's --baseURL, Options.BaseURL); content
+//     replaced by the command line's --baseURL, Options.BaseURL; brand:,
+//     the bank's name, logo and colour, whose logo file must exist);
+//     content
 //     walks content/, splits front matter (frontmatter) and decodes it per
 //     page kind; productsource reads the product facts from the data files
 //     that are product sources (EPT files, the bank's export and its
@@ -277,6 +279,14 @@
 //     entry like a link, order by weight, the active item); site.Resolve
 //     resolves them (site/menus.go), render makes the header's and the
 //     footer's links.
+//   - contrast: WCAG 2.x relative luminance and contrast ratio, pure.
+//     load/brand.go checks site.yaml's brand colour with it against the
+//     colours of the theme's stylesheet where the theme uses it (links on
+//     --paper and --tint, --accent-ink on it) and has the theme append it
+//     to css/site.css as --accent (theme.StaticTail: hashed with the file,
+//     no inline style for the CSP to refuse); publish.Images.Logo
+//     publishes the logo and gives its size, render's SiteView.Brand and
+//     Owner (config.Site.Owner) show it and the bank's name.
 //   - redirect: aliases of moved pages (checked, their collisions, the
 //     redirect page, _redirects, nginx and Apache snippets); site.Resolve
 //     checks them (site/aliases.go), publish writes the files

@@ -53,6 +53,10 @@ type Site struct {
 	// the feed.
 	Menus *yaml.Node
 
+	// Brand is the bank's name, logo and colour (brand:); zero when
+	// absent: then the theme shows the title and its own colours.
+	Brand Brand
+
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
 }
 
@@ -91,7 +95,7 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand"}
 
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
@@ -117,7 +121,8 @@ func Load(files *fileio.Files) (Site, []diag.Diagnostic) {
 	if err != nil {
 		return Defaults(), []diag.Diagnostic{diag.Errorf(File, 0, "cannot read: %v", err)}
 	}
-	return Parse(data)
+	s, ds := Parse(data)
+	return s, append(ds, checkLogo(s.Brand, files)...)
 }
 
 // Defaults are the settings site.yaml's keys start from.
@@ -172,18 +177,16 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			s.Feedback = v
 		case "menus":
 			s.Menus = v
+		case "brand":
+			var bds []diag.Diagnostic
+			s.Brand, bds = parseBrand(v)
+			ds = append(ds, bds...)
 		case "allow_raw":
 			var ads []diag.Diagnostic
 			s.AllowRaw, ads = parseAllowRaw(v)
 			ds = append(ds, ads...)
 		default:
-			d := diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value)
-			if h := suggest.Hint(k.Value, keys); h != "" {
-				d = d.WithHint("%s", h)
-			} else {
-				d = d.WithHint("known settings are %s", strings.Join(keys, ", "))
-			}
-			ds = append(ds, d)
+			ds = append(ds, unknownKey(diag.Errorf(File, k.Line, "unknown setting %q", k.Value).WithKey(k.Value), k.Value, keys, "known settings are"))
 		}
 	}
 	line := func(key string) int {
@@ -240,7 +243,7 @@ func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
 		case e.Kind != yaml.ScalarNode || p == "":
 			ds = append(ds, diag.Errorf(File, e.Line, "each entry of allow_raw must be a file name below content/").WithKey("allow_raw"))
 			continue
-		case strings.ContainsAny(p, `\*?[`) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, "content/") || path.Clean(p) != p || p == "." || strings.HasPrefix(p, "../"):
+		case !belowContent(p):
 			ds = append(ds, diag.Errorf(File, e.Line, "allow_raw names %q; write the path below content/ with forward slashes, without patterns, ../ or a leading /", p).
 				WithKey("allow_raw").WithHint("for content/downloads/rechner.html write downloads/rechner.html"))
 			continue
@@ -253,6 +256,23 @@ func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
 		out = append(out, Allowance{Path: p, Line: e.Line})
 	}
 	return out, ds
+}
+
+// unknownKey adds to d, the error of an unknown key, the closest known
+// key, or else the list of them after intro.
+func unknownKey(d diag.Diagnostic, key string, known []string, intro string) diag.Diagnostic {
+	if h := suggest.Hint(key, known); h != "" {
+		return d.WithHint("%s", h)
+	}
+	return d.WithHint("%s %s", intro, strings.Join(known, ", "))
+}
+
+// belowContent reports whether p names a file below content/ as
+// site.yaml writes one: forward slashes, no patterns, no ../, no leading
+// / or content/.
+func belowContent(p string) bool {
+	return p != "" && p != "." && !strings.ContainsAny(p, `\*?[`) && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "content/") &&
+		path.Clean(p) == p && !strings.HasPrefix(p, "../")
 }
 
 func yamlErrLine(err error) int {

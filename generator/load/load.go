@@ -97,6 +97,7 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 		ds.Add(p.Diagnostic())
 	}
 	ds.Add(th.Problems...)
+	ds.Add(checkThemeBrand(cfg.Brand, th)...)
 	in.Words = &site.Words{Catalog: th.Words(), FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
 		SearchTitle: th.Translate("search_title"), SearchDescription: th.Translate("search_description")}
 	return in, th
@@ -133,6 +134,7 @@ func Theme(root string, cfg config.Site, off shortcut.Set, hash bool) (*theme.Th
 		return th, err
 	}
 	th.Quick, th.CachePartials = off.Takes(shortcut.QuickTemplates), off.Takes(shortcut.PartialCache)
+	th.StaticTail = brandTail(cfg.Brand)
 	if assets != nil {
 		statics, _ := th.StaticFiles() // an error is the publish stage's to report
 		for _, f := range statics {

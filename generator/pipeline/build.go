@@ -103,6 +103,7 @@ type built struct {
 	plan   *publish.Plan
 	writer *output.Writer
 	images *publish.Images
+	logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
 	search *publish.Search // nil: no index is written
 	record *render.Record
 	// The diagnostics of everything but the pages: of the load stage, of
@@ -147,6 +148,9 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 		b.search = publish.NewSearch(s)
 	}
 	b.images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	var logoDiags []diag.Diagnostic
+	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
+	ds.Add(logoDiags...)
 	res.phase("images")
 
 	r := b.render(plan.Jobs, b.writer, th, b.search != nil, res)
@@ -176,7 +180,7 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
 func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Index: index,
+	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Logo: b.logo, Index: index,
 		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
 	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {

@@ -128,7 +128,7 @@ func (p *Publisher) feed(sec *site.Node, pages []*site.Node) ([]byte, bool) {
 		dated = dated[:feedSize]
 	}
 	v := FeedView{Site: p.Renderer.SiteView(), Title: cfg.Title, Lang: cfg.Language, Self: cfg.AbsURL("/feed.xml"),
-		Home: cfg.AbsURL("/"), Author: cfg.Title}
+		Home: cfg.AbsURL("/"), Author: cfg.Owner()}
 	if sec != nil && sec.URL != "/" {
 		v.Title, v.Self, v.Home = sec.Title+" – "+cfg.Title, cfg.AbsURL(sec.URL+"feed.xml"), cfg.AbsURL(sec.URL)
 	}

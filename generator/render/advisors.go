@@ -23,5 +23,5 @@ func advisorJSONLD(s *site.Site, n *site.Node) template.JS {
 	if a.PhotoURL != "" {
 		card.Photo = s.Config.AbsURL(a.PhotoURL)
 	}
-	return template.JS(advisor.PersonJSONLD(card, s.Config.AbsURL(n.URL), s.Config.Title, s.Config.BaseURL))
+	return template.JS(advisor.PersonJSONLD(card, s.Config.AbsURL(n.URL), s.Config.Owner(), s.Config.BaseURL))
 }

@@ -42,6 +42,9 @@ type Env struct {
 	// Index asks for each page's entry for the search index (Page.Doc):
 	// the site has a search page and its index is being written.
 	Index bool
+	// Logo is the published logo of site.yaml's brand (publish.Images'
+	// Logo); nil without one.
+	Logo *site.Picture
 	// Published reports whether the output plan claimed a site path: a
 	// Markdown link from the site's root ("/produkte/") must name one.
 	// nil leaves such links unchecked.
@@ -84,7 +87,7 @@ func New(env Env) *Renderer {
 	s, th := env.Site, env.Theme
 	cfg := s.Config
 	v := &SiteView{Title: cfg.Title, Description: cfg.Description, Lang: cfg.Language, BaseURL: cfg.BaseURL,
-		Copyright: cfg.Copyright, Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
+		Copyright: cfg.Copyright, Owner: cfg.Owner(), Brand: brandView(cfg.Brand, env.Logo), Year: s.Now.Year(), Data: s.Data, Locale: ogLocale(cfg.Language),
 		CSP: feedback.CSP(s.Feedback.Settings, s.VideoOrigins...)}
 	r := &Renderer{env: env, site: s, theme: th, feedback: &feedbackView{Feedback: s.Feedback}, md: markdown.New(th.Words()),
 		view: v, loc: locale.For(cfg.Language), words: th.Words(), chartLang: chart.NewLang(th.Words())}
@@ -99,6 +102,21 @@ func New(env Env) *Renderer {
 		r.skeletons = &chart.Skeletons{}
 	}
 	return r
+}
+
+// brandView is what the header shows of the brand; nil when it has
+// neither a name nor a logo to show (a brand colour alone changes only
+// the stylesheet).
+func brandView(b config.Brand, logo *site.Picture) *BrandView {
+	var v BrandView
+	v.Name = b.Name
+	if logo != nil {
+		v.Logo = &LogoView{Src: logo.Src, Alt: b.LogoAlt, Width: logo.Width, Height: logo.Height}
+	}
+	if v.Name == "" && v.Logo == nil {
+		return nil
+	}
+	return &v
 }
 
 // menus are the main menu and the footer's links: the site's menus

@@ -17,6 +17,8 @@ type SiteView struct {
 	Lang        string
 	BaseURL     string
 	Copyright   string
+	Owner       string     // the bank's name (config.Site.Owner): brand.name, else Title
+	Brand       *BrandView // the header's logo and name; nil without either
 	Year        int
 	Locale      string // Open Graph locale, "de_DE"
 	CSP         string // Content-Security-Policy for the meta tag
@@ -24,6 +26,20 @@ type SiteView struct {
 	Menu        []Link
 	FooterLinks []Link
 	Data        map[string]any
+}
+
+// BrandView is site.yaml's brand as the header shows it: the logo
+// (nil without one) and the bank's name ("" without one).
+type BrandView struct {
+	Name string
+	Logo *LogoView
+}
+
+// LogoView is the logo's img: its published file, alternative text and
+// size in pixels.
+type LogoView struct {
+	Src, Alt      string
+	Width, Height int
 }
 
 // Link is a titled URL.

@@ -118,6 +118,13 @@ feedback:
 # ein Browser sie ausführen würde (HTML, Skripte): jede einzeln mit ihrem
 # Pfad unter content/, z. B. [downloads/rechner.html].
 allow_raw: []
+# Die Bank: ihr Name im Kopf jeder Seite und in der Copyright-Zeile, ihre
+# Farbe für Links und Schaltflächen (geprüft: mindestens 4,5:1 gegen Weiß,
+# WCAG AA) und, wenn gewünscht, ihr Logo: eine Datei unter content/
+# (logo: brand/logo.png) mit alt: seinem Text.
+brand:
+  name: "` + todo("Name der Bank") + `"
+  color: "#0b5c8a"
 # Die Menüs: main im Kopf jeder Seite, footer im Fuß. Ein Eintrag nennt
 # eine Seite mit ihrer Datei unter content/ (pageRef:) oder eine Adresse
 # (url: mit name:); weight: ordnet, name: ersetzt den Titel der Seite.
@@ -262,6 +269,13 @@ feedback:
 # them (HTML, scripts): each one by its path below content/, e.g.
 # [downloads/calculator.html].
 allow_raw: []
+# The bank: its name in the header of every page and the copyright line,
+# its colour for links and buttons (checked: at least 4.5:1 against white,
+# WCAG AA) and, if wanted, its logo: a file below content/
+# (logo: brand/logo.png) with alt: its text.
+brand:
+  name: "` + todo("name of the bank") + `"
+  color: "#0b5c8a"
 # The menus: main in the header of every page, footer at its bottom. An
 # entry names a page by its file below content/ (pageRef:) or an address
 # (url: with name:); weight: orders them, name: replaces the page's title.

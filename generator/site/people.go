@@ -71,7 +71,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog
 		card := advisor.Card{Slug: n.Slug, Name: m.Name, Role: m.Role, Branch: m.Branch, Languages: m.Languages,
 			Specialties: m.Specialties, Email: m.Email, Phone: m.Phone, BookingURL: m.BookingURL, Photo: m.Photo,
 			PhotoAlt: m.PhotoAlt, AdviceModel: advisor.AdviceModel(m.AdviceModel), Published: true,
-			Org: s.Config.Title, Words: words}
+			Org: s.Config.Owner(), Words: words}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
 			d.Hint = p.Hint

@@ -46,6 +46,10 @@ type Theme struct {
 	// Assets are the static stylesheets and scripts by their content's
 	// name (load.Theme hashes them); nil: every file keeps its name.
 	Assets *assethash.Set
+	// StaticTail is appended to a static file as it is read, by its
+	// path below static/: the brand colour's rule for the stylesheet
+	// (load.Theme). Set before the first ReadStatic.
+	StaticTail map[string][]byte
 
 	mu       sync.Mutex
 	compiled map[string]*compiled
@@ -389,5 +393,9 @@ func (t *Theme) StaticFiles() ([]string, error) {
 
 // ReadStatic reads a static file (path below static/).
 func (t *Theme) ReadStatic(name string) ([]byte, error) {
-	return fs.ReadFile(t.fsys, path.Join("static", name))
+	data, err := fs.ReadFile(t.fsys, path.Join("static", name))
+	if tail := t.StaticTail[name]; err == nil && tail != nil {
+		data = append(data, tail...)
+	}
+	return data, err
 }
