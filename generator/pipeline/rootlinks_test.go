@@ -17,7 +17,7 @@ func TestRootRelativeLinks(t *testing.T) {
 	files := minimalSite()
 	files["content/site.yaml"] = "title: Testbank\nbaseURL: https://bank.test/klartext/\nlanguage: de\n"
 	files["content/docs/bild.jpg"] = string(imagetest.JPEG(imagetest.Picture(1600, 1000), imagetest.JPEGOptions{}))
-	files["content/glossar.md"] = "---\ntitle: Glossar\n---\n## Risikoklasse\n\n[Dokumente](/docs/), [Preise](/docs/preise.pdf), [Info](/docs/info#oben), [Feed](/feed.xml?x=1)\n\n![Die Filiale](/docs/bild.jpg)\n"
+	files["content/glossar.md"] = "---\ntitle: Glossar\n---\n## Risikoklasse\n\n[Dokumente](/docs/), [Preise](/docs/preise.pdf), [Info](/docs/info#oben), [Feed](/feed.xml?x=1), [Stil](/css/site.css)\n\n![Die Filiale](/docs/bild.jpg)\n"
 	root := writeSite(t, files)
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.Len() != 0 {
@@ -33,6 +33,10 @@ func TestRootRelativeLinks(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+	// The theme's stylesheet is written under its hashed name only.
+	if !regexp.MustCompile(`<a href="/klartext/css/site\.[0-9a-f]{10}\.css">Stil</a>`).MatchString(page) {
+		t.Errorf("a link to the theme's stylesheet does not lead to its hashed name")
 	}
 	if !regexp.MustCompile(`<img src="/klartext/docs/bild-[0-9x]+-[0-9a-f]+\.jpg"[^>]*alt="Die Filiale"`).MatchString(page) {
 		t.Errorf("the image from the site's root is not published below the base path:\n%s", regexp.MustCompile(`<picture>[\s\S]*?</picture>|<img[^>]*>`).FindString(page))

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/grammar"
 )
 
@@ -12,9 +13,14 @@ import (
 // site's root is the address of something the build claimed (published
 // asks the output plan: a page, a file of content/, a site file, an
 // alias's redirect), with the base path; "/produkte" is "/produkte/" when
-// only the folder is published.
-func resolvePath(published func(string) bool, relURL func(string) string) func(string) (string, bool) {
+// only the folder is published. A theme's stylesheet or script is written
+// under its hashed name only (assets), so a link to its plain name leads
+// there, as the asset template function does.
+func resolvePath(published func(string) bool, relURL func(string) string, assets *assethash.Set) func(string) (string, bool) {
 	return func(p string) (string, bool) {
+		if a := assets.Get(p); a != nil {
+			return relURL(a.Name), true
+		}
 		if published(p) {
 			return relURL(p), true
 		}

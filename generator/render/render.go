@@ -452,7 +452,7 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 		ImageAllowed: r.imageAllowed,
 	}
 	if r.env.Published != nil {
-		p.ResolvePath = resolvePath(r.env.Published, cfg.RelURL)
+		p.ResolvePath = resolvePath(r.env.Published, cfg.RelURL, r.theme.Assets)
 	}
 	if r.env.Images != nil {
 		p.Image = r.env.Images.Markdown(n)
