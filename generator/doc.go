@@ -296,6 +296,12 @@
 //     once into a Set (Theme.Assets), the template functions asset and
 //     integrity name them, publish writes them so and lists them in
 //     _headers (klartext serve keeps the plain names: Options.PlainAssets).
+//   - headers: the _headers file (headers.File, which publish writes):
+//     the policy and security headers, the short cache's rules for the
+//     pages (CacheRules) and the hashed files' year, then site.yaml's
+//     headers: (Parse, called by config; checked against klartext's own
+//     rules when the file is made). match.go reads a rule's path as
+//     Netlify and as Cloudflare Pages do, quoting their documentation.
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,
