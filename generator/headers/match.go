@@ -36,6 +36,11 @@ import (
 // MatchCloudflare reports whether Cloudflare Pages applies the rule
 // pattern to the request path p.
 func MatchCloudflare(pattern, p string) bool {
+	re := cloudflare(pattern)
+	return re != nil && re.MatchString(p)
+}
+
+func cloudflare(pattern string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString("^")
 	for i, part := range strings.Split(pattern, "*") {
@@ -45,8 +50,8 @@ func MatchCloudflare(pattern, p string) bool {
 		b.WriteString(placeholders(regexp.QuoteMeta(part)))
 	}
 	b.WriteString("$")
-	re, err := regexp.Compile(b.String())
-	return err == nil && re.MatchString(p)
+	re, _ := regexp.Compile(b.String())
+	return re
 }
 
 // placeholders turns the :name parts of an escaped rule into [^/]+.
@@ -57,6 +62,11 @@ func placeholders(s string) string { return placeholder.ReplaceAllString(s, `[^/
 // MatchNetlify reports whether Netlify applies the rule pattern to the
 // request path p.
 func MatchNetlify(pattern, p string) bool {
+	re := netlify(pattern)
+	return re != nil && re.MatchString(p)
+}
+
+func netlify(pattern string) *regexp.Regexp {
 	var parts []string
 	for _, part := range strings.Split(pattern, "/") {
 		part = strings.TrimRight(part, " \t")
@@ -75,11 +85,20 @@ func MatchNetlify(pattern, p string) bool {
 			parts = append(parts, regexp.QuoteMeta(part))
 		}
 	}
-	re, err := regexp.Compile(`(?i)^/` + strings.Join(parts, "/") + `/?$`)
-	return err == nil && re.MatchString(p)
+	re, _ := regexp.Compile(`(?i)^/` + strings.Join(parts, "/") + `/?$`)
+	return re
 }
 
 // Match reports whether either host applies the rule pattern to p.
-func Match(pattern, p string) bool {
-	return MatchNetlify(pattern, p) || MatchCloudflare(pattern, p)
+func Match(pattern, p string) bool { return compile(pattern).match(p) }
+
+// rule is a pattern compiled as each host reads it (nil: the host cannot
+// read it, and it matches nothing there).
+type rule struct{ nl, cf *regexp.Regexp }
+
+func compile(pattern string) rule { return rule{netlify(pattern), cloudflare(pattern)} }
+
+// match reports whether either host applies the rule to p.
+func (r rule) match(p string) bool {
+	return r.nl != nil && r.nl.MatchString(p) || r.cf != nil && r.cf.MatchString(p)
 }

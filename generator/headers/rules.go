@@ -220,8 +220,9 @@ func (s Site) checkExtra(short []string) ([]Rule, []diag.Diagnostic) {
 // either host: a hashed file, a page, or one below a folder whose rule
 // is /folder/* (any path the pattern can match that starts so).
 func (s Site) cachedBy(pattern string, short []string) (string, bool) {
+	this := compile(pattern)
 	for _, h := range s.Hashed {
-		if Match(pattern, h) {
+		if this.match(h) {
 			return h, true
 		}
 	}
@@ -238,7 +239,7 @@ func (s Site) cachedBy(pattern string, short []string) (string, bool) {
 			}
 			continue
 		}
-		if Match(pattern, r) {
+		if this.match(r) {
 			return r, true
 		}
 	}
@@ -247,10 +248,15 @@ func (s Site) cachedBy(pattern string, short []string) (string, bool) {
 
 // shared is a page or hashed file both pattern and one of others match.
 func (s Site) shared(pattern string, others []ruleAt) (ruleAt, string, bool) {
+	if len(others) == 0 {
+		return ruleAt{}, "", false
+	}
+	this := compile(pattern)
 	for _, o := range others {
+		other := compile(o.rule)
 		for _, list := range [][]string{s.Pages, s.Hashed} {
 			for _, p := range list {
-				if Match(pattern, p) && Match(o.rule, p) {
+				if this.match(p) && other.match(p) {
 					return o, p, true
 				}
 			}
