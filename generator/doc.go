@@ -258,7 +258,8 @@
 //     exports into the store.
 //   - theme: layouts and lookup, translations, static files, the site
 //     files' templates (sitefiles.go), what a layout reads of a field
-//     (Uses). theme/internal/quick: the quick executor — its contract in
+//     (Uses), the files a script loads itself (scripts.go: the theme's
+//     scripts.yaml and the template function assetAttrs). theme/internal/quick: the quick executor — its contract in
 //     its package comment — checked against html/template by its tests and
 //     fuzz targets (templates and data shapes), and by a test that fails
 //     under a Go release whose html/template was not reviewed.
@@ -296,6 +297,12 @@
 //     once into a Set (Theme.Assets), the template functions asset and
 //     integrity name them, publish writes them so and lists them in
 //     _headers (klartext serve keeps the plain names: Options.PlainAssets).
+//   - headers: the _headers file (headers.File, which publish writes):
+//     the policy and security headers, the short cache's rules for the
+//     pages (CacheRules) and the hashed files' year, then site.yaml's
+//     headers: (Parse, called by config; checked against klartext's own
+//     rules when the file is made). match.go reads a rule's path as
+//     Netlify and as Cloudflare Pages do, quoting their documentation.
 //   - browsercheck: the browser suite's page checks for any built site —
 //     a static host below a base path, headless Chromium, one page per
 //     kind from the sitemap, axe-core, reflow, no-tracking, console,
@@ -412,6 +419,10 @@
 //   - A video format: its extension and media type in video.Formats, its
 //     container header in mediainfo (Probe), and the check that a file is
 //     what its name says in media (probe).
+//   - A script of the theme that loads a file itself (as charts.js
+//     loads ECharts): the file under the script's path in the theme's
+//     scripts.yaml; the script reads data-NAME and data-NAME-integrity
+//     of its own element, which {{assetAttrs .}} writes.
 //   - A check of a page in the browser: a function over a browsercheck.Visit
 //     (what Load recorded; add what it must record in Load or Listen),
 //     called from CheckPage, a hint for its rule in check/browser.go, and a

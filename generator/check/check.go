@@ -15,20 +15,31 @@ import (
 	"github.com/klartext/klartext/generator/site"
 )
 
-// ExpiryWarning is how long before valid_until a page is reported.
+// ExpiryWarning is how long before valid_until or expires: a page is
+// reported.
 const ExpiryWarning = 30 * 24 * time.Hour
+
+// soon reports whether the day d is today or within ExpiryWarning of now.
+func soon(d, now time.Time) bool {
+	return !d.IsZero() && !d.Before(now) && d.Sub(now) <= ExpiryWarning
+}
 
 // StaleStory is the age after which a story without lastmod is reported.
 const StaleStory = 365 * 24 * time.Hour
 
 // Reports returns the editorial reports for a resolved site: placeholders
-// not filled in, pages whose valid_until passes soon, products without an
-// explainer, advisors without stories, and old stories never revised. All
-// are warnings.
+// not filled in, pages whose valid_until or expires: passes soon, products
+// without an explainer, advisors without stories, and old stories never
+// revised. All are warnings.
 func Reports(site *site.Site, now time.Time) []diag.Diagnostic {
 	out := Placeholders(site)
 	for _, n := range site.Nodes {
 		m := n.Meta
+		if e := m.Expires(); n.Source != "" && soon(e, now) {
+			out = append(out, diag.Warnf(n.Source, m.Line("expires", 1),
+				"expires %s is within 30 days; from that day the page is no longer published", e.Format("2006-01-02")).
+				WithHint("move expires on if the page is to stay"))
+		}
 		switch n.Kind {
 		case content.KindProduct:
 			if n.Source == "" {
@@ -36,9 +47,9 @@ func Reports(site *site.Site, now time.Time) []diag.Diagnostic {
 					"the product %q has no explainer; its page shows the figures only", n.Slug).
 					WithHint("klartext new product %s writes one to fill in", n.Slug))
 			}
-			if v := m.ValidUntil; !v.IsZero() && !v.Before(now) && v.Sub(now) <= ExpiryWarning {
+			if v := m.ValidUntil; soon(v, now) {
 				out = append(out, diag.Warnf(n.Source, m.Line("valid_until", 1),
-					"valid_until %s is less than 30 days away; after it the build fails", v.Format("2006-01-02")).
+					"valid_until %s is within 30 days; after it the build fails", v.Format("2006-01-02")).
 					WithHint("have the page reviewed and move reviewed and valid_until on"))
 			}
 		case content.KindAdvisor:

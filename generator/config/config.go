@@ -17,6 +17,7 @@ import (
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/headers"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -57,6 +58,10 @@ type Site struct {
 	// absent: then the theme shows the title and its own colours.
 	Brand Brand
 
+	// Headers are the rules of headers: that _headers adds to klartext's
+	// own (package headers checks them against those when it writes it).
+	Headers []headers.Rule
+
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
 }
 
@@ -95,7 +100,7 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand", "headers"}
 
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
@@ -181,6 +186,10 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			var bds []diag.Diagnostic
 			s.Brand, bds = parseBrand(v)
 			ds = append(ds, bds...)
+		case "headers":
+			var hds []diag.Diagnostic
+			s.Headers, hds = headers.Parse(v, File)
+			ds = append(ds, hds...)
 		case "allow_raw":
 			var ads []diag.Diagnostic
 			s.AllowRaw, ads = parseAllowRaw(v)

@@ -175,7 +175,7 @@ func TestBadInputRobotsTxtShadowed(t *testing.T) {
 func TestBadInputHeadersFileRefused(t *testing.T) {
 	refused(t, put(t, "content/_headers", "/*\n  Content-Security-Policy: default-src *\n"),
 		"content/_headers: this file is not published: it is a configuration file of the web host, which would change the web host's headers "+
-			"or redirects (the Content-Security-Policy, where addresses lead) — klartext writes the host's _headers itself; "+
+			"or redirects (the Content-Security-Policy, where addresses lead) — klartext writes the host's _headers itself (site.yaml's headers: adds to it); "+
 			"if it must be published as it is, name it in site.yaml: allow_raw: [_headers]")
 }
 

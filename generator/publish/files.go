@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"sort"
-	"strings"
 
-	"github.com/klartext/klartext/generator/assethash"
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
+	"github.com/klartext/klartext/generator/headers"
 	"github.com/klartext/klartext/generator/output"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
@@ -80,14 +80,18 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
 	var out []File
 	var ds []diag.Diagnostic
-	if l, ok := th.Lookup(content.LayoutsFor(content.Kind404, "")...); ok {
+	l, notFound := th.Lookup(content.LayoutsFor(content.Kind404, "")...)
+	if notFound {
 		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
 	}
 	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
 	// repeats the policy of the meta tag and adds what a meta tag cannot.
 	out = append(out,
 		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
-			return headers(p.Renderer.SiteView().CSP, cfg.RelURL, th.Assets.Names()), true
+			data, ds := headers.File(headers.Site{CSP: p.Renderer.SiteView().CSP, RelURL: cfg.RelURL,
+				Pages: pagePaths(s, notFound), Hashed: th.Assets.Names(), Extra: cfg.Headers, File: config.File})
+			p.Diags.Add(ds...)
+			return data, true
 		}},
 		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
 		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
@@ -138,24 +142,21 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	return out, ds
 }
 
-// headers is the _headers file: the policy of the meta tag for every
-// path, with what a meta tag cannot say; a short cache for the pages (a
-// folder's address or an .html file) and a year's for the files named by
-// their content (hashed, site paths). The two cache rules never match one
-// path: a host that joins the headers of all matching rules (Netlify,
-// Cloudflare Pages) would send two max-age values, which a cache takes
-// as none.
-func headers(csp string, relURL func(string) string, hashed []string) []byte {
-	var b strings.Builder
-	b.WriteString("/*\n  Content-Security-Policy: " + csp + "; frame-ancestors 'self'\n" +
-		"  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n")
-	for _, p := range []string{"/", "/*/", "/*.html"} {
-		b.WriteString(relURL(p) + "\n  Cache-Control: " + assethash.Short + "\n")
+// pagePaths are the site paths of the pages the build writes (a list's
+// further pages are below its own): the short cache's rules of _headers
+// cover them.
+func pagePaths(s *site.Site, notFound bool) []string {
+	out := make([]string, 0, len(s.Nodes)+len(s.Redirects)+1)
+	for _, n := range s.Nodes {
+		out = append(out, n.URL)
 	}
-	for _, name := range hashed {
-		b.WriteString(relURL(name) + "\n  Cache-Control: " + assethash.Immutable + "\n")
+	for _, r := range s.Redirects {
+		out = append(out, r.From)
 	}
-	return []byte(b.String())
+	if notFound {
+		out = append(out, "/404.html")
+	}
+	return out
 }
 
 // assetFile is a file of content/ copied as it is.

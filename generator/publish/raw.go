@@ -106,7 +106,7 @@ func refusedHint(kind active.Kind, inner, themeName string) string {
 	case active.Script, active.Wasm:
 		return "scripts come from the theme (themes/" + themeName + "/static/); " + allow
 	case active.HostConfig:
-		return "klartext writes the host's _headers itself; " + allow
+		return "klartext writes the host's _headers itself (site.yaml's headers: adds to it); " + allow
 	case active.WellKnown:
 		return "publish files below .well-known/ one by one: " + allow
 	}

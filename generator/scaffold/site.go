@@ -118,6 +118,14 @@ feedback:
 # ein Browser sie ausführen würde (HTML, Skripte): jede einzeln mit ihrem
 # Pfad unter content/, z. B. [downloads/rechner.html].
 allow_raw: []
+# HTTP-Header, die _headers (Netlify, Cloudflare Pages) zu klartexts eigenen
+# hinzufügt, wie in netlify.toml: for: ein Pfad der Website, values: die
+# Header. Die Content-Security-Policy, die Sicherheits-Header und der Cache
+# der Seiten und Stylesheets bleiben klartexts; z. B.
+#   - for: /downloads/*
+#     values:
+#       X-Robots-Tag: noindex
+headers: []
 # Die Bank: ihr Name im Kopf jeder Seite und in der Copyright-Zeile, ihre
 # Farbe für Links und Schaltflächen (geprüft: mindestens 4,5:1 gegen Weiß,
 # WCAG AA) und, wenn gewünscht, ihr Logo: eine Datei unter content/
@@ -269,6 +277,14 @@ feedback:
 # them (HTML, scripts): each one by its path below content/, e.g.
 # [downloads/calculator.html].
 allow_raw: []
+# HTTP headers that _headers (Netlify, Cloudflare Pages) adds to klartext's
+# own, as in netlify.toml: for: a path of the site, values: the headers.
+# The Content-Security-Policy, the security headers and the cache of the
+# pages and stylesheets stay klartext's; e.g.
+#   - for: /downloads/*
+#     values:
+#       X-Robots-Tag: noindex
+headers: []
 # The bank: its name in the header of every page and the copyright line,
 # its colour for links and buttons (checked: at least 4.5:1 against white,
 # WCAG AA) and, if wanted, its logo: a file below content/

@@ -785,3 +785,15 @@ func TestOverlayLanguage(t *testing.T) {
 		t.Errorf("--lang en on a German site: %q", body)
 	}
 }
+
+// TestHeadersFileNotSent: klartext serve sends its own headers, none of
+// the output's _headers (the README says so under Headers of your own).
+func TestHeadersFileNotSent(t *testing.T) {
+	dir := staticSite(t)
+	writeFile(t, filepath.Join(dir, "_headers"), "/*\n  Permissions-Policy: camera=()\n  X-Robots-Tag: noindex\n")
+	s := start(t, Options{Dir: dir}, nil)
+	resp, _ := get(t, "GET", s.URL())
+	if resp.StatusCode != 200 || resp.Header.Get("Permissions-Policy") != "" || resp.Header.Get("X-Robots-Tag") != "" {
+		t.Errorf("status %d, headers %v", resp.StatusCode, resp.Header)
+	}
+}

@@ -37,6 +37,7 @@ type Theme struct {
 	// own (base itself must never execute, or it could not be cloned).
 	partials *template.Template
 	words    *i18n.Catalog
+	scripts  map[string][]ScriptLoad // ScriptsFile: a script's site path → the files it loads
 
 	// Quick runs layouts and partials as quick programs where they can
 	// (package quick); CachePartials lets partialCached render a fragment
@@ -144,6 +145,10 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	t.words, t.Problems = words, i18n.Check(words, i18n.ReferenceCatalog())
 	t.funcs["t"] = t.Translate
 	t.funcs["partialCached"] = t.partialCached
+	if t.scripts, err = readScripts(t.fsys); err != nil {
+		return nil, err
+	}
+	t.funcs["assetAttrs"] = t.assetAttrs
 	if err := t.parseBase(); err != nil {
 		return nil, err
 	}

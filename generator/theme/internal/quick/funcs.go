@@ -28,6 +28,7 @@ const (
 	escURLNorm                // _html_template_urlnormalizer
 	escURL                    // _html_template_urlescaper
 	escJSVal                  // _html_template_jsvalescaper
+	escName                   // _html_template_htmlnamefilter
 	escOther                  // any other: the template is not compiled
 )
 
@@ -44,7 +45,7 @@ var escapers = map[string]escaper{
 	"_html_template_commentescaper":   escOther,
 	"_html_template_cssescaper":       escOther,
 	"_html_template_cssvaluefilter":   escOther,
-	"_html_template_htmlnamefilter":   escOther,
+	"_html_template_htmlnamefilter":   escName,
 	"_html_template_jsregexpescaper":  escOther,
 	"_html_template_jsstrescaper":     escOther,
 	"_html_template_jstmpllitescaper": escOther,
@@ -78,8 +79,15 @@ func (e escaper) apply(s string, k contentKind) (string, contentKind) {
 		if k == jsContent {
 			return s, plainText
 		}
+	case escName:
+		// An attribute's name from a template.HTMLAttr (attributes the
+		// theme's functions make whole) is written as it is; any other
+		// value there html/template filters, and the page is its.
+		if k == attrContent {
+			return s, plainText
+		}
 	}
-	bail("HTML content in an attribute or RCDATA, or other content in a script")
+	bail("HTML content in an attribute or RCDATA, other content in a script, or an attribute name that is no template.HTMLAttr")
 	return "", plainText
 }
 

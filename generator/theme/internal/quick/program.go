@@ -678,25 +678,26 @@ const (
 	htmlContent
 	jsContent
 	urlContent
+	attrContent // template.HTMLAttr: only an attribute name takes it as it is
 )
 
 var (
 	htmlType = reflect.TypeFor[template.HTML]()
 	jsType   = reflect.TypeFor[template.JS]()
 	urlType  = reflect.TypeFor[template.URL]()
+	attrType = reflect.TypeFor[template.HTMLAttr]()
 	// html/template's other content types: escapers treat them specially,
 	// so a run that meets one hands the page over.
 	otherContentTypes = map[reflect.Type]bool{
-		reflect.TypeFor[template.CSS]():      true,
-		reflect.TypeFor[template.HTMLAttr](): true,
-		reflect.TypeFor[template.JSStr]():    true,
-		reflect.TypeFor[template.Srcset]():   true,
+		reflect.TypeFor[template.CSS]():    true,
+		reflect.TypeFor[template.JSStr]():  true,
+		reflect.TypeFor[template.Srcset](): true,
 	}
 )
 
 // stringify is html/template's stringify for the one argument an escaper
 // gets, for the values it covers: nothing (an untyped nil prints as
-// nothing), strings, the HTML, JS and URL content types, and numbers and
+// nothing), strings, the HTML, JS, URL and HTMLAttr content types, and numbers and
 // booleans without methods. Anything else — a pointer, a fmt.Stringer, a
 // struct — bails.
 func stringify(v reflect.Value) (string, contentKind) {
@@ -719,6 +720,8 @@ func stringify(v reflect.Value) (string, contentKind) {
 		return v.String(), jsContent
 	case urlType:
 		return v.String(), urlContent
+	case attrType:
+		return v.String(), attrContent
 	}
 	if otherContentTypes[t] || t.NumMethod() != 0 {
 		bail("an escaper's argument of type " + t.String())

@@ -26,7 +26,8 @@
 // others: the builtins call, slice, html, js and urlquery; {{break}} and
 // {{continue}}; a method with arguments; a template called in another
 // escaping context (inside a script or an attribute); any escaper but those
-// of HTML text, attribute values, RCDATA, URLs and JSON-LD; a function
+// of HTML text, attribute values, RCDATA, URLs, JSON-LD and attribute
+// names (where only a template.HTMLAttr is covered); a function
 // called with the wrong number of arguments.
 //
 // A page whose values a program does not cover — a type an escaper treats

@@ -44,6 +44,7 @@ type execData struct {
 	URL                        template.URL
 	JS                         template.JS
 	CSS                        template.CSS
+	Attr                       template.HTMLAttr
 	N                          int
 	U                          uint8
 	F, Big, Tiny, Neg          float64
@@ -84,6 +85,7 @@ func newExecData() *execData {
 		URL:       "/sicher?x=<y>",
 		JS:        `{"@type":"Thing"}`,
 		CSS:       "color: red",
+		Attr:      ` data-x="/a b?c=<d>&amp;" hidden`,
 		N:         3,
 		U:         7,
 		F:         2.5,
@@ -115,6 +117,9 @@ var execCases = []struct {
 }{
 	{"text", `<p>{{.Text}}</p>{{.Empty}}`, true},
 	{"attributes", `<p title="{{.Text}}" data-x='{{.Text}}' class="n-{{.N}} u-{{.U}} {{.Yes}}">{{.N}}{{.No}}</p>`, true},
+	{"attribute names", `<p{{.Attr}} class="x"{{.Attr}}>{{.N}}</p><p {{.Attr}}>y</p>`, true},
+	{"attribute name from a string", `<p {{.Text}}="x" {{.Named}}>y</p>`, false},
+	{"attribute name in another context", `<p title="{{.Attr}}">{{.Attr}}</p><a href="{{.Attr}}">z</a>`, true},
 	{"unquoted attribute", `<p title={{.Text}}>x</p>`, false},
 	{"urls", `<a href="{{.URL}}">1</a><a href="{{.BadURL}}">2</a><a href="{{.Text}}">3</a><a href="{{.Query}}">4</a><a href="/s?q={{.Query}}&n={{.N}}">5</a><a href="{{.Ptr.Link}}">6</a>`, true},
 	{"rcdata", `<title>{{.Text}} – {{.Named}}</title><textarea>{{.Text}}</textarea>`, true},
@@ -433,6 +438,7 @@ func shape(kind uint8, s string, n int64, x float64, b bool) any {
 // uses.
 var dataTemplates = []string{
 	`<p>{{.A}}</p><p title="{{.A}}" data-b='{{.B}}'>{{.B}}</p>`,
+	`<p{{.A}} class="x"{{.B}}>y</p>`,
 	`<a href="{{.A}}">x</a><a href="/s?q={{.A}}&amp;r={{.B}}">y</a><a href="/p/{{.B}}">z</a>`,
 	`<title>{{.A}}</title><textarea>{{.B}}</textarea>`,
 	`<script type="application/ld+json">{{.A}}</script>`,
