@@ -80,18 +80,23 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
 	var out []File
 	var ds []diag.Diagnostic
-	if l, ok := th.Lookup(content.LayoutsFor(content.Kind404, "")...); ok {
-		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
+	// The files a web host or a crawler reads at the site's root only are
+	// the default language's; they cover the other languages' folders
+	// too (the sitemap lists their pages).
+	if s.LanguageIndex == 0 {
+		if l, ok := th.Lookup(content.LayoutsFor(content.Kind404, "")...); ok {
+			out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
+		}
+		// _headers is read by hosts such as Netlify and Cloudflare Pages; it
+		// repeats the policy of the meta tag and adds what a meta tag cannot.
+		out = append(out,
+			File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
+				return headers(p.Renderer.SiteView().CSP, cfg.RelURL, th.Assets.Names()), true
+			}},
+			File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
+			File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }})
 	}
-	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
-	// repeats the policy of the meta tag and adds what a meta tag cannot.
-	out = append(out,
-		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
-			return headers(p.Renderer.SiteView().CSP, cfg.RelURL, th.Assets.Names()), true
-		}},
-		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
-		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
-		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
+	out = append(out, File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
 	names := make([]string, 0, len(s.Sections))
 	for name, sec := range s.Sections {
 		if name != "" && len(sec.Children) > 0 {

@@ -38,7 +38,7 @@ func (st *feedbackView) widget(n *site.Node, s *site.Site, words *i18n.Catalog) 
 		return nil
 	}
 	cfg := s.Config
-	return feedback.Widget(st.Settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, words)
+	return feedback.Widget(st.Settings, feedback.PageRef{Path: cfg.LanguagePrefix + n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, words)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -98,7 +98,7 @@ func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, 
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	values := [...]string{escape.HTML(n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
+	values := [...]string{escape.HTML(cfg.LanguagePrefix + n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
 	size := 0
 	for _, p := range st.form {
 		size += len(p.text)

@@ -1,0 +1,321 @@
+package pipeline
+
+import (
+	"encoding/xml"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/klartext/klartext/generator/check"
+)
+
+// twoLanguages is the demo in German and English: site.yaml's
+// languages: and English versions of the home page, the about page and
+// one product explainer, beside pages (stories, an explainer, the
+// advisors' introductions) that are German only.
+func twoLanguages(t *testing.T) string {
+	t.Helper()
+	root := copyDemo(t)
+	siteYAML := filepath.Join(root, "content", "site.yaml")
+	b, err := os.ReadFile(siteYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml := string(b)
+	if !strings.Contains(yml, "languages:") {
+		if !strings.Contains(yml, "\nlanguage: de\n") {
+			t.Fatal("the demo's site.yaml has no language: de")
+		}
+		yml = strings.Replace(yml, "\nlanguage: de\n", "\nlanguages:\n  - de\n  - code: en\n    title: \"Rheintal Cooperative Bank – Plain words\"\n"+
+			"    description: \"Our products, risks and costs, explained openly.\"\n", 1)
+	}
+	for file, text := range map[string]string{
+		"content/site.yaml": yml,
+		"content/_index.en.md": "---\ntitle: \"Welcome to Rheintal Cooperative Bank\"\ndescription: \"Products, risks and costs in plain words.\"\n---\n" +
+			"We are a cooperative bank. See [our products](products/_index.md), [about us](ueber-uns.md) and [a story](stories/der-erste-etf.md).\n",
+		"content/ueber-uns.en.md": "---\ntitle: \"About us\"\ndescription: \"Who we are.\"\nlastmod: 2020-01-01\n---\nWe are owned by our members.\n",
+		"content/products/etf-sparplan-welt.en.md": "---\ntitle: \"ETF savings plan World\"\ndescription: \"Save monthly in 1,400 companies.\"\n" +
+			"product: etf-sparplan-welt\nadvisors: [jonas-weber, murat-yilmaz]\ntopics: [saving]\nreviewed: 2026-11-10\nreviewed_by: \"Lea Hoffmann\"\nvalid_until: 2027-06-30\n---\n" +
+			"With the ETF savings plan World you save from 25 euros a month.\n",
+	} {
+		put(t, file, text)(root)
+	}
+	replaceIn(t, "content/ueber-uns.md", "\n---\nDie Rheintal", "\nlastmod: 2026-10-01\n---\nDie Rheintal")(root)
+	return root
+}
+
+func buildTwoLanguages(t *testing.T) (*Result, string) {
+	t.Helper()
+	root := twoLanguages(t)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() {
+		t.Fatalf("the build must succeed: %s", joinDiags(res))
+	}
+	return res, dest
+}
+
+// A site of one language builds as before: languages: with one entry is
+// language: alone, byte for byte, and a file named like a translation
+// (x.en.md) is a page of its own name, as it was; no page has hreflang
+// links or a language switch, the sitemap no alternates.
+func TestOneLanguageBuildsAsBefore(t *testing.T) {
+	root := copyDemo(t)
+	put(t, "content/notiz.en.md", "---\ntitle: \"Notiz\"\n---\nText.\n")(root)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	before := tree(t, dest)
+	if _, err := os.Stat(filepath.Join(dest, "notiz-en", "index.html")); err != nil {
+		t.Errorf("notiz.en.md is no longer /notiz-en/: %v", err)
+	}
+	_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".xml") {
+			return err
+		}
+		s := read(t, p)
+		for _, bad := range []string{"hreflang", "language-switch", "xhtml:link", "text-in"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s has %q on a site of one language", p, bad)
+			}
+		}
+		return nil
+	})
+	for _, setting := range []string{"languages: [de]\n", "languages:\n  - code: de\n"} {
+		replaceIn(t, "content/site.yaml", "\nlanguage: de\n", "\n"+setting)(root)
+		if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+			t.Fatal(joinDiags(res))
+		}
+		if after := tree(t, dest); after != before {
+			t.Errorf("%q builds another site than language: de", setting)
+		}
+		replaceIn(t, "content/site.yaml", "\n"+setting, "\nlanguage: de\n")(root)
+	}
+}
+
+// Every page of the two languages links its versions with hreflang both
+// ways and x-default (the German one), each page's language is its
+// site's, and the language switch leads to the translation, or to the
+// other language's home page with a note in that language.
+func TestHreflangPointsBothWays(t *testing.T) {
+	_, dest := buildTwoLanguages(t)
+	type page struct {
+		lang, canonical string
+		alternates      map[string]string
+		xdefault        string
+	}
+	pages := map[string]*page{} // by canonical address
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") {
+			return err
+		}
+		doc, err := html.Parse(strings.NewReader(read(t, p)))
+		if err != nil {
+			return err
+		}
+		pg := &page{alternates: map[string]string{}}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				a := map[string]string{}
+				for _, at := range n.Attr {
+					a[at.Key] = at.Val
+				}
+				switch {
+				case n.Data == "html":
+					pg.lang = a["lang"]
+				case n.Data == "link" && a["rel"] == "canonical":
+					pg.canonical = a["href"]
+				case n.Data == "link" && a["rel"] == "alternate" && a["hreflang"] == "x-default":
+					pg.xdefault = a["href"]
+				case n.Data == "link" && a["rel"] == "alternate" && a["hreflang"] != "":
+					pg.alternates[a["hreflang"]] = a["href"]
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if pg.canonical == "" {
+			return nil // a redirect page
+		}
+		rel, _ := filepath.Rel(dest, p)
+		wantLang := "de"
+		if strings.HasPrefix(filepath.ToSlash(rel), "en/") {
+			wantLang = "en"
+		}
+		if pg.lang != wantLang {
+			t.Errorf("%s: <html lang=%q>, want %q", rel, pg.lang, wantLang)
+		}
+		pages[pg.canonical] = pg
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for url, pg := range pages {
+		if len(pg.alternates) == 0 {
+			continue
+		}
+		linked++
+		if pg.alternates[pg.lang] != url {
+			t.Errorf("%s: its hreflang=%s is %q, not itself", url, pg.lang, pg.alternates[pg.lang])
+		}
+		if pg.xdefault == "" || pg.xdefault != pg.alternates["de"] {
+			t.Errorf("%s: x-default %q is not the German version %q", url, pg.xdefault, pg.alternates["de"])
+		}
+		for lang, href := range pg.alternates {
+			other := pages[href]
+			if other == nil {
+				t.Errorf("%s: hreflang=%s leads to %s, which is no page", url, lang, href)
+				continue
+			}
+			if other.alternates[pg.lang] != url {
+				t.Errorf("%s: hreflang=%s leads to %s, which does not lead back (it has %v)", url, lang, href, other.alternates)
+			}
+		}
+	}
+	if linked < 40 {
+		t.Errorf("only %d pages have hreflang links", linked)
+	}
+	for _, tc := range []struct{ page, want string }{
+		{"ueber-uns/index.html", `<a href="/en/ueber-uns/" hreflang="en" lang="en" rel="alternate">English</a>`},
+		{"en/ueber-uns/index.html", `<a href="/ueber-uns/" hreflang="de" lang="de" rel="alternate">Deutsch</a>`},
+		{"stories/der-erste-etf/index.html", `<a href="/en/" hreflang="en" lang="en">This page is not available in English – go to the English home page</a>`},
+		{"en/advisors/jonas-weber/index.html", `<p class="text-in">The text of this page is available in German only: <a href="/advisors/jonas-weber/" hreflang="de" lang="de">Deutsch</a></p>`},
+		// A link to a page without translation leads to the German page.
+		{"en/index.html", `<a href="/stories/der-erste-etf/">a story</a>`},
+		{"en/index.html", `<a href="/en/ueber-uns/">about us</a>`},
+	} {
+		if s := read(t, filepath.Join(dest, tc.page)); !strings.Contains(s, tc.want) {
+			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "en", "stories", "der-erste-etf")); err == nil {
+		t.Error("a story written in German only has an English page")
+	}
+}
+
+// The sitemap lists the pages of both languages, each translated page
+// with its versions as xhtml:link alternates that point both ways.
+func TestSitemapHasAlternates(t *testing.T) {
+	_, dest := buildTwoLanguages(t)
+	var set struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Rel      string `xml:"rel,attr"`
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(read(t, filepath.Join(dest, "sitemap.xml"))), &set); err != nil {
+		t.Fatal(err)
+	}
+	alternates := map[string]map[string]string{}
+	for _, u := range set.URLs {
+		m := map[string]string{}
+		for _, l := range u.Links {
+			if l.Rel != "alternate" {
+				t.Errorf("%s: xhtml:link rel=%q", u.Loc, l.Rel)
+			}
+			m[l.Hreflang] = l.Href
+		}
+		alternates[u.Loc] = m
+	}
+	const de, en = "https://www.rheintal-bank.test/ueber-uns/", "https://www.rheintal-bank.test/en/ueber-uns/"
+	if alternates[de]["en"] != en || alternates[en]["de"] != de || alternates[en]["x-default"] != de {
+		t.Errorf("the about page's alternates: %v and %v", alternates[de], alternates[en])
+	}
+	n := 0
+	for loc, m := range alternates {
+		for lang, href := range m {
+			if lang == "x-default" {
+				continue
+			}
+			back, listed := alternates[href]
+			if !listed {
+				t.Errorf("%s: the alternate %s is not in the sitemap", loc, href)
+			}
+			if back[langOf(loc)] != loc {
+				t.Errorf("%s: the alternate %s does not point back", loc, href)
+			}
+			n++
+		}
+	}
+	if n < 80 {
+		t.Errorf("only %d alternates in the sitemap", n)
+	}
+	for _, f := range []string{"en/sitemap.xml", "en/robots.txt", "en/_headers", "en/404.html"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err == nil {
+			t.Errorf("%s is written: a host reads it at the root only", f)
+		}
+	}
+}
+
+func langOf(loc string) string {
+	if strings.HasPrefix(loc, "https://www.rheintal-bank.test/en/") {
+		return "en"
+	}
+	return "de"
+}
+
+// Every product has its English page from the one data row: the PRIIPs
+// wording and the numbers in English, the German page as it was; the
+// English explainer's prose where it exists, else a note with a link to
+// the German one. Each language has its own feed, list and advisors.
+func TestProductsInEveryLanguage(t *testing.T) {
+	res, dest := buildTwoLanguages(t)
+	enPage := read(t, filepath.Join(dest, "en", "products", "etf-sparplan-welt", "index.html"))
+	dePage := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+	for _, want := range []string{"Risk class 4 of 7", "€10,000.00", "you save from 25 euros a month"} {
+		if !strings.Contains(enPage, want) {
+			t.Errorf("the English product page lacks %q", want)
+		}
+	}
+	for _, want := range []string{"Risikoklasse 4 von 7", "10.000,00\u00a0€", "ab 25 Euro im Monat"} {
+		if !strings.Contains(dePage, want) {
+			t.Errorf("the German product page lacks %q", want)
+		}
+	}
+	untranslated := read(t, filepath.Join(dest, "en", "products", "tagesgeld-plus", "index.html"))
+	if !strings.Contains(untranslated, `The text of this page is available in German only: <a href="/products/tagesgeld-plus/"`) {
+		t.Error("the English page of a product whose explainer is German only does not say so")
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "en", "products", "index.html")), `href="/en/products/tagesgeld-plus/"`) {
+		t.Error("the English products list does not list the products' English pages")
+	}
+	feed := read(t, filepath.Join(dest, "en", "feed.xml"))
+	if !strings.Contains(feed, `xml:lang="en"`) || strings.Contains(feed, "/stories/") {
+		t.Errorf("the English feed is not the English pages':\n%s", feed)
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "en", "advisors", "murat-yilmaz", "index.html")), "Turkish") {
+		t.Error("the English advisor card does not name the languages in English")
+	}
+	var warnings []string
+	for _, d := range check.Translations(res.Site) {
+		warnings = append(warnings, d.Error())
+	}
+	all := strings.Join(warnings, "\n")
+	for _, want := range []string{
+		"content/stories/der-erste-etf.md: warning: the page has no translation into en (content/stories/der-erste-etf.en.md)",
+		"content/products/tagesgeld-plus.md: warning: the page has no translation into en (content/products/tagesgeld-plus.en.md)",
+		"content/ueber-uns.en.md:4: warning: the translation was last changed on 2020-01-01, its original content/ueber-uns.md on 2026-10-01",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("klartext check lacks\n  %s\nin\n  %s", want, strings.ReplaceAll(all, "\n", "\n  "))
+		}
+	}
+	if strings.Contains(all, "content/ueber-uns.md: warning: the page has no translation") {
+		t.Error("a translated page is reported untranslated")
+	}
+}
