@@ -135,7 +135,10 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 	linkLanguages(sites, langs)
 	loaded := lds.All()
 	res.Diagnostics.Add(loaded...)
-	once := once{}
+	var once once
+	if len(langs) > 1 {
+		once = map[string]bool{}
+	}
 	for i, rds := range resolved {
 		res.Diagnostics.Add(once.add(rds, i == 0)...)
 	}
@@ -149,26 +152,35 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var first *built
+	// What was loaded is the model's now: only the trees (for the assets
+	// and images) and the themes are kept while the pages render, and
+	// the whole input of the default language for a Session.
+	var in *site.Input
+	if keepInput {
+		in = &langs[0].Input
+	}
+	trees, themes := make([]*content.Tree, len(langs)), make([]*theme.Theme, len(langs))
 	for i, l := range langs {
-		if l.Theme == nil {
+		trees[i], themes[i] = l.Input.Tree, l.Theme
+	}
+	langs = nil
+	var first *built
+	for i, th := range themes {
+		if th == nil {
 			continue // reported: the language has no words
 		}
 		var sink output.Sink = out
 		if i > 0 {
 			sink = output.Below(out, config.LanguageFolder(sites[i].Config.Language))
 		}
-		b := buildLanguage(opts, sites[i], l, sink, res)
+		b := buildLanguage(opts, sites[i], trees[i], th, sink, res)
 		if i == 0 {
-			b.load, b.resolved, first = loaded, resolved[0], b
-			if keepInput {
-				b.in = &langs[0].Input
-			}
+			b.load, b.resolved, b.in, first = loaded, resolved[0], in, b
 		}
 		res.Diagnostics.Add(once.add(b.rest, i == 0)...)
 		res.Diagnostics.Add(once.add(b.record.Diagnostics(sites[i]), i == 0)...)
 		res.Files += b.writer.Files()
-		res.Templates = append(res.Templates, l.Theme.Stats()...)
+		res.Templates = append(res.Templates, th.Stats()...)
 		decodes, encodes := b.images.Work()
 		res.ImageDecodes, res.ImageEncodes = res.ImageDecodes+decodes, res.ImageEncodes+encodes
 	}
@@ -180,17 +192,16 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 
 // buildLanguage renders and publishes the site of one language into sink:
 // the plan, the images, the pages, the site's files, the search index.
-func buildLanguage(opts Options, s *site.Site, l load.Language, sink output.Sink, res *Result) *built {
-	th := l.Theme
+func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *built {
 	ds := &diag.List{} // the rest's
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(l.Input.Tree), ds), opts.Redirects)
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
 	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)
 	}
-	b.images = publish.PrepareImages(s, l.Input.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	b.images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
 	var logoDiags []diag.Diagnostic
 	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
@@ -235,6 +246,9 @@ func linkLanguages(sites []*site.Site, langs []load.Language) {
 type once map[string]bool
 
 func (o once) add(ds []diag.Diagnostic, first bool) []diag.Diagnostic {
+	if o == nil {
+		return ds // a site of one language
+	}
 	out := ds[:0:0]
 	for _, d := range ds {
 		k := d.Severity.String() + "\x00" + d.Error()
