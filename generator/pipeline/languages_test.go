@@ -11,42 +11,10 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/klartext/klartext/generator/check"
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
-// twoLanguages is the demo in German and English: site.yaml's
-// languages: and English versions of the home page, the about page and
-// one product explainer, beside pages (stories, an explainer, the
-// advisors' introductions) that are German only.
-func twoLanguages(t *testing.T) string {
-	t.Helper()
-	root := copyDemo(t)
-	siteYAML := filepath.Join(root, "content", "site.yaml")
-	b, err := os.ReadFile(siteYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	yml := string(b)
-	if !strings.Contains(yml, "languages:") {
-		if !strings.Contains(yml, "\nlanguage: de\n") {
-			t.Fatal("the demo's site.yaml has no language: de")
-		}
-		yml = strings.Replace(yml, "\nlanguage: de\n", "\nlanguages:\n  - de\n  - code: en\n    title: \"Rheintal Cooperative Bank – Plain words\"\n"+
-			"    description: \"Our products, risks and costs, explained openly.\"\n", 1)
-	}
-	for file, text := range map[string]string{
-		"content/site.yaml": yml,
-		"content/_index.en.md": "---\ntitle: \"Welcome to Rheintal Cooperative Bank\"\ndescription: \"Products, risks and costs in plain words.\"\n---\n" +
-			"We are a cooperative bank. See [our products](products/_index.md), [about us](ueber-uns.md) and [a story](stories/der-erste-etf.md).\n",
-		"content/ueber-uns.en.md": "---\ntitle: \"About us\"\ndescription: \"Who we are.\"\nlastmod: 2020-01-01\n---\nWe are owned by our members.\n",
-		"content/products/etf-sparplan-welt.en.md": "---\ntitle: \"ETF savings plan World\"\ndescription: \"Save monthly in 1,400 companies.\"\n" +
-			"product: etf-sparplan-welt\nadvisors: [jonas-weber, murat-yilmaz]\ntopics: [saving]\nreviewed: 2026-11-10\nreviewed_by: \"Lea Hoffmann\"\nvalid_until: 2027-06-30\n---\n" +
-			"With the ETF savings plan World you save from 25 euros a month.\n",
-	} {
-		put(t, file, text)(root)
-	}
-	replaceIn(t, "content/ueber-uns.md", "\n---\nDie Rheintal", "\nlastmod: 2026-10-01\n---\nDie Rheintal")(root)
-	return root
-}
+func twoLanguages(t *testing.T) string { return sitetest.TwoLanguages(t, filepath.Join("..", "..")) }
 
 func buildTwoLanguages(t *testing.T) (*Result, string) {
 	t.Helper()
@@ -336,5 +304,53 @@ func TestSessionOfSeveralLanguagesBuildsWhole(t *testing.T) {
 	} {
 		edit(t, root, st.file, st.old, st.new)
 		rebuildLikeFull(t, s, root, dest, "body edit of "+st.file, st.file, true)
+	}
+}
+
+// A language of languages: without a translation file is an error on its
+// line, as language: is.
+func TestUnsupportedLanguageOfLanguagesIsAnError(t *testing.T) {
+	refused(t, put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguages:\n  - de\n  - fr\n"),
+		"content/site.yaml:5: the language fr is not supported: the theme has no translation file themes/klartext/i18n/fr.yaml (it has de, en) — write language: with one of de, en, or add themes/klartext/i18n/fr.yaml with every key of de.yaml")
+}
+
+// Each language's site has its own search page, advisor filter pages and
+// feedback: the form names an English page with its folder, and the
+// export's rows of /en/ pages count on the English pages only. A language
+// without menus: of its own leaves out the top-level entries whose page
+// it has no version of.
+func TestEachLanguageHasItsOwnPages(t *testing.T) {
+	root := twoLanguages(t)
+	csv := filepath.Join(root, "content", "data", "feedback.csv")
+	b, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "900,/en/ueber-uns/,2026-11-01,praise,,5,,5,5,\"Clear words, thank you.\",yes,,\n"
+	if err := os.WriteFile(csv, append(b, row...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() || len(res.Diagnostics.Warnings()) != 0 {
+		t.Fatalf("the build must succeed without warnings: %s", joinDiags(res))
+	}
+	for _, f := range []string{"en/search/index.html", "en/feedback/index.html", "en/advisors/index.html", "en/topics/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("the English site lacks %s", f)
+		}
+	}
+	filters, _ := filepath.Glob(filepath.Join(dest, "en", "advisors", "*", "*", "index.html"))
+	if len(filters) == 0 {
+		t.Error("the English site has no advisor filter pages")
+	}
+	en, de := read(t, filepath.Join(dest, "en", "ueber-uns", "index.html")), read(t, filepath.Join(dest, "ueber-uns", "index.html"))
+	if !strings.Contains(en, `value="/en/ueber-uns/"`) || !strings.Contains(de, `value="/ueber-uns/"`) {
+		t.Error("the feedback form does not name the page with its language's folder")
+	}
+	if !strings.Contains(en, "Clear words, thank you.") || strings.Contains(de, "Clear words, thank you.") {
+		t.Error("the row of /en/ueber-uns/ is not the English page's alone")
+	}
+	if strings.Contains(en, `href="/impressum/"`) || !strings.Contains(de, `href="/impressum/"`) {
+		t.Error("the English footer links the German-only imprint, or the German one does not")
 	}
 }
