@@ -105,3 +105,20 @@ func TestEnglishPages(t *testing.T) {
 		t.Errorf("only %d kinds of English pages were checked: %v", len(seen), seen)
 	}
 }
+
+// html-validate finds nothing in the pages of both languages: the
+// hreflang links, the language switch and the notes of pages whose text is
+// in another language are valid HTML.
+func TestTwoLanguagesHTMLValid(t *testing.T) {
+	needNode(t)
+	_, public := twoLanguageSite(t)
+	files, err := htmlFiles(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, err := htmlValidate(public, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	triage(t, findings)
+}

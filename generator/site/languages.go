@@ -1,6 +1,8 @@
 package site
 
 import (
+	"strings"
+
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/i18n"
 )
@@ -85,6 +87,10 @@ func LinkLanguages(sites []*Site, words []LanguageWords) {
 				if j != i && n.TextIn == nil && textOnlyIn(n, o) {
 					t.Note = words[i].Catalog.T("text_in_language", words[i].Catalog.LanguageName(t.Lang))
 					n.TextIn = &t
+					if n.Summary == "" && n.Page != nil && n.Untranslated {
+						// The lists' teaser of a page without its text.
+						n.Summary = strings.TrimSuffix(t.Note, ":")
+					}
 				}
 			}
 		}
