@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -350,7 +352,27 @@ func TestEachLanguageHasItsOwnPages(t *testing.T) {
 	if !strings.Contains(en, "Clear words, thank you.") || strings.Contains(de, "Clear words, thank you.") {
 		t.Error("the row of /en/ueber-uns/ is not the English page's alone")
 	}
+	// The balance per language and over all: the demo's rows are the
+	// German pages', the one row above the English site's.
+	enBalance, deBalance := read(t, filepath.Join(dest, "en", "feedback", "index.html")), read(t, filepath.Join(dest, "feedback", "index.html"))
+	if !strings.Contains(enBalance, "In total 1 × praise, 0 × criticism, 0 × questions.") {
+		t.Error("the English feedback page does not count the English row alone")
+	}
+	all := regexp.MustCompile(`In allen Sprachen der Website zusammen (\d+) × Lob`).FindStringSubmatch(deBalance)
+	own := regexp.MustCompile(`Insgesamt (\d+) × Lob`).FindStringSubmatch(deBalance)
+	if all == nil || own == nil || atoi(t, all[1]) != atoi(t, own[1])+1 || !strings.Contains(enBalance, "languages together "+all[1]+" × praise") {
+		t.Errorf("the balance over all languages is not the sum of both: %v %v", all, own)
+	}
 	if strings.Contains(en, `href="/impressum/"`) || !strings.Contains(de, `href="/impressum/"`) {
 		t.Error("the English footer links the German-only imprint, or the German one does not")
 	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

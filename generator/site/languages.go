@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/i18n"
 )
 
@@ -49,6 +50,7 @@ func LinkLanguages(sites []*Site, words []LanguageWords) {
 	if len(sites) < 2 {
 		return
 	}
+	sumFeedback(sites)
 	versions := map[string][]*Node{} // key → node per language
 	for i, s := range sites {
 		s.Languages, s.LanguageIndex = sites, i
@@ -181,4 +183,27 @@ func (s *Site) PageURL(src string) (string, bool) {
 		}
 	}
 	return s.Languages[0].Config.RelURL(d.URL), true
+}
+
+// sumFeedback gives each language's feedback balance the total over all
+// languages, beside its own (each language's site counts the rows of its
+// pages).
+func sumFeedback(sites []*Site) {
+	var all feedback.Counts
+	any := false
+	for _, s := range sites {
+		if f := s.Feedback; f != nil && f.Balance != nil {
+			t := f.Balance.Total
+			all.Praise, all.Criticism, all.Questions, all.Comments = all.Praise+t.Praise, all.Criticism+t.Criticism, all.Questions+t.Questions, all.Comments+t.Comments
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for _, s := range sites {
+		if f := s.Feedback; f != nil && f.Balance != nil {
+			f.AllLanguages = &all
+		}
+	}
 }
