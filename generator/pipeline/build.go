@@ -133,6 +133,7 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 		sites[i], resolved[i] = site.Resolve(l.Input, opts.siteOptions())
 	}
 	linkLanguages(sites, langs)
+	resolved[0] = append(resolved[0], site.FolderClashes(sites)...)
 	loaded := lds.All()
 	res.Diagnostics.Add(loaded...)
 	var once once

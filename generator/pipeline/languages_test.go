@@ -376,3 +376,12 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// A page of the default language in another language's folder would be
+// written where that language's site is: an error at the file.
+func TestPageInALanguageFolderIsAnError(t *testing.T) {
+	refused(t, func(root string) {
+		put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguages: [de, en]\n")(root)
+		put(t, "content/en/preise.md", "---\ntitle: Preise\n---\nText.\n")(root)
+	}, "content/en/preise.md: the page's address /en/preise/ is in the folder of the language en — rename or move the folder content/en/; a translation is named by its file (ueber-uns.en.md)")
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/i18n"
 )
@@ -206,4 +207,31 @@ func sumFeedback(sites []*Site) {
 			f.AllLanguages = &all
 		}
 	}
+}
+
+// FolderClashes are the errors of a default language's page or file whose
+// address is in the folder of another language (content/en/x.md on a
+// site with en): that folder is the other language's site, and each
+// language's files are claimed in its own output plan.
+func FolderClashes(sites []*Site) []diag.Diagnostic {
+	if len(sites) < 2 {
+		return nil
+	}
+	var out []diag.Diagnostic
+	for _, o := range sites[1:] {
+		folder := o.Config.LanguagePrefix + "/"
+		for _, n := range sites[0].Nodes {
+			if strings.HasPrefix(n.URL, folder) && n.Source != "" {
+				out = append(out, diag.Errorf(n.Source, 0, "the page's address %s is in the folder of the language %s", n.URL, o.Config.Language).
+					WithHint("rename or move the folder content%s; a translation is named by its file (ueber-uns.%s.md)", folder, o.Config.LanguagePrefix[1:]))
+			}
+		}
+		for src, u := range sites[0].Assets {
+			if strings.HasPrefix(u, folder) {
+				out = append(out, diag.Errorf(src, 0, "the file's address %s is in the folder of the language %s", u, o.Config.Language).
+					WithHint("rename or move the folder content%s", folder))
+			}
+		}
+	}
+	return out
 }
