@@ -20,17 +20,7 @@ func twoLanguageSite(t *testing.T) (*server, string) {
 	if suite.source != suite.repo {
 		t.Skip("the repository has no demo site (content/) to copy")
 	}
-	root := sitetest.TwoLanguages(t, suite.repo)
-	public := filepath.Join(root, "public")
-	if err := buildSite(root, public); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := browsercheck.StartServer(public, "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	return srv, public
+	return buildAndServe(t, sitetest.TwoLanguages(t, suite.repo))
 }
 
 // The language switch leads, in the browser, to the same page in the

@@ -29,16 +29,7 @@ func TestParseErrors(t *testing.T) {
 		{"title: B\nbaseURL: https://b.test/\nlanguage: de\ntheme: ../../etc\n", "content/site.yaml:4: theme must be a plain folder name"},
 		{"title: [\n", "content/site.yaml:"},
 	} {
-		_, ds := Parse([]byte(tc.src))
-		found := false
-		for _, d := range ds {
-			if strings.HasPrefix(d.Error(), tc.want) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%q: want %q, got %v", tc.src, tc.want, ds)
-		}
+		wantParseError(t, tc.src, tc.want)
 	}
 }
 
@@ -161,15 +152,19 @@ func TestParseLanguages(t *testing.T) {
 		{"language: en\nlanguages: [de, en]\n", "content/site.yaml:3: language: en differs from the first of languages:, de"},
 		{"", `content/site.yaml:1: the setting "language" is missing`},
 	} {
-		_, ds := Parse([]byte(head + tc.src))
-		found := false
-		for _, d := range ds {
-			if strings.HasPrefix(d.Error(), tc.want) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%q: want %q, got %v", tc.src, tc.want, ds)
+		wantParseError(t, head+tc.src, tc.want)
+	}
+}
+
+// wantParseError fails unless Parse(src) reports a diagnostic starting
+// with want.
+func wantParseError(t *testing.T, src, want string) {
+	t.Helper()
+	_, ds := Parse([]byte(src))
+	for _, d := range ds {
+		if strings.HasPrefix(d.Error(), want) {
+			return
 		}
 	}
+	t.Errorf("%q: want %q, got %v", src, want, ds)
 }
