@@ -145,6 +145,9 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 	}
 	s := sites[0]
 	res.Site, res.Skipped = s, s.Skipped
+	for _, o := range sites[1:] {
+		res.Skipped = append(res.Skipped, o.Skipped...) // an English draft is skipped too
+	}
 	res.phase("resolve")
 	if langs[0].Theme == nil {
 		return res.done(), nil, nil
