@@ -196,6 +196,13 @@ func demoWithFeedback(t *testing.T, block string) (*server, string) {
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
 	setFeedbackBlock(t, root, block)
+	return buildAndServe(t, root)
+}
+
+// buildAndServe builds the site at root into root/public and serves it
+// until the test ends.
+func buildAndServe(t *testing.T, root string) (*server, string) {
+	t.Helper()
 	public := filepath.Join(root, "public")
 	if err := buildSite(root, public); err != nil {
 		t.Fatal(err)

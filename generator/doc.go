@@ -56,6 +56,16 @@
 //     atomically only when no error was reported (output.Open, Out.Finish);
 //     nowhere for klartext check (output.Discard).
 //
+// A site of several languages (site.yaml languages:) is loaded once and
+// made into one site per language (load.Sites: config.Site.ForLanguage,
+// the default's pages or the translations the file names give,
+// content.Page.Lang); each is resolved, then site.LinkLanguages gives
+// every page its versions (Node.Translations, Switch, TextIn) before any
+// renders, and each is rendered and published into its folder of the one
+// staging folder (output.Below), the root files (sitemap with every
+// language's pages, robots.txt, _headers, 404) the default's. A site of
+// one language takes none of these steps.
+//
 // Trust boundaries. Every file of the site is read through fileio: Scan
 // walks content/ and the site's theme folder once and lists what may be
 // read (links only to files inside that folder, no special files),
@@ -92,7 +102,9 @@
 // redirects, are full builds (menus are on every page, redirect pages
 // are files of the plan). Anything else is a full build.
 // pipeline.Options.DryRun validates without writing
-// (klartext check, which adds check.Reports from the model).
+// (klartext check, which adds check.Reports from the model, and
+// check.Translations: pages without translation, translations older than
+// their original). A site of several languages is always a full build.
 //
 // Memory: a loaded page keeps what the build needs of its body, the teaser
 // and the info words of its fenced blocks (content.Page.Teaser, Fences),

@@ -76,6 +76,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	all.Merge(res.Diagnostics)
 	if res.Site != nil {
 		all.Add(check.Reports(res.Site, opts.Now)...)
+		all.Add(check.Translations(res.Site)...)
 	}
 	browserNote := ""
 	switch {

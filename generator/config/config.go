@@ -32,11 +32,24 @@ type Site struct {
 	// LanguageLine is the line of language: in site.yaml, for the error
 	// of a language the theme has no translation file for.
 	LanguageLine int
-	Theme        string // default "klartext"
-	Description  string
-	Currency     string // default currency of product data, ISO 4217
-	Pagination   int    // list page size, default 10
-	Copyright    string
+	// Languages are site.yaml's languages: in order, the default first;
+	// nil for a site of one language (language: alone). ForLanguage
+	// makes the settings of each.
+	Languages []Language
+	// LanguagePrefix is the folder of a language that is not the
+	// default, as a site path's start ("/en"); "" for the default
+	// language's settings. The feedback export tells the languages' pages
+	// apart by it (their paths are the site's: "/en/ueber-uns/").
+	LanguagePrefix string
+	// MenusInherited is true for a language without menus: of its own,
+	// which takes the top-level ones: an entry naming a page the language
+	// has no version of is left out.
+	MenusInherited bool
+	Theme          string // default "klartext"
+	Description    string
+	Currency       string // default currency of product data, ISO 4217
+	Pagination     int    // list page size, default 10
+	Copyright      string
 
 	// AllowRaw are the files below content/ that may be published as
 	// they are although a browser or the web server would run them (raw
@@ -100,7 +113,7 @@ func (s Site) AbsURL(path string) string {
 // Keys are the settings of site.yaml.
 func Keys() []string { return append([]string(nil), keys...) }
 
-var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand", "headers"}
+var keys = []string{"title", "baseURL", "language", "theme", "description", "currency", "pagination", "copyright", "feedback", "allow_raw", "menus", "brand", "headers", "languages"}
 
 // MaxFileBytes bounds site.yaml; settings are a few hundred bytes.
 const MaxFileBytes = 1 << 20
@@ -190,6 +203,10 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			var hds []diag.Diagnostic
 			s.Headers, hds = headers.Parse(v, File)
 			ds = append(ds, hds...)
+		case "languages":
+			var lds []diag.Diagnostic
+			s.Languages, lds = parseLanguages(v)
+			ds = append(ds, lds...)
 		case "allow_raw":
 			var ads []diag.Diagnostic
 			s.AllowRaw, ads = parseAllowRaw(v)
@@ -205,6 +222,23 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 			}
 		}
 		return 1
+	}
+	if len(s.Languages) > 0 {
+		// languages: names the default language; language: beside it
+		// must agree.
+		first := s.Languages[0].Code
+		if seen["language"] && !strings.EqualFold(s.Language, first) {
+			ds = append(ds, diag.Errorf(File, line("language"), "language: %s differs from the first of languages:, %s, which is the default language", s.Language, first).
+				WithKey("language").WithHint("remove language: (languages: names the default first), or make both the same"))
+		}
+		s.Language = first
+		seen["language"] = true
+		if len(s.Languages) == 1 {
+			// One language: the site is as with language: alone, with
+			// the entry's words.
+			s = s.ForLanguage(0)
+			s.Languages = nil
+		}
 	}
 	for _, req := range []string{"title", "baseURL", "language"} {
 		if !seen[req] {
@@ -223,6 +257,9 @@ func Parse(data []byte) (Site, []diag.Diagnostic) {
 	}
 	s.basePath = s.BasePath()
 	s.LanguageLine = line("language")
+	if len(s.Languages) > 0 {
+		s.LanguageLine = s.Languages[0].Line
+	}
 	if grammar.LanguageTag(s.Language) != nil {
 		ds = append(ds, diag.Errorf(File, line("language"), "language must be a language code like de or en-GB, got %q", s.Language).WithKey("language"))
 	}

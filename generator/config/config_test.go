@@ -29,16 +29,7 @@ func TestParseErrors(t *testing.T) {
 		{"title: B\nbaseURL: https://b.test/\nlanguage: de\ntheme: ../../etc\n", "content/site.yaml:4: theme must be a plain folder name"},
 		{"title: [\n", "content/site.yaml:"},
 	} {
-		_, ds := Parse([]byte(tc.src))
-		found := false
-		for _, d := range ds {
-			if strings.HasPrefix(d.Error(), tc.want) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%q: want %q, got %v", tc.src, tc.want, ds)
-		}
+		wantParseError(t, tc.src, tc.want)
 	}
 }
 
@@ -130,4 +121,50 @@ func TestLoadMissingAndOverride(t *testing.T) {
 	if loaded.BaseURL != "https://www.bank.test/" || loaded.BasePath() != "/" {
 		t.Errorf("the loaded settings changed: %s", loaded.BaseURL)
 	}
+}
+
+func TestParseLanguages(t *testing.T) {
+	const head = "title: Bank\nbaseURL: https://bank.test/sub/\n"
+	s, ds := Parse([]byte(head + "languages:\n  - de\n  - code: en\n    title: Bank (English)\n    description: Plain words\n"))
+	if len(ds) != 0 || !s.Multilingual() || s.Language != "de" || strings.Join(s.LanguageCodes(), ",") != "de,en" {
+		t.Fatalf("%+v %v", s, ds)
+	}
+	de, en := s.ForLanguage(0), s.ForLanguage(1)
+	if de.BaseURL != "https://bank.test/sub/" || de.Title != "Bank" || de.Language != "de" {
+		t.Errorf("default language: %+v", de)
+	}
+	if en.BaseURL != "https://bank.test/sub/en/" || en.BasePath() != "/sub/en/" || en.Title != "Bank (English)" || en.Description != "Plain words" ||
+		en.Language != "en" || en.LanguageLine != 5 || en.RelURL("/x/") != "/sub/en/x/" {
+		t.Errorf("English: %+v base path %s", en, en.BasePath())
+	}
+	// One language in languages: is a site of one language, with the
+	// entry's words.
+	s, ds = Parse([]byte(head + "languages:\n  - code: en\n    title: Only\n"))
+	if len(ds) != 0 || s.Multilingual() || s.Language != "en" || s.Title != "Only" || s.Languages != nil {
+		t.Errorf("one language: %+v %v", s, ds)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"languages: de\n", "content/site.yaml:3: languages must be a list of language codes"},
+		{"languages: [de, deutsch!]\n", `content/site.yaml:3: languages: names "deutsch!", which is no language code`},
+		{"languages: [de, en, de]\n", "content/site.yaml:3: languages: names de twice (first on line 3)"},
+		{"languages:\n  - code: de\n  - titel: x\n", `content/site.yaml:5: unknown key "titel" in a language of languages: — did you mean title?`},
+		{"languages:\n  - code: de\n  - title: x\n", "content/site.yaml:5: a language of languages: has no code"},
+		{"language: en\nlanguages: [de, en]\n", "content/site.yaml:3: language: en differs from the first of languages:, de"},
+		{"", `content/site.yaml:1: the setting "language" is missing`},
+	} {
+		wantParseError(t, head+tc.src, tc.want)
+	}
+}
+
+// wantParseError fails unless Parse(src) reports a diagnostic starting
+// with want.
+func wantParseError(t *testing.T, src, want string) {
+	t.Helper()
+	_, ds := Parse([]byte(src))
+	for _, d := range ds {
+		if strings.HasPrefix(d.Error(), want) {
+			return
+		}
+	}
+	t.Errorf("%q: want %q, got %v", src, want, ds)
 }

@@ -68,6 +68,19 @@ type Page struct {
 	Meta     Meta
 	BodyLine int // file line of the body's first line
 
+	// Lang is the language of a translation, named by the file
+	// ("ueber-uns.en.md": "en", one of site.yaml's languages: after the
+	// first); "" for a page in the site's default language. Original is
+	// then the file it translates ("content/ueber-uns.md"), whose kind,
+	// section, slug and URL the translation has.
+	Lang     string
+	Original string
+	// Untranslated marks a page of the default language shown in another
+	// language's site because every language has one of its kind (an
+	// advisor): its front matter is used, its body is not (ReadBody has
+	// none), and the page says where the text is (site.Node.Translations).
+	Untranslated bool
+
 	// Teaser is the body's first paragraph as plain text, cut at a word
 	// boundary after at most TeaserLength characters: the list teaser and
 	// meta description of a page whose front matter has no description;
@@ -94,7 +107,7 @@ func (p *Page) HasFence(info string) bool {
 // file; a page generated from data has none. A file that changed since it
 // was loaded is an error: the page would not match its front matter.
 func (p *Page) ReadBody(files *fileio.Files) ([]byte, error) {
-	if p.Source == "" {
+	if p.Source == "" || p.Untranslated {
 		return nil, nil
 	}
 	data, err := readLimited(files, p.Source)
@@ -133,12 +146,23 @@ type Tree struct {
 	Pages  []*Page       // sorted by Source
 	Assets []Asset       // sorted by Source
 	Data   []string      // data files, from the site root, sorted
+
+	md []string // the Markdown files, sorted, for LoadPages
 }
 
-// Load walks root/content. It returns everything it could load and a
-// diagnostic for each file it could not; every later read of the site's
-// content goes through Tree.Files.
+// Load walks root/content and loads its pages, all in the site's one
+// language (Scan, then LoadPages). It returns everything it could load
+// and a diagnostic for each file it could not; every later read of the
+// site's content goes through Tree.Files.
 func Load(root string) (*Tree, []diag.Diagnostic) {
+	t, ds := Scan(root)
+	return t, append(ds, t.LoadPages(nil)...)
+}
+
+// Scan walks root/content and sorts its files into pages to load, data
+// files and assets; LoadPages loads the pages once the site's languages
+// are known (site.yaml is one of the files scanned).
+func Scan(root string) (*Tree, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	var mdFiles []string
 	files, problems, err := fileio.Scan(root, Dir, notContent)
@@ -166,7 +190,16 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 		}
 	}
 	sort.Strings(mdFiles)
+	t.md = mdFiles
+	return t, ds
+}
 
+// LoadPages loads the Markdown files Scan found. translations are the
+// site's languages after the default: a file named with one of them
+// before .md ("ueber-uns.en.md") is a translation (Page.Lang).
+func (t *Tree) LoadPages(translations []string) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	files, mdFiles := t.Files, t.md
 	pages := make([]*Page, len(mdFiles))
 	pageDiags := make([][]diag.Diagnostic, len(mdFiles))
 	// Workers take the next file by counting, not from a channel: a page
@@ -178,7 +211,7 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(mdFiles); i = int(next.Add(1) - 1) {
-				pages[i], pageDiags[i] = LoadPage(files, mdFiles[i])
+				pages[i], pageDiags[i] = loadPage(files, mdFiles[i], translations)
 			}
 		}()
 	}
@@ -189,7 +222,7 @@ func Load(root string) (*Tree, []diag.Diagnostic) {
 			t.Pages = append(t.Pages, p)
 		}
 	}
-	return t, ds
+	return ds
 }
 
 // WellKnown is the folder below content/ for files that prove control of
@@ -211,6 +244,10 @@ func notContent(rel string, d fs.DirEntry) bool {
 // LoadPage reads and decodes one Markdown file of files (source is from
 // the site root, "content/x.md").
 func LoadPage(files *fileio.Files, source string) (*Page, []diag.Diagnostic) {
+	return loadPage(files, source, nil)
+}
+
+func loadPage(files *fileio.Files, source string, translations []string) (*Page, []diag.Diagnostic) {
 	data, err := readLimited(files, source)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "%v", err)}
@@ -234,6 +271,10 @@ func LoadPage(files *fileio.Files, source string) (*Page, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{fmError(source, err)}
 	}
 	p := classify(source)
+	if original, lang := TranslationOf(source, translations); lang != "" {
+		p = classify(original)
+		p.Source, p.Lang, p.Original = source, lang, original
+	}
 	meta, ds := decodeMeta(source, p.Kind, node)
 	p.Meta = meta
 	if meta.Description == "" {
@@ -281,6 +322,31 @@ func readLimited(files *fileio.Files, source string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	return data, nil
+}
+
+// UntranslatedCopy is a copy of p, a page of the default language, for
+// another language's site: front matter only (Page.Untranslated).
+func (p *Page) UntranslatedCopy() *Page {
+	c := *p
+	c.Untranslated, c.Teaser, c.Fences = true, "", nil
+	return &c
+}
+
+// TranslationOf says whether source is a translation: its name ends in
+// ".<lang>.md" for one of langs ("content/ueber-uns.en.md", "en"); then it
+// returns the original's name ("content/ueber-uns.md") and the language,
+// else "" twice.
+func TranslationOf(source string, langs []string) (original, lang string) {
+	stem, ok := strings.CutSuffix(source, ".md")
+	if !ok {
+		return "", ""
+	}
+	for _, l := range langs {
+		if base, ok := strings.CutSuffix(stem, "."+l); ok && path.Base(base) != "" && !strings.HasSuffix(base, "/") {
+			return base + ".md", l
+		}
+	}
+	return "", ""
 }
 
 // classify derives kind, section, slug and URL from the source path alone,

@@ -11,6 +11,8 @@ package load
 
 import (
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/klartext/klartext/generator/assethash"
 	"github.com/klartext/klartext/generator/config"
@@ -47,10 +49,30 @@ type Options struct {
 	PlainAssets bool
 }
 
-// Site reads the site. The theme is nil when it cannot be loaded
+// Language is one language's site as loaded: what its model is made of
+// and its theme, which speaks the language (nil when it cannot be
+// loaded, reported).
+type Language struct {
+	Input site.Input
+	Theme *theme.Theme
+}
+
+// Site reads a site of one language, or the default language of a site
+// of several (Sites). The theme is nil when it cannot be loaded
 // (reported); then the site has no pages of the theme's words.
 func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
-	tree, tds := content.Load(opts.Root)
+	l := Sites(opts, ds)[0]
+	return l.Input, l.Theme
+}
+
+// Sites reads the site once for each of its languages (site.yaml's
+// languages:, the default first; one for language: alone). The data, the
+// product facts, the feedback and the media are read once and shared;
+// each language has its settings (config.Site.ForLanguage), its pages
+// (the default's files, or the translations named by the language,
+// content.Page.Lang, and the advisors every language has) and its theme.
+func Sites(opts Options, ds *diag.List) []Language {
+	tree, tds := content.Scan(opts.Root)
 	ds.Add(tds...)
 	cfg, cds := config.Load(tree.Files)
 	ds.Add(cds...)
@@ -60,6 +82,12 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 			ds.Add(err.Diagnostic("", 0))
 		}
 	}
+	codes := cfg.LanguageCodes()
+	folders := make([]string, 0, len(codes))
+	for _, c := range codes[1:] {
+		folders = append(folders, config.LanguageFolder(c))
+	}
+	ds.Add(tree.LoadPages(folders)...)
 	in := site.Input{Root: opts.Root, Tree: tree, Config: cfg}
 	// Product sources (EPT files wherever they are, the export and its
 	// mapping file) are read first; they are not template data.
@@ -78,29 +106,109 @@ func Site(opts Options, ds *diag.List) (site.Input, *theme.Theme) {
 	ds.Add(eds...)
 	in.FeedbackEntries = entries
 	in.Media = loadMedia(tree, opts)
+	if !cfg.Multilingual() {
+		return []Language{{in, languageTheme(&in, opts, 0, ds)}}
+	}
+	out := make([]Language, len(codes))
+	for i := range codes {
+		li := in
+		li.Config = cfg.ForLanguage(i)
+		li.Tree = treeOf(tree, folders, i)
+		li.FeedbackEntries = entriesOf(entries, li.Config.LanguagePrefix, folders)
+		out[i] = Language{li, languageTheme(&li, opts, i, ds)}
+	}
+	return out
+}
+
+// treeOf is the content of the site's i-th language: the default's
+// pages, or the translations into that language and, where an advisor
+// has none, the advisor's page without its text (content.Page.Untranslated):
+// every language's site has every advisor's card.
+func treeOf(tree *content.Tree, folders []string, i int) *content.Tree {
+	t := *tree
+	t.Pages = nil
+	lang := ""
+	if i > 0 {
+		lang = folders[i-1]
+	}
+	translated := map[string]bool{}
+	for _, p := range tree.Pages {
+		if p.Lang == lang {
+			t.Pages = append(t.Pages, p)
+			translated[p.Original] = true
+		}
+	}
+	if lang != "" {
+		for _, p := range tree.Pages {
+			if p.Lang == "" && p.Kind == content.KindAdvisor && !translated[p.Source] {
+				t.Pages = append(t.Pages, p.UntranslatedCopy())
+			}
+		}
+		slices.SortFunc(t.Pages, func(a, b *content.Page) int { return strings.Compare(a.Source, b.Source) })
+	}
+	return &t
+}
+
+// entriesOf are the feedback export's rows of the pages of the language
+// whose folder is prefix ("" for the default language, "/en"), with the
+// paths as that language's site has them ("/en/x/" is its "/x/").
+func entriesOf(entries []feedback.Entry, prefix string, folders []string) []feedback.Entry {
+	if entries == nil {
+		return nil
+	}
+	out := []feedback.Entry{}
+	for _, e := range entries {
+		switch rest, ok := strings.CutPrefix(e.Page, prefix+"/"); {
+		case prefix != "" && ok:
+			e.Page = "/" + rest
+			out = append(out, e)
+		case prefix == "" && !slices.ContainsFunc(folders, func(f string) bool { return strings.HasPrefix(e.Page, "/"+f+"/") }):
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// languageTheme loads the theme of the site's i-th language into in (its
+// words); the theme's own problems are reported once, with the default
+// language's.
+func languageTheme(in *site.Input, opts Options, i int, ds *diag.List) *theme.Theme {
+	cfg := in.Config
 	th, err := Theme(opts.Root, cfg, opts.Off, !opts.PlainAssets)
 	var unsupported *i18n.UnsupportedError
 	switch {
 	case errors.As(err, &unsupported):
-		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey("language"))
-		return in, nil // said once: a language without words has no formats either
+		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey(languageKey(cfg)))
+		return nil // said once: a language without words has no formats either
 	case err != nil:
-		ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
-		return in, nil
+		if i == 0 {
+			ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
+		}
+		return nil
 	}
 	// A language the theme has words for may still lack formats.
 	if !locale.Known(cfg.Language) {
 		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "the language %s has no number and date formats in klartext (there are de and en)", cfg.Language).
-			WithKey("language").WithHint("write language: de or en, or add the language's formats to generator/locale"))
+			WithKey(languageKey(cfg)).WithHint("write language: de or en, or add the language's formats to generator/locale"))
 	}
-	for _, p := range th.Refused {
-		ds.Add(p.Diagnostic())
+	if i == 0 {
+		for _, p := range th.Refused {
+			ds.Add(p.Diagnostic())
+		}
+		ds.Add(th.Problems...)
+		ds.Add(checkThemeBrand(cfg.Brand, th)...)
 	}
-	ds.Add(th.Problems...)
-	ds.Add(checkThemeBrand(cfg.Brand, th)...)
 	in.Words = &site.Words{Catalog: th.Words(), FeedbackTitle: th.Translate("feedback_page_title"), SearchSlug: th.Translate("search_slug"),
 		SearchTitle: th.Translate("search_title"), SearchDescription: th.Translate("search_description")}
-	return in, th
+	return th
+}
+
+// languageKey is the setting that names the site's languages.
+func languageKey(cfg config.Site) string {
+	if cfg.Multilingual() {
+		return "languages"
+	}
+	return "language"
 }
 
 // loadMedia reads what the ```video blocks of the published pages name

@@ -92,3 +92,20 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 func (discard) Remove(string) error            { return nil }
+
+// Below is sink's folder dir (a site path without slashes around it,
+// "en"): the sink of a language's site below the default's, whose paths
+// are the language site's own ("/products/x/index.html" is written as
+// "/en/products/x/index.html").
+func Below(sink Sink, dir string) Sink { return below{sink, "/" + dir} }
+
+type below struct {
+	Sink
+	dir string
+}
+
+func (b below) WriteFile(sitePath string, data []byte) error {
+	return b.Sink.WriteFile(b.dir+sitePath, data)
+}
+
+func (b below) Remove(sitePath string) error { return b.Sink.Remove(b.dir + sitePath) }

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/content"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/imaging"
@@ -116,38 +117,95 @@ type built struct {
 
 // full runs the whole pipeline and returns what it built, with what the
 // load stage read when keepInput (a Session's model edits start from it).
+// A site of several languages is built once per language, each into its
+// folder of the one staging folder (the default's at its root), from one
+// load: its sites are linked as translations (site.LinkLanguages) before
+// any page renders; what it returns is the default language's.
 func full(opts Options, keepInput bool) (*Result, *built, error) {
 	opts = opts.withDefaults()
 	res := newResult()
 	lds := &diag.List{}
-	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
+	langs := load.Sites(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
+	sites := make([]*site.Site, len(langs))
+	resolved := make([][]diag.Diagnostic, len(langs))
 	res.phase("load")
-	s, rds := site.Resolve(in, opts.siteOptions())
+	for i, l := range langs {
+		sites[i], resolved[i] = site.Resolve(l.Input, opts.siteOptions())
+	}
+	linkLanguages(sites, langs)
+	resolved[0] = append(resolved[0], site.FolderClashes(sites)...)
 	loaded := lds.All()
 	res.Diagnostics.Add(loaded...)
-	res.Diagnostics.Add(rds...)
+	var once once
+	if len(langs) > 1 {
+		once = map[string]bool{}
+	}
+	for i, rds := range resolved {
+		res.Diagnostics.Add(once.add(rds, i == 0)...)
+	}
+	s := sites[0]
 	res.Site, res.Skipped = s, s.Skipped
+	for _, o := range sites[1:] {
+		res.Skipped = append(res.Skipped, o.Skipped...) // an English draft is skipped too
+	}
 	res.phase("resolve")
-	if th == nil {
+	if langs[0].Theme == nil {
 		return res.done(), nil, nil
 	}
-	ds := &diag.List{} // the rest's
 	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
 	if err != nil {
 		return nil, nil, err
 	}
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
+	// What was loaded is the model's now: only the trees (for the assets
+	// and images) and the themes are kept while the pages render, and
+	// the whole input of the default language for a Session.
+	var in *site.Input
+	if keepInput {
+		in = &langs[0].Input
+	}
+	trees, themes := make([]*content.Tree, len(langs)), make([]*theme.Theme, len(langs))
+	for i, l := range langs {
+		trees[i], themes[i] = l.Input.Tree, l.Theme
+	}
+	langs = nil
+	var first *built
+	for i, th := range themes {
+		if th == nil {
+			continue // reported: the language has no words
+		}
+		var sink output.Sink = out
+		if i > 0 {
+			sink = output.Below(out, config.LanguageFolder(sites[i].Config.Language))
+		}
+		b := buildLanguage(opts, sites[i], trees[i], th, sink, res)
+		if i == 0 {
+			b.load, b.resolved, b.in, first = loaded, resolved[0], in, b
+		}
+		res.Diagnostics.Add(once.add(b.rest, i == 0)...)
+		res.Diagnostics.Add(once.add(b.record.Diagnostics(sites[i]), i == 0)...)
+		res.Files += b.writer.Files()
+		res.Templates = append(res.Templates, th.Stats()...)
+		decodes, encodes := b.images.Work()
+		res.ImageDecodes, res.ImageEncodes = res.ImageDecodes+decodes, res.ImageEncodes+encodes
+	}
+	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
+		return nil, nil, err
+	}
+	return res.done(), first, nil
+}
+
+// buildLanguage renders and publishes the site of one language into sink:
+// the plan, the images, the pages, the site's files, the search index.
+func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *built {
+	ds := &diag.List{} // the rest's
+	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord(),
-		load: loaded, resolved: rds}
-	if keepInput {
-		b.in = &in
-	}
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)
 	}
-	b.images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	b.images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
 	var logoDiags []diag.Diagnostic
 	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
@@ -166,14 +224,44 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 
 	ds.Add(b.writer.Diagnostics()...)
 	b.rest = ds.All()
-	res.Diagnostics.Add(b.rest...)
-	res.Diagnostics.Add(b.record.Diagnostics(s)...)
-	res.Files, res.Templates = b.writer.Files(), th.Stats()
-	res.ImageDecodes, res.ImageEncodes = b.images.Work()
-	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
-		return nil, nil, err
+	return b
+}
+
+// linkLanguages links the pages of a site of several languages, each
+// language named in itself by its theme's words.
+func linkLanguages(sites []*site.Site, langs []load.Language) {
+	if len(sites) < 2 {
+		return
 	}
-	return res.done(), b, nil
+	words := make([]site.LanguageWords, len(langs))
+	for i, l := range langs {
+		if l.Theme == nil {
+			return // reported: the build fails
+		}
+		words[i] = site.LanguageWords{Catalog: l.Theme.Words(), NoPage: l.Theme.Translate("language_no_page")}
+	}
+	site.LinkLanguages(sites, words)
+}
+
+// once keeps a diagnostic that the sites of several languages report
+// alike (a product's data, a file every language reads) from being
+// reported once per language: the default language's are all kept, the
+// others' only where the default's had none alike.
+type once map[string]bool
+
+func (o once) add(ds []diag.Diagnostic, first bool) []diag.Diagnostic {
+	if o == nil {
+		return ds // a site of one language
+	}
+	out := ds[:0:0]
+	for _, d := range ds {
+		k := d.Severity.String() + "\x00" + d.Error()
+		if first || !o[k] {
+			o[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // render renders the jobs with the theme th into w: each page's files

@@ -47,7 +47,10 @@ type Incremental struct {
 // Build rebuilds after changes to the given files (absolute or relative to
 // the working directory); nil means everything may have changed.
 func (s *Session) Build(changed []string) (*Result, Incremental, error) {
-	if s.last != nil {
+	// A site of several languages is built whole: its pages link their
+	// translations, which no incremental path follows (nor an edit of
+	// languages:, which is one of site.yaml).
+	if s.last != nil && !s.last.site.Config.Multilingual() {
 		if pages := change.Bodies(s.last.site, s.opts.Source, changed); pages != nil {
 			res, written := s.rerender(pages)
 			return res, Incremental{Written: written}, nil

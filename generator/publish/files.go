@@ -80,22 +80,27 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
 	var out []File
 	var ds []diag.Diagnostic
-	l, notFound := th.Lookup(content.LayoutsFor(content.Kind404, "")...)
-	if notFound {
-		out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
+	// The files a web host or a crawler reads at the site's root only are
+	// the default language's; they cover the other languages' folders
+	// too (the sitemap lists their pages, _headers their addresses).
+	if s.LanguageIndex == 0 {
+		l, notFound := th.Lookup(content.LayoutsFor(content.Kind404, "")...)
+		if notFound {
+			out = append(out, File{"/404.html", gen("the 404 page"), func(p *Publisher) ([]byte, bool) { return p.notFoundPage(l) }})
+		}
+		// _headers is read by hosts such as Netlify and Cloudflare Pages; it
+		// repeats the policy of the meta tag and adds what a meta tag cannot.
+		out = append(out,
+			File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
+				data, ds := headers.File(headers.Site{CSP: p.Renderer.SiteView().CSP, RelURL: cfg.RelURL,
+					Pages: pagePaths(s, notFound), Hashed: th.Assets.Names(), Extra: cfg.Headers, File: config.File})
+				p.Diags.Add(ds...)
+				return data, true
+			}},
+			File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
+			File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }})
 	}
-	// _headers is read by hosts such as Netlify and Cloudflare Pages; it
-	// repeats the policy of the meta tag and adds what a meta tag cannot.
-	out = append(out,
-		File{"/_headers", gen("the _headers file (the Content-Security-Policy for the web host)"), func(p *Publisher) ([]byte, bool) {
-			data, ds := headers.File(headers.Site{CSP: p.Renderer.SiteView().CSP, RelURL: cfg.RelURL,
-				Pages: pagePaths(s, notFound), Hashed: th.Assets.Names(), Extra: cfg.Headers, File: config.File})
-			p.Diags.Add(ds...)
-			return data, true
-		}},
-		File{"/sitemap.xml", gen("the sitemap"), func(p *Publisher) ([]byte, bool) { return p.sitemap() }},
-		File{"/robots.txt", gen("robots.txt"), func(p *Publisher) ([]byte, bool) { return p.robots() }},
-		File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
+	out = append(out, File{"/feed.xml", gen("the site's Atom feed"), func(p *Publisher) ([]byte, bool) { return p.feed(p.Site.Sections[""], p.Site.Nodes) }})
 	names := make([]string, 0, len(s.Sections))
 	for name, sec := range s.Sections {
 		if name != "" && len(sec.Children) > 0 {
@@ -146,12 +151,23 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 // further pages are below its own): the short cache's rules of _headers
 // cover them.
 func pagePaths(s *site.Site, notFound bool) []string {
-	out := make([]string, 0, len(s.Nodes)+len(s.Redirects)+1)
-	for _, n := range s.Nodes {
-		out = append(out, n.URL)
+	sites := s.Languages
+	if sites == nil {
+		sites = []*site.Site{s}
 	}
-	for _, r := range s.Redirects {
-		out = append(out, r.From)
+	var out []string
+	for i, l := range sites {
+		// Another language's addresses are below its folder, /<code>/.
+		folder := ""
+		if i > 0 {
+			folder = "/" + config.LanguageFolder(l.Config.Language)
+		}
+		for _, n := range l.Nodes {
+			out = append(out, folder+n.URL)
+		}
+		for _, r := range l.Redirects {
+			out = append(out, folder+r.From)
+		}
 	}
 	if notFound {
 		out = append(out, "/404.html")

@@ -26,6 +26,18 @@ type SitemapView struct {
 type SitemapURL struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
+	// Alternates are the page's versions in the site's languages, itself
+	// included, and x-default (the default language's); none on a site
+	// of one language.
+	Alternates []SitemapAlternate `xml:"xhtml:link"`
+}
+
+// SitemapAlternate is one xhtml:link of a sitemap entry (Google's
+// hreflang in sitemaps).
+type SitemapAlternate struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // RobotsView is what a theme's layouts/robots.txt gets.
@@ -69,21 +81,49 @@ func (p *Publisher) fromTheme(name string, view any, builtIn func() []byte) ([]b
 
 func (p *Publisher) sitemap() ([]byte, bool) {
 	v := SitemapView{Site: p.Renderer.SiteView()}
-	for _, n := range p.Site.Nodes {
-		u := SitemapURL{Loc: p.Site.Config.AbsURL(n.URL)}
-		if d := latest(n.Date, n.Meta.Lastmod); !d.IsZero() {
-			u.Lastmod = d.Format("2006-01-02")
+	sites := p.Site.Languages
+	if sites == nil {
+		sites = []*site.Site{p.Site}
+	}
+	for _, s := range sites {
+		for _, n := range s.Nodes {
+			u := SitemapURL{Loc: s.Config.AbsURL(n.URL)}
+			if d := latest(n.Date, n.Meta.Lastmod); !d.IsZero() {
+				u.Lastmod = d.Format("2006-01-02")
+			}
+			u.Alternates = sitemapAlternates(n)
+			v.URLs = append(v.URLs, u)
 		}
-		v.URLs = append(v.URLs, u)
 	}
 	return p.fromTheme("sitemap.xml", v, func() []byte {
 		type urlset struct {
 			XMLName xml.Name     `xml:"urlset"`
 			NS      string       `xml:"xmlns,attr"`
+			XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 			URLs    []SitemapURL `xml:"url"`
 		}
-		return marshalXML(urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: v.URLs})
+		set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: v.URLs}
+		if len(sites) > 1 {
+			set.XHTML = "http://www.w3.org/1999/xhtml"
+		}
+		return marshalXML(set)
 	})
+}
+
+// sitemapAlternates are the xhtml:link entries of n: its
+// versions (hreflang) and the default language's (x-default).
+func sitemapAlternates(n *site.Node) []SitemapAlternate {
+	if len(n.Translations) < 2 {
+		return nil
+	}
+	out := make([]SitemapAlternate, 0, len(n.Translations)+1)
+	for _, t := range n.Translations {
+		out = append(out, SitemapAlternate{"alternate", t.Lang, t.Abs})
+	}
+	if d := n.XDefault(); d != nil {
+		out = append(out, SitemapAlternate{"alternate", "x-default", d.Abs})
+	}
+	return out
 }
 
 func (p *Publisher) robots() ([]byte, bool) {

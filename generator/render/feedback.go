@@ -38,7 +38,7 @@ func (st *feedbackView) widget(n *site.Node, s *site.Site, words *i18n.Catalog) 
 		return nil
 	}
 	cfg := s.Config
-	return feedback.Widget(st.Settings, feedback.PageRef{Path: n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, words)
+	return feedback.Widget(st.Settings, feedback.PageRef{Path: cfg.LanguagePrefix + n.URL, URL: cfg.AbsURL(n.URL), Title: n.Title, Videos: s.VideoTitles(n)}, words)
 }
 
 // Placeholders for the page's identity in the prerendered form; they
@@ -98,7 +98,7 @@ func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, 
 	if st.formErr != nil {
 		return "", st.formErr
 	}
-	values := [...]string{escape.HTML(n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
+	values := [...]string{escape.HTML(cfg.LanguagePrefix + n.URL), escape.HTML(cfg.AbsURL(n.URL)), escape.HTML(n.Title)}
 	size := 0
 	for _, p := range st.form {
 		size += len(p.text)
@@ -131,7 +131,10 @@ func (st *feedbackView) summary(n *site.Node, words *i18n.Catalog) any {
 
 // BalanceView is the feedback page's figures beyond its charts.
 type BalanceView struct {
-	Total          feedback.Counts
+	Total feedback.Counts
+	// AllLanguages is the total over every language of the site; nil on
+	// a site of one language.
+	AllLanguages   *feedback.Counts
 	MostCriticised []CriticisedView
 	Answers        AnswersView
 	YouSaid        []YouSaidView // "Sie sagten – wir haben"
@@ -161,7 +164,7 @@ func (st *feedbackView) balanceView(s *site.Site, loc locale.Locale, words *i18n
 	if st.Balance == nil {
 		return nil
 	}
-	v := &BalanceView{Total: st.Balance.Total, Answers: AnswersView{AnswerStats: st.Balance.Answers}}
+	v := &BalanceView{Total: st.Balance.Total, AllLanguages: st.AllLanguages, Answers: AnswersView{AnswerStats: st.Balance.Answers}}
 	if share, ok := st.Balance.Answers.CriticismShare(); ok {
 		v.Answers.Share = loc.Percent(share*100, 0)
 	}

@@ -432,15 +432,10 @@ func Layout(th *theme.Theme, n *site.Node) string {
 func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 	cfg := r.site.Config
 	p := markdown.Page{
-		Source:   n.Source,
-		BodyLine: n.BodyLine,
-		ResolvePage: func(src string) (string, bool) {
-			if t := r.site.BySource[src]; t != nil {
-				return cfg.RelURL(t.URL), true
-			}
-			return "", false
-		},
-		Unlinked: func(src string) bool { return r.site.WithdrawnSources[src] },
+		Source:      n.Source,
+		BodyLine:    n.BodyLine,
+		ResolvePage: r.site.PageURL,
+		Unlinked:    func(src string) bool { return r.site.WithdrawnSources[src] },
 		ResolveFile: func(src string) (string, bool) {
 			if u, ok := r.site.Assets[src]; ok {
 				return cfg.RelURL(u), true

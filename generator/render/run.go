@@ -144,8 +144,12 @@ func (rec *Record) Diagnostics(s *site.Site) []diag.Diagnostic {
 	}
 	for src, links := range rec.anchors {
 		for _, a := range links {
-			hs, rendered := rec.headings[a.Target]
-			if !rendered && rec.abandoned[a.Target] {
+			target := a.Target
+			if t := s.BySource[target]; t != nil && t.Source != target {
+				target = t.Source // the translation of the file named
+			}
+			hs, rendered := rec.headings[target]
+			if !rendered && rec.abandoned[target] {
 				continue // reported as over its budget
 			}
 			if !rendered {

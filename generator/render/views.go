@@ -97,6 +97,17 @@ type PageView struct {
 	searchText  string          // the body as plain text, for the search index
 }
 
+// Alternates are the page's versions in the site's languages for its
+// hreflang links: none on a site of one language, for a page that has
+// no other version, or on the second and later pages of a list (whose
+// versions are the lists' first pages).
+func (v *PageView) Alternates() []site.Translation {
+	if v.Node == nil || len(v.Node.Translations) < 2 || v.Pager != nil && v.Pager.Number > 1 {
+		return nil
+	}
+	return v.Node.Translations
+}
+
 // Charts is the page's own charts (a product's, the products section's
 // comparison, the feedback page's balance) in order; Figures has them by
 // kind. They are joined only when a layout asks: a product layout places

@@ -96,6 +96,14 @@ baseURL: "https://www.example-bank.de/"
 # Die Sprache der Seiten: de oder en. Zahlen, Daten und die Texte des
 # Themes folgen ihr.
 language: de
+# Die Sprachen der Website, die Standardsprache (language:) zuerst: sie
+# steht unter /, jede weitere unter /<code>/ (/en/ueber-uns/). Eine
+# Übersetzung heißt wie ihr Original mit der Sprache davor: ueber-uns.en.md.
+# Eine Sprache kann eigene title:, description: und menus: haben:
+#   - code: en
+#     title: "Example Bank – plain words"
+languages:
+  - de
 # Das Aussehen: klartext ist eingebaut. Eine Datei unter themes/klartext/
 # ersetzt die gleichnamige des eingebauten Themes.
 theme: klartext
@@ -255,6 +263,14 @@ baseURL: "https://www.example-bank.com/"
 # The pages' language: de or en. Numbers, dates and the theme's texts
 # follow it.
 language: en
+# The site's languages, the default (language:) first: it is at /, each
+# other one below /<code>/ (/de/about/). A translation is named as its
+# original with the language before .md: about.de.md. A language may
+# have its own title:, description: and menus:
+#   - code: de
+#     title: "Beispielbank – Klartext"
+languages:
+  - en
 # The look: klartext is built in. A file below themes/klartext/ replaces
 # the built-in theme's file of the same name.
 theme: klartext

@@ -15,6 +15,9 @@ type Feedback struct {
 	Settings  feedback.Settings
 	Summaries map[string]feedback.PageSummary // by page path
 	Balance   *feedback.SiteBalance           // site-wide; nil without an export
+	// AllLanguages is the total over the sites of every language
+	// (LinkLanguages); nil on a site of one language.
+	AllLanguages *feedback.Counts
 }
 
 // resolveFeedback sums up what readers said once every page is known: per

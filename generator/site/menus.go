@@ -34,6 +34,9 @@ func resolveMenus(s *Site, ds *diag.List) map[string][]menu.Item {
 	}
 	kept := entries[:0]
 	for _, e := range entries {
+		if s.Config.MenusInherited && e.PageRef != "" && e.File == config.File && s.BySource["content/"+e.PageRef] == nil {
+			continue // the page has no version in this language
+		}
 		if e.URL != "" && strings.HasPrefix(e.URL, "/") && !s.publishes(e.URL) {
 			ds.Add(diag.Errorf(e.File, e.Line, "the menu entry's url %s is no page or file of this site", e.URL).WithKey("menus").
 				WithHint("name the page by its file with pageRef:, or write the address of a page the site has (a folder's address ends with /)"))

@@ -107,6 +107,14 @@ func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, o
 	}
 
 	sec := s.Sections["products"]
+	if sec == nil && s.Config.LanguagePrefix != "" && len(ids) > 0 {
+		// Every language lists the products, with or without a
+		// translated products/_index.md.
+		sec = &Node{Page: &content.Page{Kind: content.KindSection, Section: "products", Slug: "products", URL: "/products/"},
+			Title: titleCase("products"), Feedback: true}
+		s.Sections["products"] = sec
+		s.add(sec)
+	}
 	for _, id := range ids {
 		if byID[id] != nil {
 			continue

@@ -44,6 +44,15 @@ type Node struct {
 	Story    *StoryInfo   // story pages
 	Advisors []*Node      // advisors who explain this product (explainers)
 	Product  *ProductInfo // product pages
+
+	// The page's versions in the site's languages (LinkLanguages): every
+	// one, itself included, in the order of languages:; where the
+	// language switch leads in each other language; and, for a page whose
+	// text is in another language only, that version. Empty on a site of
+	// one language.
+	Translations []Translation
+	Switch       []Translation
+	TextIn       *Translation
 }
 
 // Site is the resolved model every page renders from. Built once per build;
@@ -86,6 +95,11 @@ type Site struct {
 	// Redirects are the pages' old addresses (aliases:), checked, sorted
 	// by old address, each once (aliases.go).
 	Redirects []redirect.Redirect
+	// Languages are the sites of every language of the site, the default
+	// first (LinkLanguages), and LanguageIndex this one's place among
+	// them; nil on a site of one language.
+	Languages     []*Site
+	LanguageIndex int
 }
 
 // Options are the resolve step's inputs beyond what was loaded.
@@ -312,6 +326,9 @@ func (s *Site) add(n *Node) {
 	s.Nodes = append(s.Nodes, n)
 	if n.Source != "" {
 		s.BySource[n.Source] = n
+	}
+	if n.Lang != "" {
+		s.BySource[n.Original] = n // links and menus name the original's file
 	}
 	s.ByURL[n.URL] = n
 }

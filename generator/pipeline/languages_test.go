@@ -1,0 +1,397 @@
+package pipeline
+
+import (
+	"encoding/xml"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/klartext/klartext/generator/check"
+	"github.com/klartext/klartext/generator/sitetest"
+)
+
+func twoLanguages(t *testing.T) string { return sitetest.TwoLanguages(t, filepath.Join("..", "..")) }
+
+func buildTwoLanguages(t *testing.T) (*Result, string) {
+	t.Helper()
+	root := twoLanguages(t)
+	dest := filepath.Join(root, "public")
+	res := build(t, root, dest)
+	if res.Diagnostics.HasErrors() {
+		t.Fatalf("the build must succeed: %s", joinDiags(res))
+	}
+	return res, dest
+}
+
+// A site of one language builds as before: languages: with one entry is
+// language: alone, byte for byte, and a file named like a translation
+// (x.en.md) is a page of its own name, as it was; no page has hreflang
+// links or a language switch, the sitemap no alternates.
+func TestOneLanguageBuildsAsBefore(t *testing.T) {
+	root := copyDemo(t)
+	put(t, "content/notiz.en.md", "---\ntitle: \"Notiz\"\n---\nText.\n")(root)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	before := tree(t, dest)
+	if _, err := os.Stat(filepath.Join(dest, "notiz-en", "index.html")); err != nil {
+		t.Errorf("notiz.en.md is no longer /notiz-en/: %v", err)
+	}
+	_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".xml") {
+			return err
+		}
+		s := read(t, p)
+		for _, bad := range []string{"hreflang", "language-switch", "xhtml:link", "text-in"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s has %q on a site of one language", p, bad)
+			}
+		}
+		return nil
+	})
+	for _, setting := range []string{"languages: [de]\n", "languages:\n  - code: de\n"} {
+		replaceIn(t, "content/site.yaml", "\nlanguage: de\n", "\n"+setting)(root)
+		if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+			t.Fatal(joinDiags(res))
+		}
+		if after := tree(t, dest); after != before {
+			t.Errorf("%q builds another site than language: de", setting)
+		}
+		replaceIn(t, "content/site.yaml", "\n"+setting, "\nlanguage: de\n")(root)
+	}
+}
+
+// Every page of the two languages links its versions with hreflang both
+// ways and x-default (the German one), each page's language is its
+// site's, and the language switch leads to the translation, or to the
+// other language's home page with a note in that language.
+func TestHreflangPointsBothWays(t *testing.T) {
+	_, dest := buildTwoLanguages(t)
+	type page struct {
+		lang, canonical string
+		alternates      map[string]string
+		xdefault        string
+	}
+	pages := map[string]*page{} // by canonical address
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") {
+			return err
+		}
+		doc, err := html.Parse(strings.NewReader(read(t, p)))
+		if err != nil {
+			return err
+		}
+		pg := &page{alternates: map[string]string{}}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				a := map[string]string{}
+				for _, at := range n.Attr {
+					a[at.Key] = at.Val
+				}
+				switch {
+				case n.Data == "html":
+					pg.lang = a["lang"]
+				case n.Data == "link" && a["rel"] == "canonical":
+					pg.canonical = a["href"]
+				case n.Data == "link" && a["rel"] == "alternate" && a["hreflang"] == "x-default":
+					pg.xdefault = a["href"]
+				case n.Data == "link" && a["rel"] == "alternate" && a["hreflang"] != "":
+					pg.alternates[a["hreflang"]] = a["href"]
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if pg.canonical == "" {
+			return nil // a redirect page
+		}
+		rel, _ := filepath.Rel(dest, p)
+		wantLang := "de"
+		if strings.HasPrefix(filepath.ToSlash(rel), "en/") {
+			wantLang = "en"
+		}
+		if pg.lang != wantLang {
+			t.Errorf("%s: <html lang=%q>, want %q", rel, pg.lang, wantLang)
+		}
+		pages[pg.canonical] = pg
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for url, pg := range pages {
+		if len(pg.alternates) == 0 {
+			continue
+		}
+		linked++
+		if pg.alternates[pg.lang] != url {
+			t.Errorf("%s: its hreflang=%s is %q, not itself", url, pg.lang, pg.alternates[pg.lang])
+		}
+		if pg.xdefault == "" || pg.xdefault != pg.alternates["de"] {
+			t.Errorf("%s: x-default %q is not the German version %q", url, pg.xdefault, pg.alternates["de"])
+		}
+		for lang, href := range pg.alternates {
+			other := pages[href]
+			if other == nil {
+				t.Errorf("%s: hreflang=%s leads to %s, which is no page", url, lang, href)
+				continue
+			}
+			if other.alternates[pg.lang] != url {
+				t.Errorf("%s: hreflang=%s leads to %s, which does not lead back (it has %v)", url, lang, href, other.alternates)
+			}
+		}
+	}
+	if linked < 40 {
+		t.Errorf("only %d pages have hreflang links", linked)
+	}
+	for _, tc := range []struct{ page, want string }{
+		{"ueber-uns/index.html", `<a href="/en/ueber-uns/" hreflang="en" lang="en" rel="alternate">English</a>`},
+		{"en/ueber-uns/index.html", `<a href="/ueber-uns/" hreflang="de" lang="de" rel="alternate">Deutsch</a>`},
+		{"stories/der-erste-etf/index.html", `<a href="/en/" hreflang="en" lang="en">This page is not available in English – go to the English home page</a>`},
+		{"en/advisors/jonas-weber/index.html", `<p class="text-in">The text of this page is available in German only: <a href="/advisors/jonas-weber/" hreflang="de" lang="de">Deutsch</a></p>`},
+		// A link to a page without translation leads to the German page.
+		{"en/index.html", `<a href="/stories/der-erste-etf/">a story</a>`},
+		{"en/index.html", `<a href="/en/ueber-uns/">about us</a>`},
+	} {
+		if s := read(t, filepath.Join(dest, tc.page)); !strings.Contains(s, tc.want) {
+			t.Errorf("%s lacks %s", tc.page, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "en", "stories", "der-erste-etf")); err == nil {
+		t.Error("a story written in German only has an English page")
+	}
+}
+
+// The sitemap lists the pages of both languages, each translated page
+// with its versions as xhtml:link alternates that point both ways.
+func TestSitemapHasAlternates(t *testing.T) {
+	_, dest := buildTwoLanguages(t)
+	var set struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Rel      string `xml:"rel,attr"`
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(read(t, filepath.Join(dest, "sitemap.xml"))), &set); err != nil {
+		t.Fatal(err)
+	}
+	alternates := map[string]map[string]string{}
+	for _, u := range set.URLs {
+		m := map[string]string{}
+		for _, l := range u.Links {
+			if l.Rel != "alternate" {
+				t.Errorf("%s: xhtml:link rel=%q", u.Loc, l.Rel)
+			}
+			m[l.Hreflang] = l.Href
+		}
+		alternates[u.Loc] = m
+	}
+	const de, en = "https://www.rheintal-bank.test/ueber-uns/", "https://www.rheintal-bank.test/en/ueber-uns/"
+	if alternates[de]["en"] != en || alternates[en]["de"] != de || alternates[en]["x-default"] != de {
+		t.Errorf("the about page's alternates: %v and %v", alternates[de], alternates[en])
+	}
+	n := 0
+	for loc, m := range alternates {
+		for lang, href := range m {
+			if lang == "x-default" {
+				continue
+			}
+			back, listed := alternates[href]
+			if !listed {
+				t.Errorf("%s: the alternate %s is not in the sitemap", loc, href)
+			}
+			if back[langOf(loc)] != loc {
+				t.Errorf("%s: the alternate %s does not point back", loc, href)
+			}
+			n++
+		}
+	}
+	if n < 80 {
+		t.Errorf("only %d alternates in the sitemap", n)
+	}
+	for _, f := range []string{"en/sitemap.xml", "en/robots.txt", "en/_headers", "en/404.html"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err == nil {
+			t.Errorf("%s is written: a host reads it at the root only", f)
+		}
+	}
+}
+
+func langOf(loc string) string {
+	if strings.HasPrefix(loc, "https://www.rheintal-bank.test/en/") {
+		return "en"
+	}
+	return "de"
+}
+
+// Every product has its English page from the one data row: the PRIIPs
+// wording and the numbers in English, the German page as it was; the
+// English explainer's prose where it exists, else a note with a link to
+// the German one. Each language has its own feed, list and advisors.
+func TestProductsInEveryLanguage(t *testing.T) {
+	res, dest := buildTwoLanguages(t)
+	enPage := read(t, filepath.Join(dest, "en", "products", "etf-sparplan-welt", "index.html"))
+	dePage := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
+	for _, want := range []string{"Risk class 4 of 7", "€10,000.00", "you save from 25 euros a month"} {
+		if !strings.Contains(enPage, want) {
+			t.Errorf("the English product page lacks %q", want)
+		}
+	}
+	for _, want := range []string{"Risikoklasse 4 von 7", "10.000,00\u00a0€", "ab 25 Euro im Monat"} {
+		if !strings.Contains(dePage, want) {
+			t.Errorf("the German product page lacks %q", want)
+		}
+	}
+	untranslated := read(t, filepath.Join(dest, "en", "products", "tagesgeld-plus", "index.html"))
+	if !strings.Contains(untranslated, `The text of this page is available in German only: <a href="/products/tagesgeld-plus/"`) {
+		t.Error("the English page of a product whose explainer is German only does not say so")
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "en", "products", "index.html")), `href="/en/products/tagesgeld-plus/"`) {
+		t.Error("the English products list does not list the products' English pages")
+	}
+	feed := read(t, filepath.Join(dest, "en", "feed.xml"))
+	if !strings.Contains(feed, `xml:lang="en"`) || strings.Contains(feed, "/stories/") {
+		t.Errorf("the English feed is not the English pages':\n%s", feed)
+	}
+	if !strings.Contains(read(t, filepath.Join(dest, "en", "advisors", "murat-yilmaz", "index.html")), "Turkish") {
+		t.Error("the English advisor card does not name the languages in English")
+	}
+	var warnings []string
+	for _, d := range check.Translations(res.Site) {
+		warnings = append(warnings, d.Error())
+	}
+	all := strings.Join(warnings, "\n")
+	for _, want := range []string{
+		"content/stories/der-erste-etf.md: warning: the page has no translation into en (content/stories/der-erste-etf.en.md)",
+		"content/products/tagesgeld-plus.md: warning: the page has no translation into en (content/products/tagesgeld-plus.en.md)",
+		"content/ueber-uns.en.md:4: warning: the translation was last changed on 2020-01-01, its original content/ueber-uns.md on 2026-10-01",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("klartext check lacks\n  %s\nin\n  %s", want, strings.ReplaceAll(all, "\n", "\n  "))
+		}
+	}
+	if strings.Contains(all, "content/ueber-uns.md: warning: the page has no translation") {
+		t.Error("a translated page is reported untranslated")
+	}
+}
+
+// klartext serve builds a site of several languages whole after every
+// edit, a body edit of a translation or of its original too: the pages
+// link their versions, which no incremental path follows.
+func TestSessionOfSeveralLanguagesBuildsWhole(t *testing.T) {
+	root := twoLanguages(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	for _, st := range []struct{ file, old, new string }{
+		{"content/ueber-uns.en.md", "owned by our members", "owned by its members"},
+		{"content/ueber-uns.md", "seit 1889", "seit dem Jahr 1889"},
+	} {
+		edit(t, root, st.file, st.old, st.new)
+		rebuildLikeFull(t, s, root, dest, "body edit of "+st.file, st.file, true)
+	}
+}
+
+// A language of languages: without a translation file is an error on its
+// line, as language: is.
+func TestUnsupportedLanguageOfLanguagesIsAnError(t *testing.T) {
+	refused(t, put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguages:\n  - de\n  - fr\n"),
+		"content/site.yaml:5: the language fr is not supported: the theme has no translation file themes/klartext/i18n/fr.yaml (it has de, en) — write language: with one of de, en, or add themes/klartext/i18n/fr.yaml with every key of de.yaml")
+}
+
+// Each language's site has its own search page, advisor filter pages and
+// feedback: the form names an English page with its folder, and the
+// export's rows of /en/ pages count on the English pages only. A language
+// without menus: of its own leaves out the top-level entries whose page
+// it has no version of.
+func TestEachLanguageHasItsOwnPages(t *testing.T) {
+	root := twoLanguages(t)
+	csv := filepath.Join(root, "content", "data", "feedback.csv")
+	b, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "900,/en/ueber-uns/,2026-11-01,praise,,5,,5,5,\"Clear words, thank you.\",yes,,\n"
+	if err := os.WriteFile(csv, append(b, row...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() || len(res.Diagnostics.Warnings()) != 0 {
+		t.Fatalf("the build must succeed without warnings: %s", joinDiags(res))
+	}
+	for _, f := range []string{"en/search/index.html", "en/feedback/index.html", "en/advisors/index.html", "en/topics/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, f)); err != nil {
+			t.Errorf("the English site lacks %s", f)
+		}
+	}
+	filters, _ := filepath.Glob(filepath.Join(dest, "en", "advisors", "*", "*", "index.html"))
+	if len(filters) == 0 {
+		t.Error("the English site has no advisor filter pages")
+	}
+	en, de := read(t, filepath.Join(dest, "en", "ueber-uns", "index.html")), read(t, filepath.Join(dest, "ueber-uns", "index.html"))
+	if !strings.Contains(en, `value="/en/ueber-uns/"`) || !strings.Contains(de, `value="/ueber-uns/"`) {
+		t.Error("the feedback form does not name the page with its language's folder")
+	}
+	if !strings.Contains(en, "Clear words, thank you.") || strings.Contains(de, "Clear words, thank you.") {
+		t.Error("the row of /en/ueber-uns/ is not the English page's alone")
+	}
+	// The balance per language and over all: the demo's rows are the
+	// German pages', the one row above the English site's.
+	enBalance, deBalance := read(t, filepath.Join(dest, "en", "feedback", "index.html")), read(t, filepath.Join(dest, "feedback", "index.html"))
+	if !strings.Contains(enBalance, "In total 1 × praise, 0 × criticism, 0 × questions.") {
+		t.Error("the English feedback page does not count the English row alone")
+	}
+	all := regexp.MustCompile(`In allen Sprachen der Website zusammen (\d+) × Lob`).FindStringSubmatch(deBalance)
+	own := regexp.MustCompile(`Insgesamt (\d+) × Lob`).FindStringSubmatch(deBalance)
+	if all == nil || own == nil || atoi(t, all[1]) != atoi(t, own[1])+1 || !strings.Contains(enBalance, "languages together "+all[1]+" × praise") {
+		t.Errorf("the balance over all languages is not the sum of both: %v %v", all, own)
+	}
+	if strings.Contains(en, `href="/impressum/"`) || !strings.Contains(de, `href="/impressum/"`) {
+		t.Error("the English footer links the German-only imprint, or the German one does not")
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A page of the default language in another language's folder would be
+// written where that language's site is: an error at the file.
+func TestPageInALanguageFolderIsAnError(t *testing.T) {
+	refused(t, func(root string) {
+		put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguages: [de, en]\n")(root)
+		put(t, "content/en/preise.md", "---\ntitle: Preise\n---\nText.\n")(root)
+	}, "content/en/preise.md: the page's address /en/preise/ is in the folder of the language en — rename or move the folder content/en/; a translation is named by its file (ueber-uns.en.md)")
+}
+
+// TestHeadersCoverEveryLanguage: _headers, written once at the root,
+// gives the other language's pages (below /en/) their short cache too.
+func TestHeadersCoverEveryLanguage(t *testing.T) {
+	_, dest := buildTwoLanguages(t)
+	h := read(t, filepath.Join(dest, "_headers"))
+	if !strings.Contains(h, "\n/en/*\n  Cache-Control: ") {
+		t.Errorf("_headers has no cache rule for the English pages:\n%s", h)
+	}
+}
