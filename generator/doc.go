@@ -5,8 +5,8 @@
 //
 //	Build = load → resolve → render → publish → commit
 //
-// Package pipeline orders the stages (build.go); each is a function of
-// what the stages before it made:
+// Package pipeline orders the stages (Build; Run returns what they made,
+// pipeline.Built); each is a function of what the stages before it made:
 //
 //  1. load (package load): config reads content/site.yaml (its baseURL
 //     replaced by the command line's --baseURL, Options.BaseURL; brand:,
@@ -76,9 +76,9 @@
 // (render/watchdog.go) gives up on a page that renders longer than the
 // page budget and names it.
 //
-// pipeline.Session (klartext serve) keeps what the last good build made
-// (the model, the theme, the output plan, the images, the search index,
-// the render record). An edit that only changes pages' bodies, or a theme's
+// incremental.Session (klartext serve) keeps what the last good build made
+// (pipeline.Built: the model, the theme, the output plan, the images, the
+// search index, the render record). An edit that only changes pages' bodies, or a theme's
 // static files and page layouts (package change decides), runs the render
 // stage again for those pages with a writer of the same registry into the
 // served folder (output.Live), and updates the search index, writing only
@@ -130,15 +130,18 @@
 // scripts/bench.sh.
 //
 // TestImportGraph (imports_test.go) keeps the graph one way: no package
-// depends on pipeline; site depends on no theme, loading, rendering or
-// writing; load on no later stage; render and publish not on load.
+// depends on pipeline but incremental, none on incremental; site depends
+// on no theme, loading, rendering or writing; load on no later stage;
+// render and publish not on load.
 //
 // # Packages
 //
 // The stages:
 //
-//   - pipeline: the order of the stages (Build, Options, Result) and
-//     klartext serve's incremental builds (Session).
+//   - pipeline: the order of the stages (Build, Options, Result; Run and
+//     Built, what a build made).
+//   - incremental: klartext serve's incremental builds (Session): the
+//     stages run again on a Built for what an edit touched.
 //   - load: the load stage, site.Input and the theme; the template
 //     functions of every theme (Funcs).
 //   - site: the resolved model (Site, Node, ProductInfo, AdvisorInfo,
@@ -149,7 +152,10 @@
 //   - publish: the output plan (Plan), the site files (Publisher), the
 //     images (Images), the search index (Search), the posters, the
 //     active-content check (Publishable).
-//   - change: what an edit touches, for klartext serve.
+//   - change: what an edit touches, for klartext serve: which files
+//     (Bodies, Models, ThemeFiles), which outputs read them (Reads), and
+//     the pure steps of a model edit (ReplacePages, Reaches, SamePages,
+//     ReplaceDiagnostics).
 //   - shortcut: the named shortcuts. registry: the lists the registries
 //     are (read without a lock, added to by tests).
 //

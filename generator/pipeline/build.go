@@ -6,9 +6,9 @@
 // renders the pages in parallel, publish makes the site's other files and
 // the search index, and the staging folder is swapped in only when the
 // whole build succeeded. Each stage is a function of what the stages
-// before it made; klartext serve's incremental builds (Session) run the
-// same stages on the last build's model with the served folder as their
-// sink.
+// before it made; Run returns what they made (Built), on which klartext
+// serve's incremental builds (package incremental) run the same stages
+// again with the served folder as their sink.
 package pipeline
 
 import (
@@ -89,47 +89,47 @@ type Phase struct {
 // run at all; problems in the content are in Result.Diagnostics, and any
 // error among them means nothing was written.
 func Build(opts Options) (*Result, error) {
-	res, _, err := full(opts, false)
+	res, _, err := Run(opts)
 	return res, err
 }
 
-// built is what a build made: the model, the theme, the output plan and
-// its writer, the images, the search index, what the pages left. A
-// Session keeps it for the incremental builds that follow.
-type built struct {
-	opts   Options
-	site   *site.Site
-	theme  *theme.Theme
-	plan   *publish.Plan
-	writer *output.Writer
-	images *publish.Images
-	logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
-	search *publish.Search // nil: no index is written
-	record *render.Record
+// Built is what a build made: the model, the theme, the output plan and
+// its writer, the images, the search index, what the pages left, and what
+// the load stage read. A session of klartext serve keeps it for the
+// incremental builds that follow.
+type Built struct {
+	Opts   Options // with the defaults filled in
+	Site   *site.Site
+	Theme  *theme.Theme
+	Plan   *publish.Plan
+	Writer *output.Writer
+	Images *publish.Images
+	Logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
+	Search *publish.Search // nil: no index is written
+	Record *render.Record
 	// The diagnostics of everything but the pages: of the load stage, of
 	// resolve, and of the rest (the plan, the images, the writes), apart
 	// because klartext serve's model edits load and resolve again.
-	load, resolved, rest []diag.Diagnostic
-	// in is what the load stage read; kept only for a Session (keepInput).
-	in *site.Input
+	Load, Resolved, Rest []diag.Diagnostic
+	Input                *site.Input // what the load stage read
 }
 
-// full runs the whole pipeline and returns what it built, with what the
-// load stage read when keepInput (a Session's model edits start from it).
-func full(opts Options, keepInput bool) (*Result, *built, error) {
+// Run runs the whole pipeline and returns what it built as well; nil when
+// the theme did not load.
+func Run(opts Options) (*Result, *Built, error) {
 	opts = opts.withDefaults()
-	res := newResult()
+	res := NewResult()
 	lds := &diag.List{}
-	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
+	in, th := load.Site(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.SiteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
 	res.phase("load")
-	s, rds := site.Resolve(in, opts.siteOptions())
+	s, rds := site.Resolve(in, opts.SiteOptions())
 	loaded := lds.All()
 	res.Diagnostics.Add(loaded...)
 	res.Diagnostics.Add(rds...)
 	res.Site, res.Skipped = s, s.Skipped
 	res.phase("resolve")
 	if th == nil {
-		return res.done(), nil, nil
+		return res.Done(), nil, nil
 	}
 	ds := &diag.List{} // the rest's
 	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
@@ -139,67 +139,64 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, out), record: render.NewRecord(),
-		load: loaded, resolved: rds}
-	if keepInput {
-		b.in = &in
-	}
+	b := &Built{Opts: opts, Site: s, Theme: th, Plan: plan, Writer: output.NewWriter(plan.Registry, out), Record: render.NewRecord(),
+		Load: loaded, Resolved: rds, Input: &in}
 	if plan.Index && !opts.DryRun {
-		b.search = publish.NewSearch(s)
+		b.Search = publish.NewSearch(s)
 	}
-	b.images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	b.Images = publish.PrepareImages(s, in.Tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.Writer, ds)
 	var logoDiags []diag.Diagnostic
-	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
+	b.Logo, logoDiags = b.Images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
 	res.phase("images")
 
-	r := b.render(plan.Jobs, b.writer, th, b.search != nil, res)
-	b.images.Report(ds)
+	r := b.Render(plan.Jobs, b.Writer, th, b.Search != nil, res)
+	b.Images.Report(ds)
 	res.phase("render")
 
-	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.images, Writer: b.writer, Diags: ds}
+	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.Images, Writer: b.Writer, Diags: ds}
 	pub.Write(plan.Files)
-	b.search.Write(b.writer)
+	b.Search.Write(b.Writer)
 	res.Pages += pub.Pages
 	res.ByKind[content.Kind404] += pub.Pages
 	res.phase("write")
 
-	ds.Add(b.writer.Diagnostics()...)
-	b.rest = ds.All()
-	res.Diagnostics.Add(b.rest...)
-	res.Diagnostics.Add(b.record.Diagnostics(s)...)
-	res.Files, res.Templates = b.writer.Files(), th.Stats()
-	res.ImageDecodes, res.ImageEncodes = b.images.Work()
+	ds.Add(b.Writer.Diagnostics()...)
+	b.Rest = ds.All()
+	res.Diagnostics.Add(b.Rest...)
+	res.Diagnostics.Add(b.Record.Diagnostics(s)...)
+	res.Files, res.Templates = b.Writer.Files(), th.Stats()
+	res.ImageDecodes, res.ImageEncodes = b.Images.Work()
 	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
 		return nil, nil, err
 	}
-	return res.done(), b, nil
+	return res.Done(), b, nil
 }
 
-// render renders the jobs with the theme th into w: each page's files
+// Render renders the jobs with the theme th into w: each page's files
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
-func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Logo: b.logo, Index: index,
+func (b *Built) Render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
+	r := render.New(render.Env{Site: b.Site, Theme: th, Off: b.Opts.Off, Images: b.Images.For(w), Logo: b.Logo, Index: index,
 		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
-	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
+	render.Run(r, jobs, render.RunOptions{Budget: b.Opts.PageBudget, Progress: b.Opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)
 		}
 		if p.HTML != nil {
 			w.Write(p.Job.Out, p.HTML)
 			if index {
-				b.search.Add(p, w)
+				b.Search.Add(p, w)
 			}
 		}
-		b.record.Add(p)
+		b.Record.Add(p)
 		res.count(p)
 	})
 	return r
 }
 
-// siteOptions are the options of the resolve stage.
-func (o Options) siteOptions() site.Options {
+// SiteOptions are the options of the resolve stage.
+func (o Options) SiteOptions() site.Options {
 	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
 }
 
@@ -216,7 +213,8 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-func newResult() *Result {
+// NewResult is an empty result, its clock started.
+func NewResult() *Result {
 	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: time.Now()}
 }
 
@@ -242,7 +240,8 @@ func (res *Result) count(p *render.Page) {
 	}
 }
 
-func (res *Result) done() *Result {
+// Done stops the result's clock.
+func (res *Result) Done() *Result {
 	res.Duration = time.Since(res.start)
 	return res
 }

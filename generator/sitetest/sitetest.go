@@ -4,6 +4,7 @@
 package sitetest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -109,4 +110,22 @@ func Checksums(t testing.TB, dir string) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// Edit replaces old by new in a file of the site at root; the test fails
+// when old is not there, so a changed demo cannot make a case pass
+// vacuously.
+func Edit(t testing.TB, root, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(file))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package incremental
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // TestSessionIncrementalEqualsFull edits the demo the ways an editor does
@@ -15,7 +18,7 @@ import (
 func TestSessionIncrementalEqualsFull(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	res, inc, err := s.Build(nil)
 	if err != nil || res.Diagnostics.HasErrors() || !inc.Full {
 		t.Fatalf("first build: %v %v full=%v", err, joinDiags(res), inc.Full)
@@ -65,7 +68,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 	}
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	// A session keeps the theme's files under their own names.
-	want, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
+	want, err := pipeline.Build(pipeline.Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 
 func TestSessionNewFileIsAFullBuild(t *testing.T) {
 	root := copyDemo(t)
-	s := NewSession(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
 	if _, _, err := s.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +110,7 @@ func TestSessionThemeChanges(t *testing.T) {
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}`), 0o644)
 	os.WriteFile(css, []byte("body { color: #111; }\n"), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("%v %s", err, joinDiags(res))
 	}
@@ -141,7 +144,7 @@ func TestSessionThemeChanges(t *testing.T) {
 			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
 		}
 		fresh := filepath.Join(t.TempDir(), "fresh")
-		if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true}); err != nil {
+		if _, err := pipeline.Build(pipeline.Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true}); err != nil {
 			t.Fatal(err)
 		}
 		if a, b := tree(t, dest), tree(t, fresh); a != b {
@@ -158,7 +161,7 @@ func TestSessionThemeChanges(t *testing.T) {
 func TestSessionModelEditsEqualFull(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("first build: %v %v", err, joinDiags(res))
 	}
@@ -243,7 +246,7 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 	os.MkdirAll(filepath.Dir(layout), 0o755)
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("first build: %v %v", err, joinDiags(res))
 	}
@@ -252,5 +255,42 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 	rebuildLikeFull(t, s, root, dest, "advisor name", advisor, true)
 	if page := read(t, filepath.Join(dest, "products", "festgeld-2-jahre", "index.html")); !strings.Contains(page, `<p class="story-advisor">Katharina Brandt-Meier</p>`) {
 		t.Error("the product page shows the advisor's old name")
+	}
+}
+
+// TestSessionUpdatesTheSearchIndex: in klartext serve, an edit of a page's
+// text re-renders that page and rewrites only the index files it touched,
+// and a query finds the new word.
+func TestSessionUpdatesTheSearchIndex(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %s", err, joinDiags(res))
+	}
+	all, _ := filepath.Glob(filepath.Join(dest, "suche", "index", "*", "*"))
+	const story = "content/stories/die-festgeld-treppe.md"
+	edit(t, root, story, "war Busfahrer", "war Straßenbahnfahrer")
+	res, inc, err := s.Build([]string{filepath.Join(root, story)})
+	if err != nil || res.Diagnostics.HasErrors() || inc.Full {
+		t.Fatalf("edit: %v %s full=%v", err, joinDiags(res), inc.Full)
+	}
+	var index []string
+	for _, w := range inc.Written {
+		if strings.HasPrefix(w, "/suche/index/") {
+			index = append(index, w)
+		}
+	}
+	if len(index) == 0 || len(index) > len(all)/3 {
+		t.Errorf("wrote %d of the index's %d files: %v", len(index), len(all), index)
+	}
+	for _, w := range index {
+		if strings.HasPrefix(w, "/suche/index/f/") && !sitetest.SearchFragmentHas(t, dest, "/stories/die-festgeld-treppe/", "Festgeld-Treppe") {
+			t.Errorf("%s is not the edited story's fragment", w)
+		}
+	}
+	got := sitetest.SearchJSQuery(t, filepath.Join(dest, "suche", "index"), []sitetest.SearchQuery{{Q: "Straßenbahnfahrer"}, {Q: "Busfahrer"}})
+	if strings.Join(got[0], " ") != "/stories/die-festgeld-treppe/" || len(got[1]) != 0 {
+		t.Errorf("after the edit: Straßenbahnfahrer finds %v, Busfahrer %v", got[0], got[1])
 	}
 }
