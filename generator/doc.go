@@ -78,11 +78,16 @@
 //
 // incremental.Session (klartext serve) keeps what the last good build made
 // (pipeline.Built: the model, the theme, the output plan, the images, the
-// search index, the render record). An edit that only changes pages' bodies, or a theme's
-// static files and page layouts (package change decides), runs the render
-// stage again for those pages with a writer of the same registry into the
-// served folder (output.Live), and updates the search index, writing only
-// the files the pages touched (index.Update, index.Changed). An edit of
+// search index, the render record). An edit that only changes pages'
+// bodies, or a theme's static files, page layouts, partials and base
+// layout (package change decides), runs the render stage again for those
+// pages with a writer of the same registry into the served folder
+// (output.Live), and updates the search index, writing only the files the
+// pages touched (index.Update, index.Changed). A partial's pages are
+// those whose layouts run a template the partial's file defines
+// (theme.Calls, theme.Defines, change.Users), in the theme before the
+// edit or after; a partial Go code runs itself (theme.Direct: the
+// feedback form) is a full build's. An edit of
 // published pages' front matter or of the product data (change.Models)
 // loads those again, resolves the model again and renders what read the
 // change (change.Reads: what the built-in theme's layouts read, so only

@@ -7,6 +7,7 @@
 package incremental
 
 import (
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -22,12 +23,16 @@ import (
 	"github.com/klartext/klartext/generator/publish"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
+	"github.com/klartext/klartext/generator/theme"
 )
 
 // Session rebuilds a site again and again (klartext serve).
 type Session struct {
 	opts pipeline.Options
 	last *pipeline.Built // the last good build; nil forces a full build
+	// goRan are the partials Go code ran with the themes of the last
+	// build that retheme replaced (theme.Theme.Direct).
+	goRan []string
 }
 
 // NewSession starts a session; the first Build is a full one.
@@ -72,7 +77,7 @@ func (s *Session) Build(changed []string) (*pipeline.Result, Incremental, error)
 		opts.Now = time.Now() // a long session moves with the calendar
 	}
 	res, b, err := pipeline.Run(opts)
-	s.last = nil
+	s.last, s.goRan = nil, nil
 	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
 		s.last = b
 	}
@@ -98,10 +103,11 @@ func (s *Session) rerender(pages []change.Page) (*pipeline.Result, []string) {
 	return s.finish(res, w), written
 }
 
-// retheme copies changed static files and re-renders the pages of changed
-// layouts with the theme loaded again, into the served folder. A layout no
-// page used before (a new override may change which layout pages get) is
-// left to a full build.
+// retheme copies changed static files and re-renders, with the theme
+// loaded again, the pages of changed layouts and of the layouts that run
+// a changed partial or the base layout (partialUsers), into the served
+// folder. A layout no page used before (a new override may change which
+// layout pages get) is left to a full build.
 func (s *Session) retheme(tc *change.Theme) (*pipeline.Result, []string, bool) {
 	b := s.last
 	byLayout := map[string][]*site.Node{}
@@ -126,6 +132,22 @@ func (s *Session) retheme(tc *change.Theme) (*pipeline.Result, []string, bool) {
 	if err != nil {
 		return nil, nil, false // the full build reports it
 	}
+	layouts, notFound := slices.Clone(tc.Layouts), false
+	if len(tc.Partials) > 0 {
+		l404, _ := b.Theme.Lookup(content.LayoutsFor(content.Kind404, "")...)
+		users, ok := s.partialUsers(th, tc.Partials, append(slices.Collect(maps.Keys(byLayout)), l404))
+		if !ok {
+			return nil, nil, false
+		}
+		for _, l := range users {
+			switch {
+			case l == l404 && l != "":
+				notFound = true
+			case !slices.Contains(layouts, l):
+				layouts = append(layouts, l)
+			}
+		}
+	}
 	res, w := start(b)
 	pub := &publish.Publisher{Site: b.Site, Theme: th, Images: b.Images, Writer: w, Diags: res.Diagnostics}
 	var written []string
@@ -136,13 +158,66 @@ func (s *Session) retheme(tc *change.Theme) (*pipeline.Result, []string, bool) {
 		written = append(written, "/"+f)
 	}
 	var jobs []render.Job
-	for _, l := range tc.Layouts {
+	for _, l := range layouts {
 		jobs = appendJobs(jobs, b.Site, byLayout[l], nil)
 	}
+	// Where the product layout places the charts may have moved; asked
+	// before the layouts run.
+	b.Placement = render.Placement(b.Site, th)
 	// A layout changes no page's words: the index stays as it is.
-	b.Render(jobs, w, th, false, res)
+	pub.Renderer = b.Render(jobs, w, th, false, res)
+	written = append(written, paths(jobs)...)
+	if notFound {
+		pub.Write(slices.DeleteFunc(publish.GeneratedFiles(b.Site, th), func(f publish.File) bool { return f.Path != "/404.html" }))
+		res.Pages += pub.Pages
+		written = append(written, "/404.html")
+	}
+	s.goRan = append(s.goRan, b.Theme.Direct()...)
 	b.Theme = th
-	return s.finish(res, w), append(written, paths(jobs)...), true
+	return s.finish(res, w), written, true
+}
+
+// partialUsers are the layouts (of layouts) that run a template the
+// edited files of the base set define, in the last theme or in th, the
+// theme loaded again. Not ok, a full build's, where that cannot be told:
+// a file new or gone, a partial that Go code ran (the feedback form: its
+// pages are not its layouts'), a site file's template of the theme's own
+// (it may call partialCached too), a layout that does not parse.
+func (s *Session) partialUsers(th *theme.Theme, files, layouts []string) ([]string, bool) {
+	last := s.last.Theme
+	var names []string
+	for _, f := range files {
+		o, n := last.Defines(f), th.Defines(f)
+		if o == nil || n == nil {
+			return nil, false
+		}
+		names = append(append(names, o...), n...)
+	}
+	if slices.ContainsFunc(append(last.Direct(), s.goRan...), func(d string) bool { return slices.Contains(names, d) }) {
+		return nil, false
+	}
+	for _, f := range theme.SiteFiles {
+		if last.HasSiteFile(f) || th.HasSiteFile(f) {
+			return nil, false
+		}
+	}
+	calls := map[string]change.Calls{}
+	for _, l := range layouts {
+		if l == "" {
+			continue
+		}
+		c := change.Calls{Names: map[string]bool{}}
+		for _, t := range []*theme.Theme{last, th} {
+			ns, any, err := t.Calls(l)
+			if err != nil {
+				return nil, false
+			}
+			maps.Copy(c.Names, ns)
+			c.Any = c.Any || any
+		}
+		calls[l] = c
+	}
+	return change.Users(names, calls), true
 }
 
 // remodel loads the changed pages and the product data again, resolves
@@ -269,6 +344,7 @@ func (s *Session) finish(res *pipeline.Result, w *output.Writer) *pipeline.Resul
 	res.Diagnostics.Add(s.last.Load...)
 	res.Diagnostics.Add(s.last.Resolved...)
 	res.Diagnostics.Add(s.last.Rest...)
+	res.Diagnostics.Add(s.last.Placement...)
 	res.Diagnostics.Add(s.last.Record.Diagnostics(s.last.Site)...)
 	res.Diagnostics.Add(w.Diagnostics()...)
 	if res.Diagnostics.HasErrors() {

@@ -294,3 +294,86 @@ func TestSessionUpdatesTheSearchIndex(t *testing.T) {
 		t.Errorf("after the edit: Straßenbahnfahrer finds %v, Busfahrer %v", got[0], got[1])
 	}
 }
+
+// TestSessionPartialEdits: an edit of a partial or of the base layout
+// re-renders the pages whose layouts run it (theme.Theme.Calls), the 404
+// page among them, and nothing else; a partial Go code runs (the feedback
+// form) is a full build. A page layout's edit checks again where the
+// product layout places the charts. After each step the served folder and the
+// diagnostics are a full build's, byte for byte.
+func TestSessionPartialEdits(t *testing.T) {
+	root := copyDemo(t)
+	own := func(p string) string {
+		return filepath.Join(root, "themes", "klartext", "layouts", filepath.FromSlash(p))
+	}
+	builtIn := func(p string) string {
+		return read(t, filepath.Join("..", "..", "themes", "klartext", "layouts", filepath.FromSlash(p)))
+	}
+	// The stories' own layout runs a partial no other layout runs.
+	story := strings.Replace(builtIn("stories/single.html"), "</article>", `{{template "partials/story-note.html" .}}</article>`, 1)
+	for p, data := range map[string]string{
+		"stories/single.html":      story,
+		"partials/story-note.html": `<p class="story-note">Erzählt wie erlebt.</p>`,
+		"partials/unused.html":     `<p>Nirgends</p>`,
+	} {
+		os.MkdirAll(filepath.Dir(own(p)), 0o755)
+		if err := os.WriteFile(own(p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const (
+		storyPage = "/stories/die-festgeld-treppe/"
+		product   = "/products/festgeld-2-jahre/"
+	)
+	steps := []struct {
+		name, file, content string
+		full                bool
+		written, notWritten []string
+	}{
+		{"a partial of the story pages only", "partials/story-note.html", `<p class="story-note">Erzählt, wie es war.</p>`, false,
+			[]string{storyPage}, []string{product, "/", "/404.html"}},
+		{"a partial no page runs", "partials/unused.html", `<p>Immer noch nirgends</p>`, false,
+			nil, []string{storyPage, product, "/", "/404.html"}},
+		// The site's own copy of a built-in partial that every page runs.
+		{"a partial of every page", "partials/site-footer.html", strings.Replace(builtIn("partials/site-footer.html"), "</footer>", "<p>Neu im Fuß</p></footer>", 1), false,
+			[]string{storyPage, product, "/", "/404.html"}, nil},
+		{"the base layout", "_default/baseof.html", strings.Replace(builtIn("_default/baseof.html"), "<main id=", "<hr class=\"neu\">\n<main id=", 1), false,
+			[]string{storyPage, product, "/", "/404.html"}, nil},
+		{"the partial of the feedback form", "partials/feedback.html", builtIn("partials/feedback.html") + "\n", true, nil, nil},
+		{"a partial of the story pages again", "partials/story-note.html", `<p class="story-note">Zum dritten.</p>`, false,
+			[]string{storyPage}, []string{product}},
+		// Not a partial: where the product layout places the charts is
+		// checked again (render.Placement), its warning a full build's.
+		{"the product layout without a chart", "products/single.html", strings.Replace(builtIn("products/single.html"), `{{index $.Figures "scenarios"}}`, "", 1), false,
+			[]string{product}, []string{storyPage}},
+		// A site file's own template has the template functions too, and
+		// may call partialCached: partial edits are full builds then.
+		{"a template of robots.txt", "robots.txt", "User-agent: *\nAllow: /\n", true, nil, nil},
+		{"a partial beside it", "partials/story-note.html", `<p class="story-note">Zum vierten.</p>`, true, nil, nil},
+	}
+	for _, st := range steps {
+		os.MkdirAll(filepath.Dir(own(st.file)), 0o755)
+		if err := os.WriteFile(own(st.file), []byte(st.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inc := rebuildLikeFull(t, s, root, dest, st.name, filepath.Join("themes", "klartext", "layouts", st.file), st.full)
+		for _, w := range st.written {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
+		}
+		for _, w := range st.notWritten {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
+	}
+	if page := read(t, filepath.Join(dest, "stories", "die-festgeld-treppe", "index.html")); !strings.Contains(page, "Zum vierten.") || !strings.Contains(page, "Neu im Fuß") {
+		t.Error("the served story page does not show the edited partials")
+	}
+}

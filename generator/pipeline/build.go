@@ -109,9 +109,10 @@ type Built struct {
 	Record *render.Record
 	// The diagnostics of everything but the pages: of the load stage, of
 	// resolve, and of the rest (the plan, the images, the writes), apart
-	// because klartext serve's model edits load and resolve again.
-	Load, Resolved, Rest []diag.Diagnostic
-	Input                *site.Input // what the load stage read
+	// because klartext serve's model edits load and resolve again, and
+	// render.Placement's, which its theme edits make again.
+	Load, Resolved, Rest, Placement []diag.Diagnostic
+	Input                           *site.Input // what the load stage read
 }
 
 // Run runs the whole pipeline and returns what it built as well; nil when
@@ -138,9 +139,8 @@ func Run(opts Options) (*Result, *Built, error) {
 	}
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
-	ds.Add(render.Placement(s, th)...)
 	b := &Built{Opts: opts, Site: s, Theme: th, Plan: plan, Writer: output.NewWriter(plan.Registry, out), Record: render.NewRecord(),
-		Load: loaded, Resolved: rds, Input: &in}
+		Load: loaded, Resolved: rds, Placement: render.Placement(s, th), Input: &in}
 	if plan.Index && !opts.DryRun {
 		b.Search = publish.NewSearch(s)
 	}
@@ -164,6 +164,7 @@ func Run(opts Options) (*Result, *Built, error) {
 	ds.Add(b.Writer.Diagnostics()...)
 	b.Rest = ds.All()
 	res.Diagnostics.Add(b.Rest...)
+	res.Diagnostics.Add(b.Placement...)
 	res.Diagnostics.Add(b.Record.Diagnostics(s)...)
 	res.Files, res.Templates = b.Writer.Files(), th.Stats()
 	res.ImageDecodes, res.ImageEncodes = b.Images.Work()
