@@ -1,9 +1,7 @@
 package incremental
 
 import (
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -21,19 +19,6 @@ func edit(t *testing.T, root, file, old, new string) { sitetest.Edit(t, root, fi
 
 func tree(t testing.TB, dir string) string { return sitetest.Checksums(t, dir) }
 
-func joinDiags(r *pipeline.Result) string {
-	var b strings.Builder
-	for _, d := range r.Diagnostics.All() {
-		b.WriteString(d.Error() + "\n")
-	}
-	return b.String()
-}
+func joinDiags(r *pipeline.Result) string { return sitetest.Diagnostics(r.Diagnostics) }
 
-func read(t *testing.T, p string) string {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func read(t *testing.T, p string) string { return sitetest.Read(t, p) }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 )
 
@@ -128,4 +129,23 @@ func Edit(t testing.TB, root, file, old, new string) {
 	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Read is the file at p, as text; the test fails when it cannot be read.
+func Read(t testing.TB, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Diagnostics are a build's diagnostics, one a line, to compare builds.
+func Diagnostics(ds *diag.List) string {
+	var b strings.Builder
+	for _, d := range ds.All() {
+		b.WriteString(d.Error() + "\n")
+	}
+	return b.String()
 }

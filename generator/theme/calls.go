@@ -79,57 +79,85 @@ func (c *calls) visit(name string, lookup func(string) *parse.Tree) {
 // walk finds the calls below n; lookup nil: n is of the base set, whose
 // {{template}} calls partialCached's walk follows there.
 func (c *calls) walk(n parse.Node, lookup func(string) *parse.Tree) {
-	switch n := n.(type) {
+	inspect(n, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			if lookup != nil {
+				c.visit(n.Name, lookup)
+			} else {
+				c.cache(n.Name)
+			}
+		case *parse.CommandNode:
+			if len(n.Args) > 0 && isIdent(n.Args[0], "partialCached") {
+				if s, ok := arg(n.Args, 1).(*parse.StringNode); ok {
+					c.cache(s.Text)
+				} else {
+					c.any = true
+				}
+				for _, a := range n.Args[1:] {
+					c.walk(a, lookup)
+				}
+				return false
+			}
+		case *parse.IdentifierNode:
+			// partialCached not called as a command's function: with
+			// what, nobody knows.
+			c.any = c.any || n.Ident == "partialCached"
+		}
+		return true
+	})
+}
+
+// inspect calls f for n and, where f returns true, for the nodes below
+// it, in order: the walk of a template's tree that Uses and Calls share.
+func inspect(n parse.Node, f func(parse.Node) bool) {
+	switch x := n.(type) {
+	case nil:
+		return
 	case *parse.ListNode:
-		if n == nil {
+		if x == nil {
 			return
-		}
-		for _, x := range n.Nodes {
-			c.walk(x, lookup)
-		}
-	case *parse.ActionNode:
-		c.walk(n.Pipe, lookup)
-	case *parse.IfNode:
-		c.branch(&n.BranchNode, lookup)
-	case *parse.RangeNode:
-		c.branch(&n.BranchNode, lookup)
-	case *parse.WithNode:
-		c.branch(&n.BranchNode, lookup)
-	case *parse.TemplateNode:
-		c.walk(n.Pipe, lookup)
-		if lookup != nil {
-			c.visit(n.Name, lookup)
-		} else {
-			c.cache(n.Name)
 		}
 	case *parse.PipeNode:
-		if n == nil {
+		if x == nil {
 			return
 		}
+	}
+	if !f(n) {
+		return
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, x := range n.Nodes {
+			inspect(x, f)
+		}
+	case *parse.ActionNode:
+		inspect(n.Pipe, f)
+	case *parse.IfNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		inspectBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		inspect(n.Pipe, f)
+	case *parse.PipeNode:
 		for _, x := range n.Cmds {
-			c.walk(x, lookup)
+			inspect(x, f)
 		}
 	case *parse.CommandNode:
-		for i, a := range n.Args {
-			if !isIdent(a, "partialCached") {
-				c.walk(a, lookup)
-				continue
-			}
-			if s, ok := arg(n.Args, i+1).(*parse.StringNode); ok && i == 0 {
-				c.cache(s.Text)
-			} else {
-				c.any = true
-			}
+		for _, x := range n.Args {
+			inspect(x, f)
 		}
 	case *parse.ChainNode:
-		c.walk(n.Node, lookup)
+		inspect(n.Node, f)
 	}
 }
 
-func (c *calls) branch(b *parse.BranchNode, lookup func(string) *parse.Tree) {
-	c.walk(b.Pipe, lookup)
-	c.walk(b.List, lookup)
-	c.walk(b.ElseList, lookup)
+func inspectBranch(b *parse.BranchNode, f func(parse.Node) bool) {
+	inspect(b.Pipe, f)
+	inspect(b.List, f)
+	inspect(b.ElseList, f)
 }
 
 // cache notes a partial that partialCached runs, to walk in the base set.
