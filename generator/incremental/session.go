@@ -32,7 +32,7 @@ type Session struct {
 	last *pipeline.Built // the last good build; nil forces a full build
 	// goRan are the partials Go code ran with the themes of the last
 	// build that retheme replaced (theme.Theme.Direct).
-	goRan []string
+	goRan map[string]bool
 }
 
 // NewSession starts a session; the first Build is a full one.
@@ -77,7 +77,7 @@ func (s *Session) Build(changed []string) (*pipeline.Result, Incremental, error)
 		opts.Now = time.Now() // a long session moves with the calendar
 	}
 	res, b, err := pipeline.Run(opts)
-	s.last, s.goRan = nil, nil
+	s.last, s.goRan = nil, map[string]bool{}
 	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
 		s.last = b
 	}
@@ -141,7 +141,7 @@ func (s *Session) retheme(tc *change.Theme) (*pipeline.Result, []string, bool) {
 		}
 		for _, l := range users {
 			switch {
-			case l == l404 && l != "":
+			case l == l404:
 				notFound = true
 			case !slices.Contains(layouts, l):
 				layouts = append(layouts, l)
@@ -172,7 +172,9 @@ func (s *Session) retheme(tc *change.Theme) (*pipeline.Result, []string, bool) {
 		res.Pages += pub.Pages
 		written = append(written, "/404.html")
 	}
-	s.goRan = append(s.goRan, b.Theme.Direct()...)
+	for _, d := range b.Theme.Direct() {
+		s.goRan[d] = true
+	}
 	b.Theme = th
 	return s.finish(res, w), written, true
 }
@@ -193,7 +195,8 @@ func (s *Session) partialUsers(th *theme.Theme, files, layouts []string) ([]stri
 		}
 		names = append(append(names, o...), n...)
 	}
-	if slices.ContainsFunc(append(last.Direct(), s.goRan...), func(d string) bool { return slices.Contains(names, d) }) {
+	direct := last.Direct()
+	if slices.ContainsFunc(names, func(n string) bool { return s.goRan[n] || slices.Contains(direct, n) }) {
 		return nil, false
 	}
 	for _, f := range theme.SiteFiles {

@@ -6,9 +6,8 @@
 // renders the pages in parallel, publish makes the site's other files and
 // the search index, and the staging folder is swapped in only when the
 // whole build succeeded. Each stage is a function of what the stages
-// before it made; Run returns what they made (Built), on which klartext
-// serve's incremental builds (package incremental) run the same stages
-// again with the served folder as their sink.
+// before it made; klartext serve (package incremental) runs them again on
+// what Run returns (Built), into the served folder.
 package pipeline
 
 import (
@@ -75,8 +74,8 @@ type Result struct {
 	Duration                   time.Duration
 	Site                       *site.Site // the resolved model (for klartext check's reports)
 
-	mu    sync.Mutex
-	start time.Time
+	mu          sync.Mutex
+	start, last time.Time // when the build began, when its last phase ended
 }
 
 // Phase is the time one stage took.
@@ -89,14 +88,13 @@ type Phase struct {
 // run at all; problems in the content are in Result.Diagnostics, and any
 // error among them means nothing was written.
 func Build(opts Options) (*Result, error) {
-	res, _, err := Run(opts)
+	res, _, err := run(opts, false)
 	return res, err
 }
 
-// Built is what a build made: the model, the theme, the output plan and
-// its writer, the images, the search index, what the pages left, and what
-// the load stage read. A session of klartext serve keeps it for the
-// incremental builds that follow.
+// Built is what a build made (the model, the theme, the plan and its writer,
+// the images, the index, the render record, what the load stage read): a
+// session of klartext serve keeps it for the incremental builds that follow.
 type Built struct {
 	Opts   Options // with the defaults filled in
 	Site   *site.Site
@@ -107,17 +105,19 @@ type Built struct {
 	Logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
 	Search *publish.Search // nil: no index is written
 	Record *render.Record
-	// The diagnostics of everything but the pages: of the load stage, of
-	// resolve, and of the rest (the plan, the images, the writes), apart
-	// because klartext serve's model edits load and resolve again, and
-	// render.Placement's, which its theme edits make again.
+	// The diagnostics of all but the pages (of the load stage, resolve, the
+	// rest — plan, images, writes — and render.Placement), apart: a model
+	// edit loads and resolves again, a theme edit places the charts again.
 	Load, Resolved, Rest, Placement []diag.Diagnostic
 	Input                           *site.Input // what the load stage read
 }
 
-// Run runs the whole pipeline and returns what it built as well; nil when
-// the theme did not load.
-func Run(opts Options) (*Result, *Built, error) {
+// Run is Build that returns what it built as well (nil when the theme did
+// not load), with what the load stage read (Built.Input), which Build lets
+// go once the images are prepared.
+func Run(opts Options) (*Result, *Built, error) { return run(opts, true) }
+
+func run(opts Options, keepInput bool) (*Result, *Built, error) {
 	opts = opts.withDefaults()
 	res := NewResult()
 	lds := &diag.List{}
@@ -140,7 +140,10 @@ func Run(opts Options) (*Result, *Built, error) {
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(in.Tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	b := &Built{Opts: opts, Site: s, Theme: th, Plan: plan, Writer: output.NewWriter(plan.Registry, out), Record: render.NewRecord(),
-		Load: loaded, Resolved: rds, Placement: render.Placement(s, th), Input: &in}
+		Load: loaded, Resolved: rds, Placement: render.Placement(s, th)}
+	if keepInput {
+		b.Input = &in
+	}
 	if plan.Index && !opts.DryRun {
 		b.Search = publish.NewSearch(s)
 	}
@@ -216,16 +219,15 @@ func (o Options) withDefaults() Options {
 
 // NewResult is an empty result, its clock started.
 func NewResult() *Result {
-	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: time.Now()}
+	now := time.Now()
+	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: now, last: now}
 }
 
 // phase records the time since the last phase ended.
 func (res *Result) phase(name string) {
-	since := res.start
-	for _, p := range res.Phases {
-		since = since.Add(p.Duration)
-	}
-	res.Phases = append(res.Phases, Phase{name, time.Since(since)})
+	now := time.Now()
+	res.Phases = append(res.Phases, Phase{name, now.Sub(res.last)})
+	res.last = now
 }
 
 // count counts a rendered page.
