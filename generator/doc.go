@@ -5,8 +5,8 @@
 //
 //	Build = load → resolve → render → publish → commit
 //
-// Package pipeline orders the stages (build.go); each is a function of
-// what the stages before it made:
+// Package pipeline orders the stages (Build; Run returns what they made,
+// pipeline.Built); each is a function of what the stages before it made:
 //
 //  1. load (package load): config reads content/site.yaml (its baseURL
 //     replaced by the command line's --baseURL, Options.BaseURL; brand:,
@@ -86,13 +86,18 @@
 // (render/watchdog.go) gives up on a page that renders longer than the
 // page budget and names it.
 //
-// pipeline.Session (klartext serve) keeps what the last good build made
-// (the model, the theme, the output plan, the images, the search index,
-// the render record). An edit that only changes pages' bodies, or a theme's
-// static files and page layouts (package change decides), runs the render
-// stage again for those pages with a writer of the same registry into the
-// served folder (output.Live), and updates the search index, writing only
-// the files the pages touched (index.Update, index.Changed). An edit of
+// incremental.Session (klartext serve) keeps what the last good build made
+// (pipeline.Built: the model, the theme, the output plan, the images, the
+// search index, the render record). An edit that only changes pages'
+// bodies, or a theme's static files, page layouts, partials and base
+// layout (package change decides), runs the render stage again for those
+// pages with a writer of the same registry into the served folder
+// (output.Live), and updates the search index, writing only the files the
+// pages touched (index.Update, index.Changed). A partial's pages are
+// those whose layouts run a template the partial's file defines
+// (theme.Calls, theme.Defines, change.Users), in the theme before the
+// edit or after; a partial Go code runs itself (theme.Direct: the
+// feedback form) is a full build's. An edit of
 // published pages' front matter or of the product data (change.Models)
 // loads those again, resolves the model again and renders what read the
 // change (change.Reads: what the built-in theme's layouts read, so only
@@ -142,15 +147,18 @@
 // scripts/bench.sh.
 //
 // TestImportGraph (imports_test.go) keeps the graph one way: no package
-// depends on pipeline; site depends on no theme, loading, rendering or
-// writing; load on no later stage; render and publish not on load.
+// depends on pipeline but incremental, none on incremental; site depends
+// on no theme, loading, rendering or writing; load on no later stage;
+// render and publish not on load.
 //
 // # Packages
 //
 // The stages:
 //
-//   - pipeline: the order of the stages (Build, Options, Result) and
-//     klartext serve's incremental builds (Session).
+//   - pipeline: the order of the stages (Build, Options, Result; Run and
+//     Built, what a build made).
+//   - incremental: klartext serve's incremental builds (Session): the
+//     stages run again on a Built for what an edit touched.
 //   - load: the load stage, site.Input and the theme; the template
 //     functions of every theme (Funcs).
 //   - site: the resolved model (Site, Node, ProductInfo, AdvisorInfo,
@@ -161,7 +169,10 @@
 //   - publish: the output plan (Plan), the site files (Publisher), the
 //     images (Images), the search index (Search), the posters, the
 //     active-content check (Publishable).
-//   - change: what an edit touches, for klartext serve.
+//   - change: what an edit touches, for klartext serve: which files
+//     (Bodies, Models, ThemeFiles), which outputs read them (Reads), and
+//     the pure steps of a model edit (ReplacePages, Reaches, SamePages,
+//     ReplaceDiagnostics).
 //   - shortcut: the named shortcuts. registry: the lists the registries
 //     are (read without a lock, added to by tests).
 //

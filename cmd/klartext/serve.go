@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/klartext/klartext/generator/grammar"
+	"github.com/klartext/klartext/generator/incremental"
 	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
 	"github.com/klartext/klartext/generator/watch"
@@ -76,16 +77,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 // siteBuilder adapts a build session to the dev server: a change to the
 // body of a page re-renders that page only; everything else rebuilds the
-// site (see pipeline.Session). It reports the URLs whose output changed, so
+// site (see incremental.Session). It reports the URLs whose output changed, so
 // only the affected tabs reload.
 type siteBuilder struct {
-	session *pipeline.Session
+	session *incremental.Session
 	dest    string
 	hashes  map[string][32]byte
 }
 
 func newSiteBuilder(opts pipeline.Options) *siteBuilder {
-	return &siteBuilder{session: pipeline.NewSession(opts), dest: opts.Dest}
+	return &siteBuilder{session: incremental.NewSession(opts), dest: opts.Dest}
 }
 
 func (b *siteBuilder) Build(ctx context.Context, changed []string) (serve.Result, error) {

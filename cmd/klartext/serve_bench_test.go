@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
+	"github.com/klartext/klartext/themes"
 )
 
 // BenchmarkEditToReload measures the time from an editor's save (temp file
@@ -35,8 +37,12 @@ func BenchmarkEditToReload(b *testing.B) {
 func benchServer(b *testing.B, site, page, marker string) <-chan string {
 	b.Helper()
 	opts := pipeline.Options{Source: site, Dest: filepath.Join(b.TempDir(), "public"), AllowStale: true, Future: true}
+	roots := []string{filepath.Join(site, "content")}
+	if _, err := os.Stat(filepath.Join(site, "themes")); err == nil {
+		roots = append(roots, filepath.Join(site, "themes")) // as klartext serve watches it
+	}
 	srv, err := serve.New(serve.Options{Port: 0, Dir: opts.Dest, Builder: newSiteBuilder(opts),
-		WatchRoots: []string{filepath.Join(site, "content")}, Debounce: 10 * time.Millisecond, Log: benchLog()})
+		WatchRoots: roots, Debounce: 10 * time.Millisecond, Log: benchLog()})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,6 +93,36 @@ func BenchmarkEditToReloadFrontMatter(b *testing.B) {
 	benchEdit(b, site, file, `<article class="story">`, func(orig string, i int) string {
 		return strings.Replace(orig, "\ntitle: \"", fmt.Sprintf("\ntitle: \"Änderung %d: ", i), 1)
 	}, func(string) string { return "/stories/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
+}
+
+// BenchmarkEditToReloadPartial measures a save of a partial that only
+// the story pages run (the site's own story layout calls it) until the
+// reload event names the first story, on a copy of KLARTEXT_BENCH_SITE
+// given that layout and partial: every story page is rendered again, no
+// other page.
+func BenchmarkEditToReloadPartial(b *testing.B) {
+	site := benchCopy(b)
+	layouts := filepath.Join(site, "themes", "klartext", "layouts")
+	story, err := fs.ReadFile(themes.Default, "klartext/layouts/stories/single.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	partial := filepath.Join(layouts, "partials", "story-note.html")
+	for p, data := range map[string]string{
+		filepath.Join(layouts, "stories", "single.html"): strings.Replace(string(story), "</article>", `{{template "partials/story-note.html" .}}</article>`, 1),
+		partial: `<p class="story-note">Erzählt wie erlebt.</p>`,
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	first := firstPage(b, site, "stories")
+	benchEdit(b, site, partial, `<p class="story-note">`, func(orig string, i int) string {
+		return fmt.Sprintf(`<p class="story-note">Erzählt wie erlebt, zum %d.</p>`, i)
+	}, func(string) string { return "/stories/" + strings.TrimSuffix(filepath.Base(first), ".md") + "/" })
 }
 
 // firstPage is the first Markdown page of section in site, by name.

@@ -8,8 +8,10 @@
 package change
 
 import (
+	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/klartext/klartext/generator/content"
@@ -69,15 +71,18 @@ func Bodies(s *site.Site, root string, changed []string) []Page {
 }
 
 // Theme is a change to the site's theme folder that a full build need not
-// follow: static files, and page layouts.
+// follow: static files, page layouts, and the files of the base layout's
+// set (the base layout and the partials), whose pages the session finds
+// by the templates their layouts run (Users).
 type Theme struct {
-	Static  []string // paths below static/
-	Layouts []string // paths below layouts/ ("products/single.html")
+	Static   []string // paths below static/
+	Layouts  []string // paths below layouts/ ("products/single.html")
+	Partials []string // paths below layouts/: "partials/site-header.html", "_default/baseof.html"
 }
 
 // ThemeFiles classifies the changed files; nil when any of them is not a
-// static file or a page layout of the theme folder dir (the base layout
-// and the partials appear on every page: a full build).
+// static file, a page layout, a partial or the base layout of the theme
+// folder dir.
 func ThemeFiles(dir string, changed []string) *Theme {
 	if len(changed) == 0 {
 		return nil
@@ -100,7 +105,11 @@ func ThemeFiles(dir string, changed []string) *Theme {
 		switch {
 		case strings.HasPrefix(rel, "static/"):
 			tc.Static = append(tc.Static, strings.TrimPrefix(rel, "static/"))
-		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/") && rel != "layouts/_default/baseof.html":
+		case rel == "layouts/_default/baseof.html" || (path.Dir(rel) == "layouts/partials" && path.Ext(rel) == ".html"):
+			// The theme reads layouts/partials/*.html into the base set, not
+			// a folder below it.
+			tc.Partials = append(tc.Partials, strings.TrimPrefix(rel, "layouts/"))
+		case strings.HasPrefix(rel, "layouts/") && !strings.HasPrefix(rel, "layouts/partials/"):
 			tc.Layouts = append(tc.Layouts, strings.TrimPrefix(rel, "layouts/"))
 		default:
 			return nil
@@ -172,4 +181,25 @@ func Models(s *site.Site, productSources []string, root string, changed []string
 		m.Pages = append(m.Pages, p)
 	}
 	return m
+}
+
+// Calls are the templates a layout runs (theme.Theme.Calls): their names,
+// and whether it may run any partial (a name it computes).
+type Calls struct {
+	Names map[string]bool
+	Any   bool
+}
+
+// Users are the layouts of calls (by layout) that run a template named in
+// names, sorted: the layouts whose pages an edit of the files defining
+// those names changes. A layout that may run any partial uses every one.
+func Users(names []string, calls map[string]Calls) []string {
+	var out []string
+	for l, c := range calls {
+		if c.Any || slices.ContainsFunc(names, func(n string) bool { return c.Names[n] }) {
+			out = append(out, l)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -277,3 +277,21 @@ func without(files, drop []string) []string {
 	}
 	return out
 }
+
+// Words are the words each language of a site of several is linked to the
+// others with (site.LinkLanguages): its theme's translation file and what
+// it says of a page without a version in it. Nil when a language's theme
+// did not load (reported: the build fails) or the site has one language.
+func Words(langs []Language) []site.LanguageWords {
+	if len(langs) < 2 {
+		return nil
+	}
+	words := make([]site.LanguageWords, len(langs))
+	for i, l := range langs {
+		if l.Theme == nil {
+			return nil
+		}
+		words[i] = site.LanguageWords{Catalog: l.Theme.Words(), NoPage: l.Theme.Translate("language_no_page")}
+	}
+	return words
+}

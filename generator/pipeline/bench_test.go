@@ -95,20 +95,20 @@ func BenchmarkMarkdown(b *testing.B) {
 
 // builtBenchSite builds a small generated site and returns what the build
 // made and a renderer of its pages, to render single pages again.
-func builtBenchSite(b *testing.B) (*built, *render.Renderer) {
+func builtBenchSite(b *testing.B) (*Built, *render.Renderer) {
 	root := benchSite(b, 3)
-	_, st, err := full(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow}, false)
+	_, st, err := Run(Options{Source: root, Dest: filepath.Join(root, "public"), Now: testNow})
 	if err != nil || st == nil {
 		b.Fatal(err)
 	}
-	return st, render.New(render.Env{Site: st.site, Theme: st.theme, Images: st.images.For(st.writer.To(output.Discard))})
+	return st, render.New(render.Env{Site: st.Site, Theme: st.Theme, Images: st.Images.For(st.Writer.To(output.Discard))})
 }
 
 // BenchmarkProductPage renders one product page (Markdown, four charts,
 // the layout) without writing it.
 func BenchmarkProductPage(b *testing.B) {
 	st, r := builtBenchSite(b)
-	n := st.site.ByURL["/products/p-1/"]
+	n := st.Site.ByURL["/products/p-1/"]
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -123,19 +123,19 @@ func BenchmarkProductPage(b *testing.B) {
 // programs (theme/internal/quick), as a reference build does.
 func BenchmarkLayout(b *testing.B) {
 	st, r := builtBenchSite(b)
-	ref, err := theme.Load(st.site.Root, st.site.Config.Theme, st.site.Config.Language, load.Funcs(st.site.Config, nil))
+	ref, err := theme.Load(st.Site.Root, st.Site.Config.Theme, st.Site.Config.Language, load.Funcs(st.Site.Config, nil))
 	if err != nil {
 		b.Fatal(err)
 	}
 	ref.Quick = false
 	for _, url := range []string{"/products/p-1/", "/stories/s-1/", "/topics/fonds/"} {
-		n := st.site.ByURL[url]
+		n := st.Site.ByURL[url]
 		if n == nil {
 			b.Fatalf("no page %s", url)
 		}
 		v, _ := r.View(render.NewJob(n, 1))
 		layout := r.Layout(n)
-		for _, th := range []*theme.Theme{st.theme, ref} {
+		for _, th := range []*theme.Theme{st.Theme, ref} {
 			name := layout
 			if th == ref {
 				name += "/html-template"

@@ -6,9 +6,8 @@
 // renders the pages in parallel, publish makes the site's other files and
 // the search index, and the staging folder is swapped in only when the
 // whole build succeeded. Each stage is a function of what the stages
-// before it made; klartext serve's incremental builds (Session) run the
-// same stages on the last build's model with the served folder as their
-// sink.
+// before it made; klartext serve (package incremental) runs them again on
+// what Run returns (Built), into the served folder.
 package pipeline
 
 import (
@@ -76,8 +75,8 @@ type Result struct {
 	Duration                   time.Duration
 	Site                       *site.Site // the resolved model (for klartext check's reports)
 
-	mu    sync.Mutex
-	start time.Time
+	mu          sync.Mutex
+	start, last time.Time // when the build began, when its last phase ended
 }
 
 // Phase is the time one stage took.
@@ -90,67 +89,66 @@ type Phase struct {
 // run at all; problems in the content are in Result.Diagnostics, and any
 // error among them means nothing was written.
 func Build(opts Options) (*Result, error) {
-	res, _, err := full(opts, false)
+	res, _, err := run(opts, false)
 	return res, err
 }
 
-// built is what a build made: the model, the theme, the output plan and
-// its writer, the images, the search index, what the pages left. A
-// Session keeps it for the incremental builds that follow.
-type built struct {
-	opts   Options
-	site   *site.Site
-	theme  *theme.Theme
-	plan   *publish.Plan
-	writer *output.Writer
-	images *publish.Images
-	logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
-	search *publish.Search // nil: no index is written
-	record *render.Record
-	// The diagnostics of everything but the pages: of the load stage, of
-	// resolve, and of the rest (the plan, the images, the writes), apart
-	// because klartext serve's model edits load and resolve again.
-	load, resolved, rest []diag.Diagnostic
-	// in is what the load stage read; kept only for a Session (keepInput).
-	in *site.Input
+// Built is what a build made (the model, the theme, the plan and its writer,
+// the images, the index, the render record, what the load stage read): a
+// session of klartext serve keeps it for the incremental builds that follow.
+type Built struct {
+	Opts   Options // with the defaults filled in
+	Site   *site.Site
+	Theme  *theme.Theme
+	Plan   *publish.Plan
+	Writer *output.Writer
+	Images *publish.Images
+	Logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
+	Search *publish.Search // nil: no index is written
+	Record *render.Record
+	// The diagnostics of all but the pages (of the load stage, resolve, the
+	// rest — plan, images, writes — and render.Placement), apart: a model
+	// edit loads and resolves again, a theme edit places the charts again.
+	Load, Resolved, Rest, Placement []diag.Diagnostic
+	Input                           *site.Input // what the load stage read
 }
 
-// full runs the whole pipeline and returns what it built, with what the
-// load stage read when keepInput (a Session's model edits start from it).
+// Run is Build that returns what it built as well (nil when the theme did
+// not load), with what the load stage read (Built.Input), which Build lets
+// go once the images are prepared.
+//
 // A site of several languages is built once per language, each into its
 // folder of the one staging folder (the default's at its root), from one
 // load: its sites are linked as translations (site.LinkLanguages) before
-// any page renders; what it returns is the default language's.
-func full(opts Options, keepInput bool) (*Result, *built, error) {
+// any page renders; what Run returns is the default language's.
+func Run(opts Options) (*Result, *Built, error) { return run(opts, true) }
+
+func run(opts Options, keepInput bool) (*Result, *Built, error) {
 	opts = opts.withDefaults()
-	res := newResult()
+	res := NewResult()
 	lds := &diag.List{}
-	langs := load.Sites(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.siteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
+	langs := load.Sites(load.Options{Root: opts.Source, BaseURL: opts.BaseURL, Site: opts.SiteOptions(), Off: opts.Off, FindFrames: !opts.DryRun, PlainAssets: opts.PlainAssets}, lds)
+	res.phase("load")
 	sites := make([]*site.Site, len(langs))
 	resolved := make([][]diag.Diagnostic, len(langs))
-	res.phase("load")
 	for i, l := range langs {
-		sites[i], resolved[i] = site.Resolve(l.Input, opts.siteOptions())
+		sites[i], resolved[i] = site.Resolve(l.Input, opts.SiteOptions())
 	}
-	linkLanguages(sites, langs)
+	site.LinkLanguages(sites, load.Words(langs))
 	resolved[0] = append(resolved[0], site.FolderClashes(sites)...)
 	loaded := lds.All()
 	res.Diagnostics.Add(loaded...)
-	var once once
-	if len(langs) > 1 {
-		once = map[string]bool{}
-	}
+	once := diag.NewOnce(len(langs) > 1)
 	for i, rds := range resolved {
-		res.Diagnostics.Add(once.add(rds, i == 0)...)
+		res.Diagnostics.Add(once.Add(rds, i == 0)...)
 	}
-	s := sites[0]
-	res.Site, res.Skipped = s, s.Skipped
+	res.Site, res.Skipped = sites[0], sites[0].Skipped
 	for _, o := range sites[1:] {
 		res.Skipped = append(res.Skipped, o.Skipped...) // an English draft is skipped too
 	}
 	res.phase("resolve")
 	if langs[0].Theme == nil {
-		return res.done(), nil, nil
+		return res.Done(), nil, nil
 	}
 	out, err := output.Open(opts.Dest, opts.Source, content.Dir, opts.DryRun)
 	if err != nil {
@@ -158,7 +156,7 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 	}
 	// What was loaded is the model's now: only the trees (for the assets
 	// and images) and the themes are kept while the pages render, and
-	// the whole input of the default language for a Session.
+	// the whole input of the default language for a session.
 	var in *site.Input
 	if keepInput {
 		in = &langs[0].Input
@@ -168,7 +166,7 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 		trees[i], themes[i] = l.Input.Tree, l.Theme
 	}
 	langs = nil
-	var first *built
+	var first *Built
 	for i, th := range themes {
 		if th == nil {
 			continue // reported: the language has no words
@@ -179,115 +177,79 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 		}
 		b := buildLanguage(opts, sites[i], trees[i], th, sink, res)
 		if i == 0 {
-			b.load, b.resolved, b.in, first = loaded, resolved[0], in, b
+			b.Load, b.Resolved, b.Input, first = loaded, resolved[0], in, b
 		}
-		res.Diagnostics.Add(once.add(b.rest, i == 0)...)
-		res.Diagnostics.Add(once.add(b.record.Diagnostics(sites[i]), i == 0)...)
-		res.Files += b.writer.Files()
+		res.Diagnostics.Add(once.Add(b.Rest, i == 0)...)
+		res.Diagnostics.Add(once.Add(b.Placement, i == 0)...)
+		res.Diagnostics.Add(once.Add(b.Record.Diagnostics(sites[i]), i == 0)...)
+		res.Files += b.Writer.Files()
 		res.Templates = append(res.Templates, th.Stats()...)
-		decodes, encodes := b.images.Work()
+		decodes, encodes := b.Images.Work()
 		res.ImageDecodes, res.ImageEncodes = res.ImageDecodes+decodes, res.ImageEncodes+encodes
 	}
 	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
 		return nil, nil, err
 	}
-	return res.done(), first, nil
+	return res.Done(), first, nil
 }
 
 // buildLanguage renders and publishes the site of one language into sink:
 // the plan, the images, the pages, the site's files, the search index.
-func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *built {
+func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *Built {
 	ds := &diag.List{} // the rest's
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
 	ds.Add(pds...)
-	ds.Add(render.Placement(s, th)...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
+	b := &Built{Opts: opts, Site: s, Theme: th, Plan: plan, Writer: output.NewWriter(plan.Registry, sink), Record: render.NewRecord(),
+		Placement: render.Placement(s, th)}
 	if plan.Index && !opts.DryRun {
-		b.search = publish.NewSearch(s)
+		b.Search = publish.NewSearch(s)
 	}
-	b.images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	b.Images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.Writer, ds)
 	var logoDiags []diag.Diagnostic
-	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
+	b.Logo, logoDiags = b.Images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
 	res.phase("images")
 
-	r := b.render(plan.Jobs, b.writer, th, b.search != nil, res)
-	b.images.Report(ds)
+	r := b.Render(plan.Jobs, b.Writer, th, b.Search != nil, res)
+	b.Images.Report(ds)
 	res.phase("render")
 
-	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.images, Writer: b.writer, Diags: ds}
+	pub := &publish.Publisher{Site: s, Theme: th, Renderer: r, Images: b.Images, Writer: b.Writer, Diags: ds}
 	pub.Write(plan.Files)
-	b.search.Write(b.writer)
+	b.Search.Write(b.Writer)
 	res.Pages += pub.Pages
 	res.ByKind[content.Kind404] += pub.Pages
 	res.phase("write")
 
-	ds.Add(b.writer.Diagnostics()...)
-	b.rest = ds.All()
+	ds.Add(b.Writer.Diagnostics()...)
+	b.Rest = ds.All()
 	return b
 }
 
-// linkLanguages links the pages of a site of several languages, each
-// language named in itself by its theme's words.
-func linkLanguages(sites []*site.Site, langs []load.Language) {
-	if len(sites) < 2 {
-		return
-	}
-	words := make([]site.LanguageWords, len(langs))
-	for i, l := range langs {
-		if l.Theme == nil {
-			return // reported: the build fails
-		}
-		words[i] = site.LanguageWords{Catalog: l.Theme.Words(), NoPage: l.Theme.Translate("language_no_page")}
-	}
-	site.LinkLanguages(sites, words)
-}
-
-// once keeps a diagnostic that the sites of several languages report
-// alike (a product's data, a file every language reads) from being
-// reported once per language: the default language's are all kept, the
-// others' only where the default's had none alike.
-type once map[string]bool
-
-func (o once) add(ds []diag.Diagnostic, first bool) []diag.Diagnostic {
-	if o == nil {
-		return ds // a site of one language
-	}
-	out := ds[:0:0]
-	for _, d := range ds {
-		k := d.Severity.String() + "\x00" + d.Error()
-		if first || !o[k] {
-			o[k] = true
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// render renders the jobs with the theme th into w: each page's files
+// Render renders the jobs with the theme th into w: each page's files
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
-func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Logo: b.logo, Index: index,
+func (b *Built) Render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
+	r := render.New(render.Env{Site: b.Site, Theme: th, Off: b.Opts.Off, Images: b.Images.For(w), Logo: b.Logo, Index: index,
 		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
-	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
+	render.Run(r, jobs, render.RunOptions{Budget: b.Opts.PageBudget, Progress: b.Opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)
 		}
 		if p.HTML != nil {
 			w.Write(p.Job.Out, p.HTML)
 			if index {
-				b.search.Add(p, w)
+				b.Search.Add(p, w)
 			}
 		}
-		b.record.Add(p)
+		b.Record.Add(p)
 		res.count(p)
 	})
 	return r
 }
 
-// siteOptions are the options of the resolve stage.
-func (o Options) siteOptions() site.Options {
+// SiteOptions are the options of the resolve stage.
+func (o Options) SiteOptions() site.Options {
 	return site.Options{Drafts: o.Drafts, Future: o.Future, AllowStale: o.AllowStale, Now: o.Now}
 }
 
@@ -304,17 +266,17 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-func newResult() *Result {
-	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: time.Now()}
+// NewResult is an empty result, its clock started.
+func NewResult() *Result {
+	now := time.Now()
+	return &Result{Diagnostics: &diag.List{}, ByKind: map[content.Kind]int{}, start: now, last: now}
 }
 
 // phase records the time since the last phase ended.
 func (res *Result) phase(name string) {
-	since := res.start
-	for _, p := range res.Phases {
-		since = since.Add(p.Duration)
-	}
-	res.Phases = append(res.Phases, Phase{name, time.Since(since)})
+	now := time.Now()
+	res.Phases = append(res.Phases, Phase{name, now.Sub(res.last)})
+	res.last = now
 }
 
 // count counts a rendered page.
@@ -330,7 +292,8 @@ func (res *Result) count(p *render.Page) {
 	}
 }
 
-func (res *Result) done() *Result {
+// Done stops the result's clock.
+func (res *Result) Done() *Result {
 	res.Duration = time.Since(res.start)
 	return res
 }

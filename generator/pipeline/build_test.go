@@ -195,22 +195,9 @@ func TestClashingURLs(t *testing.T) {
 	}
 }
 
-func joinDiags(r *Result) string {
-	var b strings.Builder
-	for _, d := range r.Diagnostics.All() {
-		b.WriteString(d.Error() + "\n")
-	}
-	return b.String()
-}
+func joinDiags(r *Result) string { return sitetest.Diagnostics(r.Diagnostics) }
 
-func read(t *testing.T, p string) string {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func read(t *testing.T, p string) string { return sitetest.Read(t, p) }
 
 // tree lists every file below dir with its SHA-256.
 func tree(t testing.TB, dir string) string { return sitetest.Checksums(t, dir) }

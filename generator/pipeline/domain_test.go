@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,22 +16,8 @@ import (
 // copyDemo copies the repository's demo site into a temporary root.
 func copyDemo(t *testing.T) string { return sitetest.CopyDemo(t, filepath.Join("..", "..")) }
 
-// edit replaces old by new in a file of the site; the test fails when old
-// is not there, so a changed demo cannot make a case pass vacuously.
-func edit(t *testing.T, root, file, old, new string) {
-	t.Helper()
-	p := filepath.Join(root, filepath.FromSlash(file))
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s does not contain %q", file, old)
-	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// edit replaces old by new in a file of the site (sitetest.Edit).
+func edit(t *testing.T, root, file, old, new string) { sitetest.Edit(t, root, file, old, new) }
 
 // failedEdit builds the demo, makes one edit, builds again and checks that
 // the second build failed and left the first build's output byte for byte.

@@ -290,25 +290,6 @@ func TestProductsInEveryLanguage(t *testing.T) {
 	}
 }
 
-// klartext serve builds a site of several languages whole after every
-// edit, a body edit of a translation or of its original too: the pages
-// link their versions, which no incremental path follows.
-func TestSessionOfSeveralLanguagesBuildsWhole(t *testing.T) {
-	root := twoLanguages(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
-	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
-		t.Fatalf("first build: %v %v", err, joinDiags(res))
-	}
-	for _, st := range []struct{ file, old, new string }{
-		{"content/ueber-uns.en.md", "owned by our members", "owned by its members"},
-		{"content/ueber-uns.md", "seit 1889", "seit dem Jahr 1889"},
-	} {
-		edit(t, root, st.file, st.old, st.new)
-		rebuildLikeFull(t, s, root, dest, "body edit of "+st.file, st.file, true)
-	}
-}
-
 // A language of languages: without a translation file is an error on its
 // line, as language: is.
 func TestUnsupportedLanguageOfLanguagesIsAnError(t *testing.T) {

@@ -12,21 +12,9 @@ import (
 )
 
 // searchFragmentHas reports whether the search fragment of the page at url
-// carries text in its title.
+// carries text in its title (sitetest.SearchFragmentHas).
 func searchFragmentHas(t *testing.T, dest, url, text string) bool {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dest, "suche", "index", "f", "*.json"))
-	for _, f := range files {
-		var frag struct{ URL, Title string }
-		if err := json.Unmarshal([]byte(read(t, f)), &frag); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if frag.URL == url {
-			return strings.Contains(frag.Title, text)
-		}
-	}
-	t.Errorf("no search fragment for %s", url)
-	return false
+	return sitetest.SearchFragmentHas(t, dest, url, text)
 }
 
 // builtDemo builds a copy of the demo, edited by edits (root → nothing),
@@ -195,42 +183,5 @@ func TestSearchPageURLTaken(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "suche", "index")); err == nil {
 		t.Error("an index was written without a search page")
-	}
-}
-
-// TestSessionUpdatesTheSearchIndex: in klartext serve, an edit of a page's
-// text re-renders that page and rewrites only the index files it touched,
-// and a query finds the new word.
-func TestSessionUpdatesTheSearchIndex(t *testing.T) {
-	root := copyDemo(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
-	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
-		t.Fatalf("first build: %v %s", err, joinDiags(res))
-	}
-	all, _ := filepath.Glob(filepath.Join(dest, "suche", "index", "*", "*"))
-	const story = "content/stories/die-festgeld-treppe.md"
-	edit(t, root, story, "war Busfahrer", "war Straßenbahnfahrer")
-	res, inc, err := s.Build([]string{filepath.Join(root, story)})
-	if err != nil || res.Diagnostics.HasErrors() || inc.Full {
-		t.Fatalf("edit: %v %s full=%v", err, joinDiags(res), inc.Full)
-	}
-	var index []string
-	for _, w := range inc.Written {
-		if strings.HasPrefix(w, "/suche/index/") {
-			index = append(index, w)
-		}
-	}
-	if len(index) == 0 || len(index) > len(all)/3 {
-		t.Errorf("wrote %d of the index's %d files: %v", len(index), len(all), index)
-	}
-	for _, w := range index {
-		if strings.HasPrefix(w, "/suche/index/f/") && !searchFragmentHas(t, dest, "/stories/die-festgeld-treppe/", "Festgeld-Treppe") {
-			t.Errorf("%s is not the edited story's fragment", w)
-		}
-	}
-	got := sitetest.SearchJSQuery(t, filepath.Join(dest, "suche", "index"), []sitetest.SearchQuery{{Q: "Straßenbahnfahrer"}, {Q: "Busfahrer"}})
-	if strings.Join(got[0], " ") != "/stories/die-festgeld-treppe/" || len(got[1]) != 0 {
-		t.Errorf("after the edit: Straßenbahnfahrer finds %v, Busfahrer %v", got[0], got[1])
 	}
 }

@@ -48,8 +48,8 @@ type LanguageWords struct {
 // (an advisor without translation, a product whose explainer is not
 // translated) gets TextIn. A site of one language is left as it is.
 func LinkLanguages(sites []*Site, words []LanguageWords) {
-	if len(sites) < 2 {
-		return
+	if len(sites) < 2 || len(words) != len(sites) {
+		return // one language, or a language without its words (reported)
 	}
 	sumFeedback(sites)
 	versions := map[string][]*Node{} // key → node per language

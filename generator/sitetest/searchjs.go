@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -93,4 +94,26 @@ done(out);`, map[string]any{"dir": filepath.Clean(dir) + string(filepath.Separat
 		t.Fatalf("%d answers to %d queries", len(got), len(queries))
 	}
 	return got
+}
+
+// SearchFragmentHas reports whether the search fragment of the page at url,
+// in the index of the site built into dest, carries text in its title.
+func SearchFragmentHas(t testing.TB, dest, url, text string) bool {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dest, "suche", "index", "f", "*.json"))
+	for _, f := range files {
+		var frag struct{ URL, Title string }
+		data, err := os.ReadFile(f)
+		if err == nil {
+			err = json.Unmarshal(data, &frag)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if frag.URL == url {
+			return strings.Contains(frag.Title, text)
+		}
+	}
+	t.Errorf("no search fragment for %s", url)
+	return false
 }

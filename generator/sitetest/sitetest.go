@@ -4,6 +4,7 @@
 package sitetest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/fileio"
 )
 
@@ -109,4 +111,41 @@ func Checksums(t testing.TB, dir string) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// Edit replaces old by new in a file of the site at root; the test fails
+// when old is not there, so a changed demo cannot make a case pass
+// vacuously.
+func Edit(t testing.TB, root, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(file))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Read is the file at p, as text; the test fails when it cannot be read.
+func Read(t testing.TB, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Diagnostics are a build's diagnostics, one a line, to compare builds.
+func Diagnostics(ds *diag.List) string {
+	var b strings.Builder
+	for _, d := range ds.All() {
+		b.WriteString(d.Error() + "\n")
+	}
+	return b.String()
 }

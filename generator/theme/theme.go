@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 	"time"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -60,6 +61,11 @@ type Theme struct {
 	partialRunners sync.Map
 	lookups        sync.Map // Lookup: candidates joined by "\x00" → layout ("" for none)
 	siteFiles      sync.Map // SiteFile: name → *siteFile
+
+	// defines are the templates each file of the base set defined (Defines);
+	// direct the partials Go code ran (Direct): name → struct{}.
+	defines map[string][]string
+	direct  sync.Map
 
 	// Refused are the files of the site's theme folder that are not read:
 	// symbolic links out of it, links to folders, named pipes and other
@@ -178,6 +184,8 @@ func (t *Theme) parseBase() error {
 	files := []string{"layouts/_default/baseof.html"}
 	partials, _ := fs.Glob(t.fsys, "layouts/partials/*.html")
 	files = append(files, partials...)
+	t.defines = map[string][]string{}
+	trees := map[string]*parse.Tree{}
 	for _, f := range files {
 		src, err := fs.ReadFile(t.fsys, f)
 		if err != nil {
@@ -187,6 +195,14 @@ func (t *Theme) parseBase() error {
 		if _, err := base.New(name).Parse(string(src)); err != nil {
 			return fmt.Errorf("theme: %v", err)
 		}
+		// What the file defined: the templates whose tree it made.
+		for _, x := range base.Templates() {
+			if x.Tree != nil && trees[x.Name()] != x.Tree {
+				trees[x.Name()] = x.Tree
+				t.defines[name] = append(t.defines[name], x.Name())
+			}
+		}
+		slices.Sort(t.defines[name])
 	}
 	t.base = base
 	clone, err := base.Clone()
@@ -206,7 +222,7 @@ func (t *Theme) parseBase() error {
 func (t *Theme) partialCached(name, key string, data any) (template.HTML, error) {
 	if !t.CachePartials {
 		var b bytes.Buffer
-		err := t.ExecutePartial(&b, name, data)
+		err := t.partialRunner(name).Execute(&b, data)
 		return template.HTML(b.String()), err
 	}
 	k := name + "\x00" + key
@@ -217,7 +233,7 @@ func (t *Theme) partialCached(name, key string, data any) (template.HTML, error)
 	c := v.(*cachedPartial)
 	c.once.Do(func() {
 		var b bytes.Buffer
-		c.err = t.ExecutePartial(&b, name, data)
+		c.err = t.partialRunner(name).Execute(&b, data)
 		c.html = template.HTML(b.String())
 	})
 	return c.html, c.err
@@ -234,8 +250,10 @@ func (t *Theme) ForgetCached() {
 }
 
 // ExecutePartial runs one partial ("partials/feedback.html") with data;
-// into a bytes.Buffer as a quick program where it can.
+// into a bytes.Buffer as a quick program where it can. The theme notes
+// the name (Direct): a page shows what Go code ran, whatever its layout.
 func (t *Theme) ExecutePartial(w io.Writer, name string, data any) error {
+	t.direct.LoadOrStore(name, struct{}{})
 	return t.partialRunner(name).Execute(w, data)
 }
 

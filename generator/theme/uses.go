@@ -36,60 +36,29 @@ func (t *Theme) Uses(layout, field string) (Uses, error) {
 }
 
 func (u *Uses) walk(n parse.Node, field string) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			u.walk(c, field)
-		}
-	case *parse.ActionNode:
-		u.walk(n.Pipe, field)
-	case *parse.IfNode:
-		u.branch(&n.BranchNode, field)
-	case *parse.RangeNode:
-		u.branch(&n.BranchNode, field)
-	case *parse.WithNode:
-		u.branch(&n.BranchNode, field)
-	case *parse.TemplateNode:
-		u.walk(n.Pipe, field)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			u.walk(c, field)
-		}
-	case *parse.CommandNode:
-		if len(n.Args) >= 2 && isIdent(n.Args[0], "index") && names(n.Args[1], field) {
-			if s, ok := n.Args[len(n.Args)-1].(*parse.StringNode); ok && len(n.Args) == 3 {
-				u.Keys[s.Text] = true
-			} else {
-				u.Any = true
+	inspect(n, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.CommandNode:
+			if len(n.Args) >= 2 && isIdent(n.Args[0], "index") && names(n.Args[1], field) {
+				if s, ok := n.Args[len(n.Args)-1].(*parse.StringNode); ok && len(n.Args) == 3 {
+					u.Keys[s.Text] = true
+				} else {
+					u.Any = true
+				}
+				for _, a := range n.Args[2:] {
+					u.walk(a, field)
+				}
+				return false
 			}
-			for _, a := range n.Args[2:] {
-				u.walk(a, field)
-			}
-			return
+		case *parse.ChainNode:
+			u.idents(n.Field, field)
+		case *parse.FieldNode:
+			u.idents(n.Ident, field)
+		case *parse.VariableNode:
+			u.idents(n.Ident, field)
 		}
-		for _, a := range n.Args {
-			u.walk(a, field)
-		}
-	case *parse.ChainNode:
-		u.walk(n.Node, field)
-		u.idents(n.Field, field)
-	case *parse.FieldNode:
-		u.idents(n.Ident, field)
-	case *parse.VariableNode:
-		u.idents(n.Ident, field)
-	}
-}
-
-func (u *Uses) branch(b *parse.BranchNode, field string) {
-	u.walk(b.Pipe, field)
-	u.walk(b.List, field)
-	u.walk(b.ElseList, field)
+		return true
+	})
 }
 
 // idents looks at a chain of names (.A.B.C): the field followed by a name

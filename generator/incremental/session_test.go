@@ -1,4 +1,4 @@
-package pipeline
+package incremental
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/sitetest"
 )
 
 // TestSessionIncrementalEqualsFull edits the demo the ways an editor does
@@ -15,7 +18,7 @@ import (
 func TestSessionIncrementalEqualsFull(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	res, inc, err := s.Build(nil)
 	if err != nil || res.Diagnostics.HasErrors() || !inc.Full {
 		t.Fatalf("first build: %v %v full=%v", err, joinDiags(res), inc.Full)
@@ -65,7 +68,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 	}
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	// A session keeps the theme's files under their own names.
-	want, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
+	want, err := pipeline.Build(pipeline.Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 
 func TestSessionNewFileIsAFullBuild(t *testing.T) {
 	root := copyDemo(t)
-	s := NewSession(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
 	if _, _, err := s.Build(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +110,7 @@ func TestSessionThemeChanges(t *testing.T) {
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{.Content}}{{end}}`), 0o644)
 	os.WriteFile(css, []byte("body { color: #111; }\n"), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("%v %s", err, joinDiags(res))
 	}
@@ -141,7 +144,7 @@ func TestSessionThemeChanges(t *testing.T) {
 			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
 		}
 		fresh := filepath.Join(t.TempDir(), "fresh")
-		if _, err := Build(Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true}); err != nil {
+		if _, err := pipeline.Build(pipeline.Options{Source: root, Dest: fresh, Now: testNow, PlainAssets: true}); err != nil {
 			t.Fatal(err)
 		}
 		if a, b := tree(t, dest), tree(t, fresh); a != b {
@@ -158,7 +161,7 @@ func TestSessionThemeChanges(t *testing.T) {
 func TestSessionModelEditsEqualFull(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("first build: %v %v", err, joinDiags(res))
 	}
@@ -243,7 +246,7 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 	os.MkdirAll(filepath.Dir(layout), 0o755)
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
 		t.Fatalf("first build: %v %v", err, joinDiags(res))
 	}
@@ -252,5 +255,125 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 	rebuildLikeFull(t, s, root, dest, "advisor name", advisor, true)
 	if page := read(t, filepath.Join(dest, "products", "festgeld-2-jahre", "index.html")); !strings.Contains(page, `<p class="story-advisor">Katharina Brandt-Meier</p>`) {
 		t.Error("the product page shows the advisor's old name")
+	}
+}
+
+// TestSessionUpdatesTheSearchIndex: in klartext serve, an edit of a page's
+// text re-renders that page and rewrites only the index files it touched,
+// and a query finds the new word.
+func TestSessionUpdatesTheSearchIndex(t *testing.T) {
+	root := copyDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %s", err, joinDiags(res))
+	}
+	all, _ := filepath.Glob(filepath.Join(dest, "suche", "index", "*", "*"))
+	const story = "content/stories/die-festgeld-treppe.md"
+	edit(t, root, story, "war Busfahrer", "war Straßenbahnfahrer")
+	res, inc, err := s.Build([]string{filepath.Join(root, story)})
+	if err != nil || res.Diagnostics.HasErrors() || inc.Full {
+		t.Fatalf("edit: %v %s full=%v", err, joinDiags(res), inc.Full)
+	}
+	var index []string
+	for _, w := range inc.Written {
+		if strings.HasPrefix(w, "/suche/index/") {
+			index = append(index, w)
+		}
+	}
+	if len(index) == 0 || len(index) > len(all)/3 {
+		t.Errorf("wrote %d of the index's %d files: %v", len(index), len(all), index)
+	}
+	for _, w := range index {
+		if strings.HasPrefix(w, "/suche/index/f/") && !sitetest.SearchFragmentHas(t, dest, "/stories/die-festgeld-treppe/", "Festgeld-Treppe") {
+			t.Errorf("%s is not the edited story's fragment", w)
+		}
+	}
+	got := sitetest.SearchJSQuery(t, filepath.Join(dest, "suche", "index"), []sitetest.SearchQuery{{Q: "Straßenbahnfahrer"}, {Q: "Busfahrer"}})
+	if strings.Join(got[0], " ") != "/stories/die-festgeld-treppe/" || len(got[1]) != 0 {
+		t.Errorf("after the edit: Straßenbahnfahrer finds %v, Busfahrer %v", got[0], got[1])
+	}
+}
+
+// TestSessionPartialEdits: an edit of a partial or of the base layout
+// re-renders the pages whose layouts run it (theme.Theme.Calls), the 404
+// page among them, and nothing else; a partial Go code runs (the feedback
+// form) is a full build. A page layout's edit checks again where the
+// product layout places the charts. After each step the served folder and the
+// diagnostics are a full build's, byte for byte.
+func TestSessionPartialEdits(t *testing.T) {
+	root := copyDemo(t)
+	own := func(p string) string {
+		return filepath.Join(root, "themes", "klartext", "layouts", filepath.FromSlash(p))
+	}
+	builtIn := func(p string) string {
+		return read(t, filepath.Join("..", "..", "themes", "klartext", "layouts", filepath.FromSlash(p)))
+	}
+	// The stories' own layout runs a partial no other layout runs.
+	story := strings.Replace(builtIn("stories/single.html"), "</article>", `{{template "partials/story-note.html" .}}</article>`, 1)
+	for p, data := range map[string]string{
+		"stories/single.html":      story,
+		"partials/story-note.html": `<p class="story-note">Erzählt wie erlebt.</p>`,
+		"partials/unused.html":     `<p>Nirgends</p>`,
+	} {
+		os.MkdirAll(filepath.Dir(own(p)), 0o755)
+		if err := os.WriteFile(own(p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const (
+		storyPage = "/stories/die-festgeld-treppe/"
+		product   = "/products/festgeld-2-jahre/"
+	)
+	steps := []struct {
+		name, file, content string
+		full                bool
+		written, notWritten []string
+	}{
+		{"a partial of the story pages only", "partials/story-note.html", `<p class="story-note">Erzählt, wie es war.</p>`, false,
+			[]string{storyPage}, []string{product, "/", "/404.html"}},
+		{"a partial no page runs", "partials/unused.html", `<p>Immer noch nirgends</p>`, false,
+			nil, []string{storyPage, product, "/", "/404.html"}},
+		// The site's own copy of a built-in partial that every page runs.
+		{"a partial of every page", "partials/site-footer.html", strings.Replace(builtIn("partials/site-footer.html"), "</footer>", "<p>Neu im Fuß</p></footer>", 1), false,
+			[]string{storyPage, product, "/", "/404.html"}, nil},
+		{"the base layout", "_default/baseof.html", strings.Replace(builtIn("_default/baseof.html"), "<main id=", "<hr class=\"neu\">\n<main id=", 1), false,
+			[]string{storyPage, product, "/", "/404.html"}, nil},
+		{"the partial of the feedback form", "partials/feedback.html", builtIn("partials/feedback.html") + "\n", true, nil, nil},
+		{"a partial of the story pages again", "partials/story-note.html", `<p class="story-note">Zum dritten.</p>`, false,
+			[]string{storyPage}, []string{product}},
+		// Not a partial: where the product layout places the charts is
+		// checked again (render.Placement), its warning a full build's.
+		{"the product layout without a chart", "products/single.html", strings.Replace(builtIn("products/single.html"), `{{index $.Figures "scenarios"}}`, "", 1), false,
+			[]string{product}, []string{storyPage}},
+		// A site file's own template has the template functions too, and
+		// may call partialCached: partial edits are full builds then.
+		{"a template of robots.txt", "robots.txt", "User-agent: *\nAllow: /\n", true, nil, nil},
+		{"a partial beside it", "partials/story-note.html", `<p class="story-note">Zum vierten.</p>`, true, nil, nil},
+	}
+	for _, st := range steps {
+		os.MkdirAll(filepath.Dir(own(st.file)), 0o755)
+		if err := os.WriteFile(own(st.file), []byte(st.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inc := rebuildLikeFull(t, s, root, dest, st.name, filepath.Join("themes", "klartext", "layouts", st.file), st.full)
+		for _, w := range st.written {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
+		}
+		for _, w := range st.notWritten {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
+	}
+	if page := read(t, filepath.Join(dest, "stories", "die-festgeld-treppe", "index.html")); !strings.Contains(page, "Zum vierten.") || !strings.Contains(page, "Neu im Fuß") {
+		t.Error("the served story page does not show the edited partials")
 	}
 }
