@@ -153,8 +153,8 @@ func parseYAMLSpec(src []byte, types Types) (Spec, error) {
 		case "type", "product":
 		default:
 			e := &SpecError{Line: k.Line, Msg: fmt.Sprintf("unknown key %q in chart block", key)}
-			if h := suggest.Hint(key, specKeys); h != "" {
-				e.Hint = h
+			if h := suggest.Hint(key, specKeys); !h.Empty() {
+				e.Hint = h.String()
 			} else {
 				e.Hint = "known keys: " + strings.Join(specKeys, ", ")
 			}
@@ -190,7 +190,7 @@ func checkSpec(s Spec, seen map[string]int, types Types) (Spec, error) {
 	}
 	if !types.known(s.Type) {
 		e := &SpecError{Line: typeLine, Msg: fmt.Sprintf("unknown chart type %q; known types: %s", s.Type, strings.Join(types.Names, ", "))}
-		e.Hint = suggest.Hint(s.Type, types.Names)
+		e.Hint = suggest.Hint(s.Type, types.Names).String()
 		return Spec{}, e
 	}
 	if s.Product != "" {

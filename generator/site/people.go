@@ -119,7 +119,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog
 			return nil
 		}
 		d := diag.Errorf(n.Source, line, "%s names the advisor %q, but there is no content/advisors/%s.md", key, slug, slug).WithKey(key)
-		if h := suggest.Hint(slug, slugs); h != "" {
+		if h := suggest.Hint(slug, slugs); !h.Empty() {
 			d = d.WithHint("%s", h)
 		}
 		ds.Add(d)

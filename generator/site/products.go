@@ -52,7 +52,7 @@ func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, o
 	// unknown reports a reference to a product id the data lacks.
 	unknown := func(src string, line int, key, id string) {
 		d := diag.Errorf(src, line, "%s names the product %q, which is not in %s", key, id, product.CSVFile).WithKey(key)
-		if h := suggest.Hint(id, ids); h != "" {
+		if h := suggest.Hint(id, ids); !h.Empty() {
 			d = d.WithHint("%s", h)
 		} else {
 			d = d.WithHint("add it to the product data, or correct the id")

@@ -71,11 +71,11 @@ type Pos struct {
 
 // Place names the cell as an editor finds it: "cell B7" in a workbook,
 // "column 2" in a CSV file (whose line the diagnostic carries).
-func (p Pos) Place() string {
+func (p Pos) Place() diag.Text {
 	if p.Cell != "" {
-		return "cell " + p.Cell
+		return diag.T("cell %s", p.Cell)
 	}
-	return "column " + strconv.Itoa(p.Index+1)
+	return diag.T("column %d", p.Index+1)
 }
 
 // Reader yields the rows of one table after its header.

@@ -47,7 +47,7 @@ func OpenXLSX(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic
 			found = found || s == sheet
 		}
 		if !found {
-			hint := suggest.Hint(sheet, sheets)
+			hint := suggest.Hint(sheet, sheets).String()
 			if hint == "" {
 				hint = "the sheets are: " + strings.Join(sheets, ", ")
 			}

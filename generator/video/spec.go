@@ -196,7 +196,7 @@ func (p *specParser) key(k, v *yaml.Node) {
 	key := k.Value
 	switch {
 	case !slices.Contains(Keys, key):
-		hint := suggest.Hint(key, Keys)
+		hint := suggest.Hint(key, Keys).String()
 		if hint == "" {
 			hint = "the keys are " + strings.Join(Keys, ", ")
 		}
@@ -435,7 +435,7 @@ func (p *specParser) checkProvider() {
 		p.add(line("provider"), "provider", "write file: film.mp4 for a video of the site's own, or provider: youtube (or vimeo) and id:", "the video block needs a file or a provider")
 		return
 	default:
-		hint := suggest.Hint(s.Provider, Providers)
+		hint := suggest.Hint(s.Provider, Providers).String()
 		if hint == "" {
 			hint = "write youtube or vimeo"
 		}
