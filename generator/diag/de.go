@@ -597,4 +597,11 @@ var german = map[string]string{
 	"the ISIN %s is also the product %q's, at %s: one product, one source":                                   "Die ISIN %s gehört auch zum Produkt %q, bei %s: ein Produkt, eine Quelle",
 	"remove one of the two rows; to add to a product's facts, write them in content/data/products/<id>.yaml": "Entfernen Sie eine der beiden Zeilen; um die Angaben eines Produkts zu ergänzen, schreiben Sie sie in content/data/products/<id>.yaml",
 	"did you mean %s?": "Meinten Sie %s?",
+	"booking_url %q must be an https:// address; it %s": "booking_url %q muss eine https://-Adresse sein; sie %s",
+	"email %q %s": "email %q %s",
+	"language %q is not a known language code (use a code such as de, tr, gsg)": "Die Sprache %q ist kein bekannter Sprachcode (verwenden Sie einen Code wie de, tr, gsg)",
+	"the advisor's name is missing":                                             "Der Name der Berater/in fehlt",
+	"the card does not say how the advisor is paid: add advice_model: fee-based or commission-based — customers look for it": "Die Karte sagt nicht, wie die Berater/in bezahlt wird: Ergänzen Sie advice_model: fee-based oder commission-based — Kundinnen und Kunden achten darauf",
+	"the photo has no alt text: describe it in photo_alt for readers who cannot see it":                                      "Das Foto hat keinen Alternativtext: Beschreiben Sie es in photo_alt für alle, die es nicht sehen",
+	"write it as name@bank.example": "Schreiben Sie sie als name@bank.example",
 }
