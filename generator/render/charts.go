@@ -136,7 +136,7 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 			var se *chart.SpecError
 			if errors.As(err, &se) {
 				d := diag.Errorf(n.Source, line+max(se.Line, 1)-1, "%s", se.Msg)
-				if se.Hint != "" {
+				if !se.Hint.Empty() {
 					d = d.WithHint("%s", se.Hint)
 				}
 				return nil, []diag.Diagnostic{d}
