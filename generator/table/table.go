@@ -296,9 +296,8 @@ func (r *Reader) nextCSV() bool {
 func csvError(file string, err error) diag.Diagnostic {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return diag.Diagnostic{Severity: diag.Error, File: file, Line: pe.Line, Column: pe.Column,
-			Message: "the row cannot be read: " + pe.Err.Error(),
-			Hint:    `a value containing quotes or the separator must be put in double quotes, with inner quotes doubled ("")`}
+		return diag.Errorf(file, pe.Line, "the row cannot be read: %v", pe.Err).WithColumn(pe.Column).
+			WithHint(`a value containing quotes or the separator must be put in double quotes, with inner quotes doubled ("")`)
 	}
 	return diag.Errorf(file, 0, "cannot read the file: %v", err)
 }
