@@ -99,8 +99,9 @@ func (t Text) Empty() bool { return t.en == "" }
 // diagnostics, the build's summary, use it, so one catalog holds every
 // word the build writes). The format is a constant string, as Errorf's.
 func Sprintf(lang, format string, a ...any) string {
-	if f, ok := catalogs[catalogLanguage(lang)][format]; ok {
-		return sprint(f, a...)
+	cat := catalogs[catalogLanguage(lang)]
+	if f, ok := cat[format]; ok {
+		return sprint(f, localArgs(cat, a)...)
 	}
 	return sprint(format, a...)
 }
