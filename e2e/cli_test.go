@@ -240,13 +240,17 @@ func TestServeOverlay(t *testing.T) {
 		t.Errorf("the overlay's title is not German: %s", o.Text)
 	}
 	for _, want := range []string{"Sie sehen die letzte fehlerfreie Fassung dieser Seite",
-		"Korrigieren Sie die genannte Datei", "content/products/etf-sparplan-welt.md:", "Ausblenden"} {
+		"Korrigieren Sie die genannte Datei", "content/products/etf-sparplan-welt.md:", "Ausblenden",
+		"fehlerhaftes YAML: "} { // the build's own message, in the site's language too
 		if !strings.Contains(o.Text, want) {
 			t.Errorf("the overlay does not say %q:\n%s", want, o.Text)
 		}
 	}
 	if o.Lang != "de" {
 		t.Errorf("the overlay's lang is %q", o.Lang)
+	}
+	if l := eval[string](tb, "the message's lang", `document.querySelector('#klartext-build-errors li span').lang`); l != "de" {
+		t.Errorf("the build's message in the overlay has lang %q, want de", l)
 	}
 	// The hint under each message is styled too (a rule of live.css, not
 	// the site's stylesheet).

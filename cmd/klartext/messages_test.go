@@ -102,7 +102,8 @@ func TestGermanCheck(t *testing.T) {
 }
 
 // TestMessagesBeforeSiteYAMLAreEnglish: when site.yaml cannot be read,
-// the site's language is not known: English, unless --lang says.
+// or there is none, the site's language is not known: English, unless
+// --lang says.
 func TestMessagesBeforeSiteYAMLAreEnglish(t *testing.T) {
 	dir := newSite(t)
 	writeFile(t, dir, "content/site.yaml", "title: [offen\nlanguage: de\n")
@@ -119,5 +120,17 @@ func TestMessagesBeforeSiteYAMLAreEnglish(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"build", "--lang", "fr-x-", "--source", dir}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "is not a language code like de or en") {
 		t.Errorf("a bad --lang: exit %d: %s", code, stderr.String())
+	}
+	// A folder that is no site has no language either.
+	empty := t.TempDir()
+	for lang, want := range map[string]string{"": " is not a klartext site (it has no content/site.yaml)", "de": " ist keine klartext-Website (es fehlt content/site.yaml)"} {
+		stderr.Reset()
+		args := []string{"check", "--source", empty}
+		if lang != "" {
+			args = append(args, "--lang", lang)
+		}
+		if code := run(args, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), want) {
+			t.Errorf("no site, --lang %q: exit %d, want %q in %s", lang, code, want, stderr.String())
+		}
 	}
 }
