@@ -87,7 +87,7 @@ func TestCheckBrowserDemo(t *testing.T) {
 		t.Skip("the repository has no demo site (content/)")
 	}
 	root := sitetest.CopyDemo(t, suite.repo)
-	code, stdout, stderr := klartextRun(t, suite.e2eDir, "check", "--browser", "--source", root, "--format", "json", "--axe", axePath())
+	code, stdout, stderr := klartextRun(t, suite.e2eDir, "check", "--lang", "en", "--browser", "--source", root, "--format", "json", "--axe", axePath())
 	var report checkJSON
 	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
 		t.Fatalf("exit %d: %v\n%s\n%s", code, err, stdout, stderr)
@@ -116,7 +116,7 @@ func TestCheckBrowserNewSite(t *testing.T) {
 	if code, _, stderr := klartextRun(t, suite.e2eDir, "new", "site", dir); code != 0 {
 		t.Fatal(stderr)
 	}
-	code, stdout, stderr := klartextRun(t, suite.e2eDir, "check", "--browser", "--source", dir)
+	code, stdout, stderr := klartextRun(t, suite.e2eDir, "check", "--lang", "en", "--browser", "--source", dir)
 	if code != 0 || strings.Contains(stdout, "in the browser") || !checkedLine.MatchString(stdout) || !strings.Contains(stdout, "klartext check: 0 errors, ") {
 		t.Fatalf("a new site: exit %d\n%s\n%s", code, stdout, stderr)
 	}
@@ -137,7 +137,7 @@ func TestCheckBrowserNewSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Built for a sub-path this time: the pages are found and named below it.
-	code, stdout, stderr = klartextRun(t, suite.e2eDir, "check", "--browser", "--source", dir, "--format", "github", "--baseURL", "https://bank.example/klartext/")
+	code, stdout, stderr = klartextRun(t, suite.e2eDir, "check", "--lang", "en", "--browser", "--source", dir, "--format", "github", "--baseURL", "https://bank.example/klartext/")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
 	}
@@ -197,7 +197,8 @@ func TestServeOverlay(t *testing.T) {
 			}
 		}
 	}
-	siteURL := strings.TrimPrefix(await("Serving at "), "Serving at ")
+	// The demo is German, and so is what klartext serve says.
+	siteURL := strings.TrimPrefix(await("Vorschau unter "), "Vorschau unter ")
 	origin, _, ok := strings.Cut(strings.TrimPrefix(siteURL, "http://"), "/")
 	if !ok || !strings.HasSuffix(siteURL, "/klartext/") {
 		t.Fatalf("serving at %q, want the base path", siteURL)
@@ -216,7 +217,7 @@ func TestServeOverlay(t *testing.T) {
 	if err := os.WriteFile(file, []byte(strings.Replace(string(orig), "product: etf-sparplan-welt", "product: [unclosed", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	await("build failed")
+	await("Erstellung fehlgeschlagen")
 	if !poll(tb, `document.getElementById('klartext-build-errors') !== null`) {
 		t.Fatal("no overlay after the failed build")
 	}
@@ -239,13 +240,17 @@ func TestServeOverlay(t *testing.T) {
 		t.Errorf("the overlay's title is not German: %s", o.Text)
 	}
 	for _, want := range []string{"Sie sehen die letzte fehlerfreie Fassung dieser Seite",
-		"Korrigieren Sie die genannte Datei", "content/products/etf-sparplan-welt.md:", "Ausblenden"} {
+		"Korrigieren Sie die genannte Datei", "content/products/etf-sparplan-welt.md:", "Ausblenden",
+		"fehlerhaftes YAML: "} { // the build's own message, in the site's language too
 		if !strings.Contains(o.Text, want) {
 			t.Errorf("the overlay does not say %q:\n%s", want, o.Text)
 		}
 	}
 	if o.Lang != "de" {
 		t.Errorf("the overlay's lang is %q", o.Lang)
+	}
+	if l := eval[string](tb, "the message's lang", `document.querySelector('#klartext-build-errors li span').lang`); l != "de" {
+		t.Errorf("the build's message in the overlay has lang %q, want de", l)
 	}
 	// The hint under each message is styled too (a rule of live.css, not
 	// the site's stylesheet).

@@ -60,11 +60,13 @@
 // made into one site per language (load.Sites: config.Site.ForLanguage,
 // the default's pages or the translations the file names give,
 // content.Page.Lang); each is resolved, then site.LinkLanguages gives
-// every page its versions (Node.Translations, Switch, TextIn) before any
-// renders, and each is rendered and published into its folder of the one
-// staging folder (output.Below), the root files (sitemap with every
-// language's pages, robots.txt, _headers, 404) the default's. A site of
-// one language takes none of these steps.
+// every page its versions (Node.Translations, Switch, TextIn; the words
+// from load.Words) before any renders, and each is rendered and published
+// into its folder of the one staging folder (output.Below), the root
+// files (sitemap with every language's pages, robots.txt, _headers with
+// every language's addresses, 404) the default's; diag.Once keeps a
+// problem every language reports alike from being printed once per
+// language. A site of one language takes none of these steps.
 //
 // Trust boundaries. Every file of the site is read through fileio: Scan
 // walks content/ and the site's theme folder once and lists what may be
@@ -179,7 +181,14 @@
 // The leaves:
 //
 //   - diag: diagnostics with file and line, printed on one line
-//     (EscapeText); suggest: did-you-mean hints.
+//     (EscapeText), in the site's language: a diagnostic keeps its
+//     format and arguments, Localize looks the English format up in a
+//     language's catalog (de.go) and formats again; diag.Text is a
+//     message made before it is a diagnostic (a parser's error, a hint),
+//     translated as an argument; Sprintf the commands' own lines. The
+//     commands localize what they print (build, check: --lang, else the
+//     site's language; serve's log and overlay). suggest: did-you-mean
+//     hints.
 //   - grammar: the grammars of values that reach a browser's policy, a link,
 //     a mail program: CSP sources and policies, web addresses (https, http
 //     to loopback), e-mail addresses, RFC 3986 percent-encoding. Settings and
@@ -435,6 +444,13 @@
 //     the KID template of that language, and a stemmer (below).
 //   - A word klartext writes from Go: a key in every translation file, read
 //     with the package's *i18n.Catalog (never a map by language in Go).
+//   - A build message (error, warning, hint, a command's line): a constant
+//     format passed to diag's makers (Errorf, Warnf, WithHint, diag.T,
+//     Sprintf) with what varies as arguments, and its German in
+//     generator/diag/de.go; TestEveryMessageHasItsGerman names the
+//     file:line of one without it. A wrapper that takes a format and
+//     passes it on with its arguments is found by the test; its callers'
+//     formats are then the messages.
 //   - A stemmer for another site language: a Func in search/stem (For and
 //     Name), its stop words in search/token/stop.go, and the same
 //     algorithm in search.js's STEMMERS, checked against the Go one on

@@ -43,6 +43,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	})
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `file`")
+	lang := langFlag(fs, "the build's messages")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: klartext build [flags]\n\nBuilds the site into the destination folder. The previous output stays\nuntouched unless the whole build succeeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -57,7 +58,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "klartext build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	if msg := notASite(opts.Source); msg != "" {
+	if msg := notASite(opts.Source, messageLanguage(*lang, nil)); msg != "" {
 		fmt.Fprintln(stderr, "klartext build:", msg)
 		return 1
 	}
@@ -77,14 +78,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "klartext build:", diag.EscapeText(err.Error()))
 		return 1
 	}
-	printDiagnostics(stderr, res.Diagnostics)
-	printSkipped(stdout, res.Skipped)
+	ml := messageLanguage(*lang, res)
+	printDiagnostics(stderr, res.Diagnostics, ml)
+	printSkipped(stdout, res.Skipped, ml)
 	if *stats {
 		printStats(stdout, res, opts.Off)
 	}
-	printSummary(stdout, res)
+	printSummary(stdout, res, ml)
 	if res.Diagnostics.HasErrors() {
-		fmt.Fprintln(stderr, "klartext build: the build failed; the previous output was left as it was.")
+		fmt.Fprintln(stderr, diag.Sprintf(ml, "klartext build: the build failed; the previous output was left as it was."))
 		return 1
 	}
 	return 0
@@ -95,8 +97,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // lacking one key must not bury the one broken link.
 const sameKindShown = 10
 
-func printDiagnostics(w io.Writer, l *diag.List) {
-	all := l.All()
+func printDiagnostics(w io.Writer, l *diag.List, lang string) {
+	all := diag.LocalizeAll(l.All(), lang)
 	seen := map[string]int{}
 	for _, d := range all {
 		k := d.Severity.String() + "\x00" + d.Message + "\x00" + d.Hint
@@ -110,33 +112,37 @@ func printDiagnostics(w io.Writer, l *diag.List) {
 		k := d.Severity.String() + "\x00" + d.Message + "\x00" + d.Hint
 		if n := seen[k]; n > sameKindShown && !done[k] {
 			done[k] = true
-			fmt.Fprintf(w, "… and %d more %ss like this one: %s (klartext check --format json lists all)\n", n-sameKindShown, d.Severity, diag.EscapeText(d.Message))
+			more := diag.Sprintf(lang, "… and %d more errors like this one: %s (klartext check --format json lists all)", n-sameKindShown, diag.EscapeText(d.Message))
+			if d.Severity == diag.Warning {
+				more = diag.Sprintf(lang, "… and %d more warnings like this one: %s (klartext check --format json lists all)", n-sameKindShown, diag.EscapeText(d.Message))
+			}
+			fmt.Fprintln(w, more)
 		}
 	}
 }
 
-func printSkipped(w io.Writer, skipped []site.Skipped) {
+func printSkipped(w io.Writer, skipped []site.Skipped, lang string) {
 	for _, s := range skipped {
 		switch s.Reason {
 		case "future":
-			fmt.Fprintf(w, "not published yet: %s (dated %s; build with --future to include it)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
+			fmt.Fprintln(w, diag.Sprintf(lang, "not published yet: %s (dated %s; build with --future to include it)", diag.EscapeText(s.Source), s.Date.Format("2006-01-02")))
 		case "draft":
-			fmt.Fprintf(w, "draft left out: %s (build with --drafts to include it)\n", diag.EscapeText(s.Source))
+			fmt.Fprintln(w, diag.Sprintf(lang, "draft left out: %s (build with --drafts to include it)", diag.EscapeText(s.Source)))
 		case "expired":
-			fmt.Fprintf(w, "expired, no longer published: %s (expires %s)\n", diag.EscapeText(s.Source), s.Date.Format("2006-01-02"))
+			fmt.Fprintln(w, diag.Sprintf(lang, "expired, no longer published: %s (expires %s)", diag.EscapeText(s.Source), s.Date.Format("2006-01-02")))
 		}
 	}
 }
 
-func printSummary(w io.Writer, res *pipeline.Result) {
+func printSummary(w io.Writer, res *pipeline.Result, lang string) {
 	var kinds []string
 	for k, n := range res.ByKind {
 		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "klartext: %d pages (%s), %d files, %d charts, %d errors, %d warnings, %d skipped in %s\n",
+	fmt.Fprintln(w, diag.Sprintf(lang, "klartext: %d pages (%s), %d files, %d charts, %d errors, %d warnings, %d skipped in %s",
 		res.Pages, strings.Join(kinds, ", "), res.Files, res.Charts, len(res.Diagnostics.Errors()),
-		len(res.Diagnostics.Warnings()), len(res.Skipped), res.Duration.Round(time.Millisecond))
+		len(res.Diagnostics.Warnings()), len(res.Skipped), res.Duration.Round(time.Millisecond)))
 }
 
 // printStats prints the time per phase and per layout, how many pages

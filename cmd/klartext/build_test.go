@@ -19,7 +19,7 @@ func TestBuildListsExpiredPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--source", dir}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "--lang", "en", "--source", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s%s", code, stdout.String(), stderr.String())
 	}
 	out := stdout.String()

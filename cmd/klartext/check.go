@@ -27,6 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	products := fs.Bool("products", false, "print, per product, what was read and from where and the figures its page publishes")
 	browser := fs.Bool("browser", false, "also build the site into a temporary folder and run the browser suite's page checks on one page of every kind in headless Chromium: axe-core (WCAG 2.1 A and AA) at 1280 and 360 px, reflow at 360 px, no request to another origin, no cookie, no console error")
 	chromium := fs.String("chromium", browsercheck.DefaultChromium, "the Chromium `program` --browser runs")
+	lang := langFlag(fs, "the messages (text, json and github alike)")
 	axe := fs.String("axe", "", "axe-core's axe.min.js `file` for --browser (default: node_modules/axe-core/ in the site's folder or one above it, or a klartext checkout's e2e/node_modules/)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: klartext check [flags]\n\nValidates everything the build validates, without writing output, and adds\nreports for editors and compliance: pages whose valid_until passes within 30\ndays, products without an explainer, advisors without stories, stories older\nthan a year that were never revised, placeholders ([[TODO: …]]) not filled\nin. With --browser it builds the site into a temporary folder and opens a\npage of every kind in Chromium (the README says what it checks). With\n--products it prints, per product, every key read with its file, row and\ncolumn, and the figures its page will publish (text, or JSON with --format\njson).\n\nExit status: 0 clean, 1 errors, 2 warnings only (with --strict).\n\nFlags:")
@@ -38,7 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if msg := notASite(opts.Source); msg != "" {
+	if msg := notASite(opts.Source, messageLanguage(*lang, nil)); msg != "" {
 		fmt.Fprintln(stderr, "klartext check:", msg)
 		return 1
 	}
@@ -72,6 +73,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
 		return 1
 	}
+	ml := messageLanguage(*lang, res)
 	var all diag.List
 	all.Merge(res.Diagnostics)
 	if res.Site != nil {
@@ -81,7 +83,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	browserNote := ""
 	switch {
 	case *browser && (res.Diagnostics.HasErrors() || res.Site == nil):
-		browserNote = "klartext check --browser: the site does not build, so no page was opened in the browser"
+		browserNote = diag.Sprintf(ml, "klartext check --browser: the site does not build, so no page was opened in the browser")
 	case *browser:
 		pages, findings, err := browsercheck.CheckSite(opts.Dest, res.Site.Config.BasePath(), tools, filepath.Dir(opts.Dest))
 		if err != nil {
@@ -89,23 +91,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		all.Add(check.BrowserDiagnostics(res.Site, findings)...)
-		version := tools.AxeVersion
-		if version == "" {
-			version = "of unknown version"
+		browserNote = diag.Sprintf(ml, "klartext check --browser: %d pages checked at 1280 and 360 px in %s with axe-core %s (%s)", len(pages), tools.Chromium, tools.AxeVersion, tools.AxeFile)
+		if tools.AxeVersion == "" {
+			browserNote = diag.Sprintf(ml, "klartext check --browser: %d pages checked at 1280 and 360 px in %s with axe-core of unknown version (%s)", len(pages), tools.Chromium, tools.AxeFile)
 		}
-		browserNote = fmt.Sprintf("klartext check --browser: %d pages checked at 1280 and 360 px in %s with axe-core %s (%s)", len(pages), tools.Chromium, version, tools.AxeFile)
 	}
+	ds := diag.LocalizeAll(all.All(), ml)
 	var err2 error
 	switch {
 	case *products && f == check.JSON && res.Site != nil:
-		err2 = writeJSON(stdout, map[string]any{"products": check.ProductReports(res.Site), "diagnostics": diagJSON(all.All())})
+		err2 = writeJSON(stdout, map[string]any{"products": check.ProductReports(res.Site), "diagnostics": diagJSON(ds)})
 	case *products && res.Site != nil:
 		err2 = check.WriteProducts(stdout, f, check.ProductReports(res.Site))
 		if err2 == nil {
-			err2 = check.Write(stdout, f, all.All())
+			err2 = check.Write(stdout, f, ds)
 		}
 	default:
-		err2 = check.Write(stdout, f, all.All())
+		err2 = check.Write(stdout, f, ds)
 	}
 	if err := err2; err != nil {
 		fmt.Fprintln(stderr, "klartext check:", diag.EscapeText(err.Error()))
@@ -115,7 +117,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if browserNote != "" {
 			fmt.Fprintln(stdout, browserNote)
 		}
-		fmt.Fprintf(stdout, "klartext check: %d errors, %d warnings\n", len(all.Errors()), len(all.Warnings()))
+		fmt.Fprintln(stdout, diag.Sprintf(ml, "klartext check: %d errors, %d warnings", len(all.Errors()), len(all.Warnings())))
 	} else if browserNote != "" {
 		fmt.Fprintln(stderr, browserNote)
 	}

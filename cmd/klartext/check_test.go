@@ -50,7 +50,7 @@ func TestCheckReportsAndExitCodes(t *testing.T) {
 	// An explainer that expires in ten days (relative to the real today,
 	// since check runs with the clock).
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "--source", root, "--format", "json"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"check", "--lang", "en", "--source", root, "--format", "json"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("the demo must check clean of errors: %d %s %s", code, stdout.String(), stderr.String())
 	}
 	var report struct {
@@ -61,7 +61,7 @@ func TestCheckReportsAndExitCodes(t *testing.T) {
 	}
 	writeFile(t, root, "content/advisors/neu.md", "---\nname: Neu Berater\nadvice_model: fee-based\n---\nText\n")
 	stdout.Reset()
-	if code := run([]string{"check", "--source", root, "--strict"}, &stdout, &stderr); code != 2 {
+	if code := run([]string{"check", "--lang", "en", "--source", root, "--strict"}, &stdout, &stderr); code != 2 {
 		t.Errorf("warnings with --strict: exit %d, want 2\n%s", code, stdout.String())
 	}
 	if !strings.Contains(stdout.String(), `content/advisors/neu.md: warning: the advisor "Neu Berater" has no stories yet`) {
@@ -72,7 +72,7 @@ func TestCheckReportsAndExitCodes(t *testing.T) {
 func TestBuildCommandSummaryAndExit(t *testing.T) {
 	root := copyDemo(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--source", root}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "--lang", "en", "--source", root}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if !regexpMatch(`klartext: \d+ pages \(.*\), \d+ files, \d+ charts, 0 errors, 0 warnings, 0 skipped in `, stdout.String()) {
@@ -81,10 +81,10 @@ func TestBuildCommandSummaryAndExit(t *testing.T) {
 	writeFile(t, root, "content/kaputt.md", "---\ntitle: [\n---\n")
 	stdout.Reset()
 	stderr.Reset()
-	if code := run([]string{"build", "--source", root}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "content/kaputt.md:2:") {
+	if code := run([]string{"build", "--lang", "en", "--source", root}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "content/kaputt.md:2:") {
 		t.Errorf("exit %d, stderr %s", code, stderr.String())
 	}
-	if code := run([]string{"build", "--help"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "--lang", "en", "--help"}, &stdout, &stderr); code != 0 {
 		t.Errorf("--help exit %d", code)
 	}
 	if code := run([]string{"frobnicate"}, &stdout, &stderr); code != 2 {
@@ -138,7 +138,7 @@ func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
 	want := `content/x\n::error file=README.md,line=1::pwned\n.md:3: unknown front matter key "titel" for a page — did you mean title?`
 
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--source", root, "--dest", filepath.Join(t.TempDir(), "out")}, &stdout, &stderr); code != 1 {
+	if code := run([]string{"build", "--lang", "en", "--source", root, "--dest", filepath.Join(t.TempDir(), "out")}, &stdout, &stderr); code != 1 {
 		t.Fatalf("exit status %d, want 1", code)
 	}
 	for _, out := range []string{stdout.String(), stderr.String()} {
@@ -154,7 +154,7 @@ func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	if code := run([]string{"check", "--source", root, "--format", "github"}, &stdout, &stderr); code != 1 {
+	if code := run([]string{"check", "--lang", "en", "--source", root, "--format", "github"}, &stdout, &stderr); code != 1 {
 		t.Fatalf("check: exit status %d, want 1", code)
 	}
 	var errs []string
@@ -176,7 +176,7 @@ func TestDiagnosticsCannotIssueWorkflowCommands(t *testing.T) {
 func TestCheckProducts(t *testing.T) {
 	root := copyDemo(t)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "--source", root, "--products", "--format", "json"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"check", "--lang", "en", "--source", root, "--products", "--format", "json"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	var report struct {
@@ -249,7 +249,7 @@ func TestCheckProducts(t *testing.T) {
 	}
 
 	stdout.Reset()
-	if code := run([]string{"check", "--source", root, "--products"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"check", "--lang", "en", "--source", root, "--products"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	for _, want := range []string{

@@ -37,7 +37,7 @@ func TestNewSiteBuildsClean(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			dir := newSite(t, "--language", lang)
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"build", "--source", dir}, &stdout, &stderr)
+			code := run([]string{"build", "--lang", "en", "--source", dir}, &stdout, &stderr)
 			m := summaryLine.FindStringSubmatch(stdout.String())
 			if code != 0 || m == nil || m[1] != "0" || m[2] != "0" || stderr.Len() > 0 {
 				t.Fatalf("build: exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
@@ -97,7 +97,7 @@ func TestNewSitePlaceholdersChecked(t *testing.T) {
 	}
 
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "--source", dir, "--format", "json"}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"check", "--lang", "en", "--source", dir, "--format", "json"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("check: exit %d (warnings only must be 0): %s %s", code, stdout.String(), stderr.String())
 	}
 	var report struct {
@@ -126,7 +126,7 @@ func TestNewSitePlaceholdersChecked(t *testing.T) {
 		t.Errorf("check reports %d placeholders, the files have %d", len(got), len(want))
 	}
 	stdout.Reset()
-	if code := run([]string{"check", "--source", dir, "--strict"}, &stdout, &stderr); code != 2 {
+	if code := run([]string{"check", "--lang", "en", "--source", dir, "--strict"}, &stdout, &stderr); code != 2 {
 		t.Errorf("check --strict with placeholders: exit %d, want 2", code)
 	}
 
@@ -140,7 +140,7 @@ func TestNewSitePlaceholdersChecked(t *testing.T) {
 		}
 	}
 	stdout.Reset()
-	if code := run([]string{"check", "--source", dir, "--strict"}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "0 errors, 0 warnings") {
+	if code := run([]string{"check", "--lang", "en", "--source", dir, "--strict"}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "0 errors, 0 warnings") {
 		t.Errorf("filled in: exit %d\n%s", code, stdout.String())
 	}
 }
@@ -195,7 +195,7 @@ func TestNewSiteFirstProduct(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"build", "--source", dir}, &stdout, &stderr)
+	code := run([]string{"build", "--lang", "en", "--source", dir}, &stdout, &stderr)
 	if m := summaryLine.FindStringSubmatch(stdout.String()); code != 0 || m == nil || m[1] != "0" {
 		t.Fatalf("build: exit %d\n%s\n%s", code, stdout.String(), stderr.String())
 	}
@@ -248,7 +248,7 @@ func TestCheckBrowserSiteThatDoesNotBuild(t *testing.T) {
 	axe := filepath.Join(t.TempDir(), "axe.min.js")
 	writeFile(t, filepath.Dir(axe), "axe.min.js", "window.axe = {};")
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"check", "--browser", "--source", dir, "--chromium", "/bin/sh", "--axe", axe}, &stdout, &stderr)
+	code := run([]string{"check", "--lang", "en", "--browser", "--source", dir, "--chromium", "/bin/sh", "--axe", axe}, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stdout.String(), "content/kaputt.md:2: ") ||
 		!strings.Contains(stdout.String(), "klartext check --browser: the site does not build, so no page was opened in the browser\n") {
 		t.Errorf("exit %d\n%s\n%s", code, stdout.String(), stderr.String())

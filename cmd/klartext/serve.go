@@ -14,7 +14,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/incremental"
 	"github.com/klartext/klartext/generator/pipeline"
 	"github.com/klartext/klartext/generator/serve"
@@ -32,7 +31,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Drafts, "drafts", true, "include pages with draft: true")
 	fs.BoolVar(&opts.Future, "future", true, "include pages dated in the future")
 	fs.BoolVar(&opts.AllowStale, "allow-stale", true, "show pages past valid_until (with a warning)")
-	lang := fs.String("lang", "", "the `language` of the error overlay's own words: de or en (default: the site's)")
+	lang := langFlag(fs, "the messages, in the terminal and in the browser's error overlay")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: klartext serve [flags]\n\nBuilds the site into a temporary folder, serves it, and rebuilds and reloads\nthe browser when a file under content/ or themes/ changes. A failed build\nkeeps the last good site and shows the error in the browser.\n\nFlags:")
 		fs.PrintDefaults()
@@ -43,11 +42,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if *lang != "" && grammar.LanguageTag(*lang) != nil {
-		fmt.Fprintf(stderr, "klartext serve: --lang %q is not a language code like de or en\n", *lang)
-		return 2
-	}
-	if msg := notASite(opts.Source); msg != "" {
+	if msg := notASite(opts.Source, messageLanguage(*lang, nil)); msg != "" {
 		fmt.Fprintln(stderr, "klartext serve:", msg)
 		return 1
 	}

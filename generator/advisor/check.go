@@ -1,9 +1,9 @@
 package advisor
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/grammar"
 	"github.com/klartext/klartext/generator/locale"
 )
@@ -11,10 +11,11 @@ import (
 // Problem is one thing wrong with a card, naming the front matter key so
 // the build can point at its line.
 type Problem struct {
-	Key     string
-	Message string
-	Hint    string // what to do; may be empty
-	Warning bool   // true: reported, the build still succeeds
+	Key string
+	// Message and Hint (what to do; may be empty) are diag.Text, so that
+	// the diagnostic made of them speaks the site's language.
+	Message, Hint diag.Text
+	Warning       bool // true: reported, the build still succeeds
 }
 
 // Check reports what is wrong with a card as the build filled it from front
@@ -29,7 +30,7 @@ func Check(c Card, defaultCountryCode string) []Problem {
 	}
 	var ps []Problem
 	add := func(key string, warn bool, format string, a ...any) {
-		ps = append(ps, Problem{Key: key, Message: fmt.Sprintf(format, a...), Warning: warn})
+		ps = append(ps, Problem{Key: key, Message: diag.T(format, a...), Warning: warn})
 	}
 	if strings.TrimSpace(c.Name) == "" {
 		add("name", false, "the advisor's name is missing")
@@ -70,9 +71,9 @@ func Check(c Card, defaultCountryCode string) []Problem {
 }
 
 // emailHint is what to do about an address Email refused.
-func emailHint(err error) string {
+func emailHint(err error) diag.Text {
 	if h := err.(*grammar.Error).Hint; h != "" {
-		return h
+		return diag.T("%s", h)
 	}
-	return "write it as name@bank.example"
+	return diag.T("write it as name@bank.example")
 }

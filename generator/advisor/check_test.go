@@ -55,7 +55,7 @@ func TestCheckEmailAndBookingGrammar(t *testing.T) {
 		var got string
 		for _, p := range Check(c, "49") {
 			if !p.Warning {
-				got = p.Message
+				got = p.Message.String()
 			}
 		}
 		if got != tc.want {

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/suggest"
 )
 
@@ -44,17 +44,19 @@ var productRE = regexp.MustCompile(`^[a-z0-9-]+$`)
 // the fence body (the line after ```chart); add the fence's offset.
 type SpecError struct {
 	Line int
-	Msg  string
-	Hint string // what to do; may be empty
+	// Msg and Hint (what to do; may be empty) are diag.Text, so that the
+	// diagnostic made of the error speaks the site's language.
+	Msg  diag.Text
+	Hint diag.Text
 }
 
 func (e *SpecError) Error() string {
-	s := e.Msg
+	s := e.Msg.String()
 	if e.Line > 0 {
 		s = "line " + strconv.Itoa(e.Line) + ": " + s
 	}
-	if e.Hint != "" {
-		s += " — " + e.Hint
+	if !e.Hint.Empty() {
+		s += " — " + e.Hint.String()
 	}
 	return s
 }
@@ -120,24 +122,24 @@ func parseYAMLSpec(src []byte, types Types) (Spec, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
-			return Spec{}, &SpecError{Line: 1, Msg: "empty chart block", Hint: "write the chart type, e.g. type: costs-over-time"}
+			return Spec{}, &SpecError{Line: 1, Msg: diag.T("empty chart block"), Hint: diag.T("write the chart type, e.g. type: costs-over-time")}
 		}
 		return Spec{}, yamlError(err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return Spec{}, &SpecError{Line: extra.Line, Msg: "more than one YAML document in the chart block", Hint: "remove the ---"}
+		return Spec{}, &SpecError{Line: extra.Line, Msg: diag.T("more than one YAML document in the chart block"), Hint: diag.T("remove the ---")}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return Spec{}, &SpecError{Line: 1, Msg: "empty chart block", Hint: "write the chart type, e.g. type: costs-over-time"}
+		return Spec{}, &SpecError{Line: 1, Msg: diag.T("empty chart block"), Hint: diag.T("write the chart type, e.g. type: costs-over-time")}
 	}
 	if root.Kind != yaml.MappingNode {
-		return Spec{}, &SpecError{Line: root.Line, Msg: "a chart block holds keys and values, like type: costs",
-			Hint: "known keys: " + strings.Join(specKeys, ", ")}
+		return Spec{}, &SpecError{Line: root.Line, Msg: diag.T("a chart block holds keys and values, like type: costs"),
+			Hint: diag.T("known keys: %s", strings.Join(specKeys, ", "))}
 	}
 	var s Spec
 	seen := map[string]int{}
@@ -146,22 +148,22 @@ func parseYAMLSpec(src []byte, types Types) (Spec, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
 		if prev, dup := seen[key]; dup {
-			return Spec{}, &SpecError{Line: k.Line, Msg: fmt.Sprintf("%s is given twice (first on line %d)", key, prev)}
+			return Spec{}, &SpecError{Line: k.Line, Msg: diag.T("%s is given twice (first on line %d)", key, prev)}
 		}
 		seen[key] = k.Line
 		switch key {
 		case "type", "product":
 		default:
-			e := &SpecError{Line: k.Line, Msg: fmt.Sprintf("unknown key %q in chart block", key)}
-			if h := suggest.Hint(key, specKeys); h != "" {
+			e := &SpecError{Line: k.Line, Msg: diag.T("unknown key %q in chart block", key)}
+			if h := suggest.Hint(key, specKeys); !h.Empty() {
 				e.Hint = h
 			} else {
-				e.Hint = "known keys: " + strings.Join(specKeys, ", ")
+				e.Hint = diag.T("known keys: %s", strings.Join(specKeys, ", "))
 			}
 			return Spec{}, e
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			return Spec{}, &SpecError{Line: v.Line, Msg: key + " needs a single value, like " + key + ": " + map[string]string{"type": "costs", "product": "etf-welt"}[key]}
+			return Spec{}, &SpecError{Line: v.Line, Msg: diag.T("%s needs a single value, like %s: %s", key, key, map[string]string{"type": "costs", "product": "etf-welt"}[key])}
 		}
 		if key == "type" {
 			typeLine = k.Line
@@ -185,22 +187,22 @@ func parseYAMLSpec(src []byte, types Types) (Spec, error) {
 func checkSpec(s Spec, seen map[string]int, types Types) (Spec, error) {
 	typeLine := s.Line
 	if typeLine == 0 || s.Type == "" {
-		return Spec{}, &SpecError{Line: max(1, typeLine), Msg: "the chart block has no type",
-			Hint: "add type: one of " + strings.Join(types.Names, ", ")}
+		return Spec{}, &SpecError{Line: max(1, typeLine), Msg: diag.T("the chart block has no type"),
+			Hint: diag.T("add type: one of %s", strings.Join(types.Names, ", "))}
 	}
 	if !types.known(s.Type) {
-		e := &SpecError{Line: typeLine, Msg: fmt.Sprintf("unknown chart type %q; known types: %s", s.Type, strings.Join(types.Names, ", "))}
+		e := &SpecError{Line: typeLine, Msg: diag.T("unknown chart type %q; known types: %s", s.Type, strings.Join(types.Names, ", "))}
 		e.Hint = suggest.Hint(s.Type, types.Names)
 		return Spec{}, e
 	}
 	if s.Product != "" {
 		line := seen["product"]
 		if !types.Product[s.Type] {
-			return Spec{}, &SpecError{Line: line, Msg: fmt.Sprintf("a %s chart is not about one product", s.Type), Hint: "remove product"}
+			return Spec{}, &SpecError{Line: line, Msg: diag.T("a %s chart is not about one product", s.Type), Hint: diag.T("remove product")}
 		}
 		if !productRE.MatchString(s.Product) {
-			return Spec{}, &SpecError{Line: line, Msg: fmt.Sprintf("product %q is not a product id", s.Product),
-				Hint: "ids are lower-case letters, digits and hyphens, like etf-welt"}
+			return Spec{}, &SpecError{Line: line, Msg: diag.T("product %q is not a product id", s.Product),
+				Hint: diag.T("ids are lower-case letters, digits and hyphens, like etf-welt")}
 		}
 	}
 	return s, nil
@@ -213,12 +215,12 @@ func yamlError(err error) *SpecError {
 		msg = te.Errors[0]
 		if m := regexp.MustCompile(`^line (\d+): (.*)$`).FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			return &SpecError{Line: n, Msg: m[2]}
+			return &SpecError{Line: n, Msg: diag.T("%s", m[2])}
 		}
 	}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return &SpecError{Line: n, Msg: "not valid YAML: " + m[2]}
+		return &SpecError{Line: n, Msg: diag.T("not valid YAML: %s", m[2])}
 	}
-	return &SpecError{Line: 1, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return &SpecError{Line: 1, Msg: diag.T("not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))}
 }

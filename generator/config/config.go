@@ -307,7 +307,7 @@ func parseAllowRaw(v *yaml.Node) ([]Allowance, []diag.Diagnostic) {
 // unknownKey adds to d, the error of an unknown key, the closest known
 // key, or else the list of them after intro.
 func unknownKey(d diag.Diagnostic, key string, known []string, intro string) diag.Diagnostic {
-	if h := suggest.Hint(key, known); h != "" {
+	if h := suggest.Hint(key, known); !h.Empty() {
 		return d.WithHint("%s", h)
 	}
 	return d.WithHint("%s %s", intro, strings.Join(known, ", "))

@@ -35,9 +35,11 @@ var languageKeys = []string{"code", "title", "description", "menus"}
 // parseLanguages reads languages: a list (the order is the site's, the
 // first the default), each entry a code alone ("- en") or a mapping.
 func parseLanguages(v *yaml.Node) ([]Language, []diag.Diagnostic) {
-	const hint = "write languages: as a list, the default first: [de, en], or entries with code:, title:, description: and menus:"
+	hinted := func(d diag.Diagnostic) diag.Diagnostic {
+		return d.WithKey("languages").WithHint("write languages: as a list, the default first: [de, en], or entries with code:, title:, description: and menus:")
+	}
 	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-		return nil, []diag.Diagnostic{diag.Errorf(File, v.Line, "languages must be a list of language codes, the default first").WithKey("languages").WithHint(hint)}
+		return nil, []diag.Diagnostic{hinted(diag.Errorf(File, v.Line, "languages must be a list of language codes, the default first"))}
 	}
 	var out []Language
 	var ds []diag.Diagnostic
@@ -72,7 +74,7 @@ func parseLanguages(v *yaml.Node) ([]Language, []diag.Diagnostic) {
 				}
 			}
 		default:
-			ds = append(ds, diag.Errorf(File, e.Line, "each entry of languages must be a language code or a mapping with code:").WithKey("languages").WithHint(hint))
+			ds = append(ds, hinted(diag.Errorf(File, e.Line, "each entry of languages must be a language code or a mapping with code:")))
 			continue
 		}
 		switch {

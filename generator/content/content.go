@@ -290,7 +290,7 @@ func loadPage(files *fileio.Files, source string, translations []string) (*Page,
 func fmError(source string, err error) diag.Diagnostic {
 	if fe, ok := err.(*frontmatter.Error); ok {
 		d := diag.Errorf(source, fe.Line, "%s", fe.Msg)
-		if fe.Hint != "" {
+		if fe.Hint.String() != "" {
 			d = d.WithHint("%s", fe.Hint)
 		}
 		return d

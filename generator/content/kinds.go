@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/registry"
 )
 
@@ -13,7 +14,7 @@ import (
 // index and klartext new's scaffolds are made from it.
 type KindDef struct {
 	Kind   Kind
-	Phrase string // in messages: "a product explainer"
+	Phrase diag.Text // in messages: diag.T("a product explainer"), translated with them
 	// Folder is the folder below content/ whose pages (not its _index.md)
 	// have the kind: "products"; "" when no folder makes it.
 	Folder string
@@ -53,26 +54,26 @@ type Scaffold struct {
 }
 
 var kinds = registry.New(
-	&KindDef{Kind: KindHome, Phrase: "the home page", List: true, Search: true, Layouts: []string{"index.html", "_default/list.html"}},
-	&KindDef{Kind: KindSection, Phrase: "a section page", List: true, Paginate: true, Search: true, Layouts: []string{"{section}/list.html", "_default/list.html"}},
-	&KindDef{Kind: KindPage, Phrase: "a page", Search: true, Layouts: []string{"{section}/single.html", "_default/single.html"}},
-	&KindDef{Kind: KindProduct, Phrase: "a product explainer", Folder: "products", Menu: true, Search: true,
+	&KindDef{Kind: KindHome, Phrase: diag.T("the home page"), List: true, Search: true, Layouts: []string{"index.html", "_default/list.html"}},
+	&KindDef{Kind: KindSection, Phrase: diag.T("a section page"), List: true, Paginate: true, Search: true, Layouts: []string{"{section}/list.html", "_default/list.html"}},
+	&KindDef{Kind: KindPage, Phrase: diag.T("a page"), Search: true, Layouts: []string{"{section}/single.html", "_default/single.html"}},
+	&KindDef{Kind: KindProduct, Phrase: diag.T("a product explainer"), Folder: "products", Menu: true, Search: true,
 		Keys:    []string{"product", "advisors", "reviewed", "reviewed_by", "valid_until"},
 		Layouts: []string{"{section}/single.html", "_default/single.html"}, Scaffold: &productScaffold},
-	&KindDef{Kind: KindAdvisor, Phrase: "an advisor profile", Folder: "advisors", Menu: true, Search: true,
+	&KindDef{Kind: KindAdvisor, Phrase: diag.T("an advisor profile"), Folder: "advisors", Menu: true, Search: true,
 		Keys: []string{"name", "role", "branch", "languages", "specialties", "email", "phone", "booking_url",
 			"photo", "photo_alt", "photo_focus", "advice_model", "published"},
 		Layouts: []string{"{section}/single.html", "_default/single.html"}, Scaffold: &advisorScaffold},
-	&KindDef{Kind: KindStory, Phrase: "a story", Folder: "stories", Paginate: true, Menu: true, Search: true,
+	&KindDef{Kind: KindStory, Phrase: diag.T("a story"), Folder: "stories", Paginate: true, Menu: true, Search: true,
 		Keys:    []string{"advisor", "products"},
 		Layouts: []string{"{section}/single.html", "_default/single.html"}, Scaffold: &storyScaffold},
-	&KindDef{Kind: KindTopics, Phrase: "the topics list", Generated: true, List: true, Menu: true, TitleKey: "topics", Layouts: []string{"topics/list.html", "_default/list.html"}},
-	&KindDef{Kind: KindTopic, Phrase: "a topic page", Generated: true, List: true, Paginate: true, Search: true, Layouts: []string{"topics/single.html", "_default/list.html"}},
-	&KindDef{Kind: KindAdvisorFilter, Phrase: "an advisor filter page", Generated: true, List: true, Layouts: []string{"{section}/list.html", "_default/list.html"}},
-	&KindDef{Kind: KindFeedback, Phrase: "the feedback page", Generated: true, Search: true, Layouts: []string{"feedback/list.html", "_default/list.html"}},
-	&KindDef{Kind: KindTranscript, Phrase: "a transcript page", Generated: true, Search: true, Layouts: []string{"transcript/single.html", "_default/single.html"}},
-	&KindDef{Kind: KindSearch, Phrase: "the search page", Generated: true, Layouts: []string{"{section}/single.html", "_default/single.html"}},
-	&KindDef{Kind: Kind404, Phrase: "the page not found", Generated: true, Layouts: []string{"404.html"}},
+	&KindDef{Kind: KindTopics, Phrase: diag.T("the topics list"), Generated: true, List: true, Menu: true, TitleKey: "topics", Layouts: []string{"topics/list.html", "_default/list.html"}},
+	&KindDef{Kind: KindTopic, Phrase: diag.T("a topic page"), Generated: true, List: true, Paginate: true, Search: true, Layouts: []string{"topics/single.html", "_default/list.html"}},
+	&KindDef{Kind: KindAdvisorFilter, Phrase: diag.T("an advisor filter page"), Generated: true, List: true, Layouts: []string{"{section}/list.html", "_default/list.html"}},
+	&KindDef{Kind: KindFeedback, Phrase: diag.T("the feedback page"), Generated: true, Search: true, Layouts: []string{"feedback/list.html", "_default/list.html"}},
+	&KindDef{Kind: KindTranscript, Phrase: diag.T("a transcript page"), Generated: true, Search: true, Layouts: []string{"transcript/single.html", "_default/single.html"}},
+	&KindDef{Kind: KindSearch, Phrase: diag.T("the search page"), Generated: true, Layouts: []string{"{section}/single.html", "_default/single.html"}},
+	&KindDef{Kind: Kind404, Phrase: diag.T("the page not found"), Generated: true, Layouts: []string{"404.html"}},
 )
 
 // The kinds the build makes, beside those of files (content.go).
@@ -156,9 +157,9 @@ func LayoutsFor(k Kind, section string) []string {
 }
 
 // phrase names a page kind in an error message.
-func phrase(k Kind) string {
+func phrase(k Kind) diag.Text {
 	if d := k.Def(); d != nil {
 		return d.Phrase
 	}
-	return "a page"
+	return diag.T("a page")
 }

@@ -165,7 +165,7 @@ func decodeMeta(file string, kind Kind, node *yaml.Node) (Meta, []diag.Diagnosti
 		if !isAllowed[key] {
 			at(key, -1, v.Line)
 			d := diag.Errorf(file, kn.Line, "unknown front matter key %q for %s", key, phrase(kind)).WithKey(key)
-			if h := suggest.Hint(key, allowed); h != "" {
+			if h := suggest.Hint(key, allowed); !h.Empty() {
 				d = d.WithHint("%s", h)
 			} else {
 				sorted := append([]string(nil), allowed...)

@@ -205,7 +205,7 @@ func ParseYAML(file string, raw []byte) (any, []diag.Diagnostic) {
 	if err := yaml.Unmarshal(raw, &v); err != nil {
 		e := frontmatter.YAMLError(raw, err)
 		d := diag.Errorf(file, e.Line, "malformed data: %s", e.Msg)
-		if e.Hint != "" {
+		if e.Hint.String() != "" {
 			d = diag.Errorf(file, e.Line, "%s", e.Msg).WithHint("%s", e.Hint)
 		}
 		return nil, []diag.Diagnostic{d}

@@ -38,6 +38,34 @@ type Diagnostic struct {
 	Message  string // what is wrong, in the editor's words
 	Hint     string // what to do about it; may be empty
 	Key      string // a settings key (site.yaml) or front matter key, when one is at fault
+
+	// msg and hint are Message's and Hint's format and arguments as the
+	// call site passed them: Localize looks the format up in a language's
+	// catalog (gettext's way, keyed by the English format) and formats
+	// the arguments again. A constant format is the caller's string, not
+	// a copy, and its arguments are nil.
+	msg, hint text
+	// lang is the language Localize gave the diagnostic ("" is English);
+	// Error writes the severity in it.
+	lang string
+}
+
+// text is a format and its arguments.
+type text struct {
+	format string
+	args   []any
+}
+
+// sprint is fmt.Sprintf but for a constant format, which is its own
+// text, so a warning repeated on 5,000 pages shares one string instead of
+// keeping 5,000 copies for the whole build. (It and the functions that
+// pass their format on to it are printf wrappers to go vet, which so
+// checks their callers' formats.)
+func sprint(format string, a ...any) string {
+	if constant(format, a) {
+		return format
+	}
+	return fmt.Sprintf(format, a...)
 }
 
 // Error formats the diagnostic as "file:line: message — hint", on one line:
@@ -56,7 +84,7 @@ func (d Diagnostic) Error() string {
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(Sprintf(d.lang, "warning: "))
 	}
 	b.WriteString(EscapeText(d.Message))
 	if d.Hint != "" {
@@ -83,40 +111,44 @@ func (d Diagnostic) JSON() JSON {
 	return JSON{d.Severity.String(), d.File, d.Line, d.Column, d.Message, d.Hint, d.Key}
 }
 
-// Errorf makes an error diagnostic.
+// Errorf makes an error diagnostic. The format is a constant string
+// (TestEveryMessageHasItsGerman finds it in the source and demands its
+// translation); what varies goes into the arguments.
 func Errorf(file string, line int, format string, a ...any) Diagnostic {
-	msg := format
-	if !constant(format, a) {
-		msg = fmt.Sprintf(format, a...)
-	}
-	return Diagnostic{Severity: Error, File: file, Line: line, Message: msg}
+	return Diagnostic{Severity: Error, File: file, Line: line, Message: sprint(format, a...), msg: text{format, a}}
 }
 
-// Warnf makes a warning diagnostic.
+// Warnf makes a warning diagnostic, with a constant format as Errorf.
 func Warnf(file string, line int, format string, a ...any) Diagnostic {
-	msg := format
-	if !constant(format, a) {
-		msg = fmt.Sprintf(format, a...)
-	}
-	return Diagnostic{Severity: Warning, File: file, Line: line, Message: msg}
+	return Diagnostic{Severity: Warning, File: file, Line: line, Message: sprint(format, a...), msg: text{format, a}}
 }
 
-// WithHint returns d with a hint saying what to do.
+// WithHint returns d with a hint saying what to do, with a constant
+// format as Errorf.
 func (d Diagnostic) WithHint(format string, a ...any) Diagnostic {
-	d.Hint = format
-	if !constant(format, a) {
-		d.Hint = fmt.Sprintf(format, a...)
-	}
+	d.Hint, d.hint = sprint(format, a...), text{format, a}
 	return d
 }
 
 // constant reports a format without arguments and verbs: it is the
-// message itself, so a warning repeated on 5,000 pages shares one string
-// instead of keeping 5,000 copies for the whole build. (The functions
-// call fmt.Sprintf themselves otherwise, so go vet checks their callers'
-// formats.)
+// message itself.
 func constant(format string, a []any) bool {
 	return len(a) == 0 && !strings.Contains(format, "%")
+}
+
+// WithColumn returns d at the column col of its line.
+func (d Diagnostic) WithColumn(col int) Diagnostic {
+	d.Column = col
+	return d
+}
+
+// WithPlace returns d with where in a table it was read appended to its
+// message in parentheses: "… (column \"ISIN\", column 3)"; the place
+// is translated with the message.
+func (d Diagnostic) WithPlace(place Text) Diagnostic {
+	t := T("%s (%s)", Text{d.Message, d.msg}, place)
+	d.Message, d.msg = t.en, t.t
+	return d
 }
 
 // WithKey returns d naming the key at fault.

@@ -116,9 +116,9 @@ func (v *Values) URL(key string) string {
 	if err != nil {
 		ge := err.(*grammar.Error)
 		d := v.errAt(e.line, e.col, key, "feedback.%s %q %s", key, e.value, ge.Msg)
-		d.Hint = ge.Hint
-		if d.Hint == "" {
-			d.Hint = "write the service's full https:// address, e.g. https://comments.example-bank.de"
+		*d = d.WithHint("%s", ge.Hint)
+		if ge.Hint == "" {
+			*d = d.WithHint("write the service's full https:// address, e.g. https://comments.example-bank.de")
 		}
 		return ""
 	}

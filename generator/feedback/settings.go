@@ -157,15 +157,15 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	pe, ok := vals["provider"]
 	switch {
 	case !ok || pe.value == "":
-		errAt(node.Line, node.Column, "provider", "feedback.provider is required").
-			Hint = "one of " + strings.Join(Providers(), ", ")
+		d := errAt(node.Line, node.Column, "provider", "feedback.provider is required")
+		*d = d.WithHint("one of %s", strings.Join(Providers(), ", "))
 		return s, ds
 	case !slices.Contains(Providers(), strings.ToLower(pe.value)):
 		d := errAt(pe.line, pe.col, "provider", "feedback.provider %q is not known", pe.value)
-		if h := suggest.Hint(strings.ToLower(pe.value), Providers()); h != "" {
-			d.Hint = h
+		if h := suggest.Hint(strings.ToLower(pe.value), Providers()); !h.Empty() {
+			*d = d.WithHint("%s", h)
 		} else {
-			d.Hint = "one of " + strings.Join(Providers(), ", ")
+			*d = d.WithHint("one of %s", strings.Join(Providers(), ", "))
 		}
 		return s, ds
 	}
@@ -181,9 +181,9 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			s.Consent = ConsentNone
 		default:
 			d := errAt(ce.line, ce.col, "consent", "feedback.consent %q is not known", ce.value)
-			d.Hint = "click (load the comments after the reader clicked; the default) or none (load them with the page)"
-			if h := suggest.Hint(strings.ToLower(ce.value), []string{"click", "none"}); h != "" {
-				d.Hint = h
+			*d = d.WithHint("click (load the comments after the reader clicked; the default) or none (load them with the page)")
+			if h := suggest.Hint(strings.ToLower(ce.value), []string{"click", "none"}); !h.Empty() {
+				*d = d.WithHint("%s", h)
 			}
 		}
 	}
@@ -207,10 +207,10 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		} else {
 			d = errAt(keyLine[key], 0, key, "feedback.%s is not a known setting", key)
 		}
-		if h := suggest.Hint(key, allowed); h != "" {
-			d.Hint = h
+		if h := suggest.Hint(key, allowed); !h.Empty() {
+			*d = d.WithHint("%s", h)
 		} else {
-			d.Hint = "provider " + string(s.Provider) + " takes " + strings.Join(allowed, ", ")
+			*d = d.WithHint("provider %s takes %s", s.Provider, strings.Join(allowed, ", "))
 		}
 	}
 

@@ -94,10 +94,10 @@ func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 		if !slices.Contains(allColumns, name) {
 			d := diag.Errorf(file, 1, "unknown column %q in the feedback export", h)
 			d.Column = tr.HeaderPos(i).Column
-			if hint := suggest.Hint(name, allColumns); hint != "" {
-				d.Hint = hint
+			if hint := suggest.Hint(name, allColumns); !hint.Empty() {
+				d = d.WithHint("%s", hint)
 			} else {
-				d.Hint = "the columns are " + strings.Join(exportColumns, ",") + " and optionally " + strings.Join(optionalColumns, ",")
+				d = d.WithHint("the columns are %s and optionally %s", strings.Join(exportColumns, ","), strings.Join(optionalColumns, ","))
 			}
 			ds = append(ds, d)
 			continue
@@ -151,13 +151,15 @@ func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 
 		page, perr := feedback.CanonicalPath(rec[idx["page"]])
 		if perr != "" {
-			bad("page", "page %q: %s", rec[idx["page"]], perr).Hint = "write the page's URL path, e.g. /products/etf-welt/"
+			d := bad("page", "page %q: %s", rec[idx["page"]], perr)
+			*d = d.WithHint("write the page's URL path, e.g. /products/etf-welt/")
 		}
 		e.Page = page
 
 		ds0 := strings.TrimSpace(rec[idx["date"]])
 		if t, err := parseDate(ds0); err != nil {
-			bad("date", "date %q is not a date", ds0).Hint = "write YYYY-MM-DD, e.g. 2025-03-14"
+			d := bad("date", "date %q is not a date", ds0)
+			*d = d.WithHint("write YYYY-MM-DD, e.g. 2025-03-14")
 		} else {
 			e.Date = t
 		}
@@ -167,10 +169,10 @@ func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 			e.Kind = feedback.Kind(k)
 		} else {
 			d := bad("kind", "kind %q is not known", rec[idx["kind"]])
-			if h := suggest.Hint(k, feedback.KindNames()); h != "" {
-				d.Hint = h
+			if h := suggest.Hint(k, feedback.KindNames()); !h.Empty() {
+				*d = d.WithHint("%s", h)
 			} else {
-				d.Hint = "one of praise, criticism, question, comment"
+				*d = d.WithHint("one of praise, criticism, question, comment")
 			}
 		}
 
@@ -200,21 +202,25 @@ func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 		case "yes", "true", "1", "ja":
 			e.Public = true
 		default:
-			bad("public", "public %q is neither yes nor no", p).Hint = "write yes to show the comment on its page, no or nothing to keep it internal"
+			d := bad("public", "public %q is neither yes nor no", p)
+			*d = d.WithHint("write yes to show the comment on its page, no or nothing to keep it internal")
 		}
 		e.Answer = optional("answer")
 		e.Videos = splitVideos(optional("videos"))
 		if a := optional("answered"); a != "" {
 			if t, err := parseDate(a); err != nil {
-				bad("answered", "answered %q is not a date", a).Hint = "write the day of the answer as YYYY-MM-DD"
+				d := bad("answered", "answered %q is not a date", a)
+				*d = d.WithHint("write the day of the answer as YYYY-MM-DD")
 			} else if !e.Date.IsZero() && t.Before(e.Date) {
-				bad("answered", "answered %s is before the message's date %s", a, e.Date.Format(time.DateOnly)).Hint = "check both dates"
+				d := bad("answered", "answered %s is before the message's date %s", a, e.Date.Format(time.DateOnly))
+				*d = d.WithHint("check both dates")
 			} else {
 				e.Answered = t
 			}
 		}
 		if e.Answer != "" && e.Answered.IsZero() && ok {
-			bad("answer", "the row has an answer but no answered date").Hint = "write the day of the answer into the column answered"
+			d := bad("answer", "the row has an answer but no answered date")
+			*d = d.WithHint("write the day of the answer into the column answered")
 		}
 		if ok {
 			entries = append(entries, e)

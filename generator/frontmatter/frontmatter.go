@@ -25,6 +25,8 @@ import (
 	"github.com/BurntSushi/toml"
 	adrg "github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // Format names the syntax of a front matter block.
@@ -48,8 +50,10 @@ type Document struct {
 // Error is a problem at a line of the file.
 type Error struct {
 	Line int
-	Msg  string
-	Hint string
+	// Msg and Hint are diag.Text, so that the diagnostic made of the
+	// error speaks the site's language (diag.Localize).
+	Msg  diag.Text
+	Hint diag.Text
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
@@ -86,7 +90,7 @@ func split(data []byte, stopEarly bool) (Document, error) {
 	br.Reset(nil)
 	lineReaders.Put(br)
 	if err != nil {
-		return Document{}, &Error{Line: openLine, Msg: "cannot read front matter: " + err.Error()}
+		return Document{}, &Error{Line: openLine, Msg: diag.T("cannot read front matter: %v", err)}
 	}
 	// adrg returns what it read after the block; everything it was given
 	// ended up in its buffer, so the body starts that much before the end
@@ -96,12 +100,12 @@ func split(data []byte, stopEarly bool) (Document, error) {
 		switch open {
 		case "---", "+++":
 			return Document{}, &Error{Line: openLine,
-				Msg:  fmt.Sprintf("front matter opened with %s is never closed", open),
-				Hint: fmt.Sprintf("add a line with only %s after the last key", open)}
+				Msg:  diag.T("front matter opened with %s is never closed", open),
+				Hint: diag.T("add a line with only %s after the last key", open)}
 		case "{":
 			return Document{}, &Error{Line: openLine,
-				Msg:  "JSON front matter is never closed",
-				Hint: "end it with a line holding only } followed by an empty line"}
+				Msg:  diag.T("JSON front matter is never closed"),
+				Hint: diag.T("end it with a line holding only } followed by an empty line")}
 		}
 		return Document{Body: data, BodyLine: 1}, nil
 	}
@@ -196,7 +200,7 @@ func (d Document) Decode() (*yaml.Node, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{Line: root.Line + d.RawLine - 1, Msg: "front matter must be a list of keys and values (key: value)"}
+		return nil, &Error{Line: root.Line + d.RawLine - 1, Msg: diag.T("front matter must be a list of keys and values (key: value)")}
 	}
 	shiftLines(root, d.RawLine-1)
 	return root, nil
@@ -237,18 +241,18 @@ func YAMLError(raw []byte, err error) *Error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		m := yamlLine.FindStringSubmatch(te.Errors[0])
 		if m == nil {
-			return &Error{Line: 1, Msg: te.Errors[0]}
+			return &Error{Line: 1, Msg: diag.T("%s", te.Errors[0])}
 		}
 		line, _ := strconv.Atoi(m[1])
 		if d := yamlDuplicate.FindStringSubmatch(m[2]); d != nil {
-			return &Error{Line: max(line, 1), Msg: fmt.Sprintf("the key %s is given twice (first on line %s)", d[1], d[2]),
-				Hint: "remove or rename one of them"}
+			return &Error{Line: max(line, 1), Msg: diag.T("the key %s is given twice (first on line %s)", d[1], d[2]),
+				Hint: diag.T("remove or rename one of them")}
 		}
-		return &Error{Line: max(line, 1), Msg: m[2]}
+		return &Error{Line: max(line, 1), Msg: diag.T("%s", m[2])}
 	}
 	m := yamlLine.FindStringSubmatch(err.Error())
 	if m == nil {
-		return &Error{Line: 1, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		return &Error{Line: 1, Msg: diag.T("%s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg := m[2]
@@ -282,7 +286,7 @@ func YAMLError(raw []byte, err error) *Error {
 		line++
 	}
 	// A problem at the end of the text is named one line past it.
-	return &Error{Line: min(max(line, 1), LineCount(raw)), Msg: msg}
+	return &Error{Line: min(max(line, 1), LineCount(raw)), Msg: diag.T("%s", msg)}
 }
 
 // LineCount is the number of lines in raw as YAML counts them: "\r\n", "\r"
@@ -313,9 +317,9 @@ var yamlDuplicate = regexp.MustCompile(`^mapping key (".*") already defined at l
 func yamlError(raw []byte, err error, offset int) *Error {
 	e := YAMLError(raw, err)
 	e.Line += offset - 1
-	e.Msg = "malformed YAML: " + e.Msg
-	if e.Hint == "" {
-		e.Hint = "check the indentation, the colon after each key, and quote values that contain a colon"
+	e.Msg = diag.T("malformed YAML: %s", e.Msg)
+	if e.Hint.String() == "" {
+		e.Hint = diag.T("check the indentation, the colon after each key, and quote values that contain a colon")
 	}
 	return e
 }
@@ -327,8 +331,8 @@ func jsonError(raw []byte, offset int) *Error {
 	if err == nil {
 		return nil
 	}
-	e := &Error{Line: 1, Msg: "malformed JSON: " + err.Error(),
-		Hint: "check the commas between entries and the quotes around keys and text"}
+	e := &Error{Line: 1, Msg: diag.T("malformed JSON: %v", err),
+		Hint: diag.T("check the commas between entries and the quotes around keys and text")}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		at := min(int(se.Offset), len(raw))
@@ -356,10 +360,10 @@ func decodeTOML(raw []byte, rawLine int) (*yaml.Node, error) {
 		line := rawLine
 		if pe, ok := err.(toml.ParseError); ok {
 			line = pe.Position.Line + rawLine - 1
-			return nil, &Error{Line: line, Msg: "malformed TOML: " + pe.Message,
-				Hint: `quote text values (title = "…") and write dates as 2026-03-01`}
+			return nil, &Error{Line: line, Msg: diag.T("malformed TOML: %s", pe.Message),
+				Hint: diag.T(`quote text values (title = "…") and write dates as 2026-03-01`)}
 		}
-		return nil, &Error{Line: line, Msg: "malformed TOML: " + err.Error()}
+		return nil, &Error{Line: line, Msg: diag.T("malformed TOML: %v", err)}
 	}
 	lines := map[string]int{}
 	for i, l := range strings.Split(string(raw), "\n") {
@@ -371,7 +375,7 @@ func decodeTOML(raw []byte, rawLine int) (*yaml.Node, error) {
 	}
 	var node yaml.Node
 	if err := node.Encode(m); err != nil {
-		return nil, &Error{Line: rawLine, Msg: "cannot read TOML front matter: " + err.Error()}
+		return nil, &Error{Line: rawLine, Msg: diag.T("cannot read TOML front matter: %v", err)}
 	}
 	setLines(&node, rawLine)
 	for i := 0; i+1 < len(node.Content); i += 2 {

@@ -37,7 +37,7 @@ func TestYAMLErrorLines(t *testing.T) {
 			continue
 		}
 		e := YAMLError([]byte(tc.raw), err)
-		if e.Line != tc.line || e.Msg != tc.msg {
+		if e.Line != tc.line || e.Msg.String() != tc.msg {
 			t.Errorf("%q: got line %d %q, want line %d %q (yaml.v3: %v)", tc.raw, e.Line, e.Msg, tc.line, tc.msg, err)
 		}
 	}

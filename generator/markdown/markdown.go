@@ -390,13 +390,11 @@ func (res *Result) resolve(p Page, dest *[]byte, offset int, lines *lineIndex, s
 		resolved, ok = p.ResolveFile(target)
 	}
 	if !ok {
-		what := "file"
+		d := diag.Errorf(p.Source, lines.line(offset), "the link %q points to a file that does not exist (%s)", raw, target)
 		if isPage {
-			what = "page"
+			d = diag.Errorf(p.Source, lines.line(offset), "the link %q points to a page that does not exist (%s)", raw, target)
 		}
-		res.Diagnostics = append(res.Diagnostics, diag.Errorf(p.Source, lines.line(offset),
-			"the link %q points to a %s that does not exist (%s)", raw, what, target).
-			WithHint("check the file name and the ../ steps; links are relative to this file's folder"))
+		res.Diagnostics = append(res.Diagnostics, d.WithHint("check the file name and the ../ steps; links are relative to this file's folder"))
 		return
 	}
 	if u.Fragment != "" {

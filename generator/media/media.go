@@ -243,7 +243,7 @@ func Diagnostics(src string, errs webvtt.Errors) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, e := range errs {
 		d := diag.Errorf(src, e.Line, "%s", e.Message)
-		if e.Hint != "" {
+		if !e.Hint.Empty() {
 			d = d.WithHint("%s", e.Hint)
 		}
 		out = append(out, d)

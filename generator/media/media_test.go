@@ -71,18 +71,22 @@ func TestDiagnostics(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		errs webvtt.Errors
-		want []diag.Diagnostic
+		want []diag.JSON
 	}{
 		{"none", nil, nil},
 		{"with and without hint", webvtt.Errors{
-			{Line: 3, Message: "the cue's end is before its start", Hint: "swap the times"},
-			{Line: 7, Message: "a cue without text"},
-		}, []diag.Diagnostic{
-			{Severity: diag.Error, File: "content/v.vtt", Line: 3, Message: "the cue's end is before its start", Hint: "swap the times"},
-			{Severity: diag.Error, File: "content/v.vtt", Line: 7, Message: "a cue without text"},
+			{Line: 3, Message: diag.T("the cue's end is before its start"), Hint: diag.T("swap the times")},
+			{Line: 7, Message: diag.T("a cue without text")},
+		}, []diag.JSON{
+			{Severity: "error", File: "content/v.vtt", Line: 3, Message: "the cue's end is before its start", Hint: "swap the times"},
+			{Severity: "error", File: "content/v.vtt", Line: 7, Message: "a cue without text"},
 		}},
 	} {
-		if got := Diagnostics("content/v.vtt", c.errs); !reflect.DeepEqual(got, c.want) {
+		var got []diag.JSON
+		for _, d := range Diagnostics("content/v.vtt", c.errs) {
+			got = append(got, d.JSON())
+		}
+		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: %#v, want %#v", c.name, got, c.want)
 		}
 	}

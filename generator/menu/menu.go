@@ -86,7 +86,7 @@ func checkName(name, file string, line int) (diag.Diagnostic, bool) {
 		}
 	}
 	d := diag.Errorf(file, line, "there is no menu %q", name).WithKey("menus")
-	if h := suggest.Hint(name, Names); h != "" {
+	if h := suggest.Hint(name, Names); !h.Empty() {
 		d = d.WithHint("%s", h)
 	} else {
 		d = d.WithHint("the theme has the menus %s", strings.Join(Names, " and "))
@@ -123,7 +123,7 @@ func parseEntry(n *yaml.Node, menu, file string) (Entry, []diag.Diagnostic) {
 			e.Weight = w
 		default:
 			d := diag.Errorf(file, k.Line, "unknown key %q in a menu entry", k.Value).WithKey("menus")
-			if h := suggest.Hint(k.Value, entryKeys); h != "" {
+			if h := suggest.Hint(k.Value, entryKeys); !h.Empty() {
 				d = d.WithHint("%s", h)
 			} else {
 				d = d.WithHint("an entry has %s", strings.Join(entryKeys, ", "))
@@ -256,7 +256,7 @@ func Resolve(entries []Entry, page func(ref string) (title, url string, ok bool)
 			title, url, ok := page(ref)
 			if !ok {
 				d := diag.Errorf(e.File, e.Line, "the menu entry names %s, and there is no such page", e.PageRef).WithKey("menus")
-				if h := suggest.Hint(ref, refs); h != "" {
+				if h := suggest.Hint(ref, refs); !h.Empty() {
 					d = d.WithHint("%s", h)
 				} else {
 					d = d.WithHint("pageRef is the page's file below content/, like impressum.md or products/_index.md")

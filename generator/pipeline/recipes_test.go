@@ -12,6 +12,7 @@ import (
 
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/render"
@@ -118,7 +119,7 @@ func TestRecipeFeedbackProvider(t *testing.T) {
 // key), its section in the main menu, a page in the search index, the
 // layout it looks for, and klartext new's scaffold.
 func TestRecipePageKind(t *testing.T) {
-	defer content.RegisterKind(&content.KindDef{Kind: "event", Phrase: "an event", Folder: "events", Keys: []string{"advisors"},
+	defer content.RegisterKind(&content.KindDef{Kind: "event", Phrase: diag.T("an event"), Folder: "events", Keys: []string{"advisors"},
 		Menu: true, Search: true, Layouts: []string{"{section}/single.html", "_default/single.html"},
 		Scaffold: &content.Scaffold{Name: "event", FrontMatter: "---\n# What the event is called.\ntitle: \"\"\n# When it takes place.\ndate: {date}\n# Who of us is there.\nadvisors: []\n---\n", Body: "\nWas Sie erwartet.\n"}})()
 	root := writeSite(t, minimalSite())

@@ -1,15 +1,15 @@
 package product
 
-import "fmt"
+import "github.com/klartext/klartext/generator/diag"
 
 // checkISIN checks the form and check digit of an ISIN (ISO 6166): two
 // letters (the country), nine letters or digits, one check digit. It returns
 // "" when the ISIN is valid, else the message (completing "isin ...") and a
 // hint.
-func checkISIN(s string) (msg, hint string) {
+func checkISIN(s string) (msg, hint diag.Text) {
 	if len(s) != 12 {
-		return fmt.Sprintf("%q must have 12 characters, it has %d", s, len(s)),
-			"an ISIN is two letters, nine letters or digits and a check digit, such as DE0005140008"
+		return diag.T("%q must have 12 characters, it has %d", s, len(s)),
+			diag.T("an ISIN is two letters, nine letters or digits and a check digit, such as DE0005140008")
 	}
 	for i := 0; i < 12; i++ {
 		c := s[i]
@@ -18,16 +18,16 @@ func checkISIN(s string) (msg, hint string) {
 		case i < 2 && !letter,
 			i >= 2 && i < 11 && !letter && !digit,
 			i == 11 && !digit:
-			return fmt.Sprintf("%q is not in the form of an ISIN (character %d)", s, i+1),
-				"an ISIN is two capital letters, nine capital letters or digits and a check digit, such as DE0005140008"
+			return diag.T("%q is not in the form of an ISIN (character %d)", s, i+1),
+				diag.T("an ISIN is two capital letters, nine capital letters or digits and a check digit, such as DE0005140008")
 		}
 	}
 	want := ISINCheckDigit(s[:11])
 	if got := int(s[11] - '0'); got != want {
-		return fmt.Sprintf("%s has the check digit %d, but the first eleven characters give %d", s, got, want),
-			"check the ISIN for a typo against the product's key information document"
+		return diag.T("%s has the check digit %d, but the first eleven characters give %d", s, got, want),
+			diag.T("check the ISIN for a typo against the product's key information document")
 	}
-	return "", ""
+	return diag.Text{}, diag.Text{}
 }
 
 // ISINCheckDigit computes the check digit of the first eleven characters of

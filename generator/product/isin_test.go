@@ -24,11 +24,11 @@ func TestISIN(t *testing.T) {
 		{"DE000-140008", false},
 	} {
 		msg, _ := checkISIN(tc.isin)
-		if (msg == "") != tc.valid {
-			t.Errorf("%s: valid=%v, message %q", tc.isin, msg == "", msg)
+		if msg.Empty() != tc.valid {
+			t.Errorf("%s: valid=%v, message %q", tc.isin, msg.Empty(), msg)
 		}
 	}
-	if msg, _ := checkISIN("DE0005140001"); !strings.Contains(msg, "give 8") {
+	if msg, _ := checkISIN("DE0005140001"); !strings.Contains(msg.String(), "give 8") {
 		t.Errorf("expected check digit not named: %q", msg)
 	}
 }

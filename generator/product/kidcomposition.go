@@ -29,7 +29,7 @@ func kidComposition(rec *Record) (pct [5]*float64, ds []diag.Diagnostic) {
 			continue
 		}
 		if v < 0 || v >= 100 {
-			c.errorf(k, "the KID states its composition of costs as percentages, such as 1.20 for 1.20 %",
+			c.errorf(k, diag.T("the KID states its composition of costs as percentages, such as 1.20 for 1.20 %%"),
 				"%s must be 0 or more and below 100 (percent), got %s", keyNames[k], rec.Vals[k].Text)
 			continue
 		}
@@ -69,7 +69,7 @@ func checkKIDComposition(p Product, rec *Record) []diag.Diagnostic {
 			c = &checker{rec: rec}
 		}
 		k := kidCompositionKeys[i]
-		c.warnf(k, "check the product's rates against the KID's composition of costs",
+		c.warnf(k, diag.T("check the product's rates against the KID's composition of costs"),
 			"%s is %s, but the figures are computed from %s = %s", keyNames[k], rec.Vals[k].Text, keyNames[m.from], strconv.FormatFloat(m.pct, 'f', -1, 64))
 	}
 	if c == nil {

@@ -17,7 +17,7 @@ import (
 // need reads key k as a number that the page needs: a missing value is an
 // error naming where it should have been (the empty cell's row and column,
 // or the product's row or file when the column or key is absent).
-func (c *checker) need(k Key, what, hint string) (float64, bool) {
+func (c *checker) need(k Key, what, hint diag.Text) (float64, bool) {
 	v := c.rec.Vals[k]
 	if !v.Given && !v.Unusable {
 		c.errorf(k, hint, "%s is missing: the page needs the %s, and an empty value is never taken as 0", keyNames[k], what)
@@ -28,22 +28,22 @@ func (c *checker) need(k Key, what, hint string) (float64, bool) {
 
 // rate checks a cost rate in percent: 0 or more, below 100, a warning
 // above costWarnPct.
-func (c *checker) rate(k Key, v float64, reason string, perYear bool) bool {
+func (c *checker) rate(k Key, v float64, reason diag.Text, perYear bool) bool {
 	text := c.rec.Vals[k].Text
 	switch {
 	case v < 0:
-		c.errorf(k, "costs are written as positive percentages, such as 1.20 for 1.20 %",
+		c.errorf(k, diag.T("costs are written as positive percentages, such as 1.20 for 1.20 %%"),
 			"%s must be 0 or more (%s in percent), got %s", keyNames[k], reason, text)
 		return false
 	case v >= 100:
-		c.errorf(k, "write percentages in percent: 1.20 means 1.20 %",
+		c.errorf(k, diag.T("write percentages in percent: 1.20 means 1.20 %%"),
 			"%s must be below 100 (%s in percent), got %s", keyNames[k], reason, text)
 		return false
 	case v > costWarnPct && perYear:
-		c.warnf(k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
+		c.warnf(k, diag.T("check the figure: percentages are written in percent, 1.20 means 1.20 %%"),
 			"%s is %s %% a year, which is unusually high (more than %d %% a year)", keyNames[k], text, costWarnPct)
 	case v > costWarnPct:
-		c.warnf(k, "check the figure: percentages are written in percent, 1.20 means 1.20 %",
+		c.warnf(k, diag.T("check the figure: percentages are written in percent, 1.20 means 1.20 %%"),
 			"%s is %s %%, which is unusually high (more than %d %%)", keyNames[k], text, costWarnPct)
 	}
 	return true
@@ -52,19 +52,19 @@ func (c *checker) rate(k Key, v float64, reason string, perYear bool) bool {
 // costs types entry, exit (all three), ongoing, transaction and
 // performance fee, and checks that together they leave something.
 func (c *checker) costs(p *Product) {
-	const zero = "write 0 if the product has none (a deposit writes 0 on purpose)"
+	zero := diag.T("write 0 if the product has none (a deposit writes 0 on purpose)")
 	for _, cost := range []struct {
 		k        Key
 		dst      *float64
 		required bool
 		perYear  bool
-		reason   string
+		reason   diag.Text
 	}{
-		{keyEntry, &p.EntryPct, true, false, "one-off entry costs"},
-		{keyExit, &p.ExitPct, true, false, "one-off exit costs at the holding period"},
-		{keyOngoing, &p.OngoingPct, true, true, "ongoing costs"},
-		{keyTransaction, &p.TransactionPct, true, true, "transaction costs"},
-		{keyPerformanceFee, &p.PerformanceFeePct, false, true, "performance fees"},
+		{keyEntry, &p.EntryPct, true, false, diag.T("one-off entry costs")},
+		{keyExit, &p.ExitPct, true, false, diag.T("one-off exit costs at the holding period")},
+		{keyOngoing, &p.OngoingPct, true, true, diag.T("ongoing costs")},
+		{keyTransaction, &p.TransactionPct, true, true, diag.T("transaction costs")},
+		{keyPerformanceFee, &p.PerformanceFeePct, false, true, diag.T("performance fees")},
 	} {
 		var v float64
 		var ok bool
@@ -81,14 +81,14 @@ func (c *checker) costs(p *Product) {
 		k   Key
 		dst **float64
 	}{{keyExit1Y, &p.Exit1YPct}, {keyExitHalf, &p.ExitHalfPct}} {
-		if v, ok := c.number(x.k); ok && c.rate(x.k, v, "one-off exit costs", false) {
+		if v, ok := c.number(x.k); ok && c.rate(x.k, v, diag.T("one-off exit costs"), false) {
 			*x.dst = &v
 		}
 	}
 	if p.ExitHalfPct != nil && p.RHPYears > 0 && p.RHPYears < 10 {
 		// An EPT file may give the half-way exit cost for every product:
 		// unused, not wrong.
-		c.warnf(keyExitHalf, "check rhp_years",
+		c.warnf(keyExitHalf, diag.T("check rhp_years"),
 			"exit_half_pct is given, but a holding period of %s years has no half-way column (that needs 10 years or more); it is not used", c.rec.Vals[keyRHP].Text)
 		p.ExitHalfPct = nil
 	}
@@ -99,7 +99,7 @@ func (c *checker) costs(p *Product) {
 		}
 	}
 	if total := p.EntryPct + exit + p.OngoingPct + p.TransactionPct + p.PerformanceFeePct; total >= 100 {
-		c.errorf(keyOngoing, "check the costs: they are in percent (1.20 means 1.20 %), the recurring ones per year",
+		c.errorf(keyOngoing, diag.T("check the costs: they are in percent (1.20 means 1.20 %%), the recurring ones per year"),
 			"entry, exit and recurring costs add up to %s %% or more, which leaves nothing of the investment", trimFloat(total))
 		p.EntryPct, p.ExitPct, p.OngoingPct, p.TransactionPct, p.PerformanceFeePct = 0, 0, 0, 0, 0
 		p.Exit1YPct, p.ExitHalfPct = nil, nil
@@ -122,8 +122,8 @@ func (c *checker) scenarios(p *Product) {
 	oneYear := [4]Key{keyStress1Y, keyUnfavourable1Y, keyModerate1Y, keyFavourable1Y}
 	var atRHP, at1Y [4]*float64
 	for i, s := range rhp {
-		v, ok := c.need(s.k, "performance scenario at the holding period (average return each year, after all costs)",
-			"copy it from the product's key information document (Basisinformationsblatt)")
+		v, ok := c.need(s.k, diag.T("performance scenario at the holding period (average return each year, after all costs)"),
+			diag.T("copy it from the product's key information document (Basisinformationsblatt)"))
 		if ok && c.scenarioReturn(s.k, v, p.RHPYears) {
 			*s.dst = &v
 			atRHP[i] = &v
@@ -136,14 +136,14 @@ func (c *checker) scenarios(p *Product) {
 	c.ordered(atRHP, func(i int) Key { return rhp[i].k })
 	c.ordered(at1Y, func(i int) Key { return oneYear[i] })
 	if f, f1 := atRHP[3], at1Y[3]; f != nil && f1 != nil && p.RHPYears > 1 && *f > *f1 {
-		c.warnf(keyFavourable, "check both against the key information document; swapped columns are a common cause",
+		c.warnf(keyFavourable, diag.T("check both against the key information document; swapped columns are a common cause"),
 			"scenario_favourable_pct (%s a year) is above scenario_favourable_1y_pct (%s): the best holding period cannot return more a year than the best single year of the same history",
 			c.rec.Vals[keyFavourable].Text, c.rec.Vals[keyFavourable1Y].Text)
 	}
 	if v, ok := c.number(keyMinimumReturn); ok && c.scenarioReturn(keyMinimumReturn, v, p.RHPYears) {
 		p.MinimumReturnPct = &v
 		if s := atRHP[0]; s != nil && *s < v {
-			c.warnf(keyMinimumReturn, "the stress scenario cannot fall below a guaranteed minimum; check both",
+			c.warnf(keyMinimumReturn, diag.T("the stress scenario cannot fall below a guaranteed minimum; check both"),
 				"minimum_return_pct (%s) is above scenario_stress_pct (%s)", c.rec.Vals[keyMinimumReturn].Text, c.rec.Vals[keyStress].Text)
 		}
 	}
@@ -153,7 +153,7 @@ func (c *checker) scenarios(p *Product) {
 func (c *checker) scenarioReturn(k Key, v, T float64) bool {
 	text := c.rec.Vals[k].Text
 	if v <= -100 {
-		c.errorf(k, "a loss of everything is -100; a return is the average per year, in percent",
+		c.errorf(k, diag.T("a loss of everything is -100; a return is the average per year, in percent"),
 			"%s must be more than -100 (average return per year in percent), got %s", keyNames[k], text)
 		return false
 	}
@@ -164,12 +164,12 @@ func (c *checker) scenarioReturn(k Key, v, T float64) bool {
 	}
 	switch {
 	case v > maxPct:
-		c.errorf(k, "returns are in percent per year (12.5 means 12.5 %); check the key information document",
+		c.errorf(k, diag.T("returns are in percent per year (12.5 means 12.5 %%); check the key information document"),
 			"%s is %s %% a year, more than %s %% a year %s, which no product's history yields (for 10,000 it would publish %s)",
 			keyNames[k], text, trimFloat(maxPct), period, bigAmount(ExampleInvestment*math.Pow(1+v/100, math.Max(T, 1))))
 		return false
 	case v > warnPct:
-		c.warnf(k, "check the figure against the key information document; returns are in percent per year",
+		c.warnf(k, diag.T("check the figure against the key information document; returns are in percent per year"),
 			"%s is %s %% a year, which is unusually high (more than %s %% a year %s)", keyNames[k], text, trimFloat(warnPct), period)
 	}
 	return true
@@ -184,7 +184,7 @@ func (c *checker) ordered(vals [4]*float64, keyOf func(int) Key) {
 			continue
 		}
 		if prev >= 0 && *vals[prev] > *v {
-			c.warnf(keyOf(i), "the scenarios must be ordered stress ≤ unfavourable ≤ moderate ≤ favourable; check for swapped columns",
+			c.warnf(keyOf(i), diag.T("the scenarios must be ordered stress ≤ unfavourable ≤ moderate ≤ favourable; check for swapped columns"),
 				"%s (%s) is lower than %s (%s)", keyNames[keyOf(i)], c.rec.Vals[keyOf(i)].Text, keyNames[keyOf(prev)], c.rec.Vals[keyOf(prev)].Text)
 		}
 		prev = i
@@ -208,14 +208,14 @@ func (c *checker) kidFigures(p *Product) {
 		}
 		switch {
 		case v < 0:
-			c.errorf(f.k, "copy the figure as the key information document states it", "%s must be 0 or more, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
+			c.errorf(f.k, diag.T("copy the figure as the key information document states it"), "%s must be 0 or more, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		case f.amount && v > ExampleInvestment:
-			c.errorf(f.k, "the KID's total costs are for an investment of 10,000 in the product's currency",
+			c.errorf(f.k, diag.T("the KID's total costs are for an investment of 10,000 in the product's currency"),
 				"%s is %s, more than the 10,000 invested", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		case !f.amount && v >= 100:
-			c.errorf(f.k, "write percentages in percent: 1.20 means 1.20 %", "%s must be below 100, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
+			c.errorf(f.k, diag.T("write percentages in percent: 1.20 means 1.20 %%"), "%s must be below 100, got %s", keyNames[f.k], c.rec.Vals[f.k].Text)
 			continue
 		}
 		*f.dst = &v
@@ -224,7 +224,7 @@ func (c *checker) kidFigures(p *Product) {
 		if len(periods) < 3 {
 			for _, k := range []Key{keyKIDTotalCostsHalf, keyKIDCostImpactHalf} {
 				if c.rec.Vals[k].Given {
-					c.errorf(k, "remove it, or check rhp_years", "%s is given, but a holding period of %s years has no half-way column (that needs 10 years or more)",
+					c.errorf(k, diag.T("remove it, or check rhp_years"), "%s is given, but a holding period of %s years has no half-way column (that needs 10 years or more)",
 						keyNames[k], c.rec.Vals[keyRHP].Text)
 				}
 			}
@@ -233,7 +233,7 @@ func (c *checker) kidFigures(p *Product) {
 		if len(periods) == 1 {
 			for _, k := range []Key{keyKIDTotalCosts1Y, keyKIDCostImpact1Y} {
 				if c.rec.Vals[k].Given {
-					c.errorf(k, "give the KID's figures in kid_total_costs_rhp and kid_cost_impact_rhp_pct",
+					c.errorf(k, diag.T("give the KID's figures in kid_total_costs_rhp and kid_cost_impact_rhp_pct"),
 						"%s is given, but a holding period of %s years has one column, the holding period's", keyNames[k], c.rec.Vals[keyRHP].Text)
 				}
 			}
@@ -244,7 +244,7 @@ func (c *checker) kidFigures(p *Product) {
 		// The KID is a link readers follow: https only, written
 		// percent-encoded (grammar.URI).
 		if _, err := grammar.WebURL(u.Text, grammar.HTTPS); err != nil {
-			c.errorf(keyKIDURL, "write the https:// address of the key information document (Basisinformationsblatt), such as https://www.example-bank.de/kid/DE000RTB0015.pdf",
+			c.errorf(keyKIDURL, diag.T("write the https:// address of the key information document (Basisinformationsblatt), such as https://www.example-bank.de/kid/DE000RTB0015.pdf"),
 				"kid_url %q %s", u.Text, err.(*grammar.Error).Msg)
 		} else {
 			p.KIDURL = grammar.URI(u.Text)
@@ -252,7 +252,7 @@ func (c *checker) kidFigures(p *Product) {
 	}
 	if d := c.rec.Vals[keyKIDDate]; d.Given {
 		if _, err := time.Parse("2006-01-02", d.Text); err != nil {
-			c.errorf(keyKIDDate, "write the date as YYYY-MM-DD, such as 2026-03-01", "kid_date %q is not a date", d.Text)
+			c.errorf(keyKIDDate, diag.T("write the date as YYYY-MM-DD, such as 2026-03-01"), "kid_date %q is not a date", d.Text)
 		} else {
 			p.KIDDate = d.Text
 		}
@@ -260,11 +260,11 @@ func (c *checker) kidFigures(p *Product) {
 }
 
 // yearsText writes a period for messages: "1 year", "7.5 years".
-func yearsText(y float64) string {
+func yearsText(y float64) diag.Text {
 	if y == 1 {
-		return "1 year"
+		return diag.T("1 year")
 	}
-	return trimFloat(y) + " years"
+	return diag.T("%s years", trimFloat(y))
 }
 
 // trimFloat writes v without trailing zeros.
@@ -336,10 +336,11 @@ func CrossCheckKID(p Product) []diag.Diagnostic {
 		if model != 0 {
 			dev = math.Abs(*kid-model) / math.Abs(model) * 100
 		}
-		out = append(out, diag.Diagnostic{Severity: diag.Warning, File: at.File, Line: at.Line, Column: at.Column, Key: keyNames[k],
-			Message: fmt.Sprintf("%s is %s, but the product's costs give %s after %s (%.1f %% off); the page shows the KID's figure",
-				keyNames[k], trimFloat(*kid), modelText, yearsText(col.Years), dev),
-			Hint: "check the costs (entry, exit, ongoing, transaction) and the moderate scenario against the KID, or the KID's figure"})
+		d := diag.Warnf(at.File, at.Line, "%s is %s, but the product's costs give %s after %s (%.1f %% off); the page shows the KID's figure",
+			keyNames[k], trimFloat(*kid), modelText, yearsText(col.Years), dev).
+			WithHint("check the costs (entry, exit, ongoing, transaction) and the moderate scenario against the KID, or the KID's figure")
+		d.Column, d.Key = at.Column, keyNames[k]
+		out = append(out, d)
 	}
 	n := len(f.Columns)
 	for i, col := range f.Columns {

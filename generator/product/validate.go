@@ -1,7 +1,6 @@
 package product
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -69,17 +68,28 @@ func (c *checker) at(k Key) Position {
 	return Position{}
 }
 
-func (c *checker) report(sev diag.Severity, k Key, hint, format string, a ...any) {
+// report adds a diagnostic at key k's position. The hint is a diag.Text,
+// translated with the message.
+func (c *checker) report(sev diag.Severity, k Key, hint diag.Text, format string, a ...any) {
 	p := c.at(k)
-	c.diags = append(c.diags, diag.Diagnostic{Severity: sev, File: p.File, Line: p.Line, Column: p.Column,
-		Key: keyNames[k], Message: fmt.Sprintf(format, a...), Hint: hint})
+	var d diag.Diagnostic
+	if sev == diag.Warning {
+		d = diag.Warnf(p.File, p.Line, format, a...)
+	} else {
+		d = diag.Errorf(p.File, p.Line, format, a...)
+	}
+	d.Column, d.Key = p.Column, keyNames[k]
+	if !hint.Empty() {
+		d = d.WithHint("%s", hint)
+	}
+	c.diags = append(c.diags, d)
 }
 
-func (c *checker) errorf(k Key, hint, format string, a ...any) {
+func (c *checker) errorf(k Key, hint diag.Text, format string, a ...any) {
 	c.report(diag.Error, k, hint, format, a...)
 }
 
-func (c *checker) warnf(k Key, hint, format string, a ...any) {
+func (c *checker) warnf(k Key, hint diag.Text, format string, a ...any) {
 	c.report(diag.Warning, k, hint, format, a...)
 }
 
@@ -92,9 +102,9 @@ func (c *checker) number(k Key) (float64, bool) {
 	}
 	n, ok := parseNumber(v.Text, v.DecimalComma)
 	if !ok {
-		hint := "write a decimal number with a point, such as 1.20"
+		hint := diag.T("write a decimal number with a point, such as 1.20")
 		if v.DecimalComma {
-			hint = "write a decimal number such as 1,20 or 1.20, without thousands separators"
+			hint = diag.T("write a decimal number such as 1,20 or 1.20, without thousands separators")
 		}
 		c.errorf(k, hint, "%s %q is not a number", keyNames[k], v.Text)
 	}
@@ -103,13 +113,13 @@ func (c *checker) number(k Key) (float64, bool) {
 
 // whole reads key k as a whole number in [lo, hi]; what describes the key
 // for the message.
-func (c *checker) whole(k Key, lo, hi int, what string) (int, bool) {
+func (c *checker) whole(k Key, lo, hi int, what diag.Text) (int, bool) {
 	n, ok := c.number(k)
 	if !ok {
 		return 0, false
 	}
 	if n != math.Trunc(n) || n < float64(lo) || n > float64(hi) {
-		c.errorf(k, "write a whole number", "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.Vals[k].Text)
+		c.errorf(k, diag.T("write a whole number"), "%s must be %d to %d (%s), got %s", keyNames[k], lo, hi, what, c.rec.Vals[k].Text)
 		return 0, false
 	}
 	return int(n), true
@@ -135,14 +145,14 @@ func build(rec *Record, defaultCurrency string) (p Product, diags []diag.Diagnos
 
 	for _, k := range requiredKeys {
 		if !rec.Vals[k].Given {
-			c.errorf(k, fmt.Sprintf("every product needs %s; add it", keyNames[k]), "%s is missing", keyNames[k])
+			c.errorf(k, diag.T("every product needs %s; add it", keyNames[k]), "%s is missing", keyNames[k])
 		}
 	}
 
 	p.ID = rec.Vals[keyID].Text
 	idOK = p.ID != ""
 	if idOK && !isSlug(p.ID) {
-		c.errorf(keyID, "use only lower-case letters a-z, digits and hyphens, such as etf-welt",
+		c.errorf(keyID, diag.T("use only lower-case letters a-z, digits and hyphens, such as etf-welt"),
 			"id %q is not a valid product id", p.ID)
 		idOK = false
 	}
@@ -151,7 +161,7 @@ func build(rec *Record, defaultCurrency string) (p Product, diags []diag.Diagnos
 
 	if isin := rec.Vals[keyISIN]; isin.Given && !isin.Unusable {
 		p.ISIN = isin.Text
-		if msg, hint := checkISIN(isin.Text); msg != "" {
+		if msg, hint := checkISIN(isin.Text); !msg.Empty() {
 			c.errorf(keyISIN, hint, "isin %s", msg)
 		}
 	}
@@ -163,43 +173,43 @@ func build(rec *Record, defaultCurrency string) (p Product, diags []diag.Diagnos
 		// every product.
 		p.Currency = defaultCurrency
 		if defaultCurrency == "" {
-			c.errorf(keyCurrency, "add a currency (such as EUR) to the product, or a default currency to site.yaml",
+			c.errorf(keyCurrency, diag.T("add a currency (such as EUR) to the product, or a default currency to site.yaml"),
 				"currency is not given and the site has no default currency")
 		}
 	case isCurrency(cur.Text):
 		p.Currency = cur.Text
 	default:
 		p.Currency = cur.Text
-		hint := "use a three-letter ISO 4217 code such as EUR, USD or CHF"
+		hint := diag.T("use a three-letter ISO 4217 code such as EUR, USD or CHF")
 		if up := strings.ToUpper(cur.Text); isCurrency(up) {
-			hint = "write it in capitals: " + up
-		} else if h := suggest.Hint(up, currencyCodes); h != "" {
+			hint = diag.T("write it in capitals: %s", up)
+		} else if h := suggest.Hint(up, currencyCodes); !h.Empty() {
 			hint = h
 		}
 		c.errorf(keyCurrency, hint, "currency %q is not an ISO 4217 currency code", cur.Text)
 	}
 
-	if sri, ok := c.whole(keySRI, 1, 7, "the PRIIPs summary risk indicator"); ok {
+	if sri, ok := c.whole(keySRI, 1, 7, diag.T("the PRIIPs summary risk indicator")); ok {
 		p.SRI = sri
 	}
-	mrm, mrmOK := c.whole(keyMRM, 1, 7, "the PRIIPs market risk class")
+	mrm, mrmOK := c.whole(keyMRM, 1, 7, diag.T("the PRIIPs market risk class"))
 	if mrmOK {
 		p.MRM = &mrm
 	}
-	crm, crmOK := c.whole(keyCRM, 1, 6, "the PRIIPs credit risk class")
+	crm, crmOK := c.whole(keyCRM, 1, 6, diag.T("the PRIIPs credit risk class"))
 	if crmOK {
 		p.CRM = &crm
 	}
 	if mrmOK && crmOK && p.SRI != 0 {
 		if want, _ := SRIFromRiskClasses(mrm, crm); want != p.SRI {
-			c.errorf(keySRI, "check sri, mrm and crm against the product's key information document",
+			c.errorf(keySRI, diag.T("check sri, mrm and crm against the product's key information document"),
 				"sri is %d, but with mrm %d and crm %d the PRIIPs table gives %d", p.SRI, mrm, crm, want)
 		}
 	}
 
 	if rhp, ok := c.number(keyRHP); ok {
 		if rhp < MinRHPYears || rhp > MaxRHPYears {
-			c.errorf(keyRHP, "write the recommended holding period in years, such as 5 or 0.5 for six months",
+			c.errorf(keyRHP, diag.T("write the recommended holding period in years, such as 5 or 0.5 for six months"),
 				"rhp_years must be at least one month (0.0834) and at most %d years, got %s",
 				MaxRHPYears, rec.Vals[keyRHP].Text)
 		} else {
@@ -236,9 +246,8 @@ func CheckDefaultCurrency(code string) []diag.Diagnostic {
 	if code == "" || isCurrency(code) {
 		return nil
 	}
-	return []diag.Diagnostic{{Severity: diag.Error, File: "content/site.yaml",
-		Message: fmt.Sprintf("the site's default currency %q is not an ISO 4217 currency code", code),
-		Hint:    "use a three-letter code in capitals, such as EUR"}}
+	return []diag.Diagnostic{diag.Errorf("content/site.yaml", 0, "the site's default currency %q is not an ISO 4217 currency code", code).
+		WithHint("use a three-letter code in capitals, such as EUR")}
 }
 
 // sriTable is the PRIIPs aggregation of market risk class (MRM, columns 1-7)

@@ -1,9 +1,6 @@
 package productsource
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/table"
@@ -22,30 +19,34 @@ func newOrigin(file string, xlsx, ept bool) *product.ColumnOrigin {
 // `EPT field 03010_One_Off_Cost_Portfolio_Entry_Cost, cell BV7, written
 // 0.05` or `column "Risikoklasse (SRI)", cell D5`. It is "" when there is
 // nothing to add to the line and the key's name.
-func where(o *product.ColumnOrigin, k product.Key, line int, written string) string {
-	var parts []string
+func where(o *product.ColumnOrigin, k product.Key, line int, written string) diag.Text {
+	var parts []diag.Text
 	name := o.Name[k]
 	switch {
 	case name == "":
-		return ""
+		return diag.Text{}
 	case o.EPT && o.Col[k] < 0:
-		parts = append(parts, "EPT field "+name+", which the file does not have")
+		parts = append(parts, diag.T("EPT field %s, which the file does not have", name))
 	case o.EPT:
-		parts = append(parts, "EPT field "+name)
+		parts = append(parts, diag.T("EPT field %s", name))
 	default:
-		parts = append(parts, fmt.Sprintf("column %q", name))
+		parts = append(parts, diag.T("column %q", name))
 	}
 	if c := o.Col[k]; c >= 0 {
 		if o.XLSX {
-			parts = append(parts, "cell "+table.CellName(c, line))
+			parts = append(parts, diag.T("cell %s", table.CellName(c, line)))
 		} else {
-			parts = append(parts, fmt.Sprintf("column %d", c+1))
+			parts = append(parts, diag.T("column %d", c+1))
 		}
 	}
 	if written != "" {
-		parts = append(parts, "written "+written)
+		parts = append(parts, diag.T("written %s", written))
 	}
-	return strings.Join(parts, ", ")
+	w := parts[0]
+	for _, p := range parts[1:] {
+		w = diag.T("%s, %s", w, p)
+	}
+	return w
 }
 
 // annotate adds to each diagnostic about a key of rec's tabular row where
@@ -65,8 +66,8 @@ func annotate(ds []diag.Diagnostic, rec *product.Record) {
 		if line == 0 && len(rec.Sources) > 0 {
 			line = rec.Sources[0].Line
 		}
-		if w := where(o, k, line, rec.Row.Written[k]); w != "" {
-			d.Message += " (" + w + ")"
+		if w := where(o, k, line, rec.Row.Written[k]); !w.Empty() {
+			*d = d.WithPlace(w)
 		}
 	}
 }

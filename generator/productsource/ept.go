@@ -1,7 +1,6 @@
 package productsource
 
 import (
-	"fmt"
 	"math/big"
 	"strings"
 
@@ -181,23 +180,20 @@ func readEPT(r *table.Reader) ([]*product.Record, []diag.Diagnostic) {
 		switch {
 		case h == "":
 		case !ok:
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: pos.Column, Key: h,
-				Message: fmt.Sprintf("column %q is not an EPT field (five digits, an underscore and a name)", h),
-				Hint:    "an EPT file holds only the fields of the template; remove the column and give the bank's own facts in content/data/products/<id>.yaml"})
+			diags = append(diags, diag.Errorf(file, 1, "column %q is not an EPT field (five digits, an underscore and a name)", h).WithColumn(pos.Column).WithKey(h).
+				WithHint("an EPT file holds only the fields of the template; remove the column and give the bank's own facts in content/data/products/<id>.yaml"))
 		default:
 			if j, dup := cols.col[num]; dup {
-				diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: pos.Column, Key: h,
-					Message: fmt.Sprintf("the EPT field %s appears twice in the header (columns %d and %d)", num, j+1, i+1),
-					Hint:    "remove one of them"})
+				diags = append(diags, diag.Errorf(file, 1, "the EPT field %s appears twice in the header (columns %d and %d)", num, j+1, i+1).WithColumn(pos.Column).WithKey(h).
+					WithHint("remove one of them"))
 				continue
 			}
 			cols.col[num] = i
 		}
 	}
 	if _, ok := cols.col["00030"]; !ok {
-		return nil, append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Key: eptFields["00030"],
-			Message: "the EPT file has no column 00030_Portfolio_Identifying_Data, which identifies each share class",
-			Hint:    "export the file again with all mandatory fields of the EPT"})
+		return nil, append(diags, diag.Errorf(file, 1, "the EPT file has no column 00030_Portfolio_Identifying_Data, which identifies each share class").WithKey(eptFields["00030"]).
+			WithHint("export the file again with all mandatory fields of the EPT"))
 	}
 
 	origin := newOrigin(file, r.Format == table.XLSX, true)
@@ -231,18 +227,17 @@ func readEPT(r *table.Reader) ([]*product.Record, []diag.Diagnostic) {
 	var records []*product.Record
 	for r.Next() {
 		if len(r.Cells()) != len(r.Header) {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: r.Line(),
-				Message: fmt.Sprintf("row has %d fields, the header has %d", len(r.Cells()), len(r.Header)),
-				Hint:    "every row needs one value per column; check for a missing or extra separator or an unquoted separator inside a value"})
+			diags = append(diags, diag.Errorf(file, r.Line(), "row has %d fields, the header has %d", len(r.Cells()), len(r.Header)).
+				WithHint("every row needs one value per column; check for a missing or extra separator or an unquoted separator inside a value"))
 			continue
 		}
 		row := eptRow{r: r, cols: cols, origin: origin}
 		if !versionChecked {
 			versionChecked = true
 			if v, pos, ok := row.cell("00001"); ok && v != "V21" && v != "V21UK" {
-				diags = append(diags, diag.Diagnostic{Severity: diag.Warning, File: file, Line: pos.Line, Column: pos.Column, Key: cols.name("00001"),
-					Message: fmt.Sprintf("the file says EPT version %q; klartext reads the fields as V2.1 defines them (%s)", v, pos.Place()),
-					Hint:    "check the figures of its products against their KIDs, or ask the manufacturer for a V2.1 file"})
+				diags = append(diags, diag.Warnf(file, pos.Line, "the file says EPT version %q; klartext reads the fields as V2.1 defines them (%s)", v, pos.Place()).
+					WithColumn(pos.Column).WithKey(cols.name("00001")).
+					WithHint("check the figures of its products against their KIDs, or ask the manufacturer for a V2.1 file"))
 			}
 		}
 		rec, ds := row.record()
@@ -274,12 +269,17 @@ func (e *eptRow) cell(field string) (string, table.Pos, bool) {
 	return v, e.r.Pos(i), v != ""
 }
 
-func (e *eptRow) errorf(pos table.Pos, field, hint, format string, a ...any) {
-	e.diags = append(e.diags, diag.Diagnostic{Severity: diag.Error, File: e.r.File, Line: pos.Line, Column: pos.Column,
-		Key: e.cols.name(field), Message: fmt.Sprintf(format, a...) + " (" + pos.Place() + ")", Hint: hint})
+// errorf reports the field at pos, with the cell in the message; the
+// hint is a diag.Text, translated with it.
+func (e *eptRow) errorf(pos table.Pos, field string, hint diag.Text, format string, a ...any) {
+	d := diag.Errorf(e.r.File, pos.Line, format, a...).WithColumn(pos.Column).WithKey(e.cols.name(field)).WithPlace(pos.Place())
+	if !hint.Empty() {
+		d = d.WithHint("%s", hint)
+	}
+	e.diags = append(e.diags, d)
 }
 
-func (e *eptRow) warnf(pos table.Pos, field, hint, format string, a ...any) {
+func (e *eptRow) warnf(pos table.Pos, field string, hint diag.Text, format string, a ...any) {
 	e.errorf(pos, field, hint, format, a...)
 	e.diags[len(e.diags)-1].Severity = diag.Warning
 }
@@ -312,10 +312,10 @@ func (e *eptRow) fraction(field string, k product.Key) (*big.Rat, table.Pos, boo
 	name := e.cols.name(field)
 	if num, pct := percentSign(v); pct {
 		n, _ := parseDecimal(num, true)
-		e.errorf(pos, field, fmt.Sprintf("write %s (for %s %%)", numberLike(n.Quo(n, hundred), num, e.r.DecimalComma), num),
+		e.errorf(pos, field, diag.T("write %s (for %s %%)", numberLike(n.Quo(n, hundred), num, e.r.DecimalComma), num),
 			"%s %q has a percent sign, but EPT values are decimal fractions", name, v)
 	} else {
-		e.errorf(pos, field, "EPT values are decimal fractions with a point, such as 0.0125 for 1.25 %",
+		e.errorf(pos, field, diag.T("EPT values are decimal fractions with a point, such as 0.0125 for 1.25 %%"),
 			"%s %q is not a number", name, v)
 	}
 	e.unusable(k, pos)
@@ -330,7 +330,7 @@ func (e *eptRow) record() (*product.Record, []diag.Diagnostic) {
 		if i, has := e.cols.col["00030"]; has {
 			pos = r.Pos(i)
 		}
-		e.errorf(pos, "00030", "every row of an EPT file is one share class, identified by its ISIN",
+		e.errorf(pos, "00030", diag.T("every row of an EPT file is one share class, identified by its ISIN"),
 			"the row has no %s", e.cols.name("00030"))
 		return nil, e.diags
 	}
@@ -340,7 +340,7 @@ func (e *eptRow) record() (*product.Record, []diag.Diagnostic) {
 	// an id with the code's kind in front ("wkn-a0rpwh") and no ISIN.
 	id := idFromCode(code)
 	if id == "" {
-		e.errorf(codePos, "00030", "", "%s %q has no letters or digits", e.cols.name("00030"), code)
+		e.errorf(codePos, "00030", diag.Text{}, "%s %q has no letters or digits", e.cols.name("00030"), code)
 		return nil, e.diags
 	}
 	switch t, tpos, _ := e.cell("00040"); t {
@@ -349,7 +349,7 @@ func (e *eptRow) record() (*product.Record, []diag.Diagnostic) {
 	default:
 		prefix, known := codeTypes[t]
 		if !known {
-			e.errorf(tpos, "00040", "1 is an ISIN; 2 to 9 and 99 are the other codes the EPT lists",
+			e.errorf(tpos, "00040", diag.T("1 is an ISIN; 2 to 9 and 99 are the other codes the EPT lists"),
 				"%s %q is not a type of identification code", e.cols.name("00040"), t)
 			return nil, e.diags
 		}
@@ -361,7 +361,7 @@ func (e *eptRow) record() (*product.Record, []diag.Diagnostic) {
 		typ := typeFromCIC(cic)
 		if typ == "" {
 			typ = DefaultEPTType
-			e.warnf(pos, "00090", fmt.Sprintf("give the product's type in content/data/products/%s.yaml", id),
+			e.warnf(pos, "00090", diag.T("give the product's type in content/data/products/%s.yaml", id),
 				"the CIC code %q is not a fund's (XL4…) or a structured product's; the type is %s", cic, DefaultEPTType)
 		}
 		e.set(keyType, typ, pos, false, typ)
@@ -427,7 +427,7 @@ func (e *eptRow) incidental() {
 	case "N", "FALSE":
 		if hasAmount {
 			if x, _, ok := e.fraction("03095", keyPerformanceFee); ok && x.Sign() != 0 {
-				e.errorf(apos, "03095", fmt.Sprintf("correct %s or %s", e.cols.name("03090"), e.cols.name("03095")),
+				e.errorf(apos, "03095", diag.T("correct %s or %s", e.cols.name("03090"), e.cols.name("03095")),
 					"%s is %s, but %s says there are no incidental costs (N)", e.cols.name("03095"), amount, e.cols.name("03090"))
 				e.unusable(keyPerformanceFee, apos)
 				return
@@ -436,7 +436,7 @@ func (e *eptRow) incidental() {
 		e.set(keyPerformanceFee, "0", fpos, false, flag)
 	case "Y", "TRUE":
 		if !hasAmount {
-			e.errorf(fpos, "03090", fmt.Sprintf("fill in %s, as a decimal fraction", e.cols.name("03095")),
+			e.errorf(fpos, "03090", diag.T("fill in %s, as a decimal fraction", e.cols.name("03095")),
 				"%s says there are incidental costs (Y), but %s is empty", e.cols.name("03090"), e.cols.name("03095"))
 			e.unusable(keyPerformanceFee, fpos)
 			return
@@ -452,7 +452,7 @@ func (e *eptRow) incidental() {
 		}
 	default:
 		if hasFlag {
-			e.errorf(fpos, "03090", "write Y or N", "%s %q is neither Y nor N", e.cols.name("03090"), flag)
+			e.errorf(fpos, "03090", diag.T("write Y or N"), "%s %q is neither Y nor N", e.cols.name("03090"), flag)
 			e.unusable(keyPerformanceFee, fpos)
 		}
 	}
@@ -471,7 +471,7 @@ func (e *eptRow) slidingExit() {
 	a, okA := parseDecimal(rhp, e.r.DecimalComma)
 	b, okB := parseDecimal(y1, e.r.DecimalComma)
 	if ok1 && ok2 && okA && okB && a.Cmp(b) != 0 {
-		e.warnf(fpos, "03050", "check the exit costs against the KID",
+		e.warnf(fpos, "03050", diag.T("check the exit costs against the KID"),
 			"%s says there is no sliding exit cost (N), but the exit cost after 1 year (%s) differs from the one at the holding period (%s)",
 			e.cols.name("03050"), y1, rhp)
 	}
@@ -497,7 +497,7 @@ func (e *eptRow) kidAmount(x *big.Rat, pos table.Pos, field string, k product.Ke
 		if !ok {
 			rpos = pos
 		}
-		e.errorf(rpos, "02220", fmt.Sprintf("fill in %s, the amount the KID's figures are for (such as 10000)", e.cols.name("02220")),
+		e.errorf(rpos, "02220", diag.T("fill in %s, the amount the KID's figures are for (such as 10000)", e.cols.name("02220")),
 			"%s %s is an amount, but %s does not say for which investment", e.cols.name(field), e.r.Cells()[e.cols.col[field]], e.cols.name("02220"))
 		e.unusable(k, pos)
 		return nil, false

@@ -1,7 +1,6 @@
 package productsource
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -47,28 +46,26 @@ func readExport(r *table.Reader, m *mapping) ([]*product.Record, []diag.Diagnost
 		}
 		if !ok {
 			columns[i] = -1
-			d := diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: col, Key: name,
-				Message: fmt.Sprintf("unknown column %q in the header", name)}
+			d := diag.Errorf(file, 1, "unknown column %q in the header", name)
 			if name == "" {
-				d.Message = fmt.Sprintf("column %d has no name in the header", i+1)
+				d = diag.Errorf(file, 1, "column %d has no name in the header", i+1)
 			}
-			d.Hint = suggest.Hint(name, candidates)
-			switch {
-			case d.Hint != "":
+			d = d.WithColumn(col).WithKey(name)
+			switch h := suggest.Hint(name, candidates); {
+			case !h.Empty():
+				d = d.WithHint("%s", h)
 			case m != nil:
-				d.Hint = fmt.Sprintf("map it to a key in %s (columns:), or list it under ignore: there", m.file)
+				d = d.WithHint("map it to a key in %s (columns:), or list it under ignore: there", m.file)
 			default:
-				d.Hint = "the columns are: " + strings.Join(product.Keys(), ", ") +
-					"; a bank's own column names are mapped to them in " + MappingFile
+				d = d.WithHint("the columns are: %s; a bank's own column names are mapped to them in %s", strings.Join(product.Keys(), ", "), MappingFile)
 			}
 			diags = append(diags, d)
 			continue
 		}
 		if j, dup := seen[k]; dup {
 			columns[i] = -1
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Column: col, Key: name,
-				Message: fmt.Sprintf("column %q appears twice in the header (columns %d and %d)", name, j+1, i+1),
-				Hint:    "remove one of them"})
+			diags = append(diags, diag.Errorf(file, 1, "column %q appears twice in the header (columns %d and %d)", name, j+1, i+1).
+				WithColumn(col).WithKey(name).WithHint("remove one of them"))
 			continue
 		}
 		seen[k] = i
@@ -91,13 +88,13 @@ func readExport(r *table.Reader, m *mapping) ([]*product.Record, []diag.Diagnost
 			continue
 		}
 		if _, ok := seen[k]; !ok && !(k == keyID && idFromISIN) {
-			d := diag.Diagnostic{Severity: diag.Error, File: file, Line: 1, Key: k.Name(),
-				Message: fmt.Sprintf("the header has no %q column, which every product needs", k.Name()),
-				Hint:    "add the column to the first row"}
+			d := diag.Errorf(file, 1, "the header has no %q column, which every product needs", k.Name()).
+				WithHint("add the column to the first row")
 			if m != nil {
-				d.Message = fmt.Sprintf("no column is mapped to %q, which every product needs", k.Name())
-				d.Hint = fmt.Sprintf("add the column to the export and map it in %s", m.file)
+				d = diag.Errorf(file, 1, "no column is mapped to %q, which every product needs", k.Name()).
+					WithHint("add the column to the export and map it in %s", m.file)
 			}
+			d = d.WithKey(k.Name())
 			diags = append(diags, d)
 			fatal = fatal || k == keyID
 		}
@@ -111,9 +108,8 @@ func readExport(r *table.Reader, m *mapping) ([]*product.Record, []diag.Diagnost
 		row := r.Cells()
 		line := r.Line()
 		if len(row) != len(r.Header) {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: line,
-				Message: fmt.Sprintf("row has %d fields, the header has %d", len(row), len(r.Header)),
-				Hint:    "every row needs one value per column; check for a missing or extra separator or an unquoted separator inside a value"})
+			diags = append(diags, diag.Errorf(file, line, "row has %d fields, the header has %d", len(row), len(r.Header)).
+				WithHint("every row needs one value per column; check for a missing or extra separator or an unquoted separator inside a value"))
 			continue
 		}
 		rec := &product.Record{Sources: []product.Position{{File: file, Line: line}}}
@@ -154,16 +150,15 @@ func percentCell(diags []diag.Diagnostic, v *product.Value, rec *product.Record,
 	if num, ok := percentSign(v.Text); ok {
 		r, _ := parseDecimal(num, true)
 		want := numberLike(r, num, v.DecimalComma)
-		why := "the column is in percent: " + want + " means " + num + " %"
+		why := diag.T("the column is in percent: %s means %s %%", want, num)
 		if fraction {
 			want = numberLike(r.Quo(r, hundred), num, v.DecimalComma)
-			why = fmt.Sprintf("%s says percent: fraction, so %s means %s %%", m.file, want, num)
+			why = diag.T("%s says percent: fraction, so %s means %s %%", m.file, want, num)
 		}
-		d := diag.Diagnostic{Severity: diag.Error, File: v.Pos.File, Line: v.Pos.Line, Column: v.Pos.Column, Key: k.Name(),
-			Message: fmt.Sprintf("%s %q has a percent sign", k.Name(), v.Text),
-			Hint:    fmt.Sprintf("write %s (%s)", want, why)}
+		d := diag.Errorf(v.Pos.File, v.Pos.Line, "%s %q has a percent sign", k.Name(), v.Text).WithColumn(v.Pos.Column).WithKey(k.Name()).
+			WithHint("write %s (%s)", want, why)
 		if origin != nil {
-			d.Message += " (" + where(origin, k, v.Pos.Line, "") + ")"
+			d = d.WithPlace(where(origin, k, v.Pos.Line, ""))
 		}
 		v.Unusable = true
 		return append(diags, d)
@@ -176,11 +171,10 @@ func percentCell(diags []diag.Diagnostic, v *product.Value, rec *product.Record,
 		if kind == table.Percent {
 			return diags
 		}
-		d := diag.Diagnostic{Severity: diag.Error, File: v.Pos.File, Line: v.Pos.Line, Column: v.Pos.Column, Key: k.Name(),
-			Message: fmt.Sprintf("%s %q is not a number", k.Name(), v.Text),
-			Hint:    fmt.Sprintf("write a decimal fraction such as 0.012 for 1.2 %% (%s says percent: fraction)", m.file)}
+		d := diag.Errorf(v.Pos.File, v.Pos.Line, "%s %q is not a number", k.Name(), v.Text).WithColumn(v.Pos.Column).WithKey(k.Name()).
+			WithHint("write a decimal fraction such as 0.012 for 1.2 %% (%s says percent: fraction)", m.file)
 		if origin != nil {
-			d.Message += " (" + where(origin, k, v.Pos.Line, "") + ")"
+			d = d.WithPlace(where(origin, k, v.Pos.Line, ""))
 		}
 		v.Unusable = true
 		return append(diags, d)

@@ -1,7 +1,6 @@
 package productsource
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -41,9 +40,12 @@ var mappingKeys = []string{"columns", "encoding", "ignore", "percent", "sheet"}
 //	percent: fraction         # percent (1.20 means 1.20 %, the default) or fraction (0.012 means 1.20 %)
 func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
-	errAt := func(n *yaml.Node, key, hint, format string, a ...any) {
-		ds = append(ds, diag.Diagnostic{Severity: diag.Error, File: file, Line: n.Line, Column: n.Column, Key: key,
-			Message: fmt.Sprintf(format, a...), Hint: hint})
+	errAt := func(n *yaml.Node, key string, hint diag.Text, format string, a ...any) {
+		d := diag.Errorf(file, n.Line, format, a...).WithColumn(n.Column).WithKey(key)
+		if !hint.Empty() {
+			d = d.WithHint("%s", hint)
+		}
+		ds = append(ds, d)
 	}
 	var doc yaml.Node
 	if err := safeYAMLUnmarshal(data, &doc); err != nil {
@@ -56,13 +58,13 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		errAt(root, "", "write columns: followed by one line per column, such as   ISIN: isin",
+		errAt(root, "", diag.T("write columns: followed by one line per column, such as   ISIN: isin"),
 			"the mapping file must be a list of keys (columns:, ignore:, encoding:, sheet:, percent:)")
 		return nil, ds
 	}
 	scalar := func(n *yaml.Node, key string) (string, bool) {
 		if n.Kind != yaml.ScalarNode {
-			errAt(n, key, "", "%s must be a single value", key)
+			errAt(n, key, diag.Text{}, "%s must be a single value", key)
 			return "", false
 		}
 		return strings.TrimSpace(n.Value), true
@@ -72,7 +74,7 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 		switch kn.Value {
 		case "columns":
 			if vn.Kind != yaml.MappingNode {
-				errAt(vn, "columns", "write one line per column below columns:, such as   ISIN: isin", "columns must list the export's column names with their keys")
+				errAt(vn, "columns", diag.T("write one line per column below columns:, such as   ISIN: isin"), "columns must list the export's column names with their keys")
 				continue
 			}
 			taken := map[product.Key]string{}
@@ -84,20 +86,20 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 					continue
 				}
 				if _, dup := m.columns[col]; dup {
-					errAt(cn, col, "remove one of them", "the column %q is mapped twice", col)
+					errAt(cn, col, diag.T("remove one of them"), "the column %q is mapped twice", col)
 					continue
 				}
 				k, ok := product.KeyNamed(target)
 				if !ok {
 					hint := suggest.Hint(target, sortedKeyNames)
-					if hint == "" {
-						hint = "the keys are: " + strings.Join(product.Keys(), ", ")
+					if hint.Empty() {
+						hint = diag.T("the keys are: %s", strings.Join(product.Keys(), ", "))
 					}
 					errAt(tn, col, hint, "the column %q is mapped to %q, which is no product key", col, target)
 					continue
 				}
 				if other, dup := taken[k]; dup {
-					errAt(cn, col, "map each key from one column", "the columns %q and %q are both mapped to %s", other, col, target)
+					errAt(cn, col, diag.T("map each key from one column"), "the columns %q and %q are both mapped to %s", other, col, target)
 					continue
 				}
 				taken[k] = col
@@ -106,7 +108,7 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 			}
 		case "ignore":
 			if vn.Kind != yaml.SequenceNode {
-				errAt(vn, "ignore", "write a list, such as   ignore: [WKN, Bemerkung]", "ignore must be a list of column names")
+				errAt(vn, "ignore", diag.T("write a list, such as   ignore: [WKN, Bemerkung]"), "ignore must be a list of column names")
 				continue
 			}
 			for _, n := range vn.Content {
@@ -118,7 +120,7 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 			if s, ok := scalar(vn, "encoding"); ok {
 				enc, err := table.EncodingName(s)
 				if err != nil {
-					errAt(vn, "encoding", "write utf-8 or windows-1252 (what German Excel writes), or leave the line out to detect it", "%v", err)
+					errAt(vn, "encoding", diag.T("write utf-8 or windows-1252 (what German Excel writes), or leave the line out to detect it"), "%v", err)
 					continue
 				}
 				m.encoding = enc
@@ -134,13 +136,13 @@ func parseMapping(file string, data []byte) (*mapping, []diag.Diagnostic) {
 				case "fraction":
 					m.fraction = true
 				default:
-					errAt(vn, "percent", "write percent (1.20 means 1.20 %) or fraction (0.012 means 1.20 %)", "percent must be percent or fraction, not %q", s)
+					errAt(vn, "percent", diag.T("write percent (1.20 means 1.20 %%) or fraction (0.012 means 1.20 %%)"), "percent must be percent or fraction, not %q", s)
 				}
 			}
 		default:
 			hint := suggest.Hint(kn.Value, mappingKeys)
-			if hint == "" {
-				hint = "the keys are: " + strings.Join(mappingKeys, ", ")
+			if hint.Empty() {
+				hint = diag.T("the keys are: %s", strings.Join(mappingKeys, ", "))
 			}
 			errAt(kn, kn.Value, hint, "unknown key %q in the mapping file", kn.Value)
 		}
@@ -166,11 +168,11 @@ func (m *mapping) unmapped(file string, header []string) []diag.Diagnostic {
 	sorted := slices.Sorted(slices.Values(header))
 	for _, col := range missing {
 		hint := suggest.Hint(col, sorted)
-		if hint == "" {
-			hint = "the file's columns are: " + strings.Join(header, ", ")
+		if hint.Empty() {
+			hint = diag.T("the file's columns are: %s", strings.Join(header, ", "))
 		}
-		ds = append(ds, diag.Diagnostic{Severity: diag.Error, File: m.file, Line: m.lines[col], Key: col,
-			Message: fmt.Sprintf("the column %q is mapped, but %s has no such column", col, file), Hint: hint})
+		ds = append(ds, diag.Errorf(m.file, m.lines[col], "the column %q is mapped, but %s has no such column", col, file).
+			WithKey(col).WithHint("%s", hint))
 	}
 	return ds
 }

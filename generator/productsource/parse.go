@@ -68,19 +68,16 @@ func parseYAMLRecord(file string, data []byte) (rec *product.Record, diags []dia
 	var doc yaml.Node
 	if err := safeYAMLUnmarshal(data, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		return nil, []diag.Diagnostic{{Severity: diag.Error, File: file, Line: line,
-			Message: "the YAML cannot be read: " + msg,
-			Hint:    "check indentation and quoting at that line"}}
+		return nil, []diag.Diagnostic{diag.Errorf(file, line, "the YAML cannot be read: %s", msg).
+			WithHint("check indentation and quoting at that line")}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, []diag.Diagnostic{{Severity: diag.Error, File: file,
-			Message: "the product file is empty",
-			Hint:    "write the product's keys (name, type, sri, rhp_years, ...) or delete the file"}}
+		return nil, []diag.Diagnostic{diag.Errorf(file, 0, "the product file is empty").
+			WithHint("write the product's keys (name, type, sri, rhp_years, ...) or delete the file")}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, []diag.Diagnostic{{Severity: diag.Error, File: file, Line: root.Line,
-			Message: "the product file must be a list of keys and values (name: ..., sri: ...)"}}
+		return nil, []diag.Diagnostic{diag.Errorf(file, root.Line, "the product file must be a list of keys and values (name: ..., sri: ...)")}
 	}
 
 	rec = &product.Record{Sources: []product.Position{{File: file, Line: 1}}}
@@ -90,33 +87,29 @@ func parseYAMLRecord(file string, data []byte) (rec *product.Record, diags []dia
 		at := product.Position{File: file, Line: kn.Line, Column: kn.Column}
 		name := kn.Value
 		if kn.Kind != yaml.ScalarNode {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: kn.Line, Column: kn.Column,
-				Message: "a key must be a plain name"})
+			diags = append(diags, diag.Errorf(file, kn.Line, "a key must be a plain name").WithColumn(kn.Column))
 			continue
 		}
 		if prev, dup := firstLine[name]; dup {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: kn.Line, Column: kn.Column, Key: name,
-				Message: fmt.Sprintf("key %q is given twice (first on line %d)", name, prev),
-				Hint:    "remove one of them"})
+			diags = append(diags, diag.Errorf(file, kn.Line, "key %q is given twice (first on line %d)", name, prev).
+				WithColumn(kn.Column).WithKey(name).WithHint("remove one of them"))
 			continue
 		}
 		firstLine[name] = kn.Line
 		k, ok := product.KeyNamed(name)
 		if !ok {
 			hint := suggest.Hint(name, sortedKeyNames)
-			if hint == "" {
-				hint = "the keys are: " + strings.Join(product.Keys(), ", ")
+			if hint.Empty() {
+				hint = diag.T("the keys are: %s", strings.Join(product.Keys(), ", "))
 			}
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: kn.Line, Column: kn.Column, Key: name,
-				Message: fmt.Sprintf("unknown key %q", name), Hint: hint})
+			diags = append(diags, diag.Errorf(file, kn.Line, "unknown key %q", name).WithColumn(kn.Column).WithKey(name).WithHint("%s", hint))
 			continue
 		}
 		for vn.Kind == yaml.AliasNode && vn.Alias != nil {
 			vn = vn.Alias
 		}
 		if vn.Kind != yaml.ScalarNode {
-			diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: kn.Line, Column: kn.Column, Key: name,
-				Message: fmt.Sprintf("%s must be a single value, not a list or a group of keys", name)})
+			diags = append(diags, diag.Errorf(file, kn.Line, "%s must be a single value, not a list or a group of keys", name).WithColumn(kn.Column).WithKey(name))
 			rec.Vals[k] = product.Value{Given: true, Unusable: true, Pos: at}
 			continue
 		}
@@ -134,9 +127,8 @@ func parseYAMLRecord(file string, data []byte) (rec *product.Record, diags []dia
 	case !idv.Given:
 		idv.Text, idv.Given, idv.Pos = defaultID, true, product.Position{File: file}
 	case idv.Text != defaultID:
-		diags = append(diags, diag.Diagnostic{Severity: diag.Error, File: file, Line: idv.Pos.Line, Column: idv.Pos.Column, Key: "id",
-			Message: fmt.Sprintf("id %q does not match the file name %q", idv.Text, base),
-			Hint:    fmt.Sprintf("rename the file to %s.yaml, or remove the id line (it defaults to the file name)", idv.Text)})
+		diags = append(diags, diag.Errorf(file, idv.Pos.Line, "id %q does not match the file name %q", idv.Text, base).WithColumn(idv.Pos.Column).WithKey("id").
+			WithHint("rename the file to %s.yaml, or remove the id line (it defaults to the file name)", idv.Text))
 		return nil, diags
 	}
 	return rec, diags

@@ -1,7 +1,6 @@
 package productsource
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -31,19 +30,14 @@ func fromRecords(records []*product.Record, defaultCurrency string) ([]product.P
 		}
 		if prev, dup := first[p.ID]; dup {
 			at := p.KeyPosition("id")
-			diags = append(diags, diag.Diagnostic{
-				Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "id",
-				Message: fmt.Sprintf("duplicate product id %q: it is already used at %s", p.ID, prev.String()),
-				Hint:    "every product needs its own id; rename one of them or remove the duplicate",
-			})
+			diags = append(diags, diag.Errorf(at.File, at.Line, "duplicate product id %q: it is already used at %s", p.ID, prev.String()).
+				WithColumn(at.Column).WithKey("id").WithHint("every product needs its own id; rename one of them or remove the duplicate"))
 			continue
 		}
 		if j, dup := isins[p.ISIN]; dup && p.ISIN != "" {
 			at, prev := p.KeyPosition("isin"), products[j].KeyPosition("isin")
-			diags = append(diags, diag.Diagnostic{
-				Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "isin",
-				Message: fmt.Sprintf("the ISIN %s is also the product %q's, at %s: one product, one source", p.ISIN, products[j].ID, prev.String()),
-				Hint:    "remove one of the two rows; to add to a product's facts, write them in content/data/products/<id>.yaml"})
+			diags = append(diags, diag.Errorf(at.File, at.Line, "the ISIN %s is also the product %q's, at %s: one product, one source", p.ISIN, products[j].ID, prev.String()).
+				WithColumn(at.Column).WithKey("isin").WithHint("remove one of the two rows; to add to a product's facts, write them in content/data/products/<id>.yaml"))
 			continue
 		}
 		first[p.ID] = p.KeyPosition("id")

@@ -136,7 +136,7 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 			var se *chart.SpecError
 			if errors.As(err, &se) {
 				d := diag.Errorf(n.Source, line+max(se.Line, 1)-1, "%s", se.Msg)
-				if se.Hint != "" {
+				if !se.Hint.Empty() {
 					d = d.WithHint("%s", se.Hint)
 				}
 				return nil, []diag.Diagnostic{d}
@@ -170,7 +170,7 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 			pn := r.site.Products[id]
 			if pn == nil {
 				d := diag.Errorf(n.Source, specLine, "the chart names the product %q, which is not in the product data", id).WithKey("product")
-				if h := suggest.Hint(id, r.site.ProductIDs); h != "" {
+				if h := suggest.Hint(id, r.site.ProductIDs); !h.Empty() {
 					d = d.WithHint("%s", h)
 				}
 				return nil, []diag.Diagnostic{d}

@@ -35,6 +35,9 @@ type reloadData struct {
 // errorData is the payload of "error".
 type errorData struct {
 	Diagnostics []diag.JSON `json:"diagnostics"`
+	// Lang is the language of the messages ("de", "en"), which
+	// Server.Publish localized them to.
+	Lang string `json:"lang"`
 }
 
 func mustJSON(v any) []byte {
@@ -45,8 +48,8 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-func errorEvent(ds []diag.Diagnostic) event {
-	var d errorData
+func errorEvent(ds []diag.Diagnostic, lang string) event {
+	d := errorData{Lang: lang}
 	// Errors first, then warnings, each in the builder's order.
 	for _, sev := range []diag.Severity{diag.Error, diag.Warning} {
 		for _, x := range ds {
@@ -56,7 +59,7 @@ func errorEvent(ds []diag.Diagnostic) event {
 		}
 	}
 	if d.Diagnostics == nil {
-		d.Diagnostics = []diag.JSON{{Severity: "error", Message: "the build failed without saying why"}}
+		d.Diagnostics = []diag.JSON{{Severity: "error", Message: diag.Sprintf(lang, "the build failed without saying why")}}
 	}
 	return event{name: "error", data: mustJSON(d)}
 }
@@ -156,11 +159,11 @@ func (h *hub) broadcast(evs ...event) {
 }
 
 // publish records a build result and tells the browsers.
-func (h *hub) publish(res Result) {
+func (h *hub) publish(res Result, lang string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if failed(res) {
-		e := errorEvent(res.Diagnostics)
+		e := errorEvent(res.Diagnostics, lang)
 		h.failed = &e
 		h.broadcast(e)
 		return

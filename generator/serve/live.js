@@ -5,8 +5,8 @@
 //   ok     {}                the build is good again: remove the overlay
 // The overlay's styles are /_klartext/live.css (the site's CSP blocks
 // inline styles); its own words are in the site's language (data-lang,
-// else the page's lang), German or English. The diagnostics themselves
-// are the build's, in English.
+// else the page's lang), German or English. The diagnostics come in the
+// language the server wrote them in (the event's lang).
 (function () {
   "use strict";
   if (!window.EventSource || window.__klartextLive) {
@@ -135,7 +135,7 @@
     }
   }
 
-  function showErrors(diagnostics) {
+  function showErrors(diagnostics, msgLang) {
     hideErrors();
     var box = el("div");
     box.id = OVERLAY_ID;
@@ -169,13 +169,13 @@
       if (d.severity === "warning") {
         item.appendChild(el("strong", "", T.warning));
       }
-      // The build's own words, which are English.
+      // The build's own words, in the language the server wrote them in.
       var msg = el("span", "", d.message || "");
-      msg.setAttribute("lang", "en");
+      msg.setAttribute("lang", msgLang || "en");
       item.appendChild(msg);
       if (d.hint) {
         var hint = el("span", "klartext-hint", d.hint);
-        hint.setAttribute("lang", "en");
+        hint.setAttribute("lang", msgLang || "en");
         item.appendChild(hint);
       }
       list.appendChild(item);
@@ -223,7 +223,7 @@
     }
     var d = parse(e);
     if (d && d.diagnostics) {
-      showErrors(d.diagnostics);
+      showErrors(d.diagnostics, d.lang);
     }
   });
 

@@ -247,6 +247,10 @@ func (s *Server) Publish(res Result) {
 		s.language = res.Language
 		s.mu.Unlock()
 	}
+	// The overlay shows the diagnostics in its own language (a new
+	// slice: the caller's stays as the builder made it).
+	lang := s.overlayLanguage()
+	res.Diagnostics = diag.LocalizeAll(res.Diagnostics, lang)
 	if base := s.base(); base != "/" && len(res.ChangedURLs) > 0 {
 		urls := make([]string, len(res.ChangedURLs))
 		for i, u := range res.ChangedURLs {
@@ -254,7 +258,7 @@ func (s *Server) Publish(res Result) {
 		}
 		res.ChangedURLs = urls
 	}
-	s.hub.publish(res)
+	s.hub.publish(res, diag.MessageLanguage(lang))
 }
 
 // ServeHTTP serves the site, live.js and the event stream.
@@ -307,12 +311,13 @@ func (s *Server) Run(ctx context.Context) error {
 			defer w.Close()
 			batches, watchErrs = w.Batches(), w.Errors()
 		}
-		s.build(ctx, nil, "built")
+		s.build(ctx, nil, false)
 	}
 	if ctx.Err() == nil {
-		fmt.Fprintf(s.log, "Serving at %s\n", s.SiteURL())
+		lang := s.overlayLanguage()
+		fmt.Fprintln(s.log, diag.Sprintf(lang, "Serving at %s", s.SiteURL()))
 		if ip := s.ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
-			fmt.Fprintf(s.log, "warning: bound to %s, so other machines can reach this preview\n", s.opts.Bind)
+			fmt.Fprintln(s.log, diag.Sprintf(lang, "warning: bound to %s, so other machines can reach this preview", s.opts.Bind))
 		}
 	}
 	for {
@@ -334,7 +339,7 @@ func (s *Server) Run(ctx context.Context) error {
 					changed = []string{}
 				}
 			}
-			s.build(ctx, changed, "rebuilt")
+			s.build(ctx, changed, true)
 		}
 	}
 }
@@ -349,7 +354,7 @@ func (s *Server) shutdown() {
 }
 
 // build runs one build, publishes and logs it.
-func (s *Server) build(ctx context.Context, changed []string, verb string) {
+func (s *Server) build(ctx context.Context, changed []string, rebuilt bool) {
 	start := time.Now()
 	res, err := s.callBuilder(ctx, changed)
 	took := time.Since(start)
@@ -370,21 +375,25 @@ func (s *Server) build(ctx context.Context, changed []string, verb string) {
 			nwarn++
 		}
 	}
+	lang := s.overlayLanguage()
 	if failed(res) {
-		counts := plural(nerr, "error")
+		counts := plural(lang, nerr, "error")
 		if nwarn > 0 {
-			counts += ", " + plural(nwarn, "warning")
+			counts += ", " + plural(lang, nwarn, "warning")
 		}
-		fmt.Fprintf(s.log, "build failed in %s (%s); still serving the last good output\n", ms(took), counts)
+		fmt.Fprintln(s.log, diag.Sprintf(lang, "build failed in %s (%s); still serving the last good output", ms(took), counts))
 	} else {
-		line := fmt.Sprintf("%s %s in %s", verb, plural(res.Pages, "page"), ms(took))
+		line := diag.Sprintf(lang, "built %s in %s", plural(lang, res.Pages, "page"), ms(took))
+		if rebuilt {
+			line = diag.Sprintf(lang, "rebuilt %s in %s", plural(lang, res.Pages, "page"), ms(took))
+		}
 		if nwarn > 0 {
-			line += " (" + plural(nwarn, "warning") + ")"
+			line += " (" + plural(lang, nwarn, "warning") + ")"
 		}
 		fmt.Fprintln(s.log, line)
 	}
 	for _, d := range res.Diagnostics {
-		fmt.Fprintf(s.log, "  %s\n", d.Error())
+		fmt.Fprintf(s.log, "  %s\n", d.Localize(lang).Error())
 	}
 }
 
@@ -400,11 +409,23 @@ func (s *Server) callBuilder(ctx context.Context, changed []string) (res Result,
 	return s.opts.Builder.Build(ctx, changed)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+// plural is "1 error", "2 errors" (and so for warning and page) in the
+// language lang.
+func plural(lang string, n int, word string) string {
+	one := n == 1
+	switch {
+	case word == "error" && one:
+		return diag.Sprintf(lang, "1 error")
+	case word == "error":
+		return diag.Sprintf(lang, "%d errors", n)
+	case word == "warning" && one:
+		return diag.Sprintf(lang, "1 warning")
+	case word == "warning":
+		return diag.Sprintf(lang, "%d warnings", n)
+	case one:
+		return diag.Sprintf(lang, "1 page")
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return diag.Sprintf(lang, "%d pages", n)
 }
 
 func ms(d time.Duration) string {

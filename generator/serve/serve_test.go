@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // failAfter keeps a broken test from hanging; no test asserts timing.
@@ -795,5 +797,32 @@ func TestHeadersFileNotSent(t *testing.T) {
 	resp, _ := get(t, "GET", s.URL())
 	if resp.StatusCode != 200 || resp.Header.Get("Permissions-Policy") != "" || resp.Header.Get("X-Robots-Tag") != "" {
 		t.Errorf("status %d, headers %v", resp.StatusCode, resp.Header)
+	}
+}
+
+// TestOverlayMessagesInTheSiteLanguage: the error event carries the
+// build's messages in the overlay's language — the site's, German here —
+// with the language named, and in English with --lang en.
+func TestOverlayMessagesInTheSiteLanguage(t *testing.T) {
+	dir := staticSite(t)
+	failed := Result{Failed: true, Language: "de", Diagnostics: []diag.Diagnostic{
+		diag.Errorf("content/a.md", 2, "the page has no title").WithHint("add title: to the front matter")}}
+	for _, tc := range []struct {
+		lang, want, wantLang string
+	}{
+		{"", `"message":"Die Seite hat keinen Titel","hint":"Ergänzen Sie title: im Kopfbereich"`, `"lang":"de"`},
+		{"en", `"message":"the page has no title","hint":"add title: to the front matter"`, `"lang":"en"`},
+	} {
+		s := start(t, Options{Dir: dir, Lang: tc.lang}, nil)
+		c := connect(t, s, "")
+		s.Publish(failed)
+		e := c.next(t, "error")
+		if !strings.Contains(e.data, `"file":"content/a.md","line":2`) || !strings.Contains(e.data, tc.want) || !strings.Contains(e.data, tc.wantLang) {
+			t.Errorf("--lang %q: error event %s, want %s and %s", tc.lang, e.data, tc.want, tc.wantLang)
+		}
+	}
+	// The builder's diagnostics stay as it made them.
+	if failed.Diagnostics[0].Message != "the page has no title" {
+		t.Errorf("Publish changed the caller's diagnostics: %q", failed.Diagnostics[0].Message)
 	}
 }

@@ -104,8 +104,8 @@ func Parse(list string) (Set, error) {
 		}
 		if !found {
 			msg := fmt.Sprintf("there is no shortcut %q; the shortcuts are %s and all", name, strings.Join(names, ", "))
-			if h := suggest.Hint(name, names); h != "" {
-				msg += " (" + h + ")"
+			if h := suggest.Hint(name, names); !h.Empty() {
+				msg += " (" + h.String() + ")"
 			}
 			return 0, fmt.Errorf("%s", msg)
 		}

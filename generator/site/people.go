@@ -74,9 +74,11 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog
 			Org: s.Config.Owner(), Words: words}
 		for _, p := range advisor.Check(card, country) {
 			d := diag.Errorf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
-			d.Hint = p.Hint
 			if p.Warning {
-				d.Severity = diag.Warning
+				d = diag.Warnf(n.Source, m.Line(p.Key, 1), "%s", p.Message).WithKey(p.Key)
+			}
+			if !p.Hint.Empty() {
+				d = d.WithHint("%s", p.Hint)
 			}
 			ds.Add(d)
 		}
@@ -119,7 +121,7 @@ func resolvePeople(s *Site, storyProducts map[*Node][]*Node, words *i18n.Catalog
 			return nil
 		}
 		d := diag.Errorf(n.Source, line, "%s names the advisor %q, but there is no content/advisors/%s.md", key, slug, slug).WithKey(key)
-		if h := suggest.Hint(slug, slugs); h != "" {
+		if h := suggest.Hint(slug, slugs); !h.Empty() {
 			d = d.WithHint("%s", h)
 		}
 		ds.Add(d)

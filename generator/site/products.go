@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -52,7 +51,7 @@ func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, o
 	// unknown reports a reference to a product id the data lacks.
 	unknown := func(src string, line int, key, id string) {
 		d := diag.Errorf(src, line, "%s names the product %q, which is not in %s", key, id, product.CSVFile).WithKey(key)
-		if h := suggest.Hint(id, ids); h != "" {
+		if h := suggest.Hint(id, ids); !h.Empty() {
 			d = d.WithHint("%s", h)
 		} else {
 			d = d.WithHint("add it to the product data, or correct the id")
@@ -100,9 +99,8 @@ func resolveProducts(s *Site, products []product.Product, words *i18n.Catalog, o
 	for _, p := range products {
 		if d, err := time.Parse("2006-01-02", p.KIDDate); err == nil && d.After(opts.Now) {
 			at := p.KeyPosition("kid_date")
-			ds.Add(diag.Diagnostic{Severity: diag.Error, File: at.File, Line: at.Line, Column: at.Column, Key: "kid_date",
-				Message: fmt.Sprintf("kid_date %s is in the future: a key information document cannot be dated after today", p.KIDDate),
-				Hint:    "copy the date printed on the KID"})
+			ds.Add(diag.Errorf(at.File, at.Line, "kid_date %s is in the future: a key information document cannot be dated after today", p.KIDDate).
+				WithColumn(at.Column).WithKey("kid_date").WithHint("copy the date printed on the KID"))
 		}
 	}
 

@@ -460,7 +460,7 @@ func fenceDiagnostics(source string, line int, err error) []diag.Diagnostic {
 		var out []diag.Diagnostic
 		for _, e := range ves {
 			d := diag.Errorf(source, line+max(e.Line, 1)-1, "%s", e.Message).WithKey(e.Key)
-			if e.Hint != "" {
+			if !e.Hint.Empty() {
 				d = d.WithHint("%s", e.Hint)
 			}
 			out = append(out, d)

@@ -2,6 +2,8 @@
 // "did you mean anna-schmidt?" hints.
 package suggest
 
+import "github.com/klartext/klartext/generator/diag"
+
 // Closest returns the candidate nearest to name by edit distance, and
 // whether it is near enough to be worth suggesting (at most a third of the
 // name's length, and at least 1, edits away). Ties go to the earlier
@@ -21,13 +23,14 @@ func Closest(name string, candidates []string) (string, bool) {
 	return best, bestDist <= limit
 }
 
-// Hint returns `did you mean "x"?` for the closest candidate, or "" when
-// none is close.
-func Hint(name string, candidates []string) string {
+// Hint returns "did you mean x?" for the closest candidate, or the empty
+// Text when none is close; a diag.Text, so that a diagnostic's hint made
+// of it (WithHint("%s", h)) speaks the site's language.
+func Hint(name string, candidates []string) diag.Text {
 	if c, ok := Closest(name, candidates); ok {
-		return "did you mean " + c + "?"
+		return diag.T("did you mean %s?", c)
 	}
-	return ""
+	return diag.Text{}
 }
 
 // Distance is the edit distance between a and b in runes, counting an

@@ -23,11 +23,11 @@ func TestHint(t *testing.T) {
 		{"ben-webr", "did you mean ben-weber?"},
 		{"zzz", ""},
 	} {
-		if got := Hint(tc.name, known); got != tc.want {
+		if got := Hint(tc.name, known).String(); got != tc.want {
 			t.Errorf("Hint(%q) = %q, want %q", tc.name, got, tc.want)
 		}
 	}
-	if got := Hint("x", nil); got != "" {
+	if got := Hint("x", nil).String(); got != "" {
 		t.Errorf("Hint with no candidates = %q", got)
 	}
 }

@@ -71,11 +71,11 @@ type Pos struct {
 
 // Place names the cell as an editor finds it: "cell B7" in a workbook,
 // "column 2" in a CSV file (whose line the diagnostic carries).
-func (p Pos) Place() string {
+func (p Pos) Place() diag.Text {
 	if p.Cell != "" {
-		return "cell " + p.Cell
+		return diag.T("cell %s", p.Cell)
 	}
-	return "column " + strconv.Itoa(p.Index+1)
+	return diag.T("column %d", p.Index+1)
 }
 
 // Reader yields the rows of one table after its header.
@@ -296,9 +296,8 @@ func (r *Reader) nextCSV() bool {
 func csvError(file string, err error) diag.Diagnostic {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return diag.Diagnostic{Severity: diag.Error, File: file, Line: pe.Line, Column: pe.Column,
-			Message: "the row cannot be read: " + pe.Err.Error(),
-			Hint:    `a value containing quotes or the separator must be put in double quotes, with inner quotes doubled ("")`}
+		return diag.Errorf(file, pe.Line, "the row cannot be read: %v", pe.Err).WithColumn(pe.Column).
+			WithHint(`a value containing quotes or the separator must be put in double quotes, with inner quotes doubled ("")`)
 	}
 	return diag.Errorf(file, 0, "cannot read the file: %v", err)
 }

@@ -23,7 +23,7 @@ func rowsOf(t *testing.T, r *Reader) []string {
 		b.WriteString(strconv.Itoa(r.Line()))
 		for i, c := range r.Cells() {
 			p := r.Pos(i)
-			b.WriteString("|" + c + "@" + p.Place())
+			b.WriteString("|" + c + "@" + p.Place().String())
 			if r.Kind(i) != Text {
 				b.WriteString("#" + kindName[r.Kind(i)])
 			}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ func OpenXLSX(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic
 			found = found || s == sheet
 		}
 		if !found {
-			hint := suggest.Hint(sheet, sheets)
+			hint := suggest.Hint(sheet, sheets).String()
 			if hint == "" {
 				hint = "the sheets are: " + strings.Join(sheets, ", ")
 			}
@@ -106,9 +105,8 @@ func OpenXLSX(file string, raw []byte, opts Options) (*Reader, []diag.Diagnostic
 			case d != nil:
 				ds = append(ds, *d)
 			case j >= width && text != "":
-				ds = append(ds, diag.Diagnostic{Severity: diag.Error, File: file, Line: num, Column: j + 1,
-					Message: fmt.Sprintf("cell %s has a value, but its column has no name in the header (row 1)", CellName(j, num)),
-					Hint:    "name the column in row 1, or clear the cell"})
+				ds = append(ds, diag.Errorf(file, num, "cell %s has a value, but its column has no name in the header (row 1)", CellName(j, num)).
+					WithColumn(j+1).WithHint("name the column in row 1, or clear the cell"))
 			case j < width:
 				sr.cells[j], sr.kinds[j] = strings.TrimSpace(text), kind
 			}
@@ -162,9 +160,8 @@ func (c *cellReader) cell(v string, index, row int) (string, Kind, *diag.Diagnos
 	ref := CellName(index, row)
 	if v == "" {
 		if formula, _ := c.f.GetCellFormula(c.sheet, ref); formula != "" {
-			d := diag.Diagnostic{Severity: diag.Error, File: c.file, Line: row, Column: index + 1,
-				Message: fmt.Sprintf("cell %s has the formula =%s but no saved value", ref, formula),
-				Hint:    "open the workbook in the spreadsheet program and save it, so the value is stored; klartext does not calculate formulas"}
+			d := diag.Errorf(c.file, row, "cell %s has the formula =%s but no saved value", ref, formula).WithColumn(index + 1).
+				WithHint("open the workbook in the spreadsheet program and save it, so the value is stored; klartext does not calculate formulas")
 			return "", Text, &d
 		}
 		return "", Text, nil
@@ -178,9 +175,8 @@ func (c *cellReader) cell(v string, index, row int) (string, Kind, *diag.Diagnos
 	}
 	switch typ {
 	case excelize.CellTypeError:
-		d := diag.Diagnostic{Severity: diag.Error, File: c.file, Line: row, Column: index + 1,
-			Message: fmt.Sprintf("cell %s shows the spreadsheet error %s", ref, v),
-			Hint:    "correct the formula or type the value"}
+		d := diag.Errorf(c.file, row, "cell %s shows the spreadsheet error %s", ref, v).WithColumn(index + 1).
+			WithHint("correct the formula or type the value")
 		return "", Text, &d
 	case excelize.CellTypeBool:
 		if v == "1" {

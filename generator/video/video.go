@@ -49,6 +49,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // safeLink accepts an http(s) URL or a relative reference (a path with an
@@ -86,7 +88,7 @@ func providerName(p string) string {
 
 // idHint says what a valid id looks like, and names the id when the
 // editor pasted the video's address instead.
-func idHint(provider, id string) string {
+func idHint(provider, id string) diag.Text {
 	if u, err := url.Parse(id); err == nil && u.Host != "" {
 		var cand string
 		switch provider {
@@ -99,13 +101,13 @@ func idHint(provider, id string) string {
 			cand = lastSegment(u.Path)
 		}
 		if validID(provider, cand) {
-			return "write only the id: id: " + cand
+			return diag.T("write only the id: id: %s", cand)
 		}
 	}
 	if provider == "youtube" {
-		return "a YouTube id has 11 letters, digits, - or _, as after v= in the video's address"
+		return diag.T("a YouTube id has 11 letters, digits, - or _, as after v= in the video's address")
 	}
-	return "a Vimeo id is the number at the end of the video's address"
+	return diag.T("a Vimeo id is the number at the end of the video's address")
 }
 
 func lastSegment(p string) string {

@@ -33,6 +33,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // MaxBytes is the largest file Parse reads: a two-hour film's captions
@@ -86,15 +88,17 @@ type File struct {
 
 // Error is one problem, on a line of the file (1-based).
 type Error struct {
-	Line    int
-	Message string
-	Hint    string // what to do; may be empty
+	Line int
+	// Message and Hint (what to do; may be empty) are diag.Text, so that
+	// the diagnostic made of the error speaks the site's language.
+	Message diag.Text
+	Hint    diag.Text
 }
 
 func (e *Error) Error() string {
-	s := "line " + strconv.Itoa(e.Line) + ": " + e.Message
-	if e.Hint != "" {
-		s += " — " + e.Hint
+	s := "line " + strconv.Itoa(e.Line) + ": " + e.Message.String()
+	if !e.Hint.Empty() {
+		s += " — " + e.Hint.String()
 	}
 	return s
 }
@@ -128,33 +132,33 @@ type parser struct {
 	cueSeen bool
 }
 
-func (p *parser) errorf(line int, hint, format string, a ...any) {
+func (p *parser) errorf(line int, hint diag.Text, format string, a ...any) {
 	if len(p.errs) < maxErrors {
-		p.errs = append(p.errs, &Error{Line: line, Message: fmt.Sprintf(format, a...), Hint: hint})
+		p.errs = append(p.errs, &Error{Line: line, Message: diag.T(format, a...), Hint: hint})
 	}
 }
 
 func (p *parser) parse(src []byte) {
 	if len(src) > MaxBytes {
-		p.errorf(1, "split the captions into several files, one per video", "the file has %d bytes; a WebVTT file may have at most %d", len(src), MaxBytes)
+		p.errorf(1, diag.T("split the captions into several files, one per video"), "the file has %d bytes; a WebVTT file may have at most %d", len(src), MaxBytes)
 		return
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	lines := splitLines(src)
 	for i, l := range lines {
 		if !utf8.ValidString(l) {
-			p.errorf(i+1, "save the file as UTF-8; WebVTT has no other encoding", "the line is not valid UTF-8 text")
+			p.errorf(i+1, diag.T("save the file as UTF-8; WebVTT has no other encoding"), "the line is not valid UTF-8 text")
 			return
 		}
 		if strings.IndexByte(l, 0) >= 0 {
-			p.errorf(i+1, "remove the NUL character", "the line holds a NUL character")
+			p.errorf(i+1, diag.T("remove the NUL character"), "the line holds a NUL character")
 			return
 		}
 	}
 	if len(lines) == 0 || !signature(lines[0]) {
-		hint := `the first line must be WEBVTT (then a blank line, then the cues)`
+		hint := diag.T(`the first line must be WEBVTT (then a blank line, then the cues)`)
 		if len(lines) > 0 && strings.Contains(lines[0], "-->") || len(lines) > 1 && strings.Contains(lines[1], "-->") {
-			hint += "; a file of numbered cues with commas in the times (00:00:01,000) is SubRip (.srt): convert it to WebVTT"
+			hint = diag.T("the first line must be WEBVTT (then a blank line, then the cues); a file of numbered cues with commas in the times (00:00:01,000) is SubRip (.srt): convert it to WebVTT")
 		}
 		p.errorf(1, hint, "the file does not start with WEBVTT")
 		return
@@ -163,7 +167,7 @@ func (p *parser) parse(src []byte) {
 	i := 1
 	for ; i < len(lines) && lines[i] != ""; i++ {
 		if strings.Contains(lines[i], "-->") {
-			p.errorf(i+1, "leave a blank line after the WEBVTT line", "a cue begins inside the file's header")
+			p.errorf(i+1, diag.T("leave a blank line after the WEBVTT line"), "a cue begins inside the file's header")
 			return
 		}
 	}
@@ -216,7 +220,7 @@ func keyword(line, word string) bool {
 func (p *parser) block(b []string, first int) {
 	switch {
 	case keyword(b[0], "NOTE"):
-		p.noArrow(b, first, "a NOTE comment must not hold -->", "leave a blank line between the note and the cue")
+		p.noArrow(b, first, diag.T("a NOTE comment must not hold -->"), diag.T("leave a blank line between the note and the cue"))
 		return
 	case keyword(b[0], "STYLE"):
 		p.headerBlock(b, first, "STYLE")
@@ -233,7 +237,7 @@ func (p *parser) block(b []string, first int) {
 		c.ID = b[0]
 		timing = 1
 		if len(b) == 1 || !strings.Contains(b[1], "-->") {
-			p.errorf(first, "a cue is an optional name, then a line like 00:01.000 --> 00:04.000, then its text",
+			p.errorf(first, diag.T("a cue is an optional name, then a line like 00:01.000 --> 00:04.000, then its text"),
 				"this block is neither a cue nor a NOTE, STYLE or REGION block")
 			return
 		}
@@ -245,7 +249,7 @@ func (p *parser) block(b []string, first int) {
 	text := b[timing+1:]
 	for k, l := range text {
 		if strings.Contains(l, "-->") {
-			p.errorf(c.Line+1+k, "leave a blank line before every cue", "the cue text holds -->: a blank line is missing before the next cue")
+			p.errorf(c.Line+1+k, diag.T("leave a blank line before every cue"), "the cue text holds -->: a blank line is missing before the next cue")
 			return
 		}
 	}
@@ -257,7 +261,7 @@ func (p *parser) block(b []string, first int) {
 	p.f.Cues = append(p.f.Cues, c)
 }
 
-func (p *parser) noArrow(b []string, first int, msg, hint string) {
+func (p *parser) noArrow(b []string, first int, msg, hint diag.Text) {
 	for k, l := range b {
 		if strings.Contains(l, "-->") {
 			p.errorf(first+k, hint, "%s", msg)
@@ -270,12 +274,12 @@ func (p *parser) noArrow(b []string, first int, msg, hint string) {
 // "-->" inside.
 func (p *parser) headerBlock(b []string, first int, name string) bool {
 	if p.cueSeen {
-		p.errorf(first, "move it above the first cue, or remove it", "a %s block after the first cue is ignored by browsers", name)
+		p.errorf(first, diag.T("move it above the first cue, or remove it"), "a %s block after the first cue is ignored by browsers", name)
 		return false
 	}
 	for k, l := range b {
 		if strings.Contains(l, "-->") {
-			p.errorf(first+k, "leave a blank line between the block and the cue", "a %s block must not hold -->", name)
+			p.errorf(first+k, diag.T("leave a blank line between the block and the cue"), "a %s block must not hold -->", name)
 			return false
 		}
 	}
@@ -288,18 +292,18 @@ func (p *parser) region(b []string, first int) {
 		for _, f := range strings.Fields(l) {
 			name, value, ok := strings.Cut(f, ":")
 			if !ok || value == "" {
-				p.errorf(first+1+k, "write each region setting as name:value", "%q is not a region setting", f)
+				p.errorf(first+1+k, diag.T("write each region setting as name:value"), "%q is not a region setting", f)
 				continue
 			}
 			switch name {
 			case "id":
 				if strings.Contains(value, "-->") {
-					p.errorf(first+1+k, "", "a region id must not hold -->")
+					p.errorf(first+1+k, diag.Text{}, "a region id must not hold -->")
 				}
 				p.f.Regions = append(p.f.Regions, value)
 			case "width", "regionanchor", "viewportanchor", "lines", "scroll":
 			default:
-				p.errorf(first+1+k, "the region settings are id, width, lines, regionanchor, viewportanchor and scroll", "unknown region setting %q", name)
+				p.errorf(first+1+k, diag.T("the region settings are id, width, lines, regionanchor, viewportanchor and scroll"), "unknown region setting %q", name)
 			}
 		}
 	}
@@ -310,7 +314,7 @@ func (p *parser) timings(l string, line int, c *Cue) bool {
 	left, right, _ := strings.Cut(l, "-->")
 	startText := strings.TrimRight(left, " \t")
 	if startText == left || !strings.HasPrefix(right, " ") && !strings.HasPrefix(right, "\t") {
-		p.errorf(line, "write a space on each side of the arrow: 00:01.000 --> 00:04.000", "the cue timings need spaces around -->")
+		p.errorf(line, diag.T("write a space on each side of the arrow: 00:01.000 --> 00:04.000"), "the cue timings need spaces around -->")
 		return false
 	}
 	right = strings.TrimLeft(right, " \t")
@@ -374,9 +378,9 @@ func (p *parser) timestamp(s string, line int) (Time, bool) {
 	if ok {
 		return t, true
 	}
-	hint := "write mm:ss.ttt or hh:mm:ss.ttt, with two digits for minutes and seconds (00–59) and three decimals, e.g. 00:01.500"
+	hint := diag.T("write mm:ss.ttt or hh:mm:ss.ttt, with two digits for minutes and seconds (00–59) and three decimals, e.g. 00:01.500")
 	if strings.Contains(s, ",") {
-		hint = "WebVTT writes a full stop before the milliseconds (00:00:01.000), not a comma as SubRip (.srt) does"
+		hint = diag.T("WebVTT writes a full stop before the milliseconds (00:00:01.000), not a comma as SubRip (.srt) does")
 	}
 	p.errorf(line, hint, "%q is not a WebVTT time", s)
 	return 0, false
@@ -388,11 +392,11 @@ func (p *parser) settings(s string, line int) {
 	for _, f := range strings.Fields(s) {
 		name, value, ok := strings.Cut(f, ":")
 		if !ok || value == "" {
-			p.errorf(line, "write each cue setting as name:value, e.g. align:start", "%q is not a cue setting", f)
+			p.errorf(line, diag.T("write each cue setting as name:value, e.g. align:start"), "%q is not a cue setting", f)
 			continue
 		}
 		if seen[name] {
-			p.errorf(line, "", "the cue setting %s is given twice", name)
+			p.errorf(line, diag.Text{}, "the cue setting %s is given twice", name)
 			continue
 		}
 		seen[name] = true
@@ -412,11 +416,11 @@ func (p *parser) settings(s string, line int) {
 			valid = value == "start" || value == "center" || value == "end" || value == "left" || value == "right"
 		case "region":
 			if !contains(p.f.Regions, value) {
-				p.errorf(line, "define it in a REGION block above the first cue", "the cue names the region %q, which the file does not define", value)
+				p.errorf(line, diag.T("define it in a REGION block above the first cue"), "the cue names the region %q, which the file does not define", value)
 			}
 			continue
 		default:
-			p.errorf(line, "the cue settings are vertical, line, position, size, align and region", "unknown cue setting %q", name)
+			p.errorf(line, diag.T("the cue settings are vertical, line, position, size, align and region"), "unknown cue setting %q", name)
 			continue
 		}
 		if !valid {
@@ -425,12 +429,12 @@ func (p *parser) settings(s string, line int) {
 	}
 }
 
-var settingHint = map[string]string{
-	"vertical": "write vertical:rl or vertical:lr",
-	"line":     "write a line number (line:-1) or a percentage (line:90%), optionally with ,start ,center or ,end",
-	"position": "write a percentage (position:10%), optionally with ,line-left ,center or ,line-right",
-	"size":     "write a percentage from 0% to 100%",
-	"align":    "write start, center, end, left or right",
+var settingHint = map[string]diag.Text{
+	"vertical": diag.T("write vertical:rl or vertical:lr"),
+	"line":     diag.T("write a line number (line:-1) or a percentage (line:90%%), optionally with ,start ,center or ,end"),
+	"position": diag.T("write a percentage (position:10%%), optionally with ,line-left ,center or ,line-right"),
+	"size":     diag.T("write a percentage from 0%% to 100%%"),
+	"align":    diag.T("write start, center, end, left or right"),
 }
 
 func contains(list []string, s string) bool {
@@ -475,14 +479,14 @@ func (p *parser) cueText(l string, line int) {
 		l = l[i+1:]
 		j := strings.IndexByte(l, '>')
 		if j < 0 {
-			p.errorf(line, "close the tag with >, or write &lt; for a < in the text", "the cue text has a < without a closing >")
+			p.errorf(line, diag.T("close the tag with >, or write &lt; for a < in the text"), "the cue text has a < without a closing >")
 			return
 		}
 		tag := l[:j]
 		l = l[j+1:]
 		if name, ok := strings.CutPrefix(tag, "/"); ok {
 			if !knownTags[name] {
-				p.errorf(line, "the tags are c, i, b, u, ruby, rt, v and lang", "unknown closing tag </%s> in the cue text", name)
+				p.errorf(line, diag.T("the tags are c, i, b, u, ruby, rt, v and lang"), "unknown closing tag </%s> in the cue text", name)
 			}
 			continue
 		}
@@ -497,11 +501,11 @@ func (p *parser) cueText(l string, line int) {
 		name, _, _ = strings.Cut(name, ".") // classes: <c.yellow>
 		switch {
 		case !knownTags[name]:
-			p.errorf(line, "the tags are c, i, b, u, ruby, rt, v and lang; write &lt; for a < in the text", "unknown tag <%s> in the cue text", tag)
+			p.errorf(line, diag.T("the tags are c, i, b, u, ruby, rt, v and lang; write &lt; for a < in the text"), "unknown tag <%s> in the cue text", tag)
 		case name == "v" && annotation == "":
-			p.errorf(line, "name the speaker: <v Anna Berg>", "the voice tag <v> names no speaker")
+			p.errorf(line, diag.T("name the speaker: <v Anna Berg>"), "the voice tag <v> names no speaker")
 		case name == "lang" && annotation == "":
-			p.errorf(line, "give the language: <lang en>", "the tag <lang> names no language")
+			p.errorf(line, diag.T("give the language: <lang en>"), "the tag <lang> names no language")
 		}
 	}
 }
@@ -511,24 +515,24 @@ func (p *parser) cueText(l string, line int) {
 // not known, and then nothing is checked against it.
 func (f *File) CheckTimes(duration Time) Errors {
 	var errs Errors
-	add := func(line int, hint, format string, a ...any) {
+	add := func(line int, hint diag.Text, format string, a ...any) {
 		if len(errs) < maxErrors {
-			errs = append(errs, &Error{Line: line, Message: fmt.Sprintf(format, a...), Hint: hint})
+			errs = append(errs, &Error{Line: line, Message: diag.T(format, a...), Hint: hint})
 		}
 	}
 	if len(f.Cues) == 0 {
-		add(1, "add the cues, each a line like 00:01.000 --> 00:04.000 and its text", "the file has no cues")
+		add(1, diag.T("add the cues, each a line like 00:01.000 --> 00:04.000 and its text"), "the file has no cues")
 		return errs
 	}
 	for i, c := range f.Cues {
 		if c.End <= c.Start {
-			add(c.Line, "the second time is when the cue disappears", "the cue ends at %s, not after it starts (%s)", c.End.Format(), c.Start.Format())
+			add(c.Line, diag.T("the second time is when the cue disappears"), "the cue ends at %s, not after it starts (%s)", c.End.Format(), c.Start.Format())
 		}
 		if PlainText(c.Text) == "" {
-			add(c.Line, "write the cue's text under its times, or remove the cue", "the cue has no text")
+			add(c.Line, diag.T("write the cue's text under its times, or remove the cue"), "the cue has no text")
 		}
 		if duration > 0 && c.End > duration {
-			add(c.Line, "the captions must fit the video: check the times, or whether they belong to another cut of it",
+			add(c.Line, diag.T("the captions must fit the video: check the times, or whether they belong to another cut of it"),
 				"the cue ends at %s, after the end of the video (%s)", c.End.Format(), duration.Format())
 		}
 		if i == 0 {
@@ -537,10 +541,10 @@ func (f *File) CheckTimes(duration Time) Errors {
 		prev := f.Cues[i-1]
 		switch {
 		case c.Start < prev.Start:
-			add(c.Line, "order the cues by time", "the cue times go backwards: this cue starts at %s, before the cue on line %d (%s)",
+			add(c.Line, diag.T("order the cues by time"), "the cue times go backwards: this cue starts at %s, before the cue on line %d (%s)",
 				c.Start.Format(), prev.Line, prev.Start.Format())
 		case c.Start < prev.End:
-			add(c.Line, "end the cue above sooner, or merge both into one cue with a line per speaker (<v Anna>…)",
+			add(c.Line, diag.T("end the cue above sooner, or merge both into one cue with a line per speaker (<v Anna>…)"),
 				"the cue starts at %s, before the cue on line %d ends (%s): cues of one track must not overlap",
 				c.Start.Format(), prev.Line, prev.End.Format())
 		}

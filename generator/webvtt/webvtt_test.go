@@ -148,7 +148,7 @@ func TestCheckTimes(t *testing.T) {
 			}
 		}
 	}
-	if errs := (&File{}).CheckTimes(0); len(errs) != 1 || !strings.Contains(errs[0].Message, "no cues") {
+	if errs := (&File{}).CheckTimes(0); len(errs) != 1 || !strings.Contains(errs[0].Message.String(), "no cues") {
 		t.Errorf("a file without cues: %v", errs)
 	}
 }
