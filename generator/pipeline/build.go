@@ -107,6 +107,7 @@ type built struct {
 	logo   *site.Picture   // the brand's logo as published (Images.Logo); nil without one
 	search *publish.Search // nil: no index is written
 	record *render.Record
+	shared *sharedFiles // nil but for a language that is not the default
 	// The diagnostics of everything but the pages: of the load stage, of
 	// resolve, and of the rest (the plan, the images, the writes), apart
 	// because klartext serve's model edits load and resolve again.
@@ -174,38 +175,57 @@ func full(opts Options, keepInput bool) (*Result, *built, error) {
 			continue // reported: the language has no words
 		}
 		var sink output.Sink = out
+		var shared *sharedFiles
 		if i > 0 {
 			sink = output.Below(out, config.LanguageFolder(sites[i].Config.Language))
+			shared = &sharedFiles{first, first.writer.To(out)}
 		}
-		b := buildLanguage(opts, sites[i], trees[i], th, sink, res)
+		b := buildLanguage(opts, sites[i], trees[i], th, sink, shared, res)
 		if i == 0 {
 			b.load, b.resolved, b.in, first = loaded, resolved[0], in, b
 		}
 		res.Diagnostics.Add(once.add(b.rest, i == 0)...)
 		res.Diagnostics.Add(once.add(b.record.Diagnostics(sites[i]), i == 0)...)
 		res.Files += b.writer.Files()
+		if shared != nil {
+			res.Files += shared.writer.Files()
+		}
 		res.Templates = append(res.Templates, th.Stats()...)
-		decodes, encodes := b.images.Work()
-		res.ImageDecodes, res.ImageEncodes = res.ImageDecodes+decodes, res.ImageEncodes+encodes
 	}
+	// Every language's images are the default's: its count is theirs.
+	res.ImageDecodes, res.ImageEncodes = first.images.Work()
 	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
 		return nil, nil, err
 	}
 	return res.done(), first, nil
 }
 
+// sharedFiles are, for the site of a language that is not the default,
+// the files every language shares: the default language's build, which
+// published them once at its address, and a writer of its plan for the
+// sizes of images that only this language's pages show.
+type sharedFiles struct {
+	def    *built
+	writer *output.Writer
+}
+
 // buildLanguage renders and publishes the site of one language into sink:
 // the plan, the images, the pages, the site's files, the search index.
-func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *built {
+// shared is nil for the default language (or the one of the site).
+func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, shared *sharedFiles, res *Result) *built {
 	ds := &diag.List{} // the rest's
 	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
-	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord()}
+	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord(), shared: shared}
 	if plan.Index && !opts.DryRun {
 		b.search = publish.NewSearch(s)
 	}
-	b.images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	if shared == nil {
+		b.images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.writer, ds)
+	} else {
+		b.images = shared.def.images.ForLanguage(s, shared.writer, ds)
+	}
 	var logoDiags []diag.Diagnostic
 	b.logo, logoDiags = b.images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
@@ -223,6 +243,9 @@ func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.The
 	res.phase("write")
 
 	ds.Add(b.writer.Diagnostics()...)
+	if shared != nil {
+		ds.Add(shared.writer.Diagnostics()...)
+	}
 	b.rest = ds.All()
 	return b
 }
@@ -268,8 +291,12 @@ func (o once) add(ds []diag.Diagnostic, first bool) []diag.Diagnostic {
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
 func (b *built) render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Logo: b.logo, Index: index,
-		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
+	env := render.Env{Site: b.site, Theme: th, Off: b.opts.Off, Images: b.images.For(w), Logo: b.logo, Index: index,
+		Published: func(p string) bool { _, ok := w.Owner(p); return ok }}
+	if b.shared != nil {
+		env.Shared = b.shared.def.plan.Shares
+	}
+	r := render.New(env)
 	render.Run(r, jobs, render.RunOptions{Budget: b.opts.PageBudget, Progress: b.opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)

@@ -395,3 +395,83 @@ func TestHeadersCoverEveryLanguage(t *testing.T) {
 		t.Errorf("_headers has no cache rule for the English pages:\n%s", h)
 	}
 }
+
+// A file is the same in every language: the theme's static files, the
+// content's files, the images and their sizes and the videos are
+// published once, at the default language's address, and the pages of
+// every language name that copy. No file under /en/ is one the root has
+// with the same bytes; the English pages' stylesheets, scripts, favicon,
+// images (also a size only an English page shows), video sources,
+// captions and poster, and a link to a file of content/ name the root's.
+func TestLanguagesShareTheirFiles(t *testing.T) {
+	root := twoLanguages(t)
+	image, err := os.ReadFile(filepath.Join(root, "content", "ueber-uns", "filiale-speyer.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, "content/ueber-uns/nur-englisch.jpg", string(image))(root) // shown only by the English page
+	put(t, "content/ueber-uns.en.md", "---\ntitle: \"About us\"\nlastmod: 2026-10-01\n---\nWe are owned by our members.\n\n"+
+		"![Our branch in Speyer](ueber-uns/filiale-speyer.jpg)\n\n![The same, only here](ueber-uns/nur-englisch.jpg)\n\n"+
+		"[The drawing](ueber-uns/filiale-speyer.jpg) and [the video](/videos/kosten-verstehen.mp4).\n")(root)
+	video := read(t, filepath.Join(root, "content", "videos", "kosten-verstehen.md"))
+	put(t, "content/videos/kosten-verstehen.en.md", strings.Replace(video, `title: "Risiko, Kosten, Szenarien – in 15 Sekunden"`, `title: "Risk, costs, scenarios"`, 1))(root)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	var dups []string
+	en := filepath.Join(dest, "en")
+	_ = filepath.WalkDir(en, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(en, p)
+		if other, err := os.ReadFile(filepath.Join(dest, rel)); err == nil && string(other) == read(t, p) {
+			dups = append(dups, "en/"+filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	for _, d := range dups {
+		t.Errorf("%s is the root's file again, byte for byte: publish it once and name the root's copy", d)
+	}
+
+	refs := regexp.MustCompile(`(?:src|href|poster|srcset)="([^"]*)"`)
+	for _, page := range []string{"ueber-uns/index.html", "videos/kosten-verstehen/index.html", "index.html"} {
+		html := read(t, filepath.Join(en, filepath.FromSlash(page)))
+		n := 0
+		for _, m := range refs.FindAllStringSubmatch(html, -1) {
+			for _, entry := range strings.Split(m[1], ", ") {
+				u := strings.Fields(entry)[0]
+				if !strings.HasPrefix(u, "/") || strings.HasSuffix(u, "/") || strings.Contains(u, "#") {
+					continue // a page, or another site's
+				}
+				n++
+				if strings.HasPrefix(u, "/en/") && !strings.HasSuffix(u, ".xml") && !strings.HasSuffix(u, ".vcf") {
+					t.Errorf("en/%s names %s, a file of the English folder: a file every language shows is the root's", page, u)
+				}
+				if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(u))); err != nil {
+					t.Errorf("en/%s names %s, which the build did not write", page, u)
+				}
+			}
+		}
+		if n < 4 {
+			t.Errorf("en/%s names %d files; the test expects stylesheet, favicon, scripts and more", page, n)
+		}
+	}
+	about := read(t, filepath.Join(en, "ueber-uns", "index.html"))
+	for _, want := range []string{`href="/ueber-uns/filiale-speyer.jpg"`, `href="/videos/kosten-verstehen.mp4"`, ` srcset="/ueber-uns/nur-englisch-`, `href="/favicon.svg"`} {
+		if !strings.Contains(about, want) {
+			t.Errorf("en/ueber-uns/ lacks %s", want)
+		}
+	}
+	player := read(t, filepath.Join(en, "videos", "kosten-verstehen", "index.html"))
+	for _, want := range []string{`src="/videos/kosten-verstehen.webm"`, `src="/videos/kosten-verstehen.en.vtt"`, `poster="/videos/kosten-verstehen.jpg"`} {
+		if !strings.Contains(player, want) {
+			t.Errorf("en/videos/kosten-verstehen/ lacks %s", want)
+		}
+	}
+	// The advisor's vCard names the one photo by its absolute address.
+	if vcf := read(t, filepath.Join(en, "advisors", "jonas-weber", "jonas-weber.vcf")); !strings.Contains(vcf, "PHOTO:https://www.rheintal-bank.test/advisors/jonas-weber-") {
+		t.Errorf("the English vCard's photo is not the root's:\n%s", vcf)
+	}
+}

@@ -113,6 +113,9 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children) }})
 	}
 	out = append(out, posterFiles(s)...)
+	if sharesFiles(s) {
+		return out, ds // the theme's files are the default language's
+	}
 	statics, err := th.StaticFiles()
 	if err != nil {
 		ds = append(ds, diag.Errorf("themes/"+cfg.Theme+"/static", 0, "%v", err))
