@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/klartext/klartext/generator/check"
 	"github.com/klartext/klartext/generator/sitetest"
+	"github.com/klartext/klartext/generator/stillframe"
 )
 
 func twoLanguages(t *testing.T) string { return sitetest.TwoLanguages(t, filepath.Join("..", "..")) }
@@ -415,6 +417,16 @@ func TestLanguagesShareTheirFiles(t *testing.T) {
 		"[The drawing](ueber-uns/filiale-speyer.jpg) and [the video](/videos/kosten-verstehen.mp4).\n")(root)
 	video := read(t, filepath.Join(root, "content", "videos", "kosten-verstehen.md"))
 	put(t, "content/videos/kosten-verstehen.en.md", strings.Replace(video, `title: "Risiko, Kosten, Szenarien – in 15 Sekunden"`, `title: "Risk, costs, scenarios"`, 1))(root)
+	// A poster taken of the video (here by a stand-in for ffmpeg) is the
+	// same in both languages.
+	fake := filepath.Join(t.TempDir(), "ffmpeg")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nprintf '\\211PNG\\r\\n\\032\\nBILD'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(stillframe.Env, fake)
+	frame := "```video\nfile: kosten-verstehen.webm\ntitle: \"%s\"\ncaptions: none\nreason: \"%s\"\n```\n"
+	put(t, "content/videos/standbild.md", "---\ntitle: \"Standbild\"\n---\n"+fmt.Sprintf(frame, "Ohne Bild", "Ohne Ton"))(root)
+	put(t, "content/videos/standbild.en.md", "---\ntitle: \"Still\"\n---\n"+fmt.Sprintf(frame, "No picture", "No sound"))(root)
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
 		t.Fatal(joinDiags(res))
@@ -463,6 +475,12 @@ func TestLanguagesShareTheirFiles(t *testing.T) {
 		if !strings.Contains(about, want) {
 			t.Errorf("en/ueber-uns/ lacks %s", want)
 		}
+	}
+	if still := read(t, filepath.Join(en, "videos", "standbild", "index.html")); !strings.Contains(still, `poster="/videos/kosten-verstehen.poster.png"`) {
+		t.Error("en/videos/standbild/ does not show the root's frame as its poster")
+	}
+	if got := read(t, filepath.Join(dest, "videos", "kosten-verstehen.poster.png")); got != "\x89PNG\r\n\x1a\nBILD" {
+		t.Errorf("the frame at the root: %q", got)
 	}
 	player := read(t, filepath.Join(en, "videos", "kosten-verstehen", "index.html"))
 	for _, want := range []string{`src="/videos/kosten-verstehen.webm"`, `src="/videos/kosten-verstehen.en.vtt"`, `poster="/videos/kosten-verstehen.jpg"`} {

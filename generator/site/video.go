@@ -364,11 +364,18 @@ func (v *videoResolver) poster(firstSrc, firstURL string, d time.Duration, w, h 
 			"the poster the build makes for the video would replace the file %s", g.URL)
 		return "", nil
 	}
+	// A frame of the video is the same in every language: published once,
+	// at the default language's address (publish's posterFiles); a drawn
+	// poster carries the title in this language's words: its own.
+	u := v.url(g.URL)
+	if g.Frame != nil {
+		u = v.fileURL(g.URL)
+	}
 	if vs.generated[g.URL] {
-		return v.url(g.URL), nil // the same video on another page: written once
+		return u, nil // the same video on another page: written once
 	}
 	vs.generated[g.URL] = true
-	return v.url(g.URL), g
+	return u, g
 }
 
 // transcript is the transcript's URL: the block's transcript: (a page or
