@@ -63,8 +63,16 @@
 // every page its versions (Node.Translations, Switch, TextIn) before any
 // renders, and each is rendered and published into its folder of the one
 // staging folder (output.Below), the root files (sitemap with every
-// language's pages, robots.txt, _headers, 404) the default's. A site of
-// one language takes none of these steps.
+// language's pages, robots.txt, _headers, 404, _redirects and the
+// snippets with every language's aliases) the default's. A file every
+// language shows alike — the theme's static files, content/'s files, the
+// images in every size, the videos and the frames taken of them — is the
+// default's too, written once at its address: another language's plan
+// does not claim it (publish.Plan.Shares), its pages name the root's copy
+// (config.Site.FileURL, render.Env.Shared) and its images are the
+// default's set (publish.Images.ForLanguage), which writes the sizes its
+// pages need with a writer of the default's plan. A site of one language
+// takes none of these steps.
 //
 // Trust boundaries. Every file of the site is read through fileio: Scan
 // walks content/ and the site's theme folder once and lists what may be

@@ -493,3 +493,43 @@ func TestLanguagesShareTheirFiles(t *testing.T) {
 		t.Errorf("the English vCard's photo is not the root's:\n%s", vcf)
 	}
 }
+
+// Every language's aliases are in _redirects and the web server's
+// snippet, with the language's folder in the old and the new address,
+// beside its redirect page in its folder; no language has a _redirects
+// of its own (a host reads the root's only). An alias of the default
+// language in another language's folder is an error at its line: the
+// address of that language's page, or a place only that language's own
+// aliases take.
+func TestAliasesOfEveryLanguage(t *testing.T) {
+	root := twoLanguages(t)
+	replaceIn(t, "content/ueber-uns.en.md", "lastmod: 2020-01-01\n", "lastmod: 2020-01-01\naliases: [/about/, /about-us.html]\n")(root)
+	dest := filepath.Join(root, "public")
+	res, err := Build(Options{Source: root, Dest: dest, Now: testNow, Redirects: "nginx"})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatal(err, joinDiags(res))
+	}
+	redirects := read(t, filepath.Join(dest, "_redirects"))
+	for _, want := range []string{"/begriffe/ /glossar/ 301\n", "/en/about/ /en/ueber-uns/ 301\n", "/en/about-us.html /en/ueber-uns/ 301\n"} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	if nginx := read(t, filepath.Join(dest, "_redirects.nginx.conf")); !strings.Contains(nginx, `location = "/en/about/" { return 301 "/en/ueber-uns/"; }`) ||
+		!strings.Contains(nginx, `location = "/begriffe/"`) {
+		t.Errorf("the nginx snippet lacks a language's alias:\n%s", nginx)
+	}
+	if page := read(t, filepath.Join(dest, "en", "about", "index.html")); !strings.Contains(page, `url=/en/ueber-uns/"`) || !strings.Contains(page, `<html lang="en">`) {
+		t.Errorf("en/about/ is no redirect to /en/ueber-uns/:\n%s", page)
+	}
+	for _, f := range []string{"_redirects", "_redirects.nginx.conf"} {
+		if _, err := os.Stat(filepath.Join(dest, "en", f)); err == nil {
+			t.Errorf("en/%s is written: a host reads only the root's", f)
+		}
+	}
+
+	replaceIn(t, "content/glossar.md", "aliases: [/begriffe/]", "aliases: [/begriffe/, /en/ueber-uns/, /en/alt/]")(root)
+	wantErrors(t, build(t, root, dest),
+		"content/glossar.md:3: the alias /en/ueber-uns/ is the address of content/ueber-uns.en.md",
+		"content/glossar.md:3: the alias /en/alt/ is in the folder of the language en — an old address of a page in en belongs to that page's translation, without the folder: aliases: [/alt/]")
+}
