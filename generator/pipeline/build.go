@@ -213,8 +213,12 @@ type sharedFiles struct {
 // the plan, the images, the pages, the site's files, the search index.
 // shared is nil for the default language (or the one of the site).
 func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, shared *sharedFiles, res *Result) *built {
-	ds := &diag.List{} // the rest's
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
+	ds := &diag.List{}         // the rest's
+	var assets []content.Asset // another language's are the default's (shared)
+	if shared == nil {
+		assets = publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds)
+	}
+	plan, pds := publish.NewPlan(s, th, assets, opts.Redirects)
 	ds.Add(pds...)
 	ds.Add(render.Placement(s, th)...)
 	b := &built{opts: opts, site: s, theme: th, plan: plan, writer: output.NewWriter(plan.Registry, sink), record: render.NewRecord(), shared: shared}

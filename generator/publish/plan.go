@@ -44,16 +44,14 @@ func sharesFiles(s *site.Site) bool { return s.LanguageIndex > 0 }
 // NewPlan registers every file the build will write with its owner
 // (output.Registry) before anything is written: the pages, vCards, the
 // site-wide files, the theme's static files and the content's assets
-// (published, see Publishable). Two owners of one path, as the web host
+// (published, see Publishable; none in the plan of a language that is
+// not the default, whose pages name the default's: sharesFiles). Two owners of one path, as the web host
 // compares paths, are an error naming both; the first claim keeps the
 // path and only it is made, so the report and the output are the same in
 // every build. The editor's own files claim first, so a clash never hides
 // their other diagnostics; then the redirects of their aliases (with the
 // web server's snippet, see Snippets), then the site's files.
 func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet string) (*Plan, []diag.Diagnostic) {
-	if sharesFiles(s) {
-		published = nil // the default language's plan has them
-	}
 	reg := output.NewRegistry(len(s.Nodes) + len(published) + 64)
 	plan := &Plan{Registry: reg}
 	if s.Languages != nil && !sharesFiles(s) {

@@ -15,9 +15,9 @@ import (
 // asks the output plan: a page, a file of content/, a site file, an
 // alias's redirect), with the base path, or a file the default language
 // publishes for every language (shared), at its address; "/produkte" is
-// "/produkte/" when only the folder is published. A theme's stylesheet or script is written
-// under its hashed name only (assets), so a link to its plain name leads
-// there, as the asset template function does.
+// "/produkte/" when only the folder is published. A theme's stylesheet or
+// script is written under its hashed name only (assets), so a link to its
+// plain name leads there, as the asset template function does.
 func resolvePath(published, shared func(string) bool, cfg config.Site, assets *assethash.Set) func(string) (string, bool) {
 	return func(p string) (string, bool) {
 		if a := assets.Get(p); a != nil {
