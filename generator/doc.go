@@ -64,9 +64,17 @@
 // from load.Words) before any renders, and each is rendered and published
 // into its folder of the one staging folder (output.Below), the root
 // files (sitemap with every language's pages, robots.txt, _headers with
-// every language's addresses, 404) the default's; diag.Once keeps a
-// problem every language reports alike from being printed once per
-// language. A site of one language takes none of these steps.
+// every language's addresses, 404, _redirects and the snippets with every
+// language's aliases) the default's; diag.Once keeps a problem every
+// language reports alike from being printed once per language. A file
+// every language shows alike — the theme's static files, content/'s
+// files, the images in every size, the videos and the frames taken of
+// them — is the default's too, written once at its address: another
+// language's plan does not claim it (publish.Plan.Shares), its pages name
+// the root's copy (config.Site.FileURL, render.Env.Shared) and its images
+// are the default's set (publish.Images.ForLanguage), which writes the
+// sizes its pages need with a writer of the default's plan. A site of one
+// language takes none of these steps.
 //
 // Trust boundaries. Every file of the site is read through fileio: Scan
 // walks content/ and the site's theme folder once and lists what may be

@@ -95,6 +95,23 @@ func TestServeUnderBasePath(t *testing.T) {
 	crawl(t, srv.SiteURL(), "https://bank.example/klartext/", 40)
 }
 
+// TestServeTwoLanguagesUnderBasePath: the demo in two languages, served by
+// klartext serve under /klartext/: on the pages of both languages every
+// page reached, stylesheet, script, image size, video file and caption
+// resolves — the files every language shares at the default language's
+// address, the only copy written.
+func TestServeTwoLanguagesUnderBasePath(t *testing.T) {
+	root := sitetest.TwoLanguages(t, filepath.Join("..", ".."))
+	setBaseURL(t, root, "https://bank.example/klartext/")
+	srv := serveSite(t, pipeline.Options{Source: root, AllowStale: true})
+	for limit := time.Now().Add(60 * time.Second); srv.SiteURL() != srv.URL()+"klartext/"; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(limit) {
+			t.Fatalf("SiteURL is still %s", srv.SiteURL())
+		}
+	}
+	crawl(t, srv.SiteURL(), "https://bank.example/klartext/", 110) // the English pages by the language switch
+}
+
 // TestBuildBaseURLFlag: build --baseURL builds for another address (a
 // staging server) without touching site.yaml; the output's every internal
 // link resolves when a static host serves it under that path; check and

@@ -76,6 +76,11 @@ type Site struct {
 	Headers []headers.Rule
 
 	basePath string // BaseURL's path, parsed once: every link of every page uses it
+	// filesPath and filesBaseURL are the default language's base path and
+	// URL in the settings of another language (ForLanguage): the files
+	// every language shares are published once, there (FileURL,
+	// AbsFileURL). "": the site's own.
+	filesPath, filesBaseURL string
 }
 
 // Allowance is one entry of allow_raw.
@@ -101,6 +106,27 @@ func (s Site) BasePath() string {
 // address of a page or file as the site's own pages link to it.
 func (s Site) RelURL(path string) string {
 	return strings.TrimSuffix(s.BasePath(), "/") + path
+}
+
+// FileURL prefixes the site path of a file every language shows alike —
+// a theme's static file, a file of content/, an image and its sizes —
+// with the default language's base path: such a file is published once,
+// at the default language's address, and every language's pages name
+// that copy. On the default language's settings it is RelURL.
+func (s Site) FileURL(path string) string {
+	if s.filesPath == "" {
+		return s.RelURL(path)
+	}
+	return strings.TrimSuffix(s.filesPath, "/") + path
+}
+
+// AbsFileURL is the absolute address of a file every language shares
+// (FileURL): the default language's base URL and the file's site path.
+func (s Site) AbsFileURL(path string) string {
+	if s.filesBaseURL == "" {
+		return s.AbsURL(path)
+	}
+	return grammar.URI(strings.TrimSuffix(s.filesBaseURL, "/") + path)
 }
 
 // AbsURL joins the base URL and a site path ("/products/x/"), percent-

@@ -137,6 +137,16 @@ func TestParseLanguages(t *testing.T) {
 		en.Language != "en" || en.LanguageLine != 5 || en.RelURL("/x/") != "/sub/en/x/" {
 		t.Errorf("English: %+v base path %s", en, en.BasePath())
 	}
+	// The files every language shares are the default language's.
+	if got := en.FileURL("/css/site.css"); got != "/sub/css/site.css" {
+		t.Errorf("English FileURL = %s, want the default's /sub/css/site.css", got)
+	}
+	if got := en.AbsFileURL("/a/ä.jpg"); got != "https://bank.test/sub/a/%C3%A4.jpg" {
+		t.Errorf("English AbsFileURL = %s", got)
+	}
+	if got := de.FileURL("/css/site.css"); got != de.RelURL("/css/site.css") || de.AbsFileURL("/x.jpg") != de.AbsURL("/x.jpg") {
+		t.Errorf("default FileURL = %s, want its RelURL", got)
+	}
 	// One language in languages: is a site of one language, with the
 	// entry's words.
 	s, ds = Parse([]byte(head + "languages:\n  - code: en\n    title: Only\n"))

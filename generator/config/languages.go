@@ -132,6 +132,7 @@ func (s Site) ForLanguage(i int) Site {
 	}
 	s.MenusInherited = i > 0 && l.Menus == nil && s.Menus != nil
 	if i > 0 {
+		s.filesPath, s.filesBaseURL = s.BasePath(), s.BaseURL
 		s.LanguagePrefix = "/" + LanguageFolder(l.Code)
 		s.BaseURL += grammar.URI(LanguageFolder(l.Code)) + "/"
 		s.basePath = ""

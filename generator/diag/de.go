@@ -33,10 +33,12 @@ package diag
 //	workbook, sheet   Arbeitsmappe, Tabellenblatt
 //	review            Prüfung (reviewed: geprüft)
 var german = map[string]string{
-	"expires %s is within 30 days; from that day the page is no longer published": "expires %s ist in höchstens 30 Tagen; ab diesem Tag wird die Seite nicht mehr veröffentlicht",
-	"move expires on if the page is to stay":                                      "Setzen Sie expires später, wenn die Seite bleiben soll",
-	"valid_until %s is within 30 days; after it the build fails":                  "valid_until %s ist in höchstens 30 Tagen; danach schlägt die Erstellung fehl",
-	"the page has no translation into %s (%s)":                                    "Die Seite hat keine Übersetzung in %s (%s)",
+	"the alias %s is in the folder of the language %s":                                                     "Der Alias %s liegt im Ordner der Sprache %s",
+	"an old address of a page in %s belongs to that page's translation, without the folder: aliases: [%s]": "Eine alte Adresse einer Seite in %s gehört in deren Übersetzung, ohne den Ordner: aliases: [%s]",
+	"expires %s is within 30 days; from that day the page is no longer published":                          "expires %s ist in höchstens 30 Tagen; ab diesem Tag wird die Seite nicht mehr veröffentlicht",
+	"move expires on if the page is to stay":                                                               "Setzen Sie expires später, wenn die Seite bleiben soll",
+	"valid_until %s is within 30 days; after it the build fails":                                           "valid_until %s ist in höchstens 30 Tagen; danach schlägt die Erstellung fehl",
+	"the page has no translation into %s (%s)":                                                             "Die Seite hat keine Übersetzung in %s (%s)",
 	"translate it into that file, with the same front matter keys; until then the %s site has no such page, or shows the page's facts without its text": "Übersetzen Sie sie in diese Datei, mit denselben Schlüsseln im Kopfbereich; bis dahin hat die Website in %s diese Seite nicht oder zeigt ihre Fakten ohne ihren Text",
 	"the translation was last changed on %s, its original %s on %s":                                                                                     "Die Übersetzung wurde zuletzt am %s geändert, ihr Original %s am %s",
 	"bring the translation up to date with the original, then set its lastmod:":                                                                         "Bringen Sie die Übersetzung auf den Stand des Originals und setzen Sie dann ihr lastmod:",

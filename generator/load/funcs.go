@@ -23,15 +23,18 @@ func Funcs(cfg config.Site, assets *assethash.Set) template.FuncMap {
 	return template.FuncMap{
 		// relURL prefixes a site path with the base URL's path.
 		"relURL": relURL,
-		// asset is relURL of a theme's stylesheet or script under its
-		// hashed name ("/css/site.3f2a1b9c0d.css"); integrity its
+		// asset is the address of a theme's static file: a stylesheet or
+		// script under its hashed name ("/css/site.3f2a1b9c0d.css"), any
+		// other under its own; in every language the default language's
+		// copy (config.Site.FileURL), the one published. integrity is its
 		// SHA-384 for the integrity attribute, "" for a file that has no
 		// hashed name (klartext serve's, or none of the theme's).
 		"asset": func(p string) string {
-			if a := assets.Get("/" + strings.TrimPrefix(p, "/")); a != nil {
-				return base + a.Name
+			p = "/" + strings.TrimPrefix(p, "/")
+			if a := assets.Get(p); a != nil {
+				return cfg.FileURL(a.Name)
 			}
-			return relURL(p)
+			return cfg.FileURL(p)
 		},
 		"integrity": func(p string) string {
 			if a := assets.Get("/" + strings.TrimPrefix(p, "/")); a != nil {

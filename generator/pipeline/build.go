@@ -110,7 +110,8 @@ type Built struct {
 	// rest — plan, images, writes — and render.Placement), apart: a model
 	// edit loads and resolves again, a theme edit places the charts again.
 	Load, Resolved, Rest, Placement []diag.Diagnostic
-	Input                           *site.Input // what the load stage read
+	Input                           *site.Input  // what the load stage read
+	shared                          *sharedFiles // nil but for a language that is not the default
 }
 
 // Run is Build that returns what it built as well (nil when the theme did
@@ -172,10 +173,12 @@ func run(opts Options, keepInput bool) (*Result, *Built, error) {
 			continue // reported: the language has no words
 		}
 		var sink output.Sink = out
+		var shared *sharedFiles
 		if i > 0 {
 			sink = output.Below(out, config.LanguageFolder(sites[i].Config.Language))
+			shared = &sharedFiles{first, first.Writer.To(out)}
 		}
-		b := buildLanguage(opts, sites[i], trees[i], th, sink, res)
+		b := buildLanguage(opts, sites[i], trees[i], th, sink, shared, res)
 		if i == 0 {
 			b.Load, b.Resolved, b.Input, first = loaded, resolved[0], in, b
 		}
@@ -183,28 +186,49 @@ func run(opts Options, keepInput bool) (*Result, *Built, error) {
 		res.Diagnostics.Add(once.Add(b.Placement, i == 0)...)
 		res.Diagnostics.Add(once.Add(b.Record.Diagnostics(sites[i]), i == 0)...)
 		res.Files += b.Writer.Files()
+		if shared != nil {
+			res.Files += shared.writer.Files()
+		}
 		res.Templates = append(res.Templates, th.Stats()...)
-		decodes, encodes := b.Images.Work()
-		res.ImageDecodes, res.ImageEncodes = res.ImageDecodes+decodes, res.ImageEncodes+encodes
 	}
+	// Every language's images are the default's: its count is theirs.
+	res.ImageDecodes, res.ImageEncodes = first.Images.Work()
 	if err := out.Finish(!res.Diagnostics.HasErrors()); err != nil {
 		return nil, nil, err
 	}
 	return res.Done(), first, nil
 }
 
+// sharedFiles are, for the site of a language that is not the default,
+// the files every language shares: the default language's build, which
+// published them once at its address, and a writer of its plan for the
+// sizes of images that only this language's pages show.
+type sharedFiles struct {
+	def    *Built
+	writer *output.Writer
+}
+
 // buildLanguage renders and publishes the site of one language into sink:
 // the plan, the images, the pages, the site's files, the search index.
-func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, res *Result) *Built {
-	ds := &diag.List{} // the rest's
-	plan, pds := publish.NewPlan(s, th, publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds), opts.Redirects)
+// shared is nil for the default language (or the one of the site).
+func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.Theme, sink output.Sink, shared *sharedFiles, res *Result) *Built {
+	ds := &diag.List{}         // the rest's
+	var assets []content.Asset // another language's are the default's (shared)
+	if shared == nil {
+		assets = publish.Publishable(s.Config, s.Files, s.PublishedAssets(tree), ds)
+	}
+	plan, pds := publish.NewPlan(s, th, assets, opts.Redirects)
 	ds.Add(pds...)
 	b := &Built{Opts: opts, Site: s, Theme: th, Plan: plan, Writer: output.NewWriter(plan.Registry, sink), Record: render.NewRecord(),
-		Placement: render.Placement(s, th)}
+		Placement: render.Placement(s, th), shared: shared}
 	if plan.Index && !opts.DryRun {
 		b.Search = publish.NewSearch(s)
 	}
-	b.Images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.Writer, ds)
+	if shared == nil {
+		b.Images = publish.PrepareImages(s, tree, filepath.Join(opts.Source, imaging.CacheDir), !opts.DryRun, b.Writer, ds)
+	} else {
+		b.Images = shared.def.Images.ForLanguage(s, shared.writer, ds)
+	}
 	var logoDiags []diag.Diagnostic
 	b.Logo, logoDiags = b.Images.Logo(s.Config.Brand)
 	ds.Add(logoDiags...)
@@ -222,6 +246,9 @@ func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.The
 	res.phase("write")
 
 	ds.Add(b.Writer.Diagnostics()...)
+	if shared != nil {
+		ds.Add(shared.writer.Diagnostics()...)
+	}
 	b.Rest = ds.All()
 	return b
 }
@@ -230,8 +257,12 @@ func buildLanguage(opts Options, s *site.Site, tree *content.Tree, th *theme.The
 // written, its entry handed to the search index (with index), what it
 // left kept in the record and counted in res.
 func (b *Built) Render(jobs []render.Job, w *output.Writer, th *theme.Theme, index bool, res *Result) *render.Renderer {
-	r := render.New(render.Env{Site: b.Site, Theme: th, Off: b.Opts.Off, Images: b.Images.For(w), Logo: b.Logo, Index: index,
-		Published: func(p string) bool { _, ok := w.Owner(p); return ok }})
+	env := render.Env{Site: b.Site, Theme: th, Off: b.Opts.Off, Images: b.Images.For(w), Logo: b.Logo, Index: index,
+		Published: func(p string) bool { _, ok := w.Owner(p); return ok }}
+	if b.shared != nil {
+		env.Shared = b.shared.def.Plan.Shares
+	}
+	r := render.New(env)
 	render.Run(r, jobs, render.RunOptions{Budget: b.Opts.PageBudget, Progress: b.Opts.Progress}, func(p *render.Page) {
 		if p.VCard != nil {
 			w.Write(p.Job.Node.Advisor.VCardURL, p.VCard)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/klartext/klartext/generator/check"
 	"github.com/klartext/klartext/generator/sitetest"
+	"github.com/klartext/klartext/generator/stillframe"
 )
 
 func twoLanguages(t *testing.T) string { return sitetest.TwoLanguages(t, filepath.Join("..", "..")) }
@@ -375,4 +377,140 @@ func TestHeadersCoverEveryLanguage(t *testing.T) {
 	if !strings.Contains(h, "\n/en/*\n  Cache-Control: ") {
 		t.Errorf("_headers has no cache rule for the English pages:\n%s", h)
 	}
+}
+
+// A file is the same in every language: the theme's static files, the
+// content's files, the images and their sizes and the videos are
+// published once, at the default language's address, and the pages of
+// every language name that copy. No file under /en/ is one the root has
+// with the same bytes; the English pages' stylesheets, scripts, favicon,
+// images (also a size only an English page shows), video sources,
+// captions and poster, and a link to a file of content/ name the root's.
+func TestLanguagesShareTheirFiles(t *testing.T) {
+	root := twoLanguages(t)
+	image, err := os.ReadFile(filepath.Join(root, "content", "ueber-uns", "filiale-speyer.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, "content/ueber-uns/nur-englisch.jpg", string(image))(root) // shown only by the English page
+	put(t, "content/ueber-uns.en.md", "---\ntitle: \"About us\"\nlastmod: 2026-10-01\n---\nWe are owned by our members.\n\n"+
+		"![Our branch in Speyer](ueber-uns/filiale-speyer.jpg)\n\n![The same, only here](ueber-uns/nur-englisch.jpg)\n\n"+
+		"[The drawing](ueber-uns/filiale-speyer.jpg) and [the video](/videos/kosten-verstehen.mp4).\n")(root)
+	video := read(t, filepath.Join(root, "content", "videos", "kosten-verstehen.md"))
+	put(t, "content/videos/kosten-verstehen.en.md", strings.Replace(video, `title: "Risiko, Kosten, Szenarien – in 15 Sekunden"`, `title: "Risk, costs, scenarios"`, 1))(root)
+	// A poster taken of the video (here by a stand-in for ffmpeg) is the
+	// same in both languages.
+	fake := filepath.Join(t.TempDir(), "ffmpeg")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nprintf '\\211PNG\\r\\n\\032\\nBILD'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(stillframe.Env, fake)
+	frame := "```video\nfile: kosten-verstehen.webm\ntitle: \"%s\"\ncaptions: none\nreason: \"%s\"\n```\n"
+	put(t, "content/videos/standbild.md", "---\ntitle: \"Standbild\"\n---\n"+fmt.Sprintf(frame, "Ohne Bild", "Ohne Ton"))(root)
+	put(t, "content/videos/standbild.en.md", "---\ntitle: \"Still\"\n---\n"+fmt.Sprintf(frame, "No picture", "No sound"))(root)
+	dest := filepath.Join(root, "public")
+	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
+		t.Fatal(joinDiags(res))
+	}
+	var dups []string
+	en := filepath.Join(dest, "en")
+	_ = filepath.WalkDir(en, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(en, p)
+		if other, err := os.ReadFile(filepath.Join(dest, rel)); err == nil && string(other) == read(t, p) {
+			dups = append(dups, "en/"+filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	for _, d := range dups {
+		t.Errorf("%s is the root's file again, byte for byte: publish it once and name the root's copy", d)
+	}
+
+	refs := regexp.MustCompile(`(?:src|href|poster|srcset)="([^"]*)"`)
+	for _, page := range []string{"ueber-uns/index.html", "videos/kosten-verstehen/index.html", "index.html"} {
+		html := read(t, filepath.Join(en, filepath.FromSlash(page)))
+		n := 0
+		for _, m := range refs.FindAllStringSubmatch(html, -1) {
+			for _, entry := range strings.Split(m[1], ", ") {
+				u := strings.Fields(entry)[0]
+				if !strings.HasPrefix(u, "/") || strings.HasSuffix(u, "/") || strings.Contains(u, "#") {
+					continue // a page, or another site's
+				}
+				n++
+				if strings.HasPrefix(u, "/en/") && !strings.HasSuffix(u, ".xml") && !strings.HasSuffix(u, ".vcf") {
+					t.Errorf("en/%s names %s, a file of the English folder: a file every language shows is the root's", page, u)
+				}
+				if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(u))); err != nil {
+					t.Errorf("en/%s names %s, which the build did not write", page, u)
+				}
+			}
+		}
+		if n < 4 {
+			t.Errorf("en/%s names %d files; the test expects stylesheet, favicon, scripts and more", page, n)
+		}
+	}
+	about := read(t, filepath.Join(en, "ueber-uns", "index.html"))
+	for _, want := range []string{`href="/ueber-uns/filiale-speyer.jpg"`, `href="/videos/kosten-verstehen.mp4"`, ` srcset="/ueber-uns/nur-englisch-`, `href="/favicon.svg"`} {
+		if !strings.Contains(about, want) {
+			t.Errorf("en/ueber-uns/ lacks %s", want)
+		}
+	}
+	if still := read(t, filepath.Join(en, "videos", "standbild", "index.html")); !strings.Contains(still, `poster="/videos/kosten-verstehen.poster.png"`) {
+		t.Error("en/videos/standbild/ does not show the root's frame as its poster")
+	}
+	if got := read(t, filepath.Join(dest, "videos", "kosten-verstehen.poster.png")); got != "\x89PNG\r\n\x1a\nBILD" {
+		t.Errorf("the frame at the root: %q", got)
+	}
+	player := read(t, filepath.Join(en, "videos", "kosten-verstehen", "index.html"))
+	for _, want := range []string{`src="/videos/kosten-verstehen.webm"`, `src="/videos/kosten-verstehen.en.vtt"`, `poster="/videos/kosten-verstehen.jpg"`} {
+		if !strings.Contains(player, want) {
+			t.Errorf("en/videos/kosten-verstehen/ lacks %s", want)
+		}
+	}
+	// The advisor's vCard names the one photo by its absolute address.
+	if vcf := read(t, filepath.Join(en, "advisors", "jonas-weber", "jonas-weber.vcf")); !strings.Contains(vcf, "PHOTO:https://www.rheintal-bank.test/advisors/jonas-weber-") {
+		t.Errorf("the English vCard's photo is not the root's:\n%s", vcf)
+	}
+}
+
+// Every language's aliases are in _redirects and the web server's
+// snippet, with the language's folder in the old and the new address,
+// beside its redirect page in its folder; no language has a _redirects
+// of its own (a host reads the root's only). An alias of the default
+// language in another language's folder is an error at its line: the
+// address of that language's page, or a place only that language's own
+// aliases take.
+func TestAliasesOfEveryLanguage(t *testing.T) {
+	root := twoLanguages(t)
+	replaceIn(t, "content/ueber-uns.en.md", "lastmod: 2020-01-01\n", "lastmod: 2020-01-01\naliases: [/about/, /about-us.html]\n")(root)
+	dest := filepath.Join(root, "public")
+	res, err := Build(Options{Source: root, Dest: dest, Now: testNow, Redirects: "nginx"})
+	if err != nil || res.Diagnostics.HasErrors() {
+		t.Fatal(err, joinDiags(res))
+	}
+	redirects := read(t, filepath.Join(dest, "_redirects"))
+	for _, want := range []string{"/begriffe/ /glossar/ 301\n", "/en/about/ /en/ueber-uns/ 301\n", "/en/about-us.html /en/ueber-uns/ 301\n"} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	if nginx := read(t, filepath.Join(dest, "_redirects.nginx.conf")); !strings.Contains(nginx, `location = "/en/about/" { return 301 "/en/ueber-uns/"; }`) ||
+		!strings.Contains(nginx, `location = "/begriffe/"`) {
+		t.Errorf("the nginx snippet lacks a language's alias:\n%s", nginx)
+	}
+	if page := read(t, filepath.Join(dest, "en", "about", "index.html")); !strings.Contains(page, `url=/en/ueber-uns/"`) || !strings.Contains(page, `<html lang="en">`) {
+		t.Errorf("en/about/ is no redirect to /en/ueber-uns/:\n%s", page)
+	}
+	for _, f := range []string{"_redirects", "_redirects.nginx.conf"} {
+		if _, err := os.Stat(filepath.Join(dest, "en", f)); err == nil {
+			t.Errorf("en/%s is written: a host reads only the root's", f)
+		}
+	}
+
+	replaceIn(t, "content/glossar.md", "aliases: [/begriffe/]", "aliases: [/begriffe/, /en/ueber-uns/, /en/alt/]")(root)
+	wantErrors(t, build(t, root, dest),
+		"content/glossar.md:3: the alias /en/ueber-uns/ is the address of content/ueber-uns.en.md",
+		"content/glossar.md:3: the alias /en/alt/ is in the folder of the language en — an old address of a page in en belongs to that page's translation, without the folder: aliases: [/alt/]")
 }

@@ -113,6 +113,9 @@ func siteFiles(s *site.Site, th *theme.Theme) ([]File, []diag.Diagnostic) {
 		out = append(out, File{sec.URL + "feed.xml", gen("the Atom feed of " + sec.URL), func(p *Publisher) ([]byte, bool) { return p.feed(sec, sec.Children) }})
 	}
 	out = append(out, posterFiles(s)...)
+	if sharesFiles(s) {
+		return out, ds // the theme's files are the default language's
+	}
 	statics, err := th.StaticFiles()
 	if err != nil {
 		ds = append(ds, diag.Errorf("themes/"+cfg.Theme+"/static", 0, "%v", err))
@@ -197,16 +200,33 @@ func assetFile(a content.Asset) File {
 }
 
 // posterFiles are the files the build makes for the site's videos (drawn
-// or extracted posters), each owned by the page whose block made it.
+// or extracted posters), each owned by the page whose block made it. A
+// frame taken of a video is the same in every language: the default
+// language's plan has those of every language's pages, once each.
 func posterFiles(s *site.Site) []File {
+	sites := []*site.Site{s}
+	if s.Languages != nil && !sharesFiles(s) {
+		sites = s.Languages
+	}
 	var out []File
-	for _, n := range s.Nodes {
-		pv := s.Video.Pages[n]
-		if pv == nil {
-			continue
-		}
-		for _, b := range pv.Blocks {
-			if poster := b.Poster; poster != nil {
+	seen := map[string]bool{}
+	for i, l := range sites {
+		for _, n := range l.Nodes {
+			pv := l.Video.Pages[n]
+			if pv == nil {
+				continue
+			}
+			for _, b := range pv.Blocks {
+				poster := b.Poster
+				switch {
+				case poster == nil, seen[poster.URL]:
+					continue
+				case sharesFiles(s) && poster.Frame != nil:
+					continue // the default language's plan has it
+				case i > 0 && poster.Frame == nil:
+					continue // drawn in another language's words: its own
+				}
+				seen[poster.URL] = true
 				out = append(out, File{poster.URL, output.Source{Origin: output.Derived, File: n.Source, Line: b.Line, What: "the video's poster"},
 					func(*Publisher) ([]byte, bool) { return posterData(poster), true }})
 			}

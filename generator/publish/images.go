@@ -72,9 +72,19 @@ type Images struct {
 	produce bool          // false for klartext check: name the files, make none
 	pub     *imaging.Publisher
 	sources map[string]*imageSource // by source path; read-only once prepared
+	uses    *imageUses
+	// into writes the files of the images for the set of a language
+	// that is not the default (ForLanguage): a writer of the default
+	// language's plan, whose copy every language shows. nil: the writer
+	// For is given.
+	into *output.Writer
+}
 
-	mu   sync.Mutex
-	uses map[string]*imageUse
+// imageUses are the uses of the images made in a build, each once, by
+// image and use: shared by the sets of every language.
+type imageUses struct {
+	mu sync.Mutex
+	m  map[string]*imageUse
 }
 
 type imageSource struct {
@@ -108,7 +118,7 @@ func (is *Images) handles(source string) bool {
 // no cache.
 func PrepareImages(s *site.Site, tree *content.Tree, cacheRoot string, produce bool, w *output.Writer, ds *diag.List) *Images {
 	is := &Images{site: s, files: s.Files, produce: produce,
-		sources: map[string]*imageSource{}, uses: map[string]*imageUse{}}
+		sources: map[string]*imageSource{}, uses: &imageUses{m: map[string]*imageUse{}}}
 	var todo []*imageSource
 	for _, a := range tree.Assets {
 		if _, ok := s.Assets[a.Source]; !ok {
@@ -135,15 +145,33 @@ func PrepareImages(s *site.Site, tree *content.Tree, cacheRoot string, produce b
 	}
 	is.pub = imaging.NewPublisher(cache)
 	parallel(len(todo), func(i int) { is.prepare(todo[i], w, ds) })
+	is.advisorPhotos(w, ds)
+	return is
+}
 
+// ForLanguage is the set of the site of a language that is not the
+// default, s: the default language's images (is), published once at its
+// address, which every language's pages name (config.Site.FileURL), and
+// the photos of s's advisors. The sizes its pages need are written with
+// into, a writer of the default language's plan (output.Writer.To).
+func (is *Images) ForLanguage(s *site.Site, into *output.Writer, ds *diag.List) *Images {
+	l := *is
+	l.site, l.into = s, into
+	if len(l.sources) > 0 {
+		l.advisorPhotos(into, ds)
+	}
+	return &l
+}
+
+// advisorPhotos makes the photos of the site's advisors, in parallel.
+func (is *Images) advisorPhotos(w *output.Writer, ds *diag.List) {
 	var advisors []*site.Node
-	for _, n := range s.Nodes {
+	for _, n := range is.site.Nodes {
 		if n.Kind == content.KindAdvisor && n.Advisor != nil && n.Meta.Photo != "" {
 			advisors = append(advisors, n)
 		}
 	}
 	parallel(len(advisors), func(i int) { is.advisorPhoto(advisors[i], w, ds) })
-	return is
 }
 
 // parallel runs f(0) … f(n-1) on as many goroutines as the build renders
@@ -247,13 +275,13 @@ func imageError(file string, line int, written string, err error) diag.Diagnosti
 // image.
 func (is *Images) make(s *imageSource, u imaging.Use, write func(string, []byte)) ([]imaging.File, error) {
 	key := s.source + "\x00" + u.String()
-	is.mu.Lock()
-	use := is.uses[key]
+	is.uses.mu.Lock()
+	use := is.uses.m[key]
 	if use == nil {
 		use = &imageUse{}
-		is.uses[key] = use
+		is.uses.m[key] = use
 	}
-	is.mu.Unlock()
+	is.uses.mu.Unlock()
 	use.once.Do(func() {
 		read := func() ([]byte, error) { return is.files.ReadFile(s.source, MaxImageBytes) }
 		use.files, use.err = is.pub.Files(s.src, u, read, is.produce)
@@ -269,8 +297,12 @@ func (is *Images) make(s *imageSource, u imaging.Use, write func(string, []byte)
 
 // fileWriter writes the files of an image's sizes with w, each claimed as
 // it is made (its name holds its content's address) by the image's
-// source; a clash is reported at once, naming both owners.
+// source; a clash is reported at once, naming both owners. Another
+// language's set writes with the default language's writer (into).
 func (is *Images) fileWriter(s *imageSource, w *output.Writer) func(string, []byte) {
+	if is.into != nil {
+		w = is.into
+	}
 	return func(url string, data []byte) {
 		clash, ok := w.ClaimLate(url, output.Source{Origin: output.Derived, File: s.source, What: "a size of the image"})
 		if !ok {
@@ -306,7 +338,7 @@ func (is *Images) advisorPhoto(n *site.Node, w *output.Writer, ds *diag.List) {
 		return
 	}
 	if s.svg {
-		pic := site.Picture{Src: is.site.Config.RelURL(s.url), Type: "image/svg+xml"}
+		pic := site.Picture{Src: is.site.Config.FileURL(s.url), Type: "image/svg+xml"}
 		card, profile := pic, pic
 		card.Width, card.Height, profile.Width, profile.Height = avatarSizes[0], avatarSizes[0], avatarSizes[1], avatarSizes[1]
 		n.Advisor.Photo = newAdvisorPhoto(card, profile, m.PhotoAlt)
@@ -363,7 +395,7 @@ func (is *Images) picture(s *imageSource, files []imaging.File, display, maxWidt
 		if f.Width > maxWidth {
 			continue
 		}
-		u := is.site.Config.RelURL(is.fileURL(s, f))
+		u := is.site.Config.FileURL(is.fileURL(s, f))
 		entry := u + " " + strconv.Itoa(f.Width) + "w"
 		if isWebP(f.Enc) {
 			webp = append(webp, entry)
@@ -415,11 +447,11 @@ func (in imagesInto) Markdown(n *site.Node) markdown.ImageFunc {
 			return nil, []diag.Diagnostic{imageError(n.Source, img.Line, img.Written, s.err)}, true
 		}
 		if s.svg {
-			return pictureTag(site.Picture{Src: is.site.Config.RelURL(s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: is.site.Config.FileURL(s.url)}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
 		info := s.src.Info
 		if info.Animated {
-			return pictureTag(site.Picture{Src: is.site.Config.RelURL(s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
+			return pictureTag(site.Picture{Src: is.site.Config.FileURL(s.url), Width: info.Width, Height: info.Height}, img.Alt, img.Title, [2]string{}, true), nil, true
 		}
 		files, err := is.make(s, imaging.Use{Kind: imaging.Content, Display: []int{contentWidth}}, is.fileWriter(s, in.w))
 		if err != nil {
@@ -472,7 +504,8 @@ func pictureTag(p site.Picture, alt, title string, class [2]string, lazy bool) [
 }
 
 // Work is how many images were decoded and encoded: both are 0 when every
-// image came from the cache (<site>/.klartext-cache).
+// image came from the cache (<site>/.klartext-cache). The sets of every
+// language (ForLanguage) count the same work: ask one.
 func (is *Images) Work() (decodes, encodes int64) {
 	if is == nil || is.pub == nil {
 		return 0, 0

@@ -34,7 +34,7 @@ func (is *Images) Logo(b config.Brand) (*site.Picture, []diag.Diagnostic) {
 	if s.err != nil {
 		return nil, at(imageError(config.File, b.LogoLine, b.Logo, s.err))
 	}
-	pic := &site.Picture{Src: is.site.Config.RelURL(s.url)}
+	pic := &site.Picture{Src: is.site.Config.FileURL(s.url)}
 	if !s.svg {
 		pic.Width, pic.Height = s.src.Info.Width, s.src.Info.Height
 		return pic, nil

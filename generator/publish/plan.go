@@ -23,12 +23,29 @@ type Plan struct {
 	// Index is whether the search index's folder is the index's: its
 	// files are named as the pages render, so the folder is claimed whole.
 	Index bool
+	// shared are the paths of the files every language shows alike (the
+	// content's assets, the theme's static files), by output.Key: the
+	// default language's plan claims and writes them, the other
+	// languages' pages name its copy (Shares). nil on a site of one
+	// language.
+	shared map[string]bool
 }
+
+// Shares reports whether the plan writes sitePath as a file that every
+// language of the site shares (a file of content/, a theme's static
+// file); false on a site of one language and in another language's plan.
+func (p *Plan) Shares(sitePath string) bool { return p.shared[output.Key(sitePath)] }
+
+// sharesFiles reports whether s is the site of a language that is not the
+// default: the files every language shows alike are not its to claim and
+// write but the default language's (Plan.Shares, config.Site.FileURL).
+func sharesFiles(s *site.Site) bool { return s.LanguageIndex > 0 }
 
 // NewPlan registers every file the build will write with its owner
 // (output.Registry) before anything is written: the pages, vCards, the
 // site-wide files, the theme's static files and the content's assets
-// (published, see Publishable). Two owners of one path, as the web host
+// (published, see Publishable; none in the plan of a language that is
+// not the default, whose pages name the default's: sharesFiles). Two owners of one path, as the web host
 // compares paths, are an error naming both; the first claim keeps the
 // path and only it is made, so the report and the output are the same in
 // every build. The editor's own files claim first, so a clash never hides
@@ -37,6 +54,9 @@ type Plan struct {
 func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet string) (*Plan, []diag.Diagnostic) {
 	reg := output.NewRegistry(len(s.Nodes) + len(published) + 64)
 	plan := &Plan{Registry: reg}
+	if s.Languages != nil && !sharesFiles(s) {
+		plan.shared = map[string]bool{}
+	}
 	reg.Claim("/"+output.Marker, output.Source{Origin: output.Generated, What: "klartext's output marker"})
 
 	// Pages of the editor's files, then the generated ones.
@@ -65,6 +85,7 @@ func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet s
 			for _, a := range published {
 				if reg.Claim(a.URL, output.Source{Origin: output.FromContent, File: a.Source}) {
 					plan.Files = append(plan.Files, assetFile(a))
+					plan.share(a.URL)
 				}
 			}
 		}
@@ -74,7 +95,13 @@ func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet s
 
 	files, ds := siteFiles(s, th)
 	for _, f := range append(redirectFiles(s, snippet), files...) {
-		if reg.Claim(f.Path, f.Source) && f.make != nil {
+		if !reg.Claim(f.Path, f.Source) {
+			continue
+		}
+		if f.Source.Origin == output.FromTheme {
+			plan.share(f.Path)
+		}
+		if f.make != nil {
 			plan.Files = append(plan.Files, f)
 		}
 	}
@@ -84,6 +111,13 @@ func NewPlan(s *site.Site, th *theme.Theme, published []content.Asset, snippet s
 		plan.Index = reg.ClaimFolder(dir, output.Source{Origin: output.Generated, What: "the search index"})
 	}
 	return plan, append(ds, clashDiags(reg.Clashes(), s.Config.Theme)...)
+}
+
+// share marks a claimed path as a file every language shares.
+func (p *Plan) share(sitePath string) {
+	if p.shared != nil {
+		p.shared[output.Key(sitePath)] = true
+	}
 }
 
 // nodeSource is who owns a page: its Markdown file, or what generated it.

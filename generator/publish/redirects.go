@@ -23,9 +23,15 @@ var Snippets = map[string]struct {
 // (site.Redirects): a redirect page at each, _redirects, and the snippet
 // for the web server (snippet: "", or a key of Snippets). A redirect
 // page is owned by the alias's line, so a clash with another file is
-// reported there.
+// reported there. A web host reads _redirects and the snippet at the
+// site's root only: the default language's list every language's
+// aliases (everyRedirect), another language's plan has its pages alone.
 func redirectFiles(s *site.Site, snippet string) []File {
-	if len(s.Redirects) == 0 {
+	all := s.Redirects
+	if !sharesFiles(s) {
+		all = everyRedirect(s)
+	}
+	if len(all) == 0 {
 		return nil
 	}
 	cfg := s.Config
@@ -45,14 +51,35 @@ func redirectFiles(s *site.Site, snippet string) []File {
 			return redirect.Page(cfg.Language, title, cfg.AbsURL(r.To), cfg.RelURL(r.To)), true
 		}})
 	}
+	if sharesFiles(s) {
+		return out
+	}
 	gen := func(what string) output.Source { return output.Source{Origin: output.Generated, What: what} }
 	out = append(out, File{"/_redirects", gen("the _redirects file (the pages' aliases)"), func(*Publisher) ([]byte, bool) {
-		return redirect.Netlify(cfg.BasePath(), s.Redirects), true
+		return redirect.Netlify(cfg.BasePath(), all), true
 	}})
 	if sn, ok := Snippets[snippet]; ok {
 		out = append(out, File{sn.Path, gen(fmt.Sprintf("the %s redirects (--redirects %s)", snippet, snippet)), func(*Publisher) ([]byte, bool) {
-			return sn.Make(cfg.BasePath(), s.Redirects), true
+			return sn.Make(cfg.BasePath(), all), true
 		}})
+	}
+	return out
+}
+
+// everyRedirect are the redirects of every language of the site, each
+// other language's with its folder in the old and the new address
+// ("/en/about/" to "/en/ueber-uns/"); a site of one language's own.
+func everyRedirect(s *site.Site) []redirect.Redirect {
+	if s.Languages == nil {
+		return s.Redirects
+	}
+	var out []redirect.Redirect
+	for _, l := range s.Languages {
+		folder := l.Config.LanguagePrefix
+		for _, r := range l.Redirects {
+			r.From, r.To = folder+r.From, folder+r.To
+			out = append(out, r)
+		}
 	}
 	return out
 }

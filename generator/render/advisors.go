@@ -11,7 +11,7 @@ import (
 func advisorVCard(s *site.Site, n *site.Node) []byte {
 	photo := ""
 	if n.Advisor.PhotoURL != "" {
-		photo = s.Config.AbsURL(n.Advisor.PhotoURL)
+		photo = s.Config.AbsFileURL(n.Advisor.PhotoURL)
 	}
 	return advisor.VCard(n.Advisor.Card, s.Config.AbsURL(n.URL), photo)
 }
@@ -21,7 +21,7 @@ func advisorJSONLD(s *site.Site, n *site.Node) template.JS {
 	a := n.Advisor
 	card := a.Card
 	if a.PhotoURL != "" {
-		card.Photo = s.Config.AbsURL(a.PhotoURL)
+		card.Photo = s.Config.AbsFileURL(a.PhotoURL)
 	}
 	return template.JS(advisor.PersonJSONLD(card, s.Config.AbsURL(n.URL), s.Config.Owner(), s.Config.BaseURL))
 }

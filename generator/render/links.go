@@ -6,26 +6,31 @@ import (
 	"strings"
 
 	"github.com/klartext/klartext/generator/assethash"
+	"github.com/klartext/klartext/generator/config"
 	"github.com/klartext/klartext/generator/grammar"
 )
 
 // resolvePath is markdown.Page.ResolvePath: a site path written from the
 // site's root is the address of something the build claimed (published
 // asks the output plan: a page, a file of content/, a site file, an
-// alias's redirect), with the base path; "/produkte" is "/produkte/" when
-// only the folder is published. A theme's stylesheet or script is written
-// under its hashed name only (assets), so a link to its plain name leads
-// there, as the asset template function does.
-func resolvePath(published func(string) bool, relURL func(string) string, assets *assethash.Set) func(string) (string, bool) {
+// alias's redirect), with the base path, or a file the default language
+// publishes for every language (shared), at its address; "/produkte" is
+// "/produkte/" when only the folder is published. A theme's stylesheet or
+// script is written under its hashed name only (assets), so a link to its
+// plain name leads there, as the asset template function does.
+func resolvePath(published, shared func(string) bool, cfg config.Site, assets *assethash.Set) func(string) (string, bool) {
 	return func(p string) (string, bool) {
 		if a := assets.Get(p); a != nil {
-			return relURL(a.Name), true
+			return cfg.FileURL(a.Name), true
 		}
 		if published(p) {
-			return relURL(p), true
+			return cfg.RelURL(p), true
+		}
+		if shared != nil && shared(p) {
+			return cfg.FileURL(p), true
 		}
 		if !strings.HasSuffix(p, "/") && path.Ext(p) == "" && published(p+"/") {
-			return relURL(p + "/"), true
+			return cfg.RelURL(p + "/"), true
 		}
 		return "", false
 	}

@@ -49,6 +49,11 @@ type Env struct {
 	// Markdown link from the site's root ("/produkte/") must name one.
 	// nil leaves such links unchecked.
 	Published func(sitePath string) bool
+	// Shared reports whether the default language publishes a site path
+	// as a file every language shares (a file of content/, a theme's
+	// static file: config.Site.FileURL), for the pages of another
+	// language; nil on the default language's.
+	Shared func(sitePath string) bool
 }
 
 // Images renders a page's Markdown images: the image set of the build,
@@ -438,7 +443,7 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 		Unlinked:    func(src string) bool { return r.site.WithdrawnSources[src] },
 		ResolveFile: func(src string) (string, bool) {
 			if u, ok := r.site.Assets[src]; ok {
-				return cfg.RelURL(u), true
+				return cfg.FileURL(u), true // published once, for every language
 			}
 			return "", false
 		},
@@ -447,7 +452,7 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 		ImageAllowed: r.imageAllowed,
 	}
 	if r.env.Published != nil {
-		p.ResolvePath = resolvePath(r.env.Published, cfg.RelURL, r.theme.Assets)
+		p.ResolvePath = resolvePath(r.env.Published, r.env.Shared, cfg, r.theme.Assets)
 	}
 	if r.env.Images != nil {
 		p.Image = r.env.Images.Markdown(n)

@@ -209,10 +209,13 @@ func sumFeedback(sites []*Site) {
 	}
 }
 
-// FolderClashes are the errors of a default language's page or file whose
-// address is in the folder of another language (content/en/x.md on a
-// site with en): that folder is the other language's site, and each
-// language's files are claimed in its own output plan.
+// FolderClashes are the errors of a default language's page, file or
+// alias whose address is in the folder of another language
+// (content/en/x.md on a site with en, aliases: [/en/alt/]): that folder
+// is the other language's site, and each language's files are claimed in
+// its own output plan. Another language's aliases are below its folder
+// (/alt/ on an English page is /en/alt/), so an alias of one language is
+// never another's page or alias but there.
 func FolderClashes(sites []*Site) []diag.Diagnostic {
 	if len(sites) < 2 {
 		return nil
@@ -231,6 +234,18 @@ func FolderClashes(sites []*Site) []diag.Diagnostic {
 				out = append(out, diag.Errorf(src, 0, "the file's address %s is in the folder of the language %s", u, o.Config.Language).
 					WithHint("rename or move the folder content%s", folder))
 			}
+		}
+		for _, r := range sites[0].Redirects {
+			if !strings.HasPrefix(r.From, folder) {
+				continue
+			}
+			d := diag.Errorf(r.File, r.Line, "the alias %s is in the folder of the language %s", r.From, o.Config.Language).
+				WithHint("an old address of a page in %s belongs to that page's translation, without the folder: aliases: [%s]", o.Config.Language, strings.TrimPrefix(r.From, o.Config.LanguagePrefix))
+			if n := o.ByURL[strings.TrimPrefix(r.From, o.Config.LanguagePrefix)]; n != nil {
+				d = diag.Errorf(r.File, r.Line, "the alias %s is the address of %s", r.From, orGenerated(n.Source)).
+					WithHint("an old address must be free: remove the alias, or move the other page")
+			}
+			out = append(out, d.WithKey("aliases"))
 		}
 	}
 	return out

@@ -195,7 +195,13 @@ func (v *videoResolver) file(ref video.Ref, key, what string) (src, url string, 
 	return src, u, true
 }
 
+// url is the address of a page or a file the build makes for this
+// language (a drawn poster carries the block's title in its words).
 func (v *videoResolver) url(u string) string { return v.s.Config.RelURL(u) }
+
+// fileURL is the address of a file of content/ (a video, its captions and
+// chapters, a poster given): the one copy every language shares.
+func (v *videoResolver) fileURL(u string) string { return v.s.Config.FileURL(u) }
 
 // own resolves a video of the site's own.
 func (v *videoResolver) own() *VideoBlock {
@@ -227,7 +233,7 @@ func (v *videoResolver) own() *VideoBlock {
 		if p.Width == 0 && info.Width > 0 {
 			p.Width, p.Height = info.Width, info.Height
 		}
-		p.Sources = append(p.Sources, video.Source{URL: v.url(u), Type: video.Formats[strings.ToLower(path.Ext(src))]})
+		p.Sources = append(p.Sources, video.Source{URL: v.fileURL(u), Type: video.Formats[strings.ToLower(path.Ext(src))]})
 		if firstSrc == "" {
 			firstSrc, firstURL = src, u
 		}
@@ -247,7 +253,7 @@ func (v *videoResolver) own() *VideoBlock {
 	}
 	defaultLang := ""
 	for _, cf := range captions {
-		t := video.Track{Kind: "captions", Lang: cf.lang, Label: v.s.Video.words.LanguageName(cf.lang), URL: v.url(cf.url)}
+		t := video.Track{Kind: "captions", Lang: cf.lang, Label: v.s.Video.words.LanguageName(cf.lang), URL: v.fileURL(cf.url)}
 		if defaultLang == "" && locale.Primary(cf.lang) == locale.Primary(lang) {
 			t.Default, defaultLang = true, cf.lang
 		}
@@ -268,7 +274,7 @@ func (v *videoResolver) own() *VideoBlock {
 			for _, c := range f.Cues {
 				p.Chapters = append(p.Chapters, video.Chapter{Start: c.Start, Title: webvtt.PlainText(c.Text), Line: c.Line})
 			}
-			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(v.s.Video.words), URL: v.url(u)})
+			p.Tracks = append(p.Tracks, video.Track{Kind: "chapters", Lang: locale.Primary(lang), Label: video.ChaptersLabel(v.s.Video.words), URL: v.fileURL(u)})
 		}
 	}
 	vb := &VideoBlock{Player: &p}
@@ -330,7 +336,7 @@ func (v *videoResolver) poster(firstSrc, firstURL string, d time.Duration, w, h 
 	vs := &v.s.Video
 	if ref := v.spec.Poster; ref.Path != "" {
 		if _, u, ok := v.file(ref, "poster", "poster"); ok {
-			return v.url(u), nil
+			return v.fileURL(u), nil
 		}
 		return "", nil
 	}
@@ -358,11 +364,18 @@ func (v *videoResolver) poster(firstSrc, firstURL string, d time.Duration, w, h 
 			"the poster the build makes for the video would replace the file %s", g.URL)
 		return "", nil
 	}
+	// A frame of the video is the same in every language: published once,
+	// at the default language's address (publish's posterFiles); a drawn
+	// poster carries the title in this language's words: its own.
+	u := v.url(g.URL)
+	if g.Frame != nil {
+		u = v.fileURL(g.URL)
+	}
 	if vs.generated[g.URL] {
-		return v.url(g.URL), nil // the same video on another page: written once
+		return u, nil // the same video on another page: written once
 	}
 	vs.generated[g.URL] = true
-	return v.url(g.URL), g
+	return u, g
 }
 
 // transcript is the transcript's URL: the block's transcript: (a page or
