@@ -8,14 +8,14 @@ package product
 // Kosten entstehen?'", as judict.eu/de/sla/32014R1286/32017R0653-X/
 // article-5 shows it): „für die Angaben zu den Kosten die Tabellen
 // ‚Kosten im Zeitverlauf' und ‚Zusammensetzung der Kosten' gemäß Anhang
-// VII" and „In der Tabelle ‚Zusammensetzung der
-// Kosten' … geben die PRIIP-Hersteller die Gesamtindikatoren für die
-// folgenden Kostenarten an: einmalige Kosten, wie beispielsweise Ein- und
-// Ausstiegskosten; wiederkehrende Kosten, wobei zwischen
-// Portfolio-Transaktionskosten und anderen wiederkehrenden Kosten
-// unterschieden wird; zusätzliche Kosten, wie beispielsweise
-// Erfolgsgebühren oder Carried Interest." The cost kinds below
-// (Einstiegs-, Ausstiegs-, Transaktionskosten, Erfolgsgebühren) follow it.
+// VII" and „In der Tabelle ‚Zusammensetzung der Kosten' … geben die
+// PRIIP-Hersteller die Gesamtindikatoren für die folgenden Kostenarten
+// an: einmalige Kosten, wie beispielsweise Ein- und Ausstiegskosten;
+// wiederkehrende Kosten, wobei zwischen Portfolio-Transaktionskosten und
+// anderen wiederkehrenden Kosten unterschieden wird; zusätzliche Kosten,
+// wie beispielsweise Erfolgsgebühren oder Carried Interest." The cost
+// kinds below (Einstiegs-, Ausstiegs-, Transaktionskosten,
+// Erfolgsgebühren) follow it.
 //
 // Not verified: the German text of the annexes themselves — Anhang III
 // Nummer 7 (Element B, the risk sentence and the classes' words), Anhang

@@ -32,8 +32,8 @@ var priipsEN = PRIIPs{
 	// other administrative or operating costs" (under "Ongoing costs
 	// [taken each year]"), "Transaction costs" and "Performance fees [and
 	// carried interest]" (under "Incidental costs taken under specific
-	// conditions"); the bracketed "and carried interest" is left out, as
-	// the template allows, since no demo product has one.
+	// conditions"); the bracketed "and carried interest" is left out: the
+	// product model has no carried interest (performance_fee_pct only).
 	Costs: map[string]string{
 		"entry":           "Entry costs",
 		"exit":            "Exit costs",
@@ -57,12 +57,11 @@ var priipsEN = PRIIPs{
 	// Annex IV (as replaced by 2021/2268), point 1: "(a) a favourable
 	// scenario; (b) a moderate scenario; (c) an unfavourable scenario;
 	// (d) a stress scenario." The names below are those, capitalised; the
-	// rows of Annex V, Part 3, Template A read "Stress", "Unfavourable",
-	// "Moderate", "Favourable" without the word "scenario", since the
-	// table's heading says it ("[Survival] Scenarios"). "Minimum" is the
-	// first row of Template A ("Minimum | [Monetary amount] or [There is
-	// no minimum guaranteed return …]"), Annex IV point 4's "minimum
-	// investment return".
+	// rows of Annex V, Part 3, Template A (under the heading "[Survival]
+	// Scenarios") read "Stress", "Unfavourable", "Moderate", "Favourable",
+	// without the word "scenario". "Minimum" is the first row of Template
+	// A ("Minimum | [Monetary amount] or [There is no minimum guaranteed
+	// return …]"), Annex IV point 4's "minimum investment return".
 	Scenarios: map[string]string{
 		"stress":       "Stress scenario",
 		"unfavourable": "Unfavourable scenario",
