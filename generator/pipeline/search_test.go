@@ -33,7 +33,12 @@ func searchFragmentHas(t *testing.T, dest, url, text string) bool {
 // and returns its output folder.
 func builtDemo(t *testing.T, edits ...func(root string)) string {
 	t.Helper()
-	root := copyDemo(t)
+	return builtSite(t, copyDemo(t), edits...)
+}
+
+// builtSite is builtDemo for the site at root.
+func builtSite(t *testing.T, root string, edits ...func(root string)) string {
+	t.Helper()
 	for _, e := range edits {
 		e(root)
 	}
@@ -164,7 +169,7 @@ func TestSearchPage(t *testing.T) {
 }
 
 func TestSearchPageOfAnEnglishSite(t *testing.T) {
-	dest := builtDemo(t, func(root string) { edit(t, root, "content/site.yaml", "language: de", "language: en") })
+	dest := builtSite(t, germanDemo(t), func(root string) { edit(t, root, "content/site.yaml", "language: de", "language: en") })
 	page := read(t, filepath.Join(dest, "search", "index.html"))
 	if !strings.Contains(page, `data-index="/search/index/"`) || !strings.Contains(page, "The search needs JavaScript") {
 		t.Error("an English site has no search page at /search/")
@@ -202,7 +207,7 @@ func TestSearchPageURLTaken(t *testing.T) {
 // text re-renders that page and rewrites only the index files it touched,
 // and a query finds the new word.
 func TestSessionUpdatesTheSearchIndex(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {

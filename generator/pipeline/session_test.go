@@ -13,7 +13,7 @@ import (
 // what a full build of the same sources gives: an incremental build may
 // be faster, never different.
 func TestSessionIncrementalEqualsFull(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
 	res, inc, err := s.Build(nil)
@@ -81,7 +81,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 }
 
 func TestSessionNewFileIsAFullBuild(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	s := NewSession(Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), Now: testNow})
 	if _, _, err := s.Build(nil); err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestSessionNewFileIsAFullBuild(t *testing.T) {
 // change which layout pages get is a full build; the output always equals
 // a full build's.
 func TestSessionThemeChanges(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	layout := filepath.Join(root, "themes", "klartext", "layouts", "_default", "single.html")
 	css := filepath.Join(root, "themes", "klartext", "static", "css", "site.css")
 	os.MkdirAll(filepath.Dir(layout), 0o755)
@@ -156,7 +156,7 @@ func TestSessionThemeChanges(t *testing.T) {
 // where it must; after each step the served folder and the diagnostics
 // are a full build's, byte for byte.
 func TestSessionModelEditsEqualFull(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
@@ -221,7 +221,8 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 	}
 }
 
-// firstDifference is the first line of two checksum lists that differs.
+// firstDifference is the first line of two texts (checksum lists, pages)
+// that differs.
 func firstDifference(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := range min(len(al), len(bl)) {
@@ -238,7 +239,7 @@ func firstDifference(a, b string) string {
 // model edit there is a full build, and the served folder never holds a
 // page the edit made stale.
 func TestSessionModelEditsOwnLayouts(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	layout := filepath.Join(root, "themes", "klartext", "layouts", "products", "single.html")
 	os.MkdirAll(filepath.Dir(layout), 0o755)
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
