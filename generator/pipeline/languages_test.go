@@ -425,7 +425,7 @@ func TestHeadersCoverEveryLanguage(t *testing.T) {
 }
 
 // The demo's product page in English has the PRIIPs wording in English
-// (Delegated Regulation 2017/653, Annexes III, IV and VI as amended by
+// (Delegated Regulation 2017/653, Annexes III, IV, V and VII as amended by
 // 2021/2268) and English number and currency formats; the German page is
 // the one-language demo's (sitetest.GermanDemo) byte for byte, but for
 // its hreflang links and the language switch.
