@@ -30,7 +30,8 @@ import (
 // page that prints on two A4 pages.
 
 // pagesWith are the pages of public's sitemap (of the kind, any when "")
-// whose HTML holds needle.
+// whose HTML holds needle, in the default language: the checks read its
+// words (the English pages: TestEnglishPages).
 func pagesWith(t *testing.T, public, kind, needle string) []page {
 	t.Helper()
 	locs, err := browsercheck.SitemapLocs(filepath.Join(public, "sitemap.xml"))
@@ -44,8 +45,8 @@ func pagesWith(t *testing.T, public, kind, needle string) []page {
 			t.Fatalf("sitemap.xml: %q: %v", loc, err)
 		}
 		k, _, err := browsercheck.PageInfo(public, "/", u.Path)
-		if err != nil || (kind != "" && k != kind) {
-			continue
+		if err != nil || (kind != "" && k != kind) || strings.HasPrefix(u.Path, "/en/") {
+			continue // the English pages: TestEnglishPages
 		}
 		data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(u.Path), "index.html"))
 		if err == nil && strings.Contains(string(data), needle) {

@@ -101,7 +101,7 @@ func TestServeUnderBasePath(t *testing.T) {
 // resolves — the files every language shares at the default language's
 // address, the only copy written.
 func TestServeTwoLanguagesUnderBasePath(t *testing.T) {
-	root := sitetest.TwoLanguages(t, filepath.Join("..", ".."))
+	root := sitetest.CopyDemo(t, filepath.Join("..", ".."))
 	setBaseURL(t, root, "https://bank.example/klartext/")
 	srv := serveSite(t, pipeline.Options{Source: root, AllowStale: true})
 	for limit := time.Now().Add(60 * time.Second); srv.SiteURL() != srv.URL()+"klartext/"; time.Sleep(20 * time.Millisecond) {

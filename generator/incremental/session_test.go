@@ -16,7 +16,7 @@ import (
 // what a full build of the same sources gives: an incremental build may
 // be faster, never different.
 func TestSessionIncrementalEqualsFull(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	res, inc, err := s.Build(nil)
@@ -77,7 +77,7 @@ func rebuildLikeFull(t *testing.T, s *Session, root, dest, name, file string, fu
 	}
 	if !want.Diagnostics.HasErrors() {
 		if a, b := tree(t, dest), tree(t, fresh); a != b {
-			t.Errorf("%s: the served folder differs from a full build: %s", name, firstDifference(a, b))
+			t.Errorf("%s: the served folder differs from a full build: %s", name, sitetest.FirstDifference(a, b))
 		}
 	}
 	return inc
@@ -102,7 +102,7 @@ func TestSessionNewFileIsAFullBuild(t *testing.T) {
 // change which layout pages get is a full build; the output always equals
 // a full build's.
 func TestSessionThemeChanges(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	layout := filepath.Join(root, "themes", "klartext", "layouts", "_default", "single.html")
 	css := filepath.Join(root, "themes", "klartext", "static", "css", "site.css")
 	os.MkdirAll(filepath.Dir(layout), 0o755)
@@ -159,7 +159,7 @@ func TestSessionThemeChanges(t *testing.T) {
 // where it must; after each step the served folder and the diagnostics
 // are a full build's, byte for byte.
 func TestSessionModelEditsEqualFull(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
@@ -224,24 +224,13 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 	}
 }
 
-// firstDifference is the first line of two checksum lists that differs.
-func firstDifference(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := range min(len(al), len(bl)) {
-		if al[i] != bl[i] {
-			return al[i] + " ≠ " + bl[i]
-		}
-	}
-	return "one lists more files"
-}
-
 // TestSessionModelEditsOwnLayouts: change.Reads knows what the built-in
 // theme's layouts read. A site with a layout of its own may read further
 // (here a product page shows the advisor of each of its stories), so a
 // model edit there is a full build, and the served folder never holds a
 // page the edit made stale.
 func TestSessionModelEditsOwnLayouts(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	layout := filepath.Join(root, "themes", "klartext", "layouts", "products", "single.html")
 	os.MkdirAll(filepath.Dir(layout), 0o755)
 	os.WriteFile(layout, []byte(`{{define "main"}}<h1>{{.Title}}</h1>{{range $.Node.Product.Stories}}<p class="story-advisor">{{.Story.Advisor.Title}}</p>{{end}}{{end}}`), 0o644)
@@ -262,7 +251,7 @@ func TestSessionModelEditsOwnLayouts(t *testing.T) {
 // text re-renders that page and rewrites only the index files it touched,
 // and a query finds the new word.
 func TestSessionUpdatesTheSearchIndex(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
 	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
@@ -302,7 +291,7 @@ func TestSessionUpdatesTheSearchIndex(t *testing.T) {
 // product layout places the charts. After each step the served folder and the
 // diagnostics are a full build's, byte for byte.
 func TestSessionPartialEdits(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	own := func(p string) string {
 		return filepath.Join(root, "themes", "klartext", "layouts", filepath.FromSlash(p))
 	}

@@ -16,6 +16,11 @@ import (
 // copyDemo copies the repository's demo site into a temporary root.
 func copyDemo(t *testing.T) string { return sitetest.CopyDemo(t, filepath.Join("..", "..")) }
 
+// germanDemo is the demo as a site of one language (sitetest.GermanDemo),
+// for what only such a site does: klartext serve's incremental rebuilds
+// (a site of several languages builds whole), language: alone.
+func germanDemo(t *testing.T) string { return sitetest.GermanDemo(t, filepath.Join("..", "..")) }
+
 // edit replaces old by new in a file of the site (sitetest.Edit).
 func edit(t *testing.T, root, file, old, new string) { sitetest.Edit(t, root, file, old, new) }
 
@@ -77,7 +82,8 @@ func TestDemoBuildsCleanly(t *testing.T) {
 		t.Error("a page without charts loads ECharts")
 	}
 	// Every page's footer links Impressum and Datenschutz (site.yaml's
-	// footer menu), the legal pages themselves marked as the current one.
+	// footer menu) in the page's language, the legal pages themselves
+	// marked as the current one.
 	footer := regexp.MustCompile(`(?s)<footer class="site-footer">.*?</footer>`)
 	pages := 0
 	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
@@ -90,7 +96,11 @@ func TestDemoBuildsCleanly(t *testing.T) {
 		}
 		pages++
 		f := footer.FindString(html)
-		for _, legal := range []string{"/impressum/", "/datenschutz/"} {
+		folder := ""
+		if rel, _ := filepath.Rel(dest, p); strings.HasPrefix(filepath.ToSlash(rel), "en/") {
+			folder = "/en"
+		}
+		for _, legal := range []string{folder + "/impressum/", folder + "/datenschutz/"} {
 			if !strings.Contains(f, `<a href="`+legal+`"`) {
 				t.Errorf("%s: the footer does not link %s: %q", p, legal, f)
 			}
@@ -100,7 +110,8 @@ func TestDemoBuildsCleanly(t *testing.T) {
 	if err != nil || pages < 60 {
 		t.Fatalf("%d pages, %v", pages, err)
 	}
-	if !strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), `<a href="/impressum/" aria-current="page">Impressum</a>`) {
+	if !strings.Contains(read(t, filepath.Join(dest, "impressum", "index.html")), `<a href="/impressum/" aria-current="page">Impressum</a>`) ||
+		!strings.Contains(read(t, filepath.Join(dest, "en", "impressum", "index.html")), `<a href="/en/impressum/" aria-current="page">Legal notice</a>`) {
 		t.Error("the Impressum's footer link is not marked as the current page")
 	}
 }
@@ -211,7 +222,8 @@ func TestStalePageBuildsWithAllowStale(t *testing.T) {
 
 // TestStoriesShowTheirProducts checks the README's promise that a story
 // shows the products it mentions with their risk class: every demo story
-// with products: lists each of them, linked, with its risk badge.
+// with products:, and each English version (x.en.md, under /en/), lists
+// each of them, linked in its language, with its risk badge.
 func TestStoriesShowTheirProducts(t *testing.T) {
 	root := copyDemo(t)
 	dest := filepath.Join(root, "public")
@@ -226,8 +238,11 @@ func TestStoriesShowTheirProducts(t *testing.T) {
 			continue
 		}
 		checked++
-		slug := strings.TrimSuffix(filepath.Base(src), ".md")
-		page := read(t, filepath.Join(dest, "stories", slug, "index.html"))
+		slug, folder := strings.TrimSuffix(filepath.Base(src), ".md"), ""
+		if s, ok := strings.CutSuffix(slug, ".en"); ok {
+			slug, folder = s, "/en"
+		}
+		page := read(t, filepath.Join(dest, filepath.FromSlash(folder), "stories", slug, "index.html"))
 		block := regexp.MustCompile(`(?s)<section aria-labelledby="story-products">.*?</section>`).FindString(page)
 		if block == "" {
 			t.Errorf("story %s names products but shows no product block", slug)
@@ -235,7 +250,7 @@ func TestStoriesShowTheirProducts(t *testing.T) {
 		}
 		for _, id := range strings.Split(m[1], ",") {
 			id = strings.TrimSpace(id)
-			re := regexp.MustCompile(`<li><a href="/products/` + regexp.QuoteMeta(id) + `/">[^<]+</a> <span class="risk-badge risk-[1-7]">`)
+			re := regexp.MustCompile(`<li><a href="` + folder + `/products/` + regexp.QuoteMeta(id) + `/">[^<]+</a> <span class="risk-badge risk-[1-7]">`)
 			if !re.MatchString(block) {
 				t.Errorf("story %s: product %s not listed with its risk badge in\n%s", slug, id, block)
 			}
@@ -267,9 +282,12 @@ func TestAdvisorAndStoryReferences(t *testing.T) {
 	}
 }
 
+// A withdrawn advisor (published: false in the profile and in its English
+// version) has no page in either language and no link to one.
 func TestWithdrawnAdvisorIsReportedAndUnlinked(t *testing.T) {
 	root := copyDemo(t)
 	edit(t, root, "content/advisors/jonas-weber.md", "---\n", "---\npublished: false\n")
+	edit(t, root, "content/advisors/jonas-weber.en.md", "---\n", "---\npublished: false\n")
 	dest := filepath.Join(root, "public")
 	res := build(t, root, dest)
 	if res.Diagnostics.HasErrors() {
@@ -281,8 +299,10 @@ func TestWithdrawnAdvisorIsReportedAndUnlinked(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dest, "advisors", "jonas-weber")); err == nil {
-		t.Error("a withdrawn advisor still has a page")
+	for _, dir := range []string{"advisors", filepath.Join("en", "advisors")} {
+		if _, err := os.Stat(filepath.Join(dest, dir, "jonas-weber")); err == nil {
+			t.Errorf("a withdrawn advisor still has a page in %s", dir)
+		}
 	}
 	story := read(t, filepath.Join(dest, "stories", "der-erste-etf", "index.html"))
 	if strings.Contains(story, "/advisors/jonas-weber/") || !strings.Contains(story, "Jonas Weber") {

@@ -18,11 +18,33 @@ import (
 	"github.com/klartext/klartext/generator/stillframe"
 )
 
-func twoLanguages(t *testing.T) string { return sitetest.TwoLanguages(t, filepath.Join("..", "..")) }
-
-func buildTwoLanguages(t *testing.T) (*Result, string) {
+// demoWithGaps is the demo (German and English) with what an editor
+// leaves undone: a product explainer and the legal notice without their
+// English versions (products/tagesgeld-plus.en.md, impressum.en.md
+// removed), no menus: of English's own, and an English about page older
+// than its German original (lastmod 2020-01-01 against 2026-10-01).
+func demoWithGaps(t *testing.T) string {
 	t.Helper()
-	root := twoLanguages(t)
+	root := copyDemo(t)
+	for _, f := range []string{"content/products/tagesgeld-plus.en.md", "content/impressum.en.md"} {
+		if err := os.Remove(filepath.Join(root, filepath.FromSlash(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(t, root, "content/site.yaml", "    menus:\n      footer:\n        - pageRef: impressum.md\n          weight: 10\n        - pageRef: datenschutz.md\n          weight: 20\n", "")
+	edit(t, root, "content/ueber-uns.md", "\n---\nDie Rheintal", "\nlastmod: 2026-10-01\n---\nDie Rheintal")
+	edit(t, root, "content/ueber-uns.en.md", "\n---\nRheintal", "\nlastmod: 2020-01-01\n---\nRheintal")
+	return root
+}
+
+// buildDemo builds a copy of the demo, which must succeed.
+func buildDemo(t *testing.T) (*Result, string) {
+	t.Helper()
+	return buildSucceeds(t, copyDemo(t))
+}
+
+func buildSucceeds(t *testing.T, root string) (*Result, string) {
+	t.Helper()
 	dest := filepath.Join(root, "public")
 	res := build(t, root, dest)
 	if res.Diagnostics.HasErrors() {
@@ -36,7 +58,7 @@ func buildTwoLanguages(t *testing.T) (*Result, string) {
 // (x.en.md) is a page of its own name, as it was; no page has hreflang
 // links or a language switch, the sitemap no alternates.
 func TestOneLanguageBuildsAsBefore(t *testing.T) {
-	root := copyDemo(t)
+	root := germanDemo(t)
 	put(t, "content/notiz.en.md", "---\ntitle: \"Notiz\"\n---\nText.\n")(root)
 	dest := filepath.Join(root, "public")
 	if res := build(t, root, dest); res.Diagnostics.HasErrors() {
@@ -75,7 +97,7 @@ func TestOneLanguageBuildsAsBefore(t *testing.T) {
 // site's, and the language switch leads to the translation, or to the
 // other language's home page with a note in that language.
 func TestHreflangPointsBothWays(t *testing.T) {
-	_, dest := buildTwoLanguages(t)
+	_, dest := buildDemo(t)
 	type page struct {
 		lang, canonical string
 		alternates      map[string]string
@@ -161,10 +183,11 @@ func TestHreflangPointsBothWays(t *testing.T) {
 		{"ueber-uns/index.html", `<a href="/en/ueber-uns/" hreflang="en" lang="en" rel="alternate">English</a>`},
 		{"en/ueber-uns/index.html", `<a href="/ueber-uns/" hreflang="de" lang="de" rel="alternate">Deutsch</a>`},
 		{"stories/der-erste-etf/index.html", `<a href="/en/" hreflang="en" lang="en">This page is not available in English – go to the English home page</a>`},
-		{"en/advisors/jonas-weber/index.html", `<p class="text-in">The text of this page is available in German only: <a href="/advisors/jonas-weber/" hreflang="de" lang="de">Deutsch</a></p>`},
+		{"en/advisors/katharina-brandt/index.html", `<p class="text-in">The text of this page is available in German only: <a href="/advisors/katharina-brandt/" hreflang="de" lang="de">Deutsch</a></p>`},
 		// A link to a page without translation leads to the German page.
-		{"en/index.html", `<a href="/stories/der-erste-etf/">a story</a>`},
-		{"en/index.html", `<a href="/en/ueber-uns/">about us</a>`},
+		{"en/index.html", `<a href="/videos/">Videos</a>`},
+		{"en/ueber-uns/index.html", `<a href="/stories/unser-fehler-beim-festgeld/">the letter with the wrong interest rate</a>`},
+		{"en/index.html", `<a href="/en/ueber-uns/#what-we-do-with-your-feedback">our page about us</a>`},
 	} {
 		if s := read(t, filepath.Join(dest, tc.page)); !strings.Contains(s, tc.want) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
@@ -178,7 +201,7 @@ func TestHreflangPointsBothWays(t *testing.T) {
 // The sitemap lists the pages of both languages, each translated page
 // with its versions as xhtml:link alternates that point both ways.
 func TestSitemapHasAlternates(t *testing.T) {
-	_, dest := buildTwoLanguages(t)
+	_, dest := buildDemo(t)
 	var set struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 		URLs    []struct {
@@ -246,10 +269,10 @@ func langOf(loc string) string {
 // English explainer's prose where it exists, else a note with a link to
 // the German one. Each language has its own feed, list and advisors.
 func TestProductsInEveryLanguage(t *testing.T) {
-	res, dest := buildTwoLanguages(t)
+	res, dest := buildSucceeds(t, demoWithGaps(t))
 	enPage := read(t, filepath.Join(dest, "en", "products", "etf-sparplan-welt", "index.html"))
 	dePage := read(t, filepath.Join(dest, "products", "etf-sparplan-welt", "index.html"))
-	for _, want := range []string{"Risk class 4 of 7", "€10,000.00", "you save from 25 euros a month"} {
+	for _, want := range []string{"Risk class 4 of 7", "€10,000.00", "you save from €25 a month"} {
 		if !strings.Contains(enPage, want) {
 			t.Errorf("the English product page lacks %q", want)
 		}
@@ -267,8 +290,14 @@ func TestProductsInEveryLanguage(t *testing.T) {
 		t.Error("the English products list does not list the products' English pages")
 	}
 	feed := read(t, filepath.Join(dest, "en", "feed.xml"))
-	if !strings.Contains(feed, `xml:lang="en"`) || strings.Contains(feed, "/stories/") {
+	links := regexp.MustCompile(`<link href="([^"]*)"`).FindAllStringSubmatch(feed, -1)
+	if !strings.Contains(feed, `xml:lang="en"`) || len(links) < 2 {
 		t.Errorf("the English feed is not the English pages':\n%s", feed)
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(l[1], "https://www.rheintal-bank.test/en/") {
+			t.Errorf("the English feed links %s, no English page", l[1])
+		}
 	}
 	if !strings.Contains(read(t, filepath.Join(dest, "en", "advisors", "murat-yilmaz", "index.html")), "Turkish") {
 		t.Error("the English advisor card does not name the languages in English")
@@ -305,7 +334,7 @@ func TestUnsupportedLanguageOfLanguagesIsAnError(t *testing.T) {
 // without menus: of its own leaves out the top-level entries whose page
 // it has no version of.
 func TestEachLanguageHasItsOwnPages(t *testing.T) {
-	root := twoLanguages(t)
+	root := demoWithGaps(t)
 	csv := filepath.Join(root, "content", "data", "feedback.csv")
 	b, err := os.ReadFile(csv)
 	if err != nil {
@@ -372,7 +401,7 @@ func TestPageInALanguageFolderIsAnError(t *testing.T) {
 // TestHeadersCoverEveryLanguage: _headers, written once at the root,
 // gives the other language's pages (below /en/) their short cache too.
 func TestHeadersCoverEveryLanguage(t *testing.T) {
-	_, dest := buildTwoLanguages(t)
+	_, dest := buildDemo(t)
 	h := read(t, filepath.Join(dest, "_headers"))
 	if !strings.Contains(h, "\n/en/*\n  Cache-Control: ") {
 		t.Errorf("_headers has no cache rule for the English pages:\n%s", h)
@@ -387,14 +416,14 @@ func TestHeadersCoverEveryLanguage(t *testing.T) {
 // images (also a size only an English page shows), video sources,
 // captions and poster, and a link to a file of content/ name the root's.
 func TestLanguagesShareTheirFiles(t *testing.T) {
-	root := twoLanguages(t)
+	root := copyDemo(t)
 	image, err := os.ReadFile(filepath.Join(root, "content", "ueber-uns", "filiale-speyer.jpg"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	put(t, "content/ueber-uns/nur-englisch.jpg", string(image))(root) // shown only by the English page
-	put(t, "content/ueber-uns.en.md", "---\ntitle: \"About us\"\nlastmod: 2026-10-01\n---\nWe are owned by our members.\n\n"+
-		"![Our branch in Speyer](ueber-uns/filiale-speyer.jpg)\n\n![The same, only here](ueber-uns/nur-englisch.jpg)\n\n"+
+	enAbout := read(t, filepath.Join(root, "content", "ueber-uns.en.md"))
+	put(t, "content/ueber-uns.en.md", enAbout+"\n![The same, only here](ueber-uns/nur-englisch.jpg)\n\n"+
 		"[The drawing](ueber-uns/filiale-speyer.jpg) and [the video](/videos/kosten-verstehen.mp4).\n")(root)
 	video := read(t, filepath.Join(root, "content", "videos", "kosten-verstehen.md"))
 	put(t, "content/videos/kosten-verstehen.en.md", strings.Replace(video, `title: "Risiko, Kosten, Szenarien – in 15 Sekunden"`, `title: "Risk, costs, scenarios"`, 1))(root)
@@ -483,8 +512,8 @@ func TestLanguagesShareTheirFiles(t *testing.T) {
 // address of that language's page, or a place only that language's own
 // aliases take.
 func TestAliasesOfEveryLanguage(t *testing.T) {
-	root := twoLanguages(t)
-	replaceIn(t, "content/ueber-uns.en.md", "lastmod: 2020-01-01\n", "lastmod: 2020-01-01\naliases: [/about/, /about-us.html]\n")(root)
+	root := copyDemo(t)
+	replaceIn(t, "content/ueber-uns.en.md", "title: \"About us\"\n", "title: \"About us\"\naliases: [/about/, /about-us.html]\n")(root)
 	dest := filepath.Join(root, "public")
 	res, err := Build(Options{Source: root, Dest: dest, Now: testNow, Redirects: "nginx"})
 	if err != nil || res.Diagnostics.HasErrors() {
@@ -513,4 +542,55 @@ func TestAliasesOfEveryLanguage(t *testing.T) {
 	wantErrors(t, build(t, root, dest),
 		"content/glossar.md:3: the alias /en/ueber-uns/ is the address of content/ueber-uns.en.md",
 		"content/glossar.md:3: the alias /en/alt/ is in the folder of the language en — an old address of a page in en belongs to that page's translation, without the folder: aliases: [/alt/]")
+}
+
+// The demo's product page in English has the PRIIPs wording in English
+// (Delegated Regulation 2017/653, Annexes III, IV, V and VII as amended by
+// 2021/2268) and English number and currency formats; the German page is
+// the one-language demo's (sitetest.GermanDemo) byte for byte, but for
+// its hreflang links and the language switch.
+func TestDemoProductInBothLanguages(t *testing.T) {
+	_, dest := buildDemo(t)
+	_, germanOnly := buildSucceeds(t, germanDemo(t))
+	const product = "products/etf-sparplan-welt/index.html"
+	en := read(t, filepath.Join(dest, "en", filepath.FromSlash(product)))
+	for _, want := range []string{
+		`<html lang="en"`,
+		"We have classified this product as 4 out of 7, which is a medium risk class.",
+		"Recommended holding period",
+		"Stress scenario", "Unfavourable scenario", "Moderate scenario", "Favourable scenario",
+		"There is no minimum guaranteed return. You could lose some or all of your investment.",
+		"Management fees and other administrative or operating costs",
+		"Annual cost impact",
+		"€10,000.00", "€18,771.37", "0.20%", "−45.2%", // English separators, the euro sign first
+	} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English product page lacks %q", want)
+		}
+	}
+	for _, german := range []string{"Risikoklasse", "Szenario", "10.000,00", "Jahren"} {
+		if strings.Contains(en, german) {
+			t.Errorf("the English product page has the German %q", german)
+		}
+	}
+	// Every product of the demo has its English page with its English
+	// explainer (README, The demo).
+	products, _ := filepath.Glob(filepath.Join(dest, "products", "*", "index.html"))
+	for _, p := range products {
+		rel, _ := filepath.Rel(dest, p)
+		if s := read(t, filepath.Join(dest, "en", rel)); strings.Contains(s, `class="text-in"`) {
+			t.Errorf("en/%s has no English explainer", rel)
+		}
+	}
+	if len(products) < 8 {
+		t.Errorf("only %d product pages", len(products))
+	}
+	de := read(t, filepath.Join(dest, filepath.FromSlash(product)))
+	multilingual := regexp.MustCompile(`(?m)^<link rel="alternate" hreflang="[^"]+" href="[^"]+">\n|<nav class="language-switch[^\n]*</nav>\n`)
+	if n := len(multilingual.FindAllString(de, -1)); n != 4 {
+		t.Errorf("the German product page has %d hreflang links and switches, want 3 links and 1 switch", n)
+	}
+	if got, want := multilingual.ReplaceAllString(de, ""), read(t, filepath.Join(germanOnly, filepath.FromSlash(product))); got != want {
+		t.Errorf("the German product page differs from the one-language demo's beyond its links to the English version:\n%s", sitetest.FirstDifference(want, got))
+	}
 }

@@ -21,7 +21,12 @@ func searchFragmentHas(t *testing.T, dest, url, text string) bool {
 // and returns its output folder.
 func builtDemo(t *testing.T, edits ...func(root string)) string {
 	t.Helper()
-	root := copyDemo(t)
+	return builtSite(t, copyDemo(t), edits...)
+}
+
+// builtSite is builtDemo for the site at root.
+func builtSite(t *testing.T, root string, edits ...func(root string)) string {
+	t.Helper()
 	for _, e := range edits {
 		e(root)
 	}
@@ -152,7 +157,7 @@ func TestSearchPage(t *testing.T) {
 }
 
 func TestSearchPageOfAnEnglishSite(t *testing.T) {
-	dest := builtDemo(t, func(root string) { edit(t, root, "content/site.yaml", "language: de", "language: en") })
+	dest := builtSite(t, germanDemo(t), func(root string) { edit(t, root, "content/site.yaml", "language: de", "language: en") })
 	page := read(t, filepath.Join(dest, "search", "index.html"))
 	if !strings.Contains(page, `data-index="/search/index/"`) || !strings.Contains(page, "The search needs JavaScript") {
 		t.Error("an English site has no search page at /search/")

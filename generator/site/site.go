@@ -72,7 +72,8 @@ type Site struct {
 	Skipped  []Skipped
 	// Withdrawn are advisors with published: false.
 	Withdrawn []*content.Page
-	// WithdrawnSources are their files, for links to them to show as text.
+	// WithdrawnSources are their files (and a translation's original's),
+	// for links to them to show as text.
 	WithdrawnSources map[string]bool
 
 	// Products maps product ids to their pages; ProductIDs is sorted.
@@ -233,6 +234,10 @@ func assemble(cfg config.Site, root string, tree *content.Tree, opts Options, ds
 				s.WithdrawnSources = map[string]bool{}
 			}
 			s.WithdrawnSources[p.Source] = true
+			if p.Original != "" {
+				// A translation's links name the original's file.
+				s.WithdrawnSources[p.Original] = true
+			}
 			if p.Meta.Photo != "" {
 				delete(s.Assets, path.Join(path.Dir(p.Source), p.Meta.Photo))
 			}

@@ -149,3 +149,15 @@ func Diagnostics(ds *diag.List) string {
 	}
 	return b.String()
 }
+
+// FirstDifference is the first line of two texts (checksum lists, pages)
+// that differs, for a test's message.
+func FirstDifference(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return al[i] + " ≠ " + bl[i]
+		}
+	}
+	return "one lists more lines"
+}
