@@ -117,7 +117,7 @@ func (v *Values) URL(key string) string {
 		ge := err.(*grammar.Error)
 		d := v.errAt(e.line, e.col, key, "feedback.%s %q %s", key, e.value, ge.Msg)
 		*d = d.WithHint("%s", ge.Hint)
-		if ge.Hint == "" {
+		if ge.Hint.Empty() {
 			*d = d.WithHint("write the service's full https:// address, e.g. https://comments.example-bank.de")
 		}
 		return ""
