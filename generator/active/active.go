@@ -15,22 +15,51 @@ package active
 import (
 	"path"
 	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // Kind says why a file is active; "" for a file published as it is.
 type Kind string
 
 const (
-	None       Kind = ""
-	HTML       Kind = "raw HTML"
-	Script     Kind = "JavaScript"
-	Wasm       Kind = "WebAssembly"
-	XML        Kind = "XML (a browser runs the script an XML file can carry)"
-	SVG        Kind = "an SVG" // checked by CheckSVG; active only with script
-	Server     Kind = "a server-side script"
-	HostConfig Kind = "a configuration file of the web host"
-	WellKnown  Kind = "a file below .well-known/ (it proves control of the bank's domain to other services)"
+	None          Kind = ""
+	HTML          Kind = "html"
+	Script        Kind = "script"
+	Wasm          Kind = "wasm"
+	XML           Kind = "xml"
+	SVG           Kind = "svg" // checked by CheckSVG; active only with script
+	SVGWithScript Kind = "svg-script"
+	Server        Kind = "server"
+	HostConfig    Kind = "host-config"
+	WellKnown     Kind = "well-known"
 )
+
+// Noun names the kind in a message ("it is raw HTML"), in words the
+// build translates.
+func (k Kind) Noun() diag.Text {
+	switch k {
+	case HTML:
+		return diag.T("raw HTML")
+	case Script:
+		return diag.T("JavaScript")
+	case Wasm:
+		return diag.T("WebAssembly")
+	case XML:
+		return diag.T("XML (a browser runs the script an XML file can carry)")
+	case SVG:
+		return diag.T("an SVG")
+	case SVGWithScript:
+		return diag.T("an SVG with script")
+	case Server:
+		return diag.T("a server-side script")
+	case HostConfig:
+		return diag.T("a configuration file of the web host")
+	case WellKnown:
+		return diag.T("a file below .well-known/ (it proves control of the bank's domain to other services)")
+	}
+	return diag.Text{}
+}
 
 // byExt maps lower-case endings to their kind.
 var byExt = map[string]Kind{

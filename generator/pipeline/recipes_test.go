@@ -40,7 +40,7 @@ func dummyChart() *render.ChartKind {
 	adapt := func(p product.Product) chart.RiskInput {
 		return chart.RiskInput{SRI: p.SRI, RHPYears: p.RHPYears, ProductName: p.Name}
 	}
-	return &render.ChartKind{Name: "dummy", Noun: "dummy chart", Product: render.OfProduct, OnProductPage: true,
+	return &render.ChartKind{Name: "dummy", Noun: diag.T("dummy chart"), Product: render.OfProduct, OnProductPage: true,
 		Draw: func(d render.ChartData) ([]chart.Figure, error) {
 			f, err := build(d.ID(), d.Locale, adapt(d.Product.Product.Facts))
 			return []chart.Figure{f}, err
