@@ -100,3 +100,18 @@ func readFile(t *testing.T, root, rel string) string {
 	}
 	return string(b)
 }
+
+// TestMissingThemeInGerman: a theme: that names no folder, in German on
+// a German site and in English with --lang en.
+func TestMissingThemeInGerman(t *testing.T) {
+	dir := newSite(t)
+	writeFile(t, dir, "content/site.yaml", "title: Bank\nbaseURL: https://www.example-bank.de/\nlanguage: de\ntheme: fehlt\n")
+	for lang, want := range map[string]string{
+		"":   `themes/fehlt: Theme "fehlt" nicht gefunden: Die Website hat keinen Ordner themes/fehlt`,
+		"en": `themes/fehlt: theme "fehlt" not found: there is no folder themes/fehlt in the site`,
+	} {
+		if got := buildErrors(t, dir, lang); !got[want] {
+			t.Errorf("--lang %q: the build does not say\n\t%s\nbut:\n%s", lang, want, strings.Join(slices.Sorted(maps.Keys(got)), "\n"))
+		}
+	}
+}

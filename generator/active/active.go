@@ -37,28 +37,18 @@ const (
 
 // Noun names the kind in a message ("it is raw HTML"), in words the
 // build translates.
-func (k Kind) Noun() diag.Text {
-	switch k {
-	case HTML:
-		return diag.T("raw HTML")
-	case Script:
-		return diag.T("JavaScript")
-	case Wasm:
-		return diag.T("WebAssembly")
-	case XML:
-		return diag.T("XML (a browser runs the script an XML file can carry)")
-	case SVG:
-		return diag.T("an SVG")
-	case SVGWithScript:
-		return diag.T("an SVG with script")
-	case Server:
-		return diag.T("a server-side script")
-	case HostConfig:
-		return diag.T("a configuration file of the web host")
-	case WellKnown:
-		return diag.T("a file below .well-known/ (it proves control of the bank's domain to other services)")
-	}
-	return diag.Text{}
+func (k Kind) Noun() diag.Text { return nouns[k] }
+
+var nouns = map[Kind]diag.Text{
+	HTML:          diag.T("raw HTML"),
+	Script:        diag.T("JavaScript"),
+	Wasm:          diag.T("WebAssembly"),
+	XML:           diag.T("XML (a browser runs the script an XML file can carry)"),
+	SVG:           diag.T("an SVG"),
+	SVGWithScript: diag.T("an SVG with script"),
+	Server:        diag.T("a server-side script"),
+	HostConfig:    diag.T("a configuration file of the web host"),
+	WellKnown:     diag.T("a file below .well-known/ (it proves control of the bank's domain to other services)"),
 }
 
 // byExt maps lower-case endings to their kind.

@@ -884,6 +884,7 @@ var german = map[string]string{
 	"move the folder into %s/ instead of linking it":                                                 "Verschieben Sie den Ordner nach %s/, statt ihn zu verlinken",
 	"this is not a regular file (a named pipe, socket or device) and cannot be published":            "Dies ist keine gewöhnliche Datei (eine Named Pipe, ein Socket oder ein Gerät) und kann nicht veröffentlicht werden",
 	"remove it from %s/": "Entfernen Sie sie aus %s/",
+	"theme %q not found: there is no folder themes/%s in the site":                       "Theme %q nicht gefunden: Die Website hat keinen Ordner themes/%s",
 	"the language %s is not supported: the theme has no translation file %s (it has %s)": "Die Sprache %s wird nicht unterstützt: Das Theme hat keine Übersetzungsdatei %s (es hat %s)",
 	"write language: with one of %s, or add %s with every key of %s.yaml":                "Schreiben Sie language: mit einer von %s, oder legen Sie %s mit jedem Schlüssel von %s.yaml an",
 	"raw HTML":    "rohes HTML",

@@ -89,8 +89,9 @@ type Text struct {
 }
 
 // Texter is an error that carries its words as a Text, whose English is
-// its Error() (Err's): a diagnostic that passes it on as an
-// argument ("cannot be read: %v", err) is translated as with a Text.
+// its Error() (what Err makes, i18n.UnsupportedError): a diagnostic that
+// passes it on as an argument ("cannot be read: %v", err) is translated
+// as with a Text.
 type Texter interface {
 	error
 	Text() Text
