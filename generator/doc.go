@@ -458,7 +458,13 @@
 //     generator/diag/de.go; TestEveryMessageHasItsGerman names the
 //     file:line of one without it. A wrapper that takes a format and
 //     passes it on with its arguments is found by the test; its callers'
-//     formats are then the messages.
+//     formats are then the messages. Words another package makes for a
+//     message (what is wrong with a value, why a file is refused, a
+//     chart's noun) are a diag.Text (diag.T) or an error made by diag.Err
+//     or carrying a Text (diag.Texter), passed on as an argument, which
+//     Localize translates inside the sentence; a Message or Hint set past
+//     the makers (a diag.Diagnostic literal, d.Hint = "…") fails
+//     TestNoMessageBypassesTheMakers.
 //   - A stemmer for another site language: a Func in search/stem (For and
 //     Name), its stop words in search/token/stop.go, and the same
 //     algorithm in search.js's STEMMERS, checked against the Go one on

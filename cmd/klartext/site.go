@@ -49,7 +49,7 @@ func messageLanguage(flagLang string, res *pipeline.Result) string {
 func baseURLFlag(fs *flag.FlagSet, v *string) {
 	fs.Func("baseURL", "build for this `URL` instead of site.yaml's baseURL (a staging server; https://staging.example-bank.de/klartext/)", func(s string) error {
 		if _, err := config.NormalizeBaseURL(s); err != nil {
-			return errors.New(err.Reason + hintSuffix(err.Hint))
+			return errors.New(err.Reason.String() + hintSuffix(err.Hint.String()))
 		}
 		*v = s
 		return nil

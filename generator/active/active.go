@@ -15,22 +15,41 @@ package active
 import (
 	"path"
 	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // Kind says why a file is active; "" for a file published as it is.
 type Kind string
 
 const (
-	None       Kind = ""
-	HTML       Kind = "raw HTML"
-	Script     Kind = "JavaScript"
-	Wasm       Kind = "WebAssembly"
-	XML        Kind = "XML (a browser runs the script an XML file can carry)"
-	SVG        Kind = "an SVG" // checked by CheckSVG; active only with script
-	Server     Kind = "a server-side script"
-	HostConfig Kind = "a configuration file of the web host"
-	WellKnown  Kind = "a file below .well-known/ (it proves control of the bank's domain to other services)"
+	None          Kind = ""
+	HTML          Kind = "html"
+	Script        Kind = "script"
+	Wasm          Kind = "wasm"
+	XML           Kind = "xml"
+	SVG           Kind = "svg" // checked by CheckSVG; active only with script
+	SVGWithScript Kind = "svg-script"
+	Server        Kind = "server"
+	HostConfig    Kind = "host-config"
+	WellKnown     Kind = "well-known"
 )
+
+// Noun names the kind in a message ("it is raw HTML"), in words the
+// build translates.
+func (k Kind) Noun() diag.Text { return nouns[k] }
+
+var nouns = map[Kind]diag.Text{
+	HTML:          diag.T("raw HTML"),
+	Script:        diag.T("JavaScript"),
+	Wasm:          diag.T("WebAssembly"),
+	XML:           diag.T("XML (a browser runs the script an XML file can carry)"),
+	SVG:           diag.T("an SVG"),
+	SVGWithScript: diag.T("an SVG with script"),
+	Server:        diag.T("a server-side script"),
+	HostConfig:    diag.T("a configuration file of the web host"),
+	WellKnown:     diag.T("a file below .well-known/ (it proves control of the bank's domain to other services)"),
+}
 
 // byExt maps lower-case endings to their kind.
 var byExt = map[string]Kind{

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // CheckSVG reports why an SVG file would run script when opened on its
@@ -39,16 +40,16 @@ func CheckSVG(data []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("it is not well-formed XML (%v)", err)
+			return diag.Err("it is not well-formed XML (%v)", err)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) {
-				return errors.New("it has a DOCTYPE, whose entities can hide script")
+				return diag.Err("it has a DOCTYPE, whose entities can hide script")
 			}
 		case xml.ProcInst:
 			if t.Target != "xml" {
-				return fmt.Errorf("it has the processing instruction <?%s?>, which can turn it into a page with script", t.Target)
+				return diag.Err("it has the processing instruction <?%s?>, which can turn it into a page with script", t.Target)
 			}
 		case xml.StartElement:
 			if err := checkElement(t); err != nil {
@@ -70,32 +71,32 @@ const xhtmlNS = "http://www.w3.org/1999/xhtml"
 func checkElement(t xml.StartElement) error {
 	local := strings.ToLower(t.Name.Local)
 	if codeElements[local] {
-		return fmt.Errorf("it has a <%s> element", t.Name.Local)
+		return diag.Err("it has a <%s> element", t.Name.Local)
 	}
 	if t.Name.Space == xhtmlNS {
-		return fmt.Errorf("it has the HTML element <%s>, which runs as HTML", t.Name.Local)
+		return diag.Err("it has the HTML element <%s>, which runs as HTML", t.Name.Local)
 	}
 	for _, a := range t.Attr {
 		name := strings.ToLower(a.Name.Local)
 		space := strings.ToLower(a.Name.Space)
 		switch {
 		case (space == "xmlns" || space == "" && name == "xmlns") && strings.Contains(strings.ToLower(a.Value), "www.w3.org/1999/xhtml"):
-			return errors.New("it declares the XHTML namespace, whose elements run as HTML")
+			return diag.Err("it declares the XHTML namespace, whose elements run as HTML")
 		case space == "xmlns" || space == "" && name == "xmlns":
 			continue
 		case strings.HasPrefix(name, "on"):
-			return fmt.Errorf("the <%s> element has the event attribute %s", t.Name.Local, a.Name.Local)
+			return diag.Err("the <%s> element has the event attribute %s", t.Name.Local, a.Name.Local)
 		case (space == "xml" || space == "http://www.w3.org/xml/1998/namespace") && name == "base":
-			return fmt.Errorf("the <%s> element has xml:base, which can turn its links into code", t.Name.Local)
+			return diag.Err("the <%s> element has xml:base, which can turn its links into code", t.Name.Local)
 		case name == "href" && codeURL(a.Value):
-			return fmt.Errorf("the <%s> element links to %q", t.Name.Local, short(a.Value))
+			return diag.Err("the <%s> element links to %q", t.Name.Local, short(a.Value))
 		case name == "attributename" && (local == "set" || strings.HasPrefix(local, "animate")):
 			v := strings.ToLower(strings.TrimSpace(a.Value))
 			if i := strings.IndexByte(v, ':'); i >= 0 {
 				v = v[i+1:]
 			}
 			if v == "href" || strings.HasPrefix(v, "on") {
-				return fmt.Errorf("the <%s> element animates %s, which can make it run code", t.Name.Local, a.Value)
+				return diag.Err("the <%s> element animates %s, which can make it run code", t.Name.Local, a.Value)
 			}
 		}
 	}

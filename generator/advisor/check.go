@@ -72,8 +72,8 @@ func Check(c Card, defaultCountryCode string) []Problem {
 
 // emailHint is what to do about an address Email refused.
 func emailHint(err error) diag.Text {
-	if h := err.(*grammar.Error).Hint; h != "" {
-		return diag.T("%s", h)
+	if h := err.(*grammar.Error).Hint; !h.Empty() {
+		return h
 	}
 	return diag.T("write it as name@bank.example")
 }

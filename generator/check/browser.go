@@ -24,32 +24,31 @@ func BrowserDiagnostics(site *site.Site, findings []browsercheck.Finding) []diag
 		if n := site.ByURL["/"+strings.TrimPrefix(f.Page, base)]; n != nil {
 			file = n.Source
 		}
-		d := diag.Errorf(file, 0, "in the browser, %s: %s: %s", f.Page, f.Rule, f.Detail)
-		d.Hint = browserHint(f.Rule)
-		out = append(out, d)
+		out = append(out, diag.Errorf(file, 0, "in the browser, %s: %s: %s", f.Page, f.Rule, f.Detail).
+			WithHint("%s", browserHint(f.Rule)))
 	}
 	return out
 }
 
 // browserHint says what to do about a finding of a rule.
-func browserHint(rule string) string {
+func browserHint(rule string) diag.Text {
 	switch {
 	case strings.HasPrefix(rule, "axe:"):
-		return "an accessibility rule of WCAG 2.1 A or AA (axe-core " + strings.TrimPrefix(rule, "axe:") + "); the elements are named above"
+		return diag.T("an accessibility rule of WCAG 2.1 A or AA (axe-core %s); the elements are named above", strings.TrimPrefix(rule, "axe:"))
 	case rule == "reflow":
-		return "on a 360 px phone screen the page scrolls sideways: let the element wrap, or put a wide table in a scrolling box"
+		return diag.T("on a 360 px phone screen the page scrolls sideways: let the element wrap, or put a wide table in a scrolling box")
 	case rule == "no-tracking":
-		return "the page loads something from another server before the reader asks for it: publish the file with the site"
+		return diag.T("the page loads something from another server before the reader asks for it: publish the file with the site")
 	case rule == "no-cookies":
-		return "the site sets no cookies; find what sets this one"
+		return diag.T("the site sets no cookies; find what sets this one")
 	case rule == "no-console-errors":
-		return "a script failed or the Content-Security-Policy blocked something the page needs"
+		return diag.T("a script failed or the Content-Security-Policy blocked something the page needs")
 	case strings.HasPrefix(rule, "keyboard:"):
-		return "the first Tab must reach the skip link, visibly, and Enter must lead into the content (#main)"
+		return diag.T("the first Tab must reach the skip link, visibly, and Enter must lead into the content (#main)")
 	case rule == "chart-alternatives":
-		return "every chart needs a caption, a label and a table of its numbers"
+		return diag.T("every chart needs a caption, a label and a table of its numbers")
 	case rule == "image-size":
-		return "the image is served far larger than shown: the layout's sizes and the published widths disagree"
+		return diag.T("the image is served far larger than shown: the layout's sizes and the published widths disagree")
 	}
-	return ""
+	return diag.Text{}
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -11,25 +10,18 @@ import (
 // BaseURLError says why a base URL is refused.
 type BaseURLError struct {
 	Value  string
-	Reason string // follows the quoted value: "is not an absolute web address"
-	Hint   string
+	Reason diag.Text // follows the quoted value: "is not an absolute web address"
+	Hint   diag.Text
 }
 
-func (e *BaseURLError) Error() string {
-	if e.Hint != "" {
-		return e.message() + " — " + e.Hint
-	}
-	return e.message()
-}
-
-func (e *BaseURLError) message() string {
-	return fmt.Sprintf("baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason)
-}
+func (e *BaseURLError) Error() string { return e.Diagnostic("", 0).Error() }
 
 // Diagnostic is the error at a file and line (site.yaml's baseURL), or
-// without a file for the command line's --baseURL.
+// without a file for the command line's --baseURL; Reason and Hint are
+// its arguments, so a German site's build says them in German too.
 func (e *BaseURLError) Diagnostic(file string, line int) diag.Diagnostic {
-	return diag.Diagnostic{Severity: diag.Error, File: file, Line: line, Message: e.message(), Hint: e.Hint, Key: "baseURL"}
+	return diag.Errorf(file, line, "baseURL must be an absolute http(s) URL like https://www.example-bank.de/; %q %s", e.Value, e.Reason).
+		WithHint("%s", e.Hint).WithKey("baseURL")
 }
 
 // NormalizeBaseURL checks a base URL — site.yaml's baseURL or the command
@@ -43,7 +35,7 @@ func NormalizeBaseURL(raw string) (string, *BaseURLError) {
 		g := err.(*grammar.Error)
 		return "", &BaseURLError{Value: raw, Reason: g.Msg, Hint: g.Hint}
 	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(raw, "?") || strings.HasSuffix(raw, "#"):
-		return "", &BaseURLError{Value: raw, Reason: "has a query or fragment (? or #)", Hint: "the site's address ends with its path"}
+		return "", &BaseURLError{Value: raw, Reason: diag.T("has a query or fragment (? or #)"), Hint: diag.T("the site's address ends with its path")}
 	}
 	out := grammar.URI(raw)
 	if !strings.HasSuffix(out, "/") {

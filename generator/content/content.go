@@ -168,7 +168,7 @@ func Scan(root string) (*Tree, []diag.Diagnostic) {
 	files, problems, err := fileio.Scan(root, Dir, notContent)
 	t := &Tree{Files: files}
 	if err == nil && !files.Exists() {
-		err = fmt.Errorf("%s does not exist", filepath.Join(root, Dir))
+		err = diag.Err("%s does not exist", filepath.Join(root, Dir))
 	}
 	if err != nil {
 		return t, []diag.Diagnostic{diag.Errorf(Dir, 0, "the content folder cannot be read: %v", err).

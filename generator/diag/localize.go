@@ -56,11 +56,16 @@ func translate(cat map[string]string, t text, english string) string {
 	return sprint(f, localArgs(cat, t.args)...)
 }
 
-// localArgs is args with each Text in the catalog's language.
+// localArgs is args with each Text, and each Texter's Text, in the
+// catalog's language.
 func localArgs(cat map[string]string, args []any) []any {
 	var out []any
 	for i, a := range args {
-		if x, ok := a.(Text); ok {
+		x, ok := a.(Text)
+		if t, isTexter := a.(Texter); isTexter {
+			x, ok = t.Text(), true
+		}
+		if ok {
 			if out == nil {
 				out = append([]any(nil), args...)
 			}
@@ -82,6 +87,26 @@ type Text struct {
 	en string
 	t  text
 }
+
+// Texter is an error that carries its words as a Text, whose English is
+// its Error() (what Err makes, i18n.UnsupportedError): a diagnostic that
+// passes it on as an argument ("cannot be read: %v", err) is translated
+// as with a Text.
+type Texter interface {
+	error
+	Text() Text
+}
+
+// Err is an error in words Localize translates where a diagnostic passes
+// it on as an argument (a Texter): the error of a package that an editor
+// reads, such as why an SVG is refused. The format is a constant string,
+// as Errorf's.
+func Err(format string, a ...any) error { return &textError{T(format, a...)} }
+
+type textError struct{ t Text }
+
+func (e *textError) Error() string { return e.t.en }
+func (e *textError) Text() Text    { return e.t }
 
 // T makes a Text, with a constant format as Errorf.
 func T(format string, a ...any) Text {

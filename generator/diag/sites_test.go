@@ -43,6 +43,7 @@ var diagSinks = []sink{
 	{Name: "WithHint", Arg: 0, Method: true, MinArgs: 1},
 	{Name: "Sprintf", Arg: 1},
 	{Name: "T", Arg: 0},
+	{Name: "Err", Arg: 0},
 }
 
 // moduleRoot is the folder of go.mod above this package.
@@ -336,7 +337,7 @@ func constantString(e ast.Expr, consts map[string]string) (string, bool) {
 
 // TestEveryMessageHasItsGerman: every constant format the module passes
 // to a diagnostic's maker (Errorf, Warnf, List.Error, List.Warn,
-// WithHint, Sprintf and the wrappers around them) has its German entry,
+// WithHint, Sprintf, T, Err and the wrappers around them) has its German entry,
 // every entry is used, and no call site passes a format that is not a
 // constant (it could not be looked up). So a new message without German
 // cannot land: this test names its file and line.
@@ -467,4 +468,140 @@ func TestFormatVerbs(t *testing.T) {
 			t.Errorf("formatVerbs(%q) gave no error", bad)
 		}
 	}
+}
+
+// TestNoMessageBypassesTheMakers: outside this package, no code sets a
+// diagnostic's Message or Hint but through the makers (Errorf, Warnf,
+// WithHint, …), which keep the format Localize translates: a
+// diag.Diagnostic literal with a Message or Hint, or an assignment of a
+// string to a Message or Hint field (x.Hint = "…", = fmt.Sprintf(…), =
+// err.Error(), = a function of the module that returns a string), would
+// stay English on a German site. (An assignment of a diag.Text, as
+// frontmatter.Error's Hint, is what the makers take and passes.) The
+// check reads the source without types, so a string variable assigned so
+// goes unseen; the literal forms are the ones code writes.
+func TestNoMessageBypassesTheMakers(t *testing.T) {
+	root := moduleRoot(t)
+	fset, files := parseModule(t, root)
+	stringFuncs := stringResultFuncs(files)
+	var problems []string
+	report := func(n ast.Node, what string) {
+		p := fset.Position(n.Pos())
+		if rel, err := filepath.Rel(root, p.Filename); err == nil {
+			p.Filename = filepath.ToSlash(rel)
+		}
+		problems = append(problems, fmt.Sprintf("%s: %s bypasses diag's makers, so Localize cannot translate it: make the diagnostic with diag.Errorf or diag.Warnf and its hint with WithHint", p, what))
+	}
+	for _, pf := range files {
+		if pf.pkg == "generator/diag" {
+			continue
+		}
+		imports := importNames(pf.file)
+		ast.Inspect(pf.file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "Diagnostic" && isIdent(sel.X, "diag") {
+					for _, el := range n.Elts {
+						kv, ok := el.(*ast.KeyValueExpr)
+						if !ok {
+							report(n, "a diag.Diagnostic literal without keys")
+							break
+						}
+						if k, ok := kv.Key.(*ast.Ident); ok && (k.Name == "Message" || k.Name == "Hint") {
+							report(kv, "a diag.Diagnostic literal's "+k.Name)
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					sel, ok := lhs.(*ast.SelectorExpr)
+					if !ok || (sel.Sel.Name != "Message" && sel.Sel.Name != "Hint") || i >= len(n.Rhs) {
+						continue
+					}
+					if isStringExpr(n.Rhs[i], pf.pkg, imports, stringFuncs) {
+						report(n, "the assignment of a string to ."+sel.Sel.Name)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+// importNames maps the names a file refers to its module imports by to
+// their package directories ("diag" → "generator/diag").
+func importNames(f *ast.File) map[string]string {
+	const module = "github.com/klartext/klartext/"
+	out := map[string]string{}
+	for _, im := range f.Imports {
+		p, err := strconv.Unquote(im.Path.Value)
+		if err != nil || !strings.HasPrefix(p, module) {
+			continue
+		}
+		name := p[strings.LastIndexByte(p, '/')+1:]
+		if im.Name != nil {
+			name = im.Name.Name
+		}
+		out[name] = strings.TrimPrefix(p, module)
+	}
+	return out
+}
+
+// stringResultFuncs are the module's functions and methods with one
+// result, of type string, by package directory and name.
+func stringResultFuncs(files []parsedFile) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, pf := range files {
+		for _, d := range pf.file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 || len(fd.Type.Results.List[0].Names) > 1 {
+				continue
+			}
+			if isIdent(fd.Type.Results.List[0].Type, "string") {
+				if out[pf.pkg] == nil {
+					out[pf.pkg] = map[string]bool{}
+				}
+				out[pf.pkg][fd.Name.Name] = true
+			}
+		}
+	}
+	return out
+}
+
+// isStringExpr reports an expression that is a string by its form: a
+// string literal, a sum with one, fmt.Sprint…, x.Error() or x.String(),
+// or a call of a function of the module that returns a string.
+func isStringExpr(e ast.Expr, pkg string, imports map[string]string, funcs map[string]map[string]bool) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Kind == token.STRING
+	case *ast.ParenExpr:
+		return isStringExpr(e.X, pkg, imports, funcs)
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && (isStringExpr(e.X, pkg, imports, funcs) || isStringExpr(e.Y, pkg, imports, funcs))
+	case *ast.CallExpr:
+		switch fun := e.Fun.(type) {
+		case *ast.Ident:
+			return funcs[pkg][fun.Name]
+		case *ast.SelectorExpr:
+			if x, ok := fun.X.(*ast.Ident); ok {
+				if x.Name == "fmt" && strings.HasPrefix(fun.Sel.Name, "Sprint") {
+					return true
+				}
+				if dir, ok := imports[x.Name]; ok {
+					return funcs[dir][fun.Sel.Name]
+				}
+			}
+			return fun.Sel.Name == "Error" || fun.Sel.Name == "String"
+		}
+	}
+	return false
 }

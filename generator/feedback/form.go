@@ -222,7 +222,7 @@ func ParseSubmission(v url.Values) (Submission, *FieldError) {
 	s.Title = strings.TrimSpace(values[FieldTitle])
 	if email := strings.TrimSpace(values[FieldEmail]); email != "" {
 		if err := grammar.Email(email); err != nil {
-			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "the address " + err.(*grammar.Error).Msg + " (write it as name@example.com)"}
+			return s, &FieldError{Field: FieldEmail, Code: CodeInvalidValue, Message: "the address " + err.(*grammar.Error).Msg.String() + " (write it as name@example.com)"}
 		}
 		s.Email = email
 	}

@@ -117,7 +117,7 @@ func (v *Values) URL(key string) string {
 		ge := err.(*grammar.Error)
 		d := v.errAt(e.line, e.col, key, "feedback.%s %q %s", key, e.value, ge.Msg)
 		*d = d.WithHint("%s", ge.Hint)
-		if ge.Hint == "" {
+		if ge.Hint.Empty() {
 			*d = d.WithHint("write the service's full https:// address, e.g. https://comments.example-bank.de")
 		}
 		return ""
@@ -137,8 +137,8 @@ func (v *Values) Host(key string) string { return strings.TrimRight(v.URL(key), 
 func (v *Values) Token(key string) string {
 	e := v.vals[key]
 	if e.value != "" && !tokenRE.MatchString(e.value) {
-		v.errAt(e.line, e.col, key, "feedback.%s %q is not an id or a name (letters, digits and - _ . =)", key, e.value).
-			Hint = "copy the value as the provider's set-up page shows it"
+		d := v.errAt(e.line, e.col, key, "feedback.%s %q is not an id or a name (letters, digits and - _ . =)", key, e.value)
+		*d = d.WithHint("copy the value as the provider's set-up page shows it")
 		return ""
 	}
 	return e.value
@@ -148,8 +148,8 @@ func (v *Values) Token(key string) string {
 func (v *Values) Repo(key string) string {
 	e, ok := v.vals[key]
 	if ok && e.value != "" && !repoRE.MatchString(e.value) {
-		v.errAt(e.line, e.col, key, "feedback.%s %q is not a GitHub repository", key, e.value).
-			Hint = "write owner/name, e.g. example-bank/feedback"
+		d := v.errAt(e.line, e.col, key, "feedback.%s %q is not a GitHub repository", key, e.value)
+		*d = d.WithHint("write owner/name, e.g. example-bank/feedback")
 	}
 	return e.value
 }
@@ -162,7 +162,7 @@ func (v *Values) PathTerm(key string, also ...string) string {
 	if !ok || e.value == "" || e.value == "pathname" || slices.Contains(also, e.value) {
 		return "pathname"
 	}
-	v.errAt(e.line, e.col, key, "feedback.%s %q is not supported", key, e.value).
-		Hint = "klartext identifies a page by its canonical path (e.g. /products/etf-welt/); leave the key out or write pathname"
+	d := v.errAt(e.line, e.col, key, "feedback.%s %q is not supported", key, e.value)
+	*d = d.WithHint("klartext identifies a page by its canonical path (e.g. /products/etf-welt/); leave the key out or write pathname")
 	return "pathname"
 }

@@ -125,8 +125,8 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		return s, nil // `feedback: false` turns it off
 	}
 	if node.Kind != yaml.MappingNode {
-		errAt(node.Line, node.Column, "", "feedback must be a mapping with at least a provider").
-			Hint = "write e.g. `feedback:` then `  provider: form` and `  endpoint: https://…` on the next lines"
+		d := errAt(node.Line, node.Column, "", "feedback must be a mapping with at least a provider")
+		*d = d.WithHint("write e.g. `feedback:` then `  provider: form` and `  endpoint: https://…` on the next lines")
 		return s, ds
 	}
 
@@ -229,8 +229,8 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	// URL the provider's script builds: none may hold a control character.
 	for _, key := range order {
 		if e := vals[key]; strings.ContainsFunc(e.value, unicode.IsControl) {
-			errAt(e.line, e.col, key, "feedback.%s %q has a control character (a line break or tab) in it", key, e.value).
-				Hint = "write the value on one line"
+			d := errAt(e.line, e.col, key, "feedback.%s %q has a control character (a line break or tab) in it", key, e.value)
+			*d = d.WithHint("write the value on one line")
 			delete(vals, key)
 		}
 	}
@@ -238,7 +238,8 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	s.Theme = v.Token("theme")
 	if e := vals["lang"]; e.value != "" {
 		if err := grammar.LanguageTag(e.value); err != nil {
-			errAt(e.line, e.col, "lang", "feedback.lang %q is not a language code", e.value).Hint = "write a language code like de or en, or leave lang out to use the site's language"
+			d := errAt(e.line, e.col, "lang", "feedback.lang %q is not a language code", e.value)
+			*d = d.WithHint("write a language code like de or en, or leave lang out to use the site's language")
 		} else {
 			s.Lang = e.value
 		}

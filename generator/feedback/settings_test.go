@@ -257,3 +257,27 @@ func TestCSPParsesForEveryProvider(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsMessagesInGerman: a bad feedback setting is reported in
+// German on a German site, the value's fault (grammar) and the hint
+// included, and in English as before.
+func TestSettingsMessagesInGerman(t *testing.T) {
+	for _, tc := range []struct{ src, de, en string }{
+		{"feedback:\n  provider: isso\n  host: https://*.example.test/\n",
+			`content/site.yaml:3:9: feedback.host "https://*.example.test/" hat einen Platzhalter (*) im Host — Nennen Sie den einen Host, auf dem der Dienst läuft; ein Platzhalter würde Skripte von jeder Website darunter erlauben`,
+			`content/site.yaml:3:9: feedback.host "https://*.example.test/" has a wildcard (*) in its host — name the one host the service runs on; a wildcard would allow scripts from any site under it`},
+		{"feedback:\n  provider: utterances\n  repo: nur-ein-name\n",
+			`content/site.yaml:3:9: feedback.repo "nur-ein-name" ist kein GitHub-Repository — Schreiben Sie owner/name, z. B. example-bank/feedback`,
+			`content/site.yaml:3:9: feedback.repo "nur-ein-name" is not a GitHub repository — write owner/name, e.g. example-bank/feedback`},
+	} {
+		_, ds := parseYAML(t, tc.src)
+		if len(ds) != 1 {
+			t.Fatalf("%q: %d diagnostics, want 1: %v", tc.src, len(ds), ds)
+		}
+		for lang, want := range map[string]string{"de": tc.de, "en": tc.en} {
+			if got := ds[0].Localize(lang).Error(); got != want {
+				t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
+			}
+		}
+	}
+}

@@ -183,8 +183,8 @@ func Parse(file string, r io.Reader) ([]feedback.Entry, []diag.Diagnostic) {
 			}
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 || n > 5 {
-				bad(col, "%s rating %q is not a whole number from 1 to 5", col, v).
-					Hint = "leave it empty when the reader gave no rating"
+				d := bad(col, "%s rating %q is not a whole number from 1 to 5", col, v)
+				*d = d.WithHint("leave it empty when the reader gave no rating")
 				continue
 			}
 			e.Ratings[i] = n

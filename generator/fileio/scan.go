@@ -2,7 +2,6 @@ package fileio
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,9 +40,9 @@ var ErrRefused = errors.New("refused (see the error about this file)")
 
 // Problem is a file Scan refused, with what to do about it.
 type Problem struct {
-	Path string // slash path from the site root
-	Msg  string
-	Hint string
+	Path string    // slash path from the site root
+	Msg  diag.Text // what is wrong, in words the build translates
+	Hint diag.Text
 }
 
 // Hidden reports whether a file or folder name is not the site's: hidden
@@ -55,7 +54,7 @@ func Hidden(name string) bool {
 // Diagnostic is the problem as the build reports it: an error at the file.
 func (p Problem) Diagnostic() diag.Diagnostic {
 	d := diag.Errorf(p.Path, 0, "%s", p.Msg)
-	if p.Hint != "" {
+	if !p.Hint.Empty() {
 		d = d.WithHint("%s", p.Hint)
 	}
 	return d
@@ -84,7 +83,7 @@ func Scan(root, dir string, skip func(rel string, d fs.DirEntry) bool) (*Files, 
 		return f, nil, err
 	}
 	if realRoot, err := filepath.EvalSymlinks(absRoot); err == nil && !within(realTop, realRoot) {
-		return f, nil, fmt.Errorf("the folder is a symbolic link to %s, outside the site folder; move the folder into the site", realTop)
+		return f, nil, diag.Err("the folder is a symbolic link to %s, outside the site folder; move the folder into the site", realTop)
 	}
 	f.exists = true
 	var problems []Problem
@@ -96,7 +95,7 @@ func Scan(root, dir string, skip func(rel string, d fs.DirEntry) bool) (*Files, 
 			rel = dir + "/" + filepath.ToSlash(p[len(realTop)+1:])
 		}
 		if err != nil {
-			problems = append(problems, Problem{Path: rel, Msg: fmt.Sprintf("cannot read: %v", err)})
+			problems = append(problems, Problem{Path: rel, Msg: diag.T("cannot read: %v", err)})
 			return nil
 		}
 		if p == realTop {
@@ -121,9 +120,7 @@ func Scan(root, dir string, skip func(rel string, d fs.DirEntry) bool) (*Files, 
 		case d.IsDir():
 			return nil
 		case !d.Type().IsRegular():
-			problems = append(problems, Problem{Path: rel,
-				Msg:  "this is not a regular file (a named pipe, socket or device) and cannot be published",
-				Hint: "remove it from " + dir + "/"})
+			problems = append(problems, notRegular(rel, dir))
 			return nil
 		}
 		f.list = append(f.list, rel)
@@ -147,35 +144,42 @@ func Scan(root, dir string, skip func(rel string, d fs.DirEntry) bool) (*Files, 
 func checkLink(p, rel, dir, realTop string) *Problem {
 	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		pr := &Problem{Path: rel, Hint: "replace the link by the file itself"}
+		pr := &Problem{Path: rel, Hint: diag.T("replace the link by the file itself")}
 		_, serr := os.Stat(p)
 		link, _ := os.Readlink(p)
 		switch {
 		case errors.Is(serr, syscall.ELOOP) || (serr == nil && strings.Contains(err.Error(), "too many links")):
-			pr.Msg = "the symbolic link loops (following it leads back to a link already followed)"
+			pr.Msg = diag.T("the symbolic link loops (following it leads back to a link already followed)")
 		case errors.Is(serr, fs.ErrNotExist):
-			pr.Msg = "the symbolic link is broken: " + link + " does not exist"
+			pr.Msg = diag.T("the symbolic link is broken: %s does not exist", link)
 		default:
-			pr.Msg = fmt.Sprintf("cannot follow the symbolic link: %v", err)
+			pr.Msg = diag.T("cannot follow the symbolic link: %v", err)
 		}
 		return pr
 	}
 	if !within(target, realTop) {
-		return &Problem{Path: rel, Msg: fmt.Sprintf("symbolic link points outside the %s folder (to %s)", dir, target),
-			Hint: "copy the file into " + dir + "/; links out of the site are refused so that nothing private is published"}
+		return &Problem{Path: rel, Msg: diag.T("symbolic link points outside the %s folder (to %s)", dir, target),
+			Hint: diag.T("copy the file into %s/; links out of the site are refused so that nothing private is published", dir)}
 	}
 	fi, err := os.Stat(target)
 	switch {
 	case err != nil:
-		return &Problem{Path: rel, Msg: fmt.Sprintf("cannot follow the symbolic link: %v", err)}
+		return &Problem{Path: rel, Msg: diag.T("cannot follow the symbolic link: %v", err)}
 	case fi.IsDir():
-		return &Problem{Path: rel, Msg: "a symbolic link to a folder is not followed",
-			Hint: "move the folder into " + dir + "/ instead of linking it"}
+		return &Problem{Path: rel, Msg: diag.T("a symbolic link to a folder is not followed"),
+			Hint: diag.T("move the folder into %s/ instead of linking it", dir)}
 	case !fi.Mode().IsRegular():
-		return &Problem{Path: rel, Msg: "this is not a regular file (a named pipe, socket or device) and cannot be published",
-			Hint: "remove it from " + dir + "/"}
+		p := notRegular(rel, dir)
+		return &p
 	}
 	return nil
+}
+
+// notRegular is the Problem of a named pipe, socket or device, or a link
+// to one.
+func notRegular(rel, dir string) Problem {
+	return Problem{Path: rel, Msg: diag.T("this is not a regular file (a named pipe, socket or device) and cannot be published"),
+		Hint: diag.T("remove it from %s/", dir)}
 }
 
 // within reports whether the real path p is dir or below it.

@@ -66,7 +66,7 @@ func TestScanListsRegularFilesAndLinksInside(t *testing.T) {
 	}
 	msgs := map[string]string{}
 	for _, p := range problems {
-		msgs[p.Path] = p.Msg
+		msgs[p.Path] = p.Msg.String()
 	}
 	realOutside, _ := filepath.EvalSymlinks(outside)
 	for path, msg := range map[string]string{

@@ -2,6 +2,8 @@ package grammar
 
 import (
 	"strings"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // keywordSources are the CSP keyword-sources a klartext policy uses.
@@ -19,10 +21,10 @@ func CSPSource(s string) error {
 	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok || (scheme != "https" && scheme != "http") {
-		return fail("is not a source klartext writes ('self', 'none', data: or https://host)", "")
+		return fail(diag.T("is not a source klartext writes ('self', 'none', data: or https://host)"), diag.Text{})
 	}
 	if strings.ContainsAny(rest, "/?#") {
-		return fail("has a path; a policy source names scheme, host and port only", "")
+		return fail(diag.T("has a path; a policy source names scheme, host and port only"), diag.Text{})
 	}
 	host, port, hasPort := strings.Cut(rest, ":")
 	if err := Host(host); err != nil {
@@ -49,12 +51,12 @@ type Policy struct {
 func ParsePolicy(p string) (Policy, error) {
 	pol := Policy{Sources: map[string][]string{}}
 	if strings.Contains(p, ",") {
-		return pol, fail("has a comma, which starts a second policy", "")
+		return pol, fail(diag.T("has a comma, which starts a second policy"), diag.Text{})
 	}
 	for _, d := range strings.Split(p, ";") {
 		for i := 0; i < len(d); i++ {
 			if c := d[i]; c != ' ' && (c < 0x21 || c > 0x7e) {
-				return pol, fail("has a character that is not printable ASCII", "")
+				return pol, fail(diag.T("has a character that is not printable ASCII"), diag.Text{})
 			}
 		}
 		words := strings.Fields(d)
@@ -64,18 +66,18 @@ func ParsePolicy(p string) (Policy, error) {
 		name := strings.ToLower(words[0])
 		for i := 0; i < len(name); i++ {
 			if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-				return pol, fail("has the directive name "+name+", which is not letters, digits and hyphens", "")
+				return pol, fail(diag.T("has the directive name %s, which is not letters, digits and hyphens", name), diag.Text{})
 			}
 		}
 		if _, dup := pol.Sources[name]; dup {
-			return pol, fail("names the directive "+name+" twice", "")
+			return pol, fail(diag.T("names the directive %s twice", name), diag.Text{})
 		}
 		for _, src := range words[1:] {
 			if err := CSPSource(src); err != nil {
-				return pol, fail(name+" "+src+" "+err.(*Error).Msg, "")
+				return pol, fail(diag.T("%s %s %s", name, src, err.(*Error).Msg), diag.Text{})
 			}
 			if src == "data:" && name != "img-src" {
-				return pol, fail(name+" allows data:, which only images may use", "")
+				return pol, fail(diag.T("%s allows data:, which only images may use", name), diag.Text{})
 			}
 		}
 		pol.Names = append(pol.Names, name)

@@ -1,9 +1,10 @@
 package grammar
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // maxLocalPart is the longest local part RFC 5321 (4.5.3.1.1) allows.
@@ -28,53 +29,53 @@ const EmailMaxLen = 254
 // matter and the address a reader leaves in the feedback form alike.
 func Email(s string) error {
 	if s == "" {
-		return fail("is empty", "write the address as name@bank.example")
+		return fail(diag.T("is empty"), diag.T("write the address as name@bank.example"))
 	}
 	if len(s) > EmailMaxLen {
-		return fail("is longer than 254 characters, more than a mail server takes", "")
+		return fail(diag.T("is longer than 254 characters, more than a mail server takes"), diag.Text{})
 	}
 	if strings.ContainsAny(s, "<> \t\"(),;:") {
-		return fail("is not a plain e-mail address (a name, a comment or a second address is around it)", "write only the address, as name@bank.example")
+		return fail(diag.T("is not a plain e-mail address (a name, a comment or a second address is around it)"), diag.T("write only the address, as name@bank.example"))
 	}
 	if strings.ContainsAny(s, "[]") {
-		return fail("has a domain literal in brackets, which is no domain name", "write the domain's name after the @, as name@bank.example")
+		return fail(diag.T("has a domain literal in brackets, which is no domain name"), diag.T("write the domain's name after the @, as name@bank.example"))
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {
-		return fail("has no @", "write the address as name@bank.example")
+		return fail(diag.T("has no @"), diag.T("write the address as name@bank.example"))
 	}
 	local, domain := s[:at], s[at+1:]
 	if strings.Contains(local, "@") {
-		return fail("has more than one @", "write one address, as name@bank.example")
+		return fail(diag.T("has more than one @"), diag.T("write one address, as name@bank.example"))
 	}
 	if local == "" {
-		return fail("has nothing before the @", "write the address as name@bank.example")
+		return fail(diag.T("has nothing before the @"), diag.T("write the address as name@bank.example"))
 	}
 	if len(local) > maxLocalPart {
-		return fail("has more than 64 characters before the @", "")
+		return fail(diag.T("has more than 64 characters before the @"), diag.Text{})
 	}
 	for _, atom := range strings.Split(local, ".") {
 		if atom == "" {
-			return fail("has a dot at the start or end of the name, or two dots in a row", "")
+			return fail(diag.T("has a dot at the start or end of the name, or two dots in a row"), diag.Text{})
 		}
 		for i := 0; i < len(atom); i++ {
 			c := atom[i]
 			if c >= utf8.RuneSelf {
-				return fail("has letters beyond ASCII before the @, which not every mail program can send to", "use the bank's ASCII address for the advisor")
+				return fail(diag.T("has letters beyond ASCII before the @, which not every mail program can send to"), diag.T("use the bank's ASCII address for the advisor"))
 			}
 			if !mailAtext(c) {
-				return fail("has "+strconv.QuoteRune(rune(c))+" before the @, which would change what a mail program does with the link", "write only the address, as name@bank.example; a ? or # would add fields or hidden recipients")
+				return fail(diag.T("has %q before the @, which would change what a mail program does with the link", rune(c)), diag.T("write only the address, as name@bank.example; a ? or # would add fields or hidden recipients"))
 			}
 		}
 	}
 	if !strings.Contains(domain, ".") {
-		return fail("has no domain with a dot after the @", "write the address as name@bank.example")
+		return fail(diag.T("has no domain with a dot after the @"), diag.T("write the address as name@bank.example"))
 	}
 	if err := Host(domain); err != nil {
-		return fail("has a domain that "+err.(*Error).Msg, err.(*Error).Hint)
+		return fail(diag.T("has a domain that %s", err.(*Error).Msg), err.(*Error).Hint)
 	}
 	if last := domain[strings.LastIndexByte(domain, '.')+1:]; strings.Trim(last, "0123456789") == "" {
-		return fail("has an IP address after the @", "write the bank's domain after the @")
+		return fail(diag.T("has an IP address after the @"), diag.T("write the bank's domain after the @"))
 	}
 	return nil
 }

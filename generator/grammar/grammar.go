@@ -11,17 +11,24 @@
 // value, Hint what to write instead.
 package grammar
 
-// Error is a value that does not fit its grammar.
+import "github.com/klartext/klartext/generator/diag"
+
+// Error is a value that does not fit its grammar. Msg and Hint are
+// diag.Text, not strings, so a caller that passes them on as a
+// diagnostic's arguments gets them translated with the rest of its
+// sentence (diag.Diagnostic.Localize).
 type Error struct {
-	Msg  string // what is wrong, to follow the value: "has a wildcard (*) in its host"
-	Hint string // what to write instead; may be empty
+	Msg  diag.Text // what is wrong, to follow the value: "has a wildcard (*) in its host"
+	Hint diag.Text // what to write instead; may be empty
 }
 
 func (e *Error) Error() string {
-	if e.Hint == "" {
-		return e.Msg
+	if e.Hint.Empty() {
+		return e.Msg.String()
 	}
-	return e.Msg + " — " + e.Hint
+	return e.Msg.String() + " — " + e.Hint.String()
 }
 
-func fail(msg, hint string) *Error { return &Error{Msg: msg, Hint: hint} }
+// fail is an Error; each call site makes msg and hint with diag.T and a
+// constant format, so TestEveryMessageHasItsGerman finds them.
+func fail(msg, hint diag.Text) *Error { return &Error{Msg: msg, Hint: hint} }

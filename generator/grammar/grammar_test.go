@@ -11,7 +11,7 @@ func errMsg(err error) string {
 	if err == nil {
 		return ""
 	}
-	return err.(*Error).Msg
+	return err.(*Error).Msg.String()
 }
 
 func TestHost(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // maxHostLength is the longest DNS name (RFC 1035: 255 octets on the wire,
@@ -19,17 +21,17 @@ const maxHostLength = 253
 func Host(h string) error {
 	switch {
 	case h == "":
-		return fail("has no host name", "write the full address, e.g. https://comments.example-bank.de")
+		return fail(diag.T("has no host name"), diag.T("write the full address, e.g. https://comments.example-bank.de"))
 	case strings.Contains(h, "*"):
-		return fail("has a wildcard (*) in its host", "name the one host the service runs on; a wildcard would allow scripts from any site under it")
+		return fail(diag.T("has a wildcard (*) in its host"), diag.T("name the one host the service runs on; a wildcard would allow scripts from any site under it"))
 	case strings.HasPrefix(h, "["):
-		return fail("has an IPv6 address as its host, which a Content-Security-Policy cannot name", "use the service's host name")
+		return fail(diag.T("has an IPv6 address as its host, which a Content-Security-Policy cannot name"), diag.T("use the service's host name"))
 	case len(h) > maxHostLength:
-		return fail("has a host name longer than 253 characters", "")
+		return fail(diag.T("has a host name longer than 253 characters"), diag.Text{})
 	}
 	for i := 0; i < len(h); i++ {
 		if h[i] >= utf8.RuneSelf {
-			return fail("has letters beyond ASCII in its host", "write an internationalised domain in its ASCII form (xn--…), as the registrar shows it")
+			return fail(diag.T("has letters beyond ASCII in its host"), diag.T("write an internationalised domain in its ASCII form (xn--…), as the registrar shows it"))
 		}
 	}
 	for _, label := range strings.Split(h, ".") {
@@ -43,16 +45,16 @@ func Host(h string) error {
 func hostLabel(l string) error {
 	switch {
 	case l == "":
-		return fail("has an empty part in its host name (two dots, or a dot at the start or end)", "")
+		return fail(diag.T("has an empty part in its host name (two dots, or a dot at the start or end)"), diag.Text{})
 	case len(l) > 63:
-		return fail("has a part of its host name longer than 63 characters", "")
+		return fail(diag.T("has a part of its host name longer than 63 characters"), diag.Text{})
 	case l[0] == '-' || l[len(l)-1] == '-':
-		return fail("has a part of its host name that starts or ends with a hyphen", "")
+		return fail(diag.T("has a part of its host name that starts or ends with a hyphen"), diag.Text{})
 	}
 	for i := 0; i < len(l); i++ {
 		c := l[i]
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
-			return fail("has "+strconv.QuoteRune(rune(c))+" in its host, which a host name cannot have", "a host name has only letters, digits, hyphens and dots")
+			return fail(diag.T("has %q in its host, which a host name cannot have", rune(c)), diag.T("a host name has only letters, digits, hyphens and dots"))
 		}
 	}
 	return nil
@@ -62,7 +64,7 @@ func hostLabel(l string) error {
 func Port(p string) error {
 	n, err := strconv.Atoi(p)
 	if err != nil || n < 1 || n > 65535 || strings.TrimLeft(p, "0123456789") != "" {
-		return fail("has the port "+strconv.Quote(p)+", which is not a number from 1 to 65535", "")
+		return fail(diag.T("has the port %q, which is not a number from 1 to 65535", p), diag.Text{})
 	}
 	return nil
 }
@@ -92,16 +94,16 @@ func Loopback(h string) bool {
 // ("de", "en-GB", "gsw"). Providers put it into paths and attributes.
 func LanguageTag(l string) error {
 	if l == "" {
-		return fail("is empty", "write a language code like de or en-GB")
+		return fail(diag.T("is empty"), diag.T("write a language code like de or en-GB"))
 	}
 	for i, part := range strings.Split(l, "-") {
 		if len(part) < 2 || len(part) > 8 || (i == 0 && len(part) > 3) {
-			return fail("is not a language code", "write a language code like de or en-GB")
+			return fail(diag.T("is not a language code"), diag.T("write a language code like de or en-GB"))
 		}
 		for j := 0; j < len(part); j++ {
 			c := part[j]
 			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-				return fail("is not a language code", "write a language code like de or en-GB")
+				return fail(diag.T("is not a language code"), diag.T("write a language code like de or en-GB"))
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+
+	"github.com/klartext/klartext/generator/diag"
 )
 
 // Schemes says which schemes WebURL accepts.
@@ -32,27 +34,27 @@ const (
 // returns the parsed address.
 func WebURL(raw string, schemes Schemes) (*url.URL, error) {
 	if raw == "" {
-		return nil, fail("is empty", "write the full address, e.g. https://www.example-bank.de/")
+		return nil, fail(diag.T("is empty"), diag.T("write the full address, e.g. https://www.example-bank.de/"))
 	}
 	for _, r := range raw {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || unsafeFormat(r) {
-			return nil, fail("has a space or control character in it", "write spaces in an address as %20")
+			return nil, fail(diag.T("has a space or control character in it"), diag.T("write spaces in an address as %%20"))
 		}
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Opaque != "" || !strings.Contains(raw, "//") || u.Host == "" {
-		return nil, fail("is not an absolute web address", "write the full address, e.g. https://www.example-bank.de/")
+		return nil, fail(diag.T("is not an absolute web address"), diag.T("write the full address, e.g. https://www.example-bank.de/"))
 	}
 	scheme := strings.ToLower(u.Scheme)
 	if u.User != nil {
-		return nil, fail("has a user name or password in it (before the @)", "remove that part; an address on a public page must hold no credentials")
+		return nil, fail(diag.T("has a user name or password in it (before the @)"), diag.T("remove that part; an address on a public page must hold no credentials"))
 	}
 	host, port := u.Hostname(), u.Port()
 	if strings.HasPrefix(u.Host, "[") {
 		host = u.Host // Host names the IPv6 literal as such
 	}
 	if strings.HasSuffix(u.Host, ":") {
-		return nil, fail("ends its host with a colon but gives no port", "remove the colon or write the port after it")
+		return nil, fail(diag.T("ends its host with a colon but gives no port"), diag.T("remove the colon or write the port after it"))
 	}
 	if err := Host(host); err != nil {
 		return nil, err
@@ -67,15 +69,15 @@ func WebURL(raw string, schemes Schemes) (*url.URL, error) {
 	case scheme == "http" && schemes == HTTPOrHTTPS:
 	case scheme == "http" && schemes == HTTPSOrLoopback && Loopback(host):
 	case scheme == "http" && schemes == HTTPSOrLoopback:
-		return nil, fail("is http://: what readers send would travel unencrypted", "use the https:// address of the service (http:// is accepted only for localhost and 127.0.0.1, for testing)")
+		return nil, fail(diag.T("is http://: what readers send would travel unencrypted"), diag.T("use the https:// address of the service (http:// is accepted only for localhost and 127.0.0.1, for testing)"))
 	case scheme == "http":
-		return nil, fail("is http://, not https://", "use the https:// address")
+		return nil, fail(diag.T("is http://, not https://"), diag.T("use the https:// address"))
 	default:
 		want := "https://"
 		if schemes == HTTPOrHTTPS {
 			want = "http:// or https://"
 		}
-		return nil, fail("is not a web address ("+want+")", "write the full address, e.g. https://www.example-bank.de/")
+		return nil, fail(diag.T("is not a web address (%s)", want), diag.T("write the full address, e.g. https://www.example-bank.de/"))
 	}
 	return u, nil
 }

@@ -149,15 +149,17 @@ type UnsupportedError struct {
 	Have []string // the languages the theme has
 }
 
-func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("the language %s is not supported: the theme has no translation file %s (it has %s)",
+func (e *UnsupportedError) Error() string { return e.Text().String() }
+
+// Text is the error in words the build translates (a diag.Texter).
+func (e *UnsupportedError) Text() diag.Text {
+	return diag.T("the language %s is not supported: the theme has no translation file %s (it has %s)",
 		e.Lang, e.File, strings.Join(e.Have, ", "))
 }
 
 // Hint says what to do.
-func (e *UnsupportedError) Hint() string {
-	return "write language: with one of " + strings.Join(e.Have, ", ") + ", or add " + e.File +
-		" with every key of " + Reference + ".yaml"
+func (e *UnsupportedError) Hint() diag.Text {
+	return diag.T("write language: with one of %s, or add %s with every key of %s.yaml", strings.Join(e.Have, ", "), e.File, Reference)
 }
 
 // Load reads lang's words for a site: the built-in theme's translation

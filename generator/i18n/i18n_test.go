@@ -38,7 +38,7 @@ func TestUnsupportedLanguageIsAnError(t *testing.T) {
 			t.Errorf("the error %q does not name %q", err, want)
 		}
 	}
-	if !strings.Contains(u.Hint(), "de.yaml") {
+	if !strings.Contains(u.Hint().String(), "de.yaml") {
 		t.Errorf("the hint %q does not say which keys a new file needs", u.Hint())
 	}
 	if c, err := Load(fsys, "themes/klartext", "en-GB"); err != nil || c.T("home") != "Home" {

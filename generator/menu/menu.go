@@ -137,7 +137,7 @@ func parseEntry(n *yaml.Node, menu, file string) (Entry, []diag.Diagnostic) {
 	case e.PageRef != "" && e.URL != "":
 		ds = append(ds, diag.Errorf(file, n.Line, "the menu entry has both pageRef: and url:; keep one").WithKey("menus"))
 	case e.URL != "":
-		if err := checkURL(e.URL); err != "" {
+		if err := checkURL(e.URL); !err.Empty() {
 			ds = append(ds, diag.Errorf(file, n.Line, "the menu entry's url %q %s", e.URL, err).WithKey("menus").
 				WithHint("write an https:// address, or a page by its file with pageRef:"))
 		} else if e.Name == "" {
@@ -149,17 +149,17 @@ func parseEntry(n *yaml.Node, menu, file string) (Entry, []diag.Diagnostic) {
 
 // checkURL accepts an https address (http to this machine) — a link a
 // reader follows — or a path from the site's root; it says what is wrong.
-func checkURL(u string) string {
+func checkURL(u string) diag.Text {
 	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 		if strings.ContainsAny(u, " \t\n\"<>\\") {
-			return "has a space, quote or backslash in it"
+			return diag.T("has a space, quote or backslash in it")
 		}
-		return ""
+		return diag.Text{}
 	}
 	if _, err := grammar.WebURL(u, grammar.HTTPSOrLoopback); err != nil {
 		return err.(*grammar.Error).Msg
 	}
-	return ""
+	return diag.Text{}
 }
 
 // ParseFrontMatter reads a page's menu: value as the front matter decoder

@@ -40,7 +40,7 @@ func dummyChart() *render.ChartKind {
 	adapt := func(p product.Product) chart.RiskInput {
 		return chart.RiskInput{SRI: p.SRI, RHPYears: p.RHPYears, ProductName: p.Name}
 	}
-	return &render.ChartKind{Name: "dummy", Noun: "dummy chart", Product: render.OfProduct, OnProductPage: true,
+	return &render.ChartKind{Name: "dummy", Noun: diag.T("dummy chart"), Product: render.OfProduct, OnProductPage: true,
 		Draw: func(d render.ChartData) ([]chart.Figure, error) {
 			f, err := build(d.ID(), d.Locale, adapt(d.Product.Product.Facts))
 			return []chart.Figure{f}, err
@@ -159,4 +159,34 @@ func indexHas(t *testing.T, dir, s string) bool {
 		t.Fatal(err)
 	}
 	return found
+}
+
+// TestChartKindNamedInGerman: the warning about a chart kind the product
+// layout leaves out names the kind in the message's language.
+func TestChartKindNamedInGerman(t *testing.T) {
+	files := productSite("Text.\n")
+	layout, err := os.ReadFile(filepath.Join("..", "..", "themes", "klartext", "layouts", "products", "single.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["themes/klartext/layouts/products/single.html"] = strings.Replace(string(layout), `{{index $.Figures "risk"}}`, "", 1)
+	res, _ := builds(t, files)
+	var found bool
+	for _, d := range res.Diagnostics.Warnings() {
+		if d.File != "themes/klartext/layouts/products/single.html" || !strings.Contains(d.Message, "(risk)") {
+			continue
+		}
+		found = true
+		for lang, want := range map[string]string{
+			"de": `themes/klartext/layouts/products/single.html: Warnung: Jede Produktseite zeichnet das Risikodiagramm (risk), aber das Layout zeigt es nicht — Setzen Sie es mit {{index $.Figures "risk"}}, oder zeigen Sie alle Diagramme der Seite mit {{.Charts}}`,
+			"en": `themes/klartext/layouts/products/single.html: warning: every product page draws the risk chart (risk), but the layout does not show it — place it with {{index $.Figures "risk"}}, or show all of the page's charts with {{.Charts}}`,
+		} {
+			if got := d.Localize(lang).Error(); got != want {
+				t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no warning about the risk chart: %s", joinDiags(res))
+	}
 }

@@ -40,12 +40,12 @@ func Publishable(cfg config.Site, files *fileio.Files, assets []content.Asset, d
 		}
 		if allowed[inner] {
 			used[inner] = true
-			ds.Add(diag.Warnf(a.Source, 0, "published as it is because site.yaml allows it (allow_raw): it is %s%s, %s", kind, why, consequence(kind)).
+			ds.Add(diag.Warnf(a.Source, 0, "published as it is because site.yaml allows it (allow_raw): it is %s%s, %s", kind.Noun(), why, consequence(kind)).
 				WithHint("review every change to this file"))
 			out = append(out, a)
 			continue
 		}
-		ds.Add(diag.Errorf(a.Source, 0, "this file is not published: it is %s%s, %s", kind, why, consequence(kind)).
+		ds.Add(diag.Errorf(a.Source, 0, "this file is not published: it is %s%s, %s", kind.Noun(), why, consequence(kind)).
 			WithHint("%s", refusedHint(kind, inner, cfg.Theme)))
 	}
 	for _, a := range cfg.AllowRaw {
@@ -59,34 +59,32 @@ func Publishable(cfg config.Site, files *fileio.Files, assets []content.Asset, d
 
 // kindOf is the active kind of one asset; an SVG is read and is active
 // only with script (why says what the check found).
-func kindOf(files *fileio.Files, source, inner string) (active.Kind, string) {
+func kindOf(files *fileio.Files, source, inner string) (active.Kind, diag.Text) {
 	kind := active.Of(inner)
 	if kind != active.SVG {
-		return kind, ""
+		return kind, diag.Text{}
 	}
 	data, err := files.ReadFile(source, maxSVGBytes)
 	if err != nil {
-		return svgWithScript, " that cannot be checked (" + err.Error() + ")"
+		return active.SVGWithScript, diag.T(" that cannot be checked (%v)", err)
 	}
 	if err := active.CheckSVG(data); err != nil {
-		return svgWithScript, " (" + err.Error() + ")"
+		return active.SVGWithScript, diag.T(" (%v)", err)
 	}
-	return active.None, ""
+	return active.None, diag.Text{}
 }
 
-const svgWithScript active.Kind = "an SVG with script"
-
 // consequence says what an active file would do once published.
-func consequence(kind active.Kind) string {
+func consequence(kind active.Kind) diag.Text {
 	switch kind {
 	case active.Server:
-		return "which a web server that runs such scripts would execute"
+		return diag.T("which a web server that runs such scripts would execute")
 	case active.HostConfig:
-		return "which would change the web host's headers or redirects (the Content-Security-Policy, where addresses lead)"
+		return diag.T("which would change the web host's headers or redirects (the Content-Security-Policy, where addresses lead)")
 	case active.WellKnown:
-		return "which other services read as proof of control of the bank's domain (certificates, app links, sign-in)"
+		return diag.T("which other services read as proof of control of the bank's domain (certificates, app links, sign-in)")
 	}
-	return "which would run as the bank's own site, outside the theme and the Content-Security-Policy"
+	return diag.T("which would run as the bank's own site, outside the theme and the Content-Security-Policy")
 }
 
 func allowLine(cfg config.Site, inner string) int {
@@ -98,17 +96,17 @@ func allowLine(cfg config.Site, inner string) int {
 	return 0
 }
 
-func refusedHint(kind active.Kind, inner, themeName string) string {
-	allow := "if it must be published as it is, name it in site.yaml: allow_raw: [" + inner + "]"
+func refusedHint(kind active.Kind, inner, themeName string) diag.Text {
+	allow := diag.T("if it must be published as it is, name it in site.yaml: allow_raw: [%s]", inner)
 	switch kind {
 	case active.HTML:
-		return "write the page in Markdown, or " + allow
+		return diag.T("write the page in Markdown, or %s", allow)
 	case active.Script, active.Wasm:
-		return "scripts come from the theme (themes/" + themeName + "/static/); " + allow
+		return diag.T("scripts come from the theme (themes/%s/static/); %s", themeName, allow)
 	case active.HostConfig:
-		return "klartext writes the host's _headers itself (site.yaml's headers: adds to it); " + allow
+		return diag.T("klartext writes the host's _headers itself (site.yaml's headers: adds to it); %s", allow)
 	case active.WellKnown:
-		return "publish files below .well-known/ one by one: " + allow
+		return diag.T("publish files below .well-known/ one by one: %s", allow)
 	}
-	return "remove it, or " + allow
+	return diag.T("remove it, or %s", allow)
 }

@@ -27,8 +27,9 @@ type ChartKind struct {
 	// Name is the figure's kind (its class chart-<name>, its key in
 	// PageView.Figures) and the type a ```chart block names.
 	Name string
-	// Noun names the chart in messages: "product comparison".
-	Noun string
+	// Noun names the chart in messages: diag.T("product comparison"), a
+	// Text so that a German site's message names it in German.
+	Noun diag.Text
 	// Product is how a ```chart block of the kind names a product.
 	Product ProductUse
 	// OnProductPage: every product page draws it into PageView.Figures
@@ -110,16 +111,16 @@ type chartRegistry struct {
 }
 
 var chartKinds = &chartRegistry{kinds: registry.New(
-	&ChartKind{Name: chart.KindRisk, Noun: "risk chart", Product: OfProduct, OnProductPage: true, Draw: drawRisk},
-	&ChartKind{Name: chart.KindCosts, Noun: "costs chart", Product: OfProduct, OnProductPage: true, Draw: productChart(costsInput, (*chart.Skeletons).Costs)},
-	&ChartKind{Name: chart.KindCostsOverTime, Noun: "costs-over-time chart", Product: OfProduct, OnProductPage: true,
+	&ChartKind{Name: chart.KindRisk, Noun: diag.T("risk chart"), Product: OfProduct, OnProductPage: true, Draw: drawRisk},
+	&ChartKind{Name: chart.KindCosts, Noun: diag.T("costs chart"), Product: OfProduct, OnProductPage: true, Draw: productChart(costsInput, (*chart.Skeletons).Costs)},
+	&ChartKind{Name: chart.KindCostsOverTime, Noun: diag.T("costs-over-time chart"), Product: OfProduct, OnProductPage: true,
 		Draw: productChart(costsOverTimeInput, (*chart.Skeletons).CostsOverTime)},
-	&ChartKind{Name: chart.KindScenarios, Noun: "scenarios chart", Product: OfProduct, OnProductPage: true, Draw: productChart(scenariosInput, (*chart.Skeletons).Scenarios)},
-	&ChartKind{Name: chart.KindComparison, Noun: "product comparison", Product: MarksProduct, OwnPage: productsSection, Draw: drawComparison},
-	&ChartKind{Name: "feedback", Noun: "feedback balance", OwnPage: feedbackPage, Draw: drawFeedback},
-	&ChartKind{Name: chart.KindFeedbackBalance, Noun: "feedback balance chart", Draw: feedbackCharts[0].draw},
-	&ChartKind{Name: chart.KindFeedbackFactors, Noun: "feedback factors chart", Draw: feedbackCharts[1].draw},
-	&ChartKind{Name: chart.KindFeedbackSections, Noun: "feedback sections chart", Draw: feedbackCharts[2].draw},
+	&ChartKind{Name: chart.KindScenarios, Noun: diag.T("scenarios chart"), Product: OfProduct, OnProductPage: true, Draw: productChart(scenariosInput, (*chart.Skeletons).Scenarios)},
+	&ChartKind{Name: chart.KindComparison, Noun: diag.T("product comparison"), Product: MarksProduct, OwnPage: productsSection, Draw: drawComparison},
+	&ChartKind{Name: "feedback", Noun: diag.T("feedback balance"), OwnPage: feedbackPage, Draw: drawFeedback},
+	&ChartKind{Name: chart.KindFeedbackBalance, Noun: diag.T("feedback balance chart"), Draw: feedbackCharts[0].draw},
+	&ChartKind{Name: chart.KindFeedbackFactors, Noun: diag.T("feedback factors chart"), Draw: feedbackCharts[1].draw},
+	&ChartKind{Name: chart.KindFeedbackSections, Noun: diag.T("feedback sections chart"), Draw: feedbackCharts[2].draw},
 )}
 
 func (c *chartRegistry) all() []*ChartKind { return c.kinds.All() }

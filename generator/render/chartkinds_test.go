@@ -51,7 +51,7 @@ func TestChartTypesAreTheRegistry(t *testing.T) {
 func TestChartKindsComplete(t *testing.T) {
 	seen := map[string]bool{}
 	for _, k := range ChartKinds() {
-		if k.Name == "" || seen[k.Name] || k.Draw == nil || k.Noun == "" {
+		if k.Name == "" || seen[k.Name] || k.Draw == nil || k.Noun.Empty() {
 			t.Errorf("kind %+v: a unique name, a noun and Draw are required", k)
 		}
 		seen[k.Name] = true

@@ -363,7 +363,7 @@ func (s *Server) build(ctx context.Context, changed []string, rebuilt bool) {
 	}
 	if err != nil {
 		res.Failed = true
-		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Error, Message: err.Error()})
+		res.Diagnostics = append(res.Diagnostics, diag.Errorf("", 0, "%v", err))
 	}
 	s.Publish(res)
 

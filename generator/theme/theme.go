@@ -138,7 +138,7 @@ func Load(siteRoot, name, lang string, funcs template.FuncMap) (*Theme, error) {
 	case name == themes.DefaultName:
 		files = nil // the built-in theme alone
 	default:
-		return nil, fmt.Errorf("theme %q not found: there is no folder themes/%s in the site", name, name)
+		return nil, diag.Err("theme %q not found: there is no folder themes/%s in the site", name, name)
 	}
 	layers = append(layers, def)
 	t := &Theme{fsys: overlay(layers), funcs: funcs, compiled: map[string]*compiled{}, Quick: true, CachePartials: true, Refused: refused, site: files}
