@@ -131,22 +131,57 @@ func treeOf(tree *content.Tree, folders []string, i int) *content.Tree {
 	if i > 0 {
 		lang = folders[i-1]
 	}
+	withdrawn := withdrawnAdvisors(tree)
 	translated := map[string]bool{}
 	for _, p := range tree.Pages {
 		if p.Lang == lang {
-			t.Pages = append(t.Pages, p)
+			t.Pages = append(t.Pages, withdrawnIn(p, withdrawn))
 			translated[p.Original] = true
 		}
 	}
 	if lang != "" {
 		for _, p := range tree.Pages {
 			if p.Lang == "" && p.Kind == content.KindAdvisor && !translated[p.Source] {
-				t.Pages = append(t.Pages, p.UntranslatedCopy())
+				t.Pages = append(t.Pages, withdrawnIn(p.UntranslatedCopy(), withdrawn))
 			}
 		}
 		slices.SortFunc(t.Pages, func(a, b *content.Page) int { return strings.Compare(a.Source, b.Source) })
 	}
 	return &t
+}
+
+// withdrawnAdvisors are the advisors (by their original's file) whose page
+// in any language says published: false: an advisor withdraws consent as
+// a person, so the withdrawal holds for every language, whichever file an
+// editor wrote it into.
+func withdrawnAdvisors(tree *content.Tree) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range tree.Pages {
+		if p.Kind == content.KindAdvisor && p.Meta.Published != nil && !*p.Meta.Published {
+			out[originalOf(p)] = true
+		}
+	}
+	return out
+}
+
+// withdrawnIn is p, or for an advisor withdrawn in another language's
+// file a copy of p that says published: false too.
+func withdrawnIn(p *content.Page, withdrawn map[string]bool) *content.Page {
+	if p.Kind != content.KindAdvisor || !withdrawn[originalOf(p)] || (p.Meta.Published != nil && !*p.Meta.Published) {
+		return p
+	}
+	c := *p
+	published := false
+	c.Meta.Published = &published
+	return &c
+}
+
+// originalOf is the file of p's original: p's own in the default language.
+func originalOf(p *content.Page) string {
+	if p.Original != "" {
+		return p.Original
+	}
+	return p.Source
 }
 
 // entriesOf are the feedback export's rows of the pages of the language

@@ -284,10 +284,24 @@ func TestAdvisorAndStoryReferences(t *testing.T) {
 
 // A withdrawn advisor (published: false in the profile and in its English
 // version) has no page in either language and no link to one.
+//
+// Consent is the person's: published: false in the German file, in the
+// English translation or in both withdraws the advisor in every language.
 func TestWithdrawnAdvisorIsReportedAndUnlinked(t *testing.T) {
+	for _, files := range [][]string{
+		{"content/advisors/jonas-weber.md"},
+		{"content/advisors/jonas-weber.en.md"},
+		{"content/advisors/jonas-weber.md", "content/advisors/jonas-weber.en.md"},
+	} {
+		t.Run(strings.Join(files, "+"), func(t *testing.T) { withdrawnAdvisor(t, files) })
+	}
+}
+
+func withdrawnAdvisor(t *testing.T, files []string) {
 	root := copyDemo(t)
-	edit(t, root, "content/advisors/jonas-weber.md", "---\n", "---\npublished: false\n")
-	edit(t, root, "content/advisors/jonas-weber.en.md", "---\n", "---\npublished: false\n")
+	for _, f := range files {
+		edit(t, root, f, "---\n", "---\npublished: false\n")
+	}
 	dest := filepath.Join(root, "public")
 	res := build(t, root, dest)
 	if res.Diagnostics.HasErrors() {
