@@ -13,7 +13,7 @@ import (
 // language.
 func Translations(s *site.Site) []diag.Diagnostic {
 	var out []diag.Diagnostic
-	for _, ls := range s.Languages {
+	for i, ls := range s.Languages {
 		for _, n := range ls.Nodes {
 			if n.Page == nil || n.Source == "" || n.Untranslated {
 				continue
@@ -27,7 +27,9 @@ func Translations(s *site.Site) []diag.Diagnostic {
 				original = n.Original
 			}
 			for _, o := range s.Languages {
-				if l := o.Config.Language; !have[l] && ls == s.Languages[0] {
+				// A page of the default language lacks a version; a
+				// translation's own versions are its original's.
+				if l := o.Config.Language; i == 0 && !have[l] {
 					out = append(out, diag.Warnf(n.Source, 0, "the page has no translation into %s (%s)", l, TranslationFile(original, o)).
 						WithHint("translate it into that file, with the same front matter keys; until then the %s site has no such page, or shows the page's facts without its text", l))
 				}

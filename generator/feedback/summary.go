@@ -42,6 +42,11 @@ type Counts struct {
 // Total is the number of messages.
 func (c Counts) Total() int { return c.Praise + c.Criticism + c.Questions + c.Comments }
 
+// Plus is the sum of c and o, kind by kind.
+func (c Counts) Plus(o Counts) Counts {
+	return Counts{c.Praise + o.Praise, c.Criticism + o.Criticism, c.Questions + o.Questions, c.Comments + o.Comments}
+}
+
 func (c *Counts) add(k Kind) {
 	switch k {
 	case Praise:

@@ -11,6 +11,7 @@ package load
 
 import (
 	"errors"
+	"path"
 	"slices"
 	"strings"
 
@@ -110,10 +111,11 @@ func Sites(opts Options, ds *diag.List) []Language {
 		return []Language{{in, languageTheme(&in, opts, 0, ds)}}
 	}
 	out := make([]Language, len(codes))
+	withdrawn := withdrawnAdvisors(tree)
 	for i := range codes {
 		li := in
 		li.Config = cfg.ForLanguage(i)
-		li.Tree = treeOf(tree, folders, i)
+		li.Tree = treeOf(tree, folders, i, withdrawn)
 		li.FeedbackEntries = entriesOf(entries, li.Config.LanguagePrefix, folders)
 		out[i] = Language{li, languageTheme(&li, opts, i, ds)}
 	}
@@ -123,15 +125,15 @@ func Sites(opts Options, ds *diag.List) []Language {
 // treeOf is the content of the site's i-th language: the default's
 // pages, or the translations into that language and, where an advisor
 // has none, the advisor's page without its text (content.Page.Untranslated):
-// every language's site has every advisor's card.
-func treeOf(tree *content.Tree, folders []string, i int) *content.Tree {
+// every language's site has every advisor's card; an advisor withdrawn in
+// any language's file (withdrawn) is withdrawn in each.
+func treeOf(tree *content.Tree, folders []string, i int, withdrawn map[string]bool) *content.Tree {
 	t := *tree
 	t.Pages = nil
 	lang := ""
 	if i > 0 {
 		lang = folders[i-1]
 	}
-	withdrawn := withdrawnAdvisors(tree)
 	translated := map[string]bool{}
 	for _, p := range tree.Pages {
 		if p.Lang == lang {
@@ -216,7 +218,13 @@ func languageTheme(in *site.Input, opts Options, i int, ds *diag.List) *theme.Th
 		ds.Add(diag.Errorf(config.File, cfg.LanguageLine, "%v", err).WithHint("%s", unsupported.Hint()).WithKey(languageKey(cfg)))
 		return nil // said once: a language without words has no formats either
 	case err != nil:
-		if i == 0 {
+		var scripts *theme.ScriptsError
+		switch {
+		case i > 0: // said with the default language's
+		case errors.As(err, &scripts):
+			ds.Add(diag.Errorf(path.Join("themes", cfg.Theme, theme.ScriptsFile), scripts.Line, "%v", scripts.Err).
+				WithHint("each script's path, below it name: file for each file it loads (see the default theme's %s)", theme.ScriptsFile))
+		default:
 			ds.Add(diag.Errorf("themes/"+cfg.Theme, 0, "%v", err))
 		}
 		return nil

@@ -438,3 +438,10 @@ func TestBadInputFeedbackFromTheFuture(t *testing.T) {
 		t.Errorf("the row from the future is counted: %v", err)
 	}
 }
+
+// A site theme's scripts.yaml that names no file of the theme is an error
+// at that file and line, with what to write.
+func TestBadScriptsFileNamesItsLine(t *testing.T) {
+	refused(t, put(t, "themes/klartext/scripts.yaml", "/js/charts.js:\n  echarts: /js/nope.js\n"),
+		"themes/klartext/scripts.yaml:2: the theme has no file static/js/nope.js — each script's path, below it name: file for each file it loads (see the default theme's scripts.yaml)")
+}

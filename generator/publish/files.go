@@ -159,12 +159,9 @@ func pagePaths(s *site.Site, notFound bool) []string {
 		sites = []*site.Site{s}
 	}
 	var out []string
-	for i, l := range sites {
+	for _, l := range sites {
 		// Another language's addresses are below its folder, /<code>/.
-		folder := ""
-		if i > 0 {
-			folder = "/" + config.LanguageFolder(l.Config.Language)
-		}
+		folder := l.Config.LanguagePrefix
 		for _, n := range l.Nodes {
 			out = append(out, folder+n.URL)
 		}

@@ -194,8 +194,7 @@ func sumFeedback(sites []*Site) {
 	any := false
 	for _, s := range sites {
 		if f := s.Feedback; f != nil && f.Balance != nil {
-			t := f.Balance.Total
-			all.Praise, all.Criticism, all.Questions, all.Comments = all.Praise+t.Praise, all.Criticism+t.Criticism, all.Questions+t.Questions, all.Comments+t.Comments
+			all = all.Plus(f.Balance.Total)
 			any = true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/escape"
 )
 
@@ -26,6 +27,20 @@ import (
 // data-echarts-integrity="sha384-…" (the template function assetAttrs).
 const ScriptsFile = "scripts.yaml"
 
+// ScriptsError is a problem of the theme's ScriptsFile at a line (0: the
+// whole file), for a diagnostic naming that file.
+type ScriptsError struct {
+	Line int
+	Err  error
+}
+
+func (e *ScriptsError) Error() string { return fmt.Sprintf("%s:%d: %v", ScriptsFile, e.Line, e.Err) }
+func (e *ScriptsError) Unwrap() error { return e.Err }
+
+func scriptsError(line int, format string, a ...any) error {
+	return &ScriptsError{Line: line, Err: diag.Err(format, a...)}
+}
+
 // ScriptLoad is a file a script loads itself: the name of its data attributes
 // and the file's site path.
 type ScriptLoad struct {
@@ -41,38 +56,36 @@ func readScripts(fsys fs.FS) (map[string][]ScriptLoad, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", ScriptsFile, err)
+		return nil, scriptsError(0, "cannot read: %v", err)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", ScriptsFile, err)
+		return nil, scriptsError(0, "broken YAML: %v", err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
-	bad := func(n *yaml.Node, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %s", ScriptsFile, n.Line, fmt.Sprintf(format, args...))
-	}
+	bad := func(n *yaml.Node, err error) error { return scriptsError(n.Line, "%v", err) }
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, bad(root, "write each script's path with the files it loads below it (/js/charts.js: then echarts: /js/echarts.min.js)")
+		return nil, bad(root, diag.Err("write each script's path with the files it loads below it (/js/charts.js: then echarts: /js/echarts.min.js)"))
 	}
 	out := map[string][]ScriptLoad{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		script, loads := root.Content[i], root.Content[i+1]
 		if err := staticFile(fsys, script.Value); err != nil {
-			return nil, bad(script, "%v", err)
+			return nil, bad(script, err)
 		}
 		if loads.Kind != yaml.MappingNode {
-			return nil, bad(loads, "below %s write each file it loads as name: path (echarts: /js/echarts.min.js)", script.Value)
+			return nil, bad(loads, diag.Err("below %s write each file it loads as name: path (echarts: /js/echarts.min.js)", script.Value))
 		}
 		for k := 0; k+1 < len(loads.Content); k += 2 {
 			name, file := loads.Content[k], loads.Content[k+1]
 			if !attrName(name.Value) {
-				return nil, bad(name, "%q cannot name a data attribute: use lower-case letters and digits, starting with a letter", name.Value)
+				return nil, bad(name, diag.Err("%q cannot name a data attribute: use lower-case letters and digits, starting with a letter", name.Value))
 			}
 			if err := staticFile(fsys, file.Value); err != nil {
-				return nil, bad(file, "%v", err)
+				return nil, bad(file, err)
 			}
 			out[script.Value] = append(out[script.Value], ScriptLoad{Name: name.Value, Path: file.Value})
 		}
@@ -83,10 +96,10 @@ func readScripts(fsys fs.FS) (map[string][]ScriptLoad, error) {
 // staticFile says why p is no site path of a static file of the theme.
 func staticFile(fsys fs.FS, p string) error {
 	if !strings.HasPrefix(p, "/") || path.Clean(p) != p {
-		return fmt.Errorf("%q is no site path of a theme file (like /js/charts.js)", p)
+		return diag.Err("%q is no site path of a theme file (like /js/charts.js)", p)
 	}
 	if _, err := fs.Stat(fsys, "static"+p); err != nil {
-		return fmt.Errorf("the theme has no file static%s", p)
+		return diag.Err("the theme has no file static%s", p)
 	}
 	return nil
 }
