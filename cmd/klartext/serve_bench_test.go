@@ -26,7 +26,7 @@ import (
 func BenchmarkEditToReload(b *testing.B) {
 	site := benchCopy(b)
 	file := firstPage(b, site, "products")
-	benchEdit(b, site, file, `<article class="product">`, func(orig string, i int) string {
+	benchEdit(b, site, file, `<article class="product"`, func(orig string, i int) string {
 		return strings.Replace(orig, "\n## ", fmt.Sprintf("\nÄnderung %d.\n\n## ", i), 1)
 	}, func(string) string { return "/products/" + strings.TrimSuffix(filepath.Base(file), ".md") + "/" })
 }
@@ -73,7 +73,7 @@ func benchLog() io.Writer {
 func BenchmarkEditToReloadDataRow(b *testing.B) {
 	site := benchCopy(b)
 	file := filepath.Join(site, "content", "data", "products.csv")
-	benchEdit(b, site, file, `<article class="product">`, func(orig string, i int) string {
+	benchEdit(b, site, file, `<article class="product"`, func(orig string, i int) string {
 		lines := strings.SplitN(orig, "\n", 3)
 		cells := strings.Split(lines[1], ",")
 		cells[len(cells)-2] = fmt.Sprintf("%d.%02d", 6+i%2, i%100) // scenario_moderate_pct
