@@ -144,11 +144,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			errAt(v.Line, v.Column, key, "feedback.%s must be a single value, not a list or mapping", key)
 			continue
 		}
-		val := strings.TrimSpace(v.Value)
-		if v.Tag == "!!null" {
-			val = ""
-		}
-		vals[key] = entry{value: val, line: v.Line, col: v.Column}
+		vals[key] = entry{value: trimmed(v), line: v.Line, col: v.Column}
 		keyLine[key] = k.Line
 		order = append(order, key)
 	}
@@ -246,6 +242,14 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	}
 	def.Check(&s, v)
 	return s, ds
+}
+
+// trimmed is a scalar's value without surrounding space; "" for null.
+func trimmed(v *yaml.Node) string {
+	if v.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
 }
 
 // Origin returns scheme://host[:port] of an address ParseSettings

@@ -594,3 +594,32 @@ func TestDemoProductInBothLanguages(t *testing.T) {
 		t.Errorf("the German product page differs from the one-language demo's beyond its links to the English version:\n%s", sitetest.FirstDifference(want, got))
 	}
 }
+
+// Each language's form sends its readers back to that language's
+// thank-you page (README, Feedback: a language's feedback: redirect:),
+// and a bad address there is an error at its line of site.yaml.
+func TestEachLanguageHasItsThankYouPage(t *testing.T) {
+	_, dest := buildDemo(t)
+	const product = "products/etf-sparplan-welt/index.html"
+	for _, tc := range []struct{ page, thanks string }{
+		{product, "https://www.rheintal-bank.test/danke/"},
+		{"en/" + product, "https://www.rheintal-bank.test/en/danke/"},
+	} {
+		html := read(t, filepath.Join(dest, filepath.FromSlash(tc.page)))
+		if want := `<input type="hidden" name="redirect" value="` + tc.thanks + `">`; !strings.Contains(html, want) {
+			t.Errorf("%s: the form does not send its readers to %s (no %s)", tc.page, tc.thanks, want)
+		}
+	}
+	// The English thank-you page the demo names is one it publishes.
+	if _, err := os.Stat(filepath.Join(dest, "en", "danke", "index.html")); err != nil {
+		t.Errorf("the demo names /en/danke/ as English readers' thank-you page: %v", err)
+	}
+
+	root := copyDemo(t)
+	const bad = `      redirect: "https://www.rheintal-bank.test/en/danke/"`
+	site := read(t, filepath.Join(root, "content", "site.yaml"))
+	line := strings.Count(site[:strings.Index(site, bad)], "\n") + 1
+	edit(t, root, "content/site.yaml", bad, `      redirect: "http://www.rheintal-bank.test/en/danke/"`)
+	wantErrors(t, build(t, root, filepath.Join(root, "public")),
+		fmt.Sprintf(`content/site.yaml:%d:17: feedback.redirect "http://www.rheintal-bank.test/en/danke/" is http://`, line))
+}
