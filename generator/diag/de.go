@@ -33,6 +33,28 @@ package diag
 //	workbook, sheet   Arbeitsmappe, Tabellenblatt
 //	review            Prüfung (reviewed: geprüft)
 var german = map[string]string{
+	// errors other packages return, which a message passes on with %v
+	"the file changed while the site was being built; build again":                              "Die Datei wurde geändert, während die Website erstellt wurde; erstellen Sie sie noch einmal",
+	"the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages":  "Die Datei hat %d MB; die Grenze für eine Markdown-Seite ist %d MB — teilen Sie sie auf mehrere Seiten auf",
+	"the file has more than %d MB, the limit for a Markdown page — split it into several pages": "Die Datei hat mehr als %d MB, die Grenze für eine Markdown-Seite — teilen Sie sie auf mehrere Seiten auf",
+	"the file has %s MB; the limit for a data file is %d MB":                                    "Die Datei hat %s MB; die Grenze für eine Datendatei ist %d MB",
+	"the page's HTML is too large":                                                              "Das HTML der Seite ist zu groß",
+	"the product pages have no reviewed PRIIPs wording in %s (there are tables for %s): its risk, cost and scenario texts are a table in generator/product/priips_%s.go, reviewed against the key information document's template in that language": "Die Produktseiten haben keinen geprüften PRIIP-Wortlaut auf %s (es gibt Tabellen für %s): Die Texte zu Risiko, Kosten und Szenarien dieser Sprache sind eine Tabelle in generator/product/priips_%s.go, geprüft an der Vorlage des Basisinformationsblatts in dieser Sprache",
+	"the file has more than %d MB": "Die Datei hat mehr als %d MB",
+	"the alias is empty":           "Der Alias ist leer",
+	"the alias %q is an address with a host; write the old path from the site's root, like /alte-seite/": "Der Alias %q ist eine Adresse mit Host; schreiben Sie den alten Pfad ab der Wurzel der Website, etwa /alte-seite/",
+	"the alias %q does not start with /; write the old path from the site's root, like /%s":              "Der Alias %q beginnt nicht mit /; schreiben Sie den alten Pfad ab der Wurzel der Website, etwa /%s",
+	"the alias %q has %q in it, which no page address of klartext has":                                   "Der Alias %q enthält %q, das keine Seitenadresse von klartext enthält",
+	"the alias %q has a %s segment; write the old path as it was":                                        "Der Alias %q hat einen Abschnitt %s; schreiben Sie den alten Pfad, wie er war",
+	"the alias %q has an empty segment (//)":                                                             "Der Alias %q hat einen leeren Abschnitt (//)",
+	"the alias / is the home page's address":                                                             "Der Alias / ist die Adresse der Startseite",
+	"the product's figures are invalid":                                                                  "Die Zahlen des Produkts sind ungültig",
+	"the product has no performance scenarios":                                                           "Das Produkt hat keine Performance-Szenarien",
+	"%s took longer than %v":                                                                             "%s hat länger als %v gebraucht",
+	"%s wrote more than %d bytes":                                                                        "%s hat mehr als %d Bytes geschrieben",
+	"%s wrote no PNG image":                                                                              "%s hat kein PNG-Bild geschrieben",
+	"the template writes an XML declaration, which the build writes itself: start the template at its root element": "Die Vorlage schreibt eine XML-Deklaration, die die Erstellung selbst schreibt: Beginnen Sie die Vorlage mit ihrem Wurzelelement",
+	"the video %q has no source": "Das Video %q hat keine Quelle",
 	"each script's path, below it name: file for each file it loads (see the default theme's %s)": "Je Skript sein Pfad, darunter name: Datei für jede Datei, die es lädt (siehe %s des Standard-Themes)",
 	"broken YAML: %v": "fehlerhaftes YAML: %v",
 	"write each script's path with the files it loads below it (/js/charts.js: then echarts: /js/echarts.min.js)": "Schreiben Sie den Pfad jedes Skripts und darunter die Dateien, die es lädt (/js/charts.js: und darunter echarts: /js/echarts.min.js)",

@@ -124,6 +124,17 @@ type textError struct{ t Text }
 func (e *textError) Error() string { return e.t.en }
 func (e *textError) Text() Text    { return e.t }
 
+// Unwrap is the first error among the arguments, as fmt.Errorf's %w
+// would wrap it: errors.Is(diag.Err("cannot read: %v", err), fs.ErrNotExist).
+func (e *textError) Unwrap() error {
+	for _, a := range e.t.t.args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
 // T makes a Text, with a constant format as Errorf.
 func T(format string, a ...any) Text {
 	return Text{sprint(format, a...), text{format, a}}
