@@ -24,20 +24,12 @@ func (s Settings) ForLanguage(node *yaml.Node, file string) (Settings, []diag.Di
 	if node == nil {
 		return s, nil
 	}
-	var ds []diag.Diagnostic
-	errAt := func(line, col int, key, format string, a ...any) *diag.Diagnostic {
-		d := diag.Errorf(file, line, format, a...)
-		d.Column = col
-		if key != "" {
-			d = d.WithKey("feedback." + key)
-		}
-		ds = append(ds, d)
-		return &ds[len(ds)-1]
-	}
+	errs := &settingErrors{file: file}
+	errAt := errs.errAt
 	if node.Kind != yaml.MappingNode {
 		d := errAt(node.Line, node.Column, "", "the feedback: of a language must be a mapping")
 		*d = d.WithHint("write feedback: then `  redirect: https://…` (the language's thank-you page) on the next line")
-		return s, ds
+		return s, errs.ds
 	}
 	vals := map[string]entry{}
 	for i := 0; i+1 < len(node.Content); i += 2 {
@@ -55,13 +47,13 @@ func (s Settings) ForLanguage(node *yaml.Node, file string) (Settings, []diag.Di
 	// A language's redirect is the form's; a site that moves to another
 	// provider keeps working, told that it is left unused.
 	if e, ok := vals["redirect"]; ok && s.Provider != Form {
-		ds = append(ds, diag.Warnf(file, e.line, "feedback.redirect is ignored here: provider %s sends nobody back to a page of the site", s.Provider).
+		errs.ds = append(errs.ds, diag.Warnf(file, e.line, "feedback.redirect is ignored here: provider %s sends nobody back to a page of the site", s.Provider).
 			WithKey("feedback.redirect").WithHint("remove it, or use provider form"))
-		return s, ds
+		return s, errs.ds
 	}
-	v := &Values{vals: vals, file: file, errAt: errAt, warn: func(d diag.Diagnostic) { ds = append(ds, d) }}
+	v := &Values{vals: vals, file: file, errAt: errAt, warn: errs.warn}
 	if v.Given("redirect") {
 		s.Redirect = v.URL("redirect")
 	}
-	return s, ds
+	return s, errs.ds
 }
