@@ -27,7 +27,7 @@ import (
 // on 127.0.0.1 — once with JavaScript (the token fetched when the reader
 // begins) on a product page, and once without (the receiver's confirmation
 // page) on a page with a video, stored with the video's title — and lands
-// on the thank-you page; `klartext feedback export` and a rebuild count
+// on the thank-you page (from an English page on the English one); `klartext feedback export` and a rebuild count
 // both messages on /feedback/; once answered and published, the criticism
 // is shown with the bank's answer on its page.
 func TestFeedbackLoop(t *testing.T) {
@@ -80,6 +80,8 @@ func TestFeedbackLoop(t *testing.T) {
 		}
 	}()
 	setFeedbackBlock(t, root, "feedback:\n  provider: form\n  endpoint: \""+endpoint+"\"\n  redirect: \""+site.URL+"/danke/\"\n")
+	// English has its own thank-you page (languages: en's feedback: redirect:).
+	sitetest.Edit(t, root, "content/site.yaml", `"https://www.rheintal-bank.test/en/danke/"`, strconv.Quote(site.URL+"/en/danke/"))
 	if err := buildSite(root, public); err != nil {
 		t.Fatal(err)
 	}
@@ -197,6 +199,21 @@ func TestFeedbackLoop(t *testing.T) {
 		findings = append(findings, fb.finding("feedback-loop", "'Sie sagten – wir haben' lacks the answered message"))
 	}
 	findings = append(findings, browsercheck.Console(pg.seen())...)
+
+	// The same form in English lands on the English thank-you page.
+	en := openTab(t, site.URL, page{Kind: p.Kind, Path: "/en" + p.Path, Name: p.Name})
+	en.do("fill in the English form",
+		chromedp.Click(chromedp.CSS(`label[for="fb-kind-question"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#fb-message`), "Where is the fee table? (loop test)"),
+	)
+	if !poll(en, `document.querySelector('input[data-feedback-token]').value !== ''`) {
+		t.Fatalf("no token from %s on the English page: %s", endpoint, recvLog.String())
+	}
+	time.Sleep(1200 * time.Millisecond)
+	en.do("submit", chromedp.Click(chromedp.CSS(`section.feedback-form form button[type="submit"]`)))
+	if !pollAcross(en, `location.href === `+strconv.Quote(site.URL+"/en/danke/")) {
+		findings = append(findings, en.finding("feedback-loop", "in English: not on the English thank-you page but "+eval[string](en, "where", `location.href`)))
+	}
 	triage(t, findings)
 	if _, err := os.Stat(db); err != nil {
 		t.Error(err)

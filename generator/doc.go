@@ -193,7 +193,9 @@
 //     format and arguments, Localize looks the English format up in a
 //     language's catalog (de.go) and formats again; diag.Text is a
 //     message made before it is a diagnostic (a parser's error, a hint),
-//     translated as an argument; Sprintf the commands' own lines. The
+//     translated as an argument, and diag.Word an argument with words of
+//     its own in each language (i18n.LanguageWord: a language by its
+//     name, "auf Englisch"); Sprintf the commands' own lines. The
 //     commands localize what they print (build, check: --lang, else the
 //     site's language; serve's log and overlay). suggest: did-you-mean
 //     hints.
@@ -281,7 +283,8 @@
 //     that build, check and serve share (imaging.Publisher); imagetest
 //     writes fixtures with every kind of metadata.
 //   - feedback: the registry of providers (provider.go, one file each:
-//     provider_<name>.go), settings, widgets, CSP origins, the plain form's
+//     provider_<name>.go), settings (a language's own redirect:,
+//     Settings.ForLanguage), widgets, CSP origins, the plain form's
 //     fields and limits (form.go: what the theme publishes and the
 //     receiver accepts), the messages (Entry) and their balance
 //     (answers.go: share answered, median days, public dialogue).

@@ -58,7 +58,7 @@ func TestCheckDemo(t *testing.T) {
 	var want []string
 	for _, f := range []string{"advisors/katharina-brandt", "stories/der-erste-etf", "stories/der-rohstofffonds-den-ich-nicht-verkauft-habe",
 		"stories/die-festgeld-treppe", "stories/unser-fehler-beim-festgeld", "videos/_index", "videos/kosten-verstehen"} {
-		want = append(want, "content/"+f+".md: warning: the page has no translation into en (content/"+f+".en.md)")
+		want = append(want, "content/"+f+".md: warning: the page has no version in English (content/"+f+".en.md)")
 	}
 	want = append(want, "klartext check: 0 errors, 7 warnings")
 	var got []string
@@ -70,6 +70,17 @@ func TestCheckDemo(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("klartext check on the demo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// In the site's German the language is named in German, not by its
+	// code: "auf Englisch", in the warning and its hint.
+	stdout.Reset()
+	if code := run([]string{"check", "--source", root}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, stdout.String(), stderr.String())
+	}
+	const german = "content/stories/der-erste-etf.md: Warnung: Die Seite hat keine Fassung auf Englisch (content/stories/der-erste-etf.en.md) — " +
+		"Übersetzen Sie sie in diese Datei, mit denselben Schlüsseln im Kopfbereich; bis dahin hat die Website auf Englisch diese Seite nicht oder zeigt ihre Fakten ohne ihren Text"
+	if !strings.Contains(stdout.String(), german+"\n") {
+		t.Errorf("klartext check on the German demo does not say\n\t%s\nbut:\n%s", german, stdout.String())
 	}
 }
 

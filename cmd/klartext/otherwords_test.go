@@ -15,7 +15,8 @@ import (
 // TestOtherPackagesWordsInGermanMessages: where a message takes words
 // another package made — what is wrong with a value (grammar), why a
 // file is refused (fileio's symbolic links, active content and the SVG
-// check), the theme's missing language (i18n) — a German site's build
+// check), the theme's missing language (i18n), what is wrong with an
+// alias (redirect) — a German site's build
 // says the whole sentence in German, and --lang en the English as before.
 func TestOtherPackagesWordsInGermanMessages(t *testing.T) {
 	dir := newSite(t)
@@ -23,6 +24,7 @@ func TestOtherPackagesWordsInGermanMessages(t *testing.T) {
 	yaml = regexp.MustCompile(`(?m)^baseURL:.*$`).ReplaceAllString(yaml, "baseURL: https://*.bank.example/")
 	writeFile(t, dir, "content/site.yaml", yaml)
 	writeFile(t, dir, "content/rechner.html", "<p>Rechner</p>\n")
+	writeFile(t, dir, "content/umzug.md", "---\ntitle: Umzug\naliases: [alte-seite]\n---\nText.\n")
 	writeFile(t, dir, "content/bild.svg", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`+"\n")
 	outside := filepath.Join(t.TempDir(), "privat.md")
 	writeFile(t, filepath.Dir(outside), "privat.md", "geheim\n")
@@ -38,12 +40,14 @@ func TestOtherPackagesWordsInGermanMessages(t *testing.T) {
 			"content/bild.svg: Diese Datei wird nicht veröffentlicht: Sie ist ein SVG mit Skript (es hat ein Element <script>) und würde als eigene Website der Bank laufen, außerhalb des Themes und der Content-Security-Policy — Entfernen Sie sie, oder wenn sie unverändert veröffentlicht werden muss, nennen Sie sie in site.yaml: allow_raw: [bild.svg]",
 			"content/raus.md: Der symbolische Link zeigt aus dem Ordner content hinaus (auf " + real + ") — Kopieren Sie die Datei nach content/; Links aus der Website hinaus werden abgelehnt, damit nichts Privates veröffentlicht wird",
 			"content/rechner.html: Diese Datei wird nicht veröffentlicht: Sie ist rohes HTML und würde als eigene Website der Bank laufen, außerhalb des Themes und der Content-Security-Policy — Schreiben Sie die Seite in Markdown, oder wenn sie unverändert veröffentlicht werden muss, nennen Sie sie in site.yaml: allow_raw: [rechner.html]",
+			`content/umzug.md:3: Der Alias "alte-seite" beginnt nicht mit /; schreiben Sie den alten Pfad ab der Wurzel der Website, etwa /alte-seite`,
 			`content/site.yaml:11: baseURL muss eine absolute http(s)-Adresse wie https://www.example-bank.de/ sein; "https://*.bank.example/" hat einen Platzhalter (*) im Host — Nennen Sie den einen Host, auf dem der Dienst läuft; ein Platzhalter würde Skripte von jeder Website darunter erlauben`,
 		},
 		"en": {
 			"content/bild.svg: this file is not published: it is an SVG with script (it has a <script> element), which would run as the bank's own site, outside the theme and the Content-Security-Policy — remove it, or if it must be published as it is, name it in site.yaml: allow_raw: [bild.svg]",
 			"content/raus.md: symbolic link points outside the content folder (to " + real + ") — copy the file into content/; links out of the site are refused so that nothing private is published",
 			"content/rechner.html: this file is not published: it is raw HTML, which would run as the bank's own site, outside the theme and the Content-Security-Policy — write the page in Markdown, or if it must be published as it is, name it in site.yaml: allow_raw: [rechner.html]",
+			`content/umzug.md:3: the alias "alte-seite" does not start with /; write the old path from the site's root, like /alte-seite`,
 			`content/site.yaml:11: baseURL must be an absolute http(s) URL like https://www.example-bank.de/; "https://*.bank.example/" has a wildcard (*) in its host — name the one host the service runs on; a wildcard would allow scripts from any site under it`,
 		},
 	} {

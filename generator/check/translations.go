@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/site"
 )
 
@@ -30,8 +31,9 @@ func Translations(s *site.Site) []diag.Diagnostic {
 				// A page of the default language lacks a version; a
 				// translation's own versions are its original's.
 				if l := o.Config.Language; i == 0 && !have[l] {
-					out = append(out, diag.Warnf(n.Source, 0, "the page has no translation into %s (%s)", l, TranslationFile(original, o)).
-						WithHint("translate it into that file, with the same front matter keys; until then the %s site has no such page, or shows the page's facts without its text", l))
+					name := i18n.LanguageWord(l)
+					out = append(out, diag.Warnf(n.Source, 0, "the page has no version in %s (%s)", name, TranslationFile(original, o)).
+						WithHint("translate it into that file, with the same front matter keys; until then the site in %s has no such page, or shows the page's facts without its text", name))
 				}
 			}
 			if n.Lang == "" {

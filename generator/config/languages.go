@@ -18,25 +18,31 @@ import (
 //	    title: "Rheintal Bank – plain words"
 //	    description: "…"
 //	    menus: { … }      # as the top-level menus:
+//	    feedback:         # the form's thank-you page for this language
+//	      redirect: "https://…/en/danke/"
 //
-// An entry's title, description and menus replace the top-level ones for
-// its language; without them the top-level ones apply.
+// An entry's title, description, menus and feedback redirect replace the
+// top-level ones for its language; without them the top-level ones apply.
 type Language struct {
 	Code        string
 	Title       string
 	Description string
 	Menus       *yaml.Node
-	Line        int // of the entry's code, for its errors
+	// Feedback is the raw feedback: of the entry, which the feedback
+	// package reads over the top-level one (feedback.Settings.ForLanguage);
+	// nil when absent.
+	Feedback *yaml.Node
+	Line     int // of the entry's code, for its errors
 }
 
 // languageKeys are the keys of one entry of languages:.
-var languageKeys = []string{"code", "title", "description", "menus"}
+var languageKeys = []string{"code", "title", "description", "menus", "feedback"}
 
 // parseLanguages reads languages: a list (the order is the site's, the
 // first the default), each entry a code alone ("- en") or a mapping.
 func parseLanguages(v *yaml.Node) ([]Language, []diag.Diagnostic) {
 	hinted := func(d diag.Diagnostic) diag.Diagnostic {
-		return d.WithKey("languages").WithHint("write languages: as a list, the default first: [de, en], or entries with code:, title:, description: and menus:")
+		return d.WithKey("languages").WithHint("write languages: as a list, the default first: [de, en], or entries with code:, title:, description:, menus: and feedback:")
 	}
 	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
 		return nil, []diag.Diagnostic{hinted(diag.Errorf(File, v.Line, "languages must be a list of language codes, the default first"))}
@@ -69,6 +75,8 @@ func parseLanguages(v *yaml.Node) ([]Language, []diag.Diagnostic) {
 					text(&l.Description)
 				case "menus":
 					l.Menus = val
+				case "feedback":
+					l.Feedback = val
 				default:
 					ds = append(ds, unknownKey(diag.Errorf(File, k.Line, "unknown key %q in a language of languages:", k.Value).WithKey("languages"), k.Value, languageKeys, "a language has"))
 				}

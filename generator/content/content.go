@@ -6,7 +6,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -116,7 +115,7 @@ func (p *Page) ReadBody(files *fileio.Files) ([]byte, error) {
 	}
 	data = normalize(data)
 	if len(data) != p.normLen {
-		return nil, fmt.Errorf("the file changed while the site was being built; build again")
+		return nil, diag.Err("the file changed while the site was being built; build again")
 	}
 	return data[p.bodyOffset:], nil
 }
@@ -314,12 +313,12 @@ func readLimited(files *fileio.Files, source string) ([]byte, error) {
 	var tl *fileio.TooLargeError
 	switch {
 	case errors.As(err, &tl) && tl.Size >= 0:
-		return nil, fmt.Errorf("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
+		return nil, diag.Err("the file has %d MB; the limit for a Markdown page is %d MB — split it into several pages",
 			tl.Size>>20, MaxMarkdownBytes>>20)
 	case errors.As(err, &tl):
-		return nil, fmt.Errorf("the file has more than %d MB, the limit for a Markdown page — split it into several pages", MaxMarkdownBytes>>20)
+		return nil, diag.Err("the file has more than %d MB, the limit for a Markdown page — split it into several pages", MaxMarkdownBytes>>20)
 	case err != nil:
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, diag.Err("cannot read: %v", err)
 	}
 	return data, nil
 }

@@ -133,9 +133,9 @@ func ReadFile(files *fileio.Files, source string) ([]byte, error) {
 		if tl.Size >= 0 {
 			size = strconv.FormatInt(tl.Size>>20, 10)
 		}
-		return nil, fmt.Errorf("the file has %s MB; the limit for a data file is %d MB", size, MaxFileBytes>>20)
+		return nil, diag.Err("the file has %s MB; the limit for a data file is %d MB", size, MaxFileBytes>>20)
 	case err != nil:
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, diag.Err("cannot read: %v", err)
 	}
 	return data, nil
 }

@@ -40,42 +40,58 @@ func (d Diagnostic) Localize(lang string) Diagnostic {
 	if c == "" {
 		return d
 	}
-	d.Message = translate(catalogs[c], d.msg, d.Message)
-	d.Hint = translate(catalogs[c], d.hint, d.Hint)
+	d.Message = translate(c, d.msg, d.Message)
+	d.Hint = translate(c, d.hint, d.Hint)
 	return d
 }
 
-func translate(cat map[string]string, t text, english string) string {
+// translate is english, made from t, in the catalog language c.
+func translate(c string, t text, english string) string {
 	if t.format == "" {
 		return english
 	}
-	f, ok := cat[t.format]
+	f, ok := catalogs[c][t.format]
 	if !ok || sprint(t.format, t.args...) != english {
 		return english
 	}
-	return sprint(f, localArgs(cat, t.args)...)
+	return sprint(f, localArgs(c, t.args)...)
 }
 
-// localArgs is args with each Text, and each Texter's Text, in the
-// catalog's language.
-func localArgs(cat map[string]string, args []any) []any {
+// localArgs is args with each Text, each Texter's Text and each Word in
+// the catalog language c.
+func localArgs(c string, args []any) []any {
 	var out []any
 	for i, a := range args {
 		x, ok := a.(Text)
 		if t, isTexter := a.(Texter); isTexter {
 			x, ok = t.Text(), true
 		}
-		if ok {
+		w, isWord := a.(Word)
+		if ok || isWord {
 			if out == nil {
 				out = append([]any(nil), args...)
 			}
-			out[i] = translate(cat, x.t, x.en)
+			if isWord {
+				out[i] = w.In(c)
+			} else {
+				out[i] = translate(c, x.t, x.en)
+			}
 		}
 	}
 	if out == nil {
 		return args
 	}
 	return out
+}
+
+// Word is an argument of a message whose words come from elsewhere than
+// the catalogs, in every language a message is written in: a language's
+// name (i18n.LanguageWord). Its String is the English, which the message
+// is made with; Localize writes In(lang) instead, lang a catalog's
+// language ("de").
+type Word interface {
+	String() string
+	In(lang string) string
 }
 
 // Text is a message or a hint made before it becomes a diagnostic, as a
@@ -108,6 +124,17 @@ type textError struct{ t Text }
 func (e *textError) Error() string { return e.t.en }
 func (e *textError) Text() Text    { return e.t }
 
+// Unwrap is the first error among the arguments, as fmt.Errorf's %w
+// would wrap it: errors.Is(diag.Err("cannot read: %v", err), fs.ErrNotExist).
+func (e *textError) Unwrap() error {
+	for _, a := range e.t.t.args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
 // T makes a Text, with a constant format as Errorf.
 func T(format string, a ...any) Text {
 	return Text{sprint(format, a...), text{format, a}}
@@ -124,9 +151,9 @@ func (t Text) Empty() bool { return t.en == "" }
 // diagnostics, the build's summary, use it, so one catalog holds every
 // word the build writes). The format is a constant string, as Errorf's.
 func Sprintf(lang, format string, a ...any) string {
-	cat := catalogs[catalogLanguage(lang)]
-	if f, ok := cat[format]; ok {
-		return sprint(f, localArgs(cat, a)...)
+	c := catalogLanguage(lang)
+	if f, ok := catalogs[c][format]; ok {
+		return sprint(f, localArgs(c, a)...)
 	}
 	return sprint(format, a...)
 }

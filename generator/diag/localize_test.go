@@ -73,3 +73,31 @@ func TestSprintf(t *testing.T) {
 		t.Error("MessageLanguage")
 	}
 }
+
+// word is a Word for the test: its words in English and German.
+type word struct{ en, de string }
+
+func (w word) String() string { return w.en }
+func (w word) In(lang string) string {
+	if lang == "de" {
+		return w.de
+	}
+	return w.en
+}
+
+// A Word argument is written in the message's language: its English in
+// the English message, its German where Localize writes German.
+func TestWordIsInTheMessagesLanguage(t *testing.T) {
+	english := word{"English", "Englisch"}
+	d := Warnf("content/a.md", 0, "the page has no version in %s (%s)", english, "content/a.en.md").
+		WithHint("translate it into that file, with the same front matter keys; until then the site in %s has no such page, or shows the page's facts without its text", english)
+	if got, want := d.Error(), "content/a.md: warning: the page has no version in English (content/a.en.md) — translate it into that file, with the same front matter keys; until then the site in English has no such page, or shows the page's facts without its text"; got != want {
+		t.Errorf("English:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := d.Localize("de").Error(), "content/a.md: Warnung: Die Seite hat keine Fassung auf Englisch (content/a.en.md) — Übersetzen Sie sie in diese Datei, mit denselben Schlüsseln im Kopfbereich; bis dahin hat die Website auf Englisch diese Seite nicht oder zeigt ihre Fakten ohne ihren Text"; got != want {
+		t.Errorf("German:\n%s\nwant\n%s", got, want)
+	}
+	if got := Sprintf("de", "the page has no version in %s (%s)", english, "x"); got != "Die Seite hat keine Fassung auf Englisch (x)" {
+		t.Errorf("Sprintf: %q", got)
+	}
+}

@@ -111,23 +111,15 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	if node.Kind == yaml.ScalarNode && (node.Tag == "!!null" || node.Value == "") {
 		return s, nil
 	}
-	var ds []diag.Diagnostic
-	errAt := func(line, col int, key, format string, a ...any) *diag.Diagnostic {
-		d := diag.Errorf(file, line, format, a...)
-		d.Column = col
-		if key != "" {
-			d = d.WithKey("feedback." + key)
-		}
-		ds = append(ds, d)
-		return &ds[len(ds)-1]
-	}
+	errs := &settingErrors{file: file}
+	errAt := errs.errAt
 	if node.Kind == yaml.ScalarNode && node.Tag == "!!bool" && (node.Value == "false" || node.Value == "no") {
 		return s, nil // `feedback: false` turns it off
 	}
 	if node.Kind != yaml.MappingNode {
 		d := errAt(node.Line, node.Column, "", "feedback must be a mapping with at least a provider")
 		*d = d.WithHint("write e.g. `feedback:` then `  provider: form` and `  endpoint: https://…` on the next lines")
-		return s, ds
+		return s, errs.ds
 	}
 
 	vals := map[string]entry{}
@@ -144,11 +136,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			errAt(v.Line, v.Column, key, "feedback.%s must be a single value, not a list or mapping", key)
 			continue
 		}
-		val := strings.TrimSpace(v.Value)
-		if v.Tag == "!!null" {
-			val = ""
-		}
-		vals[key] = entry{value: val, line: v.Line, col: v.Column}
+		vals[key] = entry{value: trimmed(v), line: v.Line, col: v.Column}
 		keyLine[key] = k.Line
 		order = append(order, key)
 	}
@@ -159,7 +147,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 	case !ok || pe.value == "":
 		d := errAt(node.Line, node.Column, "provider", "feedback.provider is required")
 		*d = d.WithHint("one of %s", strings.Join(Providers(), ", "))
-		return s, ds
+		return s, errs.ds
 	case !slices.Contains(Providers(), strings.ToLower(pe.value)):
 		d := errAt(pe.line, pe.col, "provider", "feedback.provider %q is not known", pe.value)
 		if h := suggest.Hint(strings.ToLower(pe.value), Providers()); !h.Empty() {
@@ -167,7 +155,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		} else {
 			*d = d.WithHint("one of %s", strings.Join(Providers(), ", "))
 		}
-		return s, ds
+		return s, errs.ds
 	}
 	s.Provider = Provider(strings.ToLower(pe.value))
 	def := Def(s.Provider)
@@ -198,7 +186,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		}
 		if s.Provider == None && slices.Contains(allKeys, key) {
 			d := diag.Warnf(file, keyLine[key], "feedback.%s is ignored: the provider is none", key).WithKey("feedback." + key)
-			ds = append(ds, d)
+			errs.ds = append(errs.ds, d)
 			continue
 		}
 		var d *diag.Diagnostic
@@ -234,7 +222,7 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 			delete(vals, key)
 		}
 	}
-	v := &Values{vals: vals, file: file, errAt: errAt, warn: func(d diag.Diagnostic) { ds = append(ds, d) }}
+	v := &Values{vals: vals, file: file, errAt: errAt, warn: errs.warn}
 	s.Theme = v.Token("theme")
 	if e := vals["lang"]; e.value != "" {
 		if err := grammar.LanguageTag(e.value); err != nil {
@@ -245,7 +233,36 @@ func ParseSettings(node *yaml.Node, file string) (Settings, []diag.Diagnostic) {
 		}
 	}
 	def.Check(&s, v)
-	return s, ds
+	return s, errs.ds
+}
+
+// settingErrors are the diagnostics of the feedback settings read from
+// file (ParseSettings, ForLanguage).
+type settingErrors struct {
+	ds   []diag.Diagnostic
+	file string
+}
+
+// errAt adds an error at line (and column, where known) naming the key as
+// "feedback.<key>"; the caller may add its hint through the pointer.
+func (e *settingErrors) errAt(line, col int, key, format string, a ...any) *diag.Diagnostic {
+	d := diag.Errorf(e.file, line, format, a...)
+	d.Column = col
+	if key != "" {
+		d = d.WithKey("feedback." + key)
+	}
+	e.ds = append(e.ds, d)
+	return &e.ds[len(e.ds)-1]
+}
+
+func (e *settingErrors) warn(d diag.Diagnostic) { e.ds = append(e.ds, d) }
+
+// trimmed is a scalar's value without surrounding space; "" for null.
+func trimmed(v *yaml.Node) string {
+	if v.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
 }
 
 // Origin returns scheme://host[:port] of an address ParseSettings

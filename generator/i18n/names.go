@@ -3,6 +3,7 @@ package i18n
 import (
 	"strings"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/locale"
 )
 
@@ -32,4 +33,22 @@ func (c *Catalog) LanguageNames(codes []string) []string {
 		out = append(out, c.LanguageName(code))
 	}
 	return out
+}
+
+// LanguageWord is the language code as a message names it (a diag.Word):
+// by its name in the message's language, from the built-in theme's
+// catalog of that language — "in English", „auf Englisch" — whichever
+// language the site is in; its code where that catalog has no name.
+func LanguageWord(code string) diag.Word { return languageWord(code) }
+
+type languageWord string
+
+func (w languageWord) String() string { return w.In("en") }
+
+func (w languageWord) In(lang string) string {
+	c, err := Builtin(lang)
+	if err != nil {
+		return strings.TrimSpace(string(w))
+	}
+	return c.LanguageName(string(w))
 }

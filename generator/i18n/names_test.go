@@ -58,3 +58,22 @@ func TestEveryKnownLanguageHasItsName(t *testing.T) {
 		}
 	}
 }
+
+// A language named in a message is named in the message's language, from
+// the built-in theme's names; a code without a name stays the code.
+func TestLanguageWord(t *testing.T) {
+	for _, tc := range []struct{ code, lang, want string }{
+		{"en", "de", "Englisch"},
+		{"de", "de", "Deutsch"},
+		{"en-GB", "de", "Englisch (Vereinigtes Königreich)"},
+		{"fr", "en", "French"},
+		{"qaa", "de", "qaa"},
+	} {
+		if got := LanguageWord(tc.code).In(tc.lang); got != tc.want {
+			t.Errorf("LanguageWord(%s).In(%s) = %q, want %q", tc.code, tc.lang, got, tc.want)
+		}
+	}
+	if got := LanguageWord("en").String(); got != "English" {
+		t.Errorf("the English is %q", got)
+	}
+}

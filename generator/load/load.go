@@ -115,6 +115,9 @@ func Sites(opts Options, ds *diag.List) []Language {
 	for i := range codes {
 		li := in
 		li.Config = cfg.ForLanguage(i)
+		var fds []diag.Diagnostic
+		li.Feedback, fds = in.Feedback.ForLanguage(cfg.Languages[i].Feedback, config.File)
+		ds.Add(fds...)
 		li.Tree = treeOf(tree, folders, i, withdrawn)
 		li.FeedbackEntries = entriesOf(entries, li.Config.LanguagePrefix, folders)
 		out[i] = Language{li, languageTheme(&li, opts, i, ds)}

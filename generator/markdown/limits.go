@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -355,7 +354,7 @@ func (w *walkLimits) fail(line int, format, hint string, a ...any) {
 }
 
 // errHTMLTooLarge stops writing a page's HTML at MaxHTMLBytes.
-var errHTMLTooLarge = errors.New("the page's HTML is too large")
+var errHTMLTooLarge = diag.Err("the page's HTML is too large")
 
 // cappedBuffer is the page's HTML, refused beyond MaxHTMLBytes: goldmark's
 // buffered writer keeps the first error and writes nothing after it.

@@ -308,15 +308,15 @@ func TestProductsInEveryLanguage(t *testing.T) {
 	}
 	all := strings.Join(warnings, "\n")
 	for _, want := range []string{
-		"content/stories/der-erste-etf.md: warning: the page has no translation into en (content/stories/der-erste-etf.en.md)",
-		"content/products/tagesgeld-plus.md: warning: the page has no translation into en (content/products/tagesgeld-plus.en.md)",
+		"content/stories/der-erste-etf.md: warning: the page has no version in English (content/stories/der-erste-etf.en.md)",
+		"content/products/tagesgeld-plus.md: warning: the page has no version in English (content/products/tagesgeld-plus.en.md)",
 		"content/ueber-uns.en.md:4: warning: the translation was last changed on 2020-01-01, its original content/ueber-uns.md on 2026-10-01",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("klartext check lacks\n  %s\nin\n  %s", want, strings.ReplaceAll(all, "\n", "\n  "))
 		}
 	}
-	if strings.Contains(all, "content/ueber-uns.md: warning: the page has no translation") {
+	if strings.Contains(all, "content/ueber-uns.md: warning: the page has no version") {
 		t.Error("a translated page is reported untranslated")
 	}
 }
@@ -395,7 +395,7 @@ func TestPageInALanguageFolderIsAnError(t *testing.T) {
 	refused(t, func(root string) {
 		put(t, "content/site.yaml", "title: Testbank\nbaseURL: https://bank.test/\nlanguages: [de, en]\n")(root)
 		put(t, "content/en/preise.md", "---\ntitle: Preise\n---\nText.\n")(root)
-	}, "content/en/preise.md: the page's address /en/preise/ is in the folder of the language en — rename or move the folder content/en/; a translation is named by its file (ueber-uns.en.md)")
+	}, "content/en/preise.md: the page's address /en/preise/ is in the folder of the pages in English — rename or move the folder content/en/; a translation is named by its file (ueber-uns.en.md)")
 }
 
 // TestHeadersCoverEveryLanguage: _headers, written once at the root,
@@ -541,7 +541,7 @@ func TestAliasesOfEveryLanguage(t *testing.T) {
 	replaceIn(t, "content/glossar.md", "aliases: [/begriffe/]", "aliases: [/begriffe/, /en/ueber-uns/, /en/alt/]")(root)
 	wantErrors(t, build(t, root, dest),
 		"content/glossar.md:3: the alias /en/ueber-uns/ is the address of content/ueber-uns.en.md",
-		"content/glossar.md:3: the alias /en/alt/ is in the folder of the language en — an old address of a page in en belongs to that page's translation, without the folder: aliases: [/alt/]")
+		"content/glossar.md:3: the alias /en/alt/ is in the folder of the pages in English — an old address of a page in English belongs to that page's translation, without the folder: aliases: [/alt/]")
 }
 
 // The demo's product page in English has the PRIIPs wording in English
@@ -593,4 +593,33 @@ func TestDemoProductInBothLanguages(t *testing.T) {
 	if got, want := multilingual.ReplaceAllString(de, ""), read(t, filepath.Join(germanOnly, filepath.FromSlash(product))); got != want {
 		t.Errorf("the German product page differs from the one-language demo's beyond its links to the English version:\n%s", sitetest.FirstDifference(want, got))
 	}
+}
+
+// Each language's form sends its readers back to that language's
+// thank-you page (README, Feedback: a language's feedback: redirect:),
+// and a bad address there is an error at its line of site.yaml.
+func TestEachLanguageHasItsThankYouPage(t *testing.T) {
+	_, dest := buildDemo(t)
+	const product = "products/etf-sparplan-welt/index.html"
+	for _, tc := range []struct{ page, thanks string }{
+		{product, "https://www.rheintal-bank.test/danke/"},
+		{"en/" + product, "https://www.rheintal-bank.test/en/danke/"},
+	} {
+		html := read(t, filepath.Join(dest, filepath.FromSlash(tc.page)))
+		if want := `<input type="hidden" name="redirect" value="` + tc.thanks + `">`; !strings.Contains(html, want) {
+			t.Errorf("%s: the form does not send its readers to %s (no %s)", tc.page, tc.thanks, want)
+		}
+	}
+	// The English thank-you page the demo names is one it publishes.
+	if _, err := os.Stat(filepath.Join(dest, "en", "danke", "index.html")); err != nil {
+		t.Errorf("the demo names /en/danke/ as English readers' thank-you page: %v", err)
+	}
+
+	root := copyDemo(t)
+	const bad = `      redirect: "https://www.rheintal-bank.test/en/danke/"`
+	site := read(t, filepath.Join(root, "content", "site.yaml"))
+	line := strings.Count(site[:strings.Index(site, bad)], "\n") + 1
+	edit(t, root, "content/site.yaml", bad, `      redirect: "http://www.rheintal-bank.test/en/danke/"`)
+	wantErrors(t, build(t, root, filepath.Join(root, "public")),
+		fmt.Sprintf(`content/site.yaml:%d:17: feedback.redirect "http://www.rheintal-bank.test/en/danke/" is http://`, line))
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
 )
 
@@ -71,8 +73,8 @@ func PRIIPsFor(lang string) (*PRIIPs, error) {
 	if t := priipsTables[locale.Primary(lang)]; t != nil {
 		return t, nil
 	}
-	return nil, fmt.Errorf("the product pages have no reviewed PRIIPs wording in the language %s (there are tables for %s): its risk, cost and scenario texts are a table in generator/product/priips_%s.go, reviewed against the key information document's template in that language",
-		lang, strings.Join(PRIIPsLanguages(), ", "), locale.Primary(lang))
+	return nil, diag.Err("the product pages have no reviewed PRIIPs wording in %s (there are tables for %s): its risk, cost and scenario texts are a table in generator/product/priips_%s.go, reviewed against the key information document's template in that language",
+		i18n.LanguageWord(lang), strings.Join(PRIIPsLanguages(), ", "), locale.Primary(lang))
 }
 
 // RiskSummary is the KID's sentence for a summary risk indicator, such as

@@ -17,17 +17,22 @@ package product
 // kinds below (Einstiegs-, Ausstiegs-, Transaktionskosten,
 // Erfolgsgebühren) follow it.
 //
-// Not verified: the German text of the annexes themselves — Anhang III
-// Nummer 7 (Element B, the risk sentence and the classes' words), Anhang
-// VII Tabelle 2 as replaced by 2021/2268 (the row names and the rate
-// sentences) and Anhang IV Nummer 1 and Anhang V Teil 3 (the scenarios'
-// names) — could not be found by the session that reviewed the English
-// table (issue #20): the texts it could read were English only. Each
-// entry says what it should be compared with; the strings are the ones
-// the site has published so far, unchanged. Compliance must compare each
-// with the Annex before the table counts as reviewed; a change changes
-// every German product page. The English table (priips_en.go) quotes the
-// English sentence of each entry.
+// Verified: the four scenarios' names, against Anhang IV Nummer 1 as
+// replaced by 2021/2268 (its German text as gesetze.legal reproduces it
+// from EUR-Lex, gesetze.legal/eu/vo_eu_2021_2268/anhang_iv, read in issue
+// #20; see the Scenarios entry).
+//
+// Not verified: Anhang III Nummer 7 (Element B, the risk sentence and the
+// classes' words), Anhang VII Tabelle 2 as replaced by 2021/2268 (the row
+// names and the rate sentences) and Anhang V Teil 3 (the row "Minimum"):
+// their German text could not be found in the sources searched for issue
+// #20 (the texts found were Articles 5 and the Annexes IV, V Teil 1 and VI
+// of 2021/2268, not III, V Teil 3 or VII). Each entry says what it should
+// be compared with; the strings are the ones the site has published so
+// far, unchanged. Compliance must compare each with the Annex before the
+// table counts as reviewed; a change changes every German product page.
+// The English table (priips_en.go) quotes the English sentence of each
+// entry.
 var priipsDE = PRIIPs{
 	Lang: "de",
 	// Compare with Anhang III Nummer 7, Element B (English: "We have
@@ -58,9 +63,14 @@ var priipsDE = PRIIPs{
 		"exit":      "%s Ihrer Anlage, bevor sie Ihnen ausgezahlt wird",
 		"recurring": "%s des Werts Ihrer Anlage pro Jahr",
 	},
-	// Compare with Anhang IV Nummer 1 (English: "a favourable scenario; a
-	// moderate scenario; an unfavourable scenario; a stress scenario")
-	// and the first row of Anhang V Teil 3 Vorlage A (English: "Minimum").
+	// Anhang IV (as replaced by 2021/2268), Nummer 1: „Die
+	// Performance-Szenarien gemäß dieser Verordnung, die eine Spanne
+	// möglicher Renditen zeigen, sind wie folgt: a) optimistisches
+	// Szenario; b) mittleres Szenario; c) pessimistisches Szenario; d)
+	// Stressszenario." The names below are those, capitalised as table
+	// rows (TestGermanScenariosAreAnnexIV). Still to compare: "Minimum",
+	// the first row of Anhang V Teil 3 Vorlage A (English: "Minimum";
+	// Anhang IV Nummer 4 names it „Mindestanlagerendite").
 	Scenarios: map[string]string{
 		"stress":       "Stressszenario",
 		"unfavourable": "Pessimistisches Szenario",

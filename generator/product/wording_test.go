@@ -131,3 +131,20 @@ func TestCostAndScenarioLabels(t *testing.T) {
 		}
 	}
 }
+
+// The German scenario names are Annex IV point 1's as amended by
+// 2021/2268, in its German text, capitalised because they head table rows
+// (priips_de.go quotes the sentence).
+func TestGermanScenariosAreAnnexIV(t *testing.T) {
+	const annexIV = "a) optimistisches Szenario; b) mittleres Szenario; c) pessimistisches Szenario; d) Stressszenario."
+	for key, letter := range map[string]string{"favourable": "a", "moderate": "b", "unfavourable": "c", "stress": "d"} {
+		name := ScenarioLabel(key, "de")
+		// Annex IV writes the adjectives small and the noun
+		// (Stressszenario) capital, as German does.
+		entry := strings.SplitN(strings.SplitN(annexIV, letter+") ", 2)[1], ";", 2)[0]
+		entry = strings.TrimSuffix(entry, ".")
+		if name != strings.ToUpper(entry[:1])+entry[1:] {
+			t.Errorf("%s: %q is not Annex IV's %s) entry %q", key, name, letter, entry)
+		}
+	}
+}

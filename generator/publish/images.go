@@ -198,7 +198,7 @@ func (is *Images) prepare(s *imageSource, w *output.Writer, ds *diag.List) {
 	if err != nil {
 		var tl *fileio.TooLargeError
 		if errors.As(err, &tl) {
-			err = &imaging.Error{Kind: imaging.TooLarge, Err: fmt.Errorf("the file has more than %d MB", MaxImageBytes>>20)}
+			err = &imaging.Error{Kind: imaging.TooLarge, Err: diag.Err("the file has more than %d MB", MaxImageBytes>>20)}
 		}
 		s.err = err
 		return

@@ -43,27 +43,27 @@ func CheckAlias(raw string) (string, error) {
 	a := strings.TrimSpace(raw)
 	switch {
 	case a == "":
-		return "", fmt.Errorf("the alias is empty")
+		return "", diag.Err("the alias is empty")
 	case strings.Contains(a, "://") || strings.HasPrefix(a, "//"):
-		return "", fmt.Errorf("the alias %q is an address with a host; write the old path from the site's root, like /alte-seite/", raw)
+		return "", diag.Err("the alias %q is an address with a host; write the old path from the site's root, like /alte-seite/", raw)
 	case !strings.HasPrefix(a, "/"):
-		return "", fmt.Errorf("the alias %q does not start with /; write the old path from the site's root, like /%s", raw, a)
+		return "", diag.Err("the alias %q does not start with /; write the old path from the site's root, like /%s", raw, a)
 	}
 	for _, r := range a {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(forbidden, r) {
-			return "", fmt.Errorf("the alias %q has %q in it, which no page address of klartext has", raw, r)
+			return "", diag.Err("the alias %q has %q in it, which no page address of klartext has", raw, r)
 		}
 	}
 	for _, seg := range strings.Split(a, "/") {
 		if seg == "." || seg == ".." {
-			return "", fmt.Errorf("the alias %q has a %s segment; write the old path as it was", raw, seg)
+			return "", diag.Err("the alias %q has a %s segment; write the old path as it was", raw, seg)
 		}
 	}
 	if strings.Contains(a, "//") {
-		return "", fmt.Errorf("the alias %q has an empty segment (//)", raw)
+		return "", diag.Err("the alias %q has an empty segment (//)", raw)
 	}
 	if a == "/" {
-		return "", fmt.Errorf("the alias / is the home page's address")
+		return "", diag.Err("the alias / is the home page's address")
 	}
 	if !strings.HasSuffix(a, "/") && path.Ext(a) == "" {
 		a += "/"

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"math"
 	"slices"
 	"sync/atomic"
@@ -154,7 +153,7 @@ func (c *chartRegistry) specTypes() chart.Types {
 
 // errInvalidFigures: a product chart of a product whose facts are invalid
 // (reported where they are).
-var errInvalidFigures = errors.New("the product's figures are invalid")
+var errInvalidFigures = diag.Err("the product's figures are invalid")
 
 // productChart is the Draw of a chart of one product's figures: adapt
 // makes the builder's input from the product's facts and figures, build
@@ -236,7 +235,7 @@ func scenariosInput(p product.Product, f *product.Figures, _ locale.Locale, lang
 		in.Minimum, in.MinimumLabel = &chart.ScenarioValue{Value: m.Value, ReturnPct: m.ReturnPct}, product.ScenarioLabel("minimum", lang)
 	}
 	if len(in.Scenarios) == 0 {
-		return in, errors.New("the product has no performance scenarios")
+		return in, diag.Err("the product has no performance scenarios")
 	}
 	return in, nil
 }

@@ -99,9 +99,12 @@ language: de
 # Die Sprachen der Website, die Standardsprache (language:) zuerst: sie
 # steht unter /, jede weitere unter /<code>/ (/en/ueber-uns/). Eine
 # Übersetzung heißt wie ihr Original mit der Sprache davor: ueber-uns.en.md.
-# Eine Sprache kann eigene title:, description: und menus: haben:
+# Eine Sprache kann eigene title:, description: und menus: haben, und mit
+# feedback: und redirect: ihre eigene Dankeseite nach einer Rückmeldung:
 #   - code: en
 #     title: "Example Bank – plain words"
+#     feedback:
+#       redirect: "https://www.example-bank.de/en/danke/"
 languages:
   - de
 # Das Aussehen: klartext ist eingebaut. Eine Datei unter themes/klartext/
@@ -266,9 +269,12 @@ language: en
 # The site's languages, the default (language:) first: it is at /, each
 # other one below /<code>/ (/de/about/). A translation is named as its
 # original with the language before .md: about.de.md. A language may
-# have its own title:, description: and menus:
+# have its own title:, description: and menus:, and with feedback: and
+# redirect: its own thank-you page after feedback is sent:
 #   - code: de
 #     title: "Beispielbank – Klartext"
+#     feedback:
+#       redirect: "https://www.example-bank.com/de/thank-you/"
 languages:
   - en
 # The look: klartext is built in. A file below themes/klartext/ replaces

@@ -222,15 +222,16 @@ func FolderClashes(sites []*Site) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, o := range sites[1:] {
 		folder := o.Config.LanguagePrefix + "/"
+		name := i18n.LanguageWord(o.Config.Language)
 		for _, n := range sites[0].Nodes {
 			if strings.HasPrefix(n.URL, folder) && n.Source != "" {
-				out = append(out, diag.Errorf(n.Source, 0, "the page's address %s is in the folder of the language %s", n.URL, o.Config.Language).
+				out = append(out, diag.Errorf(n.Source, 0, "the page's address %s is in the folder of the pages in %s", n.URL, name).
 					WithHint("rename or move the folder content%s; a translation is named by its file (ueber-uns.%s.md)", folder, o.Config.LanguagePrefix[1:]))
 			}
 		}
 		for src, u := range sites[0].Assets {
 			if strings.HasPrefix(u, folder) {
-				out = append(out, diag.Errorf(src, 0, "the file's address %s is in the folder of the language %s", u, o.Config.Language).
+				out = append(out, diag.Errorf(src, 0, "the file's address %s is in the folder of the pages in %s", u, name).
 					WithHint("rename or move the folder content%s", folder))
 			}
 		}
@@ -238,8 +239,8 @@ func FolderClashes(sites []*Site) []diag.Diagnostic {
 			if !strings.HasPrefix(r.From, folder) {
 				continue
 			}
-			d := diag.Errorf(r.File, r.Line, "the alias %s is in the folder of the language %s", r.From, o.Config.Language).
-				WithHint("an old address of a page in %s belongs to that page's translation, without the folder: aliases: [%s]", o.Config.Language, strings.TrimPrefix(r.From, o.Config.LanguagePrefix))
+			d := diag.Errorf(r.File, r.Line, "the alias %s is in the folder of the pages in %s", r.From, name).
+				WithHint("an old address of a page in %s belongs to that page's translation, without the folder: aliases: [%s]", name, strings.TrimPrefix(r.From, o.Config.LanguagePrefix))
 			if n := o.ByURL[strings.TrimPrefix(r.From, o.Config.LanguagePrefix)]; n != nil {
 				d = diag.Errorf(r.File, r.Line, "the alias %s is the address of %s", r.From, orGenerated(n.Source)).
 					WithHint("an old address must be free: remove the alias, or move the other page")

@@ -13,7 +13,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
+	"github.com/klartext/klartext/generator/diag"
 	"os"
 	"os/exec"
 	"strconv"
@@ -74,19 +74,19 @@ func (e *Extractor) Frame(file string, at time.Duration) ([]byte, error) {
 	err := cmd.Run()
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("%s took longer than %v", e.Path, Timeout)
+		return nil, diag.Err("%s took longer than %v", e.Path, Timeout)
 	case out.over:
-		return nil, fmt.Errorf("%s wrote more than %d bytes", e.Path, MaxBytes)
+		return nil, diag.Err("%s wrote more than %d bytes", e.Path, MaxBytes)
 	case err != nil:
 		msg := strings.TrimSpace(stderr.String())
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("%s: %s", e.Path, msg)
+		return nil, diag.Err("%s: %s", e.Path, msg)
 	}
 	png := out.Bytes()
 	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-		return nil, errors.New(e.Path + " wrote no PNG image")
+		return nil, diag.Err("%s wrote no PNG image", e.Path)
 	}
 	return png, nil
 }

@@ -2,7 +2,6 @@ package table
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/klartext/klartext/generator/diag"
@@ -213,7 +212,7 @@ func EncodingName(s string) (string, error) {
 	case "windows1252", "cp1252", "ansi", "westerneuropeanwindows", "latin1", "iso88591":
 		return Windows1252, nil
 	}
-	return "", fmt.Errorf("unknown encoding %q", s)
+	return "", diag.Err("unknown encoding %q", s)
 }
 
 func norm(s string) string {

@@ -3,7 +3,7 @@ package theme
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
+	"github.com/klartext/klartext/generator/diag"
 	htmltemplate "html/template"
 	"io/fs"
 	"path"
@@ -53,7 +53,7 @@ func (t *Theme) SiteFile(name string, data any) ([]byte, error) {
 		return nil, err
 	}
 	if path.Ext(name) == ".xml" && bytes.HasPrefix(bytes.TrimSpace(buf.Bytes()[start:]), []byte("&lt;?xml")) {
-		return nil, errors.New("the template writes an XML declaration, which the build writes itself: start the template at its root element")
+		return nil, diag.Err("the template writes an XML declaration, which the build writes itself: start the template at its root element")
 	}
 	return buf.Bytes(), nil
 }

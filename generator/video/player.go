@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/webvtt"
 )
@@ -89,7 +90,7 @@ var player = template.Must(template.New("player").Parse(
 // js/video.js makes them seek the player instead.
 func RenderPlayer(w io.Writer, p Player, words *i18n.Catalog) error {
 	if len(p.Sources) == 0 {
-		return fmt.Errorf("the video %q has no source", p.Title)
+		return diag.Err("the video %q has no source", p.Title)
 	}
 	format := strings.ToUpper(strings.TrimPrefix(p.Sources[0].Type, "video/"))
 	if format == "WEBM" {
