@@ -366,3 +366,78 @@ func TestSessionPartialEdits(t *testing.T) {
 		t.Error("the served story page does not show the edited partials")
 	}
 }
+
+// TestSessionDataEditsEqualFull edits the demo's product data the ways
+// an editor does: an edit of figures only re-renders the pages that show
+// them (refigure), an edit of a name the model again (remodel), and a
+// product added, removed or renamed, or an error, builds everything.
+// After each step the served folder and the diagnostics are a full
+// build's, byte for byte; written and notWritten name pages the step
+// must render again and must leave.
+func TestSessionDataEditsEqualFull(t *testing.T) {
+	root := germanDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const (
+		data = "content/data/products.csv"
+		yaml = "content/data/products/etf-sparplan-welt.yaml"
+		ept  = "content/data/ept/rheintal-invest-ept-v21.csv"
+		// The bond fund's row; a story names it.
+		row     = "rentenfonds-euro,Rheintal Rentenfonds Euro,DE000RTB0023,bond-fund,EUR,2,2,1,3,3.00,0.00,1.00,0.75,0.08,0.00,-9.50,-1.80,2.40,4.60,"
+		page    = "/products/rentenfonds-euro/"
+		story   = "/stories/was-kostet-der-ausgabeaufschlag/"
+		list    = "/products/" // its comparison shows every product's risk class and costs
+		search  = "/suche/"    // its filters, every product type
+		sitemap = "/sitemap.xml"
+		newRow  = "\nneu-fonds,Neuer Fonds,,deposit,EUR,1,1,1,1,0.00,0.00,,0.00,0.00,0.00,1.75,1.75,1.75,1.75,,,,,1.75,Rheintal Genossenschaftsbank eG,,"
+	)
+	steps := []struct {
+		name, file, old, new string
+		full                 bool
+		written, notWritten  []string
+	}{
+		{"the stress scenario", data, "-9.50,-1.80,2.40,4.60,", "-9.70,-1.80,2.40,4.60,", false,
+			[]string{page, story}, []string{list, search, sitemap, "/stories/die-festgeld-treppe/"}},
+		{"the same scenario again", data, "-9.70,-1.80,", "-9.90,-1.80,", false, []string{page, story}, []string{list}},
+		// The costs' effect on the return is worked out on the moderate
+		// scenario: the comparison shows it.
+		{"the moderate scenario", data, "-1.80,2.40,4.60,", "-1.80,2.65,4.60,", false, []string{page, story, list}, []string{search}},
+		{"the ongoing costs", data, "3,3.00,0.00,1.00,0.75,0.08,", "3,3.00,0.00,1.00,0.95,0.08,", false, []string{page, story, list}, []string{search}},
+		{"the entry costs", data, "3,3.00,0.00,1.00,0.95,", "3,2.50,0.00,1.00,0.95,", false, []string{page, story, list}, []string{search}},
+		{"the risk class", data, "bond-fund,EUR,2,2,1,3,", "bond-fund,EUR,3,3,1,3,", false, []string{page, story, list}, []string{search}},
+		{"the holding period", data, "bond-fund,EUR,3,3,1,3,", "bond-fund,EUR,3,3,1,4,", false, []string{page, story, list}, nil},
+		{"the type", data, "DE000RTB0023,bond-fund,", "DE000RTB0023,mixed-fund,", false, []string{page, search}, nil},
+		{"the name", data, "Rheintal Rentenfonds Euro,", "Rheintal Rentenfonds Euro Klassik,", false, []string{page}, nil},
+		// The KID's own cost figures, which the comparison shows, stay.
+		{"a key of a product's YAML file", yaml, "ongoing_pct: 0.20", "ongoing_pct: 0.25", false, []string{"/products/etf-sparplan-welt/"}, []string{list}},
+		{"a scenario of an EPT file", ept, ",-0.1735,", ",-0.1801,", false, []string{"/products/de000a3e5rg7/"}, []string{list}},
+		{"a product added", data, "\nrentenfonds-euro,", newRow + "\nrentenfonds-euro,", true, nil, nil},
+		{"a product removed", data, newRow, "", true, nil, nil},
+		// The explainer names the old id: an error at its line, then fixed.
+		{"an id renamed", data, "\nrentenfonds-euro,", "\nrentenfonds-eur,", true, nil, nil},
+		{"the id back", data, "\nrentenfonds-eur,", "\nrentenfonds-euro,", true, nil, nil},
+		{"a risk class out of range", data, "mixed-fund,EUR,3,3,1,4,", "mixed-fund,EUR,9,3,1,4,", true, nil, nil},
+		{"the risk class fixed", data, "mixed-fund,EUR,9,3,1,4,", "mixed-fund,EUR,3,3,1,4,", true, nil, nil},
+		{"a scenario after the fix", data, "-9.90,-1.80,", "-9.50,-1.80,", false, []string{page, story}, []string{list}},
+	}
+	if !strings.Contains(read(t, filepath.Join(root, data)), row) {
+		t.Fatalf("the demo's products.csv has no row %s", row)
+	}
+	for _, st := range steps {
+		edit(t, root, st.file, st.old, st.new)
+		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
+		for _, w := range st.written {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
+		}
+		for _, w := range st.notWritten {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
+	}
+}
