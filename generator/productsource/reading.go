@@ -23,8 +23,9 @@ type Reading struct {
 
 // typedRecord is one record and what FromRecord (and annotate) made of it.
 type typedRecord struct {
+	id   string // rec.ID(): the walk compares ids without reading the records
 	rec  *product.Record
-	p    product.Product
+	p    *product.Product
 	ds   []diag.Diagnostic
 	idOK bool
 }
@@ -57,17 +58,17 @@ func (r *Reading) fromRecord(rec *product.Record, defaultCurrency string, next *
 		return typeRecord(rec, defaultCurrency)
 	}
 	id := rec.ID()
-	for r.at < len(r.typed) && r.typed[r.at].rec.ID() < id {
+	for r.at < len(r.typed) && r.typed[r.at].id < id {
 		r.at++
 	}
 	if r.at < len(r.typed) && sameRecord(r.typed[r.at].rec, rec) {
 		t := r.typed[r.at]
 		*next = append(*next, t)
-		return t.p, t.ds, t.idOK
+		return *t.p, t.ds, t.idOK
 	}
 	p, ds, idOK := typeRecord(rec, defaultCurrency)
 	r.retyped[id] = true
-	*next = append(*next, typedRecord{rec: rec, p: p, ds: ds, idOK: idOK})
+	*next = append(*next, typedRecord{id: id, rec: rec, p: &p, ds: ds, idOK: idOK})
 	return p, ds, idOK
 }
 
