@@ -1,6 +1,7 @@
 package change
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/klartext/klartext/generator/content"
@@ -52,28 +53,54 @@ type Refigured struct {
 // FigureReads says which outputs of s, whose products in r.Changed got
 // other facts (figures only), read them with the built-in theme's
 // layouts and chart kinds: each product's page; the pages that show it
-// beside their own (a story's products with their risk class and costs,
-// an advisor's: Reads' links); the pages whose ```chart blocks may read
-// it (charts: a block that names it, or of a kind that may draw every
-// product); when what the comparison shows changed, the products
-// section's pages, which draw it; when a type changed, the search page
-// (its type filter). The lists show a product's title, date and
-// summary, which figures do not change, and the site files (sitemap,
-// feeds) no facts.
-func FigureReads(s *site.Site, r Refigured, charts func(*site.Node) ChartReads) []Output {
-	var out []Output
+// beside their own (Reads' links: the stories that name it, with its
+// risk class and costs, and the advisors who explain it — its
+// Product.Stories and Advisors, the other ends of those links); the
+// pages whose ```chart blocks may read it (chartPages are the pages
+// with such blocks, charts says what they read: a block that names it,
+// or of a kind that may draw every product); when what the comparison
+// shows changed, the products section's pages, which draw it; when a
+// type changed, the search page (its type filter). The lists show a
+// product's title, date and summary, which figures do not change, and
+// the site files (sitemap, feeds) no facts. In URL order, each once.
+func FigureReads(s *site.Site, r Refigured, chartPages []*site.Node, charts func(*site.Node) ChartReads) []Output {
+	reads := map[*site.Node]bool{}
+	for n := range r.Changed {
+		reads[n] = true
+		if p := n.Product; p != nil {
+			for _, st := range p.Stories {
+				reads[st] = true
+			}
+		}
+		for _, a := range n.Advisors {
+			reads[a] = true
+		}
+	}
+	if sec := s.Sections["products"]; r.Comparison && sec != nil {
+		reads[sec] = true
+	}
+	if r.Types && s.Search != nil {
+		reads[s.Search] = true
+	}
+	for _, n := range chartPages {
+		if c := charts(n); !reads[n] && (c.Any || anyNamed(c.Words, r.Changed)) {
+			reads[n] = true
+		}
+	}
+	out := make([]Output, 0, len(reads))
+	for n := range reads {
+		out = append(out, Output{Node: n})
+	}
+	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Node.URL, b.Node.URL) })
+	return out
+}
+
+// ChartPages are the pages of s with a ```chart block.
+func ChartPages(s *site.Site) []*site.Node {
+	var out []*site.Node
 	for _, n := range s.Nodes {
-		if r.Changed[n] || readsChanged(n, r.Changed) ||
-			(r.Comparison && n.Kind == content.KindSection && n.Section == "products") ||
-			(r.Types && n == s.Search) {
-			out = append(out, Output{Node: n})
-			continue
-		}
-		if n.Page == nil || !n.HasFence("chart") {
-			continue
-		}
-		if c := charts(n); c.Any || anyNamed(c.Words, r.Changed) {
-			out = append(out, Output{Node: n})
+		if n.Page != nil && n.HasFence("chart") {
+			out = append(out, n)
 		}
 	}
 	return out

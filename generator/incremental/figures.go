@@ -78,7 +78,10 @@ func (s *Session) refigure() (*pipeline.Result, []string, bool) {
 	for i, n := range nodes {
 		n.Product = infos[i]
 	}
-	outs := change.FigureReads(b.Site, r, s.chartReads)
+	if s.chartPagesOf != b.Site {
+		s.chartPages, s.chartPagesOf = change.ChartPages(b.Site), b.Site
+	}
+	outs := change.FigureReads(b.Site, r, s.chartPages, s.chartReads)
 	res, w := start(b)
 	jobs := outputJobs(b, outs)
 	b.Render(jobs, w, b.Theme, b.Search != nil, res)

@@ -41,6 +41,10 @@ type Session struct {
 	// charts is what the ```chart blocks of the pages read, by page as
 	// loaded (a page read again is another).
 	charts map[*content.Page]change.ChartReads
+	// chartPages are the pages of chartPagesOf, a model, with a ```chart
+	// block (change.ChartPages).
+	chartPages   []*site.Node
+	chartPagesOf *site.Site
 }
 
 // NewSession starts a session; the first Build is a full one.
@@ -109,6 +113,7 @@ func (s *Session) rerender(pages []change.Page) (*pipeline.Result, []string) {
 		written = append(written, p.Node.URL)
 	}
 	change.ReplacePages(b.Input.Tree, loaded) // the next model edit starts from the pages as they are now
+	s.chartPagesOf = nil                      // a body may have a chart block now
 	b.Render(jobs, w, b.Theme, b.Search != nil, res)
 	written = append(written, b.Search.Changes(w)...)
 	return s.finish(res, w), written
