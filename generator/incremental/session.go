@@ -299,6 +299,7 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 		b.Search.Rebind(b.Site)
 		return nil, nil, false
 	}
+	sameDates := change.SameDates(b.Site, ns)
 	b.Input, b.Site, b.Opts.Now, b.Load, b.Resolved = &in, ns, opts.Now, loaded, rds
 	if m.Products {
 		s.readingOf = b
@@ -308,6 +309,10 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 	jobs := outputJobs(b, outs)
 	r := b.Render(jobs, w, b.Theme, b.Search != nil, res)
 	files := publish.GeneratedFiles(ns, b.Theme)
+	if sameDates && !b.Theme.HasSiteFile("sitemap.xml") {
+		// The sitemap shows each page's address, date and lastmod only.
+		files = slices.DeleteFunc(files, func(f publish.File) bool { return f.Path == "/sitemap.xml" })
+	}
 	pub := &publish.Publisher{Site: ns, Theme: b.Theme, Renderer: r, Images: b.Images, Writer: w, Diags: res.Diagnostics}
 	pub.Write(files)
 	written := paths(jobs)

@@ -215,11 +215,16 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"the alias removed", story, "\naliases: [/alte-treppe/]", "", true, ""},
 		{"after the alias", story, "Herr K. und seine", "Herr K. und die", false, "/stories/die-festgeld-treppe/"},
 	}
+	// The sitemap shows the pages' dates, not their titles.
+	sitemap := map[string]bool{"story title": false, "story date": true, "advisor role": false}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
 		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
 		if st.written != "" && !slices.Contains(inc.Written, st.written) {
 			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
+		}
+		if want, ok := sitemap[st.name]; ok && slices.Contains(inc.Written, "/sitemap.xml") != want {
+			t.Errorf("%s: the sitemap written again: %v, want %v", st.name, !want, want)
 		}
 	}
 }
