@@ -411,6 +411,10 @@ func TestSessionDataEditsEqualFull(t *testing.T) {
 		// which the next edits of its figures draw again.
 		{"a chart block in a page's body", glossary, "\n## ", "\n```chart\ntype: costs\nproduct: rentenfonds-euro\n```\n\n## ", false, []string{"/glossar/"}, nil},
 		{"the same scenario again", data, "-9.70,-1.80,", "-9.90,-1.80,", false, []string{page, story, "/glossar/"}, []string{list}},
+		// A comparison in a body draws every product: an edit of another
+		// product's figures draws it again.
+		{"a comparison in a page's body", glossary, "product: rentenfonds-euro\n```\n", "product: rentenfonds-euro\n```\n\n```chart\ntype: comparison\n```\n", false, []string{"/glossar/"}, nil},
+		{"another product's stress scenario", data, "-22.00,-4.50,", "-22.50,-4.50,", false, []string{"/products/zertifikat-dax-express/", "/glossar/"}, []string{page, list}},
 		// The costs' effect on the return is worked out on the moderate
 		// scenario: the comparison shows it.
 		{"the moderate scenario", data, "-1.80,2.40,4.60,", "-1.80,2.65,4.60,", false, []string{page, story, list}, []string{search}},
