@@ -7,8 +7,10 @@ import (
 	"github.com/klartext/klartext/generator/change"
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/content"
+	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/pipeline"
+	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/render"
 	"github.com/klartext/klartext/generator/site"
 )
@@ -17,22 +19,22 @@ import (
 // products, each with the same id, name and KID date
 // (change.FiguresOnly). Then the model resolved again would be the last
 // one with those products' facts (and the words made of them) replaced,
-// so refigure replaces them in place instead, types again only the
-// records that changed (productsource.Reading), and renders the outputs
+// so refigure replaces them in place instead (remodel's reading typed
+// again only the records that changed: productsource.Reading), and renders the outputs
 // that read them (change.FigureReads); the site files and the rest of
 // the model stay. Not ok — remodel's way follows — for anything else: a
 // product added, removed or renamed, a name or KID date changed, an
 // error, a chart kind of the site's own drawn on pages of its choosing.
 // Nothing is changed before it is known to be ok.
-func (s *Session) refigure() (*pipeline.Result, []string, bool) {
+//
+// products, sources and pds are the product data read again (s.products),
+// synced whether the reading before was the model's.
+func (s *Session) refigure(products []product.Product, sources []string, pds []diag.Diagnostic, synced bool) (*pipeline.Result, []string, bool) {
 	b := s.last
 	in := b.Input
 	if !builtInChartPages() {
 		return nil, nil, false
 	}
-	synced := s.readingOf == b // the reading's last products are the model's
-	products, sources, pds := s.products.Load(in.Tree.Files, in.Tree.Data, in.Config.Currency)
-	s.readingOf = nil
 	if !slices.Equal(sources, in.ProductSources) || len(products) != len(in.Products) {
 		return nil, nil, false
 	}
@@ -74,14 +76,20 @@ func (s *Session) refigure() (*pipeline.Result, []string, bool) {
 	// The products are the model's now, changed or not.
 	next := *in
 	next.Products = products
-	b.Input, b.Load, s.readingOf = &next, loaded, b
+	b.Input, b.Load, s.readingOf = &next, loaded, b // the reading's products are the model's now
 	for i, n := range nodes {
 		n.Product = infos[i]
 	}
 	if s.chartPagesOf != b.Site {
 		s.chartPages, s.chartPagesOf = change.ChartPages(b.Site), b.Site
 	}
-	outs := change.FigureReads(b.Site, r, s.chartPages, s.chartReads)
+	var every []string // the chart types that may draw any product
+	for _, k := range render.ChartKinds() {
+		if k.Product != render.OfProduct {
+			every = append(every, k.Name)
+		}
+	}
+	outs := change.FigureReads(b.Site, r, s.chartPages, func(n *site.Node) change.ChartReads { return s.chartReads(n, every) })
 	res, w := start(b)
 	jobs := outputJobs(b, outs)
 	b.Render(jobs, w, b.Theme, b.Search != nil, res)
@@ -89,23 +97,23 @@ func (s *Session) refigure() (*pipeline.Result, []string, bool) {
 	return s.finish(res, w), written, true
 }
 
-// chartReads is what the ```chart blocks of n's page read, read once per
-// page as loaded.
-func (s *Session) chartReads(n *site.Node) change.ChartReads {
-	if c, ok := s.charts[n.Page]; ok {
-		return c
+// pageCharts is what the ```chart blocks of a page as loaded read.
+type pageCharts struct {
+	page  *content.Page
+	reads change.ChartReads
+}
+
+// chartReads is what the ```chart blocks of n's page read (every: the
+// chart types that may draw any product), read once per page as loaded.
+func (s *Session) chartReads(n *site.Node, every []string) change.ChartReads {
+	if c, ok := s.charts[n.Source]; ok && c.page == n.Page {
+		return c.reads
 	}
 	if s.charts == nil {
-		s.charts = map[*content.Page]change.ChartReads{}
-	}
-	var every []string
-	for _, k := range render.ChartKinds() {
-		if k.Product != render.OfProduct {
-			every = append(every, k.Name)
-		}
+		s.charts = map[string]pageCharts{}
 	}
 	c := change.ChartsOf(s.last.Site.Files, n.Page, every)
-	s.charts[n.Page] = c
+	s.charts[n.Source] = pageCharts{n.Page, c}
 	return c
 }
 

@@ -38,9 +38,9 @@ type Session struct {
 	// whose model holds the products it read last (nil: none does yet).
 	products  productsource.Reading
 	readingOf *pipeline.Built
-	// charts is what the ```chart blocks of the pages read, by page as
-	// loaded (a page read again is another).
-	charts map[*content.Page]change.ChartReads
+	// charts is what the ```chart blocks of the pages read, by source,
+	// with the page as loaded (a page read again is read again).
+	charts map[string]pageCharts
 	// chartPages are the pages of chartPagesOf, a model, with a ```chart
 	// block (change.ChartPages).
 	chartPages   []*site.Node
@@ -260,13 +260,14 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 	in.Tree = &tree
 	loaded := change.ReplaceDiagnostics(b.Load, edited, nil)
 	if m.Products {
+		synced := s.readingOf == b // the reading's last products are the model's
+		products, sources, pds := s.products.Load(tree.Files, tree.Data, in.Config.Currency)
+		s.readingOf = nil // until the model is made of them
 		if len(m.Pages) == 0 {
-			if res, written, ok := s.refigure(); ok {
+			if res, written, ok := s.refigure(products, sources, pds, synced); ok {
 				return res, written, true
 			}
 		}
-		products, sources, pds := s.products.Load(tree.Files, tree.Data, in.Config.Currency)
-		s.readingOf = nil // until the model is made of them
 		if !slices.Equal(sources, in.ProductSources) {
 			return nil, nil, false
 		}
