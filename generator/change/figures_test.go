@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/klartext/klartext/generator/product"
+	"github.com/klartext/klartext/generator/productsource"
 )
 
 func TestChartWords(t *testing.T) {
@@ -64,6 +65,42 @@ func TestFiguresOnly(t *testing.T) {
 		c.edit(&n)
 		if got := FiguresOnly(base, n); got != c.want {
 			t.Errorf("%s: FiguresOnly = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestComparisonOf: the comparison shows a product's risk class and the
+// costs' effect a year at the holding period, which the moderate
+// scenario and every cost move, not the other scenarios.
+func TestComparisonOf(t *testing.T) {
+	csv := "id,name,type,currency,sri,rhp_years,entry_pct,exit_pct,ongoing_pct,transaction_pct," +
+		"scenario_stress_pct,scenario_unfavourable_pct,scenario_moderate_pct,scenario_favourable_pct\n" +
+		"fonds,Fonds,bond-fund,EUR,2,3,3.00,0.00,0.75,0.08,-9.50,-1.80,2.40,4.60\n"
+	facts := func(old, new string) product.Product {
+		ps, ds := productsource.ParseCSV(product.CSVFile, strings.NewReader(strings.Replace(csv, old, new, 1)), "EUR")
+		if len(ps) != 1 || len(ds) > 0 {
+			t.Fatalf("%s → %s: %v", old, new, ds)
+		}
+		return ps[0]
+	}
+	base := ComparisonOf(facts("", ""))
+	if !base.Shown || base.SRI != 2 || base.ImpactPct <= 0 {
+		t.Fatalf("the bond fund: %+v", base)
+	}
+	for _, c := range []struct {
+		name, old, new string
+		same           bool
+	}{
+		{"the stress scenario", "-9.50,", "-9.70,", true},
+		{"the favourable scenario", ",4.60", ",4.90", true},
+		{"the moderate scenario", ",2.40,", ",2.60,", false},
+		{"the ongoing costs", ",0.75,", ",0.95,", false},
+		{"the entry costs", ",3.00,", ",2.50,", false},
+		{"the risk class", "EUR,2,", "EUR,3,", false},
+		{"the holding period", "EUR,2,3,", "EUR,2,5,", false},
+	} {
+		if got := ComparisonOf(facts(c.old, c.new)); (got == base) != c.same {
+			t.Errorf("%s: %+v, before %+v; the same: %v, want %v", c.name, got, base, got == base, c.same)
 		}
 	}
 }
