@@ -201,6 +201,9 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"advisor role", advisor, `role: "Honorarberaterin`, `role: "Unabhängige Honorarberaterin`, false, "/stories/die-festgeld-treppe/"},
 		// The feedback page names the pages its entries are on.
 		{"advisor name", storyAdvisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`, false, "/feedback/"},
+		// Readers wrote nothing about this fund: the feedback page does not
+		// name it.
+		{"a product without feedback", "content/products/de000a3e5rg7.md", "– mit Ausgabeaufschlag.", "– mit Ausgabeaufschlag von 4 %.", false, "/suche/"},
 		{"translation", i18n, "\n", "\nzz_unused: x\n", true, ""},
 		// A failing edit is a full build's, which reports it; so is its fix.
 		{"failing edit", story, "products: [festgeld-2-jahre]", "products: [festgeld-3-jahre]", true, ""},
@@ -215,8 +218,12 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"the alias removed", story, "\naliases: [/alte-treppe/]", "", true, ""},
 		{"after the alias", story, "Herr K. und seine", "Herr K. und die", false, "/stories/die-festgeld-treppe/"},
 	}
-	// The sitemap shows the pages' dates, not their titles.
+	// The sitemap shows the pages' dates, not their titles; the search
+	// page the products' and advisors' facets; the feedback page the pages
+	// readers wrote about.
 	sitemap := map[string]bool{"story title": false, "story date": true, "advisor role": false}
+	notWritten := map[string][]string{"story title": {"/suche/"}, "story date": {"/suche/"}, "a product without feedback": {"/feedback/"}}
+	alsoWritten := map[string][]string{"story title": {"/feedback/"}, "advisor role": {"/suche/", "/feedback/"}}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
 		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
@@ -225,6 +232,16 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		}
 		if want, ok := sitemap[st.name]; ok && slices.Contains(inc.Written, "/sitemap.xml") != want {
 			t.Errorf("%s: the sitemap written again: %v, want %v", st.name, !want, want)
+		}
+		for _, w := range notWritten[st.name] {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
+		for _, w := range alsoWritten[st.name] {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
 		}
 	}
 }
