@@ -112,7 +112,16 @@
 // loads those again, resolves the model again and renders what read the
 // change (change.Reads: what the built-in theme's layouts read, so only
 // on a site without layouts of its own, theme.OwnLayouts), the site files
-// made from the model and the index's touched files; a page in a menu,
+// made from the model (the sitemap only where a date moved:
+// change.SameDates) and the index's touched files. An edit of the
+// product data alone that changes figures only (the same products with
+// the same ids, names and KID dates: change.FiguresOnly) resolves
+// nothing: the session types again only the records that changed
+// (productsource.Reading), puts their facts into the model
+// (site.ProductInfo.WithFacts) and renders the pages that read them
+// (change.FigureReads: the product pages, their stories and advisors,
+// the products section where its comparison changed, the search page
+// where a type changed, pages whose chart blocks may name them); a page in a menu,
 // with aliases or an expiry, and an edit that changes the menus or the
 // redirects, are full builds (menus are on every page, redirect pages
 // are files of the plan). Anything else is a full build.
@@ -180,9 +189,10 @@
 //     images (Images), the search index (Search), the posters, the
 //     active-content check (Publishable).
 //   - change: what an edit touches, for klartext serve: which files
-//     (Bodies, Models, ThemeFiles), which outputs read them (Reads), and
-//     the pure steps of a model edit (ReplacePages, Reaches, SamePages,
-//     ReplaceDiagnostics).
+//     (Bodies, Models, ThemeFiles), which outputs read them (Reads, and
+//     FigureReads for an edit of figures only: figures.go), and the pure
+//     steps of a model edit (ReplacePages, Reaches, SamePages, SameDates,
+//     ReplaceDiagnostics, FiguresOnly, ComparisonOf).
 //   - shortcut: the named shortcuts. registry: the lists the registries
 //     are (read without a lock, added to by tests).
 //
@@ -255,7 +265,9 @@
 //     them (LoadFiles), ept.go reads FinDatEx EPT V2.1 files, export.go
 //     and mapping.go the bank's own export and products.columns.yaml,
 //     parse.go the YAML files (ParseCSV, ParseYAML), records.go has each
-//     record checked and reports duplicate ids and ISINs; a diagnostic
+//     record checked and reports duplicate ids and ISINs, reading.go
+//     keeps what a reading typed so that the next (klartext serve)
+//     types only the records that changed (Reading); a diagnostic
 //     about a key read from a table names the column as the file has it
 //     (columns.go; product.ColumnOrigin, Product.KeyColumn).
 //   - chart: go-echarts options and the accessible tables of every chart

@@ -65,3 +65,12 @@ func ReplaceDiagnostics(ds []diag.Diagnostic, files map[string]bool, with []diag
 	}
 	return out
 }
+
+// SameDates is whether two models with the same pages (SamePages) give
+// each page the same date and lastmod: all the sitemap shows of a page
+// beside its address.
+func SameDates(a, b *site.Site) bool {
+	return slices.EqualFunc(a.Nodes, b.Nodes, func(x, y *site.Node) bool {
+		return x.Date.Equal(y.Date) && x.Meta.Lastmod.Equal(y.Meta.Lastmod)
+	})
+}

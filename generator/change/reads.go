@@ -28,7 +28,9 @@ type Output struct {
 //     (k-1)·pagination on), and how many pages the list has;
 //   - the advisors section and its filter pages read every advisor (the
 //     filters); the search page every product and advisor (its facets);
-//     the feedback page the title and URL of every page with feedback.
+//     the feedback page the title and URL of every page readers wrote
+//     about (the keys of the feedback's Summaries: its dialogues and most
+//     criticised pages are among them).
 //
 // A page is "changed" when its front matter (a page read again),
 // its product row (compared only when products, the product data, was
@@ -45,7 +47,7 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 	// The changed pages, as nodes of both models (keyed by node, not by
 	// URL: hashing URLs was a fifth of Reads on the corpus).
 	changed := make(map[*site.Node]bool)
-	advisors, any := false, false
+	advisors, facets, feedbackNamed, any := false, products, false, false
 	for i, n := range new.Nodes {
 		o := old.Nodes[i]
 		if n.Feedback != o.Feedback {
@@ -56,6 +58,8 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 			changed[n], changed[o] = true, true
 			any = true
 			advisors = advisors || n.Kind == content.KindAdvisor
+			facets = facets || n.Kind == content.KindAdvisor || n.Product != nil || o.Product != nil
+			feedbackNamed = feedbackNamed || namedByFeedback(old, o.URL) || namedByFeedback(new, n.URL)
 		}
 	}
 	if !any {
@@ -65,7 +69,7 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 	for i, n := range new.Nodes {
 		o := old.Nodes[i]
 		if changed[n] || !sameLinks(o, n) || readsChanged(o, changed) || readsChanged(n, changed) ||
-			(advisors && n.Section == "advisors") || n.Kind == site.KindSearch || n.Kind == site.KindFeedback {
+			(advisors && n.Section == "advisors") || (facets && n.Kind == site.KindSearch) || (feedbackNamed && n.Kind == site.KindFeedback) {
 			out = append(out, Output{Node: n})
 			continue
 		}
@@ -81,6 +85,16 @@ func Reads(old, new *site.Site, edited map[string]bool, products bool) ([]Output
 		}
 	}
 	return out, true
+}
+
+// namedByFeedback is whether readers wrote about the page at url, so that
+// the feedback page may name it.
+func namedByFeedback(s *site.Site, url string) bool {
+	if s.Feedback == nil {
+		return false
+	}
+	_, ok := s.Feedback.Summaries[url]
+	return ok
 }
 
 // linkSet is the pages a page shows beyond its list's entries: its

@@ -33,6 +33,18 @@ type Session struct {
 	// goRan are the partials Go code ran with the themes of the last
 	// build that retheme replaced (theme.Theme.Direct).
 	goRan map[string]bool
+	// products is the last reading of the product sources, which types
+	// again only the records an edit changed; readingOf is the build
+	// whose model holds the products it read last (nil: none does yet).
+	products  productsource.Reading
+	readingOf *pipeline.Built
+	// charts is what the ```chart blocks of the pages read, by source,
+	// with the page as loaded (a page read again is read again).
+	charts map[string]pageCharts
+	// chartPages are the pages of chartPagesOf, a model, with a ```chart
+	// block (change.ChartPages).
+	chartPages   []*site.Node
+	chartPagesOf *site.Site
 }
 
 // NewSession starts a session; the first Build is a full one.
@@ -80,7 +92,7 @@ func (s *Session) Build(changed []string) (*pipeline.Result, Incremental, error)
 		opts.Now = time.Now() // a long session moves with the calendar
 	}
 	res, b, err := pipeline.Run(opts)
-	s.last, s.goRan = nil, map[string]bool{}
+	s.last, s.goRan, s.charts = nil, map[string]bool{}, nil
 	if err == nil && b != nil && !res.Diagnostics.HasErrors() {
 		s.last = b
 	}
@@ -101,6 +113,7 @@ func (s *Session) rerender(pages []change.Page) (*pipeline.Result, []string) {
 		written = append(written, p.Node.URL)
 	}
 	change.ReplacePages(b.Input.Tree, loaded) // the next model edit starts from the pages as they are now
+	s.chartPagesOf = nil                      // a body may have a chart block now
 	b.Render(jobs, w, b.Theme, b.Search != nil, res)
 	written = append(written, b.Search.Changes(w)...)
 	return s.finish(res, w), written
@@ -247,7 +260,14 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 	in.Tree = &tree
 	loaded := change.ReplaceDiagnostics(b.Load, edited, nil)
 	if m.Products {
-		products, sources, pds := productsource.LoadFiles(tree.Files, tree.Data, in.Config.Currency)
+		synced := s.readingOf == b // the reading's last products are the model's
+		products, sources, pds := s.products.Load(tree.Files, tree.Data, in.Config.Currency)
+		s.readingOf = nil // until the model is made of them
+		if len(m.Pages) == 0 {
+			if res, written, ok := s.refigure(products, sources, pds, synced); ok {
+				return res, written, true
+			}
+		}
 		if !slices.Equal(sources, in.ProductSources) {
 			return nil, nil, false
 		}
@@ -280,20 +300,20 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 		b.Search.Rebind(b.Site)
 		return nil, nil, false
 	}
+	sameDates := change.SameDates(b.Site, ns)
 	b.Input, b.Site, b.Opts.Now, b.Load, b.Resolved = &in, ns, opts.Now, loaded, rds
+	if m.Products {
+		s.readingOf = b
+	}
 	b.Theme.ForgetCached()
 	res, w := start(b)
-	var jobs []render.Job
-	for _, o := range outs {
-		jobs = appendJobs(jobs, ns, []*site.Node{o.Node}, o.Pages)
-	}
-	for i, j := range jobs {
-		if a := j.Node.Advisor; j.Number == 1 && a != nil && j.Node.Kind == content.KindAdvisor {
-			_, jobs[i].VCard = b.Writer.Owner(a.VCardURL) // as the plan claimed it
-		}
-	}
+	jobs := outputJobs(b, outs)
 	r := b.Render(jobs, w, b.Theme, b.Search != nil, res)
 	files := publish.GeneratedFiles(ns, b.Theme)
+	if sameDates && !b.Theme.HasSiteFile("sitemap.xml") {
+		// The sitemap shows each page's address, date and lastmod only.
+		files = slices.DeleteFunc(files, func(f publish.File) bool { return f.Path == "/sitemap.xml" })
+	}
 	pub := &publish.Publisher{Site: ns, Theme: b.Theme, Renderer: r, Images: b.Images, Writer: w, Diags: res.Diagnostics}
 	pub.Write(files)
 	written := paths(jobs)
@@ -302,6 +322,21 @@ func (s *Session) remodel(m *change.Model) (*pipeline.Result, []string, bool) {
 	}
 	written = append(written, b.Search.Changes(w)...)
 	return s.finish(res, w), written, true
+}
+
+// outputJobs are the jobs of the outputs of b's model, an advisor's
+// vCard made again as the plan claimed it.
+func outputJobs(b *pipeline.Built, outs []change.Output) []render.Job {
+	var jobs []render.Job
+	for _, o := range outs {
+		jobs = appendJobs(jobs, b.Site, []*site.Node{o.Node}, o.Pages)
+	}
+	for i, j := range jobs {
+		if a := j.Node.Advisor; j.Number == 1 && a != nil && j.Node.Kind == content.KindAdvisor {
+			_, jobs[i].VCard = b.Writer.Owner(a.VCardURL)
+		}
+	}
+	return jobs
 }
 
 // appendJobs appends the jobs of the nodes' pages to jobs: the pages

@@ -201,6 +201,9 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"advisor role", advisor, `role: "Honorarberaterin`, `role: "Unabhängige Honorarberaterin`, false, "/stories/die-festgeld-treppe/"},
 		// The feedback page names the pages its entries are on.
 		{"advisor name", storyAdvisor, `name: "Katharina Brandt"`, `name: "Katharina Brandt-Meier"`, false, "/feedback/"},
+		// Readers wrote nothing about this fund: the feedback page does not
+		// name it.
+		{"a product without feedback", "content/products/de000a3e5rg7.md", "– mit Ausgabeaufschlag.", "– mit Ausgabeaufschlag von 4 %.", false, "/suche/"},
 		{"translation", i18n, "\n", "\nzz_unused: x\n", true, ""},
 		// A failing edit is a full build's, which reports it; so is its fix.
 		{"failing edit", story, "products: [festgeld-2-jahre]", "products: [festgeld-3-jahre]", true, ""},
@@ -215,11 +218,30 @@ func TestSessionModelEditsEqualFull(t *testing.T) {
 		{"the alias removed", story, "\naliases: [/alte-treppe/]", "", true, ""},
 		{"after the alias", story, "Herr K. und seine", "Herr K. und die", false, "/stories/die-festgeld-treppe/"},
 	}
+	// The sitemap shows the pages' dates, not their titles; the search
+	// page the products' and advisors' facets; the feedback page the pages
+	// readers wrote about.
+	sitemap := map[string]bool{"story title": false, "story date": true, "advisor role": false}
+	notWritten := map[string][]string{"story title": {"/suche/"}, "story date": {"/suche/"}, "a product without feedback": {"/feedback/"}}
+	alsoWritten := map[string][]string{"story title": {"/feedback/"}, "advisor role": {"/suche/", "/feedback/"}}
 	for _, st := range steps {
 		edit(t, root, st.file, st.old, st.new)
 		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
 		if st.written != "" && !slices.Contains(inc.Written, st.written) {
 			t.Errorf("%s: %s not among the written %v", st.name, st.written, inc.Written)
+		}
+		if want, ok := sitemap[st.name]; ok && slices.Contains(inc.Written, "/sitemap.xml") != want {
+			t.Errorf("%s: the sitemap written again: %v, want %v", st.name, !want, want)
+		}
+		for _, w := range notWritten[st.name] {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
+		for _, w := range alsoWritten[st.name] {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
 		}
 	}
 }
@@ -364,5 +386,88 @@ func TestSessionPartialEdits(t *testing.T) {
 	}
 	if page := read(t, filepath.Join(dest, "stories", "die-festgeld-treppe", "index.html")); !strings.Contains(page, "Zum vierten.") || !strings.Contains(page, "Neu im Fuß") {
 		t.Error("the served story page does not show the edited partials")
+	}
+}
+
+// TestSessionDataEditsEqualFull edits the demo's product data the ways
+// an editor does: an edit of figures only re-renders the pages that show
+// them (refigure), an edit of a name the model again (remodel), and a
+// product added, removed or renamed, or an error, builds everything.
+// After each step the served folder and the diagnostics are a full
+// build's, byte for byte; written and notWritten name pages the step
+// must render again and must leave.
+func TestSessionDataEditsEqualFull(t *testing.T) {
+	root := germanDemo(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	s := NewSession(pipeline.Options{Source: root, Dest: dest, Now: testNow})
+	if res, _, err := s.Build(nil); err != nil || res.Diagnostics.HasErrors() {
+		t.Fatalf("first build: %v %v", err, joinDiags(res))
+	}
+	const (
+		data     = "content/data/products.csv"
+		yaml     = "content/data/products/etf-sparplan-welt.yaml"
+		ept      = "content/data/ept/rheintal-invest-ept-v21.csv"
+		glossary = "content/glossar.md"
+		// The bond fund's row; a story names it.
+		row     = "rentenfonds-euro,Rheintal Rentenfonds Euro,DE000RTB0023,bond-fund,EUR,2,2,1,3,3.00,0.00,1.00,0.75,0.08,0.00,-9.50,-1.80,2.40,4.60,"
+		page    = "/products/rentenfonds-euro/"
+		story   = "/stories/was-kostet-der-ausgabeaufschlag/"
+		list    = "/products/" // its comparison shows every product's risk class and costs
+		search  = "/suche/"    // its filters, every product type
+		sitemap = "/sitemap.xml"
+		newRow  = "\nneu-fonds,Neuer Fonds,,deposit,EUR,1,1,1,1,0.00,0.00,,0.00,0.00,0.00,1.75,1.75,1.75,1.75,,,,,1.75,Rheintal Genossenschaftsbank eG,,"
+	)
+	steps := []struct {
+		name, file, old, new string
+		full                 bool
+		written, notWritten  []string
+	}{
+		{"the stress scenario", data, "-9.50,-1.80,2.40,4.60,", "-9.70,-1.80,2.40,4.60,", false,
+			[]string{page, story}, []string{list, search, sitemap, "/stories/die-festgeld-treppe/", "/glossar/"}},
+		// A body edit (rerender) gives a page a chart of the bond fund,
+		// which the next edits of its figures draw again.
+		{"a chart block in a page's body", glossary, "\n## ", "\n```chart\ntype: costs\nproduct: rentenfonds-euro\n```\n\n## ", false, []string{"/glossar/"}, nil},
+		{"the same scenario again", data, "-9.70,-1.80,", "-9.90,-1.80,", false, []string{page, story, "/glossar/"}, []string{list}},
+		// A comparison in a body draws every product: an edit of another
+		// product's figures draws it again.
+		{"a comparison in a page's body", glossary, "product: rentenfonds-euro\n```\n", "product: rentenfonds-euro\n```\n\n```chart\ntype: comparison\n```\n", false, []string{"/glossar/"}, nil},
+		{"another product's stress scenario", data, "-22.00,-4.50,", "-22.50,-4.50,", false, []string{"/products/zertifikat-dax-express/", "/glossar/"}, []string{page, list}},
+		// The costs' effect on the return is worked out on the moderate
+		// scenario: the comparison shows it.
+		{"the moderate scenario", data, "-1.80,2.40,4.60,", "-1.80,2.65,4.60,", false, []string{page, story, list}, []string{search}},
+		{"the ongoing costs", data, "3,3.00,0.00,1.00,0.75,0.08,", "3,3.00,0.00,1.00,0.95,0.08,", false, []string{page, story, list}, []string{search}},
+		{"the entry costs", data, "3,3.00,0.00,1.00,0.95,", "3,2.50,0.00,1.00,0.95,", false, []string{page, story, list}, []string{search}},
+		{"the risk class", data, "bond-fund,EUR,2,2,1,3,", "bond-fund,EUR,3,3,1,3,", false, []string{page, story, list}, []string{search}},
+		{"the holding period", data, "bond-fund,EUR,3,3,1,3,", "bond-fund,EUR,3,3,1,4,", false, []string{page, story, list}, nil},
+		{"the type", data, "DE000RTB0023,bond-fund,", "DE000RTB0023,mixed-fund,", false, []string{page, search}, nil},
+		{"the name", data, "Rheintal Rentenfonds Euro,", "Rheintal Rentenfonds Euro Klassik,", false, []string{page}, nil},
+		// The KID's own cost figures, which the comparison shows, stay.
+		{"a key of a product's YAML file", yaml, "ongoing_pct: 0.20", "ongoing_pct: 0.25", false, []string{"/products/etf-sparplan-welt/"}, []string{list}},
+		{"a scenario of an EPT file", ept, ",-0.1735,", ",-0.1801,", false, []string{"/products/de000a3e5rg7/"}, []string{list}},
+		{"a product added", data, "\nrentenfonds-euro,", newRow + "\nrentenfonds-euro,", true, nil, nil},
+		{"a product removed", data, newRow, "", true, nil, nil},
+		// The explainer names the old id: an error at its line, then fixed.
+		{"an id renamed", data, "\nrentenfonds-euro,", "\nrentenfonds-eur,", true, nil, nil},
+		{"the id back", data, "\nrentenfonds-eur,", "\nrentenfonds-euro,", true, nil, nil},
+		{"a risk class out of range", data, "mixed-fund,EUR,3,3,1,4,", "mixed-fund,EUR,9,3,1,4,", true, nil, nil},
+		{"the risk class fixed", data, "mixed-fund,EUR,9,3,1,4,", "mixed-fund,EUR,3,3,1,4,", true, nil, nil},
+		{"a scenario after the fix", data, "-9.90,-1.80,", "-9.50,-1.80,", false, []string{page, story}, []string{list}},
+	}
+	if !strings.Contains(read(t, filepath.Join(root, data)), row) {
+		t.Fatalf("the demo's products.csv has no row %s", row)
+	}
+	for _, st := range steps {
+		edit(t, root, st.file, st.old, st.new)
+		inc := rebuildLikeFull(t, s, root, dest, st.name, st.file, st.full)
+		for _, w := range st.written {
+			if !slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s not among the written %v", st.name, w, inc.Written)
+			}
+		}
+		for _, w := range st.notWritten {
+			if slices.Contains(inc.Written, w) {
+				t.Errorf("%s: %s was written again", st.name, w)
+			}
+		}
 	}
 }

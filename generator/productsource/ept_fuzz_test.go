@@ -27,7 +27,7 @@ func FuzzEPT(f *testing.F) {
 			return
 		}
 		recs, rds := readEPT(r)
-		ps, bds := fromRecords(recs, "EUR")
+		ps, bds := fromRecords(recs, "EUR", nil)
 		all := append(append(ds, rds...), bds...)
 		for _, d := range all {
 			if d.Line < 1 {

@@ -23,7 +23,7 @@ const YAMLDir = "content/data/products"
 func ParseCSV(file string, r io.Reader, defaultCurrency string) ([]product.Product, []diag.Diagnostic) {
 	diags := product.CheckDefaultCurrency(defaultCurrency)
 	recs, ds := parseCSVRecords(file, r)
-	products, bs := fromRecords(recs, defaultCurrency)
+	products, bs := fromRecords(recs, defaultCurrency, nil)
 	return products, append(append(diags, ds...), bs...)
 }
 
@@ -36,7 +36,7 @@ func ParseYAML(file string, data []byte, defaultCurrency string) ([]product.Prod
 	if rec == nil {
 		return nil, diags
 	}
-	products, bs := fromRecords([]*product.Record{rec}, defaultCurrency)
+	products, bs := fromRecords([]*product.Record{rec}, defaultCurrency, nil)
 	return products, append(diags, bs...)
 }
 

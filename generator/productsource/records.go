@@ -10,8 +10,10 @@ import (
 
 // fromRecords types and checks records (product.FromRecord), drops the
 // ones without a usable id and the second of a duplicated id or ISIN —
-// one product, one source —, and sorts by id.
-func fromRecords(records []*product.Record, defaultCurrency string) ([]product.Product, []diag.Diagnostic) {
+// one product, one source —, and sorts by id. With a Reading, a record
+// equal to its last reading's is not typed again, and the reading is
+// this one's afterwards.
+func fromRecords(records []*product.Record, defaultCurrency string, last *Reading) ([]product.Product, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	products := make([]product.Product, 0, len(records))
 	first := make(map[string]product.Position, len(records))
@@ -21,9 +23,13 @@ func fromRecords(records []*product.Record, defaultCurrency string) ([]product.P
 	// a duplicated id the first in the sources is kept.
 	records = slices.Clone(records)
 	slices.SortStableFunc(records, func(a, b *product.Record) int { return strings.Compare(a.ID(), b.ID()) })
+	var next []typedRecord
+	if last != nil {
+		next = last.start(len(records), defaultCurrency)
+		defer func() { last.typed = next }()
+	}
 	for _, rec := range records {
-		p, ds, idOK := product.FromRecord(rec, defaultCurrency)
-		annotate(ds, rec) // with the EPT field or bank column, as in every message about the row
+		p, ds, idOK := last.fromRecord(rec, defaultCurrency, &next)
 		diags = append(diags, ds...)
 		if !idOK {
 			continue
@@ -47,4 +53,13 @@ func fromRecords(records []*product.Record, defaultCurrency string) ([]product.P
 		products = append(products, p)
 	}
 	return products, diags
+}
+
+// typeRecord types and checks one record (product.FromRecord) and names
+// in its diagnostics the EPT field or bank column, as in every message
+// about the row.
+func typeRecord(rec *product.Record, defaultCurrency string) (product.Product, []diag.Diagnostic, bool) {
+	p, ds, idOK := product.FromRecord(rec, defaultCurrency)
+	annotate(ds, rec)
+	return p, ds, idOK
 }

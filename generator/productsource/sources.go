@@ -62,6 +62,12 @@ func Load(files *fileio.Files, defaultCurrency string) ([]product.Product, []dia
 // "unknown product" errors; the build must not publish while any error is
 // reported.
 func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) ([]product.Product, []string, []diag.Diagnostic) {
+	return loadFiles(files, dataFiles, defaultCurrency, nil)
+}
+
+// loadFiles is LoadFiles; with a Reading, a record equal to its last
+// reading's is not typed again.
+func loadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string, last *Reading) ([]product.Product, []string, []diag.Diagnostic) {
 	var diags []diag.Diagnostic
 	var sources []string
 	diags = append(diags, product.CheckDefaultCurrency(defaultCurrency)...)
@@ -178,7 +184,7 @@ func LoadFiles(files *fileio.Files, dataFiles []string, defaultCurrency string) 
 		records = append(records, rec)
 	}
 
-	products, ds := fromRecords(records, defaultCurrency)
+	products, ds := fromRecords(records, defaultCurrency, last)
 	return products, sources, append(diags, ds...)
 }
 

@@ -203,3 +203,13 @@ func newProductInfo(p product.Product, lang string, words *i18n.Catalog) *Produc
 		RiskBadge:   product.RiskLabel(p.SRI, lang),
 	}
 }
+
+// WithFacts is pi with the facts p of its product read again, and the
+// words made of them; what links to the product stays. klartext serve
+// puts it in the model where only a product's figures changed, whose
+// model Resolve would make alike (change.FiguresOnly).
+func (pi *ProductInfo) WithFacts(p product.Product, lang string, words *i18n.Catalog) *ProductInfo {
+	n := newProductInfo(p, lang, words)
+	n.Explained, n.Stories = pi.Explained, pi.Stories
+	return n
+}
