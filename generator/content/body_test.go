@@ -147,3 +147,33 @@ func TestFencedBlockLines(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBodyIntoReusesTheBuffer: ReadBodyInto gives what ReadBody gives,
+// read into the caller's memory where the file fits, which it leaves for
+// the next page.
+func TestReadBodyIntoReusesTheBuffer(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content"), 0o755)
+	os.WriteFile(filepath.Join(root, "content", "a.md"), []byte("---\ntitle: A\n---\nText von A.\n"), 0o644)
+	scanned, _, err := fileio.Scan(root, Dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ds := LoadPage(scanned, "content/a.md")
+	if a == nil || len(ds) > 0 {
+		t.Fatalf("a.md: %v", ds)
+	}
+	buf := make([]byte, 0, 4096)
+	first := &buf[:1][0]
+	body, err := a.ReadBodyInto(&buf, scanned)
+	if err != nil || string(body) != "Text von A.\n" {
+		t.Fatalf("ReadBodyInto = %q, %v", body, err)
+	}
+	if &buf[:1][0] != first || cap(buf) != 4096 || len(buf) != 0 {
+		t.Errorf("the file was not read into the buffer given (cap %d, len %d)", cap(buf), len(buf))
+	}
+	var none []byte
+	if body, err := a.ReadBodyInto(&none, scanned); err != nil || string(body) != "Text von A.\n" || cap(none) == 0 {
+		t.Errorf("into no memory: %q, %v; the memory read into must be left (cap %d)", body, err, cap(none))
+	}
+}

@@ -1,5 +1,6 @@
 // Package pagebuf is the memory one page's HTML pieces are written into
-// while it renders: its Markdown, its charts, its feedback form. They are
+// while it renders: its Markdown, its charts, its feedback form (and the
+// Markdown file is read into, Buffer.File). The pieces are
 // written one after the other into one buffer and read as strings without
 // a copy (the layout copies each into the page once); the render worker
 // resets the buffer for its next page, so a build allocates these pieces
@@ -14,7 +15,12 @@ package pagebuf
 import "unsafe"
 
 // Buffer is the pieces of one page. The zero value is empty and ready.
-type Buffer struct{ b []byte }
+type Buffer struct {
+	b []byte
+	// File is memory for the page's Markdown file as read
+	// (content.Page.ReadBodyInto), kept for the next page's.
+	File []byte
+}
 
 // Reset forgets every piece: the strings Since made of them are no
 // longer valid.

@@ -383,7 +383,7 @@ func (r *Renderer) renderBody(n *site.Node, v *PageView, out *Page, pd *diag.Lis
 	if n.Page.Source == "" {
 		return
 	}
-	body, err := n.ReadBody(r.site.Files)
+	body, err := n.ReadBodyInto(&v.parts.File, r.site.Files)
 	if err != nil {
 		pd.Add(diag.Errorf(n.Source, 0, "%v", err))
 		return
