@@ -205,11 +205,9 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot render the chart: %v", err)}
 			}
 		}
-		if v != nil {
-			v.fenceCharts += len(figs)
-			for _, f := range figs {
-				v.sortable = v.sortable || f.Table.Sortable
-			}
+		v.fenceCharts += len(figs)
+		for _, f := range figs {
+			v.sortable = v.sortable || f.Table.Sortable
 		}
 		return v.parts.Bytes(mark), nil
 	}
