@@ -136,7 +136,10 @@
 // (ReadBody); a product page's figures are computed once while it renders
 // (product.Compute into render.PageView.ProductFigures) and every table,
 // chart, text and chart block of the page uses that one value, never held
-// for the whole site.
+// for the whole site. A page's HTML pieces — its Markdown, its charts,
+// its feedback form — are written into a buffer its render worker reuses
+// for the next page (package pagebuf, the shortcut PageBuffers), read as
+// strings without a copy; the layout copies each into the page once.
 //
 // Speed: layouts and partials run as quick programs (theme/internal/quick):
 // html/template runs a layout's first page, and the tree it escaped is
@@ -193,6 +196,8 @@
 //     FigureReads for an edit of figures only: figures.go), and the pure
 //     steps of a model edit (ReplacePages, Reaches, SamePages, SameDates,
 //     ReplaceDiagnostics, FiguresOnly, ComparisonOf).
+//   - pagebuf: the buffer a render worker writes one page's HTML
+//     pieces into and reuses for the next page.
 //   - shortcut: the named shortcuts. registry: the lists the registries
 //     are (read without a lock, added to by tests).
 //

@@ -7,23 +7,23 @@ import (
 	"time"
 )
 
-func TestGCSettingsFor(t *testing.T) {
+func TestGCLimitFor(t *testing.T) {
 	const mb = 1 << 20
 	tests := []struct {
-		live uint64
-		ok   bool
+		live  uint64
+		limit int64
+		ok    bool
 	}{
-		{0, false},        // nothing measured yet
-		{10 * mb, true},   // a small site: room to grow
-		{100 * mb, true},  // the limit binds before GOGC=175 would
-		{174 * mb, true},  // just below half the limit
-		{175 * mb, false}, // half the limit: the limit would collect as often as the default
-		{1000 * mb, false},
+		{0, 0, false},                   // nothing measured yet: the start's budget stays
+		{10 * mb, gcMemoryBudget, true}, // a small site: collected at the budget
+		{50 * mb, gcMemoryBudget, true}, // twice 50 MB is the budget
+		{60 * mb, 120 * mb, true},       // beyond it the limit follows the live heap
+		{400 * mb, 800 * mb, true},      // a large site: twice its live heap
 	}
 	for _, tt := range tests {
-		percent, limit, ok := gcSettingsFor(tt.live)
-		if ok != tt.ok || (ok && (percent != gcPercentRoom || limit != gcMemoryLimit)) {
-			t.Errorf("gcSettingsFor(%d MB) = %d, %d, %v; want tuned %v", tt.live/mb, percent, limit, ok, tt.ok)
+		limit, ok := gcLimitFor(tt.live)
+		if ok != tt.ok || limit != tt.limit {
+			t.Errorf("gcLimitFor(%d MB) = %d MB, %v; want %d MB, %v", tt.live/mb, limit/mb, ok, tt.limit/mb, tt.ok)
 		}
 	}
 }
@@ -37,7 +37,8 @@ func gcPercent() int {
 func memoryLimit() int64 { return debug.SetMemoryLimit(-1) }
 
 // TestGCTunerFollowsCollections checks the tuner runs after collections,
-// sets GOGC and the limit for the small live heap of a test, and restores both on stop.
+// turns GOGC off and sets the budget as the limit for the small live heap
+// of a test, and restores both on stop.
 func TestGCTunerFollowsCollections(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
@@ -64,8 +65,8 @@ func TestGCTunerFollowsCollections(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond) // finalizers run on their own goroutine
 	}
-	if p, l := gcPercent(), memoryLimit(); p != gcPercentRoom || l != gcMemoryLimit {
-		t.Errorf("GOGC and limit with a small live heap = %d, %d; want %d, %d", p, l, gcPercentRoom, gcMemoryLimit)
+	if p, l := gcPercent(), memoryLimit(); p != -1 || l != gcMemoryBudget {
+		t.Errorf("GOGC and limit with a small live heap = %d, %d; want off (-1), %d", p, l, gcMemoryBudget)
 	}
 	tuner.stop()
 	runtime.GC()

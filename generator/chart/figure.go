@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -101,7 +102,21 @@ var figureTemplate = template.Must(template.New("figure").Parse(figureHTML))
 func (f Figure) HTML() (template.HTML, error) {
 	var b strings.Builder
 	b.Grow(f.htmlSize())
-	esc := func(s string) { escape.WriteHTML(&b, s) }
+	f.WriteHTML(&b)
+	return template.HTML(b.String()), nil
+}
+
+// Writer is what WriteHTML writes to: a strings.Builder, a bytes.Buffer,
+// a page's pagebuf.Buffer.
+type Writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// WriteHTML writes what HTML returns to b, for a caller that gathers a
+// page's pieces in a buffer of its own.
+func (f Figure) WriteHTML(b Writer) {
+	esc := func(s string) { escape.WriteHTML(b, s) }
 	b.WriteString(`<figure class="chart chart-`)
 	esc(f.Kind)
 	b.WriteString(`" id="`)
@@ -190,7 +205,6 @@ func (f Figure) HTML() (template.HTML, error) {
 		b.WriteString("</tr>")
 	}
 	b.WriteString("\n</tbody>\n</table></div>\n</figure>")
-	return template.HTML(b.String()), nil
 }
 
 // htmlSize is about what HTML writes, a little more when text needs

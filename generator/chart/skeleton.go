@@ -191,8 +191,14 @@ func newSkeleton[P parts](p P, build func(id string, p P) (template.JS, error)) 
 // fill writes the skeleton with p's values, as finish would have written
 // the chart built from p; false if a value would change the structure.
 func (sk *skeleton) fill(p parts) (template.JS, bool) {
-	enc := make([]byte, 0, 32*len(sk.holes))
-	ends := make([]int, 0, len(sk.holes))
+	// The values' encodings are copied into the options; their memory
+	// serves the next chart (three per product page).
+	sc := fillMemory.Get().(*fillScratch)
+	enc, ends := sc.enc[:0], sc.ends[:0]
+	defer func() {
+		sc.enc, sc.ends = enc[:0], ends[:0]
+		fillMemory.Put(sc)
+	}()
 	ok := true
 	p.walk(func(s *string, v *any) {
 		if !ok {
@@ -236,6 +242,14 @@ func (sk *skeleton) fill(p parts) (template.JS, bool) {
 	}
 	return template.JS(out), true
 }
+
+// fillScratch is the memory fill encodes a chart's values in.
+type fillScratch struct {
+	enc  []byte
+	ends []int
+}
+
+var fillMemory = sync.Pool{New: func() any { return &fillScratch{} }}
 
 // appendMarshalFloat appends f as encoding/json writes a float64 (f is
 // finite): like ES6 number formatting, 'f' format except for exponents

@@ -64,22 +64,11 @@ func TestFenceWords(t *testing.T) {
 // ReadBody gives the body as the renderer sees it (no BOM, LF line breaks)
 // and refuses a file that changed since.
 func TestLoadPageKeepsNoBody(t *testing.T) {
-	root := t.TempDir()
 	files := map[string]string{
 		"content/a.md": "\xef\xbb\xbf---\r\ntitle: A\r\n---\r\nErster Absatz\r\nweiter.\r\n\r\n```video\r\nid: x\r\n```\r\n",
 		"content/b.md": "---\ntitle: B\ndescription: Eigene Beschreibung\n---\nErster Absatz.\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	scanned, _, err := fileio.Scan(root, Dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, scanned := scanSite(t, files)
 	a, ds := LoadPage(scanned, "content/a.md")
 	if a == nil || len(ds) > 0 {
 		t.Fatalf("a.md: %v", ds)
@@ -146,4 +135,47 @@ func TestFencedBlockLines(t *testing.T) {
 			t.Errorf("%d: got %d %q, want %d %q", i, got[i].Line, got[i].Body, want[i].Line, want[i].Body)
 		}
 	}
+}
+
+// TestReadBodyIntoReusesTheBuffer: ReadBodyInto gives what ReadBody gives,
+// read into the caller's memory where the file fits, which it leaves for
+// the next page.
+func TestReadBodyIntoReusesTheBuffer(t *testing.T) {
+	_, scanned := scanSite(t, map[string]string{"content/a.md": "---\ntitle: A\n---\nText von A.\n"})
+	a, ds := LoadPage(scanned, "content/a.md")
+	if a == nil || len(ds) > 0 {
+		t.Fatalf("a.md: %v", ds)
+	}
+	buf := make([]byte, 0, 4096)
+	first := &buf[:1][0]
+	body, err := a.ReadBodyInto(&buf, scanned)
+	if err != nil || string(body) != "Text von A.\n" {
+		t.Fatalf("ReadBodyInto = %q, %v", body, err)
+	}
+	if &buf[:1][0] != first || cap(buf) != 4096 || len(buf) != 0 {
+		t.Errorf("the file was not read into the buffer given (cap %d, len %d)", cap(buf), len(buf))
+	}
+	var none []byte
+	if body, err := a.ReadBodyInto(&none, scanned); err != nil || string(body) != "Text von A.\n" || cap(none) == 0 {
+		t.Errorf("into no memory: %q, %v; the memory read into must be left (cap %d)", body, err, cap(none))
+	}
+}
+
+// scanSite writes files (slash paths from the site root) into a new site
+// folder and scans it.
+func scanSite(t *testing.T, files map[string]string) (root string, scanned *fileio.Files) {
+	t.Helper()
+	root = t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scanned, _, err := fileio.Scan(root, Dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, scanned
 }

@@ -106,12 +106,26 @@ func (p *Page) HasFence(info string) bool {
 // file; a page generated from data has none. A file that changed since it
 // was loaded is an error: the page would not match its front matter.
 func (p *Page) ReadBody(files *fileio.Files) ([]byte, error) {
+	return p.ReadBodyInto(nil, files)
+}
+
+// ReadBodyInto is ReadBody reading the file into *buf where it fits and
+// leaving the memory it read into in *buf (a render worker's, reused for
+// its next page: the body is valid until then).
+func (p *Page) ReadBodyInto(buf *[]byte, files *fileio.Files) ([]byte, error) {
 	if p.Source == "" || p.Untranslated {
 		return nil, nil
 	}
-	data, err := readLimited(files, p.Source)
+	var into []byte
+	if buf != nil {
+		into = *buf
+	}
+	data, err := readLimited(into, files, p.Source)
 	if err != nil {
 		return nil, err
+	}
+	if buf != nil {
+		*buf = data[:0]
 	}
 	data = normalize(data)
 	if len(data) != p.normLen {
@@ -247,7 +261,7 @@ func LoadPage(files *fileio.Files, source string) (*Page, []diag.Diagnostic) {
 }
 
 func loadPage(files *fileio.Files, source string, translations []string) (*Page, []diag.Diagnostic) {
-	data, err := readLimited(files, source)
+	data, err := readLimited(nil, files, source)
 	if err != nil {
 		return nil, []diag.Diagnostic{diag.Errorf(source, 0, "%v", err)}
 	}
@@ -308,8 +322,8 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-func readLimited(files *fileio.Files, source string) ([]byte, error) {
-	data, err := files.ReadFile(source, MaxMarkdownBytes)
+func readLimited(buf []byte, files *fileio.Files, source string) ([]byte, error) {
+	data, err := files.ReadFileInto(buf, source, MaxMarkdownBytes)
 	var tl *fileio.TooLargeError
 	switch {
 	case errors.As(err, &tl) && tl.Size >= 0:

@@ -28,5 +28,5 @@ func (e *TooLargeError) Error() string {
 // regular file refused. The site's own files are read through Files, whose
 // scan decides which of them may be read at all.
 func ReadOwnFile(path string, limit int64) ([]byte, error) {
-	return readFile(path, limit, false)
+	return readFile(nil, path, limit, false)
 }

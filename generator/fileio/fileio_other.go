@@ -16,7 +16,7 @@ var errSymlink = errors.New("the file was replaced by a symbolic link")
 // more than limit bytes is a *TooLargeError, checked before reading and
 // while reading. follow false refuses a symbolic link (checked before
 // opening: these systems have no O_NOFOLLOW).
-func readFile(path string, limit int64, follow bool) ([]byte, error) {
+func readFile(dst []byte, path string, limit int64, follow bool) ([]byte, error) {
 	if !follow {
 		if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 			return nil, &fs.PathError{Op: "open", Path: path, Err: errSymlink}
@@ -27,7 +27,7 @@ func readFile(path string, limit int64, follow bool) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(dst[:0])
 	if fi, err := f.Stat(); err == nil {
 		if !fi.Mode().IsRegular() {
 			return nil, &NotRegularError{Path: path}

@@ -28,7 +28,7 @@ func TestReadFile(t *testing.T) {
 		if err := os.WriteFile(p, tt.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := readFile(p, tt.limit, false)
+		got, err := readFile(nil, p, tt.limit, false)
 		var tl *TooLargeError
 		switch {
 		case tt.tooBig && (!errors.As(err, &tl) || tl.Size != int64(len(tt.data)) || tl.Limit != tt.limit):
@@ -37,7 +37,7 @@ func TestReadFile(t *testing.T) {
 			t.Errorf("%s: %d bytes, %v; want %d bytes", tt.name, len(got), err, len(tt.data))
 		}
 	}
-	if _, err := readFile(filepath.Join(dir, "missing"), 10, false); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := readFile(nil, filepath.Join(dir, "missing"), 10, false); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // waiting for a writer forever. follow false opens the path's last
 // element without following a symbolic link (ELOOP if it is one). The
 // flags cost no system call: open, fstat, read and close, as before.
-func readFile(path string, limit int64, follow bool) ([]byte, error) {
+func readFile(dst []byte, path string, limit int64, follow bool) ([]byte, error) {
 	mode := syscall.O_RDONLY | syscall.O_NONBLOCK
 	if !follow {
 		mode |= syscall.O_NOFOLLOW
@@ -35,7 +35,10 @@ func readFile(path string, limit int64, follow bool) ([]byte, error) {
 		return nil, &TooLargeError{Path: path, Size: st.Size, Limit: limit}
 	}
 	// One byte more than the size, so the first read shows the end.
-	buf := make([]byte, 0, st.Size+1)
+	buf := dst[:0]
+	if int64(cap(buf)) < st.Size+1 {
+		buf = make([]byte, 0, st.Size+1)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) > limit {

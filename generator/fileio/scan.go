@@ -222,13 +222,20 @@ func (f *Files) In(dir string) []string {
 // ErrRefused. More than
 // limit bytes is a *TooLargeError.
 func (f *Files) ReadFile(rel string, limit int64) ([]byte, error) {
+	return f.ReadFileInto(nil, rel, limit)
+}
+
+// ReadFileInto is ReadFile reading into buf where the file fits its
+// capacity (buf's bytes are overwritten), for a caller that reads many
+// files one after the other and is done with each before the next.
+func (f *Files) ReadFileInto(buf []byte, rel string, limit int64) ([]byte, error) {
 	if f == nil || !f.Has(rel) {
 		if f != nil && f.refused[rel] {
 			return nil, &fs.PathError{Op: "open", Path: rel, Err: ErrRefused}
 		}
 		return nil, &fs.PathError{Op: "open", Path: rel, Err: fs.ErrNotExist}
 	}
-	data, err := readFile(filepath.Join(f.root, filepath.FromSlash(rel)), limit, f.links[rel])
+	data, err := readFile(buf, filepath.Join(f.root, filepath.FromSlash(rel)), limit, f.links[rel])
 	// Errors name the file as the editor knows it, not by the path the
 	// build happened to open.
 	var tl *TooLargeError

@@ -127,11 +127,11 @@ func TestReadFileDoesNotBlockOnANamedPipe(t *testing.T) {
 	defer watchdog.Stop()
 	var nr *NotRegularError
 	for _, follow := range []bool{false, true} {
-		if _, err := readFile(p, 10, follow); !errors.As(err, &nr) {
+		if _, err := readFile(nil, p, 10, follow); !errors.As(err, &nr) {
 			t.Errorf("follow %v: %v, want a NotRegularError", follow, err)
 		}
 	}
-	if _, err := readFile("/dev/zero", 10, true); !errors.As(err, &nr) {
+	if _, err := readFile(nil, "/dev/zero", 10, true); !errors.As(err, &nr) {
 		t.Errorf("a device: %v, want a NotRegularError", err)
 	}
 }

@@ -2,12 +2,12 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/klartext/klartext/generator/diag"
+	"github.com/klartext/klartext/generator/pagebuf"
 )
 
 // Limits on the work one page may cause. No bank page comes near them; a
@@ -358,15 +358,30 @@ var errHTMLTooLarge = diag.Err("the page's HTML is too large")
 
 // cappedBuffer is the page's HTML, refused beyond MaxHTMLBytes: goldmark's
 // buffered writer keeps the first error and writes nothing after it.
+// It is written into the page's buffer (Page.Out) from start on.
 type cappedBuffer struct {
-	strings.Builder
-	full bool
+	out   *pagebuf.Buffer
+	start int
+	full  bool
+}
+
+// newCappedBuffer writes into out (nil: a buffer of its own) with room
+// for size bytes.
+func newCappedBuffer(out *pagebuf.Buffer, size int) *cappedBuffer {
+	if out == nil {
+		out = &pagebuf.Buffer{}
+	}
+	out.Grow(size)
+	return &cappedBuffer{out: out, start: out.Mark()}
 }
 
 func (b *cappedBuffer) Write(p []byte) (int, error) {
-	if b.full || b.Len()+len(p) > MaxHTMLBytes {
+	if b.full || b.out.Mark()-b.start+len(p) > MaxHTMLBytes {
 		b.full = true
 		return 0, errHTMLTooLarge
 	}
-	return b.Builder.Write(p)
+	return b.out.Write(p)
 }
+
+// String is what was written.
+func (b *cappedBuffer) String() string { return b.out.Since(b.start) }

@@ -80,7 +80,7 @@ func TestLimits(t *testing.T) {
 // TestHTMLCap: a body whose HTML grows beyond MaxHTMLBytes is refused,
 // and the HTML written so far is dropped.
 func TestHTMLCap(t *testing.T) {
-	var b cappedBuffer
+	b := newCappedBuffer(nil, 0)
 	if _, err := b.Write(make([]byte, MaxHTMLBytes)); err != nil || b.full {
 		t.Fatal("the limit itself must fit")
 	}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/i18n"
+	"github.com/klartext/klartext/generator/pagebuf"
 )
 
 // Renderer renders Markdown for one site language. It is safe for
@@ -102,6 +103,10 @@ type Page struct {
 	// Image renders images of the site's own files (images.go); nil
 	// leaves them to goldmark, with the destination resolved like a link.
 	Image ImageFunc
+	// Out is the page's buffer the HTML is written into (Result.HTML
+	// shares its bytes, valid until it is reset); nil: a buffer of the
+	// page's own.
+	Out *pagebuf.Buffer
 }
 
 // Heading is a heading of the rendered page.
@@ -122,7 +127,8 @@ type AnchorLink struct {
 // Result is a rendered body.
 type Result struct {
 	// HTML is the rendered body, a string, so a page's layout takes it
-	// as it is (template.HTML) without another copy.
+	// as it is (template.HTML) without another copy; it shares the bytes
+	// of Page.Out.
 	HTML        string
 	Headings    []Heading
 	AnchorLinks []AnchorLink
@@ -246,12 +252,11 @@ func (r *Renderer) Render(p Page, src []byte) Result {
 			}
 		}
 	}
-	var out cappedBuffer
-	out.Grow(len(src) + len(src)/4)
+	out := newCappedBuffer(p.Out, len(src)+len(src)/4)
 	// goldmark wraps any writer that is not buffered in a new 4 KB
 	// bufio.Writer; one from the pool spares that per page.
 	w := bufWriters.Get().(*bufio.Writer)
-	w.Reset(&out)
+	w.Reset(out)
 	err := r.md.Renderer().Render(w, src, doc)
 	if err == nil {
 		err = w.Flush()

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"html/template"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/klartext/klartext/generator/chart"
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/pagebuf"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
@@ -80,7 +80,7 @@ func (r *Renderer) renderCharts(n *site.Node, v *PageView, out *Page, pd *diag.L
 	v.Figures = make(map[string]template.HTML, len(figs))
 	v.charts = make([]template.HTML, 0, len(figs))
 	for _, f := range figs {
-		h, err := r.figureHTML(f)
+		h, err := r.figureHTML(v.parts, f)
 		if err != nil {
 			pd.Add(diag.Errorf(n.Source, 0, "cannot render the charts of %s: %v", n.URL, err))
 			continue
@@ -116,14 +116,21 @@ func (r *Renderer) riskFigure(n *site.Node, id string) (Figure, error) {
 	return fig, err
 }
 
-// figureHTML is the figure's markup: written by chart.Figure.HTML, or,
-// without FigureWriter, by its template in html/template, which HTML
-// must match.
-func (r *Renderer) figureHTML(f Figure) (template.HTML, error) {
+// figureHTML is the figure's markup: written by chart.Figure.WriteHTML
+// into the page's parts, or, without FigureWriter, by its template in
+// html/template, which WriteHTML must match.
+func (r *Renderer) figureHTML(parts *pagebuf.Buffer, f Figure) (template.HTML, error) {
+	mark := parts.Mark()
 	if r.env.Off.Takes(shortcut.FigureWriter) {
-		return f.HTML()
+		f.WriteHTML(parts)
+	} else {
+		h, err := f.TemplateHTML()
+		if err != nil {
+			return "", err
+		}
+		parts.WriteString(string(h))
 	}
-	return f.TemplateHTML()
+	return template.HTML(parts.Since(mark)), nil
 }
 
 // chartFence renders ```chart blocks: a chart of any registered kind, of
@@ -190,20 +197,18 @@ func (r *Renderer) chartFence(n *site.Node, v *PageView) markdown.FenceFunc {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot draw the %s: %v", k.Noun, err)}
 			}
 		}
-		var buf bytes.Buffer
+		// The figures one after the other in the page's parts: the block's
+		// HTML is the string from the first one's start.
+		mark := v.parts.Mark()
 		for _, f := range figs {
-			h, err := r.figureHTML(f)
-			if err != nil {
+			if _, err := r.figureHTML(v.parts, f); err != nil {
 				return nil, []diag.Diagnostic{diag.Errorf(n.Source, specLine, "cannot render the chart: %v", err)}
 			}
-			buf.WriteString(string(h))
 		}
-		if v != nil {
-			v.fenceCharts += len(figs)
-			for _, f := range figs {
-				v.sortable = v.sortable || f.Table.Sortable
-			}
+		v.fenceCharts += len(figs)
+		for _, f := range figs {
+			v.sortable = v.sortable || f.Table.Sortable
 		}
-		return buf.Bytes(), nil
+		return v.parts.Bytes(mark), nil
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/klartext/klartext/generator/feedback"
 	"github.com/klartext/klartext/generator/i18n"
 	"github.com/klartext/klartext/generator/locale"
+	"github.com/klartext/klartext/generator/pagebuf"
 	"github.com/klartext/klartext/generator/site"
 	"github.com/klartext/klartext/generator/theme"
 )
@@ -78,7 +79,9 @@ func cutForm(form string) []formPart {
 //
 // Without prepared (the shortcut FeedbackForm) the form is rendered per
 // page, for the test that the shortcut changes no byte.
-func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, prepared bool) (template.HTML, error) {
+//
+// The page's form is written into its parts.
+func (st *feedbackView) widgetHTML(parts *pagebuf.Buffer, n *site.Node, s *site.Site, th *theme.Theme, prepared bool) (template.HTML, error) {
 	if !n.Feedback || !st.Settings.Enabled() {
 		return "", nil
 	}
@@ -106,15 +109,15 @@ func (st *feedbackView) widgetHTML(n *site.Node, s *site.Site, th *theme.Theme, 
 			size += len(values[p.value])
 		}
 	}
-	var b strings.Builder
-	b.Grow(size)
+	parts.Grow(size)
+	mark := parts.Mark()
 	for _, p := range st.form {
-		b.WriteString(p.text)
+		parts.WriteString(p.text)
 		if p.value >= 0 {
-			b.WriteString(values[p.value])
+			parts.WriteString(values[p.value])
 		}
 	}
-	return template.HTML(b.String()), nil
+	return template.HTML(parts.Since(mark)), nil
 }
 
 // summary returns the page's own feedback balance, or nil when it has none.

@@ -25,6 +25,7 @@ import (
 	"github.com/klartext/klartext/generator/locale"
 	"github.com/klartext/klartext/generator/markdown"
 	"github.com/klartext/klartext/generator/menu"
+	"github.com/klartext/klartext/generator/pagebuf"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/search/index"
 	"github.com/klartext/klartext/generator/shortcut"
@@ -257,10 +258,16 @@ type Page struct {
 
 // Page renders one job into buf; the page's HTML is buf's bytes.
 func (r *Renderer) Page(buf *bytes.Buffer, j Job) *Page {
+	return r.page(buf, &pagebuf.Buffer{}, j)
+}
+
+// page renders one job into buf, its HTML pieces written into parts,
+// which the caller may reset once the page is written.
+func (r *Renderer) page(buf *bytes.Buffer, parts *pagebuf.Buffer, j Job) *Page {
 	n := j.Node
 	pd := &diag.List{}
 	out := &Page{Job: j}
-	v := r.pageView(j, out, pd)
+	v := r.pageView(j, parts, out, pd)
 	if j.VCard {
 		out.VCard = advisorVCard(r.site, n)
 	}
@@ -285,17 +292,17 @@ func (r *Renderer) Page(buf *bytes.Buffer, j Job) *Page {
 // (for benchmarks of the layouts alone).
 func (r *Renderer) View(j Job) (*PageView, []diag.Diagnostic) {
 	pd := &diag.List{}
-	v := r.pageView(j, &Page{Job: j}, pd)
+	v := r.pageView(j, &pagebuf.Buffer{}, &Page{Job: j}, pd)
 	return v, pd.All()
 }
 
 // pageView is what the page's layout gets: its Markdown rendered, its
 // charts drawn, its lists, scripts and feedback widget.
-func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
+func (r *Renderer) pageView(j Job, parts *pagebuf.Buffer, out *Page, pd *diag.List) *PageView {
 	n := j.Node
 	cfg := r.site.Config
 	v := &PageView{Site: r.view, Kind: string(n.Kind), Section: n.Section, Title: title(r.theme, n),
-		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod}
+		Description: n.Summary, Date: n.Date, Lastmod: n.Meta.Lastmod, parts: parts}
 	path := j.Path()
 	v.NoIndex = j.Number > 1
 	v.URL = cfg.RelURL(path)
@@ -351,7 +358,7 @@ func (r *Renderer) pageView(j Job, out *Page, pd *diag.List) *PageView {
 		v.Search = r.search
 		v.Scripts = append(v.Scripts, "/js/search.js")
 	}
-	fh, err := r.feedback.widgetHTML(n, r.site, r.theme, r.env.Off.Takes(shortcut.FeedbackForm))
+	fh, err := r.feedback.widgetHTML(parts, n, r.site, r.theme, r.env.Off.Takes(shortcut.FeedbackForm))
 	if err != nil {
 		pd.Add(diag.Errorf("themes/"+cfg.Theme+"/layouts/partials/feedback.html", 0, "%v", err))
 	}
@@ -376,7 +383,7 @@ func (r *Renderer) renderBody(n *site.Node, v *PageView, out *Page, pd *diag.Lis
 	if n.Page.Source == "" {
 		return
 	}
-	body, err := n.ReadBody(r.site.Files)
+	body, err := n.ReadBodyInto(&v.parts.File, r.site.Files)
 	if err != nil {
 		pd.Add(diag.Errorf(n.Source, 0, "%v", err))
 		return
@@ -450,6 +457,7 @@ func (r *Renderer) markdownPage(n *site.Node, v *PageView) markdown.Page {
 		Fences:       r.fences(n, v),
 		Text:         r.env.Index,
 		ImageAllowed: r.imageAllowed,
+		Out:          v.parts,
 	}
 	if r.env.Published != nil {
 		p.ResolvePath = resolvePath(r.env.Published, r.env.Shared, cfg, r.theme.Assets)

@@ -9,6 +9,8 @@ import (
 
 	"github.com/klartext/klartext/generator/diag"
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/pagebuf"
+	"github.com/klartext/klartext/generator/shortcut"
 	"github.com/klartext/klartext/generator/site"
 )
 
@@ -36,14 +38,21 @@ func Run(r *Renderer, jobs []Job, opts RunOptions, done func(*Page)) {
 	if wd.budget <= 0 {
 		wd.budget = DefaultPageBudget
 	}
+	reuse := r.env.Off.Takes(shortcut.PageBuffers)
 	worker := func(slot *pageSlot) {
 		var buf bytes.Buffer
+		var parts pagebuf.Buffer // the page's pieces; done has written them before the next page
 		for j := range next {
 			buf.Reset()
+			if reuse {
+				parts.Reset()
+			} else {
+				parts = pagebuf.Buffer{}
+			}
 			if !slot.begin(j, wd.now()) {
 				return
 			}
-			p := r.Page(&buf, j)
+			p := r.page(&buf, &parts, j)
 			slot.do(func() { done(p) })
 			if !slot.end() {
 				return // abandoned: the watchdog counted this worker done

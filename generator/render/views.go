@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/klartext/klartext/generator/markdown"
+	"github.com/klartext/klartext/generator/pagebuf"
 	"github.com/klartext/klartext/generator/product"
 	"github.com/klartext/klartext/generator/site"
 )
@@ -95,6 +96,9 @@ type PageView struct {
 	fenceCharts int             // charts drawn by the body's ```chart blocks
 	sortable    bool            // one of the page's charts has a sortable table
 	searchText  string          // the body as plain text, for the search index
+	// parts holds the page's HTML pieces (its Markdown, charts and
+	// feedback form) until the page is written (package pagebuf).
+	parts *pagebuf.Buffer
 }
 
 // Alternates are the page's versions in the site's languages for its

@@ -35,10 +35,14 @@ const (
 	// FigureWriter writes chart figures with chart.Figure.HTML instead of
 	// running their template in html/template.
 	FigureWriter
+	// PageBuffers writes a page's HTML pieces (its Markdown, charts and
+	// feedback form) into a buffer its render worker reuses for the next
+	// page (package pagebuf), instead of a new string each.
+	PageBuffers
 
 	// All is every shortcut: pipeline.Options{Off: All} is the reference
 	// build.
-	All = QuickTemplates | PartialCache | FeedbackForm | RiskCharts | ChartSkeletons | FigureWriter
+	All = QuickTemplates | PartialCache | FeedbackForm | RiskCharts | ChartSkeletons | FigureWriter | PageBuffers
 )
 
 var shortcuts = []struct {
@@ -51,6 +55,7 @@ var shortcuts = []struct {
 	{RiskCharts, "risk-charts", "a product page's risk chart built once per risk class and holding period"},
 	{ChartSkeletons, "skeletons", "product chart options filled into skeletons cached per shape"},
 	{FigureWriter, "figure-writer", "chart figures written directly, not through their html/template template"},
+	{PageBuffers, "page-buffers", "a page's Markdown, charts and feedback form written into a buffer each render worker reuses"},
 }
 
 // List lists every shortcut, in the order --stats shows them.

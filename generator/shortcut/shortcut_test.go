@@ -15,7 +15,7 @@ func TestParse(t *testing.T) {
 		{"skeletons, risk-charts", ChartSkeletons | RiskCharts, ""},
 		{"all", All, ""},
 		{"partial-cache,all", All, ""},
-		{"quik", 0, `there is no shortcut "quik"; the shortcuts are quick, partial-cache, feedback-form, risk-charts, skeletons, figure-writer and all (did you mean quick?)`},
+		{"quik", 0, `there is no shortcut "quik"; the shortcuts are quick, partial-cache, feedback-form, risk-charts, skeletons, figure-writer, page-buffers and all (did you mean quick?)`},
 		{"", 0, `there is no shortcut ""`},
 	} {
 		got, err := Parse(c.list)
