@@ -153,7 +153,7 @@ func chartWords(body string) ChartReads {
 	for line := range strings.Lines(body) {
 		text := strings.TrimLeft(line, " \t>-*+0123456789.)")
 		if fence != "" {
-			if run := fenceRun(text); len(run) >= len(fence) && run[0] == fence[0] {
+			if run := string(content.FenceRun([]byte(text))); len(run) >= len(fence) && run[0] == fence[0] {
 				fence = ""
 				continue
 			}
@@ -165,7 +165,7 @@ func chartWords(body string) ChartReads {
 			}
 			continue
 		}
-		if run := fenceRun(text); run != "" {
+		if run := string(content.FenceRun([]byte(text))); run != "" {
 			if w := strings.Fields(text[len(run):]); len(w) > 0 && strings.HasPrefix(w[0], "chart") {
 				fence, found = run, true
 			}
@@ -175,19 +175,6 @@ func chartWords(body string) ChartReads {
 		c.Any = true
 	}
 	return c
-}
-
-// fenceRun is the run of three or more backticks or tildes text starts
-// with, or "".
-func fenceRun(text string) string {
-	if text == "" || (text[0] != '`' && text[0] != '~') {
-		return ""
-	}
-	n := len(text) - len(strings.TrimLeft(text, text[:1]))
-	if n < 3 {
-		return ""
-	}
-	return text[:n]
 }
 
 // notIDChar is whether r cannot be part of a product id or chart type.

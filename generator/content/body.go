@@ -164,7 +164,7 @@ func FencedBlockLines(md []byte, info string) []Fenced {
 		n++
 		trimmed := bytes.TrimLeft(line, " ")
 		indent := len(line) - len(trimmed)
-		run := fenceRun(trimmed)
+		run := FenceRun(trimmed)
 		switch {
 		case open == nil && indent <= 3 && run != nil:
 			if f := bytes.Fields(trimmed[len(run):]); len(f) > 0 && string(f[0]) == info {
@@ -184,9 +184,9 @@ func FencedBlockLines(md []byte, info string) []Fenced {
 	return blocks
 }
 
-// fenceRun is the run of three or more backticks or tildes line starts
-// with, or nil.
-func fenceRun(line []byte) []byte {
+// FenceRun is the run of three or more backticks or tildes line starts
+// with, or nil: how a fenced block opens and closes.
+func FenceRun(line []byte) []byte {
 	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
 		return nil
 	}
